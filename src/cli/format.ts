@@ -1,0 +1,59 @@
+import type { Parameters } from '../domain/parameters';
+import type { CellValue } from '../domain/sheets';
+import { comparisonRows } from '../io/output';
+import type { ScenarioScore } from '../scoring/score';
+
+const nb = (x: number, decimals: number) =>
+  x.toLocaleString('nb-NO', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).replace(/\u00a0/g, ' ');
+
+/** A value as the terminal shows it, following the sheet's Excel number format. */
+export function formatValue(v: CellValue, format: string): string {
+  if (v === null || v === undefined) return '–';
+  if (typeof v !== 'number') return String(v);
+  if (format.endsWith('%')) return `${nb(v * 100, format.includes('.') ? 1 : 0)} %`;
+  const decimals = format.includes('.') ? format.split('.')[1]!.length : 0;
+  return nb(v, decimals);
+}
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && (line + ' ' + word).length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => (l.length > width ? l.slice(0, width - 1) + '…' : l));
+}
+
+/**
+ * The scenario comparison as a plain-text table no wider than `width` columns: measures
+ * down, scenarios across (names wrapped over several header lines).
+ */
+export function comparisonTable(scores: readonly ScenarioScore[], p: Parameters, width = 100): string {
+  const rows = comparisonRows(p);
+  const labelW = Math.max(...rows.map((r) => r.label.length));
+  const unitW = Math.max(...rows.map((r) => r.unit.length));
+  const fixed = labelW + unitW + 3;
+  const colW = Math.max(9, Math.min(22, Math.floor((width - fixed) / Math.max(1, scores.length)) - 1));
+  const perPage = Math.max(1, Math.floor((width - fixed) / (colW + 1)));
+  const out: string[] = [];
+  for (let start = 0; start < scores.length; start += perPage) {
+    const page = scores.slice(start, start + perPage);
+    const headers = page.map((s) => wrap(s.name, colW));
+    const height = Math.max(...headers.map((h) => h.length));
+    for (let line = 0; line < height; line++) {
+      const cells = headers.map((h) => (h[line] ?? '').padStart(colW));
+      out.push(`${''.padEnd(labelW)} ${''.padEnd(unitW)} ${cells.join(' ')}`.trimEnd());
+    }
+    out.push('-'.repeat(fixed + page.length * (colW + 1) - 1));
+    for (const r of rows) {
+      const cells = page.map((s) => formatValue(r.value(s), r.format).padStart(colW));
+      out.push(`${r.label.padEnd(labelW)} ${r.unit.padEnd(unitW)} ${cells.join(' ')}`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}

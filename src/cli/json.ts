@@ -1,0 +1,50 @@
+import type { ScenarioScore } from '../scoring/score';
+
+/** The `plan --json` document. Field names are a contract: keep them. */
+export function planJson(scores: readonly ScenarioScore[]) {
+  return {
+    scenarios: scores.map((s) => ({
+      name: s.name,
+      offices: s.offices.map((o) => ({
+        host: o.host,
+        members: o.members.map((m) => m.number),
+        population: o.population,
+        fte: round(o.fte, 2),
+        vulnerability: round(o.vulnerability, 6),
+        weightedTravelMinutes: round(o.weightedTravelMinutes, 2),
+        maxTravelMinutes: round(o.maxTravelMinutes, 2),
+        hostPopulationShare: round(o.hostPopulationShare, 4),
+        baShareInHostRegion: o.baShareInHostRegion === null ? null : round(o.baShareInHostRegion, 4),
+        owners: o.owners,
+        shareOverThresholds: o.shareOverThresholds.map((x) => round(x, 4)),
+        staffTravelMinutesPerWeek: round(o.staffTravelMinutesPerWeek, 1),
+        countyLineCrossed: o.countyLineCrossed,
+        informal: o.informal,
+        estimatedTravelPairs: o.estimatedTravelPairs,
+        fteEstimated: o.fteEstimated,
+        rating: o.rating,
+        ratings: o.ratings,
+        constraints: Object.fromEntries(
+          o.constraints.map((c) => [c.id, { enabled: c.enabled, pass: c.pass, value: round(c.value, 2), limit: c.limit }]),
+        ),
+        pass: o.pass,
+      })),
+      totals: {
+        ...s.totals,
+        fte: round(s.totals.fte, 2),
+        minOfficeFte: round(s.totals.minOfficeFte, 2),
+        vulnerability: round(s.totals.vulnerability, 6),
+        weightedTravelMinutes: round(s.totals.weightedTravelMinutes, 2),
+        maxTravelMinutes: round(s.totals.maxTravelMinutes, 2),
+        shareOverThresholds: s.totals.shareOverThresholds.map((x) => round(x, 4)),
+        staffTravelMinutesPerWeek: round(s.totals.staffTravelMinutesPerWeek, 1),
+        baShareInHostRegion: s.totals.baShareInHostRegion === null ? null : round(s.totals.baShareInHostRegion, 4),
+      },
+    })),
+  };
+}
+
+function round(x: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return Math.round(x * f) / f;
+}

@@ -1,0 +1,209 @@
+import type { Parameters } from '../domain/parameters';
+import type { CellValue, SheetSpec } from '../domain/sheets';
+import { estimateMinutes } from '../travel/estimate';
+import { KNOWN_COOPERATIONS } from './cooperations';
+import { ATTRIBUTION, type EmbeddedMunicipality } from './embedded';
+
+export type SampleScenarioRow = Readonly<{
+  scenario: string;
+  number: string;
+  name: string;
+  host: string;
+  servicePoint: string;
+  agreement: string;
+  note: string;
+}>;
+
+export const SAMPLE_SCENARIOS = {
+  current: 'Dagens struktur',
+  cooperations: 'Kjente samarbeid',
+  ba: 'Ett kontor per BA-region',
+} as const;
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/**
+ * Scenario rows for a sample: one office per municipality; the known cooperations in these
+ * municipalities (others alone); one office per BA region, hosted by its centre (the
+ * largest centre inside the selection, else the largest member), partners with a meeting room.
+ */
+export function sampleScenarios(ms: readonly EmbeddedMunicipality[]): SampleScenarioRow[] {
+  const rows: SampleScenarioRow[] = [];
+  for (const m of ms) {
+    rows.push({
+      scenario: SAMPLE_SCENARIOS.current,
+      number: m.number,
+      name: m.name,
+      host: m.number,
+      servicePoint: 'hovedkontor',
+      agreement: '',
+      note: '',
+    });
+  }
+  const byShort = new Map(ms.map((m) => [m.shortName, m]));
+  const cooperations = KNOWN_COOPERATIONS.filter((c) => byShort.has(c.host) && c.partners.some((p) => byShort.has(p)));
+  if (cooperations.length > 0) {
+    const hostOf = new Map<string, { host: string; sp: string; note: string }>();
+    for (const c of cooperations) {
+      const host = byShort.get(c.host)!;
+      hostOf.set(host.number, { host: host.number, sp: 'hovedkontor', note: `${c.name}: ${c.note}` });
+      for (const p of c.partners) {
+        const partner = byShort.get(p);
+        if (partner) hostOf.set(partner.number, { host: host.number, sp: c.partnerServicePoint, note: c.name });
+      }
+    }
+    for (const m of ms) {
+      const h = hostOf.get(m.number) ?? { host: m.number, sp: 'hovedkontor', note: '' };
+      rows.push({
+        scenario: SAMPLE_SCENARIOS.cooperations,
+        number: m.number,
+        name: m.name,
+        host: h.host,
+        servicePoint: h.sp,
+        agreement: 'ja',
+        note: h.note,
+      });
+    }
+  }
+  const regions = new Map<string, EmbeddedMunicipality[]>();
+  for (const m of ms) regions.set(m.baRegion, [...(regions.get(m.baRegion) ?? []), m]);
+  const hostOfRegion = new Map<string, EmbeddedMunicipality>();
+  for (const [id, members] of regions) {
+    const byPop = [...members].sort((a, b) => b.population2026 - a.population2026);
+    hostOfRegion.set(id, byPop.find((m) => m.baCentre) ?? byPop[0]!);
+  }
+  for (const m of ms) {
+    const host = hostOfRegion.get(m.baRegion)!;
+    const isHost = host.number === m.number;
+    rows.push({
+      scenario: SAMPLE_SCENARIOS.ba,
+      number: m.number,
+      name: m.name,
+      host: host.number,
+      servicePoint: isHost ? 'hovedkontor' : 'møterom',
+      agreement: isHost ? '' : 'ja',
+      note: isHost ? `BA-region ${m.baRegion} ${m.baRegionName}` : '',
+    });
+  }
+  return rows;
+}
+
+/**
+ * A realistic input workbook for some municipalities of the embedded data: Kommuner,
+ * Reisetid (estimated from the points, every row marked `estimert`), Bemanning (estimated
+ * from population, marked), Scenarier, and Om dataene (sources and attribution).
+ */
+export function buildSampleWorkbook(ms: readonly EmbeddedMunicipality[], p: Parameters, title: string): SheetSpec[] {
+  const kommuner: SheetSpec = {
+    name: 'Kommuner',
+    freezeRows: 1,
+    tables: [
+      {
+        name: 'Kommuner',
+        startRow: 0,
+        columns: [
+          { header: 'Kommunenummer', format: '@', width: 15 },
+          { header: 'Kommunenavn', width: 26 },
+          { header: 'Fylke', format: '@', width: 7 },
+          { header: 'Folketall 1.1.2026', format: '#,##0', width: 18 },
+          { header: 'BA-region', format: '@', width: 10 },
+          { header: 'BA-regionnavn', width: 22 },
+          { header: 'Lat', format: '0.00000', width: 10 },
+          { header: 'Lon', format: '0.00000', width: 10 },
+        ],
+        rows: ms.map((m) => [m.number, m.name, m.county, m.population2026, m.baRegion, m.baRegionName, m.lat, m.lon]),
+      },
+    ],
+  };
+  const travelRows: CellValue[][] = [];
+  for (let i = 0; i < ms.length; i++) {
+    for (let j = i + 1; j < ms.length; j++) {
+      const a = ms[i]!;
+      const b = ms[j]!;
+      travelRows.push([a.number, b.number, round1(estimateMinutes(a.lat, a.lon, b.lat, b.lon, p)), 'estimert']);
+    }
+  }
+  const reisetid: SheetSpec = {
+    name: 'Reisetid',
+    heading: [
+      `Reisetid med bil i minutter, estimert fra kommunenes punkter: ${p.estimateFixedMinutes} min + ${String(p.estimateMinutesPerKm).replace('.', ',')} min per km i luftlinje. Gjelder begge veier. Erstatt med målte tider der du har dem, og sett kilde til «oppgitt».`,
+    ],
+    freezeRows: 2,
+    tables: [
+      {
+        name: 'Reisetid',
+        startRow: 1,
+        columns: [
+          { header: 'Fra', format: '@', width: 10 },
+          { header: 'Til', format: '@', width: 10 },
+          { header: 'Minutter', format: '0.0', width: 10 },
+          { header: 'Kilde', width: 10 },
+        ],
+        rows: travelRows,
+      },
+    ],
+  };
+  const bemanning: SheetSpec = {
+    name: 'Bemanning',
+    heading: [
+      `Årsverk estimert fra folketall: ${String(p.ftePer1000).replace('.', ',')} årsverk per 1 000 innbyggere, fordelt ${Math.round((1 - p.municipalShareOfFte) * 100)} % statlig og ${Math.round(p.municipalShareOfFte * 100)} % kommunalt (antakelse). Erstatt med egne tall.`,
+    ],
+    freezeRows: 2,
+    tables: [
+      {
+        name: 'Bemanning',
+        startRow: 1,
+        columns: [
+          { header: 'Kommunenummer', format: '@', width: 15 },
+          { header: 'Kommunenavn', width: 26 },
+          { header: 'Statlige årsverk', format: '0.0', width: 16 },
+          { header: 'Kommunale årsverk', format: '0.0', width: 18 },
+          { header: 'Kilde', width: 10 },
+        ],
+        rows: ms.map((m) => {
+          const total = (m.population2026 * p.ftePer1000) / 1000;
+          const municipal = round1(total * p.municipalShareOfFte);
+          return [m.number, m.name, round1(total - municipal), municipal, 'estimert'];
+        }),
+      },
+    ],
+  };
+  const scenarier: SheetSpec = {
+    name: 'Scenarier',
+    freezeRows: 1,
+    tables: [
+      {
+        name: 'Scenarier',
+        startRow: 0,
+        columns: [
+          { header: 'Scenario', width: 30 },
+          { header: 'Kommunenummer', format: '@', width: 15 },
+          { header: 'Kommunenavn', width: 26 },
+          { header: 'Vertskommune', format: '@', width: 14 },
+          { header: 'Tjenestested', width: 16 },
+          { header: 'Vertskommuneavtale', width: 19 },
+          { header: 'Merknad', width: 60 },
+        ],
+        rows: sampleScenarios(ms).map((r) => [r.scenario, r.number, r.name, r.host, r.servicePoint, r.agreement, r.note]),
+      },
+    ],
+  };
+  const om: SheetSpec = {
+    name: 'Om dataene',
+    heading: [
+      `Eksempeldata fra Kontorplan: ${title}.`,
+      ATTRIBUTION,
+      'Kommunenes punkter er beregnede punkter inne i kommunen (fra kommunegrensene), ikke administrasjonssenteret.',
+      'Reisetid og bemanning er estimater (kolonnen Kilde). Scenariene er eksempler; tjenestested merket «antatt» er ikke bekreftet.',
+    ],
+    tables: [],
+  };
+  return [kommuner, reisetid, bemanning, scenarier, om];
+}
+
+/** Municipalities of one county (two digits, e.g. "18"), or all when county is undefined. */
+export function selectCounty(data: readonly EmbeddedMunicipality[], county?: string): EmbeddedMunicipality[] {
+  if (county === undefined) return [...data];
+  const c = county.padStart(2, '0');
+  return data.filter((m) => m.county === c);
+}

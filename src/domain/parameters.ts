@@ -1,0 +1,93 @@
+/**
+ * User parameters of scoring and estimation, with defaults. Every default's source is in
+ * docs/scoring.md; the facts behind them are in DESIGN.md ("Domain facts").
+ */
+
+/** A linear rating range: `worst` maps to 0, `best` to 100, clipped outside. */
+export type RatingRange = Readonly<{ worst: number; best: number; weight: number }>;
+
+export const METRIC_IDS = [
+  'fte',
+  'vulnerability',
+  'population',
+  'weightedTravel',
+  'maxTravel',
+  'shareOver75',
+  'staffTravel',
+  'baShareInHostRegion',
+  'owners',
+  'hostPopulationShare',
+] as const;
+export type MetricId = (typeof METRIC_IDS)[number];
+
+export type Parameters = Readonly<{
+  /** FTE per 1 000 inhabitants used when staffing is missing (observed 1.9–2.9). */
+  ftePer1000: number;
+  /** Share of estimated FTE that is municipal (the rest is state); an assumption. */
+  municipalShareOfFte: number;
+  /** Vulnerability: an office is vulnerable on days with fewer than k staff present... */
+  vulnerabilityK: number;
+  /** ...with each staff member absent independently with probability a. */
+  vulnerabilityA: number;
+  /** Opening days a week that a meeting room is worth to its users. */
+  meetingRoomDays: number;
+  /** Staff trips from the host per opening day at a branch (round trip each). */
+  staffTripsPerOpeningDay: number;
+  /** Staff trips per week to a meeting room. */
+  meetingRoomTripsPerWeek: number;
+  /** Travel thresholds (minutes) for the shares of population over them. */
+  travelThresholds: readonly [number, number, number];
+  /** Hard constraints, shown pass/fail. */
+  minFte: number;
+  /** Maximum travel to the host for a member without a service point of its own. */
+  maxTravelWithoutServicePoint: number;
+  maxOwners: number;
+  requireSameBaRegion: boolean;
+  ratings: Readonly<Record<MetricId, RatingRange>>;
+  /** Travel estimate from coordinates: fixed minutes + minutes per straight-line km. */
+  estimateFixedMinutes: number;
+  estimateMinutesPerKm: number;
+}>;
+
+export const DEFAULT_PARAMETERS: Parameters = {
+  ftePer1000: 2.3,
+  municipalShareOfFte: 0.5,
+  vulnerabilityK: 2,
+  vulnerabilityA: 0.15,
+  meetingRoomDays: 0.5,
+  staffTripsPerOpeningDay: 1,
+  meetingRoomTripsPerWeek: 0.5,
+  travelThresholds: [45, 75, 90],
+  minFte: 10,
+  maxTravelWithoutServicePoint: 90,
+  maxOwners: 5,
+  requireSameBaRegion: false,
+  ratings: {
+    fte: { worst: 3, best: 60, weight: 1 },
+    vulnerability: { worst: 0.1, best: 0.001, weight: 1 },
+    population: { worst: 2000, best: 27000, weight: 1 },
+    weightedTravel: { worst: 60, best: 0, weight: 2 },
+    maxTravel: { worst: 120, best: 30, weight: 1 },
+    shareOver75: { worst: 0.5, best: 0, weight: 1 },
+    staffTravel: { worst: 600, best: 0, weight: 0.5 },
+    baShareInHostRegion: { worst: 0.5, best: 1, weight: 1 },
+    owners: { worst: 7, best: 3, weight: 0.5 },
+    hostPopulationShare: { worst: 0.95, best: 0.6, weight: 0.5 },
+  },
+  estimateFixedMinutes: 10,
+  estimateMinutesPerKm: 0.72,
+};
+
+/** Merge a partial override into the defaults (ratings merged per metric). */
+export function withParameters(
+  overrides: Partial<Omit<Parameters, 'ratings'>> & {
+    ratings?: Partial<Record<MetricId, Partial<RatingRange>>>;
+  } = {},
+): Parameters {
+  const ratings = { ...DEFAULT_PARAMETERS.ratings };
+  for (const id of METRIC_IDS) {
+    const o = overrides.ratings?.[id];
+    if (o) ratings[id] = { ...ratings[id], ...o };
+  }
+  return { ...DEFAULT_PARAMETERS, ...overrides, ratings };
+}

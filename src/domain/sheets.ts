@@ -1,0 +1,48 @@
+/**
+ * Plain data shapes shared by io (which produces and reads them) and workbook adapters
+ * (which move them in and out of Excel or .xlsx files).
+ */
+
+/** An Excel error value as read from a cell, e.g. "#REF!". */
+export type CellError = Readonly<{ error: string }>;
+
+/** A cell value as both Office.js (`values`) and exceljs give it, normalised. */
+export type CellValue = string | number | boolean | Date | CellError | null;
+
+export type SheetData = Readonly<{
+  name: string;
+  visible: boolean;
+  /** Row-major cell values from A1; rows may be ragged. */
+  values: readonly (readonly CellValue[])[];
+}>;
+
+export type WorkbookSnapshot = Readonly<{
+  sheets: readonly SheetData[];
+  /** Names of sheets Kontorplan created in this workbook (never read as input). */
+  ownedSheets: readonly string[];
+}>;
+
+/** A column of an output table. `format` is an Excel number format. */
+export type ColumnSpec = Readonly<{ header: string; format?: string; width?: number }>;
+
+export type TableSpec = Readonly<{
+  /** Excel table name, unique in the workbook (letters, digits, underscore). */
+  name: string;
+  /** 0-based row where the header goes (column A). */
+  startRow: number;
+  /** Optional caption written in the row above the header. */
+  title?: string;
+  columns: readonly ColumnSpec[];
+  rows: readonly (readonly CellValue[])[];
+  /** Number format per row, for cells whose column has none (a table of mixed measures). */
+  rowFormats?: readonly (string | undefined)[];
+}>;
+
+export type SheetSpec = Readonly<{
+  name: string;
+  /** Free text lines written from A1 down before the first table. */
+  heading?: readonly string[];
+  tables: readonly TableSpec[];
+  /** Rows to freeze at the top (e.g. through the first table's header). */
+  freezeRows?: number;
+}>;

@@ -1,0 +1,89 @@
+/**
+ * Domain types of the Kontorplan engine. Plain data only: no Office.js, no exceljs, no Node.
+ * Everything here is what the io layer produces from a planner's sheets and what scoring reads.
+ */
+
+/** A municipality number as a 4-digit string with leading zeros, e.g. "0301" (Oslo). */
+export type MunicipalityNumber = string & { readonly __brand: 'MunicipalityNumber' };
+
+/** Minutes of travel (car, possibly with ferry). */
+export type Minutes = number;
+
+/** Where a value came from: read from the planner's sheet, or estimated by Kontorplan. */
+export type Provenance = 'given' | 'estimated';
+
+export type Municipality = Readonly<{
+  number: MunicipalityNumber;
+  name: string;
+  population: number;
+  /** Two-digit county number, from the sheet or the first two digits of the number. */
+  county: string;
+  /** BA region (bo- og arbeidsmarkedsregion) id, or undefined when unknown. */
+  baRegion?: string;
+  baRegionName?: string;
+  lat?: number;
+  lon?: number;
+  /** Social-assistance recipients (a cost-key driver). */
+  users?: number;
+  /** Social-assistance spending in NOK (a cost-key driver). */
+  spending?: number;
+  /** Where the row was read, to address later problems at the planner's own cell. */
+  row: number;
+}>;
+
+export type Staffing = Readonly<{
+  stateFte: number;
+  municipalFte: number;
+  /** Municipal cost per FTE, NOK, when the sheet gives it. */
+  costPerFte?: number;
+  premisesCost?: number;
+  provenance: Provenance;
+}>;
+
+/** Travel times between municipalities, by index into `numbers`. Asymmetric allowed. */
+export type TravelMatrix = Readonly<{
+  numbers: readonly MunicipalityNumber[];
+  /** minutes[i][j]: from numbers[i] to numbers[j]; NaN when unknown. */
+  minutes: readonly Float64Array[];
+  provenance: readonly (readonly (Provenance | undefined)[])[];
+}>;
+
+/**
+ * The local presence a member keeps in its own municipality.
+ * - full: a full office (the host always has one);
+ * - branch: an avdelingskontor open `days` days a week (1–5);
+ * - meeting: a meeting room staff visit by appointment;
+ * - none: users travel to the host.
+ */
+export type ServicePoint =
+  Readonly<{ kind: 'full' }> | Readonly<{ kind: 'branch'; days: number }> | Readonly<{ kind: 'meeting' }> | Readonly<{ kind: 'none' }>;
+
+export type Member = Readonly<{
+  number: MunicipalityNumber;
+  servicePoint: ServicePoint;
+}>;
+
+export type Office = Readonly<{
+  host: MunicipalityNumber;
+  /** Every member including the host, host first. */
+  members: readonly Member[];
+  /** False when the sheet says the municipalities share the office without a host agreement. */
+  hostAgreement: boolean;
+}>;
+
+export type Scenario = Readonly<{
+  name: string;
+  offices: readonly Office[];
+}>;
+
+/** Everything the engine needs, read from a workbook (or built from the embedded data). */
+export type PlanningInput = Readonly<{
+  municipalities: readonly Municipality[];
+  travel: TravelMatrix;
+  staffing: ReadonlyMap<MunicipalityNumber, Staffing>;
+  scenarios: readonly Scenario[];
+}>;
+
+export function asMunicipalityNumber(s: string): MunicipalityNumber {
+  return s as MunicipalityNumber;
+}

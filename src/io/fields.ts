@@ -1,0 +1,124 @@
+import type { FieldSpec } from './headers';
+
+/** Columns of the Kommuner sheet. Aliases are folded (see foldName). */
+export const MUNICIPALITY_FIELDS: readonly FieldSpec[] = [
+  {
+    key: 'number',
+    label: 'kommunenummer',
+    aliases: [
+      'kommunenummer',
+      'kommunenr',
+      'knr',
+      'komnr',
+      'kommunekode',
+      'municipalitynumber',
+      'municipalityno',
+      'municipalitycode',
+      'nr',
+      'number',
+      'code',
+    ],
+    required: true,
+  },
+  { key: 'name', label: 'navn', aliases: ['kommunenavn', 'navn', 'kommune', 'name', 'municipalityname', 'municipality'], required: false },
+  {
+    key: 'population',
+    label: 'folketall',
+    aliases: ['folketall', 'innbyggere', 'befolkning', 'folkemengde', 'antallinnbyggere', 'population', 'inhabitants', 'pop'],
+    required: true,
+  },
+  { key: 'county', label: 'fylke', aliases: ['fylkesnummer', 'fylkesnr', 'fylke', 'county', 'countynumber'], required: false },
+  {
+    key: 'ba',
+    label: 'BA-region',
+    aliases: ['baregion', 'banr', 'baregionnr', 'booarbeidsmarkedsregion', 'labourmarketregion', 'labormarketregion', 'ba'],
+    required: false,
+  },
+  { key: 'baName', label: 'BA-regionnavn', aliases: ['baregionnavn', 'banavn'], required: false },
+  { key: 'lat', label: 'breddegrad', aliases: ['lat', 'latitude', 'breddegrad', 'punktlat', 'bredde'], required: false },
+  { key: 'lon', label: 'lengdegrad', aliases: ['lon', 'lng', 'long', 'longitude', 'lengdegrad', 'punktlon', 'lengde'], required: false },
+  {
+    key: 'users',
+    label: 'sosialhjelpsmottakere',
+    aliases: ['sosialhjelpsmottakere', 'mottakere', 'brukere', 'users', 'recipients'],
+    required: false,
+  },
+  { key: 'spending', label: 'sosialhjelpsutgifter', aliases: ['sosialhjelpsutgifter', 'utgifter', 'spending'], required: false },
+];
+
+/** Long-form travel: fra, til, minutter [, ferje] [, kilde]. */
+export const TRAVEL_LONG_FIELDS: readonly FieldSpec[] = [
+  { key: 'from', label: 'fra', aliases: ['fra', 'frakommune', 'from', 'origin', 'fraknr'], required: true },
+  { key: 'to', label: 'til', aliases: ['til', 'tilkommune', 'to', 'destination', 'tilknr'], required: true },
+  {
+    key: 'minutes',
+    label: 'minutter',
+    aliases: ['minutter', 'reisetid', 'reisetidmin', 'reisetidminutter', 'min', 'minutes', 'traveltime', 'tid', 'kjoretid'],
+    required: true,
+  },
+  { key: 'ferry', label: 'ferje', aliases: ['ferje', 'ferge', 'ferry'], required: false },
+  { key: 'source', label: 'kilde', aliases: ['kilde', 'source', 'provenance'], required: false },
+];
+
+export const STAFFING_FIELDS: readonly FieldSpec[] = [
+  {
+    key: 'number',
+    label: 'kommunenummer',
+    aliases: ['kommunenummer', 'kommunenr', 'knr', 'komnr', 'kommune', 'municipalitynumber', 'municipality', 'kontor', 'office', 'nr'],
+    required: true,
+  },
+  {
+    key: 'stateFte',
+    label: 'statlige årsverk',
+    aliases: ['statligearsverk', 'statligarsverk', 'statlig', 'statefte', 'state'],
+    required: false,
+  },
+  {
+    key: 'municipalFte',
+    label: 'kommunale årsverk',
+    aliases: ['kommunalearsverk', 'kommunalarsverk', 'kommunal', 'municipalfte', 'municipal'],
+    required: false,
+  },
+  {
+    key: 'totalFte',
+    label: 'årsverk',
+    aliases: ['arsverk', 'arsverktotalt', 'sumarsverk', 'fte', 'totalfte', 'ansatte', 'staff'],
+    required: false,
+  },
+  {
+    key: 'costPerFte',
+    label: 'kostnad per årsverk',
+    aliases: ['kostnadperarsverk', 'kostperarsverk', 'lonnperarsverk', 'costperfte'],
+    required: false,
+  },
+  {
+    key: 'premises',
+    label: 'husleie',
+    aliases: ['husleie', 'lokaler', 'lokalkostnad', 'premises', 'premisescost', 'rent'],
+    required: false,
+  },
+  { key: 'source', label: 'kilde', aliases: ['kilde', 'source', 'provenance'], required: false },
+];
+
+export const SCENARIO_FIELDS: readonly FieldSpec[] = [
+  { key: 'scenario', label: 'scenario', aliases: ['scenario', 'scenarionavn', 'alternativ', 'scenarioname'], required: true },
+  {
+    key: 'number',
+    label: 'kommunenummer',
+    aliases: ['kommunenummer', 'kommunenr', 'knr', 'komnr', 'kommune', 'municipalitynumber', 'municipality', 'medlem', 'member'],
+    required: true,
+  },
+  { key: 'host', label: 'vertskommune', aliases: ['vertskommune', 'vert', 'vertskommunenr', 'host', 'hostmunicipality'], required: true },
+  {
+    key: 'servicePoint',
+    label: 'tjenestested',
+    aliases: ['tjenestested', 'tjenestetilbud', 'lokaltilbud', 'kontortype', 'servicepoint', 'service'],
+    required: false,
+  },
+  {
+    key: 'agreement',
+    label: 'vertskommuneavtale',
+    aliases: ['vertskommuneavtale', 'avtale', 'hostagreement', 'agreement'],
+    required: false,
+  },
+];

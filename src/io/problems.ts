@@ -1,0 +1,150 @@
+/**
+ * Problems a planner's workbook can have. Each names the sheet and cell, carries a message
+ * key and its parameters, and renders in Norwegian (default) or English. Only programmer
+ * errors throw; everything a user can cause becomes a Problem.
+ */
+
+export type Language = 'nb' | 'en';
+
+export type ProblemCode = keyof typeof MESSAGES;
+
+export type Problem = Readonly<{
+  severity: 'error' | 'warning';
+  sheet: string;
+  /** A1 address, or undefined when the problem is about a whole (missing) sheet. */
+  cell?: string;
+  code: ProblemCode;
+  params: Readonly<Record<string, string | number>>;
+}>;
+
+type Template = Readonly<{ nb: string; en: string }>;
+
+const MESSAGES = {
+  sheetMissing: {
+    nb: 'fant ikke arket med {what} (ventet et ark som heter for eksempel «{expected}»)',
+    en: 'no sheet with {what} found (expected a sheet named e.g. "{expected}")',
+  },
+  sheetEmpty: { nb: 'arket er tomt', en: 'the sheet is empty' },
+  columnMissing: {
+    nb: 'mangler kolonnen «{column}» (fant overskriftene: {found})',
+    en: 'missing the column "{column}" (headers found: {found})',
+  },
+  columnChosen: {
+    nb: 'flere kolonner passer til «{column}»; bruker «{header}»',
+    en: 'several columns match "{column}"; using "{header}"',
+  },
+  notANumber: { nb: '"{value}" er ikke et tall', en: '"{value}" is not a number' },
+  negative: { nb: '{value} er negativt', en: '{value} is negative' },
+  zeroPopulation: { nb: 'folketallet er 0', en: 'the population is 0' },
+  cellError: {
+    nb: 'cellen inneholder feilverdien {value}',
+    en: 'the cell holds the error value {value}',
+  },
+  badMunicipalityNumber: {
+    nb: '"{value}" er ikke et kommunenummer (fire sifre, f.eks. 0301)',
+    en: '"{value}" is not a municipality number (four digits, e.g. 0301)',
+  },
+  duplicateMunicipality: {
+    nb: 'kommune {number} står to ganger (også i {other})',
+    en: 'municipality {number} appears twice (also in {other})',
+  },
+  unknownMunicipality: {
+    nb: '"{value}" er ikke en kommune i arket {sheetName}',
+    en: '"{value}" is not a municipality in the sheet {sheetName}',
+  },
+  ambiguousName: {
+    nb: '"{value}" passer til flere kommuner ({candidates}); bruk kommunenummer',
+    en: '"{value}" matches several municipalities ({candidates}); use the number',
+  },
+  badCoordinate: {
+    nb: '"{value}" er ikke en gyldig koordinat',
+    en: '"{value}" is not a valid coordinate',
+  },
+  missingTravel: {
+    nb: 'reisetid mangler for {count} par med {name} (f.eks. til {example}), og kommunen har ingen koordinater å estimere fra',
+    en: 'travel time missing for {count} pairs with {name} (e.g. to {example}), and the municipality has no coordinates to estimate from',
+  },
+  travelConflict: {
+    nb: 'reisetiden {from}–{to} er oppgitt to ganger med ulike verdier ({value} og {other}); bruker {value}',
+    en: 'travel time {from}–{to} is given twice with different values ({value} and {other}); using {value}',
+  },
+  matrixNotSquare: {
+    nb: 'matrisen har {rows} rader og {cols} kolonner med kommuner; den må være kvadratisk med de samme kommunene',
+    en: 'the matrix has {rows} rows and {cols} columns of municipalities; it must be square with the same municipalities',
+  },
+  memberTwice: {
+    nb: 'kommune {number} er med to ganger i scenario «{scenario}» (også i {other})',
+    en: 'municipality {number} is listed twice in scenario "{scenario}" (also in {other})',
+  },
+  memberMissing: {
+    nb: 'scenario «{scenario}» mangler {count} kommune(r): {list}; hver kommune må høre til nøyaktig ett kontor',
+    en: 'scenario "{scenario}" lacks {count} municipality(ies): {list}; every municipality must belong to exactly one office',
+  },
+  hostNotMember: {
+    nb: 'vertskommunen {host} er ikke med i sitt eget kontor i scenario «{scenario}»: den har selv vertskommune {other} ({otherCell})',
+    en: 'the host {host} is not a member of its own office in scenario "{scenario}": it has the host {other} itself ({otherCell})',
+  },
+  hostWithoutRow: {
+    nb: 'vertskommunen {host} er ikke med i sitt eget kontor i scenario «{scenario}»: den har ingen rad i scenarioet',
+    en: 'the host {host} is not a member of its own office in scenario "{scenario}": it has no row in the scenario',
+  },
+  badServicePoint: {
+    nb: '"{value}" er ikke et tjenestested (hovedkontor, avdelingskontor, åpningsdager N, møterom, ingen)',
+    en: '"{value}" is not a service point (hovedkontor, avdelingskontor, åpningsdager N, møterom, ingen)',
+  },
+  badYesNo: { nb: '"{value}" er verken ja eller nei', en: '"{value}" is neither yes nor no' },
+  scenarioNameMissing: {
+    nb: 'raden har kommune, men ikke navn på scenario',
+    en: 'the row has a municipality but no scenario name',
+  },
+  filledFromEmbedded: {
+    nb: 'kolonnen «{column}» mangler eller er tom for {count} kommuner; bruker Kontorplans innebygde data for dem',
+    en: 'the column "{column}" is missing or blank for {count} municipalities; using Kontorplan\'s embedded data for them',
+  },
+  staffingColumns: {
+    nb: 'fant ingen kolonne med årsverk (statlige årsverk, kommunale årsverk eller årsverk); fant: {found}',
+    en: 'no FTE column found (statlige årsverk, kommunale årsverk or årsverk); found: {found}',
+  },
+  numberMissing: {
+    nb: 'raden har data, men mangler kommunenummer',
+    en: 'the row has data but no municipality number',
+  },
+  staffingUnknown: {
+    nb: 'bemanning for {value}, som ikke er en kommune i arket {sheetName}',
+    en: 'staffing for {value}, which is not a municipality in the sheet {sheetName}',
+  },
+} as const satisfies Record<string, Template>;
+
+/** The message alone: `"12 3x" er ikke et tall`. */
+export function problemMessage(p: Problem, lang: Language = 'nb'): string {
+  const template: string = MESSAGES[p.code][lang];
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(p.params[k] ?? `{${k}}`));
+}
+
+/** Sheet-qualified reference: `Kommuner!C14`, quoting sheet names with spaces. */
+export function cellRef(sheet: string, cell?: string): string {
+  const quoted = /^[A-Za-z0-9_ÆØÅæøå]+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return cell ? `${quoted}!${cell}` : quoted;
+}
+
+/** `Kommuner!C14: "12 3x" er ikke et tall` */
+export function formatProblem(p: Problem, lang: Language = 'nb'): string {
+  return `${cellRef(p.sheet, p.cell)}: ${problemMessage(p, lang)}`;
+}
+
+export type Result<T> = Readonly<{ value: T | undefined; problems: readonly Problem[] }>;
+
+export function hasErrors(problems: readonly Problem[]): boolean {
+  return problems.some((p) => p.severity === 'error');
+}
+
+/** Collects problems for one sheet. */
+export class ProblemLog {
+  readonly problems: Problem[] = [];
+  error(sheet: string, cell: string | undefined, code: ProblemCode, params: Problem['params'] = {}): void {
+    this.problems.push({ severity: 'error', sheet, cell, code, params });
+  }
+  warn(sheet: string, cell: string | undefined, code: ProblemCode, params: Problem['params'] = {}): void {
+    this.problems.push({ severity: 'warning', sheet, cell, code, params });
+  }
+}

@@ -1,0 +1,161 @@
+import type { SheetData } from '../domain/sheets';
+import { asMunicipalityNumber, type Municipality, type MunicipalityNumber } from '../domain/types';
+import { a1, cellText, foldName, isBlank, isCellError, parseMunicipalityNumber, parseNumber } from './cells';
+import { MUNICIPALITY_FIELDS } from './fields';
+import { findHeaderRow } from './headers';
+import { ProblemLog } from './problems';
+
+/** What the embedded dataset can supply for a municipality the sheet leaves blank. */
+export type ReferenceMunicipality = Readonly<{
+  name: string;
+  county: string;
+  baRegion: string;
+  baRegionName: string;
+  lat: number;
+  lon: number;
+}>;
+
+const TOTAL_LABELS = ['sum', 'total', 'totalt', 'ialt', 'sumtotal', 'summer', 'totalsum'];
+
+/**
+ * Reads the Kommuner sheet. Blank rows and a totals row ("Sum", "Totalt") are skipped.
+ * Missing name, county, BA region or coordinates are filled from `reference` (the embedded
+ * dataset) when the municipality is in it, with one warning per column.
+ */
+export function readMunicipalities(
+  sheet: SheetData,
+  log: ProblemLog,
+  reference: ReadonlyMap<string, ReferenceMunicipality> = new Map(),
+): Municipality[] {
+  const header = findHeaderRow(sheet, MUNICIPALITY_FIELDS);
+  if (!header) {
+    log.error(sheet.name, undefined, 'sheetEmpty');
+    return [];
+  }
+  const missingRequired = MUNICIPALITY_FIELDS.filter((f) => f.required && !header.columns.has(f.key));
+  for (const f of missingRequired) {
+    log.error(sheet.name, a1(header.row, 0), 'columnMissing', {
+      column: f.label,
+      found: header.headers.filter((h) => h).join(', ') || '–',
+    });
+  }
+  if (missingRequired.length > 0) return [];
+  for (const [key, headerText] of header.chosen) {
+    const f = MUNICIPALITY_FIELDS.find((x) => x.key === key)!;
+    log.warn(sheet.name, a1(header.row, header.columns.get(key)!), 'columnChosen', { column: f.label, header: headerText });
+  }
+  const col = (key: string): number | undefined => header.columns.get(key);
+  const result: Municipality[] = [];
+  const seen = new Map<MunicipalityNumber, string>();
+  const filled = new Map<string, number>();
+  const fill = (column: string): void => {
+    filled.set(column, (filled.get(column) ?? 0) + 1);
+  };
+
+  for (let r = header.row + 1; r < sheet.values.length; r++) {
+    const row = sheet.values[r] ?? [];
+    const cell = (key: string) => {
+      const c = col(key);
+      return c === undefined ? undefined : row[c];
+    };
+    const rawNumber = cell('number');
+    const rawPopulation = cell('population');
+    if (row.every((v) => isBlank(v))) continue;
+    if (isBlank(rawNumber)) {
+      const label = foldName(cellText(cell('name')));
+      if (TOTAL_LABELS.includes(label) || TOTAL_LABELS.some((t) => foldName(cellText(row[0])) === t)) continue;
+      if (isBlank(rawPopulation)) continue;
+      log.error(sheet.name, a1(r, col('number')!), 'numberMissing');
+      continue;
+    }
+    const numberCol = col('number')!;
+    if (isCellError(rawNumber)) {
+      log.error(sheet.name, a1(r, numberCol), 'cellError', { value: cellText(rawNumber) });
+      continue;
+    }
+    const number = parseMunicipalityNumber(rawNumber);
+    if (number === undefined) {
+      if (TOTAL_LABELS.includes(foldName(cellText(rawNumber)))) continue;
+      log.error(sheet.name, a1(r, numberCol), 'badMunicipalityNumber', { value: cellText(rawNumber) });
+      continue;
+    }
+    const here = a1(r, numberCol);
+    const before = seen.get(number);
+    if (before) {
+      log.error(sheet.name, here, 'duplicateMunicipality', { number, other: `${sheet.name}!${before}` });
+      continue;
+    }
+    seen.set(number, here);
+
+    const popCol = col('population')!;
+    let population = Number.NaN;
+    if (isCellError(rawPopulation)) log.error(sheet.name, a1(r, popCol), 'cellError', { value: cellText(rawPopulation) });
+    else {
+      const p = parseNumber(rawPopulation);
+      if (p === undefined) log.error(sheet.name, a1(r, popCol), 'notANumber', { value: cellText(rawPopulation) });
+      else if (p < 0) log.error(sheet.name, a1(r, popCol), 'negative', { value: cellText(rawPopulation) });
+      else {
+        if (p === 0) log.warn(sheet.name, a1(r, popCol), 'zeroPopulation');
+        population = p;
+      }
+    }
+
+    const ref = reference.get(number);
+    const optionalNumber = (key: string, min: number, max: number): number | undefined => {
+      const c = col(key);
+      if (c === undefined || isBlank(row[c])) return undefined;
+      const v = parseNumber(row[c]);
+      if (v === undefined || v < min || v > max) {
+        log.error(sheet.name, a1(r, c), key === 'lat' || key === 'lon' ? 'badCoordinate' : 'notANumber', { value: cellText(row[c]) });
+        return undefined;
+      }
+      return v;
+    };
+    let lat = optionalNumber('lat', -90, 90);
+    let lon = optionalNumber('lon', -180, 180);
+    if ((lat === undefined || lon === undefined) && ref) {
+      lat = ref.lat;
+      lon = ref.lon;
+      fill('lat/lon');
+    }
+    let name = cellText(cell('name'));
+    if (!name) {
+      name = ref?.name ?? number;
+      if (ref) fill('navn');
+    }
+    let county = cellText(cell('county'));
+    county = parseMunicipalityNumber(county) ? number.slice(0, 2) : county.replace(/^(\d{1,2})\b.*$/, (_, d: string) => d.padStart(2, '0'));
+    if (!county) county = number.slice(0, 2);
+    let baRegion: string | undefined;
+    let baRegionName: string | undefined;
+    const baText = cellText(cell('ba'));
+    if (baText) {
+      const m = /^(\d+)\s*(.*)$/.exec(baText);
+      baRegion = m ? m[1] : baText;
+      baRegionName = (m ? m[2] : baText) || cellText(cell('baName')) || undefined;
+    } else if (ref) {
+      baRegion = ref.baRegion;
+      baRegionName = ref.baRegionName;
+      fill('BA-region');
+    }
+    const users = optionalNumber('users', 0, Number.MAX_SAFE_INTEGER);
+    const spending = optionalNumber('spending', 0, Number.MAX_SAFE_INTEGER);
+    result.push({
+      number: asMunicipalityNumber(number),
+      name,
+      population,
+      county,
+      baRegion,
+      baRegionName,
+      lat,
+      lon,
+      users,
+      spending,
+      row: r,
+    });
+  }
+  for (const [column, count] of filled) {
+    log.warn(sheet.name, a1(header.row, 0), 'filledFromEmbedded', { column, count });
+  }
+  return result;
+}

@@ -1,0 +1,144 @@
+import type { SheetData } from '../domain/sheets';
+import type { Member, Municipality, MunicipalityNumber, Office, Scenario, ServicePoint } from '../domain/types';
+import { a1, cellText, isBlank, isCellError, parseYesNo } from './cells';
+import { SCENARIO_FIELDS } from './fields';
+import { findHeaderRow } from './headers';
+import { ProblemLog } from './problems';
+import type { MunicipalityResolver } from './resolver';
+import { parseServicePoint } from './servicePoint';
+
+type Row = {
+  number: MunicipalityNumber;
+  host: MunicipalityNumber;
+  hostCell: string;
+  servicePoint: ServicePoint;
+  agreement: boolean;
+  cell: string;
+};
+
+/**
+ * Reads Scenarier: one row per municipality per scenario, naming its host (blank = itself),
+ * service point and whether a host agreement exists (blank = yes). Every municipality of
+ * Kommuner must be in every scenario exactly once, and a host must be a member of its own
+ * office. Scenarios come out in the order they first appear.
+ */
+export function readScenarios(
+  sheet: SheetData,
+  municipalities: readonly Municipality[],
+  resolver: MunicipalityResolver,
+  log: ProblemLog,
+  kommunerSheet: string,
+): Scenario[] {
+  const header = findHeaderRow(sheet, SCENARIO_FIELDS);
+  const missing = SCENARIO_FIELDS.filter((f) => f.required && !header?.columns.has(f.key));
+  if (!header || missing.length > 0) {
+    for (const f of missing) {
+      log.error(sheet.name, a1(header?.row ?? 0, 0), 'columnMissing', {
+        column: f.label,
+        found: (header?.headers ?? []).filter((h) => h).join(', ') || '–',
+      });
+    }
+    return [];
+  }
+  const col = (k: string) => header.columns.get(k);
+  const byScenario = new Map<string, { firstCell: string; rows: Map<MunicipalityNumber, Row> }>();
+
+  const resolve = (r: number, c: number): MunicipalityNumber | undefined => {
+    const v = sheet.values[r]?.[c];
+    if (isCellError(v)) {
+      log.error(sheet.name, a1(r, c), 'cellError', { value: cellText(v) });
+      return undefined;
+    }
+    const res = resolver.resolve(v);
+    if (res.ok) return res.number;
+    if (res.reason === 'ambiguous')
+      log.error(sheet.name, a1(r, c), 'ambiguousName', { value: cellText(v), candidates: res.candidates ?? '' });
+    else log.error(sheet.name, a1(r, c), 'unknownMunicipality', { value: cellText(v), sheetName: kommunerSheet });
+    return undefined;
+  };
+
+  for (let r = header.row + 1; r < sheet.values.length; r++) {
+    const row = sheet.values[r] ?? [];
+    if (row.every((v) => isBlank(v))) continue;
+    const cs = col('scenario')!;
+    const cn = col('number')!;
+    const ch = col('host')!;
+    const name = cellText(row[cs]);
+    if (isBlank(row[cn])) continue;
+    if (!name) {
+      log.error(sheet.name, a1(r, cs), 'scenarioNameMissing');
+      continue;
+    }
+    const number = resolve(r, cn);
+    const host = isBlank(row[ch]) ? number : resolve(r, ch);
+    const csp = col('servicePoint');
+    let servicePoint: ServicePoint | undefined = { kind: 'none' };
+    if (csp !== undefined) {
+      servicePoint = parseServicePoint(row[csp]);
+      if (!servicePoint) log.error(sheet.name, a1(r, csp), 'badServicePoint', { value: cellText(row[csp]) });
+    }
+    const ca = col('agreement');
+    let agreement: boolean | undefined = true;
+    if (ca !== undefined && !isBlank(row[ca])) {
+      agreement = parseYesNo(row[ca]);
+      if (agreement === undefined) log.error(sheet.name, a1(r, ca), 'badYesNo', { value: cellText(row[ca]) });
+    }
+    if (number === undefined || host === undefined || !servicePoint || agreement === undefined) continue;
+    const scenario = byScenario.get(name) ?? { firstCell: a1(r, cs), rows: new Map<MunicipalityNumber, Row>() };
+    byScenario.set(name, scenario);
+    const before = scenario.rows.get(number);
+    if (before) {
+      log.error(sheet.name, a1(r, cn), 'memberTwice', { number, scenario: name, other: `${sheet.name}!${before.cell}` });
+      continue;
+    }
+    scenario.rows.set(number, {
+      number,
+      host,
+      hostCell: a1(r, ch),
+      servicePoint: host === number ? { kind: 'full' } : servicePoint,
+      agreement,
+      cell: a1(r, cn),
+    });
+  }
+
+  const scenarios: Scenario[] = [];
+  for (const [name, { firstCell, rows }] of byScenario) {
+    const absent = municipalities.filter((m) => !rows.has(m.number));
+    if (absent.length > 0) {
+      const shown = absent.slice(0, 6).map((m) => `${m.number} ${m.name}`);
+      if (absent.length > 6) shown.push(`… (+${absent.length - 6})`);
+      log.error(sheet.name, firstCell, 'memberMissing', { scenario: name, count: absent.length, list: shown.join(', ') });
+    }
+    const reported = new Set<MunicipalityNumber>();
+    for (const row of rows.values()) {
+      if (row.host === row.number || reported.has(row.host)) continue;
+      const hostRow = rows.get(row.host);
+      if (hostRow && hostRow.host === row.host) continue;
+      reported.add(row.host);
+      if (hostRow) {
+        log.error(sheet.name, row.hostCell, 'hostNotMember', {
+          host: resolver.label(row.host),
+          scenario: name,
+          other: resolver.label(hostRow.host),
+          otherCell: `${sheet.name}!${hostRow.hostCell}`,
+        });
+      } else {
+        log.error(sheet.name, row.hostCell, 'hostWithoutRow', { host: resolver.label(row.host), scenario: name });
+      }
+    }
+    const offices = new Map<MunicipalityNumber, { members: Member[]; agreement: boolean }>();
+    for (const m of municipalities) {
+      const row = rows.get(m.number);
+      if (!row) continue;
+      const office = offices.get(row.host) ?? { members: [], agreement: true };
+      offices.set(row.host, office);
+      office.agreement &&= row.agreement;
+      const member: Member = { number: row.number, servicePoint: row.servicePoint };
+      if (row.number === row.host) office.members.unshift(member);
+      else office.members.push(member);
+    }
+    const list: Office[] = [...offices].map(([host, o]) => ({ host, members: o.members, hostAgreement: o.agreement }));
+    scenarios.push({ name, offices: list });
+  }
+  return scenarios;
+}

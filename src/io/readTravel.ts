@@ -1,0 +1,138 @@
+import type { SheetData } from '../domain/sheets';
+import type { MunicipalityNumber } from '../domain/types';
+import type { TravelEntry } from '../travel/matrix';
+import { a1, cellText, foldName, isBlank, isCellError, parseNumber } from './cells';
+import { TRAVEL_LONG_FIELDS } from './fields';
+import { findHeaderRow } from './headers';
+import { ProblemLog } from './problems';
+import type { MunicipalityResolver } from './resolver';
+
+type Cell = { sheet: string; cell: string };
+
+function resolveCell(
+  resolver: MunicipalityResolver,
+  sheet: SheetData,
+  r: number,
+  c: number,
+  log: ProblemLog,
+  kommunerSheet: string,
+): MunicipalityNumber | undefined {
+  const v = sheet.values[r]?.[c];
+  if (isCellError(v)) {
+    log.error(sheet.name, a1(r, c), 'cellError', { value: cellText(v) });
+    return undefined;
+  }
+  const res = resolver.resolve(v);
+  if (res.ok) return res.number;
+  if (res.reason === 'ambiguous')
+    log.error(sheet.name, a1(r, c), 'ambiguousName', { value: cellText(v), candidates: res.candidates ?? '' });
+  else if (res.reason === 'unknown')
+    log.error(sheet.name, a1(r, c), 'unknownMunicipality', { value: cellText(v), sheetName: kommunerSheet });
+  return undefined;
+}
+
+function readMinutes(sheet: SheetData, r: number, c: number, log: ProblemLog): number | undefined {
+  const v = sheet.values[r]?.[c];
+  if (isBlank(v)) return undefined;
+  if (isCellError(v)) {
+    log.error(sheet.name, a1(r, c), 'cellError', { value: cellText(v) });
+    return undefined;
+  }
+  const m = parseNumber(v);
+  if (m === undefined) log.error(sheet.name, a1(r, c), 'notANumber', { value: cellText(v) });
+  else if (m < 0) log.error(sheet.name, a1(r, c), 'negative', { value: cellText(v) });
+  else return m;
+  return undefined;
+}
+
+/** True when the sheet is long form: a header row with fra, til and minutter. */
+export function isLongForm(sheet: SheetData): boolean {
+  const h = findHeaderRow(sheet, TRAVEL_LONG_FIELDS);
+  return !!h && ['from', 'to', 'minutes'].every((k) => h.columns.has(k));
+}
+
+/**
+ * Travel entries from one sheet, long form (`fra, til, minutter [, ferje] [, kilde]`) or a
+ * square matrix (first row and first column name the municipalities, by number or name;
+ * rows are "from", columns "to"). A `kilde` of "estimert"/"estimated" keeps the value marked
+ * as an estimate. Blank cells are simply not given.
+ */
+export function readTravelSheet(sheet: SheetData, resolver: MunicipalityResolver, log: ProblemLog, kommunerSheet: string): TravelEntry[] {
+  const entries: TravelEntry[] = [];
+  const where = new Map<string, Cell & { minutes: number }>();
+  const add = (from: MunicipalityNumber, to: MunicipalityNumber, minutes: number, estimated: boolean, r: number, c: number): void => {
+    const key = `${from}>${to}`;
+    const before = where.get(key);
+    if (before) {
+      if (before.minutes !== minutes) {
+        log.warn(sheet.name, a1(r, c), 'travelConflict', { from, to, value: before.minutes, other: minutes });
+      }
+      return;
+    }
+    where.set(key, { sheet: sheet.name, cell: a1(r, c), minutes });
+    entries.push({ from, to, minutes, provenance: estimated ? 'estimated' : 'given' });
+  };
+
+  const long = findHeaderRow(sheet, TRAVEL_LONG_FIELDS);
+  if (long && ['from', 'to', 'minutes'].every((k) => long.columns.has(k))) {
+    const [cf, ct, cm] = ['from', 'to', 'minutes'].map((k) => long.columns.get(k)!) as [number, number, number];
+    const cs = long.columns.get('source');
+    for (let r = long.row + 1; r < sheet.values.length; r++) {
+      const row = sheet.values[r] ?? [];
+      if (row.every((v) => isBlank(v))) continue;
+      if (isBlank(row[cf]) && isBlank(row[ct])) continue;
+      const from = resolveCell(resolver, sheet, r, cf, log, kommunerSheet);
+      const to = resolveCell(resolver, sheet, r, ct, log, kommunerSheet);
+      const minutes = readMinutes(sheet, r, cm, log);
+      if (from === undefined || to === undefined || minutes === undefined) continue;
+      const source = cs === undefined ? '' : foldName(cellText(row[cs]));
+      add(from, to, minutes, source.startsWith('estim'), r, cm);
+    }
+    return entries;
+  }
+
+  // Square matrix: find the first row that names at least two municipalities from column B on.
+  let headerRow = -1;
+  for (let r = 0; r < Math.min(sheet.values.length, 10) && headerRow < 0; r++) {
+    const row = sheet.values[r] ?? [];
+    const hits = row.slice(1).filter((v) => resolver.resolve(v).ok).length;
+    if (hits >= 2) headerRow = r;
+  }
+  if (headerRow < 0) {
+    log.error(sheet.name, 'A1', 'columnMissing', {
+      column: 'fra, til, minutter (eller en kvadratisk matrise)',
+      found:
+        (sheet.values[0] ?? [])
+          .map(cellText)
+          .filter((h) => h)
+          .join(', ') || '–',
+    });
+    return entries;
+  }
+  const header = sheet.values[headerRow] ?? [];
+  const colKeys = new Map<number, MunicipalityNumber>();
+  for (let c = 1; c < header.length; c++) {
+    if (isBlank(header[c])) continue;
+    const n = resolveCell(resolver, sheet, headerRow, c, log, kommunerSheet);
+    if (n !== undefined) colKeys.set(c, n);
+  }
+  const rowKeys: MunicipalityNumber[] = [];
+  for (let r = headerRow + 1; r < sheet.values.length; r++) {
+    const row = sheet.values[r] ?? [];
+    if (row.every((v) => isBlank(v))) continue;
+    const from = resolveCell(resolver, sheet, r, 0, log, kommunerSheet);
+    if (from === undefined) continue;
+    rowKeys.push(from);
+    for (const [c, to] of colKeys) {
+      const minutes = readMinutes(sheet, r, c, log);
+      if (minutes === undefined) continue;
+      add(from, to, minutes, false, r, c);
+    }
+  }
+  const cols = new Set(colKeys.values());
+  const rows = new Set(rowKeys);
+  if (cols.size !== rows.size || [...rows].some((n) => !cols.has(n))) {
+    log.error(sheet.name, a1(headerRow, 0), 'matrixNotSquare', { rows: rows.size, cols: cols.size });
+  }
+  return entries;
+}

@@ -1,0 +1,40 @@
+import type { CellValue } from '../domain/sheets';
+import type { ServicePoint } from '../domain/types';
+import { cellText, foldName } from './cells';
+
+/**
+ * A service point from the words planners use: "hovedkontor" (full office),
+ * "avdelingskontor" (a branch, open 5 days unless a number says otherwise),
+ * "åpningsdager 2" / "2 dager" (a branch open 2 days), "møterom" (meeting room),
+ * "ingen" or blank (none). English: main office, branch, N days, meeting room, none.
+ * Returns undefined for anything else.
+ */
+export function parseServicePoint(v: CellValue | undefined): ServicePoint | undefined {
+  const text = cellText(v);
+  const folded = foldName(text);
+  if (folded === '' || ['ingen', 'none', 'nei', 'no'].includes(folded)) return { kind: 'none' };
+  if (/^(moterom|meetingroom|meeting)/.test(folded)) return { kind: 'meeting' };
+  if (/^(hovedkontor|fulltkontor|kontor|full|mainoffice|office|navkontor)$/.test(folded)) return { kind: 'full' };
+  const digits = /(\d+(?:[.,]\d+)?)/.exec(text);
+  const days = digits ? Number(digits[1]!.replace(',', '.')) : undefined;
+  if (/(avdeling|filial|branch|apningsdag|apent|dag|days|day|open)/.test(folded)) {
+    if (days === undefined) return /avdeling|filial|branch/.test(folded) ? { kind: 'branch', days: 5 } : undefined;
+    if (days <= 0 || days > 5) return undefined;
+    return { kind: 'branch', days };
+  }
+  return undefined;
+}
+
+/** The service point as the sheets write it: "hovedkontor", "åpningsdager 2", … */
+export function servicePointLabel(sp: ServicePoint): string {
+  switch (sp.kind) {
+    case 'full':
+      return 'hovedkontor';
+    case 'branch':
+      return sp.days === 5 ? 'avdelingskontor' : `åpningsdager ${String(sp.days).replace('.', ',')}`;
+    case 'meeting':
+      return 'møterom';
+    case 'none':
+      return 'ingen';
+  }
+}

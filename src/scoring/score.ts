@@ -1,0 +1,313 @@
+import { METRIC_IDS, type MetricId, type Parameters } from '../domain/parameters';
+import type { Municipality, MunicipalityNumber, Office, PlanningInput, Provenance, Scenario, ServicePoint } from '../domain/types';
+import { travelMinutes, travelProvenance } from '../travel/matrix';
+import { combineRatings, rate } from './rate';
+import { computeVulnerability } from './vulnerability';
+
+export type MemberScore = Readonly<{
+  number: MunicipalityNumber;
+  name: string;
+  isHost: boolean;
+  population: number;
+  servicePoint: ServicePoint;
+  /** Opening days a week of local service (full office 5, meeting room per parameter). */
+  localDays: number;
+  /** Minutes from the member to its host. */
+  travelToHostMinutes: number;
+  travelProvenance: Provenance | undefined;
+  /** Travel to full service: 0 with a full office or a 5-day branch, else to the host. */
+  accessMinutes: number;
+  /** accessMinutes weighted by the days without local service: the users' mean burden. */
+  effectiveMinutes: number;
+  /** Staff minutes a week from the host to the member's branch or meeting room. */
+  staffTravelMinutesPerWeek: number;
+  fte: number;
+  fteEstimated: boolean;
+  baRegion?: string;
+  county: string;
+}>;
+
+export type ConstraintId = 'minFte' | 'maxTravel' | 'sameBa' | 'maxOwners';
+
+export type ConstraintResult = Readonly<{
+  id: ConstraintId;
+  /** False when the planner has not asked for it (same BA region is optional). */
+  enabled: boolean;
+  pass: boolean;
+  value: number;
+  limit: number;
+}>;
+
+export type OfficeScore = Readonly<{
+  host: MunicipalityNumber;
+  hostName: string;
+  members: readonly MemberScore[];
+  population: number;
+  fte: number;
+  stateFte: number;
+  municipalFte: number;
+  /** Some member's staffing is estimated from population. */
+  fteEstimated: boolean;
+  vulnerability: number;
+  weightedTravelMinutes: number;
+  maxTravelMinutes: number;
+  /** Population shares with access travel over each threshold (45 / 75 / 90 min by default). */
+  shareOverThresholds: readonly number[];
+  staffTravelMinutesPerWeek: number;
+  /** Share of the office's population in the host's BA region; null when unknown. */
+  baShareInHostRegion: number | null;
+  baRegions: number;
+  owners: number;
+  hostPopulationShare: number;
+  countyLineCrossed: boolean;
+  /** Shared without a host agreement: legally limited (kommuneloven ch. 20). */
+  informal: boolean;
+  estimatedTravelPairs: number;
+  ratings: Readonly<Record<MetricId, number | null>>;
+  rating: number;
+  constraints: readonly ConstraintResult[];
+  pass: boolean;
+}>;
+
+export type ScenarioTotals = Readonly<{
+  offices: number;
+  population: number;
+  fte: number;
+  minOfficeFte: number;
+  /** Population-weighted mean of the offices' vulnerability. */
+  vulnerability: number;
+  weightedTravelMinutes: number;
+  maxTravelMinutes: number;
+  shareOverThresholds: readonly number[];
+  staffTravelMinutesPerWeek: number;
+  baShareInHostRegion: number | null;
+  /** BA regions whose municipalities are spread over more than one office. */
+  baRegionsSplit: number;
+  maxOwners: number;
+  officesCrossingCounty: number;
+  informalOffices: number;
+  officesFailing: number;
+  estimatedTravelPairs: number;
+  estimatedStaffing: number;
+  /** Population-weighted mean of the offices' ratings. */
+  rating: number;
+  pass: boolean;
+}>;
+
+export type ScenarioScore = Readonly<{
+  name: string;
+  offices: readonly OfficeScore[];
+  totals: ScenarioTotals;
+}>;
+
+function localDays(sp: ServicePoint, p: Parameters): number {
+  switch (sp.kind) {
+    case 'full':
+      return 5;
+    case 'branch':
+      return Math.min(5, sp.days);
+    case 'meeting':
+      return p.meetingRoomDays;
+    case 'none':
+      return 0;
+  }
+}
+
+function staffTrips(sp: ServicePoint, p: Parameters): number {
+  if (sp.kind === 'branch') return sp.days * p.staffTripsPerOpeningDay;
+  if (sp.kind === 'meeting') return p.meetingRoomTripsPerWeek;
+  return 0;
+}
+
+function weightedMean(values: readonly number[], weights: readonly number[]): number {
+  let s = 0;
+  let w = 0;
+  values.forEach((v, i) => {
+    s += v * weights[i]!;
+    w += weights[i]!;
+  });
+  return w === 0 ? 0 : s / w;
+}
+
+/** All metrics, ratings and constraints of one office. */
+export function scoreOffice(office: Office, input: PlanningInput, byNumber: ReadonlyMap<string, Municipality>, p: Parameters): OfficeScore {
+  const host = byNumber.get(office.host)!;
+  const members: MemberScore[] = office.members.map((m) => {
+    const mun = byNumber.get(m.number)!;
+    const isHost = m.number === office.host;
+    const sp: ServicePoint = isHost ? { kind: 'full' } : m.servicePoint;
+    const days = localDays(sp, p);
+    const toHost = isHost ? 0 : travelMinutes(input.travel, m.number, office.host);
+    const fromHost = isHost ? 0 : travelMinutes(input.travel, office.host, m.number);
+    const access = days >= 5 ? 0 : toHost;
+    const staffing = input.staffing.get(m.number)!;
+    return {
+      number: m.number,
+      name: mun.name,
+      isHost,
+      population: mun.population,
+      servicePoint: sp,
+      localDays: days,
+      travelToHostMinutes: toHost,
+      travelProvenance: isHost ? 'given' : travelProvenance(input.travel, m.number, office.host),
+      accessMinutes: access,
+      effectiveMinutes: access * (1 - days / 5),
+      staffTravelMinutesPerWeek: staffTrips(sp, p) * 2 * fromHost,
+      fte: staffing.stateFte + staffing.municipalFte,
+      fteEstimated: staffing.provenance === 'estimated',
+      baRegion: mun.baRegion,
+      county: mun.county,
+    };
+  });
+  const pops = members.map((m) => m.population);
+  const population = pops.reduce((a, b) => a + b, 0);
+  const stateFte = office.members.reduce((s, m) => s + input.staffing.get(m.number)!.stateFte, 0);
+  const municipalFte = office.members.reduce((s, m) => s + input.staffing.get(m.number)!.municipalFte, 0);
+  const fte = stateFte + municipalFte;
+  const vulnerability = computeVulnerability(fte, p.vulnerabilityK, p.vulnerabilityA);
+  const weightedTravelMinutes = weightedMean(
+    members.map((m) => m.effectiveMinutes),
+    pops,
+  );
+  const maxTravelMinutes = Math.max(0, ...members.map((m) => m.accessMinutes));
+  const shareOverThresholds = p.travelThresholds.map((t) =>
+    population === 0 ? 0 : members.filter((m) => m.accessMinutes > t).reduce((s, m) => s + m.population, 0) / population,
+  );
+  const staffTravelMinutesPerWeek = members.reduce((s, m) => s + m.staffTravelMinutesPerWeek, 0);
+  const baShareInHostRegion =
+    host.baRegion === undefined || population === 0
+      ? null
+      : members.filter((m) => m.baRegion === host.baRegion).reduce((s, m) => s + m.population, 0) / population;
+  const baRegions = new Set(members.map((m) => m.baRegion ?? `?${m.number}`)).size;
+  const owners = members.length;
+  const hostPopulationShare = population === 0 ? 1 : host.population / population;
+  const countyLineCrossed = new Set(members.map((m) => m.county)).size > 1;
+  const informal = owners > 1 && !office.hostAgreement;
+  const estimatedTravelPairs = members.filter((m) => !m.isHost && m.travelProvenance === 'estimated').length;
+  const shared = owners > 1;
+
+  const r = p.ratings;
+  const ratings: Record<MetricId, number | null> = {
+    fte: rate(fte, r.fte),
+    vulnerability: rate(vulnerability, r.vulnerability),
+    population: rate(population, r.population),
+    weightedTravel: rate(weightedTravelMinutes, r.weightedTravel),
+    maxTravel: rate(maxTravelMinutes, r.maxTravel),
+    shareOver75: rate(shareOverThresholds[1] ?? 0, r.shareOver75),
+    staffTravel: rate(staffTravelMinutesPerWeek, r.staffTravel),
+    baShareInHostRegion: baShareInHostRegion === null ? null : rate(baShareInHostRegion, r.baShareInHostRegion),
+    owners: rate(owners, r.owners),
+    // A municipality alone has no partners to be outweighed by: not applicable.
+    hostPopulationShare: shared ? rate(hostPopulationShare, r.hostPopulationShare) : null,
+  };
+  const weights = Object.fromEntries(METRIC_IDS.map((id) => [id, r[id].weight]));
+  const rating = combineRatings(ratings, weights);
+
+  const withoutServicePoint = members.filter((m) => !m.isHost && m.servicePoint.kind === 'none');
+  const worstWithout = Math.max(0, ...withoutServicePoint.map((m) => m.travelToHostMinutes));
+  const outsideBa = members.filter((m) => m.baRegion !== host.baRegion).length;
+  const constraints: ConstraintResult[] = [
+    { id: 'minFte', enabled: true, pass: fte >= p.minFte, value: fte, limit: p.minFte },
+    {
+      id: 'maxTravel',
+      enabled: true,
+      pass: worstWithout <= p.maxTravelWithoutServicePoint,
+      value: worstWithout,
+      limit: p.maxTravelWithoutServicePoint,
+    },
+    { id: 'sameBa', enabled: p.requireSameBaRegion, pass: !p.requireSameBaRegion || outsideBa === 0, value: outsideBa, limit: 0 },
+    { id: 'maxOwners', enabled: true, pass: owners <= p.maxOwners, value: owners, limit: p.maxOwners },
+  ];
+  return {
+    host: office.host,
+    hostName: host.name,
+    members,
+    population,
+    fte,
+    stateFte,
+    municipalFte,
+    fteEstimated: members.some((m) => m.fteEstimated),
+    vulnerability,
+    weightedTravelMinutes,
+    maxTravelMinutes,
+    shareOverThresholds,
+    staffTravelMinutesPerWeek,
+    baShareInHostRegion,
+    baRegions,
+    owners,
+    hostPopulationShare,
+    countyLineCrossed,
+    informal,
+    estimatedTravelPairs,
+    ratings,
+    rating,
+    constraints,
+    pass: constraints.every((c) => c.pass),
+  };
+}
+
+/** Scores every office of a scenario and the scenario as a whole. */
+export function scoreScenario(scenario: Scenario, input: PlanningInput, p: Parameters): ScenarioScore {
+  const byNumber = new Map(input.municipalities.map((m) => [m.number as string, m]));
+  const offices = scenario.offices.map((o) => scoreOffice(o, input, byNumber, p));
+  const members = offices.flatMap((o) => o.members);
+  const pops = members.map((m) => m.population);
+  const population = pops.reduce((a, b) => a + b, 0);
+  const officePops = offices.map((o) => o.population);
+
+  const officeOf = new Map<string, MunicipalityNumber>();
+  for (const o of offices) for (const m of o.members) officeOf.set(m.number, o.host);
+  const officesPerBa = new Map<string, Set<string>>();
+  for (const m of members) {
+    if (m.baRegion === undefined) continue;
+    const set = officesPerBa.get(m.baRegion) ?? new Set<string>();
+    set.add(officeOf.get(m.number)!);
+    officesPerBa.set(m.baRegion, set);
+  }
+  const baKnown = offices.filter((o) => o.baShareInHostRegion !== null);
+  const totals: ScenarioTotals = {
+    offices: offices.length,
+    population,
+    fte: offices.reduce((s, o) => s + o.fte, 0),
+    minOfficeFte: Math.min(...offices.map((o) => o.fte)),
+    vulnerability: weightedMean(
+      offices.map((o) => o.vulnerability),
+      officePops,
+    ),
+    weightedTravelMinutes: weightedMean(
+      members.map((m) => m.effectiveMinutes),
+      pops,
+    ),
+    maxTravelMinutes: Math.max(0, ...offices.map((o) => o.maxTravelMinutes)),
+    shareOverThresholds: p.travelThresholds.map((t) =>
+      population === 0 ? 0 : members.filter((m) => m.accessMinutes > t).reduce((s, m) => s + m.population, 0) / population,
+    ),
+    staffTravelMinutesPerWeek: offices.reduce((s, o) => s + o.staffTravelMinutesPerWeek, 0),
+    baShareInHostRegion:
+      baKnown.length === 0
+        ? null
+        : weightedMean(
+            baKnown.map((o) => o.baShareInHostRegion!),
+            baKnown.map((o) => o.population),
+          ),
+    baRegionsSplit: [...officesPerBa.values()].filter((s) => s.size > 1).length,
+    maxOwners: Math.max(...offices.map((o) => o.owners)),
+    officesCrossingCounty: offices.filter((o) => o.countyLineCrossed).length,
+    informalOffices: offices.filter((o) => o.informal).length,
+    officesFailing: offices.filter((o) => !o.pass).length,
+    estimatedTravelPairs: offices.reduce((s, o) => s + o.estimatedTravelPairs, 0),
+    estimatedStaffing: members.filter((m) => m.fteEstimated).length,
+    rating: Math.round(
+      weightedMean(
+        offices.map((o) => o.rating),
+        officePops,
+      ),
+    ),
+    pass: offices.every((o) => o.pass),
+  };
+  return { name: scenario.name, offices, totals };
+}
+
+export function scoreAll(input: PlanningInput, p: Parameters): ScenarioScore[] {
+  return input.scenarios.map((s) => scoreScenario(s, input, p));
+}

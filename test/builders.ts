@@ -1,0 +1,33 @@
+import type { CellValue, SheetData, WorkbookSnapshot } from '../src/domain/sheets';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parseEmbeddedMunicipalities, type EmbeddedMunicipality } from '../src/data/embedded';
+
+export function sheet(name: string, values: CellValue[][], visible = true): SheetData {
+  return { name, values, visible };
+}
+
+export function snapshot(...sheets: SheetData[]): WorkbookSnapshot {
+  return { sheets, ownedSheets: [] };
+}
+
+let cache: EmbeddedMunicipality[] | undefined;
+export function embedded(): EmbeddedMunicipality[] {
+  cache ??= parseEmbeddedMunicipalities(readFileSync(path.join(__dirname, '..', 'assets', 'kommuner_2024.csv'), 'utf8'));
+  return cache;
+}
+
+/**
+ * A small hand-made county: A hosts B (two-municipality office), H hosts P1–P4 (a four-partner
+ * office). Points on one meridian so distances are easy: 1° latitude ≈ 111.195 km.
+ */
+export const TOY_KOMMUNER: CellValue[][] = [
+  ['Kommunenr', 'Navn', 'Folketall', 'BA-region', 'Fylke', 'Lat', 'Lon'],
+  ['9001', 'Avik', 9000, '1', '90', 65.0, 14.0],
+  ['9002', 'Bø i Toy', 1000, '1', '90', 65.1, 14.0],
+  ['9003', 'Hamn', 6000, '2', '90', 66.0, 14.0],
+  ['9004', 'Pe', 1000, '2', '90', 66.2, 14.0],
+  ['9005', 'Qu', 1000, '2', '90', 66.3, 14.0],
+  ['9006', 'Ro - Rávvu', 1000, '3', '91', 66.4, 14.0],
+  ['9007', 'Sø', 1000, '3', '90', 66.5, 14.0],
+];
