@@ -41,7 +41,7 @@ export function readScenarios(
     return [];
   }
   const col = (k: string) => header.columns.get(k);
-  const byScenario = new Map<string, { firstCell: string; rows: Map<MunicipalityNumber, Row> }>();
+  const byScenario = new Map<string, { firstCell: string; rows: Map<MunicipalityNumber, Row>; rejected: Set<MunicipalityNumber> }>();
 
   const resolve = (r: number, c: number): MunicipalityNumber | undefined => {
     const v = sheet.values[r]?.[c];
@@ -83,9 +83,13 @@ export function readScenarios(
       agreement = parseYesNo(row[ca]);
       if (agreement === undefined) log.error(sheet.name, a1(r, ca), 'badYesNo', { value: cellText(row[ca]) });
     }
-    if (number === undefined || host === undefined || !servicePoint || agreement === undefined) continue;
-    const scenario = byScenario.get(name) ?? { firstCell: a1(r, cs), rows: new Map<MunicipalityNumber, Row>() };
+    const scenario = byScenario.get(name) ?? { firstCell: a1(r, cs), rows: new Map<MunicipalityNumber, Row>(), rejected: new Set<MunicipalityNumber>() };
     byScenario.set(name, scenario);
+    if (number === undefined || host === undefined || !servicePoint || agreement === undefined) {
+      // Already reported at its cell; don't report the same row again as missing.
+      if (number !== undefined) scenario.rejected.add(number);
+      continue;
+    }
     const before = scenario.rows.get(number);
     if (before) {
       log.error(sheet.name, a1(r, cn), 'memberTwice', { number, scenario: name, other: `${sheet.name}!${before.cell}` });
@@ -102,8 +106,8 @@ export function readScenarios(
   }
 
   const scenarios: Scenario[] = [];
-  for (const [name, { firstCell, rows }] of byScenario) {
-    const absent = municipalities.filter((m) => !rows.has(m.number));
+  for (const [name, { firstCell, rows, rejected }] of byScenario) {
+    const absent = municipalities.filter((m) => !rows.has(m.number) && !rejected.has(m.number));
     if (absent.length > 0) {
       const shown = absent.slice(0, 6).map((m) => `${m.number} ${m.name}`);
       if (absent.length > 6) shown.push(`… (+${absent.length - 6})`);
@@ -111,7 +115,7 @@ export function readScenarios(
     }
     const reported = new Set<MunicipalityNumber>();
     for (const row of rows.values()) {
-      if (row.host === row.number || reported.has(row.host)) continue;
+      if (row.host === row.number || reported.has(row.host) || rejected.has(row.host)) continue;
       const hostRow = rows.get(row.host);
       if (hostRow && hostRow.host === row.host) continue;
       reported.add(row.host);

@@ -122,8 +122,11 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
     }
   }
   const byMunicipality = new Map<MunicipalityNumber, MunicipalityNumber[]>();
+  const seenPairs = new Set<string>();
   for (const pair of missing) {
-    if (!needed.has(`${pair.from}>${pair.to}`)) continue;
+    const unordered = pair.from < pair.to ? `${pair.from}-${pair.to}` : `${pair.to}-${pair.from}`;
+    if (!needed.has(`${pair.from}>${pair.to}`) || seenPairs.has(unordered)) continue;
+    seenPairs.add(unordered);
     const from = municipalities.find((m) => m.number === pair.from)!;
     const to = municipalities.find((m) => m.number === pair.to)!;
     const culprit = from.lat === undefined ? from : to;

@@ -1,0 +1,178 @@
+import { withParameters } from '../../src/domain/parameters';
+import { readWorkbook } from '../../src/io/readWorkbook';
+import { computeVulnerability, rate, scoreAll } from '../../src/scoring';
+import { sheet, snapshot, TOY_KOMMUNER } from '../builders';
+
+describe('computeVulnerability', () => {
+  test.each([
+    // Fewer staff than k: every day is vulnerable.
+    [1, 2, 0.15, 1],
+    [0.4, 2, 0.15, 1],
+    // n = 2: vulnerable unless both present: 1 − 0.85² = 0.2775.
+    [2, 2, 0.15, 0.2775],
+    // n = 3: P(X ≤ 1) = 0.15³ + 3 · 0.85 · 0.15² = 0.06075.
+    [3, 2, 0.15, 0.06075],
+    // k = 1, n = 4: all absent: 0.15⁴.
+    [4, 1, 0.15, 0.00050625],
+    // Nobody is ever absent.
+    [5, 2, 0, 0],
+    // Everybody always absent.
+    [5, 2, 1, 1],
+  ])('fte %p, k %p, a %p gives %p', (fte, k, a, expected) => {
+    expect(computeVulnerability(fte, k, a)).toBeCloseTo(expected, 10);
+  });
+
+  it('stays finite and tiny for a large office', () => {
+    const v = computeVulnerability(300, 2, 0.15);
+    expect(v).toBeGreaterThanOrEqual(0);
+    expect(v).toBeLessThan(1e-200);
+  });
+
+  it('falls as the office grows', () => {
+    const values = [2, 3, 5, 8, 13].map((n) => computeVulnerability(n, 2, 0.15));
+    for (let i = 1; i < values.length; i++) expect(values[i]!).toBeLessThan(values[i - 1]!);
+  });
+});
+
+describe('rate', () => {
+  const higherBetter = { worst: 3, best: 60 };
+  const lowerBetter = { worst: 60, best: 0 };
+  test.each([
+    [higherBetter, 3, 0],
+    [higherBetter, 60, 100],
+    [higherBetter, 2.9, 0],
+    [higherBetter, 60.1, 100],
+    [higherBetter, 31.5, 50],
+    [lowerBetter, 0, 100],
+    [lowerBetter, 60, 0],
+    [lowerBetter, -1, 100],
+    [lowerBetter, 61, 0],
+    [lowerBetter, 15, 75],
+  ])('rates on %p: %p → %p', (range, value, expected) => {
+    expect(rate(value, range)).toBe(expected);
+  });
+  it('gives 0 for NaN', () => expect(rate(Number.NaN, higherBetter)).toBe(0));
+});
+
+describe('scoreScenario on hand-computed offices', () => {
+  const input = readWorkbook(
+    snapshot(
+      sheet('Kommuner', TOY_KOMMUNER),
+      sheet('Reisetid', [
+        ['fra', 'til', 'minutter'],
+        ['9001', '9002', 30],
+        ['9003', '9004', 20],
+        ['9003', '9005', 40],
+        ['9003', '9006', 100],
+        ['9003', '9007', 50],
+      ]),
+      sheet('Bemanning', [
+        ['knr', 'statlige årsverk', 'kommunale årsverk'],
+        ['9001', 10, 10],
+        ['9002', 1, 1],
+      ]),
+      sheet('Scenarier', [
+        ['scenario', 'knr', 'vertskommune', 'tjenestested', 'avtale'],
+        ['Samarbeid', '9001', '9001', '', ''],
+        ['Samarbeid', '9002', '9001', 'ingen', 'ja'],
+        ['Samarbeid', '9003', '9003', '', ''],
+        ['Samarbeid', '9004', '9003', 'møterom', ''],
+        ['Samarbeid', '9005', '9003', 'åpningsdager 2', ''],
+        ['Samarbeid', '9006', '9003', 'ingen', ''],
+        ['Samarbeid', '9007', '9003', 'avdelingskontor', 'nei'],
+      ]),
+    ),
+    withParameters(),
+  ).value!;
+  const [scenario] = scoreAll(input, withParameters());
+  const [two, five] = scenario!.offices;
+
+  it('scores a two-municipality office', () => {
+    // Avik (9 000) hosts Bø i Toy (1 000, no service point, 30 min away).
+    expect(two).toMatchObject({
+      host: '9001',
+      population: 10000,
+      fte: 22,
+      owners: 2,
+      hostPopulationShare: 0.9,
+      maxTravelMinutes: 30,
+      staffTravelMinutesPerWeek: 0,
+      baShareInHostRegion: 1,
+      baRegions: 1,
+      countyLineCrossed: false,
+      informal: false,
+      estimatedTravelPairs: 0,
+      fteEstimated: false,
+    });
+    // (9 000 · 0 + 1 000 · 30) / 10 000
+    expect(two!.weightedTravelMinutes).toBeCloseTo(3.0, 10);
+    expect(two!.shareOverThresholds).toEqual([0, 0, 0]);
+    expect(two!.vulnerability).toBeCloseTo(0.15 ** 22 + 22 * 0.85 * 0.15 ** 21, 25);
+    expect(two!.ratings).toEqual({
+      fte: 33, // (22 − 3) / 57
+      vulnerability: 100,
+      population: 32, // (10 000 − 2 000) / 25 000
+      weightedTravel: 95, // 1 − 3 / 60
+      maxTravel: 100,
+      shareOver75: 100,
+      staffTravel: 100,
+      baShareInHostRegion: 100,
+      owners: 100, // 2 owners is better than the best end (3)
+      hostPopulationShare: 14, // (0.9 − 0.95) / (0.6 − 0.95)
+    });
+    // (33 + 100 + 32 + 2·95 + 100 + 100 + 0.5·100 + 100 + 0.5·100 + 0.5·14) / 9.5 = 762 / 9.5
+    expect(two!.rating).toBe(80);
+    expect(two!.pass).toBe(true);
+  });
+
+  it('scores a four-partner office with every kind of service point', () => {
+    // Hamn (6 000) hosts Pe (meeting room, 20 min), Qu (2 opening days, 40 min),
+    // Ro (none, 100 min, another county and BA region) and Sø (5-day branch, 50 min; no agreement).
+    expect(five).toMatchObject({
+      host: '9003',
+      population: 10000,
+      owners: 5,
+      hostPopulationShare: 0.6,
+      maxTravelMinutes: 100,
+      baShareInHostRegion: 0.8,
+      baRegions: 2,
+      countyLineCrossed: true,
+      informal: true,
+      fteEstimated: true,
+    });
+    // Staffing estimated at 2.3 per 1 000.
+    expect(five!.fte).toBeCloseTo(23, 10);
+    // Users: Pe 20 · (1 − 0.5/5) = 18, Qu 40 · (1 − 2/5) = 24, Ro 100, Sø 0 → 142 000 / 10 000.
+    expect(five!.weightedTravelMinutes).toBeCloseTo(14.2, 10);
+    // Only Ro (1 000 of 10 000) travels over 45, 75 and 90 minutes for full service.
+    expect(five!.shareOverThresholds).toEqual([0.1, 0.1, 0.1]);
+    // Staff: Pe 0.5 · 2 · 20 = 20, Qu 2 · 2 · 40 = 160, Sø 5 · 2 · 50 = 500.
+    expect(five!.staffTravelMinutesPerWeek).toBeCloseTo(680, 10);
+    const byId = Object.fromEntries(five!.constraints.map((c) => [c.id, c]));
+    expect(byId.minFte).toMatchObject({ pass: true, limit: 10 });
+    expect(byId.maxTravel).toMatchObject({ pass: false, value: 100, limit: 90 });
+    expect(byId.maxOwners).toMatchObject({ pass: true, value: 5, limit: 5 });
+    expect(byId.sameBa).toMatchObject({ enabled: false, pass: true, value: 2 });
+    expect(five!.pass).toBe(false);
+  });
+
+  it('adds up the scenario', () => {
+    const t = scenario!.totals;
+    expect(t).toMatchObject({ offices: 2, population: 20000, maxTravelMinutes: 100, officesFailing: 1, informalOffices: 1, officesCrossingCounty: 1, maxOwners: 5 });
+    // (30 000 + 142 000) / 20 000
+    expect(t.weightedTravelMinutes).toBeCloseTo(8.6, 10);
+    expect(t.baRegionsSplit).toBe(0);
+    expect(t.estimatedStaffing).toBe(5);
+  });
+
+  it('counts BA regions split across offices, and applies the same-BA rule when asked', () => {
+    const strict = withParameters({ requireSameBaRegion: true, minFte: 1 });
+    const alone = readWorkbook(snapshot(sheet('Kommuner', TOY_KOMMUNER)), strict).value!;
+    const [current] = scoreAll(alone, strict);
+    // Every office is one municipality; regions 1, 2 and 3 each span several offices.
+    expect(current!.totals.baRegionsSplit).toBe(3);
+    expect(current!.offices.every((o) => o.ratings.hostPopulationShare === null)).toBe(true);
+    const [coop] = scoreAll(input, strict);
+    expect(coop!.offices[1]!.constraints.find((c) => c.id === 'sameBa')).toMatchObject({ enabled: true, pass: false, value: 2 });
+  });
+});
