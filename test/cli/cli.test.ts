@@ -1,0 +1,175 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import { main, type Io } from '../../src/cli/main';
+import { ExcelJsWorkbook } from '../../src/workbook/exceljs/exceljsWorkbook';
+
+function capture(): Io & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (s) => stdout.push(s), err: (s) => stderr.push(s) };
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'kontorplan-cli-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function sheetsOf(file: string) {
+  return (await (await ExcelJsWorkbook.open(file)).read()).sheets;
+}
+
+describe('kontorplan sample', () => {
+  it('writes the Nordland sample: estimated travel and staffing marked, attribution included', async () => {
+    const file = path.join(dir, 'nordland.xlsx');
+    const io = capture();
+    expect(await main(['sample', '--county', '18', '--out', file], io)).toBe(0);
+    const sheets = await sheetsOf(file);
+    expect(sheets.map((s) => s.name)).toEqual(['Kommuner', 'Reisetid', 'Bemanning', 'Scenarier', 'Om dataene']);
+    const [kommuner, reisetid, bemanning, scenarier, om] = sheets;
+    expect(kommuner!.values).toHaveLength(42);
+    expect(kommuner!.values[1]!.slice(0, 4)).toEqual(['1804', 'Bodø', '18', 53638]);
+    // 41 · 40 / 2 pairs, each marked as an estimate.
+    const travelRows = reisetid!.values.slice(2);
+    expect(travelRows).toHaveLength(820);
+    expect(travelRows.every((r) => r[3] === 'estimert')).toBe(true);
+    expect(bemanning!.values.slice(2).every((r) => r[4] === 'estimert')).toBe(true);
+    expect(scenarier!.values.some((r) => r[0] === 'Kjente samarbeid' && r[2] === 'Sørfold' && r[3] === '1841')).toBe(true);
+    expect(om!.values.flat().join(' ')).toContain('Statistisk sentralbyrå (tabell 07459), CC BY 4.0');
+  });
+
+  it('refuses an unknown county and lists the real ones', async () => {
+    const io = capture();
+    expect(await main(['sample', '--county', '99', '--out', path.join(dir, 'x.xlsx')], io)).toBe(2);
+    expect(io.stderr.join('\n')).toContain('fylke «99» finnes ikke i 2024-inndelingen; velg ett av: 03 Oslo');
+    expect(existsSync(path.join(dir, 'x.xlsx'))).toBe(false);
+  });
+});
+
+describe('kontorplan plan', () => {
+  const input = () => path.join(dir, 'nordland.xlsx');
+
+  it('scores every scenario, writes its sheets into a copy and leaves the input sheets as they were', async () => {
+    const out = path.join(dir, 'resultat.xlsx');
+    const io = capture();
+    expect(await main(['plan', input(), '--out', out], io)).toBe(0);
+    const before = await sheetsOf(input());
+    const after = await sheetsOf(out);
+    expect(after.map((s) => s.name)).toEqual([
+      ...before.map((s) => s.name),
+      'KP Dagens struktur',
+      'KP Kjente samarbeid',
+      'KP Ett kontor per BA-region',
+      'Sammenligning',
+    ]);
+    for (const s of before) expect(after.find((a) => a.name === s.name)!.values).toEqual(s.values);
+    const text = io.stdout.join('\n');
+    expect(text).toContain('Leste 41 kommuner fra «Kommuner», 3 scenarier fra «Scenarier».');
+    expect(text).toMatch(/Antall kontor\s+kontor\s+41\s+36\s+28/);
+    expect(Math.max(...text.split('\n').map((l) => l.length))).toBeLessThanOrEqual(100);
+  });
+
+  it('writes real tables with frozen headers into the result', async () => {
+    const raw = new ExcelJS.Workbook();
+    await raw.xlsx.readFile(path.join(dir, 'resultat.xlsx'));
+    const ws = raw.getWorksheet('KP Kjente samarbeid')!;
+    expect(ws.getTable('KP_Kontor_2')).toBeDefined();
+    expect(ws.getTable('KP_Medlemmer_2')).toBeDefined();
+    expect(ws.views[0]).toMatchObject({ state: 'frozen' });
+    expect(raw.getWorksheet('Sammenligning')!.getTable('KP_Sammenligning')).toBeDefined();
+  });
+
+  it('prints the JSON contract with 4-digit municipality numbers', async () => {
+    const io = capture();
+    expect(await main(['plan', input(), '--out', path.join(dir, 'r2.xlsx'), '--json'], io)).toBe(0);
+    const doc = JSON.parse(io.stdout.join('\n'));
+    expect(doc.scenarios.map((s: { name: string }) => s.name)).toEqual(['Dagens struktur', 'Kjente samarbeid', 'Ett kontor per BA-region']);
+    const salten = doc.scenarios[1].offices.find((o: { host: string }) => o.host === '1841');
+    expect(salten.members.sort()).toEqual(['1839', '1840', '1841', '1845', '1875']);
+    for (const key of [
+      'host',
+      'members',
+      'population',
+      'fte',
+      'vulnerability',
+      'weightedTravelMinutes',
+      'maxTravelMinutes',
+      'hostPopulationShare',
+      'baShareInHostRegion',
+      'owners',
+      'ratings',
+      'constraints',
+    ]) {
+      expect(salten).toHaveProperty(key);
+    }
+    expect(salten.owners).toBe(5);
+    expect(salten.constraints.maxOwners).toEqual({ enabled: true, pass: true, value: 5, limit: 5 });
+    expect(doc.scenarios[0].totals.offices).toBe(41);
+    expect(doc.scenarios[0].offices.every((o: { host: string }) => /^\d{4}$/.test(o.host))).toBe(true);
+  });
+
+  it('uses parameter flags', async () => {
+    const io = capture();
+    expect(await main(['plan', input(), '--out', path.join(dir, 'r3.xlsx'), '--json', '--min-fte', '2', '--max-owners', '4'], io)).toBe(0);
+    const salten = JSON.parse(io.stdout.join('\n')).scenarios[1].offices.find((o: { host: string }) => o.host === '1841');
+    expect(salten.constraints.minFte.limit).toBe(2);
+    expect(salten.constraints.maxOwners).toMatchObject({ pass: false, limit: 4 });
+  });
+
+  it('replaces only its own sheets when run again on its own output', async () => {
+    const out = path.join(dir, 'resultat.xlsx');
+    const again = path.join(dir, 'resultat2.xlsx');
+    expect(await main(['plan', out, '--out', again], capture())).toBe(0);
+    expect((await sheetsOf(again)).map((s) => s.name)).toEqual((await sheetsOf(out)).map((s) => s.name));
+  });
+
+  it('reports bad input at its cell, exits non-zero and writes nothing', async () => {
+    const raw = new ExcelJS.Workbook();
+    await raw.xlsx.readFile(input());
+    raw.getWorksheet('Kommuner')!.getCell('D14').value = '12 3x';
+    raw.getWorksheet('Scenarier')!.getCell('D3').value = 'Atlantis';
+    const bad = path.join(dir, 'bad.xlsx');
+    await raw.xlsx.writeFile(bad);
+    const out = path.join(dir, 'bad-out.xlsx');
+    const io = capture();
+    expect(await main(['plan', bad, '--out', out], io)).toBe(1);
+    expect(io.stderr).toContain('Feil: Kommuner!D14: "12 3x" er ikke et tall');
+    expect(io.stderr).toContain('Feil: Scenarier!D3: "Atlantis" er ikke en kommune i arket Kommuner');
+    expect(io.stderr).toContain('2 feil; ingenting ble skrevet.');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('will not overwrite a planner’s own sheet that has a result sheet’s name', async () => {
+    const raw = new ExcelJS.Workbook();
+    await raw.xlsx.readFile(input());
+    raw.addWorksheet('Sammenligning').getCell('A1').value = 'mine notater';
+    const mine = path.join(dir, 'mine.xlsx');
+    await raw.xlsx.writeFile(mine);
+    const io = capture();
+    expect(await main(['plan', mine, '--out', path.join(dir, 'mine-out.xlsx')], io)).toBe(1);
+    expect(io.stderr.join('\n')).toContain('Arket «Sammenligning» finnes allerede og er ikke laget av Kontorplan');
+    expect(existsSync(path.join(dir, 'mine-out.xlsx'))).toBe(false);
+  });
+
+  test.each([
+    [['plan'], 'plan trenger én inndatafil'],
+    [['plan', 'x.xlsx'], 'plan trenger --out UT.xlsx'],
+    [['plan', 'x.xlsx', '--out', 'y.xlsx', '--min-fte', 'mange'], '--min-fte må være et tall mellom 0 og 10000, ikke «mange»'],
+    [['frobnicate'], 'ukjent kommando «frobnicate»'],
+  ])('explains usage errors: %p', async (args, message) => {
+    const io = capture();
+    expect(await main(args, io)).toBe(2);
+    expect(io.stderr.join('\n')).toContain(message);
+  });
+
+  it('says so when the input file is missing or not a workbook', async () => {
+    const io = capture();
+    expect(await main(['plan', path.join(dir, 'nope.xlsx'), '--out', path.join(dir, 'o.xlsx')], io)).toBe(1);
+    expect(io.stderr.join('\n')).toContain('Fant ikke filen');
+    const io2 = capture();
+    expect(await main(['plan', __filename, '--out', path.join(dir, 'o.xlsx')], io2)).toBe(1);
+    expect(io2.stderr.join('\n')).toContain('er ikke en .xlsx-arbeidsbok som kan leses');
+  });
+});
