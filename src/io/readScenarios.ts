@@ -83,7 +83,11 @@ export function readScenarios(
       agreement = parseYesNo(row[ca]);
       if (agreement === undefined) log.error(sheet.name, a1(r, ca), 'badYesNo', { value: cellText(row[ca]) });
     }
-    const scenario = byScenario.get(name) ?? { firstCell: a1(r, cs), rows: new Map<MunicipalityNumber, Row>(), rejected: new Set<MunicipalityNumber>() };
+    const scenario = byScenario.get(name) ?? {
+      firstCell: a1(r, cs),
+      rows: new Map<MunicipalityNumber, Row>(),
+      rejected: new Set<MunicipalityNumber>(),
+    };
     byScenario.set(name, scenario);
     if (number === undefined || host === undefined || !servicePoint || agreement === undefined) {
       // Already reported at its cell; don't report the same row again as missing.

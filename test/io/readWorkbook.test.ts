@@ -58,7 +58,9 @@ describe('readWorkbook: a planner’s own workbook', () => {
       ['1875', { kind: 'branch', days: 2 }],
     ]);
     // The latest population column is used, and the planner is told so.
-    expect(result.problems.map((p) => formatProblem(p))).toContain("'Data 2026'!B3: flere kolonner passer til «folketall»; bruker «Innbyggere 1.1.2026»");
+    expect(result.problems.map((p) => formatProblem(p))).toContain(
+      "'Data 2026'!B3: flere kolonner passer til «folketall»; bruker «Innbyggere 1.1.2026»",
+    );
   });
 
   it('reads a square travel matrix keyed by name, asymmetric, with staffing', () => {
@@ -86,7 +88,13 @@ describe('readWorkbook: a planner’s own workbook', () => {
     expect(v.municipalities[0]!.number).toBe('0301');
     expect(travelMinutes(v.travel, n('0301'), n('3201'))).toBe(20);
     expect(travelMinutes(v.travel, n('3201'), n('0301'))).toBe(25);
-    expect(v.staffing.get(n('0301'))).toEqual({ stateFte: 400, municipalFte: 350.5, provenance: 'given', costPerFte: undefined, premisesCost: undefined });
+    expect(v.staffing.get(n('0301'))).toEqual({
+      stateFte: 400,
+      municipalFte: 350.5,
+      provenance: 'given',
+      costPerFte: undefined,
+      premisesCost: undefined,
+    });
     // Bærum has no staffing row: estimated at 2.3 per 1 000 and marked.
     expect(v.staffing.get(n('3201'))).toMatchObject({ provenance: 'estimated' });
     expect(v.staffing.get(n('3201'))!.stateFte + v.staffing.get(n('3201'))!.municipalFte).toBeCloseTo(299);
@@ -115,8 +123,19 @@ describe('readWorkbook: a planner’s own workbook', () => {
   });
 
   it('fills BA region and coordinates from the embedded data when the sheet lacks them', () => {
-    const reference = new Map([['1841', { name: 'Fauske - Fuossko', county: '18', baRegion: '120', baRegionName: 'Fauske', lat: 67.2, lon: 15.8 }]]);
-    const result = readWorkbook(snapshot(sheet('Kommuner', [['knr', 'folketall'], ['1841', 9707]])), params, { reference });
+    const reference = new Map([
+      ['1841', { name: 'Fauske - Fuossko', county: '18', baRegion: '120', baRegionName: 'Fauske', lat: 67.2, lon: 15.8 }],
+    ]);
+    const result = readWorkbook(
+      snapshot(
+        sheet('Kommuner', [
+          ['knr', 'folketall'],
+          ['1841', 9707],
+        ]),
+      ),
+      params,
+      { reference },
+    );
     expect(result.value!.municipalities[0]).toMatchObject({ name: 'Fauske - Fuossko', baRegion: '120', lat: 67.2 });
     expect(result.problems.every((p) => p.severity === 'warning')).toBe(true);
   });
@@ -130,10 +149,19 @@ describe('readWorkbook: every problem at once, at its cell', () => {
   ];
 
   test.each<[string, CellValue[][][], string[]]>([
-    ['no Kommuner sheet at all', [], ['Kommuner: fant ikke arket med kommuner og folketall (ventet et ark som heter for eksempel «Kommuner»)']],
+    [
+      'no Kommuner sheet at all',
+      [],
+      ['Kommuner: fant ikke arket med kommuner og folketall (ventet et ark som heter for eksempel «Kommuner»)'],
+    ],
     [
       'a missing required column',
-      [[['Kommunenr', 'Navn'], ['1841', 'Fauske']]],
+      [
+        [
+          ['Kommunenr', 'Navn'],
+          ['1841', 'Fauske'],
+        ],
+      ],
       ['Kommuner!A1: mangler kolonnen «folketall» (fant overskriftene: Kommunenr, Navn)'],
     ],
     [
@@ -251,7 +279,15 @@ describe('readWorkbook: every problem at once, at its cell', () => {
   });
 
   it('speaks English when asked', () => {
-    const result = readWorkbook(snapshot(sheet('Kommuner', [['Knr', 'Folketall'], ['1841', '12 3x']])), params);
+    const result = readWorkbook(
+      snapshot(
+        sheet('Kommuner', [
+          ['Knr', 'Folketall'],
+          ['1841', '12 3x'],
+        ]),
+      ),
+      params,
+    );
     expect(result.problems.map((p) => formatProblem(p, 'en'))).toEqual(['Kommuner!B2: "12 3x" is not a number']);
   });
 });

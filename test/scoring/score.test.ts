@@ -158,7 +158,15 @@ describe('scoreScenario on hand-computed offices', () => {
 
   it('adds up the scenario', () => {
     const t = scenario!.totals;
-    expect(t).toMatchObject({ offices: 2, population: 20000, maxTravelMinutes: 100, officesFailing: 1, informalOffices: 1, officesCrossingCounty: 1, maxOwners: 5 });
+    expect(t).toMatchObject({
+      offices: 2,
+      population: 20000,
+      maxTravelMinutes: 100,
+      officesFailing: 1,
+      informalOffices: 1,
+      officesCrossingCounty: 1,
+      maxOwners: 5,
+    });
     // (30 000 + 142 000) / 20 000
     expect(t.weightedTravelMinutes).toBeCloseTo(8.6, 10);
     expect(t.baRegionsSplit).toBe(0);

@@ -9,7 +9,10 @@ const input: SheetSpec = {
     {
       name: 'Kommuner',
       startRow: 0,
-      columns: [{ header: 'Knr', format: '@' }, { header: 'Folketall', format: '#,##0' }],
+      columns: [
+        { header: 'Knr', format: '@' },
+        { header: 'Folketall', format: '#,##0' },
+      ],
       rows: [
         ['0301', 728714],
         ['1804', 53638],
@@ -83,7 +86,9 @@ describe.each(adapters)('WorkbookPort contract: %s', (_, make) => {
     await wb.replaceOwnSheets([result('KP A', 1)]);
     const before = await wb.read();
     await expect(wb.replaceOwnSheets([result('KP B', 2), result('kommuner', 3)])).rejects.toThrow(SheetConflictError);
-    await expect(wb.replaceOwnSheets([result('kommuner', 3)])).rejects.toThrow('Arket «Kommuner» finnes allerede og er ikke laget av Kontorplan');
+    await expect(wb.replaceOwnSheets([result('kommuner', 3)])).rejects.toThrow(
+      'Arket «Kommuner» finnes allerede og er ikke laget av Kontorplan',
+    );
     expect(await wb.read()).toEqual(before);
   });
 });
