@@ -113,8 +113,9 @@ function localDays(sp: ServicePoint, p: Parameters): number {
   }
 }
 
+/** Staff round trips a week from the host; a 5-day branch is staffed on site, like a full office. */
 function staffTrips(sp: ServicePoint, p: Parameters): number {
-  if (sp.kind === 'branch') return sp.days * p.staffTripsPerOpeningDay;
+  if (sp.kind === 'branch') return sp.days >= 5 ? 0 : sp.days * p.staffTripsPerOpeningDay;
   if (sp.kind === 'meeting') return p.meetingRoomTripsPerWeek;
   return 0;
 }
