@@ -1,9 +1,10 @@
 import type { SheetData } from '../domain/sheets';
 import type { Member, Municipality, MunicipalityNumber, Office, Scenario, ServicePoint } from '../domain/types';
-import { a1, cellText, isBlank, isCellError, parseYesNo } from './cells';
+import { a1, cellText, isBlank, parseYesNo } from './cells';
 import { SCENARIO_FIELDS } from './fields';
 import { findHeaderRow } from './headers';
 import { ProblemLog } from './problems';
+import { municipalityAt } from './readCell';
 import type { MunicipalityResolver } from './resolver';
 import { parseServicePoint } from './servicePoint';
 
@@ -43,19 +44,7 @@ export function readScenarios(
   const col = (k: string) => header.columns.get(k);
   const byScenario = new Map<string, { firstCell: string; rows: Map<MunicipalityNumber, Row>; rejected: Set<MunicipalityNumber> }>();
 
-  const resolve = (r: number, c: number): MunicipalityNumber | undefined => {
-    const v = sheet.values[r]?.[c];
-    if (isCellError(v)) {
-      log.error(sheet.name, a1(r, c), 'cellError', { value: cellText(v) });
-      return undefined;
-    }
-    const res = resolver.resolve(v);
-    if (res.ok) return res.number;
-    if (res.reason === 'ambiguous')
-      log.error(sheet.name, a1(r, c), 'ambiguousName', { value: cellText(v), candidates: res.candidates ?? '' });
-    else log.error(sheet.name, a1(r, c), 'unknownMunicipality', { value: cellText(v), sheetName: kommunerSheet });
-    return undefined;
-  };
+  const resolve = (r: number, c: number) => municipalityAt(sheet, r, c, resolver, log, kommunerSheet);
 
   for (let r = header.row + 1; r < sheet.values.length; r++) {
     const row = sheet.values[r] ?? [];

@@ -1,9 +1,10 @@
 import type { SheetData } from '../domain/sheets';
 import type { MunicipalityNumber, Staffing } from '../domain/types';
-import { a1, cellText, foldName, isBlank, isCellError, parseNumber } from './cells';
+import { a1, cellText, foldName, isBlank } from './cells';
 import { STAFFING_FIELDS } from './fields';
 import { findHeaderRow } from './headers';
 import { ProblemLog } from './problems';
+import { municipalityAt, nonNegativeAt } from './readCell';
 import type { MunicipalityResolver } from './resolver';
 
 /**
@@ -40,35 +41,21 @@ export function readStaffing(
     const raw = row[cn];
     if (isBlank(raw)) continue;
     if (['sum', 'total', 'totalt', 'ialt'].includes(foldName(cellText(raw)))) continue;
-    const res = resolver.resolve(raw);
-    if (!res.ok) {
-      if (res.reason === 'ambiguous')
-        log.error(sheet.name, a1(r, cn), 'ambiguousName', { value: cellText(raw), candidates: res.candidates ?? '' });
-      else log.error(sheet.name, a1(r, cn), 'staffingUnknown', { value: cellText(raw), sheetName: kommunerSheet });
-      continue;
-    }
-    const before = seen.get(res.number);
+    const number = municipalityAt(sheet, r, cn, resolver, log, kommunerSheet, 'staffingUnknown');
+    if (number === undefined) continue;
+    const before = seen.get(number);
     if (before) {
-      log.error(sheet.name, a1(r, cn), 'duplicateMunicipality', { number: res.number, other: `${sheet.name}!${before}` });
+      log.error(sheet.name, a1(r, cn), 'duplicateMunicipality', { number, other: `${sheet.name}!${before}` });
       continue;
     }
-    seen.set(res.number, a1(r, cn));
+    seen.set(number, a1(r, cn));
     let bad = false;
     const num = (key: string): number | undefined => {
       const c = header.columns.get(key);
-      if (c === undefined || isBlank(row[c])) return undefined;
-      const v = row[c];
-      if (isCellError(v)) {
-        log.error(sheet.name, a1(r, c), 'cellError', { value: cellText(v) });
-        bad = true;
-        return undefined;
-      }
-      const x = parseNumber(v);
-      if (x === undefined) log.error(sheet.name, a1(r, c), 'notANumber', { value: cellText(v) });
-      else if (x < 0) log.error(sheet.name, a1(r, c), 'negative', { value: cellText(v) });
-      else return x;
-      bad = true;
-      return undefined;
+      if (c === undefined) return undefined;
+      const cell = nonNegativeAt(sheet, r, c, log);
+      bad ||= cell.bad === true;
+      return cell.value;
     };
     const state = num('stateFte');
     const municipal = num('municipalFte');
@@ -87,7 +74,7 @@ export function readStaffing(
     } else continue;
     const cs = header.columns.get('source');
     const estimated = cs !== undefined && foldName(cellText(row[cs])).startsWith('estim');
-    out.set(res.number, { stateFte, municipalFte, costPerFte, premisesCost, provenance: estimated ? 'estimated' : 'given' });
+    out.set(number, { stateFte, municipalFte, costPerFte, premisesCost, provenance: estimated ? 'estimated' : 'given' });
   }
   return out;
 }

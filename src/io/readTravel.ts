@@ -1,49 +1,14 @@
 import type { SheetData } from '../domain/sheets';
 import type { MunicipalityNumber } from '../domain/types';
 import type { TravelEntry } from '../travel/matrix';
-import { a1, cellText, foldName, isBlank, isCellError, parseNumber } from './cells';
+import { a1, cellText, foldName, isBlank } from './cells';
 import { TRAVEL_LONG_FIELDS } from './fields';
 import { findHeaderRow } from './headers';
 import { ProblemLog } from './problems';
+import { municipalityAt, nonNegativeAt } from './readCell';
 import type { MunicipalityResolver } from './resolver';
 
 type Cell = { sheet: string; cell: string };
-
-function resolveCell(
-  resolver: MunicipalityResolver,
-  sheet: SheetData,
-  r: number,
-  c: number,
-  log: ProblemLog,
-  kommunerSheet: string,
-): MunicipalityNumber | undefined {
-  const v = sheet.values[r]?.[c];
-  if (isCellError(v)) {
-    log.error(sheet.name, a1(r, c), 'cellError', { value: cellText(v) });
-    return undefined;
-  }
-  const res = resolver.resolve(v);
-  if (res.ok) return res.number;
-  if (res.reason === 'ambiguous')
-    log.error(sheet.name, a1(r, c), 'ambiguousName', { value: cellText(v), candidates: res.candidates ?? '' });
-  else if (res.reason === 'unknown')
-    log.error(sheet.name, a1(r, c), 'unknownMunicipality', { value: cellText(v), sheetName: kommunerSheet });
-  return undefined;
-}
-
-function readMinutes(sheet: SheetData, r: number, c: number, log: ProblemLog): number | undefined {
-  const v = sheet.values[r]?.[c];
-  if (isBlank(v)) return undefined;
-  if (isCellError(v)) {
-    log.error(sheet.name, a1(r, c), 'cellError', { value: cellText(v) });
-    return undefined;
-  }
-  const m = parseNumber(v);
-  if (m === undefined) log.error(sheet.name, a1(r, c), 'notANumber', { value: cellText(v) });
-  else if (m < 0) log.error(sheet.name, a1(r, c), 'negative', { value: cellText(v) });
-  else return m;
-  return undefined;
-}
 
 /** True when the sheet is long form: a header row with fra, til and minutter. */
 export function isLongForm(sheet: SheetData): boolean {
@@ -81,9 +46,9 @@ export function readTravelSheet(sheet: SheetData, resolver: MunicipalityResolver
       const row = sheet.values[r] ?? [];
       if (row.every((v) => isBlank(v))) continue;
       if (isBlank(row[cf]) && isBlank(row[ct])) continue;
-      const from = resolveCell(resolver, sheet, r, cf, log, kommunerSheet);
-      const to = resolveCell(resolver, sheet, r, ct, log, kommunerSheet);
-      const minutes = readMinutes(sheet, r, cm, log);
+      const from = municipalityAt(sheet, r, cf, resolver, log, kommunerSheet);
+      const to = municipalityAt(sheet, r, ct, resolver, log, kommunerSheet);
+      const minutes = nonNegativeAt(sheet, r, cm, log).value;
       if (from === undefined || to === undefined || minutes === undefined) continue;
       const source = cs === undefined ? '' : foldName(cellText(row[cs]));
       add(from, to, minutes, source.startsWith('estim'), r, cm);
@@ -113,18 +78,18 @@ export function readTravelSheet(sheet: SheetData, resolver: MunicipalityResolver
   const colKeys = new Map<number, MunicipalityNumber>();
   for (let c = 1; c < header.length; c++) {
     if (isBlank(header[c])) continue;
-    const n = resolveCell(resolver, sheet, headerRow, c, log, kommunerSheet);
+    const n = municipalityAt(sheet, headerRow, c, resolver, log, kommunerSheet);
     if (n !== undefined) colKeys.set(c, n);
   }
   const rowKeys: MunicipalityNumber[] = [];
   for (let r = headerRow + 1; r < sheet.values.length; r++) {
     const row = sheet.values[r] ?? [];
     if (row.every((v) => isBlank(v))) continue;
-    const from = resolveCell(resolver, sheet, r, 0, log, kommunerSheet);
+    const from = municipalityAt(sheet, r, 0, resolver, log, kommunerSheet);
     if (from === undefined) continue;
     rowKeys.push(from);
     for (const [c, to] of colKeys) {
-      const minutes = readMinutes(sheet, r, c, log);
+      const minutes = nonNegativeAt(sheet, r, c, log).value;
       if (minutes === undefined) continue;
       add(from, to, minutes, false, r, c);
     }

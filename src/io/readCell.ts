@@ -1,0 +1,49 @@
+import type { SheetData } from '../domain/sheets';
+import type { MunicipalityNumber } from '../domain/types';
+import { a1, cellText, isBlank, isCellError, parseNumber } from './cells';
+import type { ProblemCode, ProblemLog } from './problems';
+import type { MunicipalityResolver } from './resolver';
+
+/**
+ * The municipality a cell names (number or name), or undefined after logging why not:
+ * an error value, an ambiguous name, or one not in Kommuner (`unknownCode`). Blank gives
+ * undefined silently.
+ */
+export function municipalityAt(
+  sheet: SheetData,
+  r: number,
+  c: number,
+  resolver: MunicipalityResolver,
+  log: ProblemLog,
+  kommunerSheet: string,
+  unknownCode: ProblemCode = 'unknownMunicipality',
+): MunicipalityNumber | undefined {
+  const v = sheet.values[r]?.[c];
+  if (isCellError(v)) {
+    log.error(sheet.name, a1(r, c), 'cellError', { value: cellText(v) });
+    return undefined;
+  }
+  const res = resolver.resolve(v);
+  if (res.ok) return res.number;
+  if (res.reason === 'ambiguous')
+    log.error(sheet.name, a1(r, c), 'ambiguousName', { value: cellText(v), candidates: res.candidates ?? '' });
+  else if (res.reason === 'unknown') log.error(sheet.name, a1(r, c), unknownCode, { value: cellText(v), sheetName: kommunerSheet });
+  return undefined;
+}
+
+/**
+ * A non-negative number from a cell: `{ value }`, `{ blank }` for an empty cell, or
+ * `{ bad }` after logging an error value, text that is not a number, or a negative number.
+ */
+export function nonNegativeAt(sheet: SheetData, r: number, c: number, log: ProblemLog): { value?: number; blank?: true; bad?: true } {
+  const v = sheet.values[r]?.[c];
+  if (isBlank(v)) return { blank: true };
+  if (isCellError(v)) log.error(sheet.name, a1(r, c), 'cellError', { value: cellText(v) });
+  else {
+    const x = parseNumber(v);
+    if (x === undefined) log.error(sheet.name, a1(r, c), 'notANumber', { value: cellText(v) });
+    else if (x < 0) log.error(sheet.name, a1(r, c), 'negative', { value: cellText(v) });
+    else return { value: x };
+  }
+  return { bad: true };
+}
