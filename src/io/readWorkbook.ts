@@ -44,9 +44,13 @@ function headerScore(sheet: SheetData, fields: readonly FieldSpec[]): number {
 /** The sheet for one input: named for it (best headers first), else the one whose headers fit. */
 function pickSheet(sheets: readonly SheetData[], kind: SheetKind, fields: readonly FieldSpec[]): SheetData | undefined {
   const named = sheets.filter((s) => kindOfSheetName(s.name) === kind);
-  if (named.length > 0) return [...named].sort((a, b) => headerScore(b, fields) - headerScore(a, fields))[0];
-  const fitting = sheets.filter((s) => kindOfSheetName(s.name) === undefined && headerScore(s, fields) > 0);
-  return fitting.sort((a, b) => headerScore(b, fields) - headerScore(a, fields))[0];
+  const pool = named.length > 0 ? named : sheets.filter((s) => kindOfSheetName(s.name) === undefined);
+  let best: { sheet: SheetData; score: number } | undefined;
+  for (const sheet of pool) {
+    const score = headerScore(sheet, fields);
+    if ((named.length > 0 || score > 0) && (!best || score > best.score)) best = { sheet, score };
+  }
+  return best?.sheet;
 }
 
 export function estimateStaffing(m: Municipality, p: Parameters): Staffing {
@@ -121,14 +125,15 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
       }
     }
   }
+  const byNumber = new Map(municipalities.map((m) => [m.number, m]));
   const byMunicipality = new Map<MunicipalityNumber, MunicipalityNumber[]>();
   const seenPairs = new Set<string>();
   for (const pair of missing) {
     const unordered = pair.from < pair.to ? `${pair.from}-${pair.to}` : `${pair.to}-${pair.from}`;
     if (!needed.has(`${pair.from}>${pair.to}`) || seenPairs.has(unordered)) continue;
     seenPairs.add(unordered);
-    const from = municipalities.find((m) => m.number === pair.from)!;
-    const to = municipalities.find((m) => m.number === pair.to)!;
+    const from = byNumber.get(pair.from)!;
+    const to = byNumber.get(pair.to)!;
     const culprit = from.lat === undefined ? from : to;
     const other = culprit === from ? to : from;
     const list = byMunicipality.get(culprit.number) ?? [];
@@ -137,7 +142,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
   }
   const header = findHeaderRow(kommunerSheet, MUNICIPALITY_FIELDS);
   for (const [number, others] of byMunicipality) {
-    const m = municipalities.find((x) => x.number === number)!;
+    const m = byNumber.get(number)!;
     const col = header?.columns.get('lat') ?? header?.columns.get('number') ?? 0;
     log.error(kommunerSheet.name, a1(m.row, col), 'missingTravel', {
       count: others.length,

@@ -63,17 +63,28 @@ export function buildTravelMatrix(
   return { matrix: { numbers, minutes, provenance }, missing };
 }
 
+// Index of each number per matrix, built once: scoring looks pairs up for every member.
+const indexes = new WeakMap<TravelMatrix, ReadonlyMap<string, number>>();
+function indexIn(matrix: TravelMatrix, n: MunicipalityNumber): number {
+  let index = indexes.get(matrix);
+  if (!index) {
+    index = new Map(matrix.numbers.map((num, i) => [num as string, i]));
+    indexes.set(matrix, index);
+  }
+  return index.get(n) ?? -1;
+}
+
 /** Minutes from one municipality to another, NaN when unknown or not in the matrix. */
 export function travelMinutes(matrix: TravelMatrix, from: MunicipalityNumber, to: MunicipalityNumber): number {
-  const i = matrix.numbers.indexOf(from);
-  const j = matrix.numbers.indexOf(to);
+  const i = indexIn(matrix, from);
+  const j = indexIn(matrix, to);
   if (i < 0 || j < 0) return Number.NaN;
   return matrix.minutes[i]![j]!;
 }
 
 export function travelProvenance(matrix: TravelMatrix, from: MunicipalityNumber, to: MunicipalityNumber): Provenance | undefined {
-  const i = matrix.numbers.indexOf(from);
-  const j = matrix.numbers.indexOf(to);
+  const i = indexIn(matrix, from);
+  const j = indexIn(matrix, to);
   if (i < 0 || j < 0) return undefined;
   return matrix.provenance[i]![j];
 }
