@@ -5,12 +5,22 @@
 export * from './domain/types';
 export * from './domain/parameters';
 export type * from './domain/sheets';
-export { readWorkbook, estimateStaffing, CURRENT_STRUCTURE, type ReadResult, type ReadOptions, type SheetsUsed } from './io/readWorkbook';
+export {
+  readWorkbook,
+  estimateStaffing,
+  CURRENT_STRUCTURE,
+  type ReadResult,
+  type ReadOptions,
+  type SheetsUsed,
+  type TravelReport,
+} from './io/readWorkbook';
 export { formatProblem, problemMessage, hasErrors, type Problem, type Language } from './io/problems';
 export { scenarioSheet, scenarioSheetNames, comparisonSheet, comparisonRows, COMPARISON_SHEET } from './io/output';
 export { parseServicePoint, servicePointLabel } from './io/servicePoint';
 export * from './travel';
 export * from './scoring';
 export { parseEmbeddedMunicipalities, referenceMap, extraNames, ATTRIBUTION, type EmbeddedMunicipality } from './data/embedded';
+export { embeddedNetwork, calibrationPairs, parseNeighbours, parseCrossings } from './data/network';
+export { travelSheet, travelCheckSheet, TRAVEL_SHEET, TRAVEL_CHECK_SHEET } from './io/travelOutput';
 export { buildSampleWorkbook, sampleScenarios, selectCounty, SAMPLE_SCENARIOS } from './data/sample';
 export { KNOWN_COOPERATIONS } from './data/cooperations';

@@ -2,12 +2,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { extraNames, parseEmbeddedMunicipalities, referenceMap, type EmbeddedMunicipality } from '../data/embedded';
+import { calibrationPairs, embeddedNetwork } from '../data/network';
 import { buildSampleWorkbook, selectCounty } from '../data/sample';
-import { withParameters, type Parameters } from '../domain/parameters';
+import { DEFAULT_PARAMETERS, withParameters, type Parameters } from '../domain/parameters';
 import { comparisonSheet, scenarioSheet, scenarioSheetNames } from '../io/output';
 import { formatProblem, hasErrors, type Language } from '../io/problems';
-import { readWorkbook } from '../io/readWorkbook';
+import { readWorkbook, type ReadResult } from '../io/readWorkbook';
+import { travelCheckSheet, travelSheet } from '../io/travelOutput';
 import { scoreAll } from '../scoring/score';
+import { crossValidate, fitParameters, PairRoutes } from '../travel/calibrate';
+import { RoadGraph, type TravelNetwork } from '../travel/network';
 import { ExcelJsWorkbook } from '../workbook/exceljs/exceljsWorkbook';
 import { SheetConflictError } from '../workbook/port';
 import { comparisonTable } from './format';
@@ -19,6 +23,8 @@ Bruk:
   kontorplan sample --county NN --out FIL.xlsx   eksempelarbeidsbok for ett fylke (f.eks. 18 = Nordland)
   kontorplan sample --all --out FIL.xlsx          eksempelarbeidsbok for hele landet
   kontorplan plan INN.xlsx --out UT.xlsx [valg]   vurder alle scenarier i arket Scenarier
+  kontorplan travel INN.xlsx --out UT.xlsx        fyll ut reisetid for alle par og kontroller de oppgitte
+  kontorplan travel --accuracy                    hvor godt estimatet treffer TØIs reisetider (JSON)
 
 Valg for plan:
   --json                  skriv resultatet som JSON på standard ut
@@ -30,6 +36,13 @@ Valg for plan:
   --k N --absence A       sårbarhet: dager med færre enn N til stede, fravær A (standard 2 og 0,15)
   --meeting-room-days D   hvor mange åpningsdager et møterom er verdt (standard 0,5)
   --lang nb|en            språk for meldinger (standard nb)
+
+Valg for reisetidsestimatet (plan, travel og sample; se docs/travel.md):
+  --travel-fixed MIN      faste minutter per reise (standard ${DEFAULT_PARAMETERS.estimateFixedMinutes})
+  --detour F              omvegsfaktor, vei mot luftlinje (standard ${DEFAULT_PARAMETERS.detourFactor})
+  --road-speed KMH        én fart for hele landet i stedet for fylkenes tilpassede (standard ${DEFAULT_PARAMETERS.roadSpeedKmh})
+  --ferry-wait-share S    venting på ferje som andel av tiden mellom avganger (standard ${DEFAULT_PARAMETERS.ferryWaitShare})
+  --ferry-wait-cap MIN    lengste venting på ferje (standard ${DEFAULT_PARAMETERS.ferryWaitCapMinutes})
 
 Kontorplan skriver bare ark den selv har laget, og bare til filen i --out.`;
 
@@ -46,6 +59,20 @@ export function assetsDir(): string {
 export function loadEmbedded(): EmbeddedMunicipality[] {
   return parseEmbeddedMunicipalities(readFileSync(path.join(assetsDir(), 'kommuner_2024.csv'), 'utf8'));
 }
+
+/** The road and ferry network shipped in assets/ (neighbours from Kartverket's boundaries, ferries, bridges, tunnels). */
+export function loadNetwork(data: readonly EmbeddedMunicipality[]): TravelNetwork {
+  const read = (f: string): string => readFileSync(path.join(assetsDir(), f), 'utf8');
+  return embeddedNetwork(data, read('naboer_2024.csv'), read('ferjer_og_bruer_2024.csv'));
+}
+
+const TRAVEL_OPTIONS = {
+  'travel-fixed': { type: 'string' },
+  detour: { type: 'string' },
+  'road-speed': { type: 'string' },
+  'ferry-wait-share': { type: 'string' },
+  'ferry-wait-cap': { type: 'string' },
+} as const;
 
 function number(name: string, v: string | undefined, min: number, max: number): number | undefined {
   if (v === undefined) return undefined;
@@ -65,6 +92,13 @@ function parametersFrom(values: Record<string, string | boolean | undefined>): P
     vulnerabilityK: number('k', s('k'), 0, 1000),
     vulnerabilityA: number('absence', s('absence'), 0, 1),
     meetingRoomDays: number('meeting-room-days', s('meeting-room-days'), 0, 5),
+    estimateFixedMinutes: number('travel-fixed', s('travel-fixed'), 0, 240),
+    detourFactor: number('detour', s('detour'), 0.5, 5),
+    roadSpeedKmh: number('road-speed', s('road-speed'), 5, 300),
+    // One speed for the whole country when the planner sets it.
+    countyRoadSpeedKmh: s('road-speed') !== undefined ? {} : undefined,
+    ferryWaitShare: number('ferry-wait-share', s('ferry-wait-share'), 0, 1),
+    ferryWaitCapMinutes: number('ferry-wait-cap', s('ferry-wait-cap'), 0, 1440),
   };
   return withParameters(Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)));
 }
@@ -72,7 +106,7 @@ function parametersFrom(values: Record<string, string | boolean | undefined>): P
 async function sample(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { county: { type: 'string' }, all: { type: 'boolean' }, out: { type: 'string' } },
+    options: { county: { type: 'string' }, all: { type: 'boolean' }, out: { type: 'string' }, ...TRAVEL_OPTIONS },
     allowPositionals: false,
   });
   if (!values.out) throw new UsageError('sample trenger --out FIL.xlsx');
@@ -86,7 +120,7 @@ async function sample(args: string[], io: Io): Promise<number> {
   }
   const title = county ? `${ms[0]!.countyName} (fylke ${county}), ${ms.length} kommuner` : `hele landet, ${ms.length} kommuner`;
   const wb = ExcelJsWorkbook.create();
-  wb.addInputSheets(buildSampleWorkbook(ms, withParameters(), title));
+  wb.addInputSheets(buildSampleWorkbook(ms, parametersFrom(values), title, loadNetwork(data)));
   await wb.save(values.out);
   io.err(`Skrev ${values.out}: ${title}.`);
   return 0;
@@ -108,40 +142,18 @@ async function plan(args: string[], io: Io): Promise<number> {
       k: { type: 'string' },
       absence: { type: 'string' },
       'meeting-room-days': { type: 'string' },
+      ...TRAVEL_OPTIONS,
     },
   });
   const input = positionals[0];
   if (!input || positionals.length > 1) throw new UsageError('plan trenger én inndatafil: kontorplan plan INN.xlsx --out UT.xlsx');
   if (!values.out) throw new UsageError('plan trenger --out UT.xlsx');
-  const lang: Language = values.lang === 'en' ? 'en' : 'nb';
-  if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'nb') throw new UsageError('--lang må være nb eller en');
+  const lang = language(values.lang);
   const params = parametersFrom(values);
-  if (!existsSync(input)) {
-    io.err(lang === 'en' ? `File not found: ${input}` : `Fant ikke filen ${input}`);
-    return 1;
-  }
-  let wb: ExcelJsWorkbook;
-  try {
-    wb = await ExcelJsWorkbook.open(input);
-  } catch (e) {
-    io.err(
-      lang === 'en'
-        ? `${input} is not an .xlsx workbook that can be read (${(e as Error).message})`
-        : `${input} er ikke en .xlsx-arbeidsbok som kan leses (${(e as Error).message})`,
-    );
-    return 1;
-  }
-  const data = loadEmbedded();
-  const snapshot = await wb.read();
-  const result = readWorkbook(snapshot, params, { reference: referenceMap(data), extraNames: extraNames(data) });
-  for (const p of result.problems) {
-    io.err(`${p.severity === 'error' ? (lang === 'en' ? 'Error' : 'Feil') : lang === 'en' ? 'Note' : 'Merk'}: ${formatProblem(p, lang)}`);
-  }
-  if (hasErrors(result.problems) || !result.value) {
-    const n = result.problems.filter((p) => p.severity === 'error').length;
-    io.err(lang === 'en' ? `${n} error(s); nothing was written.` : `${n} feil; ingenting ble skrevet.`);
-    return 1;
-  }
+  const opened = await openAndRead(input, params, lang, io);
+  if (!opened) return 1;
+  const { wb, result } = opened;
+  if (!result.value) return 1;
   const scores = scoreAll(result.value, params);
   const names = scenarioSheetNames(scores.map((s) => s.name));
   const specs = [...scores.map((s, i) => scenarioSheet(s, names[i]!, i, params)), comparisonSheet(scores, params)];
@@ -169,6 +181,137 @@ async function plan(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
+function language(v: string | undefined): Language {
+  if (v !== undefined && v !== 'en' && v !== 'nb') throw new UsageError('--lang må være nb eller en');
+  return v === 'en' ? 'en' : 'nb';
+}
+
+/** Opens a workbook and reads it, printing every problem; undefined (exit 1) when it cannot go on. */
+async function openAndRead(
+  input: string,
+  params: Parameters,
+  lang: Language,
+  io: Io,
+): Promise<{ wb: ExcelJsWorkbook; result: ReadResult } | undefined> {
+  if (!existsSync(input)) {
+    io.err(lang === 'en' ? `File not found: ${input}` : `Fant ikke filen ${input}`);
+    return undefined;
+  }
+  let wb: ExcelJsWorkbook;
+  try {
+    wb = await ExcelJsWorkbook.open(input);
+  } catch (e) {
+    io.err(
+      lang === 'en'
+        ? `${input} is not an .xlsx workbook that can be read (${(e as Error).message})`
+        : `${input} er ikke en .xlsx-arbeidsbok som kan leses (${(e as Error).message})`,
+    );
+    return undefined;
+  }
+  const data = loadEmbedded();
+  const snapshot = await wb.read();
+  const result = readWorkbook(snapshot, params, { reference: referenceMap(data), extraNames: extraNames(data), network: loadNetwork(data) });
+  for (const p of result.problems) {
+    io.err(`${p.severity === 'error' ? (lang === 'en' ? 'Error' : 'Feil') : lang === 'en' ? 'Note' : 'Merk'}: ${formatProblem(p, lang)}`);
+  }
+  if (hasErrors(result.problems) || !result.value) {
+    const n = result.problems.filter((p) => p.severity === 'error').length;
+    io.err(lang === 'en' ? `${n} error(s); nothing was written.` : `${n} feil; ingenting ble skrevet.`);
+    return undefined;
+  }
+  return { wb, result };
+}
+
+/** `kontorplan travel --accuracy`: the estimate against the TØI BA-region times, measured on pairs the fit did not see. */
+function travelAccuracy(params: Parameters, io: Io): number {
+  const data = loadEmbedded();
+  const pairs = calibrationPairs(data);
+  const nodes = data.map((m) => ({ id: m.number, lat: m.lat, lon: m.lon }));
+  const routes = new PairRoutes(new RoadGraph(nodes, loadNetwork(data), params), new Map(nodes.map((n, i) => [n.id, i])));
+  const cv = crossValidate(routes, pairs, params);
+  const fitted = fitParameters(routes, pairs, params);
+  io.out(
+    JSON.stringify(
+      {
+        ...cv.leaveOneOut,
+        method:
+          'leave-one-out: each of the TØI 2019 municipality-to-BA-centre car times is predicted by parameters fitted to all the other pairs',
+        leaveOneCountyOut: cv.leaveOneCountyOut,
+        inSample: cv.inSample,
+        fitted: {
+          estimateFixedMinutes: fitted.estimateFixedMinutes,
+          detourFactor: fitted.detourFactor,
+          roadSpeedKmh: fitted.roadSpeedKmh,
+          countyRoadSpeedKmh: fitted.countyRoadSpeedKmh,
+          ferryWaitShare: fitted.ferryWaitShare,
+          ferryWaitCapMinutes: fitted.ferryWaitCapMinutes,
+        },
+      },
+      null,
+      2,
+    ),
+  );
+  return 0;
+}
+
+async function travel(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { out: { type: 'string' }, accuracy: { type: 'boolean' }, json: { type: 'boolean' }, lang: { type: 'string' }, ...TRAVEL_OPTIONS },
+  });
+  const params = parametersFrom(values);
+  if (values.accuracy) {
+    if (positionals.length > 0) throw new UsageError('travel --accuracy tar ingen inndatafil: den måler mot de innebygde TØI-tidene');
+    return travelAccuracy(params, io);
+  }
+  const input = positionals[0];
+  if (!input || positionals.length > 1) throw new UsageError('travel trenger én inndatafil: kontorplan travel INN.xlsx --out UT.xlsx');
+  if (!values.out) throw new UsageError('travel trenger --out UT.xlsx');
+  const lang = language(values.lang);
+  const opened = await openAndRead(input, params, lang, io);
+  if (!opened?.result.value) return 1;
+  const { wb, result } = opened;
+  const value = result.value!;
+  const names = new Map(value.municipalities.map((m) => [m.number as string, m.name]));
+  const label = (n: string): string => `${n} ${names.get(n) ?? ''}`.trim();
+  const report = value.travelReport;
+  const specs = [travelSheet(value.travel, label), travelCheckSheet(report.findings, label)];
+  try {
+    await wb.replaceOwnSheets(specs);
+  } catch (e) {
+    if (e instanceof SheetConflictError) {
+      io.err(`Feil: ${e.message} Ingenting ble skrevet.`);
+      return 1;
+    }
+    throw e;
+  }
+  await wb.save(values.out);
+  const count = (k: string): number => report.findings.filter((f) => f.kind === k).length;
+  const summary = {
+    municipalities: value.municipalities.length,
+    pairs: value.municipalities.length * (value.municipalities.length - 1),
+    given: report.given,
+    estimated: report.estimated,
+    viaFerry: report.viaFerry,
+    missing: count('missing'),
+    asymmetric: count('asymmetric'),
+    triangle: count('triangle'),
+    zero: count('zero'),
+  };
+  if (values.json) io.out(JSON.stringify(summary, null, 2));
+  else {
+    io.out(`Reisetid for ${summary.municipalities} kommuner, ${summary.pairs} par:`);
+    io.out(`  oppgitt: ${summary.given}   estimert: ${summary.estimated}   med ferje: ${summary.viaFerry}   mangler: ${summary.missing}`);
+    io.out(
+      `Kontroll av de oppgitte: ${summary.asymmetric} ulike begge veier (mer enn ${params.travelAsymmetryMinutes} min), ` +
+        `${summary.triangle} lengre enn via en tredje kommune (mer enn ${params.travelTriangleSlackMinutes} min), ${summary.zero} på 0 minutter.`,
+    );
+  }
+  io.err(`Skrev ${values.out}: ${specs.map((s) => s.name).join(', ')}.`);
+  return 0;
+}
+
 export async function main(argv: string[], io: Io = consoleIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -177,6 +320,8 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
         return await sample(rest, io);
       case 'plan':
         return await plan(rest, io);
+      case 'travel':
+        return await travel(rest, io);
       case undefined:
       case 'help':
       case '--help':

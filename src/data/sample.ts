@@ -1,6 +1,8 @@
 import type { Parameters } from '../domain/parameters';
 import type { CellValue, SheetSpec } from '../domain/sheets';
-import { estimateMinutes } from '../travel/estimate';
+import type { MunicipalityNumber } from '../domain/types';
+import { buildTravelMatrix } from '../travel/matrix';
+import type { TravelNetwork } from '../travel/network';
 import { KNOWN_COOPERATIONS } from './cooperations';
 import { ATTRIBUTION, type EmbeddedMunicipality } from './embedded';
 
@@ -90,10 +92,15 @@ export function sampleScenarios(ms: readonly EmbeddedMunicipality[]): SampleScen
 
 /**
  * A realistic input workbook for some municipalities of the embedded data: Kommuner,
- * Reisetid (estimated from the points, every row marked `estimert`), Bemanning (estimated
+ * Reisetid (estimated over the road and ferry network, every row marked `estimert`), Bemanning (estimated
  * from population, marked), Scenarier, and Om dataene (sources and attribution).
  */
-export function buildSampleWorkbook(ms: readonly EmbeddedMunicipality[], p: Parameters, title: string): SheetSpec[] {
+export function buildSampleWorkbook(
+  ms: readonly EmbeddedMunicipality[],
+  p: Parameters,
+  title: string,
+  network?: TravelNetwork,
+): SheetSpec[] {
   const kommuner: SheetSpec = {
     name: 'Kommuner',
     freezeRows: 1,
@@ -115,18 +122,31 @@ export function buildSampleWorkbook(ms: readonly EmbeddedMunicipality[], p: Para
       },
     ],
   };
+  const { matrix } = buildTravelMatrix(
+    ms.map((m, row) => ({
+      number: m.number as MunicipalityNumber,
+      name: m.name,
+      population: m.population2026,
+      county: m.county,
+      lat: m.lat,
+      lon: m.lon,
+      row,
+    })),
+    [],
+    p,
+    network,
+  );
   const travelRows: CellValue[][] = [];
   for (let i = 0; i < ms.length; i++) {
     for (let j = i + 1; j < ms.length; j++) {
-      const a = ms[i]!;
-      const b = ms[j]!;
-      travelRows.push([a.number, b.number, round1(estimateMinutes(a.lat, a.lon, b.lat, b.lon, p)), 'estimert']);
+      const ferry = matrix.viaFerry[i]![j] === 1;
+      travelRows.push([ms[i]!.number, ms[j]!.number, round1(matrix.minutes[i]![j]!), ferry ? 'ja' : 'nei', 'estimert']);
     }
   }
   const reisetid: SheetSpec = {
     name: 'Reisetid',
     heading: [
-      `Reisetid med bil i minutter, estimert fra kommunenes punkter: ${p.estimateFixedMinutes} min + ${String(p.estimateMinutesPerKm).replace('.', ',')} min per km i luftlinje. Gjelder begge veier. Erstatt med målte tider der du har dem, og sett kilde til «oppgitt».`,
+      'Reisetid med bil i minutter, estimert langs veien gjennom nabokommuner og med ferje der kysten krever det (se docs/travel.md). Gjelder begge veier. Erstatt med målte tider der du har dem, og sett kilde til «oppgitt».',
     ],
     freezeRows: 2,
     tables: [
@@ -137,6 +157,7 @@ export function buildSampleWorkbook(ms: readonly EmbeddedMunicipality[], p: Para
           { header: 'Fra', format: '@', width: 10 },
           { header: 'Til', format: '@', width: 10 },
           { header: 'Minutter', format: '0.0', width: 10 },
+          { header: 'Ferje', width: 8 },
           { header: 'Kilde', width: 10 },
         ],
         rows: travelRows,

@@ -44,10 +44,51 @@ export type Parameters = Readonly<{
   maxOwners: number;
   requireSameBaRegion: boolean;
   ratings: Readonly<Record<MetricId, RatingRange>>;
-  /** Travel estimate from coordinates: fixed minutes + minutes per straight-line km. */
+  /**
+   * Travel estimates where the planner gives no time: routes through neighbouring
+   * municipalities and ferries (src/travel/network.ts, docs/travel.md). The defaults are
+   * fitted to the TØI 2019 car times to each BA-region centre (scripts: `kontorplan travel --accuracy`).
+   */
   estimateFixedMinutes: number;
-  estimateMinutesPerKm: number;
+  detourFactor: number;
+  roadSpeedKmh: number;
+  countyRoadSpeedKmh: Readonly<Record<string, number>>;
+  ferryWaitShare: number;
+  ferryWaitCapMinutes: number;
+  /** Travel checks: given times that differ more than this between the two ways are reported... */
+  travelAsymmetryMinutes: number;
+  /** ...and a direct time longer than a two-leg path by more than this. */
+  travelTriangleSlackMinutes: number;
 }>;
+
+/**
+ * Fitted by `fitParameters` (src/travel/calibrate.ts) to the 192 TØI pairs with the detour
+ * factor held at 1.3 and ferry waiting at half the headway capped at 30 min. A test refits
+ * them from the embedded data, so they cannot drift from the data silently. The speeds are
+ * not road speeds: the route runs between interior points of the municipalities, not their
+ * centres (docs/travel.md explains).
+ */
+export const FITTED_TRAVEL_PARAMETERS = {
+  estimateFixedMinutes: 14.4,
+  detourFactor: 1.3,
+  roadSpeedKmh: 149.4,
+  countyRoadSpeedKmh: {
+    '11': 179.3,
+    '15': 183,
+    '18': 127.6,
+    '31': 166.7,
+    '32': 160.9,
+    '33': 143.5,
+    '34': 178,
+    '39': 141.3,
+    '40': 152.3,
+    '42': 146.3,
+    '46': 100.1,
+    '50': 143,
+    '55': 133.9,
+    '56': 149.4,
+  },
+} as const;
 
 export const DEFAULT_PARAMETERS: Parameters = {
   ftePer1000: 2.3,
@@ -74,8 +115,11 @@ export const DEFAULT_PARAMETERS: Parameters = {
     owners: { worst: 7, best: 3, weight: 0.5 },
     hostPopulationShare: { worst: 0.95, best: 0.6, weight: 0.5 },
   },
-  estimateFixedMinutes: 10,
-  estimateMinutesPerKm: 0.72,
+  ...FITTED_TRAVEL_PARAMETERS,
+  ferryWaitShare: 0.5,
+  ferryWaitCapMinutes: 30,
+  travelAsymmetryMinutes: 10,
+  travelTriangleSlackMinutes: 5,
 };
 
 /** Merge a partial override into the defaults (ratings merged per metric). */

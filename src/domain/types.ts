@@ -46,6 +46,8 @@ export type TravelMatrix = Readonly<{
   /** minutes[i][j]: from numbers[i] to numbers[j]; NaN when unknown. */
   minutes: readonly Float64Array[];
   provenance: readonly (readonly (Provenance | undefined)[])[];
+  /** viaFerry[i][j] is 1 when the time includes a ferry: given so, or on the estimated route. */
+  viaFerry: readonly Uint8Array[];
 }>;
 
 /**

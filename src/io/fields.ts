@@ -60,6 +60,26 @@ export const TRAVEL_LONG_FIELDS: readonly FieldSpec[] = [
   { key: 'source', label: 'kilde', aliases: ['kilde', 'source', 'provenance'], required: false },
 ];
 
+/** Ferry links for estimating travel: fra, til, seiletid, avgangsintervall [, strekning] [, kilde]. */
+export const FERRY_FIELDS: readonly FieldSpec[] = [
+  { key: 'from', label: 'fra', aliases: ['fra', 'frakommune', 'from', 'fraknr'], required: true },
+  { key: 'to', label: 'til', aliases: ['til', 'tilkommune', 'to', 'tilknr'], required: true },
+  {
+    key: 'sailing',
+    label: 'seiletid',
+    aliases: ['seiletid', 'seiletidmin', 'overfart', 'overfartstid', 'minutter', 'sailing', 'sailingminutes', 'crossing'],
+    required: true,
+  },
+  {
+    key: 'headway',
+    label: 'avgangsintervall',
+    aliases: ['avgangsintervall', 'intervall', 'intervallmin', 'minuttermellomavganger', 'frekvens', 'headway', 'interval'],
+    required: true,
+  },
+  { key: 'route', label: 'strekning', aliases: ['strekning', 'samband', 'sted', 'navn', 'route', 'name'], required: false },
+  { key: 'source', label: 'kilde', aliases: ['kilde', 'source'], required: false },
+];
+
 export const STAFFING_FIELDS: readonly FieldSpec[] = [
   {
     key: 'number',

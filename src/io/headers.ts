@@ -85,12 +85,13 @@ export function findHeaderRow(sheet: SheetData, fields: readonly FieldSpec[]): H
   return best;
 }
 
-export type SheetKind = 'municipalities' | 'travel' | 'staffing' | 'scenarios';
+export type SheetKind = 'municipalities' | 'travel' | 'ferries' | 'staffing' | 'scenarios';
 
 /** Sheet names (folded) that identify each input sheet; a prefix match also counts. */
 export const SHEET_NAMES: Readonly<Record<SheetKind, readonly string[]>> = {
   municipalities: ['kommuner', 'kommune', 'municipalities', 'municipality', 'kommunedata', 'befolkning', 'population'],
   travel: ['reisetid', 'reisetider', 'travel', 'traveltimes', 'traveltime', 'kjoretid', 'avstand', 'avstander'],
+  ferries: ['ferjer', 'ferger', 'ferje', 'ferge', 'ferjesamband', 'ferries', 'ferry'],
   staffing: ['bemanning', 'staffing', 'arsverk', 'ansatte', 'staff'],
   scenarios: ['scenarier', 'scenario', 'scenarios', 'alternativer'],
 };

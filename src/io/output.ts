@@ -1,5 +1,6 @@
 import type { Parameters } from '../domain/parameters';
 import type { CellValue, SheetSpec } from '../domain/sheets';
+import type { Provenance } from '../domain/types';
 import type { ScenarioScore } from '../scoring/score';
 import { servicePointLabel } from './servicePoint';
 
@@ -68,7 +69,7 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
       servicePointLabel(m.servicePoint),
       m.population,
       m.travelToHostMinutes,
-      m.isHost ? '–' : m.travelProvenance === 'estimated' ? 'estimert' : 'oppgitt',
+      m.isHost ? '–' : travelSourceLabel(m.travelProvenance, m.travelViaFerry),
       m.effectiveMinutes,
       m.staffTravelMinutesPerWeek,
       m.fte,
@@ -202,4 +203,10 @@ export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters)
 function uniqueHeader(name: string, i: number, all: readonly ScenarioScore[]): string {
   const clash = all.some((s, j) => j < i && s.name.toLowerCase() === name.toLowerCase());
   return clash ? `${name} (${i + 1})` : name;
+}
+
+/** The `kilde` of a travel time as shown in sheets: oppgitt / estimert, and whether it includes a ferry. */
+export function travelSourceLabel(provenance: Provenance | undefined, viaFerry: boolean): string {
+  const base = provenance === 'estimated' ? 'estimert' : 'oppgitt';
+  return viaFerry ? `${base}, ferje` : base;
 }

@@ -68,6 +68,22 @@ const MESSAGES = {
     nb: 'reisetiden {from}–{to} er oppgitt to ganger med ulike verdier ({value} og {other}); bruker {value}',
     en: 'travel time {from}–{to} is given twice with different values ({value} and {other}); using {value}',
   },
+  travelAsymmetric: {
+    nb: 'reisetiden {from}–{to} er {minutes} min, men {back} min motsatt vei; sjekk at begge er riktige',
+    en: 'travel time {from}–{to} is {minutes} min, but {back} min the other way; check that both are right',
+  },
+  travelTriangle: {
+    nb: 'reisetiden {from}–{to} er {minutes} min, men via {via} er den bare {viaMinutes} min; sjekk tallet',
+    en: 'travel time {from}–{to} is {minutes} min, but only {viaMinutes} min via {via}; check the number',
+  },
+  travelZero: {
+    nb: 'reisetiden {from}–{to} er 0 minutter; mellom to kommuner er det neppe riktig',
+    en: 'travel time {from}–{to} is 0 minutes; between two municipalities that is unlikely to be right',
+  },
+  travelStraightLine: {
+    nb: 'Kontorplan kjenner ingen vei eller ferje til {name}; {count} reisetider til og fra kommunen er estimert i luftlinje. Legg til en ferje i arket Ferjer eller oppgi tidene',
+    en: 'Kontorplan knows no road or ferry to {name}; {count} travel times to and from it are estimated in a straight line. Add a ferry in the Ferjer sheet or give the times',
+  },
   matrixNotSquare: {
     nb: 'matrisen har {rows} rader og {cols} kolonner med kommuner; den må være kvadratisk med de samme kommunene',
     en: 'the matrix has {rows} rows and {cols} columns of municipalities; it must be square with the same municipalities',
@@ -104,6 +120,10 @@ const MESSAGES = {
   staffingColumns: {
     nb: 'fant ingen kolonne med årsverk (statlige årsverk, kommunale årsverk eller årsverk); fant: {found}',
     en: 'no FTE column found (statlige årsverk, kommunale årsverk or årsverk); found: {found}',
+  },
+  valueMissing: {
+    nb: 'cellen er tom; {column} må fylles ut',
+    en: 'the cell is empty; {column} is required',
   },
   numberMissing: {
     nb: 'raden har data, men mangler kommunenummer',

@@ -1,8 +1,9 @@
 import type { SheetData } from '../domain/sheets';
 import type { MunicipalityNumber } from '../domain/types';
 import type { TravelEntry } from '../travel/matrix';
-import { a1, cellText, foldName, isBlank } from './cells';
-import { TRAVEL_LONG_FIELDS } from './fields';
+import type { NetworkLink } from '../travel/network';
+import { a1, cellText, foldName, isBlank, parseNumber, parseYesNo } from './cells';
+import { FERRY_FIELDS, TRAVEL_LONG_FIELDS } from './fields';
 import { findHeaderRow } from './headers';
 import { ProblemLog } from './problems';
 import { municipalityAt, nonNegativeAt } from './readCell';
@@ -25,7 +26,15 @@ export function isLongForm(sheet: SheetData): boolean {
 export function readTravelSheet(sheet: SheetData, resolver: MunicipalityResolver, log: ProblemLog, kommunerSheet: string): TravelEntry[] {
   const entries: TravelEntry[] = [];
   const where = new Map<string, Cell & { minutes: number }>();
-  const add = (from: MunicipalityNumber, to: MunicipalityNumber, minutes: number, estimated: boolean, r: number, c: number): void => {
+  const add = (
+    from: MunicipalityNumber,
+    to: MunicipalityNumber,
+    minutes: number,
+    estimated: boolean,
+    r: number,
+    c: number,
+    viaFerry = false,
+  ): void => {
     const key = `${from}>${to}`;
     const before = where.get(key);
     if (before) {
@@ -35,13 +44,14 @@ export function readTravelSheet(sheet: SheetData, resolver: MunicipalityResolver
       return;
     }
     where.set(key, { sheet: sheet.name, cell: a1(r, c), minutes });
-    entries.push({ from, to, minutes, provenance: estimated ? 'estimated' : 'given' });
+    entries.push({ from, to, minutes, provenance: estimated ? 'estimated' : 'given', viaFerry, sheet: sheet.name, cell: a1(r, c) });
   };
 
   const long = findHeaderRow(sheet, TRAVEL_LONG_FIELDS);
   if (long && ['from', 'to', 'minutes'].every((k) => long.columns.has(k))) {
     const [cf, ct, cm] = ['from', 'to', 'minutes'].map((k) => long.columns.get(k)!) as [number, number, number];
     const cs = long.columns.get('source');
+    const cferry = long.columns.get('ferry');
     for (let r = long.row + 1; r < sheet.values.length; r++) {
       const row = sheet.values[r] ?? [];
       if (row.every((v) => isBlank(v))) continue;
@@ -51,7 +61,14 @@ export function readTravelSheet(sheet: SheetData, resolver: MunicipalityResolver
       const minutes = nonNegativeAt(sheet, r, cm, log).value;
       if (from === undefined || to === undefined || minutes === undefined) continue;
       const source = cs === undefined ? '' : foldName(cellText(row[cs]));
-      add(from, to, minutes, source.startsWith('estim'), r, cm);
+      // ferje: ja/nei, or the ferry minutes within the time (more than 0 means a ferry).
+      const ferryCell = cferry === undefined ? undefined : row[cferry];
+      const viaFerry = parseYesNo(ferryCell) ?? (parseNumber(ferryCell) ?? 0) > 0;
+      if (cferry !== undefined && !isBlank(ferryCell) && parseYesNo(ferryCell) === undefined && parseNumber(ferryCell) === undefined) {
+        log.error(sheet.name, a1(r, cferry), 'badYesNo', { value: cellText(ferryCell) });
+        continue;
+      }
+      add(from, to, minutes, source.startsWith('estim'), r, cm, viaFerry);
     }
     return entries;
   }
@@ -100,4 +117,50 @@ export function readTravelSheet(sheet: SheetData, resolver: MunicipalityResolver
     log.error(sheet.name, a1(headerRow, 0), 'matrixNotSquare', { rows: rows.size, cols: cols.size });
   }
   return entries;
+}
+
+/**
+ * Ferry links from a `Ferjer` sheet (fra, til, seiletid, avgangsintervall [, strekning]
+ * [, kilde]), used to estimate travel the way the shipped ferry list is. A ferry between the
+ * same two municipalities as a shipped one replaces it.
+ */
+export function readFerrySheet(sheet: SheetData, resolver: MunicipalityResolver, log: ProblemLog, kommunerSheet: string): NetworkLink[] {
+  const h = findHeaderRow(sheet, FERRY_FIELDS);
+  const missing = FERRY_FIELDS.filter((f) => f.required && !h?.columns.has(f.key));
+  if (!h || missing.length > 0) {
+    log.error(sheet.name, h ? a1(h.row, 0) : 'A1', 'columnMissing', {
+      column: missing.map((f) => f.label).join(', '),
+      found:
+        (sheet.values[h?.row ?? 0] ?? [])
+          .map(cellText)
+          .filter((t) => t)
+          .join(', ') || '–',
+    });
+    return [];
+  }
+  const col = (k: string): number | undefined => h.columns.get(k);
+  const links: NetworkLink[] = [];
+  for (let r = h.row + 1; r < sheet.values.length; r++) {
+    const row = sheet.values[r] ?? [];
+    if (row.every((v) => isBlank(v))) continue;
+    const from = municipalityAt(sheet, r, col('from')!, resolver, log, kommunerSheet);
+    const to = municipalityAt(sheet, r, col('to')!, resolver, log, kommunerSheet);
+    const sailing = nonNegativeAt(sheet, r, col('sailing')!, log);
+    const headway = nonNegativeAt(sheet, r, col('headway')!, log);
+    if (sailing.blank) log.error(sheet.name, a1(r, col('sailing')!), 'valueMissing', { column: 'seiletid (minutter)' });
+    if (headway.blank) log.error(sheet.name, a1(r, col('headway')!), 'valueMissing', { column: 'avgangsintervall (minutter)' });
+    if (from === undefined || to === undefined || sailing.value === undefined || headway.value === undefined) continue;
+    const route = col('route') === undefined ? '' : cellText(row[col('route')!]);
+    const source = col('source') === undefined ? '' : cellText(row[col('source')!]);
+    links.push({
+      a: from,
+      b: to,
+      kind: 'ferry',
+      sailingMinutes: sailing.value,
+      headwayMinutes: headway.value,
+      route: route || `${resolver.label(from)}–${resolver.label(to)}`,
+      source: source || `${sheet.name}!${a1(r, 0)}`,
+    });
+  }
+  return links;
 }

@@ -2,6 +2,8 @@ import type { Parameters } from '../domain/parameters';
 import type { SheetData, WorkbookSnapshot } from '../domain/sheets';
 import type { Municipality, MunicipalityNumber, PlanningInput, Scenario, Staffing } from '../domain/types';
 import { buildTravelMatrix, type TravelEntry } from '../travel/matrix';
+import type { NetworkLink, TravelNetwork } from '../travel/network';
+import { validateTravel, type TravelFinding } from '../travel/validate';
 import { a1 } from './cells';
 import { MUNICIPALITY_FIELDS, SCENARIO_FIELDS, STAFFING_FIELDS } from './fields';
 import { findHeaderRow, kindOfSheetName, type FieldSpec, type SheetKind } from './headers';
@@ -9,18 +11,29 @@ import { hasErrors, ProblemLog, type Problem } from './problems';
 import { readMunicipalities, type ReferenceMunicipality } from './readMunicipalities';
 import { readScenarios } from './readScenarios';
 import { readStaffing } from './readStaffing';
-import { isLongForm, readTravelSheet } from './readTravel';
+import { isLongForm, readFerrySheet, readTravelSheet } from './readTravel';
 import { MunicipalityResolver } from './resolver';
 
 export type SheetsUsed = Readonly<{
   municipalities: string;
   travel: readonly string[];
+  ferries: readonly string[];
   staffing?: string;
   scenarios?: string;
 }>;
 
+/** What the travel matrix is made of, and the checks of the planner's own times. */
+export type TravelReport = Readonly<{
+  given: number;
+  estimated: number;
+  viaFerry: number;
+  findings: readonly TravelFinding[];
+  /** Ferry links used: the shipped ones, with the planner's Ferjer sheet replacing them pair by pair. */
+  ferries: readonly NetworkLink[];
+}>;
+
 export type ReadResult = Readonly<{
-  value: (PlanningInput & { sheetsUsed: SheetsUsed }) | undefined;
+  value: (PlanningInput & { sheetsUsed: SheetsUsed; travelReport: TravelReport }) | undefined;
   problems: readonly Problem[];
 }>;
 
@@ -29,6 +42,8 @@ export type ReadOptions = Readonly<{
   reference?: ReadonlyMap<string, ReferenceMunicipality>;
   /** Other names a municipality goes by (e.g. the short name "Fauske"). */
   extraNames?: ReadonlyMap<string, readonly string[]>;
+  /** Neighbours, bridges, tunnels and ferries to estimate missing travel over (else straight lines). */
+  network?: TravelNetwork;
 }>;
 
 /** "Dagens struktur" when the workbook has no Scenarier sheet: one office per municipality. */
@@ -81,6 +96,10 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
   );
   const entries: TravelEntry[] = [];
   for (const s of travelSheets) entries.push(...readTravelSheet(s, resolver, log, kommunerSheet.name));
+  const ferrySheets = sheets.filter((s) => s !== kommunerSheet && kindOfSheetName(s.name) === 'ferries');
+  const ownFerries: NetworkLink[] = [];
+  for (const s of ferrySheets) ownFerries.push(...readFerrySheet(s, resolver, log, kommunerSheet.name));
+  const network = mergeFerries(options.network, ownFerries);
 
   const staffingSheet = pickSheet(
     sheets.filter((s) => s !== kommunerSheet),
@@ -113,7 +132,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
         },
       ];
 
-  const { matrix, missing } = buildTravelMatrix(municipalities, entries, params);
+  const { matrix, missing, straightLine } = buildTravelMatrix(municipalities, entries, params, network);
   // Only the pairs a scenario needs (member ↔ host) must be known; report them per
   // municipality without coordinates, at its row in Kommuner.
   const needed = new Set<string>();
@@ -151,8 +170,41 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
     });
   }
 
+  const findings = validateTravel(matrix, entries, missing, params);
+  for (const f of findings) {
+    if (f.kind === 'missing' || f.sheet === undefined) continue;
+    const from = resolver.label(f.from);
+    const to = resolver.label(f.to);
+    if (f.kind === 'zero') log.warn(f.sheet, f.cell, 'travelZero', { from, to });
+    else if (f.kind === 'asymmetric') log.warn(f.sheet, f.cell, 'travelAsymmetric', { from, to, minutes: f.minutes, back: f.back });
+    else log.warn(f.sheet, f.cell, 'travelTriangle', { from, to, minutes: f.minutes, via: resolver.label(f.via), viaMinutes: f.viaMinutes });
+  }
+  // A pair estimated in a straight line: blame the end with more such pairs (the cut-off one).
+  const straightCount = new Map<MunicipalityNumber, number>();
+  for (const p of straightLine) for (const m of [p.from, p.to]) straightCount.set(m, (straightCount.get(m) ?? 0) + 1);
+  const cutOff = new Map<MunicipalityNumber, number>();
+  for (const p of straightLine) {
+    const culprit = (straightCount.get(p.from) ?? 0) >= (straightCount.get(p.to) ?? 0) ? p.from : p.to;
+    cutOff.set(culprit, (cutOff.get(culprit) ?? 0) + 1);
+  }
+  for (const [number, count] of cutOff) {
+    const m = byNumber.get(number)!;
+    log.warn(kommunerSheet.name, a1(m.row, header?.columns.get('number') ?? 0), 'travelStraightLine', { name: resolver.label(number), count });
+  }
+
   const problems = log.problems;
   if (hasErrors(problems)) return { value: undefined, problems };
+  let given = 0;
+  let estimated = 0;
+  let viaFerry = 0;
+  for (let i = 0; i < matrix.numbers.length; i++) {
+    for (let j = 0; j < matrix.numbers.length; j++) {
+      if (i === j) continue;
+      if (matrix.provenance[i]![j] === 'given') given++;
+      else if (matrix.provenance[i]![j] === 'estimated') estimated++;
+      if (matrix.viaFerry[i]![j]) viaFerry++;
+    }
+  }
   return {
     value: {
       municipalities,
@@ -162,10 +214,21 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
       sheetsUsed: {
         municipalities: kommunerSheet.name,
         travel: travelSheets.map((s) => s.name),
+        ferries: ferrySheets.map((s) => s.name),
         staffing: staffingSheet?.name,
         scenarios: scenarioSheet?.name,
       },
+      travelReport: { given, estimated, viaFerry, findings, ferries: network?.links.filter((l) => l.kind === 'ferry') ?? ownFerries },
     },
     problems,
   };
+}
+
+/** The network with the planner's ferries added; each replaces a shipped ferry between the same two municipalities. */
+function mergeFerries(network: TravelNetwork | undefined, own: readonly NetworkLink[]): TravelNetwork | undefined {
+  if (own.length === 0) return network;
+  const key = (l: NetworkLink): string => (l.a < l.b ? `${l.a}-${l.b}` : `${l.b}-${l.a}`);
+  const replaced = new Set(own.map(key));
+  const shipped = network?.links.filter((l) => !(l.kind === 'ferry' && replaced.has(key(l)))) ?? [];
+  return { points: network?.points ?? new Map(), links: [...shipped, ...own] };
 }

@@ -1,6 +1,6 @@
 import { METRIC_IDS, type MetricId, type Parameters } from '../domain/parameters';
 import type { Municipality, MunicipalityNumber, Office, PlanningInput, Provenance, Scenario, ServicePoint } from '../domain/types';
-import { travelMinutes, travelProvenance } from '../travel/matrix';
+import { travelMinutes, travelProvenance, travelViaFerry } from '../travel/matrix';
 import { combineRatings, rate } from './rate';
 import { computeVulnerability } from './vulnerability';
 
@@ -15,6 +15,8 @@ export type MemberScore = Readonly<{
   /** Minutes from the member to its host. */
   travelToHostMinutes: number;
   travelProvenance: Provenance | undefined;
+  /** The trip to the host includes a ferry. */
+  travelViaFerry: boolean;
   /** Travel to full service: 0 with a full office or a 5-day branch, else to the host. */
   accessMinutes: number;
   /** accessMinutes weighted by the days without local service: the users' mean burden. */
@@ -151,6 +153,7 @@ export function scoreOffice(office: Office, input: PlanningInput, byNumber: Read
       localDays: days,
       travelToHostMinutes: toHost,
       travelProvenance: isHost ? 'given' : travelProvenance(input.travel, m.number, office.host),
+      travelViaFerry: !isHost && travelViaFerry(input.travel, m.number, office.host),
       accessMinutes: access,
       effectiveMinutes: access * (1 - days / 5),
       staffTravelMinutesPerWeek: staffTrips(sp, p) * 2 * fromHost,

@@ -1,2 +1,13 @@
-export { greatCircleKm, estimateMinutes, type EstimateParameters } from './estimate';
-export { buildTravelMatrix, travelMinutes, travelProvenance, type TravelEntry, type MissingPair } from './matrix';
+export { greatCircleKm } from './estimate';
+export {
+  buildTravelMatrix,
+  travelMinutes,
+  travelProvenance,
+  travelViaFerry,
+  type TravelEntry,
+  type MissingPair,
+  type TravelBuild,
+} from './matrix';
+export { RoadGraph, ferryMinutes, minutesPerKm, type NetworkLink, type NetworkParameters, type TravelNetwork, type LinkKind } from './network';
+export { fitParameters, crossValidate, predict, accuracyOf, PairRoutes, type Accuracy, type CalibrationPair } from './calibrate';
+export { validateTravel, type TravelFinding } from './validate';

@@ -1,5 +1,6 @@
 import type { Municipality, MunicipalityNumber, Provenance, TravelMatrix } from '../domain/types';
-import { estimateMinutes, type EstimateParameters } from './estimate';
+import { greatCircleKm } from './estimate';
+import { minutesPerKm, RoadGraph, type NetworkParameters, type TravelNetwork } from './network';
 
 /** One travel time as read from a sheet. */
 export type TravelEntry = Readonly<{
@@ -7,25 +8,40 @@ export type TravelEntry = Readonly<{
   to: MunicipalityNumber;
   minutes: number;
   provenance: Provenance;
+  /** The time includes a ferry (the sheet's `ferje` column). */
+  viaFerry?: boolean;
+  /** Where it was read, to address checks at the planner's cell. */
+  sheet?: string;
+  cell?: string;
 }>;
 
 /** A pair that could be neither read nor estimated. */
 export type MissingPair = Readonly<{ from: MunicipalityNumber; to: MunicipalityNumber }>;
 
+export type TravelBuild = Readonly<{
+  matrix: TravelMatrix;
+  missing: MissingPair[];
+  /** Estimated pairs with no road or ferry between them in the network: straight line only. */
+  straightLine: MissingPair[];
+}>;
+
 /**
  * The full matrix over `municipalities`: given entries first; a pair given one way only is
- * used for the other way too; the rest estimated from coordinates where both ends have
- * them (provenance "estimated"); what remains is NaN and listed as missing.
+ * used for the other way too; the rest estimated where both ends have coordinates, along the
+ * shortest route over `network` (neighbours, bridges, tunnels, ferries), or in a straight
+ * line when there is no network or no route; what remains is NaN and listed as missing.
  */
 export function buildTravelMatrix(
   municipalities: readonly Municipality[],
   entries: readonly TravelEntry[],
-  params: EstimateParameters,
-): { matrix: TravelMatrix; missing: MissingPair[] } {
+  params: NetworkParameters,
+  network?: TravelNetwork,
+): TravelBuild {
   const n = municipalities.length;
   const numbers = municipalities.map((m) => m.number);
   const index = new Map(numbers.map((num, i) => [num, i]));
   const minutes = Array.from({ length: n }, () => new Float64Array(n).fill(Number.NaN));
+  const viaFerry = Array.from({ length: n }, () => new Uint8Array(n));
   const provenance: (Provenance | undefined)[][] = Array.from({ length: n }, () => new Array<Provenance | undefined>(n));
   for (let i = 0; i < n; i++) {
     minutes[i]![i] = 0;
@@ -37,30 +53,57 @@ export function buildTravelMatrix(
     if (i === undefined || j === undefined || i === j) continue;
     minutes[i]![j] = e.minutes;
     provenance[i]![j] = e.provenance;
+    viaFerry[i]![j] = e.viaFerry ? 1 : 0;
   }
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       if (Number.isNaN(minutes[i]![j]!) && !Number.isNaN(minutes[j]![i]!)) {
         minutes[i]![j] = minutes[j]![i]!;
         provenance[i]![j] = provenance[j]![i];
+        viaFerry[i]![j] = viaFerry[j]![i]!;
       }
     }
   }
+
+  const located = municipalities.map((m) => m.lat !== undefined && m.lon !== undefined);
+  const graph =
+    network &&
+    new RoadGraph(
+      municipalities.map((m) => ({ id: m.number, lat: m.lat ?? Number.NaN, lon: m.lon ?? Number.NaN })).filter((_, i) => located[i]),
+      network,
+      params,
+    );
+  // Graph nodes: the located municipalities in order, then the network's other points.
+  const graphIndex = new Map<number, number>();
+  municipalities.forEach((_, i) => located[i] && graphIndex.set(i, graphIndex.size));
+  const nationalPerKm = minutesPerKm(params);
+
   const missing: MissingPair[] = [];
+  const straightLine: MissingPair[] = [];
   for (let i = 0; i < n; i++) {
     const a = municipalities[i]!;
+    let routes: ReturnType<RoadGraph['routesFrom']> | undefined;
     for (let j = 0; j < n; j++) {
       if (!Number.isNaN(minutes[i]![j]!)) continue;
       const b = municipalities[j]!;
-      if (a.lat !== undefined && a.lon !== undefined && b.lat !== undefined && b.lon !== undefined) {
-        minutes[i]![j] = estimateMinutes(a.lat, a.lon, b.lat, b.lon, params);
-        provenance[i]![j] = 'estimated';
-      } else {
+      if (!located[i] || !located[j]) {
         missing.push({ from: a.number, to: b.number });
+        continue;
+      }
+      const perKm = minutesPerKm(params, a.county, b.county);
+      provenance[i]![j] = 'estimated';
+      if (graph) routes ??= graph.routesFrom(graphIndex.get(i)!, nationalPerKm);
+      const route = routes?.[graphIndex.get(j)!];
+      if (route && Number.isFinite(route.minutes)) {
+        minutes[i]![j] = params.estimateFixedMinutes + route.roadKm * perKm + route.ferryMinutes;
+        viaFerry[i]![j] = route.ferries > 0 ? 1 : 0;
+      } else {
+        minutes[i]![j] = params.estimateFixedMinutes + greatCircleKm(a.lat!, a.lon!, b.lat!, b.lon!) * perKm;
+        if (graph) straightLine.push({ from: a.number, to: b.number });
       }
     }
   }
-  return { matrix: { numbers, minutes, provenance }, missing };
+  return { matrix: { numbers, minutes, provenance, viaFerry }, missing, straightLine };
 }
 
 // Index of each number per matrix, built once: scoring looks pairs up for every member.
@@ -87,4 +130,12 @@ export function travelProvenance(matrix: TravelMatrix, from: MunicipalityNumber,
   const j = indexIn(matrix, to);
   if (i < 0 || j < 0) return undefined;
   return matrix.provenance[i]![j];
+}
+
+/** True when the time from one to the other includes a ferry (given so, or on the estimated route). */
+export function travelViaFerry(matrix: TravelMatrix, from: MunicipalityNumber, to: MunicipalityNumber): boolean {
+  const i = indexIn(matrix, from);
+  const j = indexIn(matrix, to);
+  if (i < 0 || j < 0) return false;
+  return matrix.viaFerry[i]![j] === 1;
 }

@@ -34,7 +34,16 @@ describe('kontorplan sample', () => {
     // 41 · 40 / 2 pairs, each marked as an estimate.
     const travelRows = reisetid!.values.slice(2);
     expect(travelRows).toHaveLength(820);
-    expect(travelRows.every((r) => r[3] === 'estimert')).toBe(true);
+    expect(travelRows.every((r) => r[4] === 'estimert')).toBe(true);
+    // Røst and Værøy are a ferry from Bodø, not an hour's drive.
+    const bodo = (other: string) => travelRows.find((r) => r[0] === '1804' && r[1] === other)!;
+    for (const island of ['1856', '1857']) {
+      expect(bodo(island)[2]).toBeGreaterThan(180);
+      expect(bodo(island)[3]).toBe('ja');
+    }
+    // Fauske is next door, by road.
+    expect(bodo('1841')[2]).toBeLessThan(90);
+    expect(bodo('1841')[3]).toBe('nei');
     expect(bemanning!.values.slice(2).every((r) => r[4] === 'estimert')).toBe(true);
     expect(scenarier!.values.some((r) => r[0] === 'Kjente samarbeid' && r[2] === 'Sørfold' && r[3] === '1841')).toBe(true);
     expect(om!.values.flat().join(' ')).toContain('Statistisk sentralbyrå (tabell 07459), CC BY 4.0');

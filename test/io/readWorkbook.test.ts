@@ -1,4 +1,4 @@
-import { withParameters } from '../../src/domain/parameters';
+import { DEFAULT_PARAMETERS, withParameters } from '../../src/domain/parameters';
 import type { CellValue } from '../../src/domain/sheets';
 import { formatProblem, type Problem } from '../../src/io/problems';
 import { readWorkbook } from '../../src/io/readWorkbook';
@@ -39,7 +39,13 @@ describe('readWorkbook: a planner’s own workbook', () => {
     );
     expect(errors(result.problems)).toEqual([]);
     const v = result.value!;
-    expect(v.sheetsUsed).toEqual({ municipalities: 'Data 2026', travel: ['Reisetider'], staffing: undefined, scenarios: 'Alternativer' });
+    expect(v.sheetsUsed).toEqual({
+      municipalities: 'Data 2026',
+      travel: ['Reisetider'],
+      ferries: [],
+      staffing: undefined,
+      scenarios: 'Alternativer',
+    });
     expect(v.municipalities.map((m) => [m.number, m.population])).toEqual([
       ['1841', 1234],
       ['1845', 2100],
@@ -118,8 +124,9 @@ describe('readWorkbook: a planner’s own workbook', () => {
     expect(travelProvenance(v.travel, n('9001'), n('9002'))).toBe('given');
     expect(travelProvenance(v.travel, n('9003'), n('9004'))).toBe('estimated');
     expect(travelProvenance(v.travel, n('9001'), n('9003'))).toBe('estimated');
-    // 1° of latitude: 10 + 0.72 × 111.195 km.
-    expect(travelMinutes(v.travel, n('9001'), n('9003'))).toBeCloseTo(10 + 0.72 * 111.195, 1);
+    // No network here: a straight line. 1° of latitude is 111.195 km, at the national speed.
+    const p = DEFAULT_PARAMETERS;
+    expect(travelMinutes(v.travel, n('9001'), n('9003'))).toBeCloseTo(p.estimateFixedMinutes + (111.195 * p.detourFactor * 60) / p.roadSpeedKmh, 1);
   });
 
   it('fills BA region and coordinates from the embedded data when the sheet lacks them', () => {

@@ -1,0 +1,227 @@
+import { greatCircleKm } from './estimate';
+
+/**
+ * The network travel is estimated over: municipalities (by their interior point) joined by
+ * road-plausible links, plus ferries. A link between neighbours stands for the roads across
+ * their common border; bridges and tunnels join municipalities that do not touch on land;
+ * a ferry costs its sailing time plus waiting.
+ */
+export type LinkKind = 'neighbour' | 'bridge' | 'tunnel' | 'ferry';
+
+export type NetworkLink = Readonly<{
+  a: string;
+  b: string;
+  kind: LinkKind;
+  /** Ferries only: minutes on board, and minutes between departures. */
+  sailingMinutes?: number;
+  headwayMinutes?: number;
+  /**
+   * Neighbours only: the point on the common border a route crosses. A route between two
+   * neighbours runs point → border → point, so a fjord between them is driven round.
+   */
+  via?: Point;
+  /** What the planner would call it: "Bodø–Værøy", "Eiksundsambandet". */
+  route?: string;
+  /** Where the numbers come from, or "tilnærming" when they are approximate. */
+  source?: string;
+}>;
+
+export type Point = Readonly<{ lat: number; lon: number }>;
+
+export type TravelNetwork = Readonly<{
+  /** Points of every municipality the network knows, so a route can pass through one that is not in the workbook. */
+  points: ReadonlyMap<string, Point>;
+  links: readonly NetworkLink[];
+}>;
+
+export type NetworkParameters = Readonly<{
+  /** Minutes added once per trip: getting from the centre onto the main road and parking at the other end. */
+  estimateFixedMinutes: number;
+  /** Road distance ÷ straight-line distance between neighbouring points. */
+  detourFactor: number;
+  /** Average road speed, km/h, over the routes' straight-line legs × the detour factor. */
+  roadSpeedKmh: number;
+  /**
+   * Speed per county (two-digit county number), fitted where the calibration data has pairs
+   * in that county. A trip between two counties uses the mean of their minutes per km.
+   */
+  countyRoadSpeedKmh: Readonly<Record<string, number>>;
+  /** Waiting for a ferry as a share of the time between departures (0.5: arrive at random)... */
+  ferryWaitShare: number;
+  /** ...but never more than this: a planner times the trip to the timetable. */
+  ferryWaitCapMinutes: number;
+}>;
+
+/** Minutes a ferry link costs: sailing plus waiting = share × headway, capped. */
+export function ferryMinutes(link: NetworkLink, p: NetworkParameters): number {
+  const wait = Math.min(p.ferryWaitShare * (link.headwayMinutes ?? 0), p.ferryWaitCapMinutes);
+  return (link.sailingMinutes ?? 0) + Math.max(0, wait);
+}
+
+/** Minutes per straight-line km on the road, nationally or for a trip between two counties. */
+export function minutesPerKm(p: NetworkParameters, countyA?: string, countyB?: string): number {
+  const perKm = (speed: number | undefined): number => (p.detourFactor / (speed ?? p.roadSpeedKmh)) * 60;
+  if (countyA === undefined) return perKm(undefined);
+  const a = perKm(p.countyRoadSpeedKmh[countyA]);
+  const b = perKm(p.countyRoadSpeedKmh[countyB ?? countyA]);
+  return (a + b) / 2;
+}
+
+export type Node = Readonly<{ id: string; lat: number; lon: number }>;
+
+/** What a shortest route is made of, to fit the parameters and to mark ferry routes. */
+export type Route = Readonly<{ minutes: number; roadKm: number; ferryMinutes: number; ferries: number }>;
+
+type Edge = { to: number; km: number; ferry: number; isFerry: boolean };
+
+/**
+ * A graph over `nodes` (the workbook's municipalities, which may carry their own points) and
+ * every other point the network knows. A node the network does not know (or knows without
+ * any link) is also joined to its `nearest` nearest points in a straight line, so a
+ * municipality the boundary data does not know still gets an estimate.
+ */
+export class RoadGraph {
+  readonly size: number;
+  private readonly edges: Edge[][];
+  private readonly ids: string[];
+  private readonly index: Map<string, number>;
+  private readonly points: Point[];
+
+  constructor(nodes: readonly Node[], network: TravelNetwork, p: NetworkParameters, nearest = 3) {
+    this.ids = nodes.map((n) => n.id);
+    this.points = nodes.map((n) => ({ lat: n.lat, lon: n.lon }));
+    this.index = new Map(this.ids.map((id, i) => [id, i]));
+    for (const [id, point] of network.points) {
+      if (this.index.has(id)) continue;
+      this.index.set(id, this.ids.length);
+      this.ids.push(id);
+      this.points.push(point);
+    }
+    this.size = this.ids.length;
+    this.edges = Array.from({ length: this.size }, () => []);
+    // A ferry between two neighbours is there because no road goes round: it replaces their land link.
+    const pairKey = (a: string, b: string): string => (a < b ? `${a}-${b}` : `${b}-${a}`);
+    const ferried = new Set(network.links.filter((l) => l.kind === 'ferry').map((l) => pairKey(l.a, l.b)));
+    for (const link of network.links) {
+      if (link.kind === 'neighbour' && ferried.has(pairKey(link.a, link.b))) continue;
+      const i = this.index.get(link.a);
+      const j = this.index.get(link.b);
+      if (i === undefined || j === undefined || i === j) continue;
+      if (link.kind === 'ferry') this.connect(i, j, 0, ferryMinutes(link, p), true);
+      else this.connect(i, j, link.via ? this.kmVia(i, link.via, j) : this.km(i, j), 0, false);
+    }
+    for (let i = 0; i < nodes.length; i++) {
+      if (network.points.has(this.ids[i]!) && this.edges[i]!.length > 0) continue;
+      const byDistance = this.ids
+        .map((_, j) => ({ j, km: this.km(i, j) }))
+        .filter(({ j }) => j !== i)
+        .sort((x, y) => x.km - y.km)
+        .slice(0, nearest);
+      for (const { j, km } of byDistance) this.connect(i, j, km, 0, false);
+    }
+  }
+
+  private km(i: number, j: number): number {
+    const a = this.points[i]!;
+    const b = this.points[j]!;
+    return greatCircleKm(a.lat, a.lon, b.lat, b.lon);
+  }
+
+  private kmVia(i: number, via: Point, j: number): number {
+    const a = this.points[i]!;
+    const b = this.points[j]!;
+    return greatCircleKm(a.lat, a.lon, via.lat, via.lon) + greatCircleKm(via.lat, via.lon, b.lat, b.lon);
+  }
+
+  private connect(i: number, j: number, km: number, ferry: number, isFerry: boolean): void {
+    // Parallel links (neighbours that also have a ferry) are fine: the shortest route picks one.
+    this.edges[i]!.push({ to: j, km, ferry, isFerry });
+    this.edges[j]!.push({ to: i, km, ferry, isFerry });
+  }
+
+  /** Straight-line km between two nodes of the graph by index. */
+  straightKm(i: number, j: number): number {
+    return this.km(i, j);
+  }
+
+  /**
+   * Shortest routes from node `source` to every node, by minutes at `perKm` road minutes per
+   * km plus ferry minutes (without the fixed minutes). Unreachable nodes get Infinity.
+   */
+  routesFrom(source: number, perKm: number): Route[] {
+    const n = this.size;
+    const dist = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+    const km = new Float64Array(n);
+    const ferry = new Float64Array(n);
+    const ferries = new Uint16Array(n);
+    const done = new Uint8Array(n);
+    dist[source] = 0;
+    const heap = new MinHeap();
+    heap.push(0, source);
+    while (heap.size > 0) {
+      const [d, u] = heap.pop();
+      if (done[u]) continue;
+      done[u] = 1;
+      for (const e of this.edges[u]!) {
+        const nd = d + e.km * perKm + e.ferry;
+        if (nd < dist[e.to]! - 1e-9) {
+          dist[e.to] = nd;
+          km[e.to] = km[u]! + e.km;
+          ferry[e.to] = ferry[u]! + e.ferry;
+          ferries[e.to] = ferries[u]! + (e.isFerry ? 1 : 0);
+          heap.push(nd, e.to);
+        }
+      }
+    }
+    return Array.from({ length: n }, (_, i) => ({ minutes: dist[i]!, roadKm: km[i]!, ferryMinutes: ferry[i]!, ferries: ferries[i]! }));
+  }
+}
+
+/** A binary min-heap of (key, value) pairs for Dijkstra. */
+class MinHeap {
+  private keys: number[] = [];
+  private values: number[] = [];
+  get size(): number {
+    return this.keys.length;
+  }
+  push(key: number, value: number): void {
+    const k = this.keys;
+    const v = this.values;
+    let i = k.length;
+    k.push(key);
+    v.push(value);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (k[parent]! <= key) break;
+      k[i] = k[parent]!;
+      v[i] = v[parent]!;
+      i = parent;
+    }
+    k[i] = key;
+    v[i] = value;
+  }
+  pop(): [number, number] {
+    const k = this.keys;
+    const v = this.values;
+    const top: [number, number] = [k[0]!, v[0]!];
+    const lastK = k.pop()!;
+    const lastV = v.pop()!;
+    const n = k.length;
+    if (n > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= n) break;
+        const r = l + 1;
+        const c = r < n && k[r]! < k[l]! ? r : l;
+        if (k[c]! >= lastK) break;
+        k[i] = k[c]!;
+        v[i] = v[c]!;
+        i = c;
+      }
+      k[i] = lastK;
+      v[i] = lastV;
+    }
+    return top;
+  }
+}
