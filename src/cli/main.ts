@@ -210,7 +210,11 @@ async function openAndRead(
   }
   const data = loadEmbedded();
   const snapshot = await wb.read();
-  const result = readWorkbook(snapshot, params, { reference: referenceMap(data), extraNames: extraNames(data), network: loadNetwork(data) });
+  const result = readWorkbook(snapshot, params, {
+    reference: referenceMap(data),
+    extraNames: extraNames(data),
+    network: loadNetwork(data),
+  });
   for (const p of result.problems) {
     io.err(`${p.severity === 'error' ? (lang === 'en' ? 'Error' : 'Feil') : lang === 'en' ? 'Note' : 'Merk'}: ${formatProblem(p, lang)}`);
   }
@@ -258,7 +262,13 @@ async function travel(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: 'string' }, accuracy: { type: 'boolean' }, json: { type: 'boolean' }, lang: { type: 'string' }, ...TRAVEL_OPTIONS },
+    options: {
+      out: { type: 'string' },
+      accuracy: { type: 'boolean' },
+      json: { type: 'boolean' },
+      lang: { type: 'string' },
+      ...TRAVEL_OPTIONS,
+    },
   });
   const params = parametersFrom(values);
   if (values.accuracy) {
@@ -274,7 +284,7 @@ async function travel(args: string[], io: Io): Promise<number> {
   const { wb, result } = opened;
   const value = result.value!;
   const names = new Map(value.municipalities.map((m) => [m.number as string, m.name]));
-  const label = (n: string): string => `${n} ${names.get(n) ?? ''}`.trim();
+  const label = (n: string): string => names.get(n) ?? n;
   const report = value.travelReport;
   const specs = [travelSheet(value.travel, label), travelCheckSheet(report.findings, label)];
   try {

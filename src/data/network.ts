@@ -3,7 +3,11 @@ import type { LinkKind, NetworkLink, TravelNetwork } from '../travel/network';
 import { parseCsv } from './csv';
 import type { EmbeddedMunicipality } from './embedded';
 
-function table(csvText: string, file: string, required: readonly string[]): { get: (row: string[], k: string) => string; rows: string[][] } {
+function table(
+  csvText: string,
+  file: string,
+  required: readonly string[],
+): { get: (row: string[], k: string) => string; rows: string[][] } {
   const [head, ...rows] = parseCsv(csvText).filter((r) => r.length > 1);
   if (!head) throw new Error(`${file} is empty`);
   for (const k of required) if (!head.includes(k)) throw new Error(`${file} lacks the column ${k}`);
@@ -33,7 +37,8 @@ export function parseCrossings(csvText: string): NetworkLink[] {
     if (kind !== 'ferry') return link;
     const sailingMinutes = Number(t.get(r, 'seiletid_min'));
     const headwayMinutes = Number(t.get(r, 'intervall_min'));
-    if (!(sailingMinutes > 0) || !(headwayMinutes > 0)) throw new Error(`ferjer_og_bruer_2024.csv: ${link.route} lacks sailing or headway minutes`);
+    if (!(sailingMinutes > 0) || !(headwayMinutes > 0))
+      throw new Error(`ferjer_og_bruer_2024.csv: ${link.route} lacks sailing or headway minutes`);
     return { ...link, sailingMinutes, headwayMinutes };
   });
 }

@@ -69,16 +69,16 @@ const MESSAGES = {
     en: 'travel time {from}–{to} is given twice with different values ({value} and {other}); using {value}',
   },
   travelAsymmetric: {
-    nb: 'reisetiden {from}–{to} er {minutes} min, men {back} min motsatt vei; sjekk at begge er riktige',
-    en: 'travel time {from}–{to} is {minutes} min, but {back} min the other way; check that both are right',
+    nb: 'reisetiden fra {from} til {to} er {minutes} min, men {back} min motsatt vei; sjekk at begge er riktige',
+    en: 'travel time from {from} to {to} is {minutes} min, but {back} min the other way; check that both are right',
   },
   travelTriangle: {
-    nb: 'reisetiden {from}–{to} er {minutes} min, men via {via} er den bare {viaMinutes} min; sjekk tallet',
-    en: 'travel time {from}–{to} is {minutes} min, but only {viaMinutes} min via {via}; check the number',
+    nb: 'reisetiden fra {from} til {to} er {minutes} min, men via {via} er den bare {viaMinutes} min; sjekk tallet',
+    en: 'travel time from {from} to {to} is {minutes} min, but only {viaMinutes} min via {via}; check the number',
   },
   travelZero: {
-    nb: 'reisetiden {from}–{to} er 0 minutter; mellom to kommuner er det neppe riktig',
-    en: 'travel time {from}–{to} is 0 minutes; between two municipalities that is unlikely to be right',
+    nb: 'reisetiden fra {from} til {to} er 0 minutter; mellom to kommuner er det neppe riktig',
+    en: 'travel time from {from} to {to} is 0 minutes; between two municipalities that is unlikely to be right',
   },
   travelStraightLine: {
     nb: 'Kontorplan kjenner ingen vei eller ferje til {name}; {count} reisetider til og fra kommunen er estimert i luftlinje. Legg til en ferje i arket Ferjer eller oppgi tidene',

@@ -177,7 +177,8 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
     const to = resolver.label(f.to);
     if (f.kind === 'zero') log.warn(f.sheet, f.cell, 'travelZero', { from, to });
     else if (f.kind === 'asymmetric') log.warn(f.sheet, f.cell, 'travelAsymmetric', { from, to, minutes: f.minutes, back: f.back });
-    else log.warn(f.sheet, f.cell, 'travelTriangle', { from, to, minutes: f.minutes, via: resolver.label(f.via), viaMinutes: f.viaMinutes });
+    else
+      log.warn(f.sheet, f.cell, 'travelTriangle', { from, to, minutes: f.minutes, via: resolver.label(f.via), viaMinutes: f.viaMinutes });
   }
   // A pair estimated in a straight line: blame the end with more such pairs (the cut-off one).
   const straightCount = new Map<MunicipalityNumber, number>();
@@ -189,7 +190,10 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
   }
   for (const [number, count] of cutOff) {
     const m = byNumber.get(number)!;
-    log.warn(kommunerSheet.name, a1(m.row, header?.columns.get('number') ?? 0), 'travelStraightLine', { name: resolver.label(number), count });
+    log.warn(kommunerSheet.name, a1(m.row, header?.columns.get('number') ?? 0), 'travelStraightLine', {
+      name: resolver.label(number),
+      count,
+    });
   }
 
   const problems = log.problems;

@@ -8,6 +8,14 @@ export {
   type MissingPair,
   type TravelBuild,
 } from './matrix';
-export { RoadGraph, ferryMinutes, minutesPerKm, type NetworkLink, type NetworkParameters, type TravelNetwork, type LinkKind } from './network';
+export {
+  RoadGraph,
+  ferryMinutes,
+  minutesPerKm,
+  type NetworkLink,
+  type NetworkParameters,
+  type TravelNetwork,
+  type LinkKind,
+} from './network';
 export { fitParameters, crossValidate, predict, accuracyOf, PairRoutes, type Accuracy, type CalibrationPair } from './calibrate';
 export { validateTravel, type TravelFinding } from './validate';

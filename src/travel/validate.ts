@@ -31,7 +31,7 @@ export type ValidationOptions = Readonly<{ travelAsymmetryMinutes: number; trave
  * Checks of the planner's own times (estimates are consistent by construction):
  * - zero: 0 minutes between two different municipalities;
  * - asymmetric: given both ways and differing by more than `travelAsymmetryMinutes`
- *   (reported once, at the first of the two);
+ *   (reported once, at the first of the two; a zero is reported as a zero instead);
  * - triangle: a given direct time longer, by more than `travelTriangleSlackMinutes`, than
  *   going through a third municipality on given times (the worst such detour is named);
  * - missing: pairs neither given nor estimable (from buildTravelMatrix).
@@ -70,7 +70,7 @@ export function validateTravel(
       continue;
     }
     const back = given.get(`${e.to}>${e.from}`);
-    if (back && e.from < e.to && Math.abs(back.minutes - e.minutes) > options.travelAsymmetryMinutes) {
+    if (back && back.minutes > 0 && e.from < e.to && Math.abs(back.minutes - e.minutes) > options.travelAsymmetryMinutes) {
       findings.push({ kind: 'asymmetric', from: e.from, to: e.to, minutes: e.minutes, back: back.minutes, ...where(e) });
     }
     const i = index.get(e.from);
@@ -88,7 +88,15 @@ export function validateTravel(
       }
     }
     if (via >= 0 && e.minutes > best + options.travelTriangleSlackMinutes) {
-      findings.push({ kind: 'triangle', from: e.from, to: e.to, minutes: e.minutes, via: matrix.numbers[via]!, viaMinutes: best, ...where(e) });
+      findings.push({
+        kind: 'triangle',
+        from: e.from,
+        to: e.to,
+        minutes: e.minutes,
+        via: matrix.numbers[via]!,
+        viaMinutes: best,
+        ...where(e),
+      });
     }
   }
   return findings;

@@ -182,3 +182,79 @@ describe('kontorplan plan', () => {
     expect(io2.stderr.join('\n')).toContain('er ikke en .xlsx-arbeidsbok som kan leses');
   });
 });
+
+describe('kontorplan travel', () => {
+  it('fills every pair into its own sheet, marks the source, checks the given times and leaves the planner’s sheets alone', async () => {
+    // A planner's workbook: three municipalities, two given times that disagree with each other.
+    const file = path.join(dir, 'reise.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const k = wb.addWorksheet('Kommuner');
+    k.addRows([
+      ['Kommunenummer', 'Folketall'],
+      ['1804', 53000],
+      ['1841', 10000],
+      ['1856', 470],
+    ]);
+    const r = wb.addWorksheet('Reisetid');
+    r.addRows([
+      ['fra', 'til', 'minutter'],
+      ['1804', '1841', 55],
+      ['1841', '1804', 80],
+    ]);
+    await wb.xlsx.writeFile(file);
+    const out = path.join(dir, 'reise-fylt.xlsx');
+    const io = capture();
+    expect(await main(['travel', file, '--out', out, '--json'], io)).toBe(0);
+    expect(JSON.parse(io.stdout.join('\n'))).toEqual({
+      municipalities: 3,
+      pairs: 6,
+      given: 2,
+      estimated: 4,
+      viaFerry: 4,
+      missing: 0,
+      asymmetric: 1,
+      triangle: 0,
+      zero: 0,
+    });
+    expect(io.stderr.join('\n')).toContain(
+      'Reisetid!C2: reisetiden fra 1804 Bodø til 1841 Fauske - Fuossko er 55 min, men 80 min motsatt vei',
+    );
+    const before = await sheetsOf(file);
+    const after = await sheetsOf(out);
+    expect(after.map((s) => s.name)).toEqual(['Kommuner', 'Reisetid', 'KP Reisetid', 'KP Reisetidskontroll']);
+    for (const s of before) expect(after.find((a) => a.name === s.name)!.values).toEqual(s.values);
+    const rows = after.find((s) => s.name === 'KP Reisetid')!.values.slice(2);
+    expect(rows).toHaveLength(6);
+    expect(rows.find((row) => row[0] === '1804' && row[2] === '1841')).toEqual([
+      '1804',
+      'Bodø',
+      '1841',
+      'Fauske - Fuossko',
+      55,
+      'nei',
+      'oppgitt',
+    ]);
+    const rost = rows.find((row) => row[0] === '1856' && row[2] === '1804')!;
+    expect(rost.slice(5)).toEqual(['ja', 'estimert']);
+    expect(rost[4]).toBeGreaterThan(180);
+    const check = after.find((s) => s.name === 'KP Reisetidskontroll')!.values;
+    expect(check[2]).toEqual(['ulik begge veier', 'Bodø', 'Fauske - Fuossko', 55, 80, '', 'Reisetid!C2']);
+  });
+
+  it('prints the calibration error against the TØI times as JSON', async () => {
+    const io = capture();
+    expect(await main(['travel', '--accuracy'], io)).toBe(0);
+    const json = JSON.parse(io.stdout.join('\n'));
+    expect(Object.keys(json)).toEqual(
+      expect.arrayContaining(['pairs', 'medianAbsErrorMinutes', 'p90AbsErrorMinutes', 'medianAbsPercentError']),
+    );
+    expect(json.pairs).toBe(192);
+    expect(json.method).toMatch(/leave-one-out/);
+  });
+
+  it('rejects a bad travel flag with a usage message', async () => {
+    const io = capture();
+    expect(await main(['travel', '--accuracy', '--ferry-wait-cap', 'lenge'], io)).toBe(2);
+    expect(io.stderr.join('\n')).toContain('--ferry-wait-cap må være et tall mellom 0 og 1440, ikke «lenge»');
+  });
+});

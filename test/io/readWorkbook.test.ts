@@ -126,7 +126,10 @@ describe('readWorkbook: a planner’s own workbook', () => {
     expect(travelProvenance(v.travel, n('9001'), n('9003'))).toBe('estimated');
     // No network here: a straight line. 1° of latitude is 111.195 km, at the national speed.
     const p = DEFAULT_PARAMETERS;
-    expect(travelMinutes(v.travel, n('9001'), n('9003'))).toBeCloseTo(p.estimateFixedMinutes + (111.195 * p.detourFactor * 60) / p.roadSpeedKmh, 1);
+    expect(travelMinutes(v.travel, n('9001'), n('9003'))).toBeCloseTo(
+      p.estimateFixedMinutes + (111.195 * p.detourFactor * 60) / p.roadSpeedKmh,
+      1,
+    );
   });
 
   it('fills BA region and coordinates from the embedded data when the sheet lacks them', () => {

@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { embeddedNetwork } from '../../src/data/network';
+import { extraNames, referenceMap } from '../../src/data/embedded';
+import { DEFAULT_PARAMETERS } from '../../src/domain/parameters';
+import type { MunicipalityNumber } from '../../src/domain/types';
+import { formatProblem } from '../../src/io/problems';
+import { readWorkbook } from '../../src/io/readWorkbook';
+import { travelMinutes, travelProvenance, travelViaFerry } from '../../src/travel/matrix';
+import { embedded, sheet, snapshot } from '../builders';
+
+const n = (s: string) => s as MunicipalityNumber;
+const asset = (f: string) => readFileSync(path.join(__dirname, '..', '..', 'assets', f), 'utf8');
+const data = embedded();
+const options = {
+  reference: referenceMap(data),
+  extraNames: extraNames(data),
+  network: embeddedNetwork(data, asset('naboer_2024.csv'), asset('ferjer_og_bruer_2024.csv')),
+};
+// Bodø, Røst, Værøy, Fauske: numbers only; names and points come from the embedded data.
+const KOMMUNER = sheet('Kommuner', [
+  ['Kommunenummer', 'Folketall'],
+  ['1804', 53000],
+  ['1856', 470],
+  ['1857', 700],
+  ['1841', 10000],
+]);
+
+describe('reading travel times', () => {
+  it('merges a road matrix and a long-form ferry list, with the ferje column marking ferry times', () => {
+    const result = readWorkbook(
+      snapshot(
+        KOMMUNER,
+        sheet('Reisetid vei', [
+          ['', 'Bodø', 'Fauske'],
+          ['Bodø', 0, 55],
+          ['Fauske', 58, 0],
+        ]),
+        sheet('Reisetid ferje', [
+          ['fra', 'til', 'minutter', 'ferje'],
+          ['Bodø', 'Røst', 250, 'ja'],
+          ['1857', '1856', 75, 60],
+        ]),
+      ),
+      DEFAULT_PARAMETERS,
+      options,
+    );
+    expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const v = result.value!;
+    expect(v.sheetsUsed.travel).toEqual(['Reisetid vei', 'Reisetid ferje']);
+    expect(travelMinutes(v.travel, n('1841'), n('1804'))).toBe(58);
+    expect(travelMinutes(v.travel, n('1804'), n('1841'))).toBe(55);
+    expect(travelMinutes(v.travel, n('1856'), n('1804'))).toBe(250);
+    expect(travelViaFerry(v.travel, n('1856'), n('1804'))).toBe(true);
+    expect(travelViaFerry(v.travel, n('1857'), n('1856'))).toBe(true);
+    expect(travelViaFerry(v.travel, n('1804'), n('1841'))).toBe(false);
+    // Værøy–Bodø is not given: estimated, over the shipped Bodø–Værøy ferry.
+    expect(travelProvenance(v.travel, n('1857'), n('1804'))).toBe('estimated');
+    expect(travelViaFerry(v.travel, n('1857'), n('1804'))).toBe(true);
+    expect(travelMinutes(v.travel, n('1857'), n('1804'))).toBeGreaterThan(170);
+    expect(v.travelReport).toMatchObject({ given: 6, estimated: 6 });
+  });
+
+  it('takes ferries from a Ferjer sheet, replacing a shipped one between the same municipalities', () => {
+    const read = (ferjer?: ReturnType<typeof sheet>) =>
+      readWorkbook(ferjer ? snapshot(KOMMUNER, ferjer) : snapshot(KOMMUNER), DEFAULT_PARAMETERS, options).value!;
+    const shipped = travelMinutes(read().travel, n('1804'), n('1857'));
+    const faster = read(
+      sheet('Ferjer', [
+        ['Strekning', 'Fra', 'Til', 'Seiletid', 'Avgangsintervall'],
+        ['Hurtigbåt', 'Bodø', 'Værøy', 100, 60],
+      ]),
+    );
+    // 100 min sailing + 30 min waiting instead of the shipped 170 + 30.
+    expect(travelMinutes(faster.travel, n('1804'), n('1857'))).toBeCloseTo(shipped - 70, 6);
+    expect(faster.sheetsUsed.ferries).toEqual(['Ferjer']);
+    expect(faster.travelReport.ferries.find((f) => f.route === 'Hurtigbåt')).toMatchObject({ a: '1804', b: '1857', sailingMinutes: 100 });
+    expect(faster.travelReport.ferries.some((f) => f.route === 'Bodø–Værøy')).toBe(false);
+  });
+
+  it('reports a ferry row with a missing number at its cell, and a bad ferje value', () => {
+    const result = readWorkbook(
+      snapshot(
+        KOMMUNER,
+        sheet('Ferjer', [
+          ['fra', 'til', 'seiletid', 'intervall'],
+          ['Bodø', 'Værøy', 100, ''],
+        ]),
+        sheet('Reisetid', [
+          ['fra', 'til', 'minutter', 'ferje'],
+          ['Bodø', 'Fauske', 55, 'kanskje'],
+        ]),
+      ),
+      DEFAULT_PARAMETERS,
+      options,
+    );
+    expect(result.value).toBeUndefined();
+    expect(result.problems.map((p) => formatProblem(p, 'nb'))).toEqual(
+      expect.arrayContaining([
+        'Ferjer!D2: cellen er tom; avgangsintervall (minutter) må fylles ut',
+        'Reisetid!D2: "kanskje" er verken ja eller nei',
+      ]),
+    );
+  });
+
+  it('warns about asymmetric, zero and triangle-breaking times at their cells, and still reads them', () => {
+    const result = readWorkbook(
+      snapshot(
+        KOMMUNER,
+        sheet('Reisetid', [
+          ['fra', 'til', 'minutter'],
+          ['Bodø', 'Fauske', 55],
+          ['Fauske', 'Bodø', 80],
+          ['Bodø', 'Røst', 0],
+          ['Fauske', 'Værøy', 400],
+          ['Bodø', 'Værøy', 200],
+        ]),
+      ),
+      DEFAULT_PARAMETERS,
+      options,
+    );
+    expect(result.value).toBeDefined();
+    const warnings = result.problems.filter((p) => p.severity === 'warning').map((p) => formatProblem(p, 'nb'));
+    expect(warnings).toEqual(
+      expect.arrayContaining([
+        'Reisetid!C2: reisetiden fra 1804 Bodø til 1841 Fauske - Fuossko er 55 min, men 80 min motsatt vei; sjekk at begge er riktige',
+        'Reisetid!C4: reisetiden fra 1804 Bodø til 1856 Røst er 0 minutter; mellom to kommuner er det neppe riktig',
+        'Reisetid!C5: reisetiden fra 1841 Fauske - Fuossko til 1857 Værøy er 400 min, men via 1804 Bodø er den bare 280 min; sjekk tallet',
+      ]),
+    );
+  });
+});

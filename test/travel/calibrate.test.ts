@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { calibrationPairs, embeddedNetwork } from '../../src/data/network';
+import { DEFAULT_PARAMETERS, FITTED_TRAVEL_PARAMETERS, withParameters } from '../../src/domain/parameters';
+import { accuracyOf, crossValidate, fitParameters, PairRoutes, predict, quantile, type CalibrationPair } from '../../src/travel/calibrate';
+import { greatCircleKm } from '../../src/travel/estimate';
+import { RoadGraph, type TravelNetwork } from '../../src/travel/network';
+import { embedded } from '../builders';
+
+const asset = (f: string) => readFileSync(path.join(__dirname, '..', '..', 'assets', f), 'utf8');
+
+describe('quantile and accuracy', () => {
+  it('interpolates between order statistics', () => {
+    expect(quantile([3, 1, 2], 0.5)).toBe(2);
+    expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);
+    expect(quantile([0, 10], 0.9)).toBe(9);
+  });
+  it('reports absolute and percentage errors', () => {
+    expect(accuracyOf([12, 18, 30], [10, 20, 40])).toEqual({
+      pairs: 3,
+      medianAbsErrorMinutes: 2,
+      p90AbsErrorMinutes: 8.4,
+      medianAbsPercentError: 20,
+    });
+  });
+});
+
+describe('fitParameters', () => {
+  it('recovers the fixed minutes and speed that made the times', () => {
+    // Ten points in a row, 0.1° apart, each a neighbour of the next; times made at 8 min + 50 km/h.
+    const ids = Array.from({ length: 10 }, (_, i) => String(9000 + i));
+    const points = new Map(ids.map((id, i) => [id, { lat: 65 + i * 0.1, lon: 14 }]));
+    const network: TravelNetwork = { points, links: ids.slice(1).map((id, i) => ({ a: ids[i]!, b: id, kind: 'neighbour' as const })) };
+    const truth = withParameters({ estimateFixedMinutes: 8, detourFactor: 1, roadSpeedKmh: 50, countyRoadSpeedKmh: {} });
+    const km = greatCircleKm(65, 14, 65.1, 14);
+    const pairs: CalibrationPair[] = ids
+      .slice(1)
+      .map((id, i) => ({ from: id, to: ids[0]!, minutes: 8 + ((i + 1) * km * 60) / 50, county: '90' }));
+    const nodes = ids.map((id) => ({ id, ...points.get(id)! }));
+    const routes = new PairRoutes(new RoadGraph(nodes, network, truth), new Map(ids.map((id, i) => [id, i])));
+    const fitted = fitParameters(
+      routes,
+      pairs,
+      withParameters({ estimateFixedMinutes: 0, detourFactor: 1, roadSpeedKmh: 80, countyRoadSpeedKmh: {} }),
+    );
+    expect(fitted.estimateFixedMinutes).toBeCloseTo(8, 0);
+    expect(fitted.roadSpeedKmh).toBeGreaterThan(48);
+    expect(fitted.roadSpeedKmh).toBeLessThan(52);
+    const predicted = predict(routes, pairs, fitted);
+    predicted.forEach((p, i) => expect(Math.abs(p - pairs[i]!.minutes)).toBeLessThan(1));
+  });
+});
+
+describe('the shipped estimate against the TØI BA-region car times', () => {
+  const data = embedded();
+  const network = embeddedNetwork(data, asset('naboer_2024.csv'), asset('ferjer_og_bruer_2024.csv'));
+  const nodes = data.map((m) => ({ id: m.number, lat: m.lat, lon: m.lon }));
+  const graph = new RoadGraph(nodes, network, DEFAULT_PARAMETERS);
+  const routes = new PairRoutes(graph, new Map(nodes.map((n, i) => [n.id, i])));
+  const pairs = calibrationPairs(data);
+
+  it('has a pair for every municipality but the BA centres and Haram', () => {
+    expect(pairs).toHaveLength(192);
+    expect(pairs.find((p) => p.from === '1580')).toBeUndefined();
+  });
+
+  it('reaches every municipality from Oslo, the islands by ferry', () => {
+    const fromOslo = graph.routesFrom(
+      nodes.findIndex((n) => n.id === '0301'),
+      1,
+    );
+    expect(fromOslo.slice(0, nodes.length).every((r) => Number.isFinite(r.minutes))).toBe(true);
+    for (const island of ['1856', '1857', '1835', '1151', '4633'])
+      expect(fromOslo[nodes.findIndex((n) => n.id === island)]!.ferries).toBeGreaterThan(0);
+  });
+
+  it('ships the parameters a fit to the embedded data gives', () => {
+    const fitted = fitParameters(routes, pairs, DEFAULT_PARAMETERS);
+    expect({
+      estimateFixedMinutes: fitted.estimateFixedMinutes,
+      detourFactor: fitted.detourFactor,
+      roadSpeedKmh: fitted.roadSpeedKmh,
+      countyRoadSpeedKmh: fitted.countyRoadSpeedKmh,
+    }).toEqual(FITTED_TRAVEL_PARAMETERS);
+  });
+
+  it('is within 6 min at the median and 20 min at the 90th percentile on pairs the fit did not see', () => {
+    const cv = crossValidate(routes, pairs, DEFAULT_PARAMETERS);
+    expect(cv.leaveOneOut.pairs).toBe(192);
+    expect(cv.leaveOneOut.medianAbsErrorMinutes).toBeLessThanOrEqual(6);
+    expect(cv.leaveOneOut.p90AbsErrorMinutes).toBeLessThanOrEqual(20);
+    // Held-out errors are no better than in-sample ones.
+    expect(cv.leaveOneOut.p90AbsErrorMinutes).toBeGreaterThanOrEqual(cv.inSample.p90AbsErrorMinutes);
+  });
+});
