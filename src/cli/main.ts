@@ -5,6 +5,7 @@ import { extraNames, parseEmbeddedMunicipalities, referenceMap, type EmbeddedMun
 import { calibrationPairs, embeddedNetwork } from '../data/network';
 import { buildSampleWorkbook, selectCounty } from '../data/sample';
 import { DEFAULT_PARAMETERS, withParameters, type Parameters } from '../domain/parameters';
+import type { SheetSpec } from '../domain/sheets';
 import { comparisonSheet, scenarioSheet, scenarioSheetNames } from '../io/output';
 import { formatProblem, hasErrors, type Language } from '../io/problems';
 import { readWorkbook, type ReadResult } from '../io/readWorkbook';
@@ -157,16 +158,7 @@ async function plan(args: string[], io: Io): Promise<number> {
   const scores = scoreAll(result.value, params);
   const names = scenarioSheetNames(scores.map((s) => s.name));
   const specs = [...scores.map((s, i) => scenarioSheet(s, names[i]!, i, params)), comparisonSheet(scores, params)];
-  try {
-    await wb.replaceOwnSheets(specs);
-  } catch (e) {
-    if (e instanceof SheetConflictError) {
-      io.err(`Feil: ${e.message} Ingenting ble skrevet.`);
-      return 1;
-    }
-    throw e;
-  }
-  await wb.save(values.out);
+  if (!(await writeOwnSheets(wb, specs, values.out, io))) return 1;
   if (values.json) io.out(JSON.stringify(planJson(scores), null, 2));
   else {
     const used = result.value.sheetsUsed;
@@ -179,6 +171,21 @@ async function plan(args: string[], io: Io): Promise<number> {
   }
   io.err(`Skrev ${values.out}: ${specs.map((s) => s.name).join(', ')}.`);
   return 0;
+}
+
+/** Replaces Kontorplan's own sheets and saves to `out`; false (nothing written) when a planner's sheet is in the way. */
+async function writeOwnSheets(wb: ExcelJsWorkbook, specs: SheetSpec[], out: string, io: Io): Promise<boolean> {
+  try {
+    await wb.replaceOwnSheets(specs);
+  } catch (e) {
+    if (e instanceof SheetConflictError) {
+      io.err(`Feil: ${e.message} Ingenting ble skrevet.`);
+      return false;
+    }
+    throw e;
+  }
+  await wb.save(out);
+  return true;
 }
 
 function language(v: string | undefined): Language {
@@ -287,16 +294,7 @@ async function travel(args: string[], io: Io): Promise<number> {
   const label = (n: string): string => names.get(n) ?? n;
   const report = value.travelReport;
   const specs = [travelSheet(value.travel, label), travelCheckSheet(report.findings, label)];
-  try {
-    await wb.replaceOwnSheets(specs);
-  } catch (e) {
-    if (e instanceof SheetConflictError) {
-      io.err(`Feil: ${e.message} Ingenting ble skrevet.`);
-      return 1;
-    }
-    throw e;
-  }
-  await wb.save(values.out);
+  if (!(await writeOwnSheets(wb, specs, values.out, io))) return 1;
   const count = (k: string): number => report.findings.filter((f) => f.kind === k).length;
   const summary = {
     municipalities: value.municipalities.length,

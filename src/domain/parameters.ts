@@ -1,3 +1,6 @@
+import type { NetworkParameters } from '../travel/network';
+import type { ValidationOptions } from '../travel/validate';
+
 /**
  * User parameters of scoring and estimation, with defaults. Every default's source is in
  * docs/scoring.md; the facts behind them are in DESIGN.md ("Domain facts").
@@ -20,46 +23,38 @@ export const METRIC_IDS = [
 ] as const;
 export type MetricId = (typeof METRIC_IDS)[number];
 
-export type Parameters = Readonly<{
-  /** FTE per 1 000 inhabitants used when staffing is missing (observed 1.9–2.9). */
-  ftePer1000: number;
-  /** Share of estimated FTE that is municipal (the rest is state); an assumption. */
-  municipalShareOfFte: number;
-  /** Vulnerability: an office is vulnerable on days with fewer than k staff present... */
-  vulnerabilityK: number;
-  /** ...with each staff member absent independently with probability a. */
-  vulnerabilityA: number;
-  /** Opening days a week that a meeting room is worth to its users. */
-  meetingRoomDays: number;
-  /** Staff trips from the host per opening day at a branch (round trip each). */
-  staffTripsPerOpeningDay: number;
-  /** Staff trips per week to a meeting room. */
-  meetingRoomTripsPerWeek: number;
-  /** Travel thresholds (minutes) for the shares of population over them. */
-  travelThresholds: readonly [number, number, number];
-  /** Hard constraints, shown pass/fail. */
-  minFte: number;
-  /** Maximum travel to the host for a member without a service point of its own. */
-  maxTravelWithoutServicePoint: number;
-  maxOwners: number;
-  requireSameBaRegion: boolean;
-  ratings: Readonly<Record<MetricId, RatingRange>>;
-  /**
-   * Travel estimates where the planner gives no time: routes through neighbouring
-   * municipalities and ferries (src/travel/network.ts, docs/travel.md). The defaults are
-   * fitted to the TØI 2019 car times to each BA-region centre (scripts: `kontorplan travel --accuracy`).
-   */
-  estimateFixedMinutes: number;
-  detourFactor: number;
-  roadSpeedKmh: number;
-  countyRoadSpeedKmh: Readonly<Record<string, number>>;
-  ferryWaitShare: number;
-  ferryWaitCapMinutes: number;
-  /** Travel checks: given times that differ more than this between the two ways are reported... */
-  travelAsymmetryMinutes: number;
-  /** ...and a direct time longer than a two-leg path by more than this. */
-  travelTriangleSlackMinutes: number;
-}>;
+/**
+ * Scoring parameters, plus the travel estimate's (NetworkParameters: routes through
+ * neighbouring municipalities and ferries, src/travel/network.ts and docs/travel.md) and the
+ * checks of given travel times (ValidationOptions, src/travel/validate.ts).
+ */
+export type Parameters = NetworkParameters &
+  ValidationOptions &
+  Readonly<{
+    /** FTE per 1 000 inhabitants used when staffing is missing (observed 1.9–2.9). */
+    ftePer1000: number;
+    /** Share of estimated FTE that is municipal (the rest is state); an assumption. */
+    municipalShareOfFte: number;
+    /** Vulnerability: an office is vulnerable on days with fewer than k staff present... */
+    vulnerabilityK: number;
+    /** ...with each staff member absent independently with probability a. */
+    vulnerabilityA: number;
+    /** Opening days a week that a meeting room is worth to its users. */
+    meetingRoomDays: number;
+    /** Staff trips from the host per opening day at a branch (round trip each). */
+    staffTripsPerOpeningDay: number;
+    /** Staff trips per week to a meeting room. */
+    meetingRoomTripsPerWeek: number;
+    /** Travel thresholds (minutes) for the shares of population over them. */
+    travelThresholds: readonly [number, number, number];
+    /** Hard constraints, shown pass/fail. */
+    minFte: number;
+    /** Maximum travel to the host for a member without a service point of its own. */
+    maxTravelWithoutServicePoint: number;
+    maxOwners: number;
+    requireSameBaRegion: boolean;
+    ratings: Readonly<Record<MetricId, RatingRange>>;
+  }>;
 
 /**
  * Fitted by `fitParameters` (src/travel/calibrate.ts) to the 192 TØI pairs with the detour

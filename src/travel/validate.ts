@@ -25,7 +25,12 @@ export type TravelFinding = Readonly<
     }
 >;
 
-export type ValidationOptions = Readonly<{ travelAsymmetryMinutes: number; travelTriangleSlackMinutes: number }>;
+export type ValidationOptions = Readonly<{
+  /** Given times that differ more than this between the two ways are reported... */
+  travelAsymmetryMinutes: number;
+  /** ...and a direct time longer than a two-leg path by more than this. */
+  travelTriangleSlackMinutes: number;
+}>;
 
 /**
  * Checks of the planner's own times (estimates are consistent by construction):
