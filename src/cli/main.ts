@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { extraNames, parseEmbeddedMunicipalities, referenceMap, type EmbeddedMunicipality } from '../data/embedded';
-import { calibrationPairs, embeddedNetwork } from '../data/network';
+import { calibrationPairs, embeddedNetwork, embeddedPairRoutes } from '../data/network';
 import { buildSampleWorkbook, selectCounty } from '../data/sample';
 import { DEFAULT_PARAMETERS, withParameters, type Parameters } from '../domain/parameters';
 import type { SheetSpec } from '../domain/sheets';
@@ -11,8 +11,8 @@ import { formatProblem, hasErrors, type Language } from '../io/problems';
 import { readWorkbook, type ReadResult } from '../io/readWorkbook';
 import { travelCheckSheet, travelSheet } from '../io/travelOutput';
 import { scoreAll } from '../scoring/score';
-import { crossValidate, fitParameters, PairRoutes } from '../travel/calibrate';
-import { RoadGraph, type TravelNetwork } from '../travel/network';
+import { crossValidate } from '../travel/calibrate';
+import type { TravelNetwork } from '../travel/network';
 import { ExcelJsWorkbook } from '../workbook/exceljs/exceljsWorkbook';
 import { SheetConflictError } from '../workbook/port';
 import { comparisonTable } from './format';
@@ -237,10 +237,8 @@ async function openAndRead(
 function travelAccuracy(params: Parameters, io: Io): number {
   const data = loadEmbedded();
   const pairs = calibrationPairs(data);
-  const nodes = data.map((m) => ({ id: m.number, lat: m.lat, lon: m.lon }));
-  const routes = new PairRoutes(new RoadGraph(nodes, loadNetwork(data), params), new Map(nodes.map((n, i) => [n.id, i])));
-  const cv = crossValidate(routes, pairs, params);
-  const fitted = fitParameters(routes, pairs, params);
+  const cv = crossValidate(embeddedPairRoutes(data, loadNetwork(data), params), pairs, params);
+  const fitted = cv.fitted;
   io.out(
     JSON.stringify(
       {

@@ -31,3 +31,16 @@ export function parseCsv(text: string): string[][] {
   }
   return rows;
 }
+
+/** A CSV file that ships with the program, as rows with a lookup by column name. Throws when it is empty or lacks a column. */
+export function csvTable(
+  csvText: string,
+  file: string,
+  required: readonly string[],
+): { rows: string[][]; get: (row: string[], column: string) => string } {
+  const [head, ...rows] = parseCsv(csvText).filter((r) => r.length > 1);
+  if (!head) throw new Error(`${file} is empty`);
+  for (const k of required) if (!head.includes(k)) throw new Error(`${file} lacks the column ${k}`);
+  const index = new Map(head.map((k, i) => [k, i]));
+  return { rows, get: (row, column) => (row[index.get(column) ?? -1] ?? '').trim() };
+}

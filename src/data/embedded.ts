@@ -1,5 +1,5 @@
 import type { ReferenceMunicipality } from '../io/readMunicipalities';
-import { parseCsv } from './csv';
+import { csvTable } from './csv';
 
 /**
  * The embedded municipality dataset (assets/kommuner_2024.csv): all 357 municipalities in
@@ -52,12 +52,9 @@ const REQUIRED = [
 
 /** Parses the embedded CSV. Throws on a malformed file: it ships with the program. */
 export function parseEmbeddedMunicipalities(csvText: string): EmbeddedMunicipality[] {
-  const [head, ...rows] = parseCsv(csvText).filter((r) => r.length > 1);
-  if (!head) throw new Error('kommuner_2024.csv is empty');
-  const idx = Object.fromEntries(REQUIRED.map((k) => [k, head.indexOf(k)])) as Record<(typeof REQUIRED)[number], number>;
-  for (const [k, i] of Object.entries(idx)) if (i < 0) throw new Error(`kommuner_2024.csv lacks the column ${k}`);
-  return rows.map((r) => {
-    const get = (k: (typeof REQUIRED)[number]) => r[idx[k]] ?? '';
+  const t = csvTable(csvText, 'kommuner_2024.csv', REQUIRED);
+  return t.rows.map((r) => {
+    const get = (k: (typeof REQUIRED)[number]) => t.get(r, k);
     const travel = get('ba_reisetid_min');
     return {
       number: get('kommunenummer'),

@@ -1,22 +1,11 @@
-import type { CalibrationPair } from '../travel/calibrate';
-import type { LinkKind, NetworkLink, TravelNetwork } from '../travel/network';
-import { parseCsv } from './csv';
+import { PairRoutes, type CalibrationPair } from '../travel/calibrate';
+import { RoadGraph, type LinkKind, type NetworkLink, type NetworkParameters, type TravelNetwork } from '../travel/network';
+import { csvTable } from './csv';
 import type { EmbeddedMunicipality } from './embedded';
-
-function table(
-  csvText: string,
-  file: string,
-  required: readonly string[],
-): { get: (row: string[], k: string) => string; rows: string[][] } {
-  const [head, ...rows] = parseCsv(csvText).filter((r) => r.length > 1);
-  if (!head) throw new Error(`${file} is empty`);
-  for (const k of required) if (!head.includes(k)) throw new Error(`${file} lacks the column ${k}`);
-  return { get: (row, k) => (row[head.indexOf(k)] ?? '').trim(), rows };
-}
 
 /** Neighbours from assets/naboer_2024.csv (built by scripts/build-neighbours.mjs). */
 export function parseNeighbours(csvText: string): NetworkLink[] {
-  const t = table(csvText, 'naboer_2024.csv', ['kommune_a', 'kommune_b']);
+  const t = csvTable(csvText, 'naboer_2024.csv', ['kommune_a', 'kommune_b']);
   return t.rows.map((r) => {
     const lat = Number(t.get(r, 'via_lat'));
     const lon = Number(t.get(r, 'via_lon'));
@@ -29,7 +18,7 @@ const KINDS: Record<string, LinkKind> = { ferje: 'ferry', bru: 'bridge', tunnel:
 
 /** Ferries, bridges and tunnels from assets/ferjer_og_bruer_2024.csv. */
 export function parseCrossings(csvText: string): NetworkLink[] {
-  const t = table(csvText, 'ferjer_og_bruer_2024.csv', ['fra', 'til', 'type', 'seiletid_min', 'intervall_min', 'strekning', 'kilde']);
+  const t = csvTable(csvText, 'ferjer_og_bruer_2024.csv', ['fra', 'til', 'type', 'seiletid_min', 'intervall_min', 'strekning', 'kilde']);
   return t.rows.map((r) => {
     const kind = KINDS[t.get(r, 'type')];
     if (!kind) throw new Error(`ferjer_og_bruer_2024.csv: unknown type ${t.get(r, 'type')}`);
@@ -70,4 +59,10 @@ export function calibrationPairs(data: readonly EmbeddedMunicipality[]): Calibra
     pairs.push({ from: m.number, to: c.number, minutes: m.baTravelMinutes, county: m.county });
   }
   return pairs;
+}
+
+/** Routes between the embedded municipalities' points over `network`, for calibrating against the TØI pairs. */
+export function embeddedPairRoutes(data: readonly EmbeddedMunicipality[], network: TravelNetwork, p: NetworkParameters): PairRoutes {
+  const nodes = data.map((m) => ({ id: m.number, lat: m.lat, lon: m.lon }));
+  return new PairRoutes(new RoadGraph(nodes, network, p), new Map(nodes.map((n, i) => [n.id, i])));
 }

@@ -63,9 +63,10 @@ export function readTravelSheet(sheet: SheetData, resolver: MunicipalityResolver
       const source = cs === undefined ? '' : foldName(cellText(row[cs]));
       // ferje: ja/nei, or the ferry minutes within the time (more than 0 means a ferry).
       const ferryCell = cferry === undefined ? undefined : row[cferry];
-      const viaFerry = parseYesNo(ferryCell) ?? (parseNumber(ferryCell) ?? 0) > 0;
-      if (cferry !== undefined && !isBlank(ferryCell) && parseYesNo(ferryCell) === undefined && parseNumber(ferryCell) === undefined) {
-        log.error(sheet.name, a1(r, cferry), 'badYesNo', { value: cellText(ferryCell) });
+      const ferryMinutes = parseNumber(ferryCell);
+      const viaFerry = isBlank(ferryCell) ? false : (parseYesNo(ferryCell) ?? (ferryMinutes === undefined ? undefined : ferryMinutes > 0));
+      if (viaFerry === undefined) {
+        log.error(sheet.name, a1(r, cferry!), 'badYesNo', { value: cellText(ferryCell) });
         continue;
       }
       add(from, to, minutes, source.startsWith('estim'), r, cm, viaFerry);

@@ -1,8 +1,8 @@
 import type { Parameters } from '../domain/parameters';
 import type { SheetData, WorkbookSnapshot } from '../domain/sheets';
 import type { Municipality, MunicipalityNumber, PlanningInput, Scenario, Staffing } from '../domain/types';
-import { buildTravelMatrix, type TravelEntry } from '../travel/matrix';
-import type { NetworkLink, TravelNetwork } from '../travel/network';
+import { buildTravelMatrix, countPairs, type TravelEntry } from '../travel/matrix';
+import { pairKey, type NetworkLink, type TravelNetwork } from '../travel/network';
 import { validateTravel, type TravelFinding } from '../travel/validate';
 import { a1 } from './cells';
 import { MUNICIPALITY_FIELDS, SCENARIO_FIELDS, STAFFING_FIELDS } from './fields';
@@ -148,7 +148,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
   const byMunicipality = new Map<MunicipalityNumber, MunicipalityNumber[]>();
   const seenPairs = new Set<string>();
   for (const pair of missing) {
-    const unordered = pair.from < pair.to ? `${pair.from}-${pair.to}` : `${pair.to}-${pair.from}`;
+    const unordered = pairKey(pair.from, pair.to);
     if (!needed.has(`${pair.from}>${pair.to}`) || seenPairs.has(unordered)) continue;
     seenPairs.add(unordered);
     const from = byNumber.get(pair.from)!;
@@ -198,17 +198,6 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
 
   const problems = log.problems;
   if (hasErrors(problems)) return { value: undefined, problems };
-  let given = 0;
-  let estimated = 0;
-  let viaFerry = 0;
-  for (let i = 0; i < matrix.numbers.length; i++) {
-    for (let j = 0; j < matrix.numbers.length; j++) {
-      if (i === j) continue;
-      if (matrix.provenance[i]![j] === 'given') given++;
-      else if (matrix.provenance[i]![j] === 'estimated') estimated++;
-      if (matrix.viaFerry[i]![j]) viaFerry++;
-    }
-  }
   return {
     value: {
       municipalities,
@@ -222,7 +211,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
         staffing: staffingSheet?.name,
         scenarios: scenarioSheet?.name,
       },
-      travelReport: { given, estimated, viaFerry, findings, ferries: network?.links.filter((l) => l.kind === 'ferry') ?? ownFerries },
+      travelReport: { ...countPairs(matrix), findings, ferries: network?.links.filter((l) => l.kind === 'ferry') ?? [] },
     },
     problems,
   };
@@ -231,8 +220,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
 /** The network with the planner's ferries added; each replaces a shipped ferry between the same two municipalities. */
 function mergeFerries(network: TravelNetwork | undefined, own: readonly NetworkLink[]): TravelNetwork | undefined {
   if (own.length === 0) return network;
-  const key = (l: NetworkLink): string => (l.a < l.b ? `${l.a}-${l.b}` : `${l.b}-${l.a}`);
-  const replaced = new Set(own.map(key));
-  const shipped = network?.links.filter((l) => !(l.kind === 'ferry' && replaced.has(key(l)))) ?? [];
+  const replaced = new Set(own.map((l) => pairKey(l.a, l.b)));
+  const shipped = network?.links.filter((l) => !(l.kind === 'ferry' && replaced.has(pairKey(l.a, l.b)))) ?? [];
   return { points: network?.points ?? new Map(), links: [...shipped, ...own] };
 }

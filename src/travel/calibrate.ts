@@ -139,7 +139,8 @@ export type CrossValidation = Readonly<{
   leaveOneOut: Accuracy;
   /** Each county's pairs predicted by national parameters fitted to the other counties only. */
   leaveOneCountyOut: Accuracy;
-  /** The shipped parameters on the pairs they were fitted to: for comparison only. */
+  /** The parameters fitted to all pairs, and their error on those same pairs (for comparison only). */
+  fitted: NetworkParameters;
   inSample: Accuracy;
   predicted: readonly number[];
 }>;
@@ -171,6 +172,7 @@ export function crossValidate(routes: PairRoutes, pairs: readonly CalibrationPai
   return {
     leaveOneOut: accuracyOf(predicted, actual),
     leaveOneCountyOut: accuracyOf(byCounty, actual),
+    fitted: all,
     inSample: accuracyOf(predict(routes, pairs, all), actual),
     predicted,
   };

@@ -1,6 +1,7 @@
-export { greatCircleKm } from './estimate';
+export { greatCircleKm } from './geo';
 export {
   buildTravelMatrix,
+  countPairs,
   travelMinutes,
   travelProvenance,
   travelViaFerry,
@@ -12,6 +13,7 @@ export {
   RoadGraph,
   ferryMinutes,
   minutesPerKm,
+  pairKey,
   type NetworkLink,
   type NetworkParameters,
   type TravelNetwork,

@@ -1,5 +1,5 @@
 import type { Municipality, MunicipalityNumber, Provenance, TravelMatrix } from '../domain/types';
-import { greatCircleKm } from './estimate';
+import { greatCircleKm } from './geo';
 import { minutesPerKm, RoadGraph, type NetworkParameters, type TravelNetwork } from './network';
 
 /** One travel time as read from a sheet. */
@@ -65,17 +65,15 @@ export function buildTravelMatrix(
     }
   }
 
-  const located = municipalities.map((m) => m.lat !== undefined && m.lon !== undefined);
-  const graph =
-    network &&
-    new RoadGraph(
-      municipalities.map((m) => ({ id: m.number, lat: m.lat ?? Number.NaN, lon: m.lon ?? Number.NaN })).filter((_, i) => located[i]),
-      network,
-      params,
-    );
-  // Graph nodes: the located municipalities in order, then the network's other points.
+  // Graph nodes: the municipalities with a point, in order (then the network's other points).
   const graphIndex = new Map<number, number>();
-  municipalities.forEach((_, i) => located[i] && graphIndex.set(i, graphIndex.size));
+  const nodes: { id: string; lat: number; lon: number }[] = [];
+  municipalities.forEach((m, i) => {
+    if (m.lat === undefined || m.lon === undefined) return;
+    graphIndex.set(i, nodes.length);
+    nodes.push({ id: m.number, lat: m.lat, lon: m.lon });
+  });
+  const graph = network && new RoadGraph(nodes, network, params);
   const nationalPerKm = minutesPerKm(params);
 
   const missing: MissingPair[] = [];
@@ -86,7 +84,7 @@ export function buildTravelMatrix(
     for (let j = 0; j < n; j++) {
       if (!Number.isNaN(minutes[i]![j]!)) continue;
       const b = municipalities[j]!;
-      if (!located[i] || !located[j]) {
+      if (!graphIndex.has(i) || !graphIndex.has(j)) {
         missing.push({ from: a.number, to: b.number });
         continue;
       }
@@ -104,6 +102,21 @@ export function buildTravelMatrix(
     }
   }
   return { matrix: { numbers, minutes, provenance, viaFerry }, missing, straightLine };
+}
+
+/** How many ordered pairs (off the diagonal) are given, estimated, and include a ferry. */
+export function countPairs(matrix: TravelMatrix): { given: number; estimated: number; viaFerry: number } {
+  const counts = { given: 0, estimated: 0, viaFerry: 0 };
+  const n = matrix.numbers.length;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      if (i === j) continue;
+      const p = matrix.provenance[i]![j];
+      if (p !== undefined) counts[p]++;
+      if (matrix.viaFerry[i]![j]) counts.viaFerry++;
+    }
+  }
+  return counts;
 }
 
 // Index of each number per matrix, built once: scoring looks pairs up for every member.

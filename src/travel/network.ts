@@ -1,4 +1,4 @@
-import { greatCircleKm } from './estimate';
+import { greatCircleKm } from './geo';
 
 /**
  * The network travel is estimated over: municipalities (by their interior point) joined by
@@ -27,6 +27,11 @@ export type NetworkLink = Readonly<{
 }>;
 
 export type Point = Readonly<{ lat: number; lon: number }>;
+
+/** The same key for a pair either way round: "1804-1856" for 1804→1856 and 1856→1804. */
+export function pairKey(a: string, b: string): string {
+  return a < b ? `${a}-${b}` : `${b}-${a}`;
+}
 
 export type TravelNetwork = Readonly<{
   /** Points of every municipality the network knows, so a route can pass through one that is not in the workbook. */
@@ -100,7 +105,6 @@ export class RoadGraph {
     this.size = this.ids.length;
     this.edges = Array.from({ length: this.size }, () => []);
     // A ferry between two neighbours is there because no road goes round: it replaces their land link.
-    const pairKey = (a: string, b: string): string => (a < b ? `${a}-${b}` : `${b}-${a}`);
     const ferried = new Set(network.links.filter((l) => l.kind === 'ferry').map((l) => pairKey(l.a, l.b)));
     for (const link of network.links) {
       if (link.kind === 'neighbour' && ferried.has(pairKey(link.a, link.b))) continue;
@@ -137,11 +141,6 @@ export class RoadGraph {
     // Parallel links (neighbours that also have a ferry) are fine: the shortest route picks one.
     this.edges[i]!.push({ to: j, km, ferry, isFerry });
     this.edges[j]!.push({ to: i, km, ferry, isFerry });
-  }
-
-  /** Straight-line km between two nodes of the graph by index. */
-  straightKm(i: number, j: number): number {
-    return this.km(i, j);
   }
 
   /**

@@ -57,18 +57,8 @@ export function validateTravel(
     ...(e.cell !== undefined ? { cell: e.cell } : {}),
   });
 
-  // Given minutes only, for the triangle check (NaN where not given).
-  const g = Array.from({ length: n }, () => new Float64Array(n).fill(Number.NaN));
-  for (const e of given.values()) {
-    const i = index.get(e.from);
-    const j = index.get(e.to);
-    if (i !== undefined && j !== undefined) g[i]![j] = e.minutes;
-  }
-  for (let i = 0; i < n; i++) {
-    g[i]![i] = 0;
-    for (let j = 0; j < n; j++) if (Number.isNaN(g[i]![j]!) && !Number.isNaN(g[j]![i]!)) g[i]![j] = g[j]![i]!;
-  }
-
+  // Given minutes only (buildTravelMatrix has already used a one-way time both ways), for the triangle check.
+  const g = matrix.minutes.map((row, i) => row.map((m, j) => (matrix.provenance[i]![j] === 'given' ? m : Number.NaN)));
   for (const e of given.values()) {
     if (e.minutes === 0) {
       findings.push({ kind: 'zero', from: e.from, to: e.to, ...where(e) });

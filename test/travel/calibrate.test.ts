@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { calibrationPairs, embeddedNetwork } from '../../src/data/network';
+import { calibrationPairs, embeddedNetwork, embeddedPairRoutes } from '../../src/data/network';
 import { DEFAULT_PARAMETERS, FITTED_TRAVEL_PARAMETERS, withParameters } from '../../src/domain/parameters';
 import { accuracyOf, crossValidate, fitParameters, PairRoutes, predict, quantile, type CalibrationPair } from '../../src/travel/calibrate';
-import { greatCircleKm } from '../../src/travel/estimate';
+import { greatCircleKm } from '../../src/travel/geo';
 import { RoadGraph, type TravelNetwork } from '../../src/travel/network';
 import { embedded } from '../builders';
 
@@ -54,9 +54,8 @@ describe('fitParameters', () => {
 describe('the shipped estimate against the TØI BA-region car times', () => {
   const data = embedded();
   const network = embeddedNetwork(data, asset('naboer_2024.csv'), asset('ferjer_og_bruer_2024.csv'));
-  const nodes = data.map((m) => ({ id: m.number, lat: m.lat, lon: m.lon }));
-  const graph = new RoadGraph(nodes, network, DEFAULT_PARAMETERS);
-  const routes = new PairRoutes(graph, new Map(nodes.map((n, i) => [n.id, i])));
+  const routes = embeddedPairRoutes(data, network, DEFAULT_PARAMETERS);
+  const { graph, index } = routes;
   const pairs = calibrationPairs(data);
 
   it('has a pair for every municipality but the BA centres and Haram', () => {
@@ -65,13 +64,9 @@ describe('the shipped estimate against the TØI BA-region car times', () => {
   });
 
   it('reaches every municipality from Oslo, the islands by ferry', () => {
-    const fromOslo = graph.routesFrom(
-      nodes.findIndex((n) => n.id === '0301'),
-      1,
-    );
-    expect(fromOslo.slice(0, nodes.length).every((r) => Number.isFinite(r.minutes))).toBe(true);
-    for (const island of ['1856', '1857', '1835', '1151', '4633'])
-      expect(fromOslo[nodes.findIndex((n) => n.id === island)]!.ferries).toBeGreaterThan(0);
+    const fromOslo = graph.routesFrom(index.get('0301')!, 1);
+    expect(fromOslo.slice(0, data.length).every((r) => Number.isFinite(r.minutes))).toBe(true);
+    for (const island of ['1856', '1857', '1835', '1151', '4633']) expect(fromOslo[index.get(island)!]!.ferries).toBeGreaterThan(0);
   });
 
   it('ships the parameters a fit to the embedded data gives', () => {

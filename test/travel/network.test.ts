@@ -1,6 +1,6 @@
 import { DEFAULT_PARAMETERS, withParameters } from '../../src/domain/parameters';
 import type { Municipality, MunicipalityNumber } from '../../src/domain/types';
-import { greatCircleKm } from '../../src/travel/estimate';
+import { greatCircleKm } from '../../src/travel/geo';
 import { buildTravelMatrix, travelMinutes, travelProvenance, travelViaFerry, type TravelEntry } from '../../src/travel/matrix';
 import { ferryMinutes, minutesPerKm, RoadGraph, type NetworkLink, type TravelNetwork } from '../../src/travel/network';
 import { validateTravel } from '../../src/travel/validate';
