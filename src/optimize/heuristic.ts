@@ -1,0 +1,542 @@
+import { evaluate, type Assignment, type Evaluation, type Reduced } from './problem';
+
+/**
+ * The heuristic: GRASP construction + fast interchange (Whitaker's swap evaluation with
+ * nearest/second-nearest arrays, as in Resende & Werneck 2004) + path relinking over an
+ * elite pool, for instant answers, warm starts and hosts without WebAssembly. With a minimum
+ * FTE, a maximum number of owners or a BA-split penalty the nearest-host assignment no longer
+ * fits, so each host set is then assigned with a repair step and improved by swaps of hosts
+ * and moves of members (`constrainedSearch`).
+ */
+
+export type HeuristicOptions = Readonly<{
+  /** GRASP iterations (each: construct, local search, relink). */
+  iterations?: number;
+  /** Stop starting new iterations after this many seconds. */
+  timeLimitSeconds?: number;
+  seed?: number;
+  /** Called after each iteration with the best objective so far. */
+  onProgress?: (best: number, iteration: number) => void;
+  shouldStop?: () => boolean;
+}>;
+
+export type HeuristicResult = Readonly<{
+  host: Assignment;
+  evaluation: Evaluation;
+  iterations: number;
+  seconds: number;
+  /** The best distinct host sets found, best first (for near-optimal alternatives and warm starts). */
+  elite: readonly Assignment[];
+}>;
+
+/** Small, fast, seedable PRNG (mulberry32). */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+/**
+ * Weighted cost of serving client c from facility f in a dense clients × facilities table;
+ * disallowed pairs cost BIG, so an assignment to one marks infeasibility.
+ */
+class Table {
+  readonly clients: Int32Array;
+  readonly facilities: Int32Array;
+  readonly nc: number;
+  readonly nf: number;
+  readonly w: Float64Array;
+  readonly big: number;
+  /** facility index (global) → position in `facilities`, -1 if not a candidate. */
+  readonly fpos: Int32Array;
+
+  constructor(readonly red: Reduced) {
+    const pr = red.problem;
+    const iso = new Set(red.isolated);
+    const clients: number[] = [];
+    for (let i = 0; i < pr.n; i++) if (!iso.has(i)) clients.push(i);
+    this.clients = Int32Array.from(clients);
+    this.facilities = Int32Array.from(red.candidates);
+    this.nc = clients.length;
+    this.nf = red.candidates.length;
+    this.fpos = new Int32Array(pr.n).fill(-1);
+    this.facilities.forEach((f, k) => (this.fpos[f] = k));
+    let maxW = 0;
+    for (let c = 0; c < this.nc; c++) {
+      const i = clients[c]!;
+      for (const j of red.allowed[i]!) maxW = Math.max(maxW, pr.weight[i]! * (i === j ? 0 : pr.cost[i * pr.n + j]!));
+    }
+    this.big = Math.max(1, maxW) * 1e4;
+    this.w = new Float64Array(this.nc * this.nf).fill(this.big);
+    for (let c = 0; c < this.nc; c++) {
+      const i = clients[c]!;
+      for (const j of red.allowed[i]!) {
+        this.w[c * this.nf + this.fpos[j]!] = i === j ? 0 : pr.weight[i]! * pr.cost[i * pr.n + j]!;
+      }
+    }
+  }
+}
+
+/** Nearest and second-nearest open facility per client, with swap evaluation. */
+class Interchange {
+  readonly open: Uint8Array;
+  readonly openList: number[] = [];
+  readonly c1: Int32Array;
+  readonly c2: Int32Array;
+  readonly d1: Float64Array;
+  readonly d2: Float64Array;
+  cost = 0;
+  private readonly extra: Float64Array;
+
+  constructor(
+    readonly t: Table,
+    readonly locked: Uint8Array,
+    readonly officeCost: number | undefined,
+  ) {
+    this.open = new Uint8Array(t.nf);
+    this.c1 = new Int32Array(t.nc);
+    this.c2 = new Int32Array(t.nc);
+    this.d1 = new Float64Array(t.nc);
+    this.d2 = new Float64Array(t.nc);
+    this.extra = new Float64Array(t.nf);
+  }
+
+  set(facs: Iterable<number>): void {
+    this.open.fill(0);
+    this.openList.length = 0;
+    for (const f of facs) {
+      if (!this.open[f]) this.openList.push(f);
+      this.open[f] = 1;
+    }
+    for (let c = 0; c < this.t.nc; c++) this.refresh(c);
+    this.recost();
+  }
+
+  private recost(): void {
+    let s = 0;
+    for (let c = 0; c < this.t.nc; c++) s += this.d1[c]!;
+    this.cost = s + (this.officeCost ?? 0) * this.openList.length;
+  }
+
+  private refresh(c: number): void {
+    const { w, nf, big } = this.t;
+    let b1 = -1;
+    let b2 = -1;
+    let v1 = Number.POSITIVE_INFINITY;
+    let v2 = Number.POSITIVE_INFINITY;
+    const row = c * nf;
+    for (const f of this.openList) {
+      const v = w[row + f]!;
+      if (v < v1) {
+        b2 = b1;
+        v2 = v1;
+        b1 = f;
+        v1 = v;
+      } else if (v < v2) {
+        b2 = f;
+        v2 = v;
+      }
+    }
+    this.c1[c] = b1;
+    this.d1[c] = b1 < 0 ? big * 10 : v1;
+    this.c2[c] = b2;
+    this.d2[c] = b2 < 0 ? big * 10 : v2;
+  }
+
+  /**
+   * The best move: swap (in, out), add (in, -1) or drop (-1, out), within the allowed sets;
+   * returns the change in cost. `ins`/`outs` restrict the move (path relinking).
+   */
+  bestMove(ins?: ArrayLike<number>, outs?: Uint8Array): { delta: number; fin: number; fout: number } {
+    const { w, nf, nc } = this.t;
+    const extra = this.extra;
+    let best = { delta: Number.POSITIVE_INFINITY, fin: -1, fout: -1 };
+    const canDrop = this.officeCost !== undefined;
+    // loss[out]: cost of closing out alone.
+    if (canDrop) {
+      extra.fill(0);
+      for (let c = 0; c < nc; c++) {
+        const f = this.c1[c]!;
+        extra[f] = extra[f]! + this.d2[c]! - this.d1[c]!;
+      }
+      for (const f of this.openList) {
+        if (this.locked[f] || (outs && !outs[f]) || this.openList.length <= 1) continue;
+        const delta = extra[f]! - this.officeCost!;
+        if (delta < best.delta) best = { delta, fin: -1, fout: f };
+      }
+    }
+    const nIn = ins ? ins.length : nf;
+    for (let k = 0; k < nIn; k++) {
+      const fin = ins ? ins[k]! : k;
+      if (this.open[fin]) continue;
+      let g = 0;
+      for (const f of this.openList) extra[f] = 0;
+      for (let c = 0; c < nc; c++) {
+        const dij = w[c * nf + fin]!;
+        const d1 = this.d1[c]!;
+        if (dij < d1) g += dij - d1;
+        else {
+          const d2 = this.d2[c]!;
+          const f = this.c1[c]!;
+          extra[f] = extra[f]! + (dij < d2 ? dij : d2) - d1;
+        }
+      }
+      if (canDrop && !outs) {
+        const delta = g + this.officeCost!;
+        if (delta < best.delta) best = { delta, fin, fout: -1 };
+      }
+      for (const f of this.openList) {
+        if (this.locked[f] || (outs && !outs[f])) continue;
+        const delta = g + extra[f]!;
+        if (delta < best.delta) best = { delta, fin, fout: f };
+      }
+    }
+    return best;
+  }
+
+  apply(fin: number, fout: number): void {
+    const { w, nf, nc } = this.t;
+    if (fout >= 0) {
+      this.open[fout] = 0;
+      this.openList.splice(this.openList.indexOf(fout), 1);
+    }
+    if (fin >= 0) {
+      this.open[fin] = 1;
+      this.openList.push(fin);
+    }
+    for (let c = 0; c < nc; c++) {
+      if (this.c1[c] === fout || this.c2[c] === fout || (fin >= 0 && w[c * nf + fin]! < this.d2[c]!)) this.refresh(c);
+    }
+    this.recost();
+  }
+
+  localSearch(shouldStop: () => boolean): void {
+    const eps = 1e-9 * Math.max(1, Math.abs(this.cost));
+    for (;;) {
+      if (shouldStop()) return;
+      const m = this.bestMove();
+      if (!(m.delta < -eps)) return;
+      this.apply(m.fin, m.fout);
+    }
+  }
+}
+
+function sameSet(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  const s = new Set(a);
+  return b.every((x) => s.has(x));
+}
+
+/** Host per municipality from open facility positions (nearest open host; isolated alone). */
+function assignmentFrom(t: Table, ic: Interchange): Assignment {
+  const pr = t.red.problem;
+  const host = new Int32Array(pr.n);
+  for (let i = 0; i < pr.n; i++) host[i] = i;
+  for (let c = 0; c < t.nc; c++) host[t.clients[c]!] = t.facilities[ic.c1[c]!]!;
+  for (const f of ic.openList) host[t.facilities[f]!] = t.facilities[f]!;
+  return host;
+}
+
+/** The initial open count: p, or for a cost per office a greedy start. */
+function construct(t: Table, ic: Interchange, p: number | undefined, locked: Uint8Array, random: () => number): void {
+  const { nf, nc, w } = t;
+  const open = new Set<number>();
+  for (let f = 0; f < nf; f++) if (locked[f]) open.add(f);
+  ic.set(open);
+  // Sample-greedy: each step picks the best of ⌈log2(nf/p)⌉+1 random candidates (Resende & Werneck).
+  const target = p ?? nf;
+  const sample = Math.max(2, Math.ceil(Math.log2(nf / Math.max(1, p ?? Math.sqrt(nf)))) + 1);
+  while (open.size < target) {
+    let bestF = -1;
+    let bestGain = 0;
+    for (let s = 0; s < sample; s++) {
+      const f = Math.floor(random() * nf);
+      if (open.has(f)) continue;
+      let gain = 0;
+      for (let c = 0; c < nc; c++) {
+        const d = w[c * nf + f]!;
+        if (d < ic.d1[c]!) gain += ic.d1[c]! - d;
+      }
+      if (bestF < 0 || gain > bestGain) {
+        bestF = f;
+        bestGain = gain;
+      }
+    }
+    if (bestF < 0) continue;
+    if (p === undefined && bestGain <= (ic.officeCost ?? 0) && open.size > 0) break;
+    open.add(bestF);
+    ic.apply(bestF, -1);
+  }
+}
+
+/** Path relinking from `from` towards `to`: best intermediate, locally improved. */
+function relink(ic: Interchange, from: readonly number[], to: readonly number[], shouldStop: () => boolean): number[] {
+  ic.set(from);
+  let best = [...ic.openList];
+  let bestCost = ic.cost;
+  const target = new Set(to);
+  for (;;) {
+    const ins = to.filter((f) => !ic.open[f]);
+    const outs = new Uint8Array(ic.t.nf);
+    let nOut = 0;
+    for (const f of ic.openList) if (!target.has(f)) (outs[f] = 1), nOut++;
+    if (ins.length === 0 || nOut === 0) break;
+    const m = ic.bestMove(ins, outs);
+    if (m.fin < 0 || m.fout < 0) break;
+    ic.apply(m.fin, m.fout);
+    if (ic.cost < bestCost - 1e-9) {
+      bestCost = ic.cost;
+      best = [...ic.openList];
+    }
+  }
+  ic.set(best);
+  ic.localSearch(shouldStop);
+  return [...ic.openList];
+}
+
+/** GRASP + interchange + path relinking on the nearest-host model (radius, BA region, locks and forced hosts respected). */
+export function solveHeuristic(red: Reduced, options: HeuristicOptions = {}): HeuristicResult {
+  const start = now();
+  const t = new Table(red);
+  const pr = red.problem;
+  const locked = new Uint8Array(t.nf);
+  for (let f = 0; f < t.nf; f++) if (red.forced[t.facilities[f]!]) locked[f] = 1;
+  const officeCost = red.p === undefined ? (pr.rules.officeCost ?? 0) : undefined;
+  const ic = new Interchange(t, locked, officeCost);
+  const random = rng(options.seed ?? 1);
+  const iterations = options.iterations ?? 32;
+  const limit = (options.timeLimitSeconds ?? 30) * 1000;
+  const stop = () => now() - start > limit || (options.shouldStop?.() ?? false);
+  const eliteSize = 10;
+  const elite: { set: number[]; cost: number }[] = [];
+  const offer = (set: number[], cost: number) => {
+    if (elite.some((e) => sameSet(e.set, set))) return;
+    if (elite.length < eliteSize) elite.push({ set, cost });
+    else if (cost < elite[elite.length - 1]!.cost) elite[elite.length - 1] = { set, cost };
+    else return;
+    elite.sort((a, b) => a.cost - b.cost);
+  };
+  let it = 0;
+  if (t.nc > 0 && t.nf > 0) {
+    for (; it < iterations && (it === 0 || !stop()); it++) {
+      construct(t, ic, red.p, locked, random);
+      ic.localSearch(stop);
+      const set = [...ic.openList];
+      const cost = ic.cost;
+      if (elite.length > 0) {
+        const other = elite[Math.floor(random() * elite.length)]!;
+        const r = relink(ic, set, other.set, stop);
+        offer(r, ic.cost);
+      }
+      offer(set, cost);
+      options.onProgress?.(elite[0]!.cost, it + 1);
+    }
+    // Final relinking among the elite, best pairs first.
+    for (let a = 0; a < elite.length && !stop(); a++) {
+      for (let b = a + 1; b < elite.length && !stop(); b++) {
+        const r = relink(ic, elite[a]!.set, elite[b]!.set, stop);
+        offer(r, ic.cost);
+      }
+    }
+  }
+  const hosts = elite.map((e) => {
+    ic.set(e.set);
+    return assignmentFrom(t, ic);
+  });
+  if (hosts.length === 0) hosts.push(trivial(red));
+  let results = hosts.map((h) => ({ host: h, evaluation: evaluate(red, h) }));
+  if (needsRepair(red)) {
+    results = constrainedSearch(red, t, hosts, stop);
+  }
+  results.sort((a, b) => compare(a.evaluation, b.evaluation));
+  return {
+    host: results[0]!.host,
+    evaluation: results[0]!.evaluation,
+    iterations: it,
+    seconds: (now() - start) / 1000,
+    elite: results.map((r) => r.host),
+  };
+}
+
+function trivial(red: Reduced): Assignment {
+  const host = new Int32Array(red.problem.n);
+  for (let i = 0; i < host.length; i++) host[i] = i;
+  return host;
+}
+
+export function needsRepair(red: Reduced): boolean {
+  const r = red.problem.rules;
+  return r.minFte > 0 || Number.isFinite(r.maxOwners) || r.baSplitPenalty > 0;
+}
+
+/** Infeasibility first, then the objective. */
+export function compare(a: Evaluation, b: Evaluation): number {
+  const ia = a.fteDeficit + a.ownerExcess + a.badPairs;
+  const ib = b.fteDeficit + b.ownerExcess + b.badPairs;
+  if (Math.abs(ia - ib) > 1e-9) return ia - ib;
+  return a.objective - b.objective;
+}
+
+/**
+ * Assigns every member to an open host: nearest allowed first; then members move out of
+ * offices over the owner limit and into offices under the minimum FTE, cheapest per FTE first,
+ * without breaking the office they leave; then single members move wherever it saves travel.
+ */
+export function assignOpen(red: Reduced, open: Uint8Array): Assignment {
+  const pr = red.problem;
+  const { n, rules } = pr;
+  const host = new Int32Array(n).fill(-1);
+  const fte = new Float64Array(n);
+  const count = new Int32Array(n);
+  const isolated = new Uint8Array(n);
+  for (const i of red.isolated) isolated[i] = 1;
+  const put = (i: number, h: number) => {
+    const from = host[i]!;
+    if (from >= 0) {
+      fte[from] = fte[from]! - pr.fte[i]!;
+      count[from] = count[from]! - 1;
+    }
+    host[i] = h;
+    fte[h] = fte[h]! + pr.fte[i]!;
+    count[h] = count[h]! + 1;
+  };
+  for (let i = 0; i < n; i++) {
+    if (isolated[i] || open[i]) put(i, i);
+    else {
+      for (const j of red.allowed[i]!) {
+        if (open[j]) {
+          put(i, j);
+          break;
+        }
+      }
+    }
+  }
+  const movable = (i: number) => host[i]! >= 0 && host[i] !== i && !rules.locks.has(i) && !isolated[i];
+  const c = (i: number, j: number) => pr.weight[i]! * pr.cost[i * n + j]!;
+  const minFte = rules.minFte;
+  const maxOwners = rules.maxOwners;
+  // Owners over the limit: move the cheapest member elsewhere.
+  if (Number.isFinite(maxOwners)) {
+    for (let h = 0; h < n; h++) {
+      while (open[h] && count[h]! > maxOwners) {
+        let best: [number, number, number] | undefined;
+        for (let i = 0; i < n; i++) {
+          if (host[i] !== h || !movable(i)) continue;
+          for (const j of red.allowed[i]!) {
+            if (!open[j] || j === h || count[j]! >= maxOwners) continue;
+            const d = c(i, j) - c(i, h);
+            if (!best || d < best[2]) best = [i, j, d];
+          }
+        }
+        if (!best) break;
+        put(best[0], best[1]);
+      }
+    }
+  }
+  // Offices under the minimum: pull members in, cheapest per FTE, keeping the giver whole.
+  if (minFte > 0) {
+    for (let round = 0; round < n; round++) {
+      let worst = -1;
+      for (let h = 0; h < n; h++) if (open[h] && !isolated[h] && fte[h]! < minFte - 1e-9 && (worst < 0 || fte[h]! < fte[worst]!)) worst = h;
+      if (worst < 0) break;
+      let best: [number, number] | undefined;
+      if (count[worst]! >= maxOwners) break;
+      for (const i of red.servable[worst]!) {
+        if (host[i] === worst || pr.fte[i]! <= 0 || (host[i]! >= 0 && !movable(i))) continue;
+        const from = host[i]!;
+        if (from >= 0 && fte[from]! - pr.fte[i]! < minFte - 1e-9 && fte[from]! >= minFte - 1e-9) continue;
+        const d = (c(i, worst) - (from >= 0 ? c(i, from) : 0)) / pr.fte[i]!;
+        if (!best || d < best[1]) best = [i, d];
+      }
+      if (!best) break;
+      put(best[0], worst);
+    }
+  }
+  // Member moves that save travel and keep every rule that holds.
+  for (let pass = 0; pass < 4; pass++) {
+    let improved = false;
+    for (let i = 0; i < n; i++) {
+      if (!movable(i)) continue;
+      const from = host[i]!;
+      if (minFte > 0 && fte[from]! - pr.fte[i]! < minFte - 1e-9) continue;
+      for (const j of red.allowed[i]!) {
+        if (!open[j] || j === from) continue;
+        if (c(i, j) >= c(i, from) - 1e-9) break;
+        if (count[j]! >= maxOwners) continue;
+        put(i, j);
+        improved = true;
+        break;
+      }
+    }
+    if (!improved) break;
+  }
+  for (let i = 0; i < n; i++) if (host[i]! < 0) host[i] = i; // unassignable: flagged by evaluate
+  return host;
+}
+
+/**
+ * Local search over host sets when assignments need repair: swap a host for a municipality
+ * near it (one of its members or nearest candidates), or with a cost per office add or drop
+ * one; each set is assigned by `assignOpen` and judged by `evaluate`.
+ */
+function constrainedSearch(red: Reduced, t: Table, starts: readonly Assignment[], stop: () => boolean): { host: Assignment; evaluation: Evaluation }[] {
+  const pr = red.problem;
+  const n = pr.n;
+  const byCost = red.p === undefined;
+  const near: Int32Array[] = [];
+  for (let j = 0; j < n; j++) {
+    const cands = red.candidates.filter((k) => k !== j && Number.isFinite(pr.cost[j * n + k]!));
+    cands.sort((a, b) => pr.cost[j * n + a]! - pr.cost[j * n + b]!);
+    near.push(Int32Array.from(cands.slice(0, 12)));
+  }
+  const out: { host: Assignment; evaluation: Evaluation }[] = [];
+  const seen = new Set<string>();
+  for (const startHost of starts.slice(0, 4)) {
+    const open = new Uint8Array(n);
+    for (let i = 0; i < n; i++) if (startHost[i] === i && red.isCandidate[i]) open[i] = 1;
+    let host = assignOpen(red, open);
+    let ev = evaluate(red, host);
+    let improved = true;
+    while (improved && !stop()) {
+      improved = false;
+      const hosts = red.candidates.filter((j) => open[j]);
+      for (const j of hosts) {
+        if (red.forced[j] || !open[j]) continue;
+        const tries = new Set<number>(near[j]);
+        for (let i = 0; i < n; i++) if (host[i] === j && i !== j && red.isCandidate[i]) tries.add(i);
+        const moves: [number, number][] = [...tries].filter((k) => !open[k]).map((k) => [k, j]);
+        if (byCost) moves.push([-1, j], ...[...tries].filter((k) => !open[k]).map((k): [number, number] => [k, -1]));
+        for (const [kin, jout] of moves) {
+          if (kin >= 0) open[kin] = 1;
+          if (jout >= 0) open[jout] = 0;
+          const h2 = assignOpen(red, open);
+          const e2 = evaluate(red, h2);
+          if (compare(e2, ev) < -1e-9) {
+            host = h2;
+            ev = e2;
+            improved = true;
+            break;
+          }
+          if (kin >= 0) open[kin] = 0;
+          if (jout >= 0) open[jout] = 1;
+        }
+        if (stop()) break;
+      }
+    }
+    const key = Array.from(host).join(',');
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push({ host, evaluation: ev });
+    }
+    if (stop()) break;
+  }
+  void t;
+  return out;
+}

@@ -1,0 +1,262 @@
+/**
+ * The optimisation problem in plain arrays: who can be served by whom, at what cost, under
+ * which rules. Built from a planner's input (`fromPlanningInput`) or an OR-Library p-median
+ * instance (`pmed.ts`). Pure: runs in Node and in a Web Worker alike.
+ */
+
+/** What the planner asks of the structure. Costs are in the objective's unit (weight × minutes). */
+export type OptRules = Readonly<{
+  /** Exactly this many offices; or undefined with `officeCost` to let the cost decide. */
+  offices?: number;
+  /** Cost of one office, in weight × minutes (used when `offices` is undefined). */
+  officeCost?: number;
+  /** Minimum staff (FTE) of an office; 0 for none. */
+  minFte: number;
+  /** Longest allowed travel from a member to its host; Infinity for none. */
+  maxTravel: number;
+  /** Every member in its host's BA region (members or hosts with no known region are exempt). */
+  sameBa: boolean;
+  /** Most municipalities in one office, host included; Infinity for none. */
+  maxOwners: number;
+  /** Cost per extra office a BA region is spread over (see countBaSplits), in weight × minutes; 0 for none. */
+  baSplitPenalty: number;
+  /** Indices that must host an office. */
+  forcedHosts: readonly number[];
+  /** Indices that may not host an office. */
+  forbiddenHosts: readonly number[];
+  /** Member index → host index it must belong to (the host is then forced open). */
+  locks: ReadonlyMap<number, number>;
+}>;
+
+export const NO_RULES: OptRules = {
+  minFte: 0,
+  maxTravel: Number.POSITIVE_INFINITY,
+  sameBa: false,
+  maxOwners: Number.POSITIVE_INFINITY,
+  baSplitPenalty: 0,
+  forcedHosts: [],
+  forbiddenHosts: [],
+  locks: new Map(),
+};
+
+export type OptProblem = Readonly<{
+  n: number;
+  /** Labels, e.g. municipality numbers ("1804") or vertex numbers ("17"). */
+  ids: readonly string[];
+  /** Demand weight of each point (population, or 1 in p-median benchmarks). */
+  weight: Float64Array;
+  /** cost[i * n + j]: travel minutes from i to a host at j (NaN when unknown). */
+  cost: Float64Array;
+  /** Staff each member brings to its office. */
+  fte: Float64Array;
+  /** BA region as a small integer, -1 when unknown. */
+  ba: Int32Array;
+  rules: OptRules;
+}>;
+
+/**
+ * Which assignments and hosts the rules allow, after pruning:
+ * - a pair beyond the travel radius, across BA regions (with `sameBa`) or with unknown travel
+ *   is not allowed; a locked member may only go to its host;
+ * - a host that cannot gather the minimum FTE from the members it may serve is not a candidate;
+ * - a municipality that no candidate host may serve is *isolated*: it keeps an office of its
+ *   own, exempt from the minimum (there is nothing robust within reach of it).
+ */
+export type Reduced = Readonly<{
+  problem: OptProblem;
+  /** Candidate hosts (indices). */
+  candidates: readonly number[];
+  isCandidate: Uint8Array;
+  /** For each member: allowed hosts (candidates only, itself included when a candidate), nearest first. */
+  allowed: readonly Int32Array[];
+  /** For each candidate host: the members it may serve (itself included), the reverse of `allowed`. */
+  servable: readonly Int32Array[];
+  /** Isolated municipalities: each an office alone, outside the optimisation. */
+  isolated: readonly number[];
+  /** Hosts that must be open (forced, lock targets). */
+  forced: Uint8Array;
+  /** Number of offices to choose among candidates (the target minus isolated), or undefined. */
+  p?: number;
+}>;
+
+export class InfeasibleRulesError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InfeasibleRulesError';
+  }
+}
+
+export function pairAllowed(pr: OptProblem, i: number, j: number): boolean {
+  if (i === j) return true;
+  const r = pr.rules;
+  const c = pr.cost[i * pr.n + j]!;
+  if (!Number.isFinite(c) || c > r.maxTravel) return false;
+  if (r.sameBa && pr.ba[i]! >= 0 && pr.ba[j]! >= 0 && pr.ba[i] !== pr.ba[j]) return false;
+  const lock = r.locks.get(i);
+  if (lock !== undefined && lock !== j) return false;
+  return true;
+}
+
+/** Prunes pairs and hosts as described on `Reduced`; throws InfeasibleRulesError for contradictory rules. */
+export function reduce(pr: OptProblem): Reduced {
+  const { n, rules } = pr;
+  const forbidden = new Uint8Array(n);
+  for (const j of rules.forbiddenHosts) forbidden[j] = 1;
+  const forced = new Uint8Array(n);
+  for (const j of rules.forcedHosts) forced[j] = 1;
+  for (const [i, h] of rules.locks) {
+    forced[h] = 1;
+    if (rules.locks.has(h) && rules.locks.get(h) !== h) {
+      throw new InfeasibleRulesError(`${pr.ids[i]} er låst til ${pr.ids[h]}, men ${pr.ids[h]} er selv låst til ${pr.ids[rules.locks.get(h)!]}`);
+    }
+    if (i !== h && !pairAllowed(pr, i, h)) {
+      throw new InfeasibleRulesError(`${pr.ids[i]} er låst til ${pr.ids[h]}, men reglene (reisetid eller BA-region) tillater ikke det`);
+    }
+  }
+  for (let j = 0; j < n; j++) {
+    if (forced[j] && forbidden[j]) throw new InfeasibleRulesError(`${pr.ids[j]} er både påkrevd og utelukket som vertskommune`);
+    const lock = rules.locks.get(j);
+    if (forced[j] && lock !== undefined && lock !== j) {
+      throw new InfeasibleRulesError(`${pr.ids[j]} skal være vertskommune, men er låst til ${pr.ids[lock]}`);
+    }
+  }
+  // Host capability: the FTE it could gather at best (its own plus the largest allowed members).
+  const isCandidate = new Uint8Array(n);
+  for (let j = 0; j < n; j++) {
+    if (forbidden[j]) continue;
+    const lock = rules.locks.get(j);
+    if (lock !== undefined && lock !== j) continue;
+    if (rules.minFte > 0) {
+      const ftes: number[] = [];
+      for (let i = 0; i < n; i++) if (i !== j && pairAllowed(pr, i, j)) ftes.push(pr.fte[i]!);
+      ftes.sort((a, b) => b - a);
+      const room = Math.min(ftes.length, rules.maxOwners - 1);
+      let best = pr.fte[j]!;
+      for (let k = 0; k < room; k++) best += ftes[k]!;
+      if (best < rules.minFte - 1e-9 && !forced[j]) continue;
+    }
+    isCandidate[j] = 1;
+  }
+  const allowed: Int32Array[] = [];
+  const isolated: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const hosts: number[] = [];
+    for (let j = 0; j < n; j++) if (isCandidate[j] && pairAllowed(pr, i, j)) hosts.push(j);
+    hosts.sort((a, b) => (i === a ? -1 : i === b ? 1 : pr.cost[i * n + a]! - pr.cost[i * n + b]! || a - b));
+    allowed.push(Int32Array.from(hosts));
+    if (hosts.length === 0) {
+      if (rules.locks.has(i)) throw new InfeasibleRulesError(`${pr.ids[i]} er låst til en vertskommune som ikke kan nå minste bemanning`);
+      isolated.push(i);
+    }
+  }
+  const candidates: number[] = [];
+  for (let j = 0; j < n; j++) if (isCandidate[j]) candidates.push(j);
+  const serve: number[][] = Array.from({ length: n }, () => []);
+  allowed.forEach((hosts, i) => hosts.forEach((j) => serve[j]!.push(i)));
+  const servable = serve.map((s) => Int32Array.from(s));
+  let p: number | undefined;
+  if (rules.offices !== undefined) {
+    p = rules.offices - isolated.length;
+    const nForced = candidates.filter((j) => forced[j]).length;
+    if (p < Math.max(1, nForced)) {
+      throw new InfeasibleRulesError(
+        `${rules.offices} kontor er for få: ${isolated.length} kommuner må ha eget kontor (ingen robust vert innen rekkevidde) og ${nForced} verter er påkrevd`,
+      );
+    }
+    if (p > candidates.length) {
+      throw new InfeasibleRulesError(`${rules.offices} kontor er for mange: bare ${candidates.length + isolated.length} kommuner kan være vert`);
+    }
+  } else if (rules.officeCost === undefined) {
+    throw new InfeasibleRulesError('oppgi enten antall kontor eller en kostnad per kontor');
+  }
+  return { problem: pr, candidates, isCandidate, allowed, servable, isolated, forced, p };
+}
+
+/** A structure: the host of every municipality (host[i] === i for hosts). */
+export type Assignment = Int32Array;
+
+export type Evaluation = Readonly<{
+  objective: number;
+  travel: number;
+  offices: number;
+  baSplits: number;
+  /** Sum over offices of FTE missing to the minimum (0 when feasible). */
+  fteDeficit: number;
+  /** Sum over offices of members beyond the maximum. */
+  ownerExcess: number;
+  /** Members assigned where the rules do not allow. */
+  badPairs: number;
+  feasible: boolean;
+}>;
+
+/**
+ * How far BA regions are split: for each region, the number of offices its municipalities
+ * belong to, less one (a region spread over three offices counts 2). Linear, so the exact
+ * model penalises exactly what this counts.
+ */
+export function countBaSplits(pr: OptProblem, host: Assignment): number {
+  const pieces = new Set<number>();
+  const regions = new Set<number>();
+  for (let i = 0; i < pr.n; i++) {
+    const b = pr.ba[i]!;
+    if (b < 0) continue;
+    regions.add(b);
+    pieces.add(b * pr.n + host[i]!);
+  }
+  return pieces.size - regions.size;
+}
+
+/** The objective and every rule, checked independently of any solver. */
+export function evaluate(red: Reduced, host: Assignment): Evaluation {
+  const pr = red.problem;
+  const { n, rules } = pr;
+  const isolated = new Set(red.isolated);
+  let travel = 0;
+  let badPairs = 0;
+  const fte = new Float64Array(n);
+  const members = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const h = host[i]!;
+    if (h < 0 || h >= n || host[h] !== h) {
+      badPairs++;
+      continue;
+    }
+    if (i !== h) {
+      if (!red.isCandidate[h] || !pairAllowed(pr, i, h)) badPairs++;
+      travel += pr.weight[i]! * pr.cost[i * n + h]!;
+    }
+    fte[h] = fte[h]! + pr.fte[i]!;
+    members[h] = members[h]! + 1;
+  }
+  let offices = 0;
+  let fteDeficit = 0;
+  let ownerExcess = 0;
+  for (let j = 0; j < n; j++) {
+    if (host[j] !== j) {
+      if (red.forced[j]) badPairs++;
+      continue;
+    }
+    offices++;
+    if (isolated.has(j)) {
+      if (members[j] !== 1) badPairs++;
+      continue;
+    }
+    if (!red.isCandidate[j]) badPairs++;
+    const deficit = rules.minFte - fte[j]!;
+    if (deficit > 1e-9) fteDeficit += deficit;
+    ownerExcess += Math.max(0, members[j]! - rules.maxOwners);
+  }
+  if (rules.offices !== undefined && offices !== rules.offices) badPairs += Math.abs(offices - rules.offices);
+  const baSplits = rules.baSplitPenalty > 0 ? countBaSplits(pr, host) : 0;
+  const officeCost = rules.offices === undefined ? (rules.officeCost ?? 0) * offices : 0;
+  return {
+    objective: travel + officeCost + rules.baSplitPenalty * baSplits,
+    travel,
+    offices,
+    baSplits,
+    fteDeficit,
+    ownerExcess,
+    badPairs,
+    feasible: badPairs === 0 && fteDeficit === 0 && ownerExcess === 0,
+  };
+}
