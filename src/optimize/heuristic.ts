@@ -1,4 +1,4 @@
-import { evaluate, type Assignment, type Evaluation, type Reduced } from './problem';
+import { evaluate, pairAllowed, type Assignment, type Evaluation, type Reduced } from './problem';
 
 /**
  * The heuristic: GRASP construction + fast interchange (Whitaker's swap evaluation with
@@ -314,6 +314,10 @@ export function solveHeuristic(red: Reduced, options: HeuristicOptions = {}): He
   const iterations = options.iterations ?? 32;
   const limit = (options.timeLimitSeconds ?? 30) * 1000;
   const stop = () => now() - start > limit || (options.shouldStop?.() ?? false);
+  // With repair, the nearest-host phase only seeds the search: give it a few starts and a third of the time.
+  const repair = needsRepair(red);
+  const graspStop = repair ? () => now() - start > limit / 3 || stop() : stop;
+  const graspIterations = repair ? Math.min(iterations, 6) : iterations;
   const eliteSize = 10;
   const elite: { set: number[]; cost: number }[] = [];
   const offer = (set: number[], cost: number) => {
@@ -325,23 +329,23 @@ export function solveHeuristic(red: Reduced, options: HeuristicOptions = {}): He
   };
   let it = 0;
   if (t.nc > 0 && t.nf > 0) {
-    for (; it < iterations && (it === 0 || !stop()); it++) {
+    for (; it < graspIterations && (it === 0 || !graspStop()); it++) {
       construct(t, ic, red.p, locked, random);
-      ic.localSearch(stop);
+      ic.localSearch(graspStop);
       const set = [...ic.openList];
       const cost = ic.cost;
       if (elite.length > 0) {
         const other = elite[Math.floor(random() * elite.length)]!;
-        const r = relink(ic, set, other.set, stop);
+        const r = relink(ic, set, other.set, graspStop);
         offer(r, ic.cost);
       }
       offer(set, cost);
       options.onProgress?.(elite[0]!.cost, it + 1);
     }
     // Final relinking among the elite, best pairs first.
-    for (let a = 0; a < elite.length && !stop(); a++) {
-      for (let b = a + 1; b < elite.length && !stop(); b++) {
-        const r = relink(ic, elite[a]!.set, elite[b]!.set, stop);
+    for (let a = 0; a < elite.length && !graspStop(); a++) {
+      for (let b = a + 1; b < elite.length && !graspStop(); b++) {
+        const r = relink(ic, elite[a]!.set, elite[b]!.set, graspStop);
         offer(r, ic.cost);
       }
     }
@@ -352,8 +356,8 @@ export function solveHeuristic(red: Reduced, options: HeuristicOptions = {}): He
   });
   if (hosts.length === 0) hosts.push(trivial(red));
   let results = hosts.map((h) => ({ host: h, evaluation: evaluate(red, h) }));
-  if (needsRepair(red)) {
-    results = constrainedSearch(red, t, hosts, stop);
+  if (repair) {
+    results = constrainedSearch(red, hosts, stop, iterations, random);
   }
   results.sort((a, b) => compare(a.evaluation, b.evaluation));
   return {
@@ -397,6 +401,7 @@ export function assignOpen(red: Reduced, open: Uint8Array): Assignment {
   const count = new Int32Array(n);
   const isolated = new Uint8Array(n);
   for (const i of red.isolated) isolated[i] = 1;
+  const maxOwnersRule = rules.maxOwners;
   const put = (i: number, h: number) => {
     const from = host[i]!;
     if (from >= 0) {
@@ -407,37 +412,88 @@ export function assignOpen(red: Reduced, open: Uint8Array): Assignment {
     fte[h] = fte[h]! + pr.fte[i]!;
     count[h] = count[h]! + 1;
   };
+  // Hosts serve themselves; locked members go to their host; the rest, most regret first
+  // (the members that lose most if their nearest office is full), to the nearest with room.
+  const order: number[] = [];
+  const regret = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     if (isolated[i] || open[i]) put(i, i);
+    else if (rules.locks.has(i)) put(i, rules.locks.get(i)!);
     else {
+      let c1 = -1;
+      let c2 = -1;
       for (const j of red.allowed[i]!) {
-        if (open[j]) {
-          put(i, j);
+        if (!open[j]) continue;
+        if (c1 < 0) c1 = j;
+        else {
+          c2 = j;
           break;
         }
       }
+      if (c1 < 0) continue;
+      regret[i] = c2 < 0 ? Number.POSITIVE_INFINITY : pr.weight[i]! * (pr.cost[i * n + c2]! - pr.cost[i * n + c1]!);
+      order.push(i);
     }
+  }
+  order.sort((a, b) => regret[b]! - regret[a]!);
+  for (const i of order) {
+    let first = -1;
+    for (const j of red.allowed[i]!) {
+      if (!open[j]) continue;
+      if (first < 0) first = j;
+      if (count[j]! < maxOwnersRule) {
+        put(i, j);
+        break;
+      }
+    }
+    if (host[i]! < 0) put(i, first);
   }
   const movable = (i: number) => host[i]! >= 0 && host[i] !== i && !rules.locks.has(i) && !isolated[i];
   const c = (i: number, j: number) => pr.weight[i]! * pr.cost[i * n + j]!;
   const minFte = rules.minFte;
   const maxOwners = rules.maxOwners;
-  // Owners over the limit: move the cheapest member elsewhere.
+  // Owners over the limit: the cheapest chain of single moves (an ejection chain) from the
+  // full office to one with room, found by label-correcting over the open offices.
   if (Number.isFinite(maxOwners)) {
-    for (let h = 0; h < n; h++) {
-      while (open[h] && count[h]! > maxOwners) {
-        let best: [number, number, number] | undefined;
+    const dist = new Float64Array(n);
+    const predMember = new Int32Array(n);
+    for (let guard = 0; guard < n; guard++) {
+      let over = -1;
+      for (let h = 0; h < n && over < 0; h++) if (open[h] && count[h]! > maxOwners) over = h;
+      if (over < 0) break;
+      dist.fill(Number.POSITIVE_INFINITY);
+      predMember.fill(-1);
+      dist[over] = 0;
+      for (let round = 0, changed = true; changed && round < 12; round++) {
+        changed = false;
         for (let i = 0; i < n; i++) {
-          if (host[i] !== h || !movable(i)) continue;
-          for (const j of red.allowed[i]!) {
-            if (!open[j] || j === h || count[j]! >= maxOwners) continue;
-            const d = c(i, j) - c(i, h);
-            if (!best || d < best[2]) best = [i, j, d];
+          const a = host[i]!;
+          if (a < 0 || !Number.isFinite(dist[a]!) || !movable(i)) continue;
+          for (const b of red.allowed[i]!) {
+            if (!open[b] || b === a) continue;
+            const nd = dist[a]! + c(i, b) - c(i, a);
+            if (nd < dist[b]! - 1e-9) {
+              dist[b] = nd;
+              predMember[b] = i;
+              changed = true;
+            }
           }
         }
-        if (!best) break;
-        put(best[0], best[1]);
       }
+      let target = -1;
+      for (let b = 0; b < n; b++) if (open[b] && count[b]! < maxOwners && Number.isFinite(dist[b]!) && (target < 0 || dist[b]! < dist[target]!)) target = b;
+      if (target < 0) break;
+      const moves: [number, number][] = [];
+      const seen = new Set<number>();
+      for (let b = target; b !== over; ) {
+        const i = predMember[b]!;
+        if (i < 0 || seen.has(b)) break;
+        seen.add(b);
+        moves.push([i, b]);
+        b = host[i]!;
+      }
+      if (moves.length === 0 || host[moves[moves.length - 1]![0]] !== over) break;
+      for (const [i, b] of moves) put(i, b);
     }
   }
   // Offices under the minimum: pull members in, cheapest per FTE, keeping the giver whole.
@@ -446,17 +502,30 @@ export function assignOpen(red: Reduced, open: Uint8Array): Assignment {
       let worst = -1;
       for (let h = 0; h < n; h++) if (open[h] && !isolated[h] && fte[h]! < minFte - 1e-9 && (worst < 0 || fte[h]! < fte[worst]!)) worst = h;
       if (worst < 0) break;
-      let best: [number, number] | undefined;
-      if (count[worst]! >= maxOwners) break;
+      // A member moves in (when there is room), or swaps with a smaller member of the office.
+      let best: [number, number, number] | undefined; // [member in, member out (-1), cost per FTE gained]
+      const room = count[worst]! < maxOwners;
       for (const i of red.servable[worst]!) {
         if (host[i] === worst || pr.fte[i]! <= 0 || (host[i]! >= 0 && !movable(i))) continue;
         const from = host[i]!;
-        if (from >= 0 && fte[from]! - pr.fte[i]! < minFte - 1e-9 && fte[from]! >= minFte - 1e-9) continue;
-        const d = (c(i, worst) - (from >= 0 ? c(i, from) : 0)) / pr.fte[i]!;
-        if (!best || d < best[1]) best = [i, d];
+        const giverOk = (gain: number) => from < 0 || fte[from]! - gain >= minFte - 1e-9 || fte[from]! < minFte - 1e-9;
+        if (room && giverOk(pr.fte[i]!)) {
+          const d = (c(i, worst) - (from >= 0 ? c(i, from) : 0)) / pr.fte[i]!;
+          if (!best || d < best[2]) best = [i, -1, d];
+        }
+        if (from < 0) continue;
+        for (const k of red.servable[from]!) {
+          if (host[k] !== worst || !movable(k) || pr.fte[k]! >= pr.fte[i]!) continue;
+          const gain = pr.fte[i]! - pr.fte[k]!;
+          if (!giverOk(gain)) continue;
+          const d = (c(i, worst) - c(i, from) + c(k, from) - c(k, worst)) / gain;
+          if (!best || d < best[2]) best = [i, k, d];
+        }
       }
       if (!best) break;
+      const from = host[best[0]]!;
       put(best[0], worst);
+      if (best[1] >= 0) put(best[1], from);
     }
   }
   // Member moves that save travel and keep every rule that holds.
@@ -482,37 +551,46 @@ export function assignOpen(red: Reduced, open: Uint8Array): Assignment {
 }
 
 /**
- * Local search over host sets when assignments need repair: swap a host for a municipality
- * near it (one of its members or nearest candidates), or with a cost per office add or drop
- * one; each set is assigned by `assignOpen` and judged by `evaluate`.
+ * Iterated local search over host sets when assignments need repair: swap a host for another
+ * candidate (all of them in small problems, else those near it and its members), or with a
+ * cost per office add or drop one; each set is assigned by `assignOpen` and judged by
+ * `evaluate`. A local optimum is kicked by random swaps and searched again.
  */
-function constrainedSearch(red: Reduced, t: Table, starts: readonly Assignment[], stop: () => boolean): { host: Assignment; evaluation: Evaluation }[] {
+function constrainedSearch(
+  red: Reduced,
+  starts: readonly Assignment[],
+  stop: () => boolean,
+  rounds: number,
+  random: () => number,
+): { host: Assignment; evaluation: Evaluation }[] {
   const pr = red.problem;
   const n = pr.n;
   const byCost = red.p === undefined;
+  const small = red.candidates.length <= 80;
   const near: Int32Array[] = [];
   for (let j = 0; j < n; j++) {
     const cands = red.candidates.filter((k) => k !== j && Number.isFinite(pr.cost[j * n + k]!));
     cands.sort((a, b) => pr.cost[j * n + a]! - pr.cost[j * n + b]!);
-    near.push(Int32Array.from(cands.slice(0, 12)));
+    near.push(Int32Array.from(small ? cands : cands.slice(0, 16)));
   }
-  const out: { host: Assignment; evaluation: Evaluation }[] = [];
-  const seen = new Set<string>();
-  for (const startHost of starts.slice(0, 4)) {
-    const open = new Uint8Array(n);
-    for (let i = 0; i < n; i++) if (startHost[i] === i && red.isCandidate[i]) open[i] = 1;
+  const found = new Map<string, { host: Assignment; evaluation: Evaluation }>();
+  const keep = (host: Assignment, evaluation: Evaluation) => {
+    const key = Array.from(host).join(',');
+    if (!found.has(key)) found.set(key, { host, evaluation });
+  };
+  const descend = (open: Uint8Array): { host: Assignment; ev: Evaluation } => {
     let host = assignOpen(red, open);
     let ev = evaluate(red, host);
     let improved = true;
     while (improved && !stop()) {
       improved = false;
-      const hosts = red.candidates.filter((j) => open[j]);
-      for (const j of hosts) {
+      for (const j of red.candidates) {
         if (red.forced[j] || !open[j]) continue;
         const tries = new Set<number>(near[j]);
-        for (let i = 0; i < n; i++) if (host[i] === j && i !== j && red.isCandidate[i]) tries.add(i);
-        const moves: [number, number][] = [...tries].filter((k) => !open[k]).map((k) => [k, j]);
-        if (byCost) moves.push([-1, j], ...[...tries].filter((k) => !open[k]).map((k): [number, number] => [k, -1]));
+        if (!small) for (let i = 0; i < n; i++) if (host[i] === j && i !== j && red.isCandidate[i]) tries.add(i);
+        const ins = [...tries].filter((k) => !open[k]);
+        const moves: [number, number][] = ins.map((k) => [k, j]);
+        if (byCost) moves.push([-1, j], ...ins.map((k): [number, number] => [k, -1]));
         for (const [kin, jout] of moves) {
           if (kin >= 0) open[kin] = 1;
           if (jout >= 0) open[jout] = 0;
@@ -530,13 +608,94 @@ function constrainedSearch(red: Reduced, t: Table, starts: readonly Assignment[]
         if (stop()) break;
       }
     }
-    const key = Array.from(host).join(',');
-    if (!seen.has(key)) {
-      seen.add(key);
-      out.push({ host, evaluation: ev });
-    }
+    return { host, ev };
+  };
+  const openOf = (host: Assignment) => {
+    const open = new Uint8Array(n);
+    for (let i = 0; i < n; i++) if (host[i] === i && red.isCandidate[i]) open[i] = 1;
+    return open;
+  };
+  // Relocated starts, best first, each then searched while time lasts.
+  const seeds = starts.map((h) => {
+    const open = relocate(red, openOf(h));
+    const host = assignOpen(red, open);
+    const ev = evaluate(red, host);
+    keep(host, ev);
+    return { open, ev };
+  });
+  seeds.sort((a, b) => compare(a.ev, b.ev));
+  let best: { host: Assignment; ev: Evaluation } | undefined;
+  for (const seed of seeds) {
     if (stop()) break;
+    const r = descend(seed.open);
+    keep(r.host, r.ev);
+    if (!best || compare(r.ev, best.ev) < 0) best = r;
   }
-  void t;
-  return out;
+  // Kicks: swap a few hosts at random for candidates near them, then descend again.
+  for (let round = 0; round < rounds && best && !stop(); round++) {
+    const open = openOf(best.host);
+    const hosts = red.candidates.filter((j) => open[j] && !red.forced[j]);
+    const kicks = 1 + Math.floor(random() * 3);
+    for (let k = 0; k < kicks && hosts.length > 0; k++) {
+      const j = hosts[Math.floor(random() * hosts.length)]!;
+      const options = Array.from(near[j]!).filter((c) => !open[c]);
+      if (options.length === 0 || !open[j]) continue;
+      open[j] = 0;
+      open[options[Math.floor(random() * Math.min(options.length, 8))]!] = 1;
+    }
+    const r = descend(relocate(red, open));
+    keep(r.host, r.ev);
+    if (compare(r.ev, best.ev) < 0) best = r;
+  }
+  return [...found.values()];
+}
+
+/**
+ * Cooper's location–allocation alternation: assign members to the open hosts, move each
+ * office's host to the member that serves the office with the least travel, repeat until
+ * nothing moves. A cheap, good start for the swap search when offices are capped.
+ */
+export function relocate(red: Reduced, open: Uint8Array): Uint8Array {
+  const pr = red.problem;
+  const n = pr.n;
+  const cur = Uint8Array.from(open);
+  for (let round = 0; round < 20; round++) {
+    const host = assignOpen(red, cur);
+    const members = new Map<number, number[]>();
+    for (let i = 0; i < n; i++) {
+      const h = host[i]!;
+      if (!cur[h] || !red.isCandidate[h]) continue;
+      if (!members.has(h)) members.set(h, []);
+      members.get(h)!.push(i);
+    }
+    let moved = false;
+    for (const [j, ms] of members) {
+      if (red.forced[j]) continue;
+      let bestK = j;
+      let bestCost = Number.POSITIVE_INFINITY;
+      for (const k of ms) {
+        if (!red.isCandidate[k] || (k !== j && cur[k])) continue;
+        let sum = 0;
+        for (const i of ms) {
+          if (i === k) continue;
+          if (!pairAllowed(pr, i, k)) {
+            sum = Number.POSITIVE_INFINITY;
+            break;
+          }
+          sum += pr.weight[i]! * pr.cost[i * n + k]!;
+        }
+        if (sum < bestCost - 1e-9 || (k === j && sum <= bestCost + 1e-9)) {
+          bestCost = sum;
+          bestK = k;
+        }
+      }
+      if (bestK !== j) {
+        cur[j] = 0;
+        cur[bestK] = 1;
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
+  return cur;
 }

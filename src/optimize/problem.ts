@@ -163,6 +163,12 @@ export function reduce(pr: OptProblem): Reduced {
         `${rules.offices} kontor er for få: ${isolated.length} kommuner må ha eget kontor (ingen robust vert innen rekkevidde) og ${nForced} verter er påkrevd`,
       );
     }
+    const members = n - isolated.length;
+    if (Number.isFinite(rules.maxOwners) && p * rules.maxOwners < members) {
+      throw new InfeasibleRulesError(
+        `${rules.offices} kontor er for få: med høyst ${rules.maxOwners} kommuner per kontor trengs minst ${Math.ceil(members / rules.maxOwners) + isolated.length} kontor`,
+      );
+    }
     if (p > candidates.length) {
       throw new InfeasibleRulesError(`${rules.offices} kontor er for mange: bare ${candidates.length + isolated.length} kommuner kan være vert`);
     }

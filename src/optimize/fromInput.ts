@@ -1,0 +1,107 @@
+import type { Parameters } from '../domain/parameters';
+import type { MunicipalityNumber, Office, PlanningInput, Scenario } from '../domain/types';
+import type { OptProblem, OptRules } from './problem';
+import type { Assignment } from './problem';
+
+/** What the planner asks of the optimiser, beyond the scoring parameters (minimum FTE, travel, owners, same BA region). */
+export type OptimizeRequest = Readonly<{
+  offices?: number;
+  /**
+   * Cost of one office, in minutes of mean travel per inhabitant: an office is worth opening
+   * when it cuts the population's mean travel by at least this much.
+   */
+  officeCostMinutes?: number;
+  /** Penalty per extra office a BA region is spread over, in minutes of mean travel per inhabitant. */
+  baSplitMinutes?: number;
+  forcedHosts?: readonly string[];
+  forbiddenHosts?: readonly string[];
+  /** Member → host it must belong to. */
+  locks?: ReadonlyMap<string, string>;
+}>;
+
+export class RequestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RequestError';
+  }
+}
+
+/**
+ * The optimisation problem over a planner's input: weights are populations, costs the travel
+ * matrix (minutes, member to host), staff the given or estimated FTE, and the rules the
+ * scoring parameters' hard constraints. Objective unit: inhabitant-minutes.
+ */
+export function fromPlanningInput(input: PlanningInput, params: Parameters, req: OptimizeRequest): OptProblem {
+  const ms = input.municipalities;
+  const n = ms.length;
+  const index = new Map<string, number>(ms.map((m, i) => [m.number, i]));
+  const tIndex = new Map<string, number>(input.travel.numbers.map((num, i) => [num, i]));
+  const cost = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    const ti = tIndex.get(ms[i]!.number);
+    for (let j = 0; j < n; j++) {
+      const tj = tIndex.get(ms[j]!.number);
+      cost[i * n + j] = i === j ? 0 : ti === undefined || tj === undefined ? Number.NaN : input.travel.minutes[ti]![tj]!;
+    }
+  }
+  const regions = new Map<string, number>();
+  const ba = new Int32Array(n).fill(-1);
+  ms.forEach((m, i) => {
+    if (m.baRegion === undefined) return;
+    if (!regions.has(m.baRegion)) regions.set(m.baRegion, regions.size);
+    ba[i] = regions.get(m.baRegion)!;
+  });
+  const fte = Float64Array.from(ms, (m) => {
+    const s = input.staffing.get(m.number);
+    return s ? s.stateFte + s.municipalFte : 0;
+  });
+  const weight = Float64Array.from(ms, (m) => m.population);
+  const totalPopulation = weight.reduce((a, b) => a + b, 0);
+  const at = (num: string, what: string): number => {
+    const i = index.get(num);
+    if (i === undefined) throw new RequestError(`${what}: kommunenummer ${num} finnes ikke i arket med kommuner`);
+    return i;
+  };
+  if (req.offices !== undefined && (!Number.isInteger(req.offices) || req.offices < 1 || req.offices > n)) {
+    throw new RequestError(`antall kontor må være et heltall fra 1 til ${n}, ikke ${req.offices}`);
+  }
+  const locks = new Map<number, number>();
+  for (const [m, h] of req.locks ?? []) locks.set(at(m, 'låst kommune'), at(h, 'vertskommune for låst kommune'));
+  const rules: OptRules = {
+    offices: req.offices,
+    officeCost: req.offices === undefined ? (req.officeCostMinutes ?? 0) * totalPopulation : undefined,
+    minFte: params.minFte,
+    maxTravel: params.maxTravelWithoutServicePoint,
+    sameBa: params.requireSameBaRegion,
+    maxOwners: params.maxOwners,
+    baSplitPenalty: (req.baSplitMinutes ?? 0) * totalPopulation,
+    forcedHosts: (req.forcedHosts ?? []).map((h) => at(h, 'påkrevd vertskommune')),
+    forbiddenHosts: (req.forbiddenHosts ?? []).map((h) => at(h, 'utelukket vertskommune')),
+    locks,
+  };
+  return { n, ids: ms.map((m) => m.number), weight, cost, fte, ba, rules };
+}
+
+/**
+ * A structure as a scenario: one office per host, members nearest first. Partners get no
+ * service point of their own ('none'): the optimiser's travel is to the host, and a planner
+ * adds branches or meeting rooms in the scenario sheet.
+ */
+export function toScenario(name: string, pr: OptProblem, host: Assignment): Scenario {
+  const offices: Office[] = [];
+  for (let j = 0; j < pr.n; j++) {
+    if (host[j] !== j) continue;
+    const members: number[] = [];
+    for (let i = 0; i < pr.n; i++) if (host[i] === j && i !== j) members.push(i);
+    members.sort((a, b) => pr.cost[a * pr.n + j]! - pr.cost[b * pr.n + j]!);
+    offices.push({
+      host: pr.ids[j] as MunicipalityNumber,
+      hostAgreement: true,
+      members: [
+        { number: pr.ids[j] as MunicipalityNumber, servicePoint: { kind: 'full' } },
+        ...members.map((i) => ({ number: pr.ids[i] as MunicipalityNumber, servicePoint: { kind: 'none' } as const })),
+      ],
+    });
+  }
+  return { name, offices };
+}

@@ -1,0 +1,308 @@
+import { evaluate, type Assignment, type Reduced } from './problem';
+
+/**
+ * The exact models as plain sparse arrays (CSC), for HiGHS's array API and for writing an LP
+ * file that any other solver reads (the benchmark's native peer).
+ *
+ * - `hess`: Hess's districting model with a lower bound on each office's staff:
+ *   y_j (j hosts), x_ij (i served by j) for the pruned pairs only;
+ *   Σ_j x_ij + y_i = 1; x_ij ≤ y_j; Σ_i fte_i x_ij + (fte_j − minFte) y_j ≥ 0;
+ *   Σ_i x_ij ≤ (maxOwners − 1) y_j; Σ_j y_j = p; and with a BA-split penalty z_bj ≥ x_ij for
+ *   each region b touched by office j.
+ * - `radius`: when no rule ties members to each other's offices (no minimum FTE, owner limit
+ *   or BA-split penalty), the much smaller radius formulation of Elloumi (2010): per member i
+ *   with distinct allowed costs D¹ < … < Dᴷ, z_iᵏ = 1 when no open host lies within Dᵏ;
+ *   cost D¹ + Σ (Dᵏ⁺¹ − Dᵏ) z_iᵏ.
+ */
+export type MipModel = Readonly<{
+  kind: 'hess' | 'radius';
+  numCols: number;
+  numRows: number;
+  offset: number;
+  colCost: Float64Array;
+  colLower: Float64Array;
+  colUpper: Float64Array;
+  integrality: Int32Array;
+  rowLower: Float64Array;
+  rowUpper: Float64Array;
+  starts: Int32Array;
+  indices: Int32Array;
+  values: Float64Array;
+  /** y column of each candidate host (-1 when not a candidate). */
+  yCol: Int32Array;
+  /** Decodes a column vector into an assignment. */
+  decode: (x: ArrayLike<number>) => Assignment;
+  /** Encodes an assignment as a full column vector (a warm start). */
+  encode: (host: Assignment) => Float64Array;
+}>;
+
+class Builder {
+  readonly rowLower: number[] = [];
+  readonly rowUpper: number[] = [];
+  readonly cost: number[] = [];
+  readonly lower: number[] = [];
+  readonly upper: number[] = [];
+  readonly integer: number[] = [];
+  readonly starts: number[] = [0];
+  readonly indices: number[] = [];
+  readonly values: number[] = [];
+
+  row(lo: number, hi: number): number {
+    this.rowLower.push(lo);
+    this.rowUpper.push(hi);
+    return this.rowLower.length - 1;
+  }
+
+  col(cost: number, lo: number, hi: number, integer: boolean, entries: readonly (readonly [number, number])[]): number {
+    this.cost.push(cost);
+    this.lower.push(lo);
+    this.upper.push(hi);
+    this.integer.push(integer ? 1 : 0);
+    const sorted = [...entries].sort((a, b) => a[0] - b[0]);
+    for (const [r, v] of sorted) {
+      this.indices.push(r);
+      this.values.push(v);
+    }
+    this.starts.push(this.indices.length);
+    return this.cost.length - 1;
+  }
+}
+
+const INF = Number.POSITIVE_INFINITY;
+
+export function usesRadiusModel(red: Reduced): boolean {
+  const r = red.problem.rules;
+  return r.minFte <= 0 && !Number.isFinite(r.maxOwners) && r.baSplitPenalty <= 0;
+}
+
+export function buildModel(red: Reduced): MipModel {
+  return usesRadiusModel(red) ? buildRadius(red) : buildHess(red);
+}
+
+function finish(
+  b: Builder,
+  kind: MipModel['kind'],
+  offset: number,
+  yCol: Int32Array,
+  decode: MipModel['decode'],
+  encode: MipModel['encode'],
+): MipModel {
+  return {
+    kind,
+    numCols: b.cost.length,
+    numRows: b.rowLower.length,
+    offset,
+    colCost: Float64Array.from(b.cost),
+    colLower: Float64Array.from(b.lower),
+    colUpper: Float64Array.from(b.upper),
+    integrality: Int32Array.from(b.integer),
+    rowLower: Float64Array.from(b.rowLower),
+    rowUpper: Float64Array.from(b.rowUpper),
+    starts: Int32Array.from(b.starts),
+    indices: Int32Array.from(b.indices),
+    values: Float64Array.from(b.values),
+    yCol,
+    decode,
+    encode,
+  };
+}
+
+/** Nearest open allowed host for every member, given which hosts are open. */
+function nearestOpen(red: Reduced, open: (j: number) => boolean): Assignment {
+  const n = red.problem.n;
+  const host = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    host[i] = i;
+    if (open(i) && red.isCandidate[i]) continue;
+    for (const j of red.allowed[i]!) {
+      if (open(j)) {
+        host[i] = j;
+        break;
+      }
+    }
+  }
+  return host;
+}
+
+function officeCostOf(red: Reduced): number {
+  return red.p === undefined ? (red.problem.rules.officeCost ?? 0) : 0;
+}
+
+function buildHess(red: Reduced): MipModel {
+  const pr = red.problem;
+  const { n, rules } = pr;
+  const b = new Builder();
+  const isolated = new Uint8Array(n);
+  for (const i of red.isolated) isolated[i] = 1;
+  const assignRow = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) if (!isolated[i]) assignRow[i] = b.row(1, 1);
+  const fteRow = new Int32Array(n).fill(-1);
+  const ownerRow = new Int32Array(n).fill(-1);
+  for (const j of red.candidates) {
+    if (rules.minFte > 0) fteRow[j] = b.row(0, INF);
+    if (Number.isFinite(rules.maxOwners)) ownerRow[j] = b.row(-INF, 0);
+  }
+  const countRow = red.p !== undefined ? b.row(red.p, red.p) : -1;
+  // Link rows x_ij - y_j <= 0, one per pruned pair; BA rows x_ij - z_bj <= 0.
+  const linkRows = new Map<number, number>();
+  const yEntries = new Map<number, [number, number][]>();
+  for (const j of red.candidates) yEntries.set(j, []);
+  const penalty = rules.baSplitPenalty;
+  const baRows = new Map<number, [number, number][]>(); // key b*n+j → rows with the x/y entry
+  const baKey = (i: number, j: number) => pr.ba[i]! * n + j;
+  const xPlan: [number, number][] = [];
+  for (let i = 0; i < n; i++) {
+    if (isolated[i]) continue;
+    for (const j of red.allowed[i]!) {
+      if (j === i) continue;
+      xPlan.push([i, j]);
+      const r = b.row(-INF, 0);
+      linkRows.set(i * n + j, r);
+      yEntries.get(j)!.push([r, -1]);
+    }
+  }
+  const xBaRow = new Map<number, number>();
+  if (penalty > 0) {
+    for (const [i, j] of xPlan) {
+      if (pr.ba[i]! < 0) continue;
+      const r = b.row(-INF, 0);
+      xBaRow.set(i * n + j, r);
+      const k = baKey(i, j);
+      if (!baRows.has(k)) baRows.set(k, []);
+      baRows.get(k)!.push([r, -1]);
+    }
+    for (const j of red.candidates) {
+      if (pr.ba[j]! < 0) continue;
+      const r = b.row(-INF, 0);
+      yEntries.get(j)!.push([r, 1]);
+      const k = baKey(j, j);
+      if (!baRows.has(k)) baRows.set(k, []);
+      baRows.get(k)!.push([r, -1]);
+    }
+  }
+  const yCol = new Int32Array(n).fill(-1);
+  const oc = officeCostOf(red);
+  for (const j of red.candidates) {
+    const e: [number, number][] = [...yEntries.get(j)!];
+    e.push([assignRow[j]!, 1]);
+    if (fteRow[j]! >= 0) e.push([fteRow[j]!, pr.fte[j]! - rules.minFte]);
+    if (ownerRow[j]! >= 0) e.push([ownerRow[j]!, 1 - rules.maxOwners]);
+    if (countRow >= 0) e.push([countRow, 1]);
+    yCol[j] = b.col(oc, red.forced[j] ? 1 : 0, 1, true, e);
+  }
+  const xCol = new Map<number, number>();
+  for (const [i, j] of xPlan) {
+    const e: [number, number][] = [
+      [assignRow[i]!, 1],
+      [linkRows.get(i * n + j)!, 1],
+    ];
+    if (fteRow[j]! >= 0) e.push([fteRow[j]!, pr.fte[i]!]);
+    if (ownerRow[j]! >= 0) e.push([ownerRow[j]!, 1]);
+    const rb = xBaRow.get(i * n + j);
+    if (rb !== undefined) e.push([rb, 1]);
+    const locked = rules.locks.get(i) === j;
+    xCol.set(i * n + j, b.col(pr.weight[i]! * pr.cost[i * n + j]!, locked ? 1 : 0, 1, true, e));
+  }
+  const zCol = new Map<number, number>();
+  for (const [k, rows] of baRows) zCol.set(k, b.col(penalty, 0, 1, false, rows));
+  // Offset: isolated offices, and the BA pieces they fix, less one piece per region.
+  let offset = oc * red.isolated.length;
+  if (penalty > 0) {
+    const regions = new Set<number>();
+    for (let i = 0; i < n; i++) if (pr.ba[i]! >= 0) regions.add(pr.ba[i]!);
+    offset += penalty * (red.isolated.filter((i) => pr.ba[i]! >= 0).length - regions.size);
+  }
+  const decode = (x: ArrayLike<number>): Assignment => {
+    const host = new Int32Array(n);
+    for (let i = 0; i < n; i++) host[i] = i;
+    for (const [i, j] of xPlan) if (x[xCol.get(i * n + j)!]! > 0.5) host[i] = j;
+    return host;
+  };
+  const encode = (host: Assignment): Float64Array => {
+    const x = new Float64Array(b.cost.length);
+    for (const j of red.candidates) if (host[j] === j) x[yCol[j]!] = 1;
+    for (const [i, j] of xPlan) if (host[i] === j) x[xCol.get(i * n + j)!] = 1;
+    for (const [k, col] of zCol) {
+      const j = k % n;
+      const region = Math.floor(k / n);
+      for (let i = 0; i < n; i++) {
+        if (pr.ba[i] === region && host[i] === j) {
+          x[col] = 1;
+          break;
+        }
+      }
+    }
+    return x;
+  };
+  return finish(b, 'hess', offset, yCol, decode, encode);
+}
+
+function buildRadius(red: Reduced): MipModel {
+  const pr = red.problem;
+  const { n } = pr;
+  const b = new Builder();
+  const isolated = new Uint8Array(n);
+  for (const i of red.isolated) isolated[i] = 1;
+  const yEntries = new Map<number, [number, number][]>();
+  for (const j of red.candidates) yEntries.set(j, []);
+  let offset = officeCostOf(red) * red.isolated.length;
+  const countRow = red.p !== undefined ? b.row(red.p, red.p) : -1;
+  // Per member: levels of distinct cost; rows and the z columns between them.
+  const zPlan: { i: number; levels: number[]; rows: number[] }[] = [];
+  for (let i = 0; i < n; i++) {
+    if (isolated[i]) continue;
+    const hosts = red.allowed[i]!;
+    const cost = (j: number) => (j === i ? 0 : pr.weight[i]! * pr.cost[i * n + j]!);
+    const levels: number[] = [];
+    const rows: number[] = [];
+    for (const j of hosts) {
+      const c = cost(j);
+      if (levels.length === 0 || c > levels[levels.length - 1]! + 1e-9) {
+        levels.push(c);
+        rows.push(b.row(levels.length === 1 ? 1 : 0, INF));
+      }
+      yEntries.get(j)!.push([rows[rows.length - 1]!, 1]);
+    }
+    offset += levels[0]!;
+    zPlan.push({ i, levels, rows });
+  }
+  const yCol = new Int32Array(n).fill(-1);
+  const oc = officeCostOf(red);
+  for (const j of red.candidates) {
+    const e = yEntries.get(j)!;
+    if (countRow >= 0) e.push([countRow, 1]);
+    yCol[j] = b.col(oc, red.forced[j] ? 1 : 0, 1, true, e);
+  }
+  const zCols: number[][] = [];
+  for (const { levels, rows } of zPlan) {
+    const cols: number[] = [];
+    for (let k = 0; k + 1 < levels.length; k++) {
+      // z^k appears in row k (+1) and row k+1 (−1).
+      cols.push(
+        b.col(levels[k + 1]! - levels[k]!, 0, 1, false, [
+          [rows[k]!, 1],
+          [rows[k + 1]!, -1],
+        ]),
+      );
+    }
+    zCols.push(cols);
+  }
+  const decode = (x: ArrayLike<number>): Assignment => nearestOpen(red, (j) => yCol[j]! >= 0 && x[yCol[j]!]! > 0.5);
+  const encode = (host: Assignment): Float64Array => {
+    const x = new Float64Array(b.cost.length);
+    for (const j of red.candidates) if (host[j] === j) x[yCol[j]!] = 1;
+    zPlan.forEach(({ i, levels }, t) => {
+      const served = host[i] === i ? 0 : pr.weight[i]! * pr.cost[i * n + host[i]!]!;
+      zCols[t]!.forEach((col, k) => {
+        if (levels[k]! < served - 1e-9) x[col] = 1;
+      });
+    });
+    return x;
+  };
+  return finish(b, 'radius', offset, yCol, decode, encode);
+}
+
+/** The objective of an assignment as the model counts it (equal to `evaluate`'s). */
+export function modelObjective(red: Reduced, host: Assignment): number {
+  return evaluate(red, host).objective;
+}
