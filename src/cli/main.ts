@@ -1,22 +1,29 @@
-import { existsSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { extraNames, parseEmbeddedMunicipalities, referenceMap, type EmbeddedMunicipality } from '../data/embedded';
-import { calibrationPairs, embeddedNetwork, embeddedPairRoutes } from '../data/network';
+import { calibrationPairs, embeddedPairRoutes } from '../data/network';
 import { buildSampleWorkbook, selectCounty } from '../data/sample';
-import { DEFAULT_PARAMETERS, withParameters, type Parameters } from '../domain/parameters';
-import type { SheetSpec } from '../domain/sheets';
+import { DEFAULT_PARAMETERS, type Parameters } from '../domain/parameters';
 import { comparisonSheet, scenarioSheet, scenarioSheetNames } from '../io/output';
-import { formatProblem, hasErrors, type Language } from '../io/problems';
-import { readWorkbook, type ReadResult } from '../io/readWorkbook';
 import { travelCheckSheet, travelSheet } from '../io/travelOutput';
 import { scoreAll } from '../scoring/score';
 import { crossValidate } from '../travel/calibrate';
-import type { TravelNetwork } from '../travel/network';
 import { ExcelJsWorkbook } from '../workbook/exceljs/exceljsWorkbook';
-import { SheetConflictError } from '../workbook/port';
+import {
+  consoleIo,
+  language,
+  loadEmbedded,
+  loadNetwork,
+  openAndRead,
+  parametersFrom,
+  TRAVEL_OPTIONS,
+  UsageError,
+  writeOwnSheets,
+  type Io,
+} from './common';
 import { comparisonTable } from './format';
+import { carriedOver, OPTIMIZE_HELP, optimizeCommand } from './optimize';
 import { planJson } from './json';
+
+export { loadEmbedded, loadNetwork, assetsDir, type Io } from './common';
 
 export const HELP = `Kontorplan – planlegging av NAV-kontorstruktur
 
@@ -26,6 +33,7 @@ Bruk:
   kontorplan plan INN.xlsx --out UT.xlsx [valg]   vurder alle scenarier i arket Scenarier
   kontorplan travel INN.xlsx --out UT.xlsx        fyll ut reisetid for alle par og kontroller de oppgitte
   kontorplan travel --accuracy                    hvor godt estimatet treffer TØIs reisetider (JSON)
+${OPTIMIZE_HELP}
 
 Valg for plan:
   --json                  skriv resultatet som JSON på standard ut
@@ -46,63 +54,6 @@ Valg for reisetidsestimatet (plan, travel og sample; se docs/travel.md):
   --ferry-wait-cap MIN    lengste venting på ferje (standard ${DEFAULT_PARAMETERS.ferryWaitCapMinutes})
 
 Kontorplan skriver bare ark den selv har laget, og bare til filen i --out.`;
-
-export type Io = { out: (s: string) => void; err: (s: string) => void };
-const consoleIo: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
-
-class UsageError extends Error {}
-
-export function assetsDir(): string {
-  // lib/cli/main.js and src/cli/main.ts both sit two levels below the package root.
-  return path.resolve(__dirname, '..', '..', 'assets');
-}
-
-export function loadEmbedded(): EmbeddedMunicipality[] {
-  return parseEmbeddedMunicipalities(readFileSync(path.join(assetsDir(), 'kommuner_2024.csv'), 'utf8'));
-}
-
-/** The road and ferry network shipped in assets/ (neighbours from Kartverket's boundaries, ferries, bridges, tunnels). */
-export function loadNetwork(data: readonly EmbeddedMunicipality[]): TravelNetwork {
-  const read = (f: string): string => readFileSync(path.join(assetsDir(), f), 'utf8');
-  return embeddedNetwork(data, read('naboer_2024.csv'), read('ferjer_og_bruer_2024.csv'));
-}
-
-const TRAVEL_OPTIONS = {
-  'travel-fixed': { type: 'string' },
-  detour: { type: 'string' },
-  'road-speed': { type: 'string' },
-  'ferry-wait-share': { type: 'string' },
-  'ferry-wait-cap': { type: 'string' },
-} as const;
-
-function number(name: string, v: string | undefined, min: number, max: number): number | undefined {
-  if (v === undefined) return undefined;
-  const x = Number(v.replace(',', '.'));
-  if (!Number.isFinite(x) || x < min || x > max) throw new UsageError(`--${name} må være et tall mellom ${min} og ${max}, ikke «${v}»`);
-  return x;
-}
-
-function parametersFrom(values: Record<string, string | boolean | undefined>): Parameters {
-  const s = (k: string) => values[k] as string | undefined;
-  const o: Record<string, unknown> = {
-    minFte: number('min-fte', s('min-fte'), 0, 10000),
-    maxTravelWithoutServicePoint: number('max-travel', s('max-travel'), 0, 10000),
-    maxOwners: number('max-owners', s('max-owners'), 1, 1000),
-    requireSameBaRegion: values['same-ba'] === true ? true : undefined,
-    ftePer1000: number('fte-per-1000', s('fte-per-1000'), 0, 100),
-    vulnerabilityK: number('k', s('k'), 0, 1000),
-    vulnerabilityA: number('absence', s('absence'), 0, 1),
-    meetingRoomDays: number('meeting-room-days', s('meeting-room-days'), 0, 5),
-    estimateFixedMinutes: number('travel-fixed', s('travel-fixed'), 0, 240),
-    detourFactor: number('detour', s('detour'), 0.5, 5),
-    roadSpeedKmh: number('road-speed', s('road-speed'), 5, 300),
-    // One speed for the whole country when the planner sets it.
-    countyRoadSpeedKmh: s('road-speed') !== undefined ? {} : undefined,
-    ferryWaitShare: number('ferry-wait-share', s('ferry-wait-share'), 0, 1),
-    ferryWaitCapMinutes: number('ferry-wait-cap', s('ferry-wait-cap'), 0, 1440),
-  };
-  return withParameters(Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)));
-}
 
 async function sample(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
@@ -157,7 +108,19 @@ async function plan(args: string[], io: Io): Promise<number> {
   if (!result.value) return 1;
   const scores = scoreAll(result.value, params);
   const names = scenarioSheetNames(scores.map((s) => s.name));
-  const specs = [...scores.map((s, i) => scenarioSheet(s, names[i]!, i, params)), comparisonSheet(scores, params)];
+  const optimisedNames = new Set(result.value.sheetsUsed.optimizedScenarioNames ?? []);
+  const municipalityNames = new Map<string, string>(result.value.municipalities.map((m) => [m.number, m.name]));
+  const specs = [
+    ...scores.map((s, i) => scenarioSheet(s, names[i]!, i, params)),
+    comparisonSheet(scores, params),
+    // The optimiser's scenarios and trade-off curve stay, written again with their chart.
+    ...carriedOver(
+      (await wb.read()).sheets,
+      result.value.scenarios.filter((s) => optimisedNames.has(s.name)),
+      municipalityNames,
+      result.value.sheetsUsed.optimizedScenarios,
+    ),
+  ];
   if (!(await writeOwnSheets(wb, specs, values.out, io))) return 1;
   if (values.json) io.out(JSON.stringify(planJson(scores), null, 2));
   else {
@@ -171,66 +134,6 @@ async function plan(args: string[], io: Io): Promise<number> {
   }
   io.err(`Skrev ${values.out}: ${specs.map((s) => s.name).join(', ')}.`);
   return 0;
-}
-
-/** Replaces Kontorplan's own sheets and saves to `out`; false (nothing written) when a planner's sheet is in the way. */
-async function writeOwnSheets(wb: ExcelJsWorkbook, specs: SheetSpec[], out: string, io: Io): Promise<boolean> {
-  try {
-    await wb.replaceOwnSheets(specs);
-  } catch (e) {
-    if (e instanceof SheetConflictError) {
-      io.err(`Feil: ${e.message} Ingenting ble skrevet.`);
-      return false;
-    }
-    throw e;
-  }
-  await wb.save(out);
-  return true;
-}
-
-function language(v: string | undefined): Language {
-  if (v !== undefined && v !== 'en' && v !== 'nb') throw new UsageError('--lang må være nb eller en');
-  return v === 'en' ? 'en' : 'nb';
-}
-
-/** Opens a workbook and reads it, printing every problem; undefined (exit 1) when it cannot go on. */
-async function openAndRead(
-  input: string,
-  params: Parameters,
-  lang: Language,
-  io: Io,
-): Promise<{ wb: ExcelJsWorkbook; result: ReadResult } | undefined> {
-  if (!existsSync(input)) {
-    io.err(lang === 'en' ? `File not found: ${input}` : `Fant ikke filen ${input}`);
-    return undefined;
-  }
-  let wb: ExcelJsWorkbook;
-  try {
-    wb = await ExcelJsWorkbook.open(input);
-  } catch (e) {
-    io.err(
-      lang === 'en'
-        ? `${input} is not an .xlsx workbook that can be read (${(e as Error).message})`
-        : `${input} er ikke en .xlsx-arbeidsbok som kan leses (${(e as Error).message})`,
-    );
-    return undefined;
-  }
-  const data = loadEmbedded();
-  const snapshot = await wb.read();
-  const result = readWorkbook(snapshot, params, {
-    reference: referenceMap(data),
-    extraNames: extraNames(data),
-    network: loadNetwork(data),
-  });
-  for (const p of result.problems) {
-    io.err(`${p.severity === 'error' ? (lang === 'en' ? 'Error' : 'Feil') : lang === 'en' ? 'Note' : 'Merk'}: ${formatProblem(p, lang)}`);
-  }
-  if (hasErrors(result.problems) || !result.value) {
-    const n = result.problems.filter((p) => p.severity === 'error').length;
-    io.err(lang === 'en' ? `${n} error(s); nothing was written.` : `${n} feil; ingenting ble skrevet.`);
-    return undefined;
-  }
-  return { wb, result };
 }
 
 /** `kontorplan travel --accuracy`: the estimate against the TØI BA-region times, measured on pairs the fit did not see. */
@@ -328,6 +231,9 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
         return await plan(rest, io);
       case 'travel':
         return await travel(rest, io);
+      case 'optimize':
+      case 'optimer':
+        return await optimizeCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

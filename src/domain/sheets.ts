@@ -38,8 +38,26 @@ export type TableSpec = Readonly<{
   rowFormats?: readonly (string | undefined)[];
 }>;
 
+/**
+ * A native Excel chart over one of the sheet's tables: a line with markers (scatter with
+ * straight lines) of each `y` column against the `x` column, placed to the right of the tables.
+ */
+export type ChartSpec = Readonly<{
+  title: string;
+  /** Name of the table (in the same sheet) the series read from. */
+  table: string;
+  /** 0-based column of the table for the x values. */
+  x: number;
+  /** 0-based columns of the table, one series each. */
+  y: readonly number[];
+  xTitle: string;
+  yTitle: string;
+}>;
+
 export type SheetSpec = Readonly<{
   name: string;
+  /** Native charts over the sheet's tables. */
+  charts?: readonly ChartSpec[];
   /** Free text lines written from A1 down before the first table. */
   heading?: readonly string[];
   tables: readonly TableSpec[];

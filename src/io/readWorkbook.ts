@@ -9,6 +9,7 @@ import { MUNICIPALITY_FIELDS, SCENARIO_FIELDS, STAFFING_FIELDS } from './fields'
 import { findHeaderRow, kindOfSheetName, type FieldSpec, type SheetKind } from './headers';
 import { hasErrors, ProblemLog, type Problem } from './problems';
 import { readMunicipalities, type ReferenceMunicipality } from './readMunicipalities';
+import { OPTIMIZED_SCENARIOS_SHEET } from './optimizeOutput';
 import { readScenarios } from './readScenarios';
 import { readStaffing } from './readStaffing';
 import { isLongForm, readFerrySheet, readTravelSheet } from './readTravel';
@@ -20,6 +21,10 @@ export type SheetsUsed = Readonly<{
   ferries: readonly string[];
   staffing?: string;
   scenarios?: string;
+  /** Kontorplan's own sheet of optimised scenarios, read as scenarios too. */
+  optimizedScenarios?: string;
+  /** The scenarios taken from it. */
+  optimizedScenarioNames?: readonly string[];
 }>;
 
 /** What the travel matrix is made of, and the checks of the planner's own times. */
@@ -132,6 +137,20 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
         },
       ];
 
+  // Scenarios the optimiser wrote (Kontorplan's own sheet, in the Scenarier layout) are scored
+  // like the planner's; a planner's scenario of the same name wins.
+  const optimizedNames: string[] = [];
+  const optimizedSheet = snapshot.sheets.find((s) => owned.has(s.name) && s.name === OPTIMIZED_SCENARIOS_SHEET);
+  if (optimizedSheet) {
+    const taken = new Set(scenarios.map((s) => s.name.toLowerCase()));
+    for (const s of readScenarios(optimizedSheet, municipalities, resolver, log, kommunerSheet.name)) {
+      if (!taken.has(s.name.toLowerCase())) {
+        scenarios.push(s);
+        optimizedNames.push(s.name);
+      }
+    }
+  }
+
   const { matrix, missing, straightLine } = buildTravelMatrix(municipalities, entries, params, network);
   // Only the pairs a scenario needs (member ↔ host) must be known; report them per
   // municipality without coordinates, at its row in Kommuner.
@@ -210,6 +229,8 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
         ferries: ferrySheets.map((s) => s.name),
         staffing: staffingSheet?.name,
         scenarios: scenarioSheet?.name,
+        optimizedScenarios: optimizedSheet?.name,
+        optimizedScenarioNames: optimizedNames,
       },
       travelReport: { ...countPairs(matrix), findings, ferries: network?.links.filter((l) => l.kind === 'ferry') ?? [] },
     },

@@ -1,0 +1,131 @@
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { extraNames, parseEmbeddedMunicipalities, referenceMap, type EmbeddedMunicipality } from '../data/embedded';
+import { embeddedNetwork } from '../data/network';
+import { withParameters, type Parameters } from '../domain/parameters';
+import type { SheetSpec } from '../domain/sheets';
+import { formatProblem, hasErrors, type Language } from '../io/problems';
+import { readWorkbook, type ReadResult } from '../io/readWorkbook';
+import type { TravelNetwork } from '../travel/network';
+import { ExcelJsWorkbook } from '../workbook/exceljs/exceljsWorkbook';
+import { SheetConflictError } from '../workbook/port';
+
+/** What the commands share: output, usage errors, options, reading a workbook and writing Kontorplan's sheets. */
+
+export type Io = { out: (s: string) => void; err: (s: string) => void };
+export const consoleIo: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
+
+export class UsageError extends Error {}
+
+export function assetsDir(): string {
+  // lib/cli/main.js and src/cli/main.ts both sit two levels below the package root.
+  return path.resolve(__dirname, '..', '..', 'assets');
+}
+
+export function loadEmbedded(): EmbeddedMunicipality[] {
+  return parseEmbeddedMunicipalities(readFileSync(path.join(assetsDir(), 'kommuner_2024.csv'), 'utf8'));
+}
+
+/** The road and ferry network shipped in assets/ (neighbours from Kartverket's boundaries, ferries, bridges, tunnels). */
+export function loadNetwork(data: readonly EmbeddedMunicipality[]): TravelNetwork {
+  const read = (f: string): string => readFileSync(path.join(assetsDir(), f), 'utf8');
+  return embeddedNetwork(data, read('naboer_2024.csv'), read('ferjer_og_bruer_2024.csv'));
+}
+
+export const TRAVEL_OPTIONS = {
+  'travel-fixed': { type: 'string' },
+  detour: { type: 'string' },
+  'road-speed': { type: 'string' },
+  'ferry-wait-share': { type: 'string' },
+  'ferry-wait-cap': { type: 'string' },
+} as const;
+
+export function number(name: string, v: string | undefined, min: number, max: number): number | undefined {
+  if (v === undefined) return undefined;
+  const x = Number(v.replace(',', '.'));
+  if (!Number.isFinite(x) || x < min || x > max) throw new UsageError(`--${name} må være et tall mellom ${min} og ${max}, ikke «${v}»`);
+  return x;
+}
+
+export function parametersFrom(values: Record<string, string | boolean | undefined>): Parameters {
+  const s = (k: string) => values[k] as string | undefined;
+  const o: Record<string, unknown> = {
+    minFte: number('min-fte', s('min-fte'), 0, 10000),
+    maxTravelWithoutServicePoint: number('max-travel', s('max-travel'), 0, 10000),
+    maxOwners: number('max-owners', s('max-owners'), 1, 1000),
+    requireSameBaRegion: values['same-ba'] === true ? true : undefined,
+    ftePer1000: number('fte-per-1000', s('fte-per-1000'), 0, 100),
+    vulnerabilityK: number('k', s('k'), 0, 1000),
+    vulnerabilityA: number('absence', s('absence'), 0, 1),
+    meetingRoomDays: number('meeting-room-days', s('meeting-room-days'), 0, 5),
+    estimateFixedMinutes: number('travel-fixed', s('travel-fixed'), 0, 240),
+    detourFactor: number('detour', s('detour'), 0.5, 5),
+    roadSpeedKmh: number('road-speed', s('road-speed'), 5, 300),
+    // One speed for the whole country when the planner sets it.
+    countyRoadSpeedKmh: s('road-speed') !== undefined ? {} : undefined,
+    ferryWaitShare: number('ferry-wait-share', s('ferry-wait-share'), 0, 1),
+    ferryWaitCapMinutes: number('ferry-wait-cap', s('ferry-wait-cap'), 0, 1440),
+  };
+  return withParameters(Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)));
+}
+
+/** Replaces Kontorplan's own sheets and saves to `out`; false (nothing written) when a planner's sheet is in the way. */
+export async function writeOwnSheets(wb: ExcelJsWorkbook, specs: SheetSpec[], out: string, io: Io): Promise<boolean> {
+  try {
+    await wb.replaceOwnSheets(specs);
+  } catch (e) {
+    if (e instanceof SheetConflictError) {
+      io.err(`Feil: ${e.message} Ingenting ble skrevet.`);
+      return false;
+    }
+    throw e;
+  }
+  await wb.save(out);
+  return true;
+}
+
+export function language(v: string | undefined): Language {
+  if (v !== undefined && v !== 'en' && v !== 'nb') throw new UsageError('--lang må være nb eller en');
+  return v === 'en' ? 'en' : 'nb';
+}
+
+/** Opens a workbook and reads it, printing every problem; undefined (exit 1) when it cannot go on. */
+export async function openAndRead(
+  input: string,
+  params: Parameters,
+  lang: Language,
+  io: Io,
+): Promise<{ wb: ExcelJsWorkbook; result: ReadResult } | undefined> {
+  if (!existsSync(input)) {
+    io.err(lang === 'en' ? `File not found: ${input}` : `Fant ikke filen ${input}`);
+    return undefined;
+  }
+  let wb: ExcelJsWorkbook;
+  try {
+    wb = await ExcelJsWorkbook.open(input);
+  } catch (e) {
+    io.err(
+      lang === 'en'
+        ? `${input} is not an .xlsx workbook that can be read (${(e as Error).message})`
+        : `${input} er ikke en .xlsx-arbeidsbok som kan leses (${(e as Error).message})`,
+    );
+    return undefined;
+  }
+  const data = loadEmbedded();
+  const snapshot = await wb.read();
+  const result = readWorkbook(snapshot, params, {
+    reference: referenceMap(data),
+    extraNames: extraNames(data),
+    network: loadNetwork(data),
+  });
+  for (const p of result.problems) {
+    io.err(`${p.severity === 'error' ? (lang === 'en' ? 'Error' : 'Feil') : lang === 'en' ? 'Note' : 'Merk'}: ${formatProblem(p, lang)}`);
+  }
+  if (hasErrors(result.problems) || !result.value) {
+    const n = result.problems.filter((p) => p.severity === 'error').length;
+    io.err(lang === 'en' ? `${n} error(s); nothing was written.` : `${n} feil; ingenting ble skrevet.`);
+    return undefined;
+  }
+  return { wb, result };
+}
+

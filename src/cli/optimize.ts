@@ -1,0 +1,355 @@
+import { parseArgs } from 'node:util';
+import type { Parameters } from '../domain/parameters';
+import type { SheetData, SheetSpec } from '../domain/sheets';
+import type { PlanningInput, Scenario } from '../domain/types';
+import { optimizedScenariosSheet, readTradeoffRows, TRADEOFF_SHEET, tradeoffSheet, type TradeoffRow } from '../io/optimizeOutput';
+import { comparisonSheet, scenarioSheet, scenarioSheetNames } from '../io/output';
+import { scoreAll } from '../scoring/score';
+import { fromPlanningInput, RequestError, toScenario, type OptimizeRequest } from '../optimize/fromInput';
+import { WorkerSolver } from '../optimize/node/exactInWorker';
+import { InfeasibleRulesError, type OptProblem } from '../optimize/problem';
+import { hostSet, NoSolutionError, optimize, sweepCounts, type Outcome, type Solution } from '../optimize/run';
+import { language, number, openAndRead, parametersFrom, TRAVEL_OPTIONS, UsageError, writeOwnSheets, type Io } from './common';
+
+export const OPTIMIZE_HELP = `  kontorplan optimize INN.xlsx --out UT.xlsx (--offices N | --office-cost MIN) [valg]
+                                                  beste kontorstruktur under kravene, med avveiingskurve
+
+Valg for optimize (i tillegg til --min-fte, --max-travel, --max-owners, --same-ba og reisetidsvalgene):
+  --offices N             nøyaktig N kontor
+  --office-cost MIN       la kostnaden avgjøre antallet: et kontor må spare innbyggerne MIN minutter i snitt
+  --ba-penalty MIN        straff per ekstra kontor en BA-region deles på, i minutter snittreisetid (standard 0)
+  --host KNR,KNR          kommuner som skal være vertskommune
+  --not-host KNR,KNR      kommuner som ikke kan være vertskommune
+  --lock KNR=VERT,…       kommuner som skal høre til en bestemt vertskommune
+  --time-limit S          tidsgrense i sekunder for hver eksakte løsning (standard 60)
+  --heuristic             bare den raske heuristikken (uten bevis for optimalitet)
+  --alternatives K        finn inntil K andre strukturer nær den beste (standard 2)
+  --within PROSENT        hvor langt fra den beste et alternativ kan være (standard 1)
+  --sweep FRA-TIL|none    antall kontor i avveiingskurven (standard inntil 9 verdier rundt løsningen)
+  --json                  skriv { status, objective, bound, gap, seconds, offices } på standard ut`;
+
+const list = (v: string | undefined): string[] =>
+  (v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => s.padStart(4, '0'));
+
+function parseLocks(v: string | undefined): Map<string, string> {
+  const locks = new Map<string, string>();
+  for (const part of (v ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    const m = /^(\d{1,4})\s*[=:]\s*(\d{1,4})$/.exec(part);
+    if (!m) throw new UsageError(`--lock må være på formen KNR=VERT (f.eks. 1839=1804), ikke «${part}»`);
+    locks.set(m[1]!.padStart(4, '0'), m[2]!.padStart(4, '0'));
+  }
+  return locks;
+}
+
+function parseSweep(v: string | undefined): 'none' | [number, number] | undefined {
+  if (v === undefined) return undefined;
+  if (v === 'none' || v === 'ingen') return 'none';
+  const m = /^(\d+)\s*-\s*(\d+)$/.exec(v);
+  if (!m || Number(m[1]) > Number(m[2]) || Number(m[1]) < 1) throw new UsageError(`--sweep må være FRA-TIL (f.eks. 10-30) eller none, ikke «${v}»`);
+  return [Number(m[1]), Number(m[2])];
+}
+
+const pct = (x: number | null, digits = 2) => (x === null ? '–' : `${(x * 100).toFixed(digits).replace('.', ',')} %`);
+const num1 = (x: number) => x.toFixed(1).replace('.', ',');
+
+function statusText(s: Solution): string {
+  switch (s.status) {
+    case 'optimal':
+      return 'bevist optimal';
+    case 'time-limit':
+      return 'tidsgrensen nådd';
+    case 'cancelled':
+      return 'avbrutt';
+    case 'heuristic':
+      return 'heuristikk (ikke bevist)';
+  }
+}
+
+/** The largest travel, and the smallest FTE of an office that is not exempt (isolated), of a structure. */
+function shape(pr: OptProblem, host: Int32Array, isolated: ReadonlySet<number>): { maxTravel: number; minFte: number } {
+  let maxTravel = 0;
+  const fte = new Float64Array(pr.n);
+  for (let i = 0; i < pr.n; i++) {
+    fte[host[i]!] = fte[host[i]!]! + pr.fte[i]!;
+    if (host[i] !== i) maxTravel = Math.max(maxTravel, pr.cost[i * pr.n + host[i]!]!);
+  }
+  let minFte = Number.POSITIVE_INFINITY;
+  for (let j = 0; j < pr.n; j++) if (host[j] === j && !isolated.has(j)) minFte = Math.min(minFte, fte[j]!);
+  return { maxTravel, minFte: Number.isFinite(minFte) ? minFte : 0 };
+}
+
+export function tradeoffRows(pr: OptProblem, outcome: Outcome): TradeoffRow[] {
+  const total = pr.weight.reduce((a, b) => a + b, 0);
+  const isolated = new Set(outcome.reduced.isolated);
+  return outcome.sweep.map((pt) => {
+    const s = pt.solution;
+    if (!s) return { offices: pt.offices, meanTravel: null, maxTravel: null, minOfficeFte: null, status: pt.reason ?? 'ingen løsning', gap: null, seconds: null };
+    const sh = shape(pr, s.host, isolated);
+    return {
+      offices: pt.offices,
+      meanTravel: s.evaluation.travel / total,
+      maxTravel: sh.maxTravel,
+      minOfficeFte: sh.minFte,
+      status: statusText(s),
+      gap: s.gap,
+      seconds: s.seconds,
+    };
+  });
+}
+
+function uniqueName(base: string, taken: Set<string>): string {
+  let name = base;
+  for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${base} (${k})`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+export async function optimizeCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      json: { type: 'boolean' },
+      lang: { type: 'string' },
+      offices: { type: 'string' },
+      'office-cost': { type: 'string' },
+      'ba-penalty': { type: 'string' },
+      host: { type: 'string' },
+      'not-host': { type: 'string' },
+      lock: { type: 'string' },
+      'time-limit': { type: 'string' },
+      heuristic: { type: 'boolean' },
+      alternatives: { type: 'string' },
+      within: { type: 'string' },
+      sweep: { type: 'string' },
+      'min-fte': { type: 'string' },
+      'max-travel': { type: 'string' },
+      'max-owners': { type: 'string' },
+      'same-ba': { type: 'boolean' },
+      'fte-per-1000': { type: 'string' },
+      k: { type: 'string' },
+      absence: { type: 'string' },
+      'meeting-room-days': { type: 'string' },
+      ...TRAVEL_OPTIONS,
+    },
+  });
+  const input = positionals[0];
+  if (!input || positionals.length > 1) throw new UsageError('optimize trenger én inndatafil: kontorplan optimize INN.xlsx --out UT.xlsx --offices N');
+  if (!values.out) throw new UsageError('optimize trenger --out UT.xlsx');
+  const offices = number('offices', values.offices, 1, 10000);
+  const officeCost = number('office-cost', values['office-cost'], 0, 10000);
+  if ((offices === undefined) === (officeCost === undefined)) {
+    throw new UsageError('optimize trenger enten --offices N (antall kontor) eller --office-cost MIN (kostnad per kontor), ikke begge');
+  }
+  if (offices !== undefined && !Number.isInteger(offices)) throw new UsageError(`--offices må være et heltall, ikke «${values.offices}»`);
+  const timeLimit = number('time-limit', values['time-limit'], 0.1, 86400) ?? 60;
+  const alternatives = number('alternatives', values.alternatives, 0, 20) ?? 2;
+  const within = (number('within', values.within, 0, 100) ?? 1) / 100;
+  const sweep = parseSweep(values.sweep);
+  const lang = language(values.lang);
+  const params = parametersFrom(values);
+  const req: OptimizeRequest = {
+    offices,
+    officeCostMinutes: officeCost,
+    baSplitMinutes: number('ba-penalty', values['ba-penalty'], 0, 10000) ?? 0,
+    forcedHosts: list(values.host),
+    forbiddenHosts: list(values['not-host']),
+    locks: parseLocks(values.lock),
+  };
+
+  const opened = await openAndRead(input, params, lang, io);
+  if (!opened?.result.value) return 1;
+  const { wb, result } = opened;
+  const value = result.value!;
+  let pr: OptProblem;
+  try {
+    pr = fromPlanningInput(value, params, req);
+  } catch (e) {
+    if (e instanceof RequestError) throw new UsageError(e.message);
+    throw e;
+  }
+
+  const solver = values.heuristic ? undefined : new WorkerSolver();
+  const onSignal = () => {
+    io.err('Avbryter: bruker det beste som er funnet så langt …');
+    solver?.cancel();
+  };
+  process.once('SIGINT', onSignal);
+  let outcome: Outcome;
+  const started = Date.now();
+  try {
+    const maxOwners = Number.isFinite(params.maxOwners) ? params.maxOwners : 1;
+    const lowest = Math.max(1, Math.ceil(pr.n / maxOwners));
+    outcome = await optimize(pr, {
+      exact: solver?.solve,
+      timeLimitSeconds: timeLimit,
+      heuristicSeconds: Math.min(2, timeLimit),
+      alternatives,
+      within,
+      sweep:
+        sweep === 'none'
+          ? []
+          : sweep
+            ? Array.from({ length: sweep[1] - sweep[0] + 1 }, (_, k) => sweep[0] + k)
+            : offices !== undefined
+              ? sweepCounts(offices, lowest, pr.n)
+              : undefined,
+      sweepAround: sweep === undefined && offices === undefined ? (n) => sweepCounts(n, lowest, pr.n) : undefined,
+      onProgress: (stage) => {
+        if (!values.json) io.err(`  … ${stageText(stage)}`);
+      },
+    });
+  } catch (e) {
+    if (e instanceof InfeasibleRulesError || e instanceof NoSolutionError) {
+      io.err(`Feil: ${e.message}. Ingenting ble skrevet.`);
+      return 1;
+    }
+    throw e;
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    await solver?.close();
+  }
+  const seconds = (Date.now() - started) / 1000;
+
+  // Scenarios: the best and its alternatives, named so they never clash with the planner's.
+  const taken = new Set(value.scenarios.filter((s) => !(value.sheetsUsed.optimizedScenarioNames ?? []).includes(s.name)).map((s) => s.name.toLowerCase()));
+  const best = outcome.best;
+  const total = pr.weight.reduce((a, b) => a + b, 0);
+  const mainName = uniqueName(`Optimert ${best.evaluation.offices} kontor`, taken);
+  const optimised: Scenario[] = [toScenario(mainName, pr, best.host)];
+  const altNotes: string[] = [];
+  outcome.alternatives.forEach((alt, k) => {
+    const extra = (alt.objective - best.objective) / Math.max(1e-9, best.objective);
+    altNotes.push(`${uniqueName(`${mainName} alt. ${k + 1}`, taken)}`);
+    optimised.push(toScenario(altNotes[k]!, pr, alt.host));
+    altNotes[k] += `: ${alt.evaluation.offices} kontor, ${pct(extra)} mer reisetid enn den beste, ${statusText(alt)}`;
+  });
+  const names = new Map<string, string>(value.municipalities.map((m) => [m.number, m.name]));
+  const rulesLine = describeRules(params, req, pr);
+  const isolatedNames = outcome.reduced.isolated.map((i) => names.get(pr.ids[i]!) ?? pr.ids[i]!);
+  const heading = [
+    'Optimerte kontorstrukturer (Kontorplan)',
+    rulesLine,
+    `Beste: ${statusText(best)}, bevist gap ${pct(best.gap)}, snittreisetid ${num1(best.evaluation.travel / total)} min.`,
+    isolatedNames.length > 0
+      ? `Beholder eget kontor (ingen vert som kan nå minstebemanningen innen reisetidsgrensen): ${isolatedNames.join(', ')}.`
+      : 'Alle kommuner kan nå en robust vert innen reisetidsgrensen.',
+    ...altNotes.map((a) => `Alternativ ${a}.`),
+  ];
+  const planner = value.scenarios.filter((s) => !(value.sheetsUsed.optimizedScenarioNames ?? []).includes(s.name));
+  const scenarios = [...planner, ...optimised];
+  const rows = tradeoffRows(pr, outcome);
+  const specs = [
+    ...scoredSpecs(scenarios, { ...value, scenarios }, params),
+    optimizedScenariosSheet(optimised, names, heading),
+    tradeoffSheet(rows, ['Avveiing: antall kontor mot reisetid og robusthet (Kontorplan)', rulesLine]),
+  ];
+  if (!(await writeOwnSheets(wb, specs, values.out, io))) return 1;
+
+  if (values.json) {
+    io.out(
+      JSON.stringify(
+        {
+          status: best.status,
+          objective: best.objective,
+          bound: best.bound,
+          gap: best.gap,
+          seconds,
+          method: best.method,
+          meanTravelMinutes: best.evaluation.travel / total,
+          offices: officesJson(pr, best.host),
+          isolated: outcome.reduced.isolated.map((i) => pr.ids[i]),
+          alternatives: outcome.alternatives.map((a) => ({ status: a.status, objective: a.objective, gap: a.gap, offices: officesJson(pr, a.host) })),
+          sweep: rows,
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    io.out(`${mainName}: ${statusText(best)} (bevist gap ${pct(best.gap)}), ${num1(seconds)} s.`);
+    io.out(rulesLine);
+    io.out(`Befolkningsvektet snittreisetid: ${num1(best.evaluation.travel / total)} min.`);
+    if (isolatedNames.length > 0) io.out(`Beholder eget kontor (ingen robust vert innen rekkevidde): ${isolatedNames.join(', ')}.`);
+    io.out('');
+    for (const j of hostSet(best.host)) {
+      const members = [];
+      for (let i = 0; i < pr.n; i++) if (best.host[i] === j && i !== j) members.push(names.get(pr.ids[i]!) ?? pr.ids[i]);
+      io.out(`  ${names.get(pr.ids[j]!) ?? pr.ids[j]}${members.length > 0 ? ': ' + members.join(', ') : ''}`);
+    }
+    if (outcome.alternatives.length > 0) {
+      io.out(`\n${outcome.alternatives.length} alternativ med andre vertskommuner innen ${pct(within, 1)} av den beste:`);
+      for (const a of altNotes) io.out(`  ${a}`);
+    }
+    if (rows.length > 1) {
+      io.out('\nAvveiing (antall kontor: snittreisetid, minste kontor i årsverk):');
+      for (const r of rows) {
+        io.out(
+          r.meanTravel === null
+            ? `  ${r.offices}: ${r.status}`
+            : `  ${r.offices}: ${num1(r.meanTravel)} min, ${num1(r.minOfficeFte ?? 0)} årsverk (${r.status}${r.gap !== null ? `, gap ${pct(r.gap)}` : ''})`,
+        );
+      }
+    }
+  }
+  io.err(`Skrev ${values.out}: ${specs.map((s) => s.name).join(', ')}.`);
+  return 0;
+}
+
+function stageText(stage: string): string {
+  if (stage === 'main') return 'finner den beste strukturen';
+  if (stage.startsWith('alternative')) return `leter etter alternativ ${stage.split(' ')[1]}`;
+  if (stage.startsWith('sweep')) return `avveiing: ${stage.split(' ')[1]} kontor`;
+  return stage;
+}
+
+function describeRules(p: Parameters, req: OptimizeRequest, pr: OptProblem): string {
+  const parts = [
+    req.offices !== undefined ? `${req.offices} kontor` : `kostnad per kontor ${num1(req.officeCostMinutes ?? 0)} min snittreisetid`,
+    `minst ${num1(p.minFte)} årsverk per kontor`,
+    `høyst ${p.maxTravelWithoutServicePoint} min reisetid til vertskommunen`,
+    `høyst ${p.maxOwners} eierkommuner`,
+  ];
+  if (p.requireSameBaRegion) parts.push('samme BA-region');
+  if ((req.baSplitMinutes ?? 0) > 0) parts.push(`straff for delt BA-region ${num1(req.baSplitMinutes!)} min`);
+  if (pr.rules.forcedHosts.length > 0) parts.push(`påkrevde verter: ${pr.rules.forcedHosts.map((i) => pr.ids[i]).join(', ')}`);
+  if (pr.rules.forbiddenHosts.length > 0) parts.push(`utelukkede verter: ${pr.rules.forbiddenHosts.map((i) => pr.ids[i]).join(', ')}`);
+  if (pr.rules.locks.size > 0) parts.push(`låste: ${[...pr.rules.locks].map(([m, h]) => `${pr.ids[m]}→${pr.ids[h]}`).join(', ')}`);
+  return `Krav: ${parts.join('; ')}.`;
+}
+
+function officesJson(pr: OptProblem, host: Int32Array) {
+  return hostSet(host).map((j) => ({
+    host: pr.ids[j],
+    members: pr.ids.filter((_, i) => host[i] === j),
+  }));
+}
+
+/** Scenario sheets and the comparison for a set of scenarios (what `plan` writes). */
+export function scoredSpecs(scenarios: readonly Scenario[], input: PlanningInput, params: Parameters): SheetSpec[] {
+  const scores = scoreAll({ ...input, scenarios }, params);
+  const names = scenarioSheetNames(scores.map((s) => s.name));
+  return [...scores.map((s, i) => scenarioSheet(s, names[i]!, i, params)), comparisonSheet(scores, params)];
+}
+
+/** The optimiser's sheets as a later `plan` writes them again: its scenarios and the trade-off curve read back. */
+export function carriedOver(sheets: readonly SheetData[], optimised: readonly Scenario[], names: ReadonlyMap<string, string>, optimizedSheet: string | undefined): SheetSpec[] {
+  const out: SheetSpec[] = [];
+  const own = sheets.find((s) => s.name === optimizedSheet);
+  if (own && optimised.length > 0) {
+    const header = own.values.findIndex((r) => r[0] === 'Scenario');
+    const heading = own.values.slice(0, Math.max(0, header - 1)).map((r) => (typeof r[0] === 'string' ? r[0] : '')).filter(Boolean);
+    out.push(optimizedScenariosSheet(optimised, names, heading));
+  }
+  const curve = sheets.find((s) => s.name === TRADEOFF_SHEET);
+  if (curve) {
+    const { heading, rows } = readTradeoffRows(curve.values);
+    if (rows.length > 0) out.push(tradeoffSheet(rows, heading.filter(Boolean)));
+  }
+  return out;
+}
