@@ -128,4 +128,3 @@ export async function openAndRead(
   }
   return { wb, result };
 }
-

@@ -37,7 +37,10 @@ const list = (v: string | undefined): string[] =>
 
 function parseLocks(v: string | undefined): Map<string, string> {
   const locks = new Map<string, string>();
-  for (const part of (v ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of (v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const m = /^(\d{1,4})\s*[=:]\s*(\d{1,4})$/.exec(part);
     if (!m) throw new UsageError(`--lock må være på formen KNR=VERT (f.eks. 1839=1804), ikke «${part}»`);
     locks.set(m[1]!.padStart(4, '0'), m[2]!.padStart(4, '0'));
@@ -49,7 +52,8 @@ function parseSweep(v: string | undefined): 'none' | [number, number] | undefine
   if (v === undefined) return undefined;
   if (v === 'none' || v === 'ingen') return 'none';
   const m = /^(\d+)\s*-\s*(\d+)$/.exec(v);
-  if (!m || Number(m[1]) > Number(m[2]) || Number(m[1]) < 1) throw new UsageError(`--sweep må være FRA-TIL (f.eks. 10-30) eller none, ikke «${v}»`);
+  if (!m || Number(m[1]) > Number(m[2]) || Number(m[1]) < 1)
+    throw new UsageError(`--sweep må være FRA-TIL (f.eks. 10-30) eller none, ikke «${v}»`);
   return [Number(m[1]), Number(m[2])];
 }
 
@@ -87,7 +91,16 @@ export function tradeoffRows(pr: OptProblem, outcome: Outcome): TradeoffRow[] {
   const isolated = new Set(outcome.reduced.isolated);
   return outcome.sweep.map((pt) => {
     const s = pt.solution;
-    if (!s) return { offices: pt.offices, meanTravel: null, maxTravel: null, minOfficeFte: null, status: pt.reason ?? 'ingen løsning', gap: null, seconds: null };
+    if (!s)
+      return {
+        offices: pt.offices,
+        meanTravel: null,
+        maxTravel: null,
+        minOfficeFte: null,
+        status: pt.reason ?? 'ingen løsning',
+        gap: null,
+        seconds: null,
+      };
     const sh = shape(pr, s.host, isolated);
     return {
       offices: pt.offices,
@@ -139,7 +152,8 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
     },
   });
   const input = positionals[0];
-  if (!input || positionals.length > 1) throw new UsageError('optimize trenger én inndatafil: kontorplan optimize INN.xlsx --out UT.xlsx --offices N');
+  if (!input || positionals.length > 1)
+    throw new UsageError('optimize trenger én inndatafil: kontorplan optimize INN.xlsx --out UT.xlsx --offices N');
   if (!values.out) throw new UsageError('optimize trenger --out UT.xlsx');
   const offices = number('offices', values.offices, 1, 10000);
   const officeCost = number('office-cost', values['office-cost'], 0, 10000);
@@ -217,7 +231,9 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
   const seconds = (Date.now() - started) / 1000;
 
   // Scenarios: the best and its alternatives, named so they never clash with the planner's.
-  const taken = new Set(value.scenarios.filter((s) => !(value.sheetsUsed.optimizedScenarioNames ?? []).includes(s.name)).map((s) => s.name.toLowerCase()));
+  const taken = new Set(
+    value.scenarios.filter((s) => !(value.sheetsUsed.optimizedScenarioNames ?? []).includes(s.name)).map((s) => s.name.toLowerCase()),
+  );
   const best = outcome.best;
   const total = pr.weight.reduce((a, b) => a + b, 0);
   const mainName = uniqueName(`Optimert ${best.evaluation.offices} kontor`, taken);
@@ -264,7 +280,12 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
           meanTravelMinutes: best.evaluation.travel / total,
           offices: officesJson(pr, best.host),
           isolated: outcome.reduced.isolated.map((i) => pr.ids[i]),
-          alternatives: outcome.alternatives.map((a) => ({ status: a.status, objective: a.objective, gap: a.gap, offices: officesJson(pr, a.host) })),
+          alternatives: outcome.alternatives.map((a) => ({
+            status: a.status,
+            objective: a.objective,
+            gap: a.gap,
+            offices: officesJson(pr, a.host),
+          })),
           sweep: rows,
         },
         null,
@@ -338,12 +359,20 @@ export function scoredSpecs(scenarios: readonly Scenario[], input: PlanningInput
 }
 
 /** The optimiser's sheets as a later `plan` writes them again: its scenarios and the trade-off curve read back. */
-export function carriedOver(sheets: readonly SheetData[], optimised: readonly Scenario[], names: ReadonlyMap<string, string>, optimizedSheet: string | undefined): SheetSpec[] {
+export function carriedOver(
+  sheets: readonly SheetData[],
+  optimised: readonly Scenario[],
+  names: ReadonlyMap<string, string>,
+  optimizedSheet: string | undefined,
+): SheetSpec[] {
   const out: SheetSpec[] = [];
   const own = sheets.find((s) => s.name === optimizedSheet);
   if (own && optimised.length > 0) {
     const header = own.values.findIndex((r) => r[0] === 'Scenario');
-    const heading = own.values.slice(0, Math.max(0, header - 1)).map((r) => (typeof r[0] === 'string' ? r[0] : '')).filter(Boolean);
+    const heading = own.values
+      .slice(0, Math.max(0, header - 1))
+      .map((r) => (typeof r[0] === 'string' ? r[0] : ''))
+      .filter(Boolean);
     out.push(optimizedScenariosSheet(optimised, names, heading));
   }
   const curve = sheets.find((s) => s.name === TRADEOFF_SHEET);

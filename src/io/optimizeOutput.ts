@@ -7,12 +7,24 @@ export const OPTIMIZED_SCENARIOS_SHEET = 'KP Optimerte scenarier';
 /** The trade-off between the number of offices, travel and robustness, with its chart. */
 export const TRADEOFF_SHEET = 'KP Avveiing';
 
-export function optimizedScenariosSheet(scenarios: readonly Scenario[], names: ReadonlyMap<string, string>, heading: readonly string[]): SheetSpec {
+export function optimizedScenariosSheet(
+  scenarios: readonly Scenario[],
+  names: ReadonlyMap<string, string>,
+  heading: readonly string[],
+): SheetSpec {
   const rows: CellValue[][] = [];
   for (const s of scenarios) {
     for (const o of s.offices) {
       for (const m of o.members) {
-        rows.push([s.name, m.number, names.get(m.number) ?? '', o.host, names.get(o.host) ?? '', servicePointLabel(m.servicePoint), o.hostAgreement ? 'ja' : 'nei']);
+        rows.push([
+          s.name,
+          m.number,
+          names.get(m.number) ?? '',
+          o.host,
+          names.get(o.host) ?? '',
+          servicePointLabel(m.servicePoint),
+          o.hostAgreement ? 'ja' : 'nei',
+        ]);
       }
     }
   }
@@ -76,7 +88,16 @@ export function tradeoffSheet(points: readonly TradeoffRow[], heading: readonly 
         rows: points.map((p) => [p.offices, p.meanTravel, p.maxTravel, p.minOfficeFte, p.status, p.gap, p.seconds]),
       },
     ],
-    charts: [{ title: 'Færre kontor gir lengre reisevei', table: TRADEOFF_TABLE, x: 0, y: [1], xTitle: 'Antall kontor', yTitle: 'Befolkningsvektet snittreisetid (min)' }],
+    charts: [
+      {
+        title: 'Færre kontor gir lengre reisevei',
+        table: TRADEOFF_TABLE,
+        x: 0,
+        y: [1],
+        xTitle: 'Antall kontor',
+        yTitle: 'Befolkningsvektet snittreisetid (min)',
+      },
+    ],
   };
 }
 

@@ -70,7 +70,15 @@ export function withExclusions(m: MipModel, sets: readonly (readonly number[])[]
     rowLower[m.numRows + r] = Number.NEGATIVE_INFINITY;
     rowUpper[m.numRows + r] = set.length - 1;
   });
-  return { ...m, numRows: m.numRows + sets.length, rowLower, rowUpper, starts, indices: Int32Array.from(indices), values: Float64Array.from(values) };
+  return {
+    ...m,
+    numRows: m.numRows + sets.length,
+    rowLower,
+    rowUpper,
+    starts,
+    indices: Int32Array.from(indices),
+    values: Float64Array.from(values),
+  };
 }
 
 /** The model in HiGHS's array form. */
@@ -165,7 +173,8 @@ export function solveExact(highs: Highs, red: Reduced, options: ExactOptions = {
     const host = m.decode(model.getSolution().colValue);
     const evaluation = evaluate(red, host);
     const objective = evaluation.objective;
-    const result: ExactStatus = status === ms.optimal ? 'optimal' : cancelled ? 'cancelled' : status === ms.timeLimit ? 'time-limit' : 'failed';
+    const result: ExactStatus =
+      status === ms.optimal ? 'optimal' : cancelled ? 'cancelled' : status === ms.timeLimit ? 'time-limit' : 'failed';
     if (status === ms.optimal && bound === null) bound = objective;
     return { status: result, host, evaluation, objective, bound, gap: gapOf(objective, bound), seconds, nodes, model: info };
   } finally {

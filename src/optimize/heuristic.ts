@@ -286,7 +286,12 @@ function relink(ic: Interchange, from: readonly number[], to: readonly number[],
     const ins = to.filter((f) => !ic.open[f]);
     const outs = new Uint8Array(ic.t.nf);
     let nOut = 0;
-    for (const f of ic.openList) if (!target.has(f)) (outs[f] = 1), nOut++;
+    for (const f of ic.openList) {
+      if (!target.has(f)) {
+        outs[f] = 1;
+        nOut++;
+      }
+    }
     if (ins.length === 0 || nOut === 0) break;
     const m = ic.bestMove(ins, outs);
     if (m.fin < 0 || m.fout < 0) break;
@@ -481,11 +486,12 @@ export function assignOpen(red: Reduced, open: Uint8Array): Assignment {
         }
       }
       let target = -1;
-      for (let b = 0; b < n; b++) if (open[b] && count[b]! < maxOwners && Number.isFinite(dist[b]!) && (target < 0 || dist[b]! < dist[target]!)) target = b;
+      for (let b = 0; b < n; b++)
+        if (open[b] && count[b]! < maxOwners && Number.isFinite(dist[b]!) && (target < 0 || dist[b]! < dist[target]!)) target = b;
       if (target < 0) break;
       const moves: [number, number][] = [];
       const seen = new Set<number>();
-      for (let b = target; b !== over; ) {
+      for (let b = target; b !== over;) {
         const i = predMember[b]!;
         if (i < 0 || seen.has(b)) break;
         seen.add(b);

@@ -107,7 +107,9 @@ export function reduce(pr: OptProblem): Reduced {
   for (const [i, h] of rules.locks) {
     forced[h] = 1;
     if (rules.locks.has(h) && rules.locks.get(h) !== h) {
-      throw new InfeasibleRulesError(`${pr.ids[i]} er låst til ${pr.ids[h]}, men ${pr.ids[h]} er selv låst til ${pr.ids[rules.locks.get(h)!]}`);
+      throw new InfeasibleRulesError(
+        `${pr.ids[i]} er låst til ${pr.ids[h]}, men ${pr.ids[h]} er selv låst til ${pr.ids[rules.locks.get(h)!]}`,
+      );
     }
     if (i !== h && !pairAllowed(pr, i, h)) {
       throw new InfeasibleRulesError(`${pr.ids[i]} er låst til ${pr.ids[h]}, men reglene (reisetid eller BA-region) tillater ikke det`);
@@ -170,7 +172,9 @@ export function reduce(pr: OptProblem): Reduced {
       );
     }
     if (p > candidates.length) {
-      throw new InfeasibleRulesError(`${rules.offices} kontor er for mange: bare ${candidates.length + isolated.length} kommuner kan være vert`);
+      throw new InfeasibleRulesError(
+        `${rules.offices} kontor er for mange: bare ${candidates.length + isolated.length} kommuner kan være vert`,
+      );
     }
   } else if (rules.officeCost === undefined) {
     throw new InfeasibleRulesError('oppgi enten antall kontor eller en kostnad per kontor');

@@ -64,7 +64,12 @@ export function hostSet(host: Assignment): number[] {
   return s;
 }
 
-async function solveOne(pr: OptProblem, red: Reduced, o: OptimizeOptions, exclude: readonly (readonly number[])[] = []): Promise<Solution | undefined> {
+async function solveOne(
+  pr: OptProblem,
+  red: Reduced,
+  o: OptimizeOptions,
+  exclude: readonly (readonly number[])[] = [],
+): Promise<Solution | undefined> {
   const h = solveHeuristic(red, { timeLimitSeconds: o.heuristicSeconds ?? 2, seed: o.seed });
   const excluded = new Set(exclude.map((s) => [...s].sort((a, b) => a - b).join(',')));
   const heuristicCandidates = [h.host, ...h.elite].filter((x) => !excluded.has(hostSet(x).join(',')));
@@ -95,7 +100,13 @@ async function solveOne(pr: OptProblem, red: Reduced, o: OptimizeOptions, exclud
     };
     // HiGHS may stop at its limit with a worse incumbent than the heuristic's: keep the better, with the proven bound.
     if (heur && heur.evaluation.feasible && compare(heur.evaluation, exact.evaluation) < 0) {
-      return { ...exact, host: heur.host, evaluation: heur.evaluation, objective: heur.objective, gap: gapAgainst(heur.objective, r.bound) };
+      return {
+        ...exact,
+        host: heur.host,
+        evaluation: heur.evaluation,
+        objective: heur.objective,
+        gap: gapAgainst(heur.objective, r.bound),
+      };
     }
     return exact;
   }

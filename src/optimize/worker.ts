@@ -23,7 +23,10 @@ export type WorkerReply =
   | Readonly<{ type: 'result'; id: number; result: ExactResult }>
   | Readonly<{ type: 'error'; id: number; message: string }>;
 
-export function createSolverHost(loadHighs: () => Promise<Highs>, post: (reply: WorkerReply) => void): (msg: SolveRequest) => Promise<void> {
+export function createSolverHost(
+  loadHighs: () => Promise<Highs>,
+  post: (reply: WorkerReply) => void,
+): (msg: SolveRequest) => Promise<void> {
   let highs: Promise<Highs> | undefined;
   return async (msg) => {
     if (msg.type !== 'solve') return;
