@@ -90,7 +90,7 @@ export function tradeoffSheet(points: readonly TradeoffRow[], heading: readonly 
     ],
     charts: [
       {
-        title: 'Færre kontor gir lengre reisevei',
+        title: 'Snittreisetid etter antall kontor',
         table: TRADEOFF_TABLE,
         x: 0,
         y: [1],

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { CellValue, SheetData, SheetSpec, WorkbookSnapshot } from '../../domain/sheets';
+import { addCharts } from './charts';
 import { OWNER_SHEET, planReplacement, SheetConflictError, type WorkbookPort } from '../port';
 
 /** An exceljs cell value as the engine sees it (what Office.js `values` would give). */
@@ -81,6 +82,9 @@ function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec, hidden = false): voi
 
 /** A workbook in an .xlsx file, through exceljs. Nothing touches the file until `save`. */
 export class ExcelJsWorkbook implements WorkbookPort {
+  /** Sheets written with charts, which are added to the package when it is saved (exceljs cannot write charts). */
+  private charted: readonly SheetSpec[] = [];
+
   private constructor(private readonly wb: ExcelJS.Workbook) {}
 
   static create(): ExcelJsWorkbook {
@@ -142,6 +146,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
       if (ws) this.wb.removeWorksheet(ws.id);
     }
     for (const s of specs) renderSheet(this.wb, s);
+    this.charted = specs.filter((s) => (s.charts ?? []).length > 0);
     renderSheet(
       this.wb,
       {
@@ -157,7 +162,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
     await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
     try {
-      await this.wb.xlsx.writeFile(tmp);
+      await fs.writeFile(tmp, await this.toBuffer());
       await fs.rename(tmp, file);
     } catch (e) {
       await fs.rm(tmp, { force: true });
@@ -166,6 +171,6 @@ export class ExcelJsWorkbook implements WorkbookPort {
   }
 
   async toBuffer(): Promise<Buffer> {
-    return Buffer.from(await this.wb.xlsx.writeBuffer());
+    return addCharts(Buffer.from(await this.wb.xlsx.writeBuffer()), this.charted);
   }
 }
