@@ -2,12 +2,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { extraNames, parseEmbeddedMunicipalities, referenceMap, type EmbeddedMunicipality } from '../data/embedded';
 import { embeddedNetwork } from '../data/network';
+import { buildSampleWorkbook } from '../data/sample';
 import { withParameters, type Parameters } from '../domain/parameters';
 import type { SheetSpec } from '../domain/sheets';
 import { formatProblem, hasErrors, type Language } from '../io/problems';
 import { readWorkbook, type ReadResult } from '../io/readWorkbook';
 import type { TravelNetwork } from '../travel/network';
 import { ExcelJsWorkbook } from '../workbook/exceljs/exceljsWorkbook';
+import { layoutSheet } from '../workbook/memory/memoryWorkbook';
 import { SheetConflictError } from '../workbook/port';
 
 /** What the commands share: output, usage errors, options, reading a workbook and writing Kontorplan's sheets. */
@@ -127,4 +129,19 @@ export async function openAndRead(
     return undefined;
   }
   return { wb, result };
+}
+
+/** The engine's input for the embedded sample of one county (or all of Norway): what `sample` writes, read back. */
+export function sampleInput(county: string | undefined, params: Parameters): NonNullable<ReadResult['value']> {
+  const data = loadEmbedded();
+  const ms = county === undefined ? data : data.filter((m) => m.county === county);
+  const specs = buildSampleWorkbook(ms, params, county ?? 'hele landet', loadNetwork(data));
+  const snapshot = { sheets: specs.map((s) => ({ name: s.name, visible: true, values: layoutSheet(s) })), ownedSheets: [] };
+  const result = readWorkbook(snapshot, params, {
+    reference: referenceMap(data),
+    extraNames: extraNames(data),
+    network: loadNetwork(data),
+  });
+  if (!result.value) throw new Error(`the embedded sample does not read: ${result.problems.map((p) => formatProblem(p, 'en')).join('; ')}`);
+  return result.value;
 }

@@ -1,0 +1,231 @@
+/**
+ * `npm run bench -- pmed [--json] [--only pmed1,pmed7] [--no-exact] [--no-cbc] [--exact-limit S]`
+ * `npm run bench -- norway [--json]`
+ *
+ * pmed: the OR-Library p-median instances (Beasley 1985) against their proven optima: the
+ * heuristic on all 40, the exact radius model with HiGHS (WebAssembly) on pmed1–20, and the
+ * same model written as MPS and solved by Debian's native CBC (`coinor-cbc`) when installed,
+ * with the time ratio. norway: the embedded data with the default rules (minimum FTE,
+ * maximum travel, owners): Nordland, and all 357 municipalities at 50, 75 and 100 offices.
+ * Figures are printed, never asserted: this is a measurement, not a test.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import loadHighs from 'highs';
+import type { Highs } from 'highs';
+import { withParameters } from '../domain/parameters';
+import { sampleInput } from '../cli/common';
+import { solveExact, modelData } from '../optimize/exact';
+import { fromPlanningInput } from '../optimize/fromInput';
+import { solveHeuristic } from '../optimize/heuristic';
+import { buildModel } from '../optimize/model';
+import { parsePmed } from '../optimize/pmed';
+import { reduce } from '../optimize/problem';
+
+const now = () => performance.now();
+
+function pmedDir(): string {
+  for (const d of [
+    process.env.PMED_DIR,
+    path.resolve(__dirname, '../../../shared/data/pmed'),
+    path.resolve(process.cwd(), '../shared/data/pmed'),
+  ]) {
+    if (d && existsSync(path.join(d, 'pmedopt.txt'))) return d;
+  }
+  throw new Error('OR-Library p-median files not found: set PMED_DIR to the folder with pmed1.txt … pmedopt.txt');
+}
+
+function hasCbc(): boolean {
+  return spawnSync('cbc', ['-quit'], { stdio: 'ignore' }).status === 0;
+}
+
+/** Solves an MPS file with native CBC; wall seconds and objective. */
+function cbc(mps: string, limit: number): { objective: number | null; seconds: number; status: string } {
+  const t = now();
+  const out = execFileSync('cbc', [mps, 'sec', String(limit), 'solve', 'quit'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const seconds = (now() - t) / 1000;
+  const obj = /Objective value:\s*([-0-9.e+]+)/.exec(out);
+  const status = /Result - ([^\n]+)/.exec(out)?.[1]?.trim() ?? 'unknown';
+  return { objective: obj ? Number(obj[1]) : null, seconds, status };
+}
+
+type PmedRow = {
+  instance: string;
+  n: number;
+  p: number;
+  optimum: number;
+  heuristic: number;
+  heuristicGap: number;
+  heuristicSeconds: number;
+  exact: number | null;
+  exactStatus?: string;
+  exactSeconds: number | null;
+  buildSeconds?: number;
+  cbc?: number | null;
+  cbcSeconds?: number | null;
+  ratio?: number | null;
+};
+
+async function pmed(args: string[]): Promise<void> {
+  const json = args.includes('--json');
+  const onlyArg = args[args.indexOf('--only') + 1];
+  const only = args.includes('--only') && onlyArg ? new Set(onlyArg.split(',')) : undefined;
+  const limitArg = args.includes('--exact-limit') ? Number(args[args.indexOf('--exact-limit') + 1]) : 900;
+  const doExact = !args.includes('--no-exact');
+  const doCbc = doExact && !args.includes('--no-cbc') && hasCbc();
+  const dir = pmedDir();
+  const optimum = new Map(
+    readFileSync(path.join(dir, 'pmedopt.txt'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.trim().split(/\s+/))
+      .map(([a, b]) => [a!, Number(b)] as const),
+  );
+  const highs: Highs | undefined = doExact ? await loadHighs() : undefined;
+  const tmp = mkdtempSync(path.join(tmpdir(), 'kontorplan-bench-'));
+  const rows: PmedRow[] = [];
+  if (!json) {
+    console.log(
+      `p-median (OR-Library), this machine: ${require('node:os').cpus().length} cores. Heuristic: GRASP + interchange + path relinking, 32 iterations or 4.5 s.`,
+    );
+    console.log(
+      `Exact: radius model in HiGHS ${doExact ? '(WebAssembly)' : '(skipped)'}${doCbc ? ' and native CBC on the same MPS' : ''}, no warm start, limit ${limitArg} s.`,
+    );
+    console.log('Times: HiGHS = its solve call; CBC = the whole cbc process (reading the MPS, solving).');
+    console.log('instance     n    p  optimum  heuristic    gap %   heur s    exact  highs s    cbc s  ratio');
+  }
+  try {
+    for (let k = 1; k <= 40; k++) {
+      const name = `pmed${k}`;
+      if (only && !only.has(name)) continue;
+      const { problem, p } = parsePmed(readFileSync(path.join(dir, `${name}.txt`), 'utf8'));
+      const red = reduce(problem);
+      const h = solveHeuristic(red, { iterations: 32, timeLimitSeconds: 4.5, seed: 1 });
+      const opt = optimum.get(name)!;
+      const row: PmedRow = {
+        instance: name,
+        n: problem.n,
+        p,
+        optimum: opt,
+        heuristic: h.evaluation.objective,
+        heuristicGap: (h.evaluation.objective - opt) / opt,
+        heuristicSeconds: h.seconds,
+        exact: null,
+        exactSeconds: null,
+      };
+      if (highs && k <= 20) {
+        const e = solveExact(highs, red, { timeLimitSeconds: limitArg });
+        row.exact = e.objective;
+        row.exactStatus = e.status;
+        row.exactSeconds = e.solveSeconds;
+        row.buildSeconds = e.seconds - e.solveSeconds;
+        if (doCbc) {
+          const m = buildModel(red);
+          const model = highs.createModel(modelData(highs, m) as never);
+          const file = path.join(tmp, `${name}.mps`);
+          try {
+            writeFileSync(file, model.exportModel('mps'));
+          } finally {
+            model.dispose();
+          }
+          const c = cbc(file, limitArg);
+          row.cbc = c.objective === null ? null : c.objective + m.offset;
+          row.cbcSeconds = c.seconds;
+          row.ratio = row.exactSeconds / c.seconds;
+        }
+      }
+      rows.push(row);
+      if (!json) {
+        const f = (x: number | null | undefined, d = 2) => (x === null || x === undefined ? '–' : x.toFixed(d));
+        console.log(
+          `${name.padEnd(8)} ${String(row.n).padStart(5)} ${String(p).padStart(4)} ${String(opt).padStart(8)} ${String(row.heuristic).padStart(10)} ${(row.heuristicGap * 100).toFixed(3).padStart(8)} ${f(row.heuristicSeconds).padStart(8)} ${f(row.exact, 0).padStart(8)} ${f(row.exactSeconds).padStart(8)} ${f(row.cbcSeconds).padStart(8)} ${f(row.ratio).padStart(6)}`,
+        );
+      }
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  if (json) {
+    console.log(JSON.stringify(rows, null, 2));
+    return;
+  }
+  const gaps = rows.map((r) => r.heuristicGap);
+  const exactRows = rows.filter((r) => r.exact !== null);
+  console.log('');
+  console.log(
+    `Heuristic: mean gap ${((gaps.reduce((a, b) => a + b, 0) / Math.max(1, gaps.length)) * 100).toFixed(3)} %, worst ${(Math.max(0, ...gaps) * 100).toFixed(3)} %, ` +
+      `slowest ${Math.max(0, ...rows.map((r) => r.heuristicSeconds)).toFixed(2)} s.`,
+  );
+  if (exactRows.length > 0) {
+    const atOpt = exactRows.filter((r) => r.exactStatus === 'optimal' && Math.abs(r.exact! - r.optimum) < 0.5).length;
+    const hs = exactRows.reduce((s, r) => s + r.exactSeconds!, 0);
+    const cs = exactRows.reduce((s, r) => s + (r.cbcSeconds ?? 0), 0);
+    console.log(`Exact (HiGHS): ${atOpt}/${exactRows.length} proven at the published optimum, ${hs.toFixed(1)} s in all.`);
+    if (doCbc) console.log(`Native CBC on the same models: ${cs.toFixed(1)} s in all; HiGHS/CBC time ratio ${(hs / cs).toFixed(2)}.`);
+  }
+}
+
+async function norway(args: string[]): Promise<void> {
+  const json = args.includes('--json');
+  const highs = await loadHighs();
+  const params = withParameters();
+  const cases: { name: string; county?: string; offices: number; maxOwners?: number }[] = [
+    { name: 'Nordland', county: '18', offices: 20 },
+    { name: 'Norge', offices: 50, maxOwners: Number.POSITIVE_INFINITY },
+    { name: 'Norge', offices: 75 },
+    { name: 'Norge', offices: 100 },
+  ];
+  const out = [];
+  if (!json) {
+    console.log(
+      `Embedded data, default rules (min ${params.minFte} FTE, max ${params.maxTravelWithoutServicePoint} min, max ${params.maxOwners} owners unless stated). This machine: ${require('node:os').cpus().length} cores.`,
+    );
+    console.log('case                 n  offices  exact s  status     heur s  heur gap %  model cols  rss MB');
+  }
+  for (const c of cases) {
+    const p = withParameters({ maxOwners: c.maxOwners ?? params.maxOwners });
+    const input = sampleInput(c.county, p);
+    const pr = fromPlanningInput(input, p, { offices: c.offices });
+    const red = reduce(pr);
+    const h = solveHeuristic(red, { timeLimitSeconds: 2, seed: 1 });
+    const e = solveExact(highs, red, { timeLimitSeconds: 300 });
+    const row = {
+      case: `${c.name} ${c.offices}${c.maxOwners === Number.POSITIVE_INFINITY ? ' (no owner cap)' : ''}`,
+      n: pr.n,
+      offices: c.offices,
+      isolated: red.isolated.length,
+      exactSeconds: e.seconds,
+      status: e.status,
+      gap: e.gap,
+      objective: e.objective,
+      heuristicSeconds: h.seconds,
+      heuristicFeasible: h.evaluation.feasible,
+      heuristicGap: e.objective ? (h.evaluation.objective - e.objective) / e.objective : null,
+      columns: e.model.columns,
+      rssMB: Math.round(process.memoryUsage().rss / 1e6),
+      maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    };
+    out.push(row);
+    if (!json) {
+      console.log(
+        `${row.case.padEnd(18)} ${String(row.n).padStart(3)} ${String(row.offices).padStart(8)} ${row.exactSeconds.toFixed(2).padStart(8)}  ${row.status.padEnd(9)} ${row.heuristicSeconds.toFixed(2).padStart(6)} ${(row.heuristicFeasible && row.heuristicGap !== null ? (row.heuristicGap * 100).toFixed(2) : 'infeasible').padStart(11)} ${String(row.columns).padStart(11)} ${String(row.maxRssMB).padStart(7)}`,
+      );
+    }
+  }
+  if (json) console.log(JSON.stringify(out, null, 2));
+}
+
+async function main(): Promise<void> {
+  const [what, ...rest] = process.argv.slice(2);
+  if (what === 'pmed') return pmed(rest);
+  if (what === 'norway' || what === 'norge') return norway(rest);
+  console.error(
+    'usage: npm run bench -- pmed [--json] [--only pmed1,pmed7] [--no-exact] [--no-cbc] [--exact-limit S]\n       npm run bench -- norway [--json]',
+  );
+  process.exitCode = 2;
+}
+
+void main();
