@@ -1,0 +1,221 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import JSZip from 'jszip';
+import { main, type Io } from '../../src/cli/main';
+import { ExcelJsWorkbook } from '../../src/workbook/exceljs/exceljsWorkbook';
+
+function capture(): Io & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (s) => stdout.push(s), err: (s) => stderr.push(s) };
+}
+
+let dir: string;
+let input: string;
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'kontorplan-optimize-'));
+  input = path.join(dir, 'nordland.xlsx');
+  expect(await main(['sample', '--county', '18', '--out', input], capture())).toBe(0);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const sheetsOf = async (file: string) => (await (await ExcelJsWorkbook.open(file)).read()).sheets;
+
+type Json = {
+  status: string;
+  objective: number;
+  bound: number;
+  gap: number;
+  seconds: number;
+  method: string;
+  meanTravelMinutes: number;
+  offices: { host: string; members: string[] }[];
+  isolated: string[];
+  alternatives: { objective: number; offices: { host: string; members: string[] }[] }[];
+  sweep: { offices: number; meanTravel: number | null; status: string }[];
+};
+
+describe('kontorplan optimize', () => {
+  let json: Json;
+  const out = () => path.join(dir, 'optimert.xlsx');
+
+  beforeAll(async () => {
+    const io = capture();
+    const code = await main(
+      [
+        'optimize',
+        input,
+        '--out',
+        out(),
+        '--offices',
+        '20',
+        '--min-fte',
+        '10',
+        '--max-travel',
+        '90',
+        '--sweep',
+        '18-22',
+        '--alternatives',
+        '1',
+        '--json',
+      ],
+      io,
+    );
+    expect(io.stderr.join('\n')).toContain('Skrev');
+    expect(code).toBe(0);
+    json = JSON.parse(io.stdout.join('\n')) as Json;
+  });
+
+  it('prints the proven optimum as the JSON contract: every municipality in exactly one office, within the rules', async () => {
+    expect(json.status).toBe('optimal');
+    expect(json.gap).toBeLessThanOrEqual(1e-6);
+    expect(json.bound).toBeLessThanOrEqual(json.objective + 1e-6);
+    expect(json.offices).toHaveLength(20);
+    const all = json.offices.flatMap((o) => o.members);
+    expect(all).toHaveLength(41);
+    expect(new Set(all).size).toBe(41);
+    for (const o of json.offices) {
+      expect(o.members).toContain(o.host);
+      expect(o.members.length).toBeLessThanOrEqual(5);
+      expect(o.host).toMatch(/^\d{4}$/);
+    }
+    // Røst, Værøy and Træna have nothing robust within 90 minutes: they keep their own offices.
+    expect(json.isolated.sort()).toEqual(['1835', '1856', '1857']);
+    for (const k of json.isolated) expect(json.offices.find((o) => o.host === k)?.members).toEqual([k]);
+  });
+
+  it('writes the scenarios in the Scenarier layout, the trade-off curve with a native chart, and scores them', async () => {
+    const sheets = await sheetsOf(out());
+    const names = sheets.map((s) => s.name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Kommuner',
+        'Scenarier',
+        'KP Optimert 20 kontor',
+        'KP Optimert 20 kontor alt. 1',
+        'Sammenligning',
+        'KP Optimerte scenarier',
+        'KP Avveiing',
+      ]),
+    );
+    const scen = sheets.find((s) => s.name === 'KP Optimerte scenarier')!;
+    const header = scen.values.findIndex((r) => r[0] === 'Scenario');
+    const rows = scen.values.slice(header + 1).filter((r) => r[0] === 'Optimert 20 kontor');
+    expect(rows).toHaveLength(41);
+    const bodo = rows.find((r) => r[1] === '1804')!;
+    expect(bodo[3]).toBe(json.offices.find((o) => o.members.includes('1804'))!.host);
+
+    const curve = sheets.find((s) => s.name === 'KP Avveiing')!;
+    const ch = curve.values.findIndex((r) => r[0] === 'Antall kontor');
+    const points = curve.values.slice(ch + 1).filter((r) => typeof r[0] === 'number');
+    expect(points.map((r) => r[0])).toEqual([18, 19, 20, 21, 22]);
+    const travel = points.map((r) => r[1] as number);
+    for (let k = 1; k < travel.length; k++) expect(travel[k]).toBeLessThanOrEqual(travel[k - 1]! + 1e-9);
+
+    const zip = await JSZip.loadAsync(readFileSync(out()));
+    const chart = await zip.file('xl/charts/chart1.xml')!.async('string');
+    expect(chart).toContain("'KP Avveiing'!$B$");
+    expect(chart).toContain('<c:scatterChart>');
+    const types = await zip.file('[Content_Types].xml')!.async('string');
+    expect(types).toContain('/xl/charts/chart1.xml');
+  });
+
+  it('leaves the planner’s sheets exactly as they were', async () => {
+    const before = await sheetsOf(input);
+    const after = await sheetsOf(out());
+    for (const s of before) expect(after.find((a) => a.name === s.name)!.values).toEqual(s.values);
+  });
+
+  it('plan scores the optimised scenarios like any other, keeps the optimiser’s sheets, and they pass the travel and owner rules', async () => {
+    const again = path.join(dir, 'plan-igjen.xlsx');
+    const io = capture();
+    expect(await main(['plan', out(), '--out', again, '--json'], io)).toBe(0);
+    const plan = JSON.parse(io.stdout.join('\n')) as {
+      scenarios: { name: string; offices: { host: string; constraints: Record<string, { pass: boolean }> }[] }[];
+    };
+    const opt = plan.scenarios.find((s) => s.name === 'Optimert 20 kontor')!;
+    expect(opt.offices).toHaveLength(20);
+    for (const o of opt.offices) {
+      for (const [id, c] of Object.entries(o.constraints)) {
+        // Only the isolated offices may fail, and only the minimum FTE.
+        if (!c.pass) {
+          expect(id).toBe('minFte');
+          expect(json.isolated).toContain(o.host);
+        }
+      }
+    }
+    const names = (await sheetsOf(again)).map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(['KP Optimerte scenarier', 'KP Avveiing']));
+    expect(names.filter((n) => n === 'KP Avveiing')).toHaveLength(1);
+    const zip = await JSZip.loadAsync(readFileSync(again));
+    expect(zip.file(/xl\/charts\/chart\d+\.xml/)).toHaveLength(1);
+  });
+
+  it('uses only the heuristic when asked, and says the result is not proven', async () => {
+    const io = capture();
+    const file = path.join(dir, 'heuristikk.xlsx');
+    expect(
+      await main(
+        ['optimize', input, '--out', file, '--offices', '20', '--heuristic', '--sweep', 'none', '--alternatives', '0', '--json'],
+        io,
+      ),
+    ).toBe(0);
+    const j = JSON.parse(io.stdout.join('\n')) as Json;
+    expect(j.method).toBe('heuristic');
+    expect(j.status).toBe('heuristic');
+    expect(j.gap).toBeNull();
+    expect(j.objective).toBeGreaterThanOrEqual(json.objective - 1e-6);
+  });
+
+  it('honours forced and forbidden hosts and locks', async () => {
+    const io = capture();
+    const file = path.join(dir, 'laast.xlsx');
+    const args = [
+      'optimize',
+      input,
+      '--out',
+      file,
+      '--offices',
+      '20',
+      '--host',
+      '1838',
+      '--not-host',
+      '1804',
+      '--lock',
+      '1839=1841',
+      '--sweep',
+      'none',
+      '--alternatives',
+      '0',
+      '--json',
+    ];
+    expect(await main(args, io)).toBe(0);
+    const j = JSON.parse(io.stdout.join('\n')) as Json;
+    const hosts = j.offices.map((o) => o.host);
+    expect(hosts).toContain('1838');
+    expect(hosts).not.toContain('1804');
+    expect(j.offices.find((o) => o.host === '1841')!.members).toContain('1839');
+  });
+
+  it('explains rules that cannot be met, exits 1 and writes nothing', async () => {
+    const io = capture();
+    const file = path.join(dir, 'umulig.xlsx');
+    expect(await main(['optimize', input, '--out', file, '--offices', '5'], io)).toBe(1);
+    expect(io.stderr.join('\n')).toContain('5 kontor er for få: med høyst 5 kommuner per kontor trengs minst');
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('asks for exactly one of --offices and --office-cost, and checks municipality numbers', async () => {
+    const io = capture();
+    expect(await main(['optimize', input, '--out', path.join(dir, 'x.xlsx')], io)).toBe(2);
+    expect(io.stderr.join('\n')).toContain('enten --offices N');
+    const io2 = capture();
+    expect(await main(['optimize', input, '--out', path.join(dir, 'x.xlsx'), '--offices', '20', '--host', '9999'], io2)).toBe(2);
+    expect(io2.stderr.join('\n')).toContain('påkrevd vertskommune: kommunenummer 9999 finnes ikke');
+    const io3 = capture();
+    expect(await main(['optimize', input, '--out', path.join(dir, 'x.xlsx'), '--offices', '20', '--lock', '1839-1841'], io3)).toBe(2);
+    expect(io3.stderr.join('\n')).toContain('--lock må være på formen KNR=VERT');
+    expect(existsSync(path.join(dir, 'x.xlsx'))).toBe(false);
+  });
+});
