@@ -11,7 +11,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import loadHighs from 'highs';
 import type { Highs } from 'highs';
@@ -89,7 +89,7 @@ async function pmed(args: string[]): Promise<void> {
   const rows: PmedRow[] = [];
   if (!json) {
     console.log(
-      `p-median (OR-Library), this machine: ${require('node:os').cpus().length} cores. Heuristic: GRASP + interchange + path relinking, 32 iterations or 4.5 s.`,
+      `p-median (OR-Library), this machine: ${cpus().length} cores. Heuristic: GRASP + interchange + path relinking, 32 iterations or 4.5 s.`,
     );
     console.log(
       `Exact: radius model in HiGHS ${doExact ? '(WebAssembly)' : '(skipped)'}${doCbc ? ' and native CBC on the same MPS' : ''}, no warm start, limit ${limitArg} s.`,
@@ -181,7 +181,7 @@ async function norway(args: string[]): Promise<void> {
   const out = [];
   if (!json) {
     console.log(
-      `Embedded data, default rules (min ${params.minFte} FTE, max ${params.maxTravelWithoutServicePoint} min, max ${params.maxOwners} owners unless stated). This machine: ${require('node:os').cpus().length} cores.`,
+      `Embedded data, default rules (min ${params.minFte} FTE, max ${params.maxTravelWithoutServicePoint} min, max ${params.maxOwners} owners unless stated). This machine: ${cpus().length} cores.`,
     );
     console.log('case                 n  offices  exact s  status     heur s  heur gap %  model cols  rss MB');
   }
