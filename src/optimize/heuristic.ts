@@ -1,3 +1,4 @@
+import { Districts } from './districts';
 import { evaluate, pairAllowed, type Assignment, type Evaluation, type Reduced } from './problem';
 
 /**
@@ -362,7 +363,7 @@ export function solveHeuristic(red: Reduced, options: HeuristicOptions = {}): He
   if (hosts.length === 0) hosts.push(trivial(red));
   let results = hosts.map((h) => ({ host: h, evaluation: evaluate(red, h) }));
   if (repair) {
-    results = constrainedSearch(red, hosts, stop, iterations, random);
+    results = constrainedSearch(red, hosts, stop, iterations * 16, random);
   }
   results.sort((a, b) => compare(a.evaluation, b.evaluation));
   return {
@@ -557,10 +558,10 @@ export function assignOpen(red: Reduced, open: Uint8Array): Assignment {
 }
 
 /**
- * Iterated local search over host sets when assignments need repair: swap a host for another
- * candidate (all of them in small problems, else those near it and its members), or with a
- * cost per office add or drop one; each set is assigned by `assignOpen` and judged by
- * `evaluate`. A local optimum is kicked by random swaps and searched again.
+ * Iterated local search when assignments need repair: each start is relocated (Cooper),
+ * assigned with repair, and improved in assignment space (`Districts`: shifts, swaps,
+ * rehosts); the best is then kicked by closing an office and opening a candidate near it
+ * (or, with a cost per office, by closing or opening one) and improved again.
  */
 function constrainedSearch(
   red: Reduced,
@@ -572,86 +573,75 @@ function constrainedSearch(
   const pr = red.problem;
   const n = pr.n;
   const byCost = red.p === undefined;
-  const small = red.candidates.length <= 80;
   const near: Int32Array[] = [];
   for (let j = 0; j < n; j++) {
     const cands = red.candidates.filter((k) => k !== j && Number.isFinite(pr.cost[j * n + k]!));
     cands.sort((a, b) => pr.cost[j * n + a]! - pr.cost[j * n + b]!);
-    near.push(Int32Array.from(small ? cands : cands.slice(0, 16)));
+    near.push(Int32Array.from(cands.slice(0, 10)));
   }
   const found = new Map<string, { host: Assignment; evaluation: Evaluation }>();
-  const keep = (host: Assignment, evaluation: Evaluation) => {
+  const keep = (host: Assignment) => {
     const key = Array.from(host).join(',');
-    if (!found.has(key)) found.set(key, { host, evaluation });
-  };
-  const descend = (open: Uint8Array): { host: Assignment; ev: Evaluation } => {
-    let host = assignOpen(red, open);
-    let ev = evaluate(red, host);
-    let improved = true;
-    while (improved && !stop()) {
-      improved = false;
-      for (const j of red.candidates) {
-        if (red.forced[j] || !open[j]) continue;
-        const tries = new Set<number>(near[j]);
-        if (!small) for (let i = 0; i < n; i++) if (host[i] === j && i !== j && red.isCandidate[i]) tries.add(i);
-        const ins = [...tries].filter((k) => !open[k]);
-        const moves: [number, number][] = ins.map((k) => [k, j]);
-        if (byCost) moves.push([-1, j], ...ins.map((k): [number, number] => [k, -1]));
-        for (const [kin, jout] of moves) {
-          if (kin >= 0) open[kin] = 1;
-          if (jout >= 0) open[jout] = 0;
-          const h2 = assignOpen(red, open);
-          const e2 = evaluate(red, h2);
-          if (compare(e2, ev) < -1e-9) {
-            host = h2;
-            ev = e2;
-            improved = true;
-            break;
-          }
-          if (kin >= 0) open[kin] = 0;
-          if (jout >= 0) open[jout] = 1;
-        }
-        if (stop()) break;
-      }
-    }
-    return { host, ev };
+    if (!found.has(key)) found.set(key, { host, evaluation: evaluate(red, host) });
   };
   const openOf = (host: Assignment) => {
     const open = new Uint8Array(n);
     for (let i = 0; i < n; i++) if (host[i] === i && red.isCandidate[i]) open[i] = 1;
     return open;
   };
-  // Relocated starts, best first, each then searched while time lasts.
-  const seeds = starts.map((h) => {
-    const open = relocate(red, openOf(h));
-    const host = assignOpen(red, open);
-    const ev = evaluate(red, host);
-    keep(host, ev);
-    return { open, ev };
-  });
-  seeds.sort((a, b) => compare(a.ev, b.ev));
-  let best: { host: Assignment; ev: Evaluation } | undefined;
-  for (const seed of seeds) {
-    if (stop()) break;
-    const r = descend(seed.open);
-    keep(r.host, r.ev);
-    if (!best || compare(r.ev, best.ev) < 0) best = r;
+  let best: { host: Assignment; value: number } | undefined;
+  for (const startHost of starts) {
+    if (best && stop()) break;
+    const d = new Districts(red, assignOpen(red, relocate(red, openOf(startHost))));
+    d.descend(stop, random);
+    const host = d.snapshot();
+    keep(host);
+    if (!best || d.value() < best.value) best = { host, value: d.value() };
   }
-  // Kicks: swap a few hosts at random for candidates near them, then descend again.
-  for (let round = 0; round < rounds && best && !stop(); round++) {
-    const open = openOf(best.host);
-    const hosts = red.candidates.filter((j) => open[j] && !red.forced[j]);
-    const kicks = 1 + Math.floor(random() * 3);
-    for (let k = 0; k < kicks && hosts.length > 0; k++) {
-      const j = hosts[Math.floor(random() * hosts.length)]!;
-      const options = Array.from(near[j]!).filter((c) => !open[c]);
-      if (options.length === 0 || !open[j]) continue;
-      open[j] = 0;
-      open[options[Math.floor(random() * Math.min(options.length, 8))]!] = 1;
+  // While owners are over the limit somewhere, open an office among that office's members and
+  // close the office cheapest to close elsewhere (the best of a few, each then improved).
+  for (let round = 0; round < n && best && !stop(); round++) {
+    const d = new Districts(red, best.host);
+    const a = d.mostOverfull();
+    if (a < 0) break;
+    const ks = red.servable[a]!.filter((k) => d.host[k] === a && k !== a && red.isCandidate[k] && !d.open[k]);
+    const closers = red.candidates
+      .filter((c) => c !== a && d.open[c])
+      .map((c) => [c, d.closingEstimate(c)] as const)
+      .filter(([, e]) => Number.isFinite(e))
+      .sort((x, y) => x[1] - y[1])
+      .slice(0, 4);
+    let next: Districts | undefined;
+    for (const k of ks.length > 0 ? ks : Array.from(near[a]!).filter((c) => !d.open[c]).slice(0, 3)) {
+      for (const [c] of closers) {
+        const t = d.clone();
+        if (!t.closeOpen(c, k)) continue;
+        t.descend(stop, random);
+        if (!next || t.value() < next.value()) next = t;
+      }
     }
-    const r = descend(relocate(red, open));
-    keep(r.host, r.ev);
-    if (compare(r.ev, best.ev) < 0) best = r;
+    if (!next || next.value() >= best.value - 1e-9) break;
+    best = { host: next.snapshot(), value: next.value() };
+    keep(best.host);
+  }
+  for (let round = 0; round < rounds && best && !stop(); round++) {
+    const d = new Districts(red, best.host);
+    const hosts = red.candidates.filter((j) => d.open[j] && !red.forced[j]);
+    if (hosts.length === 0) break;
+    const kicks = 1 + Math.floor(random() * 2);
+    for (let k = 0; k < kicks; k++) {
+      const a = hosts[Math.floor(random() * hosts.length)]!;
+      const options = Array.from(near[a]!).filter((c) => !d.open[c]);
+      const kind = byCost ? random() : 0;
+      if (kind < 0.6 && options.length > 0) d.closeOpen(a, options[Math.floor(random() * options.length)]!);
+      else if (kind < 0.8) d.closeOpen(a, -1);
+      else if (options.length > 0) d.closeOpen(-1, options[Math.floor(random() * options.length)]!);
+    }
+    d.descend(stop, random);
+    if (d.value() < best.value - 1e-9) {
+      best = { host: d.snapshot(), value: d.value() };
+      keep(best.host);
+    }
   }
   return [...found.values()];
 }

@@ -1,0 +1,372 @@
+import type { Assignment, Reduced } from './problem';
+
+/**
+ * Local search in assignment space for the capped problem (minimum FTE, owner limit,
+ * BA-split penalty), where "nearest open host" is no longer the best assignment. The state is
+ * every municipality's office; moves are evaluated in O(1) or O(office size):
+ * - shift one member to another office; swap two members of different offices;
+ * - rehost: make another member of an office its host;
+ * - and, as kicks for an iterated local search, close an office and open another nearby.
+ * Rule breaches are penalised (λ per missing FTE and per owner too many), so a search may
+ * pass through infeasible states but ends feasible when it can.
+ */
+export class Districts {
+  readonly n: number;
+  readonly host: Int32Array;
+  readonly fte: Float64Array;
+  readonly count: Int32Array;
+  readonly open: Uint8Array;
+  travel = 0;
+  /** Pieces of BA regions: key region * n + office → members. */
+  private readonly pieces = new Map<number, number>();
+  pieceCount = 0;
+  private readonly allowed: Uint8Array;
+  private readonly movable: Uint8Array;
+  private readonly isolated: Uint8Array;
+  private readonly lambda: number;
+  private readonly minFte: number;
+  private readonly maxOwners: number;
+  private readonly baPenalty: number;
+  private readonly officeCost: number;
+
+  constructor(
+    readonly red: Reduced,
+    start: Assignment,
+  ) {
+    const pr = red.problem;
+    const n = pr.n;
+    this.n = n;
+    this.host = Int32Array.from(start);
+    this.fte = new Float64Array(n);
+    this.count = new Int32Array(n);
+    this.open = new Uint8Array(n);
+    this.allowed = new Uint8Array(n * n);
+    red.allowed.forEach((hosts, i) => hosts.forEach((j) => (this.allowed[i * n + j] = 1)));
+    this.isolated = new Uint8Array(n);
+    for (const i of red.isolated) this.isolated[i] = 1;
+    this.movable = new Uint8Array(n);
+    for (let i = 0; i < n; i++) this.movable[i] = !this.isolated[i] && !pr.rules.locks.has(i) ? 1 : 0;
+    this.minFte = pr.rules.minFte;
+    this.maxOwners = pr.rules.maxOwners;
+    this.baPenalty = pr.rules.baSplitPenalty;
+    this.officeCost = red.p === undefined ? (pr.rules.officeCost ?? 0) : 0;
+    let maxC = 0;
+    for (let i = 0; i < n; i++) for (const j of red.allowed[i]!) maxC = Math.max(maxC, pr.weight[i]! * (i === j ? 0 : pr.cost[i * n + j]!));
+    this.lambda = Math.max(1, maxC) * 100;
+    for (let i = 0; i < n; i++) {
+      const h = this.host[i]!;
+      if (h === i) this.open[i] = 1;
+    }
+    for (let i = 0; i < n; i++) this.add(i, this.host[i]!);
+  }
+
+  private c(i: number, j: number): number {
+    const pr = this.red.problem;
+    return i === j ? 0 : pr.weight[i]! * pr.cost[i * this.n + j]!;
+  }
+
+  private add(i: number, h: number): void {
+    const pr = this.red.problem;
+    this.host[i] = h;
+    this.fte[h] = this.fte[h]! + pr.fte[i]!;
+    this.count[h] = this.count[h]! + 1;
+    this.travel += this.c(i, h);
+    const b = pr.ba[i]!;
+    if (b >= 0) {
+      const key = b * this.n + h;
+      const k = this.pieces.get(key) ?? 0;
+      if (k === 0) this.pieceCount++;
+      this.pieces.set(key, k + 1);
+    }
+  }
+
+  private remove(i: number): void {
+    const pr = this.red.problem;
+    const h = this.host[i]!;
+    this.fte[h] = this.fte[h]! - pr.fte[i]!;
+    this.count[h] = this.count[h]! - 1;
+    this.travel -= this.c(i, h);
+    const b = pr.ba[i]!;
+    if (b >= 0) {
+      const key = b * this.n + h;
+      const k = this.pieces.get(key)! - 1;
+      if (k === 0) {
+        this.pieces.delete(key);
+        this.pieceCount--;
+      } else this.pieces.set(key, k);
+    }
+  }
+
+  /** Penalty of office h at the given FTE and member count. */
+  private pen(h: number, fte: number, count: number): number {
+    if (this.isolated[h] || !this.open[h]) return 0;
+    const deficit = this.minFte - fte;
+    // An owner too many weighs as much as 100 FTE missing: counts are hard to repair later.
+    return this.lambda * ((deficit > 1e-9 ? deficit : 0) + (count > this.maxOwners ? 100 * (count - this.maxOwners) : 0));
+  }
+
+  /** Change in BA pieces if member i left office a and joined office b. */
+  private pieceDelta(i: number, a: number, b: number): number {
+    if (this.baPenalty <= 0) return 0;
+    const r = this.red.problem.ba[i]!;
+    if (r < 0 || a === b) return 0;
+    const leave = this.pieces.get(r * this.n + a) === 1 ? -1 : 0;
+    const join = (this.pieces.get(r * this.n + b) ?? 0) === 0 ? 1 : 0;
+    return leave + join;
+  }
+
+  penalty(): number {
+    let s = 0;
+    for (let h = 0; h < this.n; h++) if (this.open[h]) s += this.pen(h, this.fte[h]!, this.count[h]!);
+    return s;
+  }
+
+  offices(): number {
+    let k = 0;
+    for (let h = 0; h < this.n; h++) if (this.open[h]) k++;
+    return k;
+  }
+
+  /** The penalised objective. */
+  value(): number {
+    return this.travel + this.baPenalty * (this.pieceCount - this.regions()) + this.officeCost * this.offices() + this.penalty();
+  }
+
+  private regionCount = -1;
+  private regions(): number {
+    if (this.regionCount < 0) {
+      const s = new Set<number>();
+      for (const b of this.red.problem.ba) if (b >= 0) s.add(b);
+      this.regionCount = s.size;
+    }
+    return this.regionCount;
+  }
+
+  feasible(): boolean {
+    return this.penalty() === 0;
+  }
+
+  private shiftDelta(i: number, b: number): number {
+    const pr = this.red.problem;
+    const a = this.host[i]!;
+    const f = pr.fte[i]!;
+    return (
+      this.c(i, b) -
+      this.c(i, a) +
+      this.pen(a, this.fte[a]! - f, this.count[a]! - 1) -
+      this.pen(a, this.fte[a]!, this.count[a]!) +
+      this.pen(b, this.fte[b]! + f, this.count[b]! + 1) -
+      this.pen(b, this.fte[b]!, this.count[b]!) +
+      this.baPenalty * this.pieceDelta(i, a, b)
+    );
+  }
+
+  private swapDelta(i: number, k: number): number {
+    const pr = this.red.problem;
+    const a = this.host[i]!;
+    const b = this.host[k]!;
+    const d = pr.fte[k]! - pr.fte[i]!;
+    let ba = 0;
+    if (this.baPenalty > 0) {
+      // Approximate: members of the same region swap without changing pieces.
+      if (pr.ba[i] !== pr.ba[k]) ba = this.pieceDelta(i, a, b) + this.pieceDelta(k, b, a);
+    }
+    return (
+      this.c(i, b) -
+      this.c(i, a) +
+      this.c(k, a) -
+      this.c(k, b) +
+      this.pen(a, this.fte[a]! + d, this.count[a]!) -
+      this.pen(a, this.fte[a]!, this.count[a]!) +
+      this.pen(b, this.fte[b]! - d, this.count[b]!) -
+      this.pen(b, this.fte[b]!, this.count[b]!) +
+      this.baPenalty * ba
+    );
+  }
+
+  private shift(i: number, b: number): void {
+    this.remove(i);
+    this.add(i, b);
+  }
+
+  private members(h: number): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < this.n; i++) if (this.host[i] === h) out.push(i);
+    return out;
+  }
+
+  /** Moves office a's host role to member k (all members must be allowed to k). */
+  private rehostDelta(a: number, k: number, ms: readonly number[]): number {
+    if (!this.red.isCandidate[k] || this.red.forced[a]) return Number.POSITIVE_INFINITY;
+    let d = 0;
+    for (const m of ms) {
+      if (m !== k && !this.allowed[m * this.n + k]) return Number.POSITIVE_INFINITY;
+      d += this.c(m, k) - this.c(m, a);
+    }
+    return d;
+  }
+
+  private rehost(a: number, k: number, ms: readonly number[]): void {
+    for (const m of ms) this.remove(m);
+    this.open[a] = 0;
+    this.open[k] = 1;
+    for (const m of ms) this.add(m, k);
+  }
+
+  /** First-improvement descent over shifts, swaps and rehosts; returns whether anything moved. */
+  descend(stop: () => boolean, random: () => number): boolean {
+    const n = this.n;
+    const pr = this.red.problem;
+    const eps = 1e-7 * Math.max(1, Math.abs(this.travel));
+    let movedAny = false;
+    const order = Array.from({ length: n }, (_, i) => i);
+    for (let pass = 0; pass < 50 && !stop(); pass++) {
+      let moved = false;
+      for (let k = n - 1; k > 0; k--) {
+        const r = Math.floor(random() * (k + 1));
+        [order[k], order[r]] = [order[r]!, order[k]!];
+      }
+      for (const i of order) {
+        if (!this.movable[i] || this.host[i] === i) continue;
+        for (const b of this.red.allowed[i]!) {
+          if (!this.open[b] || b === this.host[i]) continue;
+          if (this.shiftDelta(i, b) < -eps) {
+            this.shift(i, b);
+            moved = true;
+            break;
+          }
+          // Swap with a member of b that may go to i's office.
+          const a = this.host[i]!;
+          for (const k of this.red.servable[a]!) {
+            if (this.host[k] !== b || !this.movable[k] || k === b) continue;
+            if (this.swapDelta(i, k) < -eps) {
+              this.shift(i, b);
+              this.shift(k, a);
+              moved = true;
+              break;
+            }
+          }
+          if (this.host[i] !== a) break;
+        }
+      }
+      for (let a = 0; a < n; a++) {
+        if (!this.open[a] || this.isolated[a] || this.red.forced[a]) continue;
+        const ms = this.members(a);
+        if (ms.some((m) => pr.rules.locks.has(m))) continue;
+        let bestK = -1;
+        let best = -eps;
+        for (const k of ms) {
+          if (k === a) continue;
+          const d = this.rehostDelta(a, k, ms);
+          if (d < best) {
+            best = d;
+            bestK = k;
+          }
+        }
+        if (bestK >= 0) {
+          this.rehost(a, bestK, ms);
+          moved = true;
+        }
+      }
+      if (!moved) break;
+      movedAny = true;
+    }
+    return movedAny;
+  }
+
+  /**
+   * A kick: close office a (its members to their cheapest open office) and open k in its
+   * place (k leaves its office); a < 0 only opens k, k < 0 only closes a. False, changing
+   * nothing, when it cannot be done.
+   */
+  closeOpen(a: number, k: number): boolean {
+    if (a >= 0 && (!this.open[a] || this.red.forced[a] || this.isolated[a])) return false;
+    if (k >= 0 && (this.open[k] || !this.red.isCandidate[k] || !this.movable[k])) return false;
+    const before = this.snapshot();
+    const openBefore = Uint8Array.from(this.open);
+    if (k >= 0) {
+      this.remove(k);
+      this.open[k] = 1;
+      this.add(k, k);
+    }
+    if (a < 0) return true;
+    const ms = this.members(a);
+    if (ms.some((m) => !this.movable[m] && m !== a)) {
+      this.restore(before, openBefore);
+      return false;
+    }
+    for (const m of ms) this.remove(m);
+    this.open[a] = 0;
+    for (const m of ms) {
+      let best = -1;
+      let bestD = Number.POSITIVE_INFINITY;
+      for (const b of this.red.allowed[m]!) {
+        if (!this.open[b]) continue;
+        const d = this.c(m, b) + this.pen(b, this.fte[b]! + this.red.problem.fte[m]!, this.count[b]! + 1) - this.pen(b, this.fte[b]!, this.count[b]!);
+        if (d < bestD) {
+          bestD = d;
+          best = b;
+        }
+      }
+      if (best < 0) {
+        this.restore(before, openBefore);
+        return false;
+      }
+      this.add(m, best);
+    }
+    return true;
+  }
+
+  private restore(host: Assignment, open: Uint8Array): void {
+    this.open.set(open);
+    this.fte.fill(0);
+    this.count.fill(0);
+    this.travel = 0;
+    this.pieces.clear();
+    this.pieceCount = 0;
+    for (let i = 0; i < this.n; i++) this.add(i, host[i]!);
+  }
+
+  /** A copy of this state, to try a move and keep it or not. */
+  clone(): Districts {
+    const d = new Districts(this.red, this.host);
+    d.open.set(this.open);
+    d.restore(this.host, this.open);
+    return d;
+  }
+
+  /** The office with the most owners over the limit (or -1). */
+  mostOverfull(): number {
+    let worst = -1;
+    for (let h = 0; h < this.n; h++) if (this.open[h] && this.count[h]! > this.maxOwners && (worst < 0 || this.count[h]! > this.count[worst]!)) worst = h;
+    return worst;
+  }
+
+  /**
+   * Cheap estimate of closing office c: each member to its cheapest other open office with
+   * room (Infinity when one has none).
+   */
+  closingEstimate(c: number): number {
+    if (!this.open[c] || this.red.forced[c] || this.isolated[c]) return Number.POSITIVE_INFINITY;
+    let s = 0;
+    for (const m of this.members(c)) {
+      if (!this.movable[m] && m !== c) return Number.POSITIVE_INFINITY;
+      let best = Number.POSITIVE_INFINITY;
+      for (const b of this.red.allowed[m]!) {
+        if (b === c || !this.open[b] || this.count[b]! >= this.maxOwners) continue;
+        best = Math.min(best, this.c(m, b) - this.c(m, c));
+      }
+      s += best;
+    }
+    return s;
+  }
+
+  private nearestOpen(i: number): number {
+    for (const j of this.red.allowed[i]!) if (this.open[j]) return j;
+    return i;
+  }
+
+  snapshot(): Assignment {
+    return Int32Array.from(this.host);
+  }
+}
