@@ -19,6 +19,8 @@ export class Districts {
   travel = 0;
   /** Pieces of BA regions: key region * n + office → members. */
   private readonly pieces = new Map<number, number>();
+  /** Members of each office (small arrays, kept in step with `host`). */
+  private readonly mem: number[][];
   pieceCount = 0;
   private readonly allowed: Uint8Array;
   private readonly movable: Uint8Array;
@@ -40,6 +42,7 @@ export class Districts {
     this.fte = new Float64Array(n);
     this.count = new Int32Array(n);
     this.open = new Uint8Array(n);
+    this.mem = Array.from({ length: n }, () => []);
     this.allowed = new Uint8Array(n * n);
     red.allowed.forEach((hosts, i) => hosts.forEach((j) => (this.allowed[i * n + j] = 1)));
     this.isolated = new Uint8Array(n);
@@ -68,6 +71,7 @@ export class Districts {
   private add(i: number, h: number): void {
     const pr = this.red.problem;
     this.host[i] = h;
+    this.mem[h]!.push(i);
     this.fte[h] = this.fte[h]! + pr.fte[i]!;
     this.count[h] = this.count[h]! + 1;
     this.travel += this.c(i, h);
@@ -83,6 +87,8 @@ export class Districts {
   private remove(i: number): void {
     const pr = this.red.problem;
     const h = this.host[i]!;
+    const list = this.mem[h]!;
+    list.splice(list.indexOf(i), 1);
     this.fte[h] = this.fte[h]! - pr.fte[i]!;
     this.count[h] = this.count[h]! - 1;
     this.travel -= this.c(i, h);
@@ -190,9 +196,7 @@ export class Districts {
   }
 
   private members(h: number): number[] {
-    const out: number[] = [];
-    for (let i = 0; i < this.n; i++) if (this.host[i] === h) out.push(i);
-    return out;
+    return [...this.mem[h]!];
   }
 
   /** Moves office a's host role to member k (all members must be allowed to k). */
@@ -237,8 +241,8 @@ export class Districts {
           }
           // Swap with a member of b that may go to i's office.
           const a = this.host[i]!;
-          for (const k of this.red.servable[a]!) {
-            if (this.host[k] !== b || !this.movable[k] || k === b) continue;
+          for (const k of this.mem[b]!) {
+            if (!this.movable[k] || k === b || !this.allowed[k * n + a]) continue;
             if (this.swapDelta(i, k) < -eps) {
               this.shift(i, b);
               this.shift(k, a);
@@ -321,6 +325,7 @@ export class Districts {
     this.open.set(open);
     this.fte.fill(0);
     this.count.fill(0);
+    for (const list of this.mem) list.length = 0;
     this.travel = 0;
     this.pieces.clear();
     this.pieceCount = 0;

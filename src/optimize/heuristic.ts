@@ -320,10 +320,10 @@ export function solveHeuristic(red: Reduced, options: HeuristicOptions = {}): He
   const iterations = options.iterations ?? 32;
   const limit = (options.timeLimitSeconds ?? 30) * 1000;
   const stop = () => now() - start > limit || (options.shouldStop?.() ?? false);
-  // With repair, the nearest-host phase only seeds the search: give it a few starts and a third of the time.
+  // With repair, the nearest-host phase only seeds the search: give it a few starts and an eighth of the time.
   const repair = needsRepair(red);
-  const graspStop = repair ? () => now() - start > limit / 3 || stop() : stop;
-  const graspIterations = repair ? Math.min(iterations, 6) : iterations;
+  const graspStop = repair ? () => now() - start > limit / 8 || stop() : stop;
+  const graspIterations = repair ? Math.min(iterations, 4) : iterations;
   const eliteSize = 10;
   const elite: { set: number[]; cost: number }[] = [];
   const offer = (set: number[], cost: number) => {
@@ -363,7 +363,7 @@ export function solveHeuristic(red: Reduced, options: HeuristicOptions = {}): He
   if (hosts.length === 0) hosts.push(trivial(red));
   let results = hosts.map((h) => ({ host: h, evaluation: evaluate(red, h) }));
   if (repair) {
-    results = constrainedSearch(red, hosts, stop, iterations * 16, random);
+    results = constrainedSearch(red, hosts, stop, iterations * 64, random);
   }
   results.sort((a, b) => compare(a.evaluation, b.evaluation));
   return {
