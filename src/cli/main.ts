@@ -127,7 +127,8 @@ async function plan(args: string[], io: Io): Promise<number> {
     const used = result.value.sheetsUsed;
     io.out(
       `Leste ${result.value.municipalities.length} kommuner fra «${used.municipalities}», ` +
-        `${used.scenarios ? `${scores.length} scenarier fra «${used.scenarios}»` : 'ingen scenarioark (vurderer dagens struktur)'}.`,
+        `${used.scenarios ? `${scores.length - optimisedNames.size} scenarier fra «${used.scenarios}»` : 'ingen scenarioark (vurderer dagens struktur)'}` +
+        `${optimisedNames.size > 0 ? ` og ${optimisedNames.size} fra «${used.optimizedScenarios}»` : ''}.`,
     );
     io.out('');
     io.out(comparisonTable(scores, params));

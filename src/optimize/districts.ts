@@ -306,7 +306,10 @@ export class Districts {
       let bestD = Number.POSITIVE_INFINITY;
       for (const b of this.red.allowed[m]!) {
         if (!this.open[b]) continue;
-        const d = this.c(m, b) + this.pen(b, this.fte[b]! + this.red.problem.fte[m]!, this.count[b]! + 1) - this.pen(b, this.fte[b]!, this.count[b]!);
+        const d =
+          this.c(m, b) +
+          this.pen(b, this.fte[b]! + this.red.problem.fte[m]!, this.count[b]! + 1) -
+          this.pen(b, this.fte[b]!, this.count[b]!);
         if (d < bestD) {
           bestD = d;
           best = b;
@@ -343,7 +346,8 @@ export class Districts {
   /** The office with the most owners over the limit (or -1). */
   mostOverfull(): number {
     let worst = -1;
-    for (let h = 0; h < this.n; h++) if (this.open[h] && this.count[h]! > this.maxOwners && (worst < 0 || this.count[h]! > this.count[worst]!)) worst = h;
+    for (let h = 0; h < this.n; h++)
+      if (this.open[h] && this.count[h]! > this.maxOwners && (worst < 0 || this.count[h]! > this.count[worst]!)) worst = h;
     return worst;
   }
 

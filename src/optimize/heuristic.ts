@@ -612,7 +612,11 @@ function constrainedSearch(
       .sort((x, y) => x[1] - y[1])
       .slice(0, 4);
     let next: Districts | undefined;
-    for (const k of ks.length > 0 ? ks : Array.from(near[a]!).filter((c) => !d.open[c]).slice(0, 3)) {
+    for (const k of ks.length > 0
+      ? ks
+      : Array.from(near[a]!)
+          .filter((c) => !d.open[c])
+          .slice(0, 3)) {
       for (const [c] of closers) {
         const t = d.clone();
         if (!t.closeOpen(c, k)) continue;
