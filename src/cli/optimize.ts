@@ -188,7 +188,17 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
     throw e;
   }
 
-  const solver = values.heuristic ? undefined : new WorkerSolver();
+  // Progress of long exact solves, at most every two seconds: incumbent and bound as mean minutes.
+  const population = pr.weight.reduce((a, b) => a + b, 0);
+  let lastProgress = 0;
+  const solver = values.heuristic
+    ? undefined
+    : new WorkerSolver((p) => {
+        if (values.json || p.seconds - lastProgress < 2) return;
+        lastProgress = p.seconds;
+        const minutes = (x: number | null) => (x === null ? '–' : `${num1(x / population)} min`);
+        io.err(`    ${num1(p.seconds)} s: beste ${minutes(p.incumbent)}, nedre grense ${minutes(p.bound)}, gap ${pct(p.gap)}`);
+      });
   const onSignal = () => {
     io.err('Avbryter: bruker det beste som er funnet så langt …');
     solver?.cancel();
@@ -215,6 +225,7 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
               : undefined,
       sweepAround: sweep === undefined && offices === undefined ? (n) => sweepCounts(n, lowest, pr.n) : undefined,
       onProgress: (stage) => {
+        lastProgress = 0;
         if (!values.json) io.err(`  … ${stageText(stage)}`);
       },
     });

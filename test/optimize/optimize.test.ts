@@ -14,7 +14,7 @@ beforeAll(async () => {
   highs = await loadHighs();
 });
 
-const PMED = path.resolve(__dirname, '../../../shared/data/pmed');
+const PMED = path.resolve(__dirname, '../fixtures/pmed');
 
 describe('OR-Library reader', () => {
   it('takes shortest paths over the edges, the last of a repeated edge winning', () => {

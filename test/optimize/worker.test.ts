@@ -22,7 +22,7 @@ describe('HiGHS in a worker thread', () => {
   });
 
   it('stops a long solve when cancelled and says so, with the bound it had proven', async () => {
-    const { problem } = parsePmed(readFileSync(path.resolve(__dirname, '../../../shared/data/pmed/pmed6.txt'), 'utf8'));
+    const { problem } = parsePmed(readFileSync(path.resolve(__dirname, '../fixtures/pmed/pmed6.txt'), 'utf8'));
     const solver = new WorkerSolver();
     try {
       const started = Date.now();
