@@ -6,7 +6,8 @@
  * heuristic on all 40, the exact radius model with HiGHS (WebAssembly) on pmed1–20, and the
  * same model written as MPS and solved by Debian's native CBC (`coinor-cbc`) when installed,
  * with the time ratio. norway: the embedded data with the default rules (minimum FTE,
- * maximum travel, owners): Nordland, and all 357 municipalities at 50, 75 and 100 offices.
+ * maximum travel, owners): Nordland, and all 357 municipalities at 50 (no owner cap), 80, 90
+ * and 100 offices.
  * Figures are printed, never asserted: this is a measurement, not a test.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -175,7 +176,8 @@ async function norway(args: string[]): Promise<void> {
   const cases: { name: string; county?: string; offices: number; maxOwners?: number }[] = [
     { name: 'Nordland', county: '18', offices: 20 },
     { name: 'Norge', offices: 50, maxOwners: Number.POSITIVE_INFINITY },
-    { name: 'Norge', offices: 75 },
+    { name: 'Norge', offices: 80 },
+    { name: 'Norge', offices: 90 },
     { name: 'Norge', offices: 100 },
   ];
   const out = [];

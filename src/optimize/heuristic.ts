@@ -577,7 +577,7 @@ function constrainedSearch(
   for (let j = 0; j < n; j++) {
     const cands = red.candidates.filter((k) => k !== j && Number.isFinite(pr.cost[j * n + k]!));
     cands.sort((a, b) => pr.cost[j * n + a]! - pr.cost[j * n + b]!);
-    near.push(Int32Array.from(cands.slice(0, 10)));
+    near.push(Int32Array.from(red.candidates.length <= 120 ? cands : cands.slice(0, 10)));
   }
   const found = new Map<string, { host: Assignment; evaluation: Evaluation }>();
   const keep = (host: Assignment) => {
@@ -647,7 +647,49 @@ function constrainedSearch(
       keep(best.host);
     }
   }
+  // Small problems: polish the best by swapping hosts, each set assigned afresh with repair.
+  if (best && red.candidates.length <= 120) {
+    const polished = hostSwapDescent(red, best.host, near, stop);
+    keep(polished);
+  }
   return [...found.values()];
+}
+
+/** Swap a host for a nearby candidate (or, with a cost per office, add or drop one) while the repaired assignment improves. */
+function hostSwapDescent(red: Reduced, start: Assignment, near: readonly Int32Array[], stop: () => boolean): Assignment {
+  const n = red.problem.n;
+  const byCost = red.p === undefined;
+  const open = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if (start[i] === i && red.isCandidate[i]) open[i] = 1;
+  let host = start;
+  let ev = evaluate(red, host);
+  let improved = true;
+  while (improved && !stop()) {
+    improved = false;
+    for (const j of red.candidates) {
+      if (red.forced[j] || !open[j] || stop()) continue;
+      const tries = new Set<number>(near[j]);
+      for (let i = 0; i < n; i++) if (host[i] === j && i !== j && red.isCandidate[i]) tries.add(i);
+      const ins = [...tries].filter((k) => !open[k]);
+      const moves: [number, number][] = ins.map((k) => [k, j]);
+      if (byCost) moves.push([-1, j], ...ins.map((k): [number, number] => [k, -1]));
+      for (const [kin, jout] of moves) {
+        if (kin >= 0) open[kin] = 1;
+        if (jout >= 0) open[jout] = 0;
+        const h2 = assignOpen(red, open);
+        const e2 = evaluate(red, h2);
+        if (compare(e2, ev) < -1e-9) {
+          host = h2;
+          ev = e2;
+          improved = true;
+          break;
+        }
+        if (kin >= 0) open[kin] = 0;
+        if (jout >= 0) open[jout] = 1;
+      }
+    }
+  }
+  return host;
 }
 
 /**
