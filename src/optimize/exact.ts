@@ -23,6 +23,8 @@ export type ExactOptions = Readonly<{
   onProgress?: (p: Progress) => void;
   /** Polled by HiGHS during the search; true interrupts it with the best found so far. */
   shouldCancel?: () => boolean;
+  /** HiGHS options to set besides the defaults here (for tuning and benchmarks). */
+  highsOptions?: Readonly<Record<string, string | number | boolean>>;
   /** Extra rows forbidding given host sets (for near-optimal alternatives). */
   excludeHostSets?: readonly (readonly number[])[];
 }>;
@@ -119,6 +121,7 @@ export function solveExact(highs: Highs, red: Reduced, options: ExactOptions = {
       time_limit: options.timeLimitSeconds ?? 60,
       mip_rel_gap: options.gapTolerance ?? 1e-6,
       mip_abs_gap: 1e-6,
+      ...options.highsOptions,
     });
     if (options.warmStart) model.setSolution({ colValue: m.encode(options.warmStart) });
     const report = (data: { mip_primal_bound?: number; mip_dual_bound?: number; mip_gap?: number }) => {
