@@ -22,7 +22,7 @@ import { solveExact, modelData } from '../optimize/exact';
 import { fromPlanningInput } from '../optimize/fromInput';
 import { solveHeuristic } from '../optimize/heuristic';
 import { buildModel } from '../optimize/model';
-import { parsePmed } from '../optimize/pmed';
+import { parsePmed, parsePmedOptima } from '../optimize/pmed';
 import { reduce } from '../optimize/problem';
 
 const now = () => performance.now();
@@ -77,14 +77,7 @@ async function pmed(args: string[]): Promise<void> {
   const doExact = !args.includes('--no-exact');
   const doCbc = doExact && !args.includes('--no-cbc') && hasCbc();
   const dir = pmedDir();
-  const optimum = new Map(
-    readFileSync(path.join(dir, 'pmedopt.txt'), 'utf8')
-      .trim()
-      .split('\n')
-      .slice(1)
-      .map((l) => l.trim().split(/\s+/))
-      .map(([a, b]) => [a!, Number(b)] as const),
-  );
+  const optimum = parsePmedOptima(readFileSync(path.join(dir, 'pmedopt.txt'), 'utf8'));
   const highs: Highs | undefined = doExact ? await loadHighs() : undefined;
   const tmp = mkdtempSync(path.join(tmpdir(), 'kontorplan-bench-'));
   const rows: PmedRow[] = [];

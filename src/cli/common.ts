@@ -42,6 +42,19 @@ export const TRAVEL_OPTIONS = {
   'ferry-wait-cap': { type: 'string' },
 } as const;
 
+/** The scoring rules and parameters, with the travel estimate's: what `plan` and `optimize` both take. */
+export const RULE_OPTIONS = {
+  'min-fte': { type: 'string' },
+  'max-travel': { type: 'string' },
+  'max-owners': { type: 'string' },
+  'same-ba': { type: 'boolean' },
+  'fte-per-1000': { type: 'string' },
+  k: { type: 'string' },
+  absence: { type: 'string' },
+  'meeting-room-days': { type: 'string' },
+  ...TRAVEL_OPTIONS,
+} as const;
+
 export function number(name: string, v: string | undefined, min: number, max: number): number | undefined {
   if (v === undefined) return undefined;
   const x = Number(v.replace(',', '.'));

@@ -9,7 +9,7 @@ import { fromPlanningInput, RequestError, toScenario, type OptimizeRequest } fro
 import { WorkerSolver } from '../optimize/node/exactInWorker';
 import { InfeasibleRulesError, type OptProblem } from '../optimize/problem';
 import { hostSet, NoSolutionError, optimize, sweepCounts, type Outcome, type Solution } from '../optimize/run';
-import { language, number, openAndRead, parametersFrom, TRAVEL_OPTIONS, UsageError, writeOwnSheets, type Io } from './common';
+import { language, number, openAndRead, parametersFrom, RULE_OPTIONS, UsageError, writeOwnSheets, type Io } from './common';
 
 export const OPTIMIZE_HELP = `  kontorplan optimize INN.xlsx --out UT.xlsx (--offices N | --office-cost MIN) [valg]
                                                   beste kontorstruktur under kravene, med avveiingskurve
@@ -140,15 +140,7 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
       alternatives: { type: 'string' },
       within: { type: 'string' },
       sweep: { type: 'string' },
-      'min-fte': { type: 'string' },
-      'max-travel': { type: 'string' },
-      'max-owners': { type: 'string' },
-      'same-ba': { type: 'boolean' },
-      'fte-per-1000': { type: 'string' },
-      k: { type: 'string' },
-      absence: { type: 'string' },
-      'meeting-room-days': { type: 'string' },
-      ...TRAVEL_OPTIONS,
+      ...RULE_OPTIONS,
     },
   });
   const input = positionals[0];

@@ -44,3 +44,16 @@ export function parsePmed(text: string): { problem: OptProblem; p: number } {
     },
   };
 }
+
+/** OR-Library's `pmedopt.txt`: instance name → proven optimal value. */
+export function parsePmedOptima(text: string): Map<string, number> {
+  return new Map(
+    text
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.trim().split(/\s+/))
+      .filter((f) => f.length >= 2)
+      .map(([name, value]) => [name!, Number(value)] as const),
+  );
+}

@@ -1,4 +1,4 @@
-import { evaluate, reduce, type Assignment, type OptProblem } from '../../src/optimize/problem';
+import { evaluate, NO_RULES, reduce, type Assignment, type OptProblem } from '../../src/optimize/problem';
 
 /**
  * The optimum by enumeration (tiny problems only): every set of hosts (of the asked size),
@@ -68,16 +68,6 @@ export function randomProblem(seed: number, n: number, rules: Partial<OptProblem
     cost,
     fte: Float64Array.from(weight, (w) => Math.round((w * 2.3) / 100) / 10),
     ba: Int32Array.from({ length: n }, () => Math.floor(r() * 3)),
-    rules: {
-      minFte: 0,
-      maxTravel: Number.POSITIVE_INFINITY,
-      sameBa: false,
-      maxOwners: Number.POSITIVE_INFINITY,
-      baSplitPenalty: 0,
-      forcedHosts: [],
-      forbiddenHosts: [],
-      locks: new Map(),
-      ...rules,
-    },
+    rules: { ...NO_RULES, ...rules },
   };
 }

@@ -4,7 +4,7 @@ import loadHighs, { type Highs } from 'highs';
 import { solveExact } from '../../src/optimize/exact';
 import { solveHeuristic } from '../../src/optimize/heuristic';
 import { buildModel } from '../../src/optimize/model';
-import { parsePmed } from '../../src/optimize/pmed';
+import { parsePmed, parsePmedOptima } from '../../src/optimize/pmed';
 import { evaluate, InfeasibleRulesError, NO_RULES, pairAllowed, reduce, type OptProblem } from '../../src/optimize/problem';
 import { hostSet, optimize, sweepCounts } from '../../src/optimize/run';
 import { bruteForce, randomProblem } from './bruteforce';
@@ -138,14 +138,7 @@ describe('rules', () => {
 });
 
 describe('OR-Library yardstick (pmed1–5)', () => {
-  const optimum = new Map(
-    readFileSync(path.join(PMED, 'pmedopt.txt'), 'utf8')
-      .trim()
-      .split('\n')
-      .slice(1)
-      .map((l) => l.trim().split(/\s+/))
-      .map(([a, b]) => [a!, Number(b)] as const),
-  );
+  const optimum = parsePmedOptima(readFileSync(path.join(PMED, 'pmedopt.txt'), 'utf8'));
   it.each(['pmed1', 'pmed2', 'pmed3', 'pmed4', 'pmed5'])(
     '%s: HiGHS proves the published optimum; the heuristic is feasible and close',
     (name) => {
