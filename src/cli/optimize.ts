@@ -223,7 +223,7 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
     });
   } catch (e) {
     if (e instanceof InfeasibleRulesError || e instanceof NoSolutionError) {
-      io.err(`Feil: ${e.message}. Ingenting ble skrevet.`);
+      io.err(`Feil: ${e.message.replace(/\.$/, '')}. Ingenting ble skrevet.`);
       return 1;
     }
     throw e;
