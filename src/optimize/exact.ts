@@ -121,6 +121,9 @@ export function solveExact(highs: Highs, red: Reduced, options: ExactOptions = {
       time_limit: options.timeLimitSeconds ?? 60,
       mip_rel_gap: options.gapTolerance ?? 1e-6,
       mip_abs_gap: 1e-6,
+      // Presolve off: measured faster on every model tried (pmed1–13, Norway at 50–100
+      // offices), by 10–50 %; these models are already pruned.
+      presolve: 'off',
       ...options.highsOptions,
     });
     if (options.warmStart) model.setSolution({ colValue: m.encode(options.warmStart) });

@@ -6,8 +6,8 @@ import { evaluate, type Assignment, type Reduced } from './problem';
  *
  * - `hess`: Hess's districting model with a lower bound on each office's staff:
  *   y_j (j hosts), x_ij (i served by j) for the pruned pairs only;
- *   Σ_j x_ij + y_i = 1; x_ij ≤ y_j; Σ_i fte_i x_ij + (fte_j − minFte) y_j ≥ 0;
- *   Σ_i x_ij ≤ (maxOwners − 1) y_j; Σ_j y_j = p; and with a BA-split penalty z_bj ≥ x_ij for
+ *   Σ_j x_ij + y_i = 1; Σ_i fte_i x_ij + (fte_j − minFte) y_j ≥ 0;
+ *   Σ_i x_ij ≤ (maxOwners − 1) y_j, or without an owner limit x_ij ≤ y_j; Σ_j y_j = p; and with a BA-split penalty z_bj ≥ x_ij for
  *   each region b touched by office j.
  * - `radius`: when no rule ties members to each other's offices (no minimum FTE, owner limit
  *   or BA-split penalty), the much smaller radius formulation of Elloumi (2010): per member i
@@ -156,6 +156,9 @@ function buildHess(red: Reduced): MipModel {
     for (const j of red.allowed[i]!) {
       if (j === i) continue;
       xPlan.push([i, j]);
+      // With an owner limit, its row Σ_i x_ij ≤ (O − 1) y_j already ties x_ij to y_j; the
+      // per-pair links then cost more (a larger LP) than their tighter bound saves.
+      if (Number.isFinite(rules.maxOwners)) continue;
       const r = b.row(-INF, 0);
       linkRows.set(i * n + j, r);
       yEntries.get(j)!.push([r, -1]);
@@ -192,10 +195,9 @@ function buildHess(red: Reduced): MipModel {
   }
   const xCol = new Map<number, number>();
   for (const [i, j] of xPlan) {
-    const e: [number, number][] = [
-      [assignRow[i]!, 1],
-      [linkRows.get(i * n + j)!, 1],
-    ];
+    const e: [number, number][] = [[assignRow[i]!, 1]];
+    const link = linkRows.get(i * n + j);
+    if (link !== undefined) e.push([link, 1]);
     if (fteRow[j]! >= 0) e.push([fteRow[j]!, pr.fte[i]!]);
     if (ownerRow[j]! >= 0) e.push([ownerRow[j]!, 1]);
     const rb = xBaRow.get(i * n + j);
