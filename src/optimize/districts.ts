@@ -21,6 +21,8 @@ export class Districts {
   private readonly pieces = new Map<number, number>();
   /** Members of each office (small arrays, kept in step with `host`). */
   private readonly mem: number[][];
+  /** Offices changed since the last `untouch` (a focused descent looks only around them). */
+  private readonly touched: Uint8Array;
   pieceCount = 0;
   private readonly allowed: Uint8Array;
   private readonly movable: Uint8Array;
@@ -43,6 +45,7 @@ export class Districts {
     this.count = new Int32Array(n);
     this.open = new Uint8Array(n);
     this.mem = Array.from({ length: n }, () => []);
+    this.touched = new Uint8Array(n);
     this.allowed = new Uint8Array(n * n);
     red.allowed.forEach((hosts, i) => hosts.forEach((j) => (this.allowed[i * n + j] = 1)));
     this.isolated = new Uint8Array(n);
@@ -71,6 +74,7 @@ export class Districts {
   private add(i: number, h: number): void {
     const pr = this.red.problem;
     this.host[i] = h;
+    this.touched[h] = 1;
     this.mem[h]!.push(i);
     this.fte[h] = this.fte[h]! + pr.fte[i]!;
     this.count[h] = this.count[h]! + 1;
@@ -89,6 +93,7 @@ export class Districts {
     const h = this.host[i]!;
     const list = this.mem[h]!;
     list.splice(list.indexOf(i), 1);
+    this.touched[h] = 1;
     this.fte[h] = this.fte[h]! - pr.fte[i]!;
     this.count[h] = this.count[h]! - 1;
     this.travel -= this.c(i, h);
@@ -217,16 +222,50 @@ export class Districts {
     for (const m of ms) this.add(m, k);
   }
 
-  /** First-improvement descent over shifts, swaps and rehosts; returns whether anything moved. */
-  descend(stop: () => boolean, random: () => number): boolean {
+  /** Forget which offices changed (before a kick whose surroundings a focused descent should search). */
+  untouch(): void {
+    this.touched.fill(0);
+  }
+
+  /**
+   * First-improvement descent over shifts, swaps and rehosts; returns whether anything moved.
+   * Focused, each pass looks only at members that belong to or may go to an office changed
+   * since the pass before (after a kick: around the closed and the opened office).
+   */
+  descend(stop: () => boolean, random: () => number, focused = false): boolean {
     const n = this.n;
     const pr = this.red.problem;
     const eps = 1e-7 * Math.max(1, Math.abs(this.travel));
     let movedAny = false;
-    const order = Array.from({ length: n }, (_, i) => i);
+    const all = Array.from({ length: n }, (_, i) => i);
+    const mark = new Uint8Array(n);
     for (let pass = 0; pass < 50 && !stop(); pass++) {
       let moved = false;
-      for (let k = n - 1; k > 0; k--) {
+      let active: Uint8Array | undefined;
+      let order = all;
+      if (focused) {
+        active = Uint8Array.from(this.touched);
+        this.touched.fill(0);
+        mark.fill(0);
+        order = [];
+        for (let o = 0; o < n; o++) {
+          if (!active[o]) continue;
+          for (const i of this.red.servable[o]!) {
+            if (!mark[i]) {
+              mark[i] = 1;
+              order.push(i);
+            }
+          }
+          for (const i of this.mem[o]!) {
+            if (!mark[i]) {
+              mark[i] = 1;
+              order.push(i);
+            }
+          }
+        }
+        if (order.length === 0) break;
+      }
+      for (let k = order.length - 1; k > 0; k--) {
         const r = Math.floor(random() * (k + 1));
         [order[k], order[r]] = [order[r]!, order[k]!];
       }
@@ -254,7 +293,7 @@ export class Districts {
         }
       }
       for (let a = 0; a < n; a++) {
-        if (!this.open[a] || this.isolated[a] || this.red.forced[a]) continue;
+        if (!this.open[a] || this.isolated[a] || this.red.forced[a] || (active && !active[a])) continue;
         const ms = this.members(a);
         if (ms.some((m) => pr.rules.locks.has(m))) continue;
         let bestK = -1;

@@ -630,6 +630,7 @@ function constrainedSearch(
   }
   for (let round = 0; round < rounds && best && !stop(); round++) {
     const d = new Districts(red, best.host);
+    d.untouch();
     const hosts = red.candidates.filter((j) => d.open[j] && !red.forced[j]);
     if (hosts.length === 0) break;
     const kicks = 1 + Math.floor(random() * 2);
@@ -641,7 +642,7 @@ function constrainedSearch(
       else if (kind < 0.8) d.closeOpen(a, -1);
       else if (options.length > 0) d.closeOpen(-1, options[Math.floor(random() * options.length)]!);
     }
-    d.descend(stop, random);
+    d.descend(stop, random, true);
     if (d.value() < best.value - 1e-9) {
       best = { host: d.snapshot(), value: d.value() };
       keep(best.host);
