@@ -409,6 +409,17 @@ export class Districts {
     return s;
   }
 
+  /** What opening k would save at once: members that may go to k and are served farther away now. */
+  openingGain(k: number): number {
+    let g = 0;
+    for (const i of this.red.servable[k]!) {
+      if (!this.movable[i] && i !== k) continue;
+      const d = this.c(i, this.host[i]!) - this.c(i, k);
+      if (d > 0) g += d;
+    }
+    return g;
+  }
+
   private nearestOpen(i: number): number {
     for (const j of this.red.allowed[i]!) if (this.open[j]) return j;
     return i;

@@ -557,6 +557,9 @@ export function assignOpen(red: Reduced, open: Uint8Array): Assignment {
   return host;
 }
 
+/** Share of kicks that are targeted rather than random. */
+const TARGETED = 0.15;
+
 /**
  * Iterated local search when assignments need repair: each start is relocated (Cooper),
  * assigned with repair, and improved in assignment space (`Districts`: shifts, swaps,
@@ -634,7 +637,15 @@ function constrainedSearch(
     const hosts = red.candidates.filter((j) => d.open[j] && !red.forced[j]);
     if (hosts.length === 0) break;
     const kicks = 1 + Math.floor(random() * 2);
-    for (let k = 0; k < kicks; k++) {
+    if (!byCost && random() < TARGETED) {
+      // Targeted: open one of the candidates that would save most, close one of the offices cheapest to close.
+      const top = (xs: [number, number][]) => xs.sort((x, y) => y[1] - x[1]).slice(0, 5);
+      const gains = top(red.candidates.filter((c) => !d.open[c]).map((c): [number, number] => [c, d.openingGain(c)]));
+      const closers = top(hosts.map((c): [number, number] => [c, -d.closingEstimate(c)]).filter(([, e]) => Number.isFinite(e)));
+      if (gains.length > 0 && closers.length > 0) {
+        d.closeOpen(closers[Math.floor(random() * closers.length)]![0], gains[Math.floor(random() * gains.length)]![0]);
+      }
+    } else for (let k = 0; k < kicks; k++) {
       const a = hosts[Math.floor(random() * hosts.length)]!;
       const options = Array.from(near[a]!).filter((c) => !d.open[c]);
       const kind = byCost ? random() : 0;
