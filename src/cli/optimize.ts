@@ -26,6 +26,7 @@ Valg for optimize (i tillegg til --min-fte, --max-travel, --max-owners, --same-b
   --alternatives K        finn inntil K andre strukturer nær den beste (standard 2)
   --within PROSENT        hvor langt fra den beste et alternativ kan være (standard 1)
   --sweep FRA-TIL|none    antall kontor i avveiingskurven (standard inntil 9 verdier rundt løsningen)
+  --sweep-time-limit S    tidsgrense per punkt i kurven (standard den minste av --time-limit og 20)
   --json                  skriv { status, objective, bound, gap, seconds, offices } på standard ut`;
 
 const list = (v: string | undefined): string[] =>
@@ -140,6 +141,7 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
       alternatives: { type: 'string' },
       within: { type: 'string' },
       sweep: { type: 'string' },
+      'sweep-time-limit': { type: 'string' },
       ...RULE_OPTIONS,
     },
   });
@@ -154,6 +156,7 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
   }
   if (offices !== undefined && !Number.isInteger(offices)) throw new UsageError(`--offices må være et heltall, ikke «${values.offices}»`);
   const timeLimit = number('time-limit', values['time-limit'], 0.1, 86400) ?? 60;
+  const sweepTimeLimit = number('sweep-time-limit', values['sweep-time-limit'], 0.1, 86400) ?? Math.min(timeLimit, 20);
   const alternatives = number('alternatives', values.alternatives, 0, 20) ?? 2;
   const within = (number('within', values.within, 0, 100) ?? 1) / 100;
   const sweep = parseSweep(values.sweep);
@@ -204,6 +207,7 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
     outcome = await optimize(pr, {
       exact: solver?.solve,
       timeLimitSeconds: timeLimit,
+      sweepTimeLimitSeconds: sweepTimeLimit,
       heuristicSeconds: Math.min(2, timeLimit),
       alternatives,
       within,

@@ -645,14 +645,15 @@ function constrainedSearch(
       if (gains.length > 0 && closers.length > 0) {
         d.closeOpen(closers[Math.floor(random() * closers.length)]![0], gains[Math.floor(random() * gains.length)]![0]);
       }
-    } else for (let k = 0; k < kicks; k++) {
-      const a = hosts[Math.floor(random() * hosts.length)]!;
-      const options = Array.from(near[a]!).filter((c) => !d.open[c]);
-      const kind = byCost ? random() : 0;
-      if (kind < 0.6 && options.length > 0) d.closeOpen(a, options[Math.floor(random() * options.length)]!);
-      else if (kind < 0.8) d.closeOpen(a, -1);
-      else if (options.length > 0) d.closeOpen(-1, options[Math.floor(random() * options.length)]!);
-    }
+    } else
+      for (let k = 0; k < kicks; k++) {
+        const a = hosts[Math.floor(random() * hosts.length)]!;
+        const options = Array.from(near[a]!).filter((c) => !d.open[c]);
+        const kind = byCost ? random() : 0;
+        if (kind < 0.6 && options.length > 0) d.closeOpen(a, options[Math.floor(random() * options.length)]!);
+        else if (kind < 0.8) d.closeOpen(a, -1);
+        else if (options.length > 0) d.closeOpen(-1, options[Math.floor(random() * options.length)]!);
+      }
     d.descend(stop, random, true);
     if (d.value() < best.value - 1e-9) {
       best = { host: d.snapshot(), value: d.value() };

@@ -36,6 +36,8 @@ export type OptimizeOptions = Readonly<{
   exact?: ExactSolver;
   /** Time limit for each exact solve. */
   timeLimitSeconds?: number;
+  /** Time limit for each point of the sweep (default: the same); a point stopped early keeps its gap. */
+  sweepTimeLimitSeconds?: number;
   heuristicSeconds?: number;
   /** Near-optimal alternatives to look for, each a different set of hosts. */
   alternatives?: number;
@@ -161,7 +163,7 @@ export async function optimize(pr: OptProblem, o: OptimizeOptions = {}): Promise
       sweep.push({ offices, reason: (e as Error).message });
       continue;
     }
-    const s = await solveOne(prK, redK, o);
+    const s = await solveOne(prK, redK, { ...o, timeLimitSeconds: o.sweepTimeLimitSeconds ?? o.timeLimitSeconds });
     if (s && s.evaluation.feasible) sweep.push({ offices, solution: s });
     else sweep.push({ offices, reason: 'ingen struktur oppfyller kravene med dette antallet kontor' });
   }
