@@ -1,0 +1,299 @@
+/**
+ * Cost keys for one office: how the municipal cost of a NAV office run by a host municipality
+ * is shared among its members (DESIGN.md, "Cost keys"). Pure: plain numbers in and out.
+ *
+ * The cost base is the municipal FTE × cost per FTE (state FTE are paid by the state and are
+ * outside every key) plus shared lines; a line owned by one member (a service only it puts in
+ * the office) is billed to that member alone. Social-assistance payments never enter a key.
+ */
+
+/** A driver of a key: one of the standard ones, or a numeric column the planner names. */
+export type DriverId = 'population' | 'users' | 'spending' | 'fte' | `column:${string}`;
+
+export type CostKey =
+  | Readonly<{ kind: 'equal' }>
+  | Readonly<{ kind: 'per-capita' }>
+  | Readonly<{ kind: 'per-user' }>
+  | Readonly<{ kind: 'per-spending' }>
+  | Readonly<{ kind: 'per-fte' }>
+  /** `fixed` (0–1) of the keyed cost in equal parts, the rest by `driver`. */
+  | Readonly<{ kind: 'fixed-plus'; fixed: number; driver: DriverId }>
+  /** A weighted mix of drivers; weights are normalised to sum to 1. */
+  | Readonly<{ kind: 'mix'; weights: readonly (readonly [DriverId, number])[] }>
+  /** Krone for krone: each pays the cost of the staff it contributes; shared lines follow that cost. */
+  | Readonly<{ kind: 'own-cost' }>
+  /** A pooled budget: every cost, owned lines included, shared per capita. */
+  | Readonly<{ kind: 'pooled' }>;
+
+export type CostMember = Readonly<{
+  number: string;
+  name: string;
+  population: number;
+  users?: number;
+  spending?: number;
+  /** Municipal FTE the member contributes to the office. */
+  municipalFte: number;
+  /** Cost per municipal FTE for this member (its own, or the office's). */
+  costPerFte: number;
+  /** Premises and other costs of running its own office today (for the standalone comparison). */
+  ownPremises?: number;
+  /** Other numeric columns the planner may use as drivers. */
+  columns?: Readonly<Record<string, number>>;
+}>;
+
+export type CostLine = Readonly<{
+  name: string;
+  amount: number;
+  /** The member that alone pays this line; undefined: shared by the key. */
+  owner?: string;
+}>;
+
+export type CostOffice = Readonly<{
+  host: string;
+  members: readonly CostMember[];
+  lines: readonly CostLine[];
+}>;
+
+export type MemberShare = Readonly<{
+  number: string;
+  name: string;
+  /** Whole kroner; the amounts sum exactly to the total. */
+  amount: number;
+  /** amount / total. */
+  share: number;
+  perCapita: number;
+  /** What running its own office would cost it: its staff, its premises, its own lines. */
+  standalone: number;
+  /** amount − standalone: negative when the cooperation is cheaper for it. */
+  change: number;
+  /** How its amount moves (kroner) when its own driver rises / falls by 10 %. */
+  sensitivityUp: number;
+  sensitivityDown: number;
+}>;
+
+export type CostSplit = Readonly<{
+  key: CostKey;
+  /** The whole cost base, whole kroner. */
+  total: number;
+  /** The part shared by the key (total less owned lines, except in a pooled budget). */
+  keyed: number;
+  shares: readonly MemberShare[];
+}>;
+
+export class CostKeyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CostKeyError';
+  }
+}
+
+export const DRIVER_LABELS: Readonly<Record<string, string>> = {
+  population: 'folketall',
+  users: 'sosialhjelpsmottakere',
+  spending: 'sosialhjelpsutgifter',
+  fte: 'kommunale årsverk',
+};
+
+export function driverLabel(d: DriverId): string {
+  return d.startsWith('column:') ? d.slice('column:'.length) : (DRIVER_LABELS[d] ?? d);
+}
+
+export function driverValue(m: CostMember, d: DriverId): number {
+  switch (d) {
+    case 'population':
+      return m.population;
+    case 'users':
+      return m.users ?? Number.NaN;
+    case 'spending':
+      return m.spending ?? Number.NaN;
+    case 'fte':
+      return m.municipalFte;
+    default:
+      return m.columns?.[d.slice('column:'.length)] ?? Number.NaN;
+  }
+}
+
+/** The cost of the staff a member contributes. */
+export const staffCost = (m: CostMember): number => m.municipalFte * m.costPerFte;
+
+/** The driver a key splits by (for sensitivity), or undefined for equal shares. */
+export function keyDrivers(key: CostKey): DriverId[] {
+  switch (key.kind) {
+    case 'per-capita':
+    case 'pooled':
+      return ['population'];
+    case 'per-user':
+      return ['users'];
+    case 'per-spending':
+      return ['spending'];
+    case 'per-fte':
+    case 'own-cost':
+      return ['fte'];
+    case 'fixed-plus':
+      return [key.driver];
+    case 'mix':
+      return key.weights.map(([d]) => d);
+    case 'equal':
+      return [];
+  }
+}
+
+/**
+ * Whole kroner that sum exactly to `total` (an integer): each gets the integer part of its
+ * exact amount, and the kroner left go one each to the largest fractional parts (Hamilton's
+ * largest-remainder method). Fractional parts are compared to six decimals, so that noise in
+ * the last bits of a floating-point number never decides; ties go to the larger `priority`
+ * (the key's driver, so a larger driver never pays less), then to the earlier member.
+ */
+export function largestRemainder(exact: readonly number[], total: number, priority?: readonly number[]): number[] {
+  const base = exact.map((x) => Math.floor(x));
+  const left = total - base.reduce((a, b) => a + b, 0);
+  const frac = exact.map((x) => Math.round((x - Math.floor(x)) * 1e6) / 1e6);
+  const order = exact.map((_, i) => i).sort((a, b) => frac[b]! - frac[a]! || (priority ? priority[b]! - priority[a]! : 0) || a - b);
+  for (let k = 0; k < left && k < order.length; k++) base[order[k]!]! += 1;
+  return base;
+}
+
+function driverWeights(members: readonly CostMember[], d: DriverId): number[] {
+  const values = members.map((m) => driverValue(m, d));
+  const bad = members.find((_, i) => !Number.isFinite(values[i]!) || values[i]! < 0);
+  if (bad) throw new CostKeyError(`${bad.name} (${bad.number}) mangler en gyldig verdi for ${driverLabel(d)}, som nøkkelen fordeler etter`);
+  const sum = values.reduce((a, b) => a + b, 0);
+  if (sum <= 0) throw new CostKeyError(`summen av ${driverLabel(d)} er 0 for kontoret; nøkkelen kan ikke fordele etter den`);
+  return values.map((v) => v / sum);
+}
+
+/** Each member's fraction (summing to 1) of the keyed cost. */
+export function keyFractions(members: readonly CostMember[], key: CostKey): number[] {
+  const m = members.length;
+  switch (key.kind) {
+    case 'equal':
+      return members.map(() => 1 / m);
+    case 'per-capita':
+    case 'pooled':
+      return driverWeights(members, 'population');
+    case 'per-user':
+      return driverWeights(members, 'users');
+    case 'per-spending':
+      return driverWeights(members, 'spending');
+    case 'per-fte':
+      return driverWeights(members, 'fte');
+    case 'own-cost': {
+      const costs = members.map(staffCost);
+      const sum = costs.reduce((a, b) => a + b, 0);
+      if (sum <= 0) throw new CostKeyError('ingen kommune bidrar med kommunale årsverk; krone for krone kan ikke fordele');
+      return costs.map((c) => c / sum);
+    }
+    case 'fixed-plus': {
+      if (!(key.fixed >= 0 && key.fixed <= 1)) throw new CostKeyError(`fast andel må være mellom 0 og 1 (0 % og 100 %), ikke ${key.fixed}`);
+      const w = driverWeights(members, key.driver);
+      return w.map((x) => key.fixed / m + (1 - key.fixed) * x);
+    }
+    case 'mix': {
+      const total = key.weights.reduce((a, [, w]) => a + w, 0);
+      if (key.weights.length === 0 || !(total > 0) || key.weights.some(([, w]) => !(w >= 0))) {
+        throw new CostKeyError('vektene i en blandet nøkkel må være ikke-negative og ha en positiv sum');
+      }
+      const out = members.map(() => 0);
+      for (const [d, w] of key.weights) {
+        const f = driverWeights(members, d);
+        f.forEach((x, i) => (out[i] = out[i]! + (w / total) * x));
+      }
+      return out;
+    }
+  }
+}
+
+/**
+ * What breaks a tie in the rounding: the key's own driver (exact integers for a single
+ * driver, where a weighted fraction could lose the difference to floating point).
+ */
+export function keyPriority(members: readonly CostMember[], key: CostKey): number[] {
+  if (key.kind === 'own-cost') return members.map(staffCost);
+  if (key.kind === 'mix') return keyFractions(members, key);
+  const [d] = keyDrivers(key);
+  return d === undefined ? members.map(() => 0) : members.map((m) => driverValue(m, d));
+}
+
+/** Splits the office's cost by the key; whole kroner summing exactly to the total. */
+export function splitCosts(office: CostOffice, key: CostKey): CostSplit {
+  const members = office.members;
+  if (members.length === 0) throw new CostKeyError('kontoret har ingen medlemmer');
+  const index = new Map(members.map((m, i) => [m.number, i]));
+  for (const l of office.lines) {
+    if (!Number.isFinite(l.amount) || l.amount < 0) throw new CostKeyError(`kostnadslinjen «${l.name}» har et ugyldig beløp`);
+    if (l.owner !== undefined && !index.has(l.owner))
+      throw new CostKeyError(`kostnadslinjen «${l.name}» skal betales av ${l.owner}, som ikke er med i kontoret`);
+  }
+  const exact = exactAmounts(office, key);
+  const totalExact = exact.reduce((a, b) => a + b, 0);
+  const total = Math.round(totalExact);
+  const scaled = totalExact > 0 ? exact.map((x) => (x * total) / totalExact) : exact.map(() => 0);
+  const amounts = largestRemainder(scaled, total, keyPriority(members, key));
+  const owned = key.kind === 'pooled' ? 0 : office.lines.filter((l) => l.owner !== undefined).reduce((a, l) => a + l.amount, 0);
+  const drivers = keyDrivers(key);
+  const shares = members.map((m, i) => {
+    const standalone = standaloneCost(office, m);
+    const sens = (factor: number) => {
+      if (drivers.length === 0) return 0;
+      const changed = members.map((x, k) => (k === i ? scaleDrivers(x, drivers, factor) : x));
+      return exactAmounts({ ...office, members: changed }, key)[i]! - exact[i]!;
+    };
+    return {
+      number: m.number,
+      name: m.name,
+      amount: amounts[i]!,
+      share: total > 0 ? amounts[i]! / total : 0,
+      perCapita: m.population > 0 ? amounts[i]! / m.population : 0,
+      standalone,
+      change: amounts[i]! - standalone,
+      sensitivityUp: sens(1.1),
+      sensitivityDown: sens(0.9),
+    };
+  });
+  return { key, total, keyed: Math.round(totalExact - owned), shares };
+}
+
+/** Exact (unrounded) amounts per member. */
+export function exactAmounts(office: CostOffice, key: CostKey): number[] {
+  const members = office.members;
+  const index = new Map(members.map((m, i) => [m.number, i]));
+  const staff = members.reduce((a, m) => a + staffCost(m), 0);
+  const sharedLines = office.lines.filter((l) => l.owner === undefined || key.kind === 'pooled').reduce((a, l) => a + l.amount, 0);
+  const keyed = staff + sharedLines;
+  const f = keyFractions(members, key);
+  const out = f.map((x) => x * keyed);
+  if (key.kind !== 'pooled') for (const l of office.lines) if (l.owner !== undefined) out[index.get(l.owner)!]! += l.amount;
+  return out;
+}
+
+/** What the member would pay running its own office: its staff, its premises, its own lines. */
+export function standaloneCost(office: CostOffice, m: CostMember): number {
+  const lines = office.lines.filter((l) => l.owner === m.number).reduce((a, l) => a + l.amount, 0);
+  return Math.round(staffCost(m) + (m.ownPremises ?? 0) + lines);
+}
+
+function scaleDrivers(m: CostMember, drivers: readonly DriverId[], factor: number): CostMember {
+  let out: CostMember = m;
+  for (const d of drivers) {
+    switch (d) {
+      case 'population':
+        out = { ...out, population: out.population * factor };
+        break;
+      case 'users':
+        out = { ...out, users: (out.users ?? 0) * factor };
+        break;
+      case 'spending':
+        out = { ...out, spending: (out.spending ?? 0) * factor };
+        break;
+      case 'fte':
+        out = { ...out, municipalFte: out.municipalFte * factor };
+        break;
+      default: {
+        const c = d.slice('column:'.length);
+        out = { ...out, columns: { ...out.columns, [c]: (out.columns?.[c] ?? 0) * factor } };
+      }
+    }
+  }
+  return out;
+}
