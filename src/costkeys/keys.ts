@@ -190,7 +190,10 @@ export function keyFractions(members: readonly CostMember[], key: CostKey): numb
       return w.map((x) => key.fixed / m + (1 - key.fixed) * x);
     }
     case 'mix': {
-      const total = key.weights.reduce((a, [, w]) => a + w, 0);
+      // Summed in the cost sheet's order (its weight cells), so both give the same number.
+      const order = ['population', 'users', 'spending', 'fte'];
+      const canonical = [...key.weights].sort((a, b) => (order.indexOf(a[0]) + 1 || 99) - (order.indexOf(b[0]) + 1 || 99));
+      const total = canonical.reduce((a, [, w]) => a + w, 0);
       if (key.weights.length === 0 || !(total > 0) || key.weights.some(([, w]) => !(w >= 0))) {
         throw new CostKeyError('vektene i en blandet nøkkel må være ikke-negative og ha en positiv sum');
       }
@@ -225,12 +228,13 @@ export function splitCosts(office: CostOffice, key: CostKey): CostSplit {
     if (l.owner !== undefined && !index.has(l.owner))
       throw new CostKeyError(`kostnadslinjen «${l.name}» skal betales av ${l.owner}, som ikke er med i kontoret`);
   }
+  // The same arithmetic, in the same order, as the formulas of the cost sheet (costSheet.ts).
+  const { keyed, owned } = costBase(office, key);
+  const base = keyed + owned;
+  const total = Math.round(base);
   const exact = exactAmounts(office, key);
-  const totalExact = exact.reduce((a, b) => a + b, 0);
-  const total = Math.round(totalExact);
-  const scaled = totalExact > 0 ? exact.map((x) => (x * total) / totalExact) : exact.map(() => 0);
+  const scaled = base > 0 ? exact.map((x) => (x * total) / base) : exact.map(() => 0);
   const amounts = largestRemainder(scaled, total, keyPriority(members, key));
-  const owned = key.kind === 'pooled' ? 0 : office.lines.filter((l) => l.owner !== undefined).reduce((a, l) => a + l.amount, 0);
   const drivers = keyDrivers(key);
   const shares = members.map((m, i) => {
     const standalone = standaloneCost(office, m);
@@ -251,20 +255,31 @@ export function splitCosts(office: CostOffice, key: CostKey): CostSplit {
       sensitivityDown: sens(0.9),
     };
   });
-  return { key, total, keyed: Math.round(totalExact - owned), shares };
+  return { key, total, keyed: Math.round(keyed), shares };
 }
 
-/** Exact (unrounded) amounts per member. */
+/** The keyed part (staff + shared lines) and the lines billed to one member, summed in sheet order. */
+export function costBase(office: CostOffice, key: CostKey): { keyed: number; owned: number } {
+  let staff = 0;
+  for (const m of office.members) staff += staffCost(m);
+  let shared = 0;
+  let owned = 0;
+  for (const l of office.lines) {
+    if (l.owner === undefined || key.kind === 'pooled') shared += l.amount;
+    else owned += l.amount;
+  }
+  return { keyed: staff + shared, owned };
+}
+
+/** Exact (unrounded) amounts per member: its fraction of the keyed cost plus its own lines. */
 export function exactAmounts(office: CostOffice, key: CostKey): number[] {
-  const members = office.members;
-  const index = new Map(members.map((m, i) => [m.number, i]));
-  const staff = members.reduce((a, m) => a + staffCost(m), 0);
-  const sharedLines = office.lines.filter((l) => l.owner === undefined || key.kind === 'pooled').reduce((a, l) => a + l.amount, 0);
-  const keyed = staff + sharedLines;
-  const f = keyFractions(members, key);
-  const out = f.map((x) => x * keyed);
-  if (key.kind !== 'pooled') for (const l of office.lines) if (l.owner !== undefined) out[index.get(l.owner)!]! += l.amount;
-  return out;
+  const { keyed } = costBase(office, key);
+  const f = keyFractions(office.members, key);
+  return office.members.map((m, i) => {
+    let own = 0;
+    if (key.kind !== 'pooled') for (const l of office.lines) if (l.owner === m.number) own += l.amount;
+    return f[i]! * keyed + own;
+  });
 }
 
 /** What the member would pay running its own office: its staff, its premises, its own lines. */

@@ -22,6 +22,19 @@ export type WorkbookSnapshot = Readonly<{
   ownedSheets: readonly string[];
 }>;
 
+/**
+ * A formula written to a cell (without the leading "="), with the value Kontorplan computed
+ * for it, which readers that do not recalculate show.
+ */
+export type FormulaCell = Readonly<{ formula: string; result?: number | string }>;
+
+/** What an output table's cell may hold. */
+export type OutputCell = CellValue | FormulaCell;
+
+export function isFormula(v: unknown): v is FormulaCell {
+  return typeof v === 'object' && v !== null && 'formula' in v;
+}
+
 /** A column of an output table. `format` is an Excel number format. */
 export type ColumnSpec = Readonly<{ header: string; format?: string; width?: number }>;
 
@@ -33,7 +46,7 @@ export type TableSpec = Readonly<{
   /** Optional caption written in the row above the header. */
   title?: string;
   columns: readonly ColumnSpec[];
-  rows: readonly (readonly CellValue[])[];
+  rows: readonly (readonly OutputCell[])[];
   /** Number format per row, for cells whose column has none (a table of mixed measures). */
   rowFormats?: readonly (string | undefined)[];
 }>;

@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import type { CellValue, ChartSpec, SheetSpec } from '../../domain/sheets';
+import { isFormula, type ChartSpec, type OutputCell, type SheetSpec } from '../../domain/sheets';
 
 /**
  * Native Excel charts, which exceljs cannot write: after exceljs has written the package,
@@ -36,7 +36,8 @@ function rich(text: string): string {
   return `<c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${esc(text)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/>`;
 }
 
-function cache(values: readonly CellValue[]): string {
+function cache(cells: readonly OutputCell[]): string {
+  const values = cells.map((v) => (isFormula(v) ? (v.result ?? null) : v));
   const pts = values.map((v, i) => (typeof v === 'number' ? `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>` : '')).join('');
   return `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>${pts}</c:numCache>`;
 }

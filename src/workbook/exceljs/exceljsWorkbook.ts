@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { CellValue, SheetData, SheetSpec, WorkbookSnapshot } from '../../domain/sheets';
+import { isFormula, type CellValue, type SheetData, type SheetSpec, type WorkbookSnapshot } from '../../domain/sheets';
 import { addCharts } from './charts';
 import { OWNER_SHEET, planReplacement, SheetConflictError, type WorkbookPort } from '../port';
 
@@ -69,7 +69,7 @@ function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec, hidden = false): voi
       const rowFormat = t.rowFormats?.[i];
       row.forEach((v, j) => {
         const format = t.columns[j]?.format ?? rowFormat;
-        if (format && typeof v === 'number') ws.getCell(t.startRow + 2 + i, j + 1).numFmt = format;
+        if (format && (typeof v === 'number' || isFormula(v))) ws.getCell(t.startRow + 2 + i, j + 1).numFmt = format;
       });
     });
     ws.getRow(t.startRow + 1).alignment = { wrapText: true, vertical: 'top' };

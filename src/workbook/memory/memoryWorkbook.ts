@@ -1,4 +1,4 @@
-import type { CellValue, SheetData, SheetSpec, WorkbookSnapshot } from '../../domain/sheets';
+import { isFormula, type CellValue, type SheetData, type SheetSpec, type WorkbookSnapshot } from '../../domain/sheets';
 import { OWNER_SHEET, planReplacement, SheetConflictError, type WorkbookPort } from '../port';
 
 /** Lays a sheet spec out as cell values, as an adapter writes it (heading, title, header, rows). */
@@ -12,7 +12,8 @@ export function layoutSheet(spec: SheetSpec): CellValue[][] {
   for (const t of spec.tables) {
     if (t.title) put(t.startRow - 1, 0, t.title);
     t.columns.forEach((c, j) => put(t.startRow, j, c.header));
-    t.rows.forEach((row, i) => row.forEach((v, j) => put(t.startRow + 1 + i, j, v)));
+    // A formula cell reads back as its computed value, as from a workbook that was recalculated.
+    t.rows.forEach((row, i) => row.forEach((v, j) => put(t.startRow + 1 + i, j, isFormula(v) ? (v.result ?? null) : v)));
   }
   return grid.map((row) => Array.from({ length: row.length }, (_, i) => row[i] ?? null));
 }

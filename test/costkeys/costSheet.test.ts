@@ -1,0 +1,137 @@
+import { HyperFormula } from 'hyperformula';
+import { isFormula, type SheetSpec } from '../../src/domain/sheets';
+import { costSheet } from '../../src/costkeys/costSheet';
+import { splitCosts, type CostKey, type CostMember, type CostOffice } from '../../src/costkeys/keys';
+
+/** The sheet as a spreadsheet engine gets it: formulas as "=…", text that looks like a number kept as text. */
+function grid(spec: SheetSpec): (string | number | boolean | null)[][] {
+  const g: (string | number | boolean | null)[][] = [];
+  const put = (r: number, c: number, v: string | number | boolean | null) => {
+    while (g.length <= r) g.push([]);
+    g[r]![c] = v;
+  };
+  (spec.heading ?? []).forEach((line, i) => put(i, 0, line));
+  for (const t of spec.tables) {
+    if (t.title) put(t.startRow - 1, 0, t.title);
+    t.columns.forEach((c, j) => put(t.startRow, j, c.header));
+    t.rows.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const cell = isFormula(v)
+          ? `=${v.formula}`
+          : typeof v === 'string' && /^[\d.,\s-]+$/.test(v)
+            ? `'${v}`
+            : (v as string | number | boolean | null);
+        put(t.startRow + 1 + i, j, cell);
+      }),
+    );
+  }
+  const width = Math.max(...g.map((r) => r.length));
+  return g.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null));
+}
+
+const member = (number: string, name: string, population: number, municipalFte: number, users: number): CostMember => ({
+  number,
+  name,
+  population,
+  municipalFte,
+  costPerFte: 850_000,
+  users,
+  spending: population * 1_137,
+  ownPremises: 150_000 + population * 10,
+});
+const VAERNES: CostOffice = {
+  host: '5035',
+  members: [
+    member('5035', 'Stjørdal', 24_423, 22, 512),
+    member('5032', 'Selbu', 4_094, 4, 71),
+    member('5034', 'Meråker', 2_396, 2.5, 44),
+    member('5036', 'Frosta', 2_628, 2.5, 39),
+    member('5033', 'Tydal', 758, 1, 9),
+  ],
+  lines: [
+    { name: 'Husleie', amount: 1_200_000 },
+    { name: 'IT og telefoni', amount: 310_000 },
+    { name: 'Flyktningtjeneste', amount: 450_000, owner: '5035' },
+  ],
+};
+
+const KEYS: CostKey[] = [
+  { kind: 'equal' },
+  { kind: 'per-capita' },
+  { kind: 'per-user' },
+  { kind: 'per-spending' },
+  { kind: 'per-fte' },
+  { kind: 'fixed-plus', fixed: 0.2, driver: 'population' },
+  {
+    kind: 'mix',
+    weights: [
+      ['users', 0.3],
+      ['population', 0.7],
+    ],
+  },
+  { kind: 'own-cost' },
+  { kind: 'pooled' },
+];
+
+function evaluate(spec: SheetSpec) {
+  const hf = HyperFormula.buildFromSheets({ S: grid(spec) }, { licenseKey: 'gpl-v3', useArrayArithmetic: true });
+  const members = spec.tables.find((t) => t.name.startsWith('KP_Fordeling_'))!;
+  const first = members.startRow + 1; // 0-based row of the first member
+  const value = (row: number, col: number) => hf.getCellValue({ sheet: 0, row, col });
+  const amounts = () => members.rows.map((_, i) => value(first + i, 16) as number);
+  return { hf, members, first, value, amounts };
+}
+
+describe('the cost sheet, recalculated by a spreadsheet engine (HyperFormula)', () => {
+  it.each(KEYS.map((k) => [k.kind, k] as const))('%s: the formulas give exactly the engine’s amounts', (_, key) => {
+    const spec = costSheet(VAERNES, key, { sheetName: 'KP Kostnader 5035', officeName: 'NAV Værnes', costPerFte: 850_000 });
+    const { amounts, value, first, members } = evaluate(spec);
+    const split = splitCosts(VAERNES, key);
+    expect(amounts()).toEqual(split.shares.map((s) => s.amount));
+    // No cell in the members table is an error.
+    for (let i = 0; i < members.rows.length; i++) for (let c = 0; c < 20; c++) expect(typeof value(first + i, c)).not.toBe('object');
+  });
+
+  it.each(KEYS.filter((k) => k.kind !== 'equal').map((k) => [k.kind, k] as const))(
+    '%s: change a driver or parameter cell and every amount moves, still summing to the total and equal to the engine',
+    (_, key) => {
+      const spec = costSheet(VAERNES, key, { sheetName: 'KP Kostnader 5035', officeName: 'NAV Værnes', costPerFte: 850_000 });
+      const { hf, amounts, first } = evaluate(spec);
+      const before = amounts();
+      // Tydal (last member) grows: population 758 → 1 500, users 9 → 30, FTE 1 → 1.5.
+      const tydal = first + 4;
+      hf.setCellContents({ sheet: 0, row: tydal, col: 2 }, 1500);
+      hf.setCellContents({ sheet: 0, row: tydal, col: 3 }, 30);
+      hf.setCellContents({ sheet: 0, row: tydal, col: 4 }, 1500 * 1_137);
+      hf.setCellContents({ sheet: 0, row: tydal, col: 5 }, 1.5);
+      const after = amounts();
+      const changed: CostOffice = {
+        ...VAERNES,
+        members: VAERNES.members.map((m) =>
+          m.number === '5033' ? { ...m, population: 1500, users: 30, spending: 1500 * 1_137, municipalFte: 1.5 } : m,
+        ),
+      };
+      const split = splitCosts(changed, key);
+      expect(after).toEqual(split.shares.map((s) => s.amount));
+      expect(after.reduce((a, b) => a + b, 0)).toBe(split.total);
+      expect(after[4]).not.toBe(before[4]);
+    },
+  );
+
+  it('the fixed share is a live parameter cell', () => {
+    const key: CostKey = { kind: 'fixed-plus', fixed: 0.2, driver: 'population' };
+    const spec = costSheet(VAERNES, key, { sheetName: 'K', officeName: 'NAV Værnes', costPerFte: 850_000 });
+    const { hf, amounts } = evaluate(spec);
+    const params = spec.tables[0]!;
+    hf.setCellContents({ sheet: 0, row: params.startRow + 2, col: 1 }, 0.5);
+    expect(amounts()).toEqual(splitCosts(VAERNES, { ...key, fixed: 0.5 }).shares.map((s) => s.amount));
+  });
+
+  it('the cost per FTE is a live parameter cell', () => {
+    const spec = costSheet(VAERNES, { kind: 'per-capita' }, { sheetName: 'K', officeName: 'NAV Værnes', costPerFte: 850_000 });
+    const { hf, amounts } = evaluate(spec);
+    hf.setCellContents({ sheet: 0, row: spec.tables[0]!.startRow + 1, col: 1 }, 900_000);
+    const changed = { ...VAERNES, members: VAERNES.members.map((m) => ({ ...m, costPerFte: 900_000 })) };
+    expect(amounts()).toEqual(splitCosts(changed, { kind: 'per-capita' }).shares.map((s) => s.amount));
+  });
+});
