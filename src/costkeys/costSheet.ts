@@ -38,12 +38,6 @@ export function keyLabel(key: CostKey): string {
   return KEY_LABELS[key.kind];
 }
 
-const col = (c: number): string => {
-  let s = '';
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-};
-
 /** 1-based Excel row of data row r of a table whose header is at 0-based row `startRow`. */
 const rowOf = (t: { startRow: number }, r: number) => t.startRow + 2 + r;
 
