@@ -22,6 +22,7 @@ import {
 } from './common';
 import { comparisonTable } from './format';
 import { carriedOver, OPTIMIZE_HELP, optimizeCommand } from './optimize';
+import { COSTS_HELP, costsCommand } from './costs';
 import { planJson } from './json';
 
 export { loadEmbedded, loadNetwork, assetsDir, type Io } from './common';
@@ -35,6 +36,7 @@ Bruk:
   kontorplan travel INN.xlsx --out UT.xlsx        fyll ut reisetid for alle par og kontroller de oppgitte
   kontorplan travel --accuracy                    hvor godt estimatet treffer TØIs reisetider (JSON)
 ${OPTIMIZE_HELP}
+${COSTS_HELP}
 
 Valg for plan:
   --json                  skriv resultatet som JSON på standard ut
@@ -228,6 +230,9 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
       case 'optimize':
       case 'optimer':
         return await optimizeCommand(rest, io);
+      case 'costs':
+      case 'kostnader':
+        return await costsCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

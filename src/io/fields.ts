@@ -142,3 +142,21 @@ export const SCENARIO_FIELDS: readonly FieldSpec[] = [
     required: false,
   },
 ];
+
+/** Kostnader: one row per cost line of an office; who pays blank (or «felles») = shared by the key. */
+export const COST_FIELDS: readonly FieldSpec[] = [
+  {
+    key: 'line',
+    label: 'linje',
+    aliases: ['linje', 'kostnadslinje', 'post', 'kostnad', 'beskrivelse', 'navn', 'line', 'item', 'cost'],
+    required: true,
+  },
+  { key: 'amount', label: 'beløp', aliases: ['belop', 'belopkr', 'kroner', 'kr', 'nok', 'sum', 'amount'], required: true },
+  {
+    key: 'payer',
+    label: 'betales av',
+    aliases: ['betalesav', 'betaler', 'hvembetaler', 'eier', 'kommune', 'kommunenummer', 'payer', 'paidby', 'owner'],
+    required: false,
+  },
+  { key: 'office', label: 'kontor', aliases: ['kontor', 'vertskommune', 'vert', 'office', 'host'], required: false },
+];

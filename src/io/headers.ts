@@ -85,7 +85,7 @@ export function findHeaderRow(sheet: SheetData, fields: readonly FieldSpec[]): H
   return best;
 }
 
-export type SheetKind = 'municipalities' | 'travel' | 'ferries' | 'staffing' | 'scenarios';
+export type SheetKind = 'municipalities' | 'travel' | 'ferries' | 'staffing' | 'scenarios' | 'costs';
 
 /** Sheet names (folded) that identify each input sheet; a prefix match also counts. */
 export const SHEET_NAMES: Readonly<Record<SheetKind, readonly string[]>> = {
@@ -94,6 +94,7 @@ export const SHEET_NAMES: Readonly<Record<SheetKind, readonly string[]>> = {
   ferries: ['ferjer', 'ferger', 'ferje', 'ferge', 'ferjesamband', 'ferries', 'ferry'],
   staffing: ['bemanning', 'staffing', 'arsverk', 'ansatte', 'staff'],
   scenarios: ['scenarier', 'scenario', 'scenarios', 'alternativer'],
+  costs: ['kostnader', 'kostnad', 'kostnadslinjer', 'costs', 'cost'],
 };
 
 /** Which input a sheet is, judged by its name alone. */

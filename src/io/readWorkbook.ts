@@ -10,6 +10,7 @@ import { findHeaderRow, kindOfSheetName, type FieldSpec, type SheetKind } from '
 import { hasErrors, ProblemLog, type Problem } from './problems';
 import { readMunicipalities, type ReferenceMunicipality } from './readMunicipalities';
 import { OPTIMIZED_SCENARIOS_SHEET } from './optimizeOutput';
+import { readCosts, type CostLineRead } from './readCosts';
 import { readScenarios } from './readScenarios';
 import { readStaffing } from './readStaffing';
 import { isLongForm, readFerrySheet, readTravelSheet } from './readTravel';
@@ -20,6 +21,7 @@ export type SheetsUsed = Readonly<{
   travel: readonly string[];
   ferries: readonly string[];
   staffing?: string;
+  costs?: string;
   scenarios?: string;
   /** Kontorplan's own sheet of optimised scenarios, read as scenarios too. */
   optimizedScenarios?: string;
@@ -38,7 +40,7 @@ export type TravelReport = Readonly<{
 }>;
 
 export type ReadResult = Readonly<{
-  value: (PlanningInput & { sheetsUsed: SheetsUsed; travelReport: TravelReport }) | undefined;
+  value: (PlanningInput & { sheetsUsed: SheetsUsed; travelReport: TravelReport; costLines: readonly CostLineRead[] }) | undefined;
   problems: readonly Problem[];
 }>;
 
@@ -118,6 +120,10 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
   for (const m of municipalities) {
     staffing.set(m.number, givenStaffing.get(m.number) ?? estimateStaffing(m, params));
   }
+
+  // Kostnader (optional): cost lines for the cost keys; found by its name only.
+  const costSheet = sheets.find((s) => kindOfSheetName(s.name) === 'costs' && s !== kommunerSheet);
+  const costLines = costSheet ? readCosts(costSheet, resolver, log, kommunerSheet.name) : [];
 
   const scenarioSheet = pickSheet(
     sheets.filter((s) => s !== kommunerSheet && !travelSheets.includes(s)),
@@ -223,11 +229,13 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
       travel: matrix,
       staffing,
       scenarios,
+      costLines,
       sheetsUsed: {
         municipalities: kommunerSheet.name,
         travel: travelSheets.map((s) => s.name),
         ferries: ferrySheets.map((s) => s.name),
         staffing: staffingSheet?.name,
+        costs: costSheet?.name,
         scenarios: scenarioSheet?.name,
         ...(optimizedSheet ? { optimizedScenarios: optimizedSheet.name, optimizedScenarioNames: optimizedNames } : {}),
       },

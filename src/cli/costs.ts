@@ -1,0 +1,182 @@
+import { parseArgs } from 'node:util';
+import { costSheet, keyLabel } from '../costkeys/costSheet';
+import { costOffice, DEFAULT_COST_PER_FTE } from '../costkeys/fromInput';
+import { CostKeyError, splitCosts, type CostKey, type DriverId } from '../costkeys/keys';
+import { language, number, openAndRead, parametersFrom, RULE_OPTIONS, UsageError, writeOwnSheets, type Io } from './common';
+
+export const COSTS_HELP = `  kontorplan costs INN.xlsx --scenario NAVN --office VERT --key NØKKEL --out UT.xlsx [valg]
+                                                  hva hver kommune betaler, som formler i arket
+
+Nøkler (--key): equal (like deler), per-capita, per-user, per-spending, per-fte,
+  fixed-plus (--fixed 0.2 --driver population), mix (--weights population=0.5,users=0.5),
+  own-cost (krone for krone), pooled (felles budsjett)
+Valg for costs:
+  --cost-per-fte KR       kostnad per kommunalt årsverk der Bemanning ikke har egen (standard ${DEFAULT_COST_PER_FTE.toLocaleString('nb-NO')})
+  --json                  skriv { office, key, total, shares } på standard ut`;
+
+const DRIVERS: Record<string, DriverId> = {
+  population: 'population',
+  folketall: 'population',
+  users: 'users',
+  mottakere: 'users',
+  spending: 'spending',
+  utgifter: 'spending',
+  fte: 'fte',
+  arsverk: 'fte',
+  årsverk: 'fte',
+};
+
+function driver(v: string): DriverId {
+  const d = DRIVERS[v.trim().toLowerCase()];
+  if (!d) throw new UsageError(`ukjent driver «${v}»; bruk population, users, spending eller fte`);
+  return d;
+}
+
+/** The key from the flags. */
+export function keyFrom(values: Record<string, string | boolean | undefined>): CostKey {
+  const kind = (values.key as string | undefined) ?? 'per-capita';
+  switch (kind) {
+    case 'equal':
+    case 'per-capita':
+    case 'per-user':
+    case 'per-spending':
+    case 'per-fte':
+    case 'own-cost':
+    case 'pooled':
+      return { kind };
+    case 'fixed-plus': {
+      const fixed = number('fixed', values.fixed as string | undefined, 0, 1);
+      if (fixed === undefined) throw new UsageError('fixed-plus trenger --fixed ANDEL (0–1), f.eks. --fixed 0.2');
+      return { kind, fixed, driver: driver((values.driver as string | undefined) ?? 'population') };
+    }
+    case 'mix': {
+      const raw = values.weights as string | undefined;
+      if (!raw) throw new UsageError('mix trenger --weights, f.eks. --weights population=0.5,users=0.5');
+      const weights = raw.split(',').map((part): [DriverId, number] => {
+        const m = /^\s*([^=]+)=\s*([0-9.,]+)\s*$/.exec(part);
+        if (!m) throw new UsageError(`--weights må være DRIVER=VEKT,…, ikke «${part}»`);
+        return [driver(m[1]!), Number(m[2]!.replace(',', '.'))];
+      });
+      return { kind, weights };
+    }
+    default:
+      throw new UsageError(
+        `ukjent nøkkel «${kind}»; velg equal, per-capita, per-user, per-spending, per-fte, fixed-plus, mix, own-cost eller pooled`,
+      );
+  }
+}
+
+export async function costsCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      json: { type: 'boolean' },
+      lang: { type: 'string' },
+      scenario: { type: 'string' },
+      office: { type: 'string' },
+      key: { type: 'string' },
+      fixed: { type: 'string' },
+      driver: { type: 'string' },
+      weights: { type: 'string' },
+      'cost-per-fte': { type: 'string' },
+      ...RULE_OPTIONS,
+    },
+  });
+  const input = positionals[0];
+  if (!input || positionals.length > 1)
+    throw new UsageError('costs trenger én inndatafil: kontorplan costs INN.xlsx --scenario NAVN --office VERT --out UT.xlsx');
+  if (!values.out) throw new UsageError('costs trenger --out UT.xlsx');
+  if (!values.scenario) throw new UsageError('costs trenger --scenario NAVN (et scenario fra arket Scenarier)');
+  if (!values.office) throw new UsageError('costs trenger --office VERT (kommunenummeret til vertskommunen)');
+  const key = keyFrom(values);
+  const costPerFte = number('cost-per-fte', values['cost-per-fte'], 0, 100_000_000) ?? DEFAULT_COST_PER_FTE;
+  const lang = language(values.lang);
+  const params = parametersFrom(values);
+  const opened = await openAndRead(input, params, lang, io);
+  if (!opened?.result.value) return 1;
+  const { wb, result } = opened;
+  const host = values.office.padStart(4, '0');
+  let built: ReturnType<typeof costOffice>;
+  let split: ReturnType<typeof splitCosts>;
+  const others: CostKey[] = [
+    { kind: 'equal' },
+    { kind: 'per-capita' },
+    { kind: 'per-user' },
+    { kind: 'per-spending' },
+    { kind: 'per-fte' },
+    { kind: 'fixed-plus', fixed: 0.2, driver: 'population' },
+    { kind: 'own-cost' },
+    { kind: 'pooled' },
+  ];
+  try {
+    built = costOffice(result.value!, { scenario: values.scenario, host, costPerFte });
+    split = splitCosts(built.office, key);
+  } catch (e) {
+    if (e instanceof CostKeyError) {
+      io.err(`Feil: ${e.message}. Ingenting ble skrevet.`);
+      return 1;
+    }
+    throw e;
+  }
+  // Compare with every key the data allows (a key needing users or spending the sheet lacks is left out).
+  const compare = others.filter((k) => k.kind !== key.kind && canSplit(built.office, k));
+  const usedDefault = built.office.members.some((m) => !built.ownCostPerFte.has(m.number)) && values['cost-per-fte'] === undefined;
+  const sheet = costSheet(built.office, key, {
+    sheetName: `KP Kostnader ${host}`,
+    officeName: built.officeName,
+    costPerFte,
+    ownCostPerFte: built.ownCostPerFte,
+    compare,
+  });
+  if (!(await writeOwnSheets(wb, [sheet], values.out, io))) return 1;
+  if (values.json) {
+    io.out(
+      JSON.stringify(
+        {
+          office: host,
+          key: key.kind,
+          total: split.total,
+          shares: split.shares.map((s) => ({
+            kommunenummer: s.number,
+            amount: s.amount,
+            share: s.share,
+            perCapita: s.perCapita,
+            standalone: s.standalone,
+            change: s.change,
+          })),
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    const kr = (x: number) => Math.round(x).toLocaleString('nb-NO');
+    io.out(
+      `${built.officeName} i «${values.scenario}» – ${keyLabel(key)}: ${kr(split.total)} kr i alt, ${kr(split.keyed)} kr fordelt etter nøkkelen.`,
+    );
+    if (usedDefault)
+      io.out(`Kostnad per kommunalt årsverk: ${kr(costPerFte)} kr (antatt; oppgi --cost-per-fte eller en kolonne i Bemanning).`);
+    io.out('');
+    io.out(
+      `${'Kommune'.padEnd(22)} ${'Beløp (kr)'.padStart(13)} ${'Andel'.padStart(7)} ${'Kr/innb.'.padStart(9)} ${'Egen drift'.padStart(13)} ${'Endring'.padStart(13)}`,
+    );
+    for (const s of split.shares) {
+      io.out(
+        `${s.name.slice(0, 22).padEnd(22)} ${kr(s.amount).padStart(13)} ${`${(s.share * 100).toFixed(1).replace('.', ',')} %`.padStart(7)} ${kr(s.perCapita).padStart(9)} ${kr(s.standalone).padStart(13)} ${kr(s.change).padStart(13)}`,
+      );
+    }
+  }
+  io.err(`Skrev ${values.out}: ${sheet.name} (formler: endre folketall, årsverk eller parametre i Excel, og alle beløp regnes om).`);
+  return 0;
+}
+
+function canSplit(office: Parameters<typeof splitCosts>[0], key: CostKey): boolean {
+  try {
+    splitCosts(office, key);
+    return true;
+  } catch {
+    return false;
+  }
+}
