@@ -1,0 +1,170 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import { HyperFormula } from 'hyperformula';
+import { main, type Io } from '../../src/cli/main';
+
+function capture(): Io & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (s) => stdout.push(s), err: (s) => stderr.push(s) };
+}
+
+let dir: string;
+let input: string;
+const SHEET = 'KP Kostnader 5035';
+
+/** Trøndelag's sample plus a Kostnader sheet and a cost per FTE for Stjørdal in Bemanning. */
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'kontorplan-costs-'));
+  const sample = path.join(dir, 'trondelag.xlsx');
+  expect(await main(['sample', '--county', '50', '--out', sample], capture())).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(sample);
+  const costs = wb.addWorksheet('Kostnader');
+  costs.addRows([
+    ['Linje', 'Beløp', 'Betales av', 'Kontor'],
+    ['Husleie', '1 200 000', '', '5035'],
+    ['IT og telefoni', 310000, 'felles', '5035'],
+    ['Flyktningtjeneste', 450000, 'Stjørdal', '5035'],
+    ['Husleie Steinkjer', 900000, '', '5006'],
+  ]);
+  const staffing = wb.getWorksheet('Bemanning')!;
+  const header = staffing.getRow(2);
+  const lastCol = header.cellCount + 1;
+  header.getCell(lastCol).value = 'Kostnad per årsverk';
+  staffing.eachRow((row, r) => {
+    if (r > 2 && row.getCell(1).value === '5035') row.getCell(lastCol).value = 900000;
+  });
+  input = path.join(dir, 'med-kostnader.xlsx');
+  await wb.xlsx.writeFile(input);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The written cost sheet as a spreadsheet engine sees it: values and formulas from the file. */
+async function recalculated(file: string) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.getWorksheet(SHEET)!;
+  const grid: (string | number | null)[][] = [];
+  ws.eachRow({ includeEmpty: true }, (row, r) => {
+    const out: (string | number | null)[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
+      const v = cell.value as ExcelJS.CellValue;
+      out[c - 1] =
+        v && typeof v === 'object' && 'formula' in v
+          ? `=${(v as ExcelJS.CellFormulaValue).formula}`
+          : typeof v === 'string' && /^[\d\s.,-]+$/.test(v)
+            ? `'${v}`
+            : (v as string | number | null);
+    });
+    grid[r - 1] = out;
+  });
+  const width = Math.max(...grid.map((r) => r?.length ?? 0));
+  const rows = Array.from({ length: grid.length }, (_, i) => Array.from({ length: width }, (_, j) => grid[i]?.[j] ?? null));
+  const hf = HyperFormula.buildFromSheets({ S: rows }, { licenseKey: 'gpl-v3', useArrayArithmetic: true });
+  const first = rows.findIndex((r) => r[0] === 'Kommunenr.' && r[16] === 'Beløp (kr)') + 1;
+  return { hf, first };
+}
+
+type Json = {
+  office: string;
+  key: string;
+  total: number;
+  shares: { kommunenummer: string; amount: number; share: number; perCapita: number; standalone: number; change: number }[];
+};
+
+describe('kontorplan costs', () => {
+  it.each([
+    ['per-capita', []],
+    ['fixed-plus', ['--fixed', '0.2', '--driver', 'population']],
+    ['mix', ['--weights', 'population=0.6,fte=0.4']],
+    ['own-cost', []],
+    ['pooled', []],
+  ])('%s: prints the JSON contract and writes formulas that recalculate to exactly those amounts', async (key, extra) => {
+    const out = path.join(dir, `${key}.xlsx`);
+    const io = capture();
+    const code = await main(
+      ['costs', input, '--scenario', 'Kjente samarbeid', '--office', '5035', '--key', key, ...extra, '--out', out, '--json'],
+      io,
+    );
+    expect(io.stderr.join('\n')).toContain('Skrev');
+    expect(code).toBe(0);
+    const json = JSON.parse(io.stdout.join('\n')) as Json;
+    expect(json.office).toBe('5035');
+    expect(json.key).toBe(key);
+    expect(json.shares.map((s) => s.kommunenummer).sort()).toEqual(['5032', '5033', '5034', '5035', '5036']);
+    expect(json.shares.reduce((a, s) => a + s.amount, 0)).toBe(json.total);
+    // Lines: 1 200 000 + 310 000 + 450 000 for Værnes (Steinkjer's line is another office's).
+    const stjordal = json.shares.find((s) => s.kommunenummer === '5035')!;
+    if (key !== 'pooled') expect(stjordal.standalone).toBeGreaterThan(450_000);
+
+    const { hf, first } = await recalculated(out);
+    const amounts = json.shares.map((_, i) => hf.getCellValue({ sheet: 0, row: first + i, col: 16 }));
+    expect(amounts).toEqual(json.shares.map((s) => s.amount));
+    // A rådmann changes Tydal's population: the amounts move and still sum to the total.
+    const tydal = json.shares.findIndex((s) => s.kommunenummer === '5033');
+    hf.setCellContents({ sheet: 0, row: first + tydal, col: 2 }, 5000);
+    const after = json.shares.map((_, i) => hf.getCellValue({ sheet: 0, row: first + i, col: 16 }) as number);
+    expect(after.reduce((a, b) => a + b, 0)).toBe(json.total);
+    if (key !== 'own-cost') expect(after[tydal]).not.toBe(amounts[tydal]);
+  });
+
+  it('uses Stjørdal’s own cost per FTE from Bemanning, and the flag (or the stated default) for the others', async () => {
+    const run = async (extra: string[]) => {
+      const io = capture();
+      const args = [
+        'costs',
+        input,
+        '--scenario',
+        'Kjente samarbeid',
+        '--office',
+        '5035',
+        '--key',
+        'own-cost',
+        '--out',
+        path.join(dir, 'x.xlsx'),
+      ];
+      expect(await main([...args, ...extra], io)).toBe(0);
+      return io.stdout.join('\n');
+    };
+    expect(await run([])).toContain('Kostnad per kommunalt årsverk: 850');
+    const standalone = async (perFte: string) =>
+      new Map((JSON.parse(await run(['--cost-per-fte', perFte, '--json'])) as Json).shares.map((s) => [s.kommunenummer, s.standalone]));
+    const low = await standalone('800000');
+    const high = await standalone('1000000');
+    expect(high.get('5035')).toBe(low.get('5035'));
+    expect(high.get('5032')!).toBeGreaterThan(low.get('5032')!);
+  });
+
+  it('says what is wrong, exits 1 and writes nothing', async () => {
+    const cases: [string[], string][] = [
+      [['--scenario', 'Finnes ikke', '--office', '5035'], 'scenarioet «Finnes ikke» finnes ikke; velg ett av'],
+      [
+        ['--scenario', 'Kjente samarbeid', '--office', '5032'],
+        '5032 er ikke vertskommune i «Kjente samarbeid»; kontor med flere kommuner:',
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const io = capture();
+      const file = path.join(dir, 'feil.xlsx');
+      expect(await main(['costs', input, ...args, '--out', file], io)).toBe(1);
+      expect(io.stderr.join('\n')).toContain(message);
+      expect(existsSync(file)).toBe(false);
+    }
+  });
+
+  it('rejects unknown keys and incomplete key parameters as usage errors', async () => {
+    const base = ['costs', input, '--scenario', 'Kjente samarbeid', '--office', '5035', '--out', path.join(dir, 'y.xlsx')];
+    const io = capture();
+    expect(await main([...base, '--key', 'per-hode'], io)).toBe(2);
+    expect(io.stderr.join('\n')).toContain('ukjent nøkkel «per-hode»');
+    const io2 = capture();
+    expect(await main([...base, '--key', 'fixed-plus'], io2)).toBe(2);
+    expect(io2.stderr.join('\n')).toContain('fixed-plus trenger --fixed');
+    const io3 = capture();
+    expect(await main([...base, '--key', 'mix', '--weights', 'hoder=1'], io3)).toBe(2);
+    expect(io3.stderr.join('\n')).toContain('ukjent driver «hoder»');
+  });
+});
