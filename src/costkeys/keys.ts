@@ -312,3 +312,33 @@ function scaleDrivers(m: CostMember, drivers: readonly DriverId[], factor: numbe
   }
   return out;
 }
+
+/**
+ * Splits `total` (rounded to whole kroner) over rows by drivers, as the custom function
+ * KONTORPLAN.FORDEL does: one driver column, or several mixed by `weights`; `fixedShare`
+ * (0–1) first in equal parts. Whole kroner summing exactly to the total, largest remainder.
+ */
+export function allocate(drivers: readonly (readonly number[])[], total: number, fixedShare = 0, weights?: readonly number[]): number[] {
+  const rows = drivers.length;
+  const cols = drivers[0]?.length ?? 0;
+  if (rows === 0 || cols === 0) throw new CostKeyError('driverne er tomme');
+  if (!Number.isFinite(total) || total < 0) throw new CostKeyError('totalen må være et tall større enn eller lik 0');
+  if (!(fixedShare >= 0 && fixedShare <= 1)) throw new CostKeyError('fast andel må være mellom 0 og 1');
+  const w = weights ?? Array.from({ length: cols }, (_, j) => (j === 0 ? 1 : 0));
+  if (w.length !== cols || w.some((x) => !(x >= 0)) || !(w.reduce((a, b) => a + b, 0) > 0)) {
+    throw new CostKeyError(`vektene må være ${cols} ikke-negative tall med positiv sum`);
+  }
+  const wsum = w.reduce((a, b) => a + b, 0);
+  const frac = drivers.map(() => 0);
+  for (let j = 0; j < cols; j++) {
+    if (w[j] === 0) continue;
+    const col = drivers.map((r) => r[j]!);
+    if (col.some((v) => !Number.isFinite(v) || v < 0)) throw new CostKeyError('driverne må være tall større enn eller lik 0');
+    const sum = col.reduce((a, b) => a + b, 0);
+    if (sum <= 0) throw new CostKeyError('summen av en driverkolonne med vekt er 0');
+    col.forEach((v, i) => (frac[i] = frac[i]! + (w[j]! / wsum) * (v / sum)));
+  }
+  const t = Math.round(total);
+  const exact = frac.map((x) => (fixedShare / rows + (1 - fixedShare) * x) * t);
+  return largestRemainder(exact, t, frac);
+}
