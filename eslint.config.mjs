@@ -14,7 +14,16 @@ export default tseslint.config(
   {
     // The engine is pure: no Office.js, exceljs, React or Node built-ins (DESIGN.md, Architecture).
     // src/optimize runs in a Web Worker too; only its node/ folder (the worker thread) may use Node.
-    files: ['src/domain/**', 'src/io/**', 'src/travel/**', 'src/scoring/**', 'src/data/**', 'src/optimize/**', 'src/costkeys/**', 'src/functions/**'],
+    files: [
+      'src/domain/**',
+      'src/io/**',
+      'src/travel/**',
+      'src/scoring/**',
+      'src/data/**',
+      'src/optimize/**',
+      'src/costkeys/**',
+      'src/functions/**',
+    ],
     ignores: ['src/optimize/node/**'],
     rules: {
       'no-restricted-imports': [

@@ -34,7 +34,7 @@ export const KEY_LABELS: Readonly<Record<CostKey['kind'], string>> = {
 
 export function keyLabel(key: CostKey): string {
   if (key.kind === 'fixed-plus') return `${Math.round(key.fixed * 1000) / 10} % likt + resten etter ${driverLabel(key.driver)}`;
-  if (key.kind === 'mix') return `blandet: ${key.weights.map(([d, w]) => `${driverLabel(d)} ${w}`).join(', ')}`;
+  if (key.kind === 'mix') return `blandet: ${key.weights.map(([d, w]) => `${driverLabel(d)} ${String(w).replace('.', ',')}`).join(', ')}`;
   return KEY_LABELS[key.kind];
 }
 
