@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { splitCosts, type CostKey, type CostMember, type CostOffice } from '../../src/costkeys/keys';
+
+/** The illustrative Værnes office of docs/cost-keys.md, exactly as the page states it. */
+const m = (
+  number: string,
+  name: string,
+  population: number,
+  municipalFte: number,
+  users: number,
+  spending: number,
+  ownPremises: number,
+): CostMember => ({
+  number,
+  name,
+  population,
+  municipalFte,
+  costPerFte: 850_000,
+  users,
+  spending,
+  ownPremises,
+});
+const OFFICE: CostOffice = {
+  host: '5035',
+  members: [
+    m('5035', 'Stjørdal', 24_423, 22, 510, 27_800_000, 1_100_000),
+    m('5032', 'Selbu', 4_094, 4, 70, 4_300_000, 260_000),
+    m('5034', 'Meråker', 2_396, 2.5, 45, 2_600_000, 200_000),
+    m('5036', 'Frosta', 2_628, 2.5, 40, 2_500_000, 200_000),
+    m('5033', 'Tydal', 758, 1, 10, 700_000, 120_000),
+  ],
+  lines: [
+    { name: 'Husleie, felles lokaler', amount: 1_200_000 },
+    { name: 'IT og telefoni', amount: 310_000 },
+    { name: 'Flyktningtjeneste (bare Stjørdal)', amount: 450_000, owner: '5035' },
+  ],
+};
+const KEYS: CostKey[] = [
+  { kind: 'equal' },
+  { kind: 'per-capita' },
+  { kind: 'per-user' },
+  { kind: 'per-spending' },
+  { kind: 'per-fte' },
+  { kind: 'fixed-plus', fixed: 0.2, driver: 'population' },
+  {
+    kind: 'mix',
+    weights: [
+      ['population', 0.5],
+      ['users', 0.5],
+    ],
+  },
+  { kind: 'own-cost' },
+  { kind: 'pooled' },
+];
+
+it('the worked example in docs/cost-keys.md is what the engine computes', () => {
+  const doc = readFileSync(path.join(__dirname, '../../docs/cost-keys.md'), 'utf8');
+  const table = doc.slice(doc.indexOf('| kommune | egen drift |'));
+  const rows = table
+    .split('\n')
+    .filter((l) => l.startsWith('| ') && !l.startsWith('| kommune') && !l.startsWith('| **'))
+    .slice(0, 5)
+    .map((l) =>
+      l
+        .split('|')
+        .slice(2, -1)
+        .map((c) => Number(c.trim().replace(/\s/g, ''))),
+    );
+  const splits = KEYS.map((k) => splitCosts(OFFICE, k));
+  const expected = OFFICE.members.map((_, i) => [splits[0]!.shares[i]!.standalone, ...splits.map((s) => s.shares[i]!.amount)]);
+  expect(rows).toEqual(expected);
+});
