@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { costSheet, keyLabel } from '../costkeys/costSheet';
 import { costOffice, DEFAULT_COST_PER_FTE } from '../costkeys/fromInput';
-import { CostKeyError, splitCosts, type CostKey, type DriverId } from '../costkeys/keys';
+import { CostKeyError, splitCosts, type CostKey, type CostOffice, type DriverId } from '../costkeys/keys';
 import { language, number, openAndRead, parametersFrom, RULE_OPTIONS, UsageError, writeOwnSheets, type Io } from './common';
 
 export const COSTS_HELP = `  kontorplan costs INN.xlsx --scenario NAVN --office VERT --key NØKKEL --out UT.xlsx [valg]
@@ -26,10 +26,28 @@ const DRIVERS: Record<string, DriverId> = {
   årsverk: 'fte',
 };
 
+/** A standard driver by name, or another numeric column of Kommuner by its header. */
 function driver(v: string): DriverId {
-  const d = DRIVERS[v.trim().toLowerCase()];
-  if (!d) throw new UsageError(`ukjent driver «${v}»; bruk population, users, spending eller fte`);
-  return d;
+  return DRIVERS[v.trim().toLowerCase()] ?? `column:${v.trim()}`;
+}
+
+/** Column drivers matched to the headers of Kommuner (case-insensitive); a usage error when there is none. */
+function resolveColumns(key: CostKey, office: CostOffice): CostKey {
+  const headers = [...new Set(office.members.flatMap((m) => Object.keys(m.columns ?? {})))];
+  const fix = (d: DriverId): DriverId => {
+    if (!d.startsWith('column:')) return d;
+    const name = d.slice('column:'.length);
+    const hit = headers.find((h) => h.toLowerCase() === name.toLowerCase());
+    if (!hit) {
+      throw new UsageError(
+        `ukjent driver «${name}»; bruk population, users, spending, fte${headers.length > 0 ? ` eller en tallkolonne i Kommuner: ${headers.join(', ')}` : ''}`,
+      );
+    }
+    return `column:${hit}`;
+  };
+  if (key.kind === 'fixed-plus') return { ...key, driver: fix(key.driver) };
+  if (key.kind === 'mix') return { ...key, weights: key.weights.map(([d, w]) => [fix(d), w] as const) };
+  return key;
 }
 
 /** The key from the flags. */
@@ -90,7 +108,7 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
   if (!values.out) throw new UsageError('costs trenger --out UT.xlsx');
   if (!values.scenario) throw new UsageError('costs trenger --scenario NAVN (et scenario fra arket Scenarier)');
   if (!values.office) throw new UsageError('costs trenger --office VERT (kommunenummeret til vertskommunen)');
-  const key = keyFrom(values);
+  const asked = keyFrom(values);
   const costPerFte = number('cost-per-fte', values['cost-per-fte'], 0, 100_000_000) ?? DEFAULT_COST_PER_FTE;
   const lang = language(values.lang);
   const params = parametersFrom(values);
@@ -99,6 +117,7 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
   const { wb, result } = opened;
   const host = values.office.padStart(4, '0');
   let built: ReturnType<typeof costOffice>;
+  let key: CostKey;
   let split: ReturnType<typeof splitCosts>;
   const others: CostKey[] = [
     { kind: 'equal' },
@@ -112,6 +131,7 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
   ];
   try {
     built = costOffice(result.value!, { scenario: values.scenario, host, costPerFte });
+    key = resolveColumns(asked, built.office);
     split = splitCosts(built.office, key);
   } catch (e) {
     if (e instanceof CostKeyError) {

@@ -2,6 +2,7 @@ import type { OutputCell, SheetSpec, TableSpec } from '../domain/sheets';
 import {
   costBase,
   driverLabel,
+  keyDrivers as keyDriversOf,
   keyFractions,
   splitCosts,
   staffCost,
@@ -68,6 +69,9 @@ export function costSheet(office: CostOffice, key: CostKey, o: CostSheetOptions)
   const n = office.members.length;
 
   // Parameters.
+  // Drivers the planner named from other columns of Kommuner: a weight row and a column each.
+  const custom = [...new Set(keyDriversOf(key).filter((d) => d.startsWith('column:')))];
+  const weightDrivers: DriverId[] = [...MIX_DRIVERS, ...custom];
   const params: TableSpec = {
     name: `KP_Parametre_${tag}`,
     startRow: heading.length + 1,
@@ -79,7 +83,7 @@ export function costSheet(office: CostOffice, key: CostKey, o: CostSheetOptions)
     rows: [
       ['Kostnad per kommunalt årsverk (kr)', o.costPerFte],
       ['Fast andel likt fordelt (0–1)', key.kind === 'fixed-plus' ? key.fixed : 0],
-      ...MIX_DRIVERS.map((d): OutputCell[] => [
+      ...weightDrivers.map((d): OutputCell[] => [
         `Vekt ${driverLabel(d)}`,
         key.kind === 'mix' ? (key.weights.find(([x]) => x === d)?.[1] ?? 0) : 0,
       ]),
@@ -88,7 +92,7 @@ export function costSheet(office: CostOffice, key: CostKey, o: CostSheetOptions)
   const P = (r: number) => `$B$${rowOf(params, r)}`;
   const costCell = P(0);
   const fixedCell = P(1);
-  const weightCell = (d: DriverId) => P(2 + MIX_DRIVERS.indexOf(d));
+  const weightCell = (d: DriverId) => P(2 + weightDrivers.indexOf(d));
 
   // Cost lines: at least one row, so every range below is well formed.
   const lineRows = office.lines.length > 0 ? office.lines : [{ name: '(ingen felles linjer)', amount: 0, owner: undefined }];
@@ -135,6 +139,7 @@ export function costSheet(office: CostOffice, key: CostKey, o: CostSheetOptions)
   ];
   const range = (c: string) => `$${c}$${M1}:$${c}$${Mn}`;
   const driverCol: Record<string, string> = { population: 'C', users: 'D', spending: 'E', fte: 'F' };
+  custom.forEach((d, k) => (driverCol[d] = String.fromCharCode('U'.charCodeAt(0) + k)));
   const share = (d: DriverId, r: number) => `(${driverCol[d]}${r}/SUM(${range(driverCol[d]!)}))`;
   const fractionFormula = (r: number): string => {
     switch (key.kind) {
@@ -154,7 +159,7 @@ export function costSheet(office: CostOffice, key: CostKey, o: CostSheetOptions)
       case 'fixed-plus':
         return `${fixedCell}/ROWS(${range('A')})+(1-${fixedCell})*${share(key.driver, r)}`;
       case 'mix': {
-        const wsum = `SUM(${weightCell('population')}:${weightCell('fte')})`;
+        const wsum = `SUM(${weightCell('population')}:${weightCell(weightDrivers[weightDrivers.length - 1]!)})`;
         return key.weights.map(([d]) => `(${weightCell(d)}/${wsum})*${share(d, r)}`).join('+');
       }
     }
@@ -206,6 +211,7 @@ export function costSheet(office: CostOffice, key: CostKey, o: CostSheetOptions)
       f(`Q${r}/${TOTAL}`, sh.share),
       f(`IF(C${r}>0,Q${r}/C${r},0)`, sh.perCapita),
       f(`Q${r}-J${r}`, sh.change),
+      ...custom.map((d) => m.columns?.[d.slice('column:'.length)] ?? null),
     ];
   });
   const members: TableSpec = {
@@ -233,6 +239,7 @@ export function costSheet(office: CostOffice, key: CostKey, o: CostSheetOptions)
       { header: 'Andel', format: '0.00%' },
       { header: 'Kr per innbygger', format: '#,##0' },
       { header: 'Endring mot egen drift (kr)', format: '#,##0;[Red]-#,##0' },
+      ...custom.map((d) => ({ header: driverLabel(d), format: '#,##0.##' })),
     ],
     rows: memberRows,
   };

@@ -45,6 +45,7 @@ export function costOffice(
       municipalFte: st?.municipalFte ?? 0,
       costPerFte: st?.costPerFte ?? o.costPerFte,
       ownPremises: st?.premisesCost,
+      columns: m.columns,
     };
   });
   const memberSet = new Set(members.map((m) => m.number));

@@ -27,6 +27,8 @@ export type Municipality = Readonly<{
   users?: number;
   /** Social-assistance spending in NOK (a cost-key driver). */
   spending?: number;
+  /** Other numeric columns of the sheet, by header (drivers a planner may name for a cost key). */
+  columns?: Readonly<Record<string, number>>;
   /** Where the row was read, to address later problems at the planner's own cell. */
   row: number;
 }>;

@@ -45,6 +45,7 @@ export function readMunicipalities(
     log.warn(sheet.name, a1(header.row, header.columns.get(key)!), 'columnChosen', { column: f.label, header: headerText });
   }
   const col = (key: string): number | undefined => header.columns.get(key);
+  const known = new Set(header.columns.values());
   const result: Municipality[] = [];
   const seen = new Map<MunicipalityNumber, string>();
   const filled = new Map<string, number>();
@@ -140,6 +141,13 @@ export function readMunicipalities(
     }
     const users = optionalNumber('users', 0, Number.MAX_SAFE_INTEGER);
     const spending = optionalNumber('spending', 0, Number.MAX_SAFE_INTEGER);
+    // Columns no field claims, read where they hold numbers: drivers a planner may name.
+    const columns: Record<string, number> = {};
+    header.headers.forEach((h, c) => {
+      if (!h || known.has(c) || isBlank(row[c])) return;
+      const v = parseNumber(row[c]);
+      if (v !== undefined) columns[h] = v;
+    });
     result.push({
       number: asMunicipalityNumber(number),
       name,
@@ -151,6 +159,7 @@ export function readMunicipalities(
       lon,
       users,
       spending,
+      ...(Object.keys(columns).length > 0 ? { columns } : {}),
       row: r,
     });
   }

@@ -30,6 +30,14 @@ beforeAll(async () => {
     ['Flyktningtjeneste', 450000, 'Stjørdal', '5035'],
     ['Husleie Steinkjer', 900000, '', '5006'],
   ]);
+  // A column of the planner's own, to be named as a driver.
+  const kommuner = wb.getWorksheet('Kommuner')!;
+  const kHeader = kommuner.getRow(1).cellCount >= 3 ? 1 : 2;
+  const kCol = kommuner.getRow(kHeader).cellCount + 1;
+  kommuner.getRow(kHeader).getCell(kCol).value = 'Arbeidsledige';
+  kommuner.eachRow((row, r) => {
+    if (r > kHeader) row.getCell(kCol).value = 10 + r * 3;
+  });
   const staffing = wb.getWorksheet('Bemanning')!;
   const header = staffing.getRow(2);
   const lastCol = header.cellCount + 1;
@@ -80,6 +88,8 @@ describe('kontorplan costs', () => {
     ['per-capita', []],
     ['fixed-plus', ['--fixed', '0.2', '--driver', 'population']],
     ['mix', ['--weights', 'population=0.6,fte=0.4']],
+    ['mix', ['--weights', 'population=0.5,arbeidsledige=0.5']],
+    ['fixed-plus', ['--fixed', '0.1', '--driver', 'Arbeidsledige']],
     ['own-cost', []],
     ['pooled', []],
   ])('%s: prints the JSON contract and writes formulas that recalculate to exactly those amounts', async (key, extra) => {
@@ -108,7 +118,7 @@ describe('kontorplan costs', () => {
     hf.setCellContents({ sheet: 0, row: first + tydal, col: 2 }, 5000);
     const after = json.shares.map((_, i) => hf.getCellValue({ sheet: 0, row: first + i, col: 16 }) as number);
     expect(after.reduce((a, b) => a + b, 0)).toBe(json.total);
-    if (key !== 'own-cost') expect(after[tydal]).not.toBe(amounts[tydal]);
+    if (key !== 'own-cost' && !extra.includes('Arbeidsledige')) expect(after[tydal]).not.toBe(amounts[tydal]);
   });
 
   it('uses Stjørdal’s own cost per FTE from Bemanning, and the flag (or the stated default) for the others', async () => {
@@ -165,6 +175,9 @@ describe('kontorplan costs', () => {
     expect(io2.stderr.join('\n')).toContain('fixed-plus trenger --fixed');
     const io3 = capture();
     expect(await main([...base, '--key', 'mix', '--weights', 'hoder=1'], io3)).toBe(2);
-    expect(io3.stderr.join('\n')).toContain('ukjent driver «hoder»');
+    expect(io3.stderr.join('\n')).toContain(
+      'ukjent driver «hoder»; bruk population, users, spending, fte eller en tallkolonne i Kommuner:',
+    );
+    expect(io3.stderr.join('\n')).toContain('Arbeidsledige');
   });
 });

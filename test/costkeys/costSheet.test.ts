@@ -118,6 +118,33 @@ describe('the cost sheet, recalculated by a spreadsheet engine (HyperFormula)', 
     },
   );
 
+  it('a driver from another column of Kommuner gets its own column and weight, and recalculates the same', () => {
+    const withColumn: CostOffice = {
+      ...VAERNES,
+      members: VAERNES.members.map((m, i) => ({ ...m, columns: { Arbeidsledige: [610, 95, 51, 40, 12][i]! } })),
+    };
+    for (const key of [
+      { kind: 'fixed-plus', fixed: 0.1, driver: 'column:Arbeidsledige' },
+      {
+        kind: 'mix',
+        weights: [
+          ['column:Arbeidsledige', 0.4],
+          ['population', 0.6],
+        ],
+      },
+    ] as CostKey[]) {
+      const spec = costSheet(withColumn, key, { sheetName: 'K', officeName: 'NAV Værnes', costPerFte: 850_000 });
+      const { hf, amounts, first } = evaluate(spec);
+      expect(amounts()).toEqual(splitCosts(withColumn, key).shares.map((s) => s.amount));
+      hf.setCellContents({ sheet: 0, row: first + 4, col: 20 }, 120);
+      const changed = {
+        ...withColumn,
+        members: withColumn.members.map((m, i) => (i === 4 ? { ...m, columns: { Arbeidsledige: 120 } } : m)),
+      };
+      expect(amounts()).toEqual(splitCosts(changed, key).shares.map((s) => s.amount));
+    }
+  });
+
   it('the fixed share is a live parameter cell', () => {
     const key: CostKey = { kind: 'fixed-plus', fixed: 0.2, driver: 'population' };
     const spec = costSheet(VAERNES, key, { sheetName: 'K', officeName: 'NAV Værnes', costPerFte: 850_000 });
