@@ -31,3 +31,10 @@ export const TOY_KOMMUNER: CellValue[][] = [
   ['9006', 'Ro - Rávvu', 1000, '3', '91', 66.4, 14.0],
   ['9007', 'Sø', 1000, '3', '90', 66.5, 14.0],
 ];
+
+/** An Io that keeps what a command prints, for assertions. */
+export function capture(): { out: (s: string) => void; err: (s: string) => void; stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (s) => stdout.push(s), err: (s) => stderr.push(s) };
+}

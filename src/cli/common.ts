@@ -42,6 +42,13 @@ export const TRAVEL_OPTIONS = {
   'ferry-wait-cap': { type: 'string' },
 } as const;
 
+/** What every command that writes a workbook takes. */
+export const OUTPUT_OPTIONS = {
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+  lang: { type: 'string' },
+} as const;
+
 /** The scoring rules and parameters, with the travel estimate's: what `plan` and `optimize` both take. */
 export const RULE_OPTIONS = {
   'min-fte': { type: 'string' },

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { costSheet, keyLabel } from '../costkeys/costSheet';
 import { costOffice, DEFAULT_COST_PER_FTE } from '../costkeys/fromInput';
-import { CostKeyError, splitCosts, type CostKey, type CostOffice, type DriverId } from '../costkeys/keys';
-import { language, number, openAndRead, parametersFrom, RULE_OPTIONS, UsageError, writeOwnSheets, type Io } from './common';
+import { CostKeyError, EVERY_KEY, splitCosts, type CostKey, type CostOffice, type DriverId } from '../costkeys/keys';
+import { language, number, openAndRead, parametersFrom, RULE_OPTIONS, UsageError, writeOwnSheets, type Io, OUTPUT_OPTIONS } from './common';
 
 export const COSTS_HELP = `  kontorplan costs INN.xlsx --scenario NAVN --office VERT --key NØKKEL --out UT.xlsx [valg]
                                                   hva hver kommune betaler, som formler i arket
@@ -89,9 +89,7 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
     args,
     allowPositionals: true,
     options: {
-      out: { type: 'string' },
-      json: { type: 'boolean' },
-      lang: { type: 'string' },
+      ...OUTPUT_OPTIONS,
       scenario: { type: 'string' },
       office: { type: 'string' },
       key: { type: 'string' },
@@ -119,16 +117,6 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
   let built: ReturnType<typeof costOffice>;
   let key: CostKey;
   let split: ReturnType<typeof splitCosts>;
-  const others: CostKey[] = [
-    { kind: 'equal' },
-    { kind: 'per-capita' },
-    { kind: 'per-user' },
-    { kind: 'per-spending' },
-    { kind: 'per-fte' },
-    { kind: 'fixed-plus', fixed: 0.2, driver: 'population' },
-    { kind: 'own-cost' },
-    { kind: 'pooled' },
-  ];
   try {
     built = costOffice(result.value!, { scenario: values.scenario, host, costPerFte });
     key = resolveColumns(asked, built.office);
@@ -141,7 +129,7 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
     throw e;
   }
   // Compare with every key the data allows (a key needing users or spending the sheet lacks is left out).
-  const compare = others.filter((k) => k.kind !== key.kind && canSplit(built.office, k));
+  const compare = EVERY_KEY.filter((k) => k.kind !== key.kind && canSplit(built.office, k));
   const usedDefault = built.office.members.some((m) => !built.ownCostPerFte.has(m.number)) && values['cost-per-fte'] === undefined;
   const sheet = costSheet(built.office, key, {
     sheetName: `KP Kostnader ${host}`,

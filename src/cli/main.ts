@@ -19,6 +19,7 @@ import {
   UsageError,
   writeOwnSheets,
   type Io,
+  OUTPUT_OPTIONS,
 } from './common';
 import { comparisonTable } from './format';
 import { carriedOver, OPTIMIZE_HELP, optimizeCommand } from './optimize';
@@ -86,9 +87,7 @@ async function plan(args: string[], io: Io): Promise<number> {
     args,
     allowPositionals: true,
     options: {
-      out: { type: 'string' },
-      json: { type: 'boolean' },
-      lang: { type: 'string' },
+      ...OUTPUT_OPTIONS,
       ...RULE_OPTIONS,
     },
   });

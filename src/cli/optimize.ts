@@ -9,7 +9,7 @@ import { fromPlanningInput, RequestError, toScenario, type OptimizeRequest } fro
 import { WorkerSolver } from '../optimize/node/exactInWorker';
 import { InfeasibleRulesError, type OptProblem } from '../optimize/problem';
 import { hostSet, NoSolutionError, optimize, sweepCounts, type Outcome, type Solution } from '../optimize/run';
-import { language, number, openAndRead, parametersFrom, RULE_OPTIONS, UsageError, writeOwnSheets, type Io } from './common';
+import { language, number, openAndRead, parametersFrom, RULE_OPTIONS, UsageError, writeOwnSheets, type Io, OUTPUT_OPTIONS } from './common';
 
 export const OPTIMIZE_HELP = `  kontorplan optimize INN.xlsx --out UT.xlsx (--offices N | --office-cost MIN) [valg]
                                                   beste kontorstruktur under kravene, med avveiingskurve
@@ -127,9 +127,7 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
     args,
     allowPositionals: true,
     options: {
-      out: { type: 'string' },
-      json: { type: 'boolean' },
-      lang: { type: 'string' },
+      ...OUTPUT_OPTIONS,
       offices: { type: 'string' },
       'office-cost': { type: 'string' },
       'ba-penalty': { type: 'string' },

@@ -25,6 +25,25 @@ export type CostKey =
   /** A pooled budget: every cost, owned lines included, shared per capita. */
   | Readonly<{ kind: 'pooled' }>;
 
+/** One of every key, with the parameters of the worked example (docs/cost-keys.md): what the sheet sets side by side. */
+export const EVERY_KEY: readonly CostKey[] = [
+  { kind: 'equal' },
+  { kind: 'per-capita' },
+  { kind: 'per-user' },
+  { kind: 'per-spending' },
+  { kind: 'per-fte' },
+  { kind: 'fixed-plus', fixed: 0.2, driver: 'population' },
+  {
+    kind: 'mix',
+    weights: [
+      ['population', 0.5],
+      ['users', 0.5],
+    ],
+  },
+  { kind: 'own-cost' },
+  { kind: 'pooled' },
+];
+
 export type CostMember = Readonly<{
   number: string;
   name: string;

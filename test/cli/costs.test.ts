@@ -3,13 +3,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { HyperFormula } from 'hyperformula';
-import { main, type Io } from '../../src/cli/main';
-
-function capture(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (s) => stdout.push(s), err: (s) => stderr.push(s) };
-}
+import { main } from '../../src/cli/main';
+import { capture } from '../builders';
 
 let dir: string;
 let input: string;

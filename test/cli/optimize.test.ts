@@ -2,14 +2,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import JSZip from 'jszip';
-import { main, type Io } from '../../src/cli/main';
+import { main } from '../../src/cli/main';
+import { capture } from '../builders';
 import { ExcelJsWorkbook } from '../../src/workbook/exceljs/exceljsWorkbook';
-
-function capture(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (s) => stdout.push(s), err: (s) => stderr.push(s) };
-}
 
 let dir: string;
 let input: string;

@@ -7,6 +7,7 @@ import {
   type CostKey,
   type CostMember,
   type CostOffice,
+  EVERY_KEY,
 } from '../../src/costkeys/keys';
 
 /** Værnes (DESIGN.md): Stjørdal hosts Selbu, Meråker, Frosta and Tydal; 65 staff. */
@@ -36,23 +37,7 @@ const VAERNES: CostOffice = {
   ],
 };
 
-const KEYS: CostKey[] = [
-  { kind: 'equal' },
-  { kind: 'per-capita' },
-  { kind: 'per-user' },
-  { kind: 'per-spending' },
-  { kind: 'per-fte' },
-  { kind: 'fixed-plus', fixed: 0.2, driver: 'population' },
-  {
-    kind: 'mix',
-    weights: [
-      ['population', 0.5],
-      ['users', 0.5],
-    ],
-  },
-  { kind: 'own-cost' },
-  { kind: 'pooled' },
-];
+const KEYS = EVERY_KEY;
 
 describe('cost keys on Værnes', () => {
   it.each(KEYS.map((k) => [k.kind, k] as const))('%s: whole kroner that sum exactly to the total', (_, key) => {
