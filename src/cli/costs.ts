@@ -153,6 +153,8 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
             perCapita: s.perCapita,
             standalone: s.standalone,
             change: s.change,
+            sensitivityUp: Math.round(s.sensitivityUp),
+            sensitivityDown: Math.round(s.sensitivityDown),
           })),
         },
         null,

@@ -274,16 +274,26 @@ export function costSheet(office: CostOffice, key: CostKey, o: CostSheetOptions)
 /** The office under several keys side by side (values): what each member pays under each. */
 export function comparisonTable(office: CostOffice, keys: readonly CostKey[], tag: string, startRow: number): TableSpec {
   const splits: CostSplit[] = keys.map((k) => splitCosts(office, k));
+  const chosen = splits[0]!;
   return {
     name: `KP_Nokler_${tag}`,
     startRow,
-    title: 'Sammenligning av nøkler (kr per år; tall, ikke formler)',
+    title: 'Sammenligning av nøkler, og følsomhet for den valgte (kr per år; tall, ikke formler)',
     columns: [
       { header: 'Kommunenr.', width: 11 },
       { header: 'Kommune', width: 20 },
       { header: 'Egen drift', format: '#,##0' },
       ...keys.map((k) => ({ header: keyLabel(k), format: '#,##0', width: 16 })),
+      { header: 'Valgt nøkkel: egen driver +10 %', format: '+#,##0;-#,##0;0', width: 16 },
+      { header: 'Valgt nøkkel: egen driver −10 %', format: '+#,##0;-#,##0;0', width: 16 },
     ],
-    rows: office.members.map((m, i) => [m.number, m.name, splits[0]!.shares[i]!.standalone, ...splits.map((s) => s.shares[i]!.amount)]),
+    rows: office.members.map((m, i) => [
+      m.number,
+      m.name,
+      chosen.shares[i]!.standalone,
+      ...splits.map((s) => s.shares[i]!.amount),
+      Math.round(chosen.shares[i]!.sensitivityUp),
+      Math.round(chosen.shares[i]!.sensitivityDown),
+    ]),
   };
 }
