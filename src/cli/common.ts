@@ -11,6 +11,8 @@ import type { TravelNetwork } from '../travel/network';
 import { ExcelJsWorkbook } from '../workbook/exceljs/exceljsWorkbook';
 import { layoutSheet } from '../workbook/memory/memoryWorkbook';
 import { SheetConflictError } from '../workbook/port';
+import { OPTIMIZED_SCENARIOS_SHEET, TRADEOFF_SHEET } from '../io/optimizeOutput';
+import { TRAVEL_CHECK_SHEET, TRAVEL_SHEET } from '../io/travelOutput';
 
 /** What the commands share: output, usage errors, options, reading a workbook and writing Kontorplan's sheets. */
 
@@ -91,10 +93,28 @@ export function parametersFrom(values: Record<string, string | boolean | undefin
   return withParameters(Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)));
 }
 
-/** Replaces Kontorplan's own sheets and saves to `out`; false (nothing written) when a planner's sheet is in the way. */
-export async function writeOwnSheets(wb: ExcelJsWorkbook, specs: SheetSpec[], out: string, io: Io): Promise<boolean> {
+/**
+ * Which of Kontorplan's own sheets a command leaves in place: `plan` and `optimize` rewrite
+ * every scenario sheet (a scenario may be gone) but keep the cost and travel sheets;
+ * `costs` and `travel` keep everything else. The optimiser's trade-off curve is never kept
+ * as it is but written again by every command (carriedOver), so its chart survives.
+ */
+export function keepFor(command: 'plan' | 'costs' | 'travel'): (name: string) => boolean {
+  const optimiser = (n: string) => n === TRADEOFF_SHEET || n === OPTIMIZED_SCENARIOS_SHEET;
+  if (command === 'plan') return (n) => n.startsWith('KP Kostnader ') || n === TRAVEL_SHEET || n === TRAVEL_CHECK_SHEET;
+  return (n) => !optimiser(n);
+}
+
+/** Replaces Kontorplan's own sheets (but those `keep` spares) and saves to `out`; false (nothing written) when a planner's sheet is in the way. */
+export async function writeOwnSheets(
+  wb: ExcelJsWorkbook,
+  specs: SheetSpec[],
+  out: string,
+  io: Io,
+  keep?: (name: string) => boolean,
+): Promise<boolean> {
   try {
-    await wb.replaceOwnSheets(specs);
+    await wb.replaceOwnSheets(specs, keep);
   } catch (e) {
     if (e instanceof SheetConflictError) {
       io.err(`Feil: ${e.message} Ingenting ble skrevet.`);

@@ -2,7 +2,19 @@ import { parseArgs } from 'node:util';
 import { costSheet, keyLabel } from '../costkeys/costSheet';
 import { costOffice, DEFAULT_COST_PER_FTE } from '../costkeys/fromInput';
 import { CostKeyError, EVERY_KEY, splitCosts, type CostKey, type CostOffice, type DriverId } from '../costkeys/keys';
-import { language, number, openAndRead, parametersFrom, RULE_OPTIONS, UsageError, writeOwnSheets, type Io, OUTPUT_OPTIONS } from './common';
+import {
+  keepFor,
+  language,
+  number,
+  openAndRead,
+  parametersFrom,
+  RULE_OPTIONS,
+  UsageError,
+  writeOwnSheets,
+  type Io,
+  OUTPUT_OPTIONS,
+} from './common';
+import { carriedOver, optimisedOf } from './optimize';
 
 export const COSTS_HELP = `  kontorplan costs INN.xlsx --scenario NAVN --office VERT --key NØKKEL --out UT.xlsx [valg]
                                                   hva hver kommune betaler, som formler i arket
@@ -138,7 +150,9 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
     ownCostPerFte: built.ownCostPerFte,
     compare,
   });
-  if (!(await writeOwnSheets(wb, [sheet], values.out, io))) return 1;
+  const names = new Map<string, string>(result.value!.municipalities.map((m) => [m.number, m.name]));
+  const carried = carriedOver((await wb.read()).sheets, optimisedOf(result.value!), names, result.value!.sheetsUsed.optimizedScenarios);
+  if (!(await writeOwnSheets(wb, [sheet, ...carried], values.out, io, keepFor('costs')))) return 1;
   if (values.json) {
     io.out(
       JSON.stringify(

@@ -18,11 +18,12 @@ import {
   TRAVEL_OPTIONS,
   UsageError,
   writeOwnSheets,
+  keepFor,
   type Io,
   OUTPUT_OPTIONS,
 } from './common';
 import { comparisonTable } from './format';
-import { carriedOver, OPTIMIZE_HELP, optimizeCommand } from './optimize';
+import { carriedOver, optimisedOf, OPTIMIZE_HELP, optimizeCommand } from './optimize';
 import { COSTS_HELP, costsCommand } from './costs';
 import { planJson } from './json';
 
@@ -115,7 +116,7 @@ async function plan(args: string[], io: Io): Promise<number> {
       result.value.sheetsUsed.optimizedScenarios,
     ),
   ];
-  if (!(await writeOwnSheets(wb, specs, values.out, io))) return 1;
+  if (!(await writeOwnSheets(wb, specs, values.out, io, keepFor('plan')))) return 1;
   if (values.json) io.out(JSON.stringify(planJson(scores), null, 2));
   else {
     const used = result.value.sheetsUsed;
@@ -189,8 +190,12 @@ async function travel(args: string[], io: Io): Promise<number> {
   const names = new Map(value.municipalities.map((m) => [m.number as string, m.name]));
   const label = (n: string): string => names.get(n) ?? n;
   const report = value.travelReport;
-  const specs = [travelSheet(value.travel, label), travelCheckSheet(report.findings, label)];
-  if (!(await writeOwnSheets(wb, specs, values.out, io))) return 1;
+  const specs = [
+    travelSheet(value.travel, label),
+    travelCheckSheet(report.findings, label),
+    ...carriedOver((await wb.read()).sheets, optimisedOf(value), names, value.sheetsUsed.optimizedScenarios),
+  ];
+  if (!(await writeOwnSheets(wb, specs, values.out, io, keepFor('travel')))) return 1;
   const count = (k: string): number => report.findings.filter((f) => f.kind === k).length;
   const summary = {
     municipalities: value.municipalities.length,

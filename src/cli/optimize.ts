@@ -9,7 +9,18 @@ import { fromPlanningInput, RequestError, toScenario, type OptimizeRequest } fro
 import { WorkerSolver } from '../optimize/node/exactInWorker';
 import { InfeasibleRulesError, type OptProblem } from '../optimize/problem';
 import { hostSet, NoSolutionError, optimize, sweepCounts, type Outcome, type Solution } from '../optimize/run';
-import { language, number, openAndRead, parametersFrom, RULE_OPTIONS, UsageError, writeOwnSheets, type Io, OUTPUT_OPTIONS } from './common';
+import {
+  keepFor,
+  language,
+  number,
+  openAndRead,
+  parametersFrom,
+  RULE_OPTIONS,
+  UsageError,
+  writeOwnSheets,
+  type Io,
+  OUTPUT_OPTIONS,
+} from './common';
 
 export const OPTIMIZE_HELP = `  kontorplan optimize INN.xlsx --out UT.xlsx (--offices N | --office-cost MIN) [valg]
                                                   beste kontorstruktur under kravene, med avveiingskurve
@@ -270,7 +281,7 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
     optimizedScenariosSheet(optimised, names, heading),
     tradeoffSheet(rows, ['Avveiing: antall kontor mot reisetid og robusthet (Kontorplan)', rulesLine]),
   ];
-  if (!(await writeOwnSheets(wb, specs, values.out, io))) return 1;
+  if (!(await writeOwnSheets(wb, specs, values.out, io, keepFor('plan')))) return 1;
 
   if (values.json) {
     io.out(
@@ -361,6 +372,15 @@ export function scoredSpecs(scenarios: readonly Scenario[], input: PlanningInput
   const scores = scoreAll({ ...input, scenarios }, params);
   const names = scenarioSheetNames(scores.map((s) => s.name));
   return [...scores.map((s, i) => scenarioSheet(s, names[i]!, i, params)), comparisonSheet(scores, params)];
+}
+
+/** The scenarios a workbook's input took from the optimiser's own sheet. */
+export function optimisedOf(value: {
+  scenarios: readonly Scenario[];
+  sheetsUsed: { optimizedScenarioNames?: readonly string[] };
+}): Scenario[] {
+  const names = new Set(value.sheetsUsed.optimizedScenarioNames ?? []);
+  return value.scenarios.filter((s) => names.has(s.name));
 }
 
 /** The optimiser's sheets as a later `plan` writes them again: its scenarios and the trade-off curve read back. */

@@ -10,7 +10,12 @@ import type { SheetSpec, WorkbookSnapshot } from '../domain/sheets';
  */
 export interface WorkbookPort {
   read(): Promise<WorkbookSnapshot>;
-  replaceOwnSheets(sheets: readonly SheetSpec[]): Promise<void>;
+  /**
+   * `keep`: Kontorplan's own sheets from other commands to leave in place (and still own),
+   * e.g. the cost sheets when scenarios are scored again. A sheet being written is replaced
+   * whatever `keep` says.
+   */
+  replaceOwnSheets(sheets: readonly SheetSpec[], keep?: (name: string) => boolean): Promise<void>;
 }
 
 /** The very hidden sheet listing the sheets Kontorplan made, one name per row in column A. */
@@ -31,12 +36,16 @@ export function planReplacement(
   existing: readonly string[],
   owned: readonly string[],
   specs: readonly SheetSpec[],
-): { remove: string[]; conflict?: string } {
+  keep: (name: string) => boolean = () => false,
+): { remove: string[]; kept: string[]; conflict?: string } {
   const ownedLower = new Set([...owned, OWNER_SHEET].map((s) => s.toLowerCase()));
   const existingLower = new Map(existing.map((s) => [s.toLowerCase(), s]));
   for (const spec of specs) {
     const hit = existingLower.get(spec.name.toLowerCase());
-    if (hit !== undefined && !ownedLower.has(hit.toLowerCase())) return { remove: [], conflict: hit };
+    if (hit !== undefined && !ownedLower.has(hit.toLowerCase())) return { remove: [], kept: [], conflict: hit };
   }
-  return { remove: existing.filter((s) => ownedLower.has(s.toLowerCase())) };
+  const writing = new Set(specs.map((s) => s.name.toLowerCase()));
+  const mine = existing.filter((s) => ownedLower.has(s.toLowerCase()));
+  const kept = mine.filter((s) => s !== OWNER_SHEET && !writing.has(s.toLowerCase()) && keep(s));
+  return { remove: mine.filter((s) => !kept.includes(s)), kept };
 }

@@ -175,4 +175,32 @@ describe('kontorplan costs', () => {
     );
     expect(io3.stderr.join('\n')).toContain('Arbeidsledige');
   });
+
+  it('cost sheets for several offices accumulate, and plan and optimize keep them beside their own sheets', async () => {
+    const first = path.join(dir, 'kjede-1.xlsx');
+    const second = path.join(dir, 'kjede-2.xlsx');
+    const third = path.join(dir, 'kjede-3.xlsx');
+    const fourth = path.join(dir, 'kjede-4.xlsx');
+    expect(await main(['costs', input, '--scenario', 'Kjente samarbeid', '--office', '5035', '--out', first], capture())).toBe(0);
+    expect(await main(['costs', first, '--scenario', 'Kjente samarbeid', '--office', '5006', '--out', second], capture())).toBe(0);
+    expect(await main(['plan', second, '--out', third], capture())).toBe(0);
+    expect(
+      await main(
+        ['optimize', third, '--out', fourth, '--offices', '20', '--sweep', 'none', '--alternatives', '0', '--heuristic'],
+        capture(),
+      ),
+    ).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(fourth);
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['KP Kostnader 5035', 'KP Kostnader 5006', 'Sammenligning', 'KP Optimerte scenarier', 'KP Avveiing']),
+    );
+    expect(names.filter((n) => n.startsWith('KP Kostnader'))).toHaveLength(2);
+    // The kept cost sheet still holds its formulas.
+    const cost = wb.getWorksheet('KP Kostnader 5035')!;
+    let formulas = 0;
+    cost.eachRow((row) => row.eachCell((c) => (formulas += c.formula ? 1 : 0)));
+    expect(formulas).toBeGreaterThan(50);
+  });
 });

@@ -81,6 +81,20 @@ describe.each(adapters)('WorkbookPort contract: %s', (_, make) => {
     expect(snap.sheets[0]!.values[2]).toEqual(['1804', 53638]);
   });
 
+  it('keeps the own sheets it is told to keep, still as its own, and replaces one being written whatever keep says', async () => {
+    const wb = await make();
+    await wb.replaceOwnSheets([result('KP Kostnader 1804', 1), result('KP A', 2)]);
+    await wb.replaceOwnSheets([result('KP B', 3)], (n) => n.startsWith('KP Kostnader '));
+    let snap = await wb.read();
+    expect(snap.sheets.map((s) => s.name)).toEqual(['Kommuner', 'KP Kostnader 1804', 'KP B']);
+    expect([...snap.ownedSheets].sort()).toEqual(['KP B', 'KP Kostnader 1804']);
+    await wb.replaceOwnSheets([result('KP Kostnader 1804', 4)], () => true);
+    snap = await wb.read();
+    expect(snap.sheets.filter((s) => s.name === 'KP Kostnader 1804')).toHaveLength(1);
+    expect(snap.sheets.find((s) => s.name === 'KP Kostnader 1804')!.values[3]).toEqual([4]);
+    expect([...snap.ownedSheets].sort()).toEqual(['KP B', 'KP Kostnader 1804']);
+  });
+
   it('refuses to overwrite a sheet the planner made, and changes nothing', async () => {
     const wb = await make();
     await wb.replaceOwnSheets([result('KP A', 1)]);

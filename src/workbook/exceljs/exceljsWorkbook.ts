@@ -134,11 +134,12 @@ export class ExcelJsWorkbook implements WorkbookPort {
     for (const s of specs) renderSheet(this.wb, s);
   }
 
-  async replaceOwnSheets(specs: readonly SheetSpec[]): Promise<void> {
+  async replaceOwnSheets(specs: readonly SheetSpec[], keep?: (name: string) => boolean): Promise<void> {
     const plan = planReplacement(
       this.wb.worksheets.map((w) => w.name),
       this.ownedNames(),
       specs,
+      keep,
     );
     if (plan.conflict !== undefined) throw new SheetConflictError(plan.conflict);
     for (const name of plan.remove) {
@@ -151,7 +152,14 @@ export class ExcelJsWorkbook implements WorkbookPort {
       this.wb,
       {
         name: OWNER_SHEET,
-        tables: [{ name: 'KP_Eierskap', startRow: 0, columns: [{ header: 'Ark laget av Kontorplan' }], rows: specs.map((s) => [s.name]) }],
+        tables: [
+          {
+            name: 'KP_Eierskap',
+            startRow: 0,
+            columns: [{ header: 'Ark laget av Kontorplan' }],
+            rows: [...plan.kept, ...specs.map((s) => s.name)].map((n) => [n]),
+          },
+        ],
       },
       true,
     );

@@ -36,17 +36,18 @@ export class MemoryWorkbook implements WorkbookPort {
     };
   }
 
-  async replaceOwnSheets(specs: readonly SheetSpec[]): Promise<void> {
+  async replaceOwnSheets(specs: readonly SheetSpec[], keep?: (name: string) => boolean): Promise<void> {
     const plan = planReplacement(
       this.sheets.map((s) => s.name),
       this.owned,
       specs,
+      keep,
     );
     if (plan.conflict !== undefined) throw new SheetConflictError(plan.conflict);
     const remove = new Set(plan.remove);
     this.sheets = this.sheets.filter((s) => !remove.has(s.name));
     for (const spec of specs) this.sheets.push({ name: spec.name, visible: true, values: layoutSheet(spec) });
-    this.owned = specs.map((s) => s.name);
+    this.owned = [...plan.kept, ...specs.map((s) => s.name)];
     this.written = specs;
   }
 
