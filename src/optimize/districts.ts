@@ -311,10 +311,62 @@ export class Districts {
           moved = true;
         }
       }
+      if (!moved && this.maxOwners < n && !stop()) moved = this.ejectionChain();
       if (!moved) break;
       movedAny = true;
     }
     return movedAny;
+  }
+
+  /**
+   * One improving ejection chain: members move office to office (a → b, a member of b → c, …)
+   * ending in an office with room, found by label-correcting from every office at once; kept
+   * only when the whole chain lowers the penalised objective. Lets full offices trade members.
+   */
+  ejectionChain(): boolean {
+    const n = this.n;
+    const eps = 1e-7 * Math.max(1, Math.abs(this.travel));
+    const dist = new Float64Array(n);
+    const pred = new Int32Array(n).fill(-1);
+    for (let h = 0; h < n; h++) dist[h] = this.open[h] ? 0 : Number.POSITIVE_INFINITY;
+    for (let round = 0, changed = true; changed && round < 6; round++) {
+      changed = false;
+      for (let i = 0; i < n; i++) {
+        const a = this.host[i]!;
+        if (!this.movable[i] || a === i || !Number.isFinite(dist[a]!)) continue;
+        for (const b of this.red.allowed[i]!) {
+          if (!this.open[b] || b === a) continue;
+          const nd = dist[a]! + this.c(i, b) - this.c(i, a);
+          if (nd < dist[b]! - eps) {
+            dist[b] = nd;
+            pred[b] = i;
+            changed = true;
+          }
+        }
+      }
+    }
+    const ends: number[] = [];
+    for (let b = 0; b < n; b++) if (this.open[b] && pred[b]! >= 0 && dist[b]! < -eps) ends.push(b);
+    ends.sort((x, y) => dist[x]! - dist[y]!);
+    for (const end of ends.slice(0, 3)) {
+      const moves: [number, number][] = [];
+      const seen = new Set<number>();
+      for (let b = end; pred[b]! >= 0 && !seen.has(b);) {
+        seen.add(b);
+        const i = pred[b]!;
+        moves.push([i, b]);
+        b = this.host[i]!;
+        if (seen.has(b)) break;
+      }
+      if (moves.length < 2) continue;
+      const before = this.value();
+      const host = this.snapshot();
+      const open = Uint8Array.from(this.open);
+      for (const [i, b] of moves) this.shift(i, b);
+      if (this.value() < before - eps) return true;
+      this.restore(host, open);
+    }
+    return false;
   }
 
   /**
