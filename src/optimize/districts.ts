@@ -1,5 +1,27 @@
 import type { Assignment, Reduced } from './problem';
 
+type Statics = Readonly<{ allowed: Uint8Array; isolated: Uint8Array; movable: Uint8Array; lambda: number }>;
+const STATICS = new WeakMap<Reduced, Statics>();
+
+/** What every state of one problem shares (computed once: a search builds many states). */
+function statics(red: Reduced): Statics {
+  const hit = STATICS.get(red);
+  if (hit) return hit;
+  const pr = red.problem;
+  const n = pr.n;
+  const allowed = new Uint8Array(n * n);
+  red.allowed.forEach((hosts, i) => hosts.forEach((j) => (allowed[i * n + j] = 1)));
+  const isolated = new Uint8Array(n);
+  for (const i of red.isolated) isolated[i] = 1;
+  const movable = new Uint8Array(n);
+  for (let i = 0; i < n; i++) movable[i] = !isolated[i] && !pr.rules.locks.has(i) ? 1 : 0;
+  let maxC = 0;
+  for (let i = 0; i < n; i++) for (const j of red.allowed[i]!) maxC = Math.max(maxC, pr.weight[i]! * (i === j ? 0 : pr.cost[i * n + j]!));
+  const out = { allowed, isolated, movable, lambda: Math.max(1, maxC) * 100 };
+  STATICS.set(red, out);
+  return out;
+}
+
 /**
  * Local search in assignment space for the capped problem (minimum FTE, owner limit,
  * BA-split penalty), where "nearest open host" is no longer the best assignment. The state is
@@ -46,19 +68,15 @@ export class Districts {
     this.open = new Uint8Array(n);
     this.mem = Array.from({ length: n }, () => []);
     this.touched = new Uint8Array(n);
-    this.allowed = new Uint8Array(n * n);
-    red.allowed.forEach((hosts, i) => hosts.forEach((j) => (this.allowed[i * n + j] = 1)));
-    this.isolated = new Uint8Array(n);
-    for (const i of red.isolated) this.isolated[i] = 1;
-    this.movable = new Uint8Array(n);
-    for (let i = 0; i < n; i++) this.movable[i] = !this.isolated[i] && !pr.rules.locks.has(i) ? 1 : 0;
+    const fixed = statics(red);
+    this.allowed = fixed.allowed;
+    this.isolated = fixed.isolated;
+    this.movable = fixed.movable;
+    this.lambda = fixed.lambda;
     this.minFte = pr.rules.minFte;
     this.maxOwners = pr.rules.maxOwners;
     this.baPenalty = pr.rules.baSplitPenalty;
     this.officeCost = red.p === undefined ? (pr.rules.officeCost ?? 0) : 0;
-    let maxC = 0;
-    for (let i = 0; i < n; i++) for (const j of red.allowed[i]!) maxC = Math.max(maxC, pr.weight[i]! * (i === j ? 0 : pr.cost[i * n + j]!));
-    this.lambda = Math.max(1, maxC) * 100;
     for (let i = 0; i < n; i++) {
       const h = this.host[i]!;
       if (h === i) this.open[i] = 1;
