@@ -329,7 +329,7 @@ export class Districts {
           moved = true;
         }
       }
-      if (!moved && this.maxOwners < n && !stop()) moved = this.ejectionChain();
+      if (!moved && this.maxOwners < n && !stop()) moved = this.ejectionChain(active);
       if (!moved) break;
       movedAny = true;
     }
@@ -341,12 +341,13 @@ export class Districts {
    * ending in an office with room, found by label-correcting from every office at once; kept
    * only when the whole chain lowers the penalised objective. Lets full offices trade members.
    */
-  ejectionChain(): boolean {
+  ejectionChain(from?: Uint8Array): boolean {
     const n = this.n;
     const eps = 1e-7 * Math.max(1, Math.abs(this.travel));
     const dist = new Float64Array(n);
     const pred = new Int32Array(n).fill(-1);
-    for (let h = 0; h < n; h++) dist[h] = this.open[h] ? 0 : Number.POSITIVE_INFINITY;
+    // Focused: chains start in the offices the last pass changed.
+    for (let h = 0; h < n; h++) dist[h] = this.open[h] && (!from || from[h]) ? 0 : Number.POSITIVE_INFINITY;
     for (let round = 0, changed = true; changed && round < 6; round++) {
       changed = false;
       for (let i = 0; i < n; i++) {
