@@ -16,10 +16,10 @@ import {
 } from './common';
 import { carriedOver, optimisedOf } from './optimize';
 
-export const COSTS_HELP = `  kontorplan costs INN.xlsx --scenario NAVN --office VERT --key NØKKEL --out UT.xlsx [valg]
-                                                  hva hver kommune betaler, som formler i arket
+export const COSTS_USAGE = `  kontorplan costs INN.xlsx --scenario NAVN --office VERT --key NØKKEL --out UT.xlsx [valg]
+                                                  hva hver kommune betaler, som formler i arket`;
 
-Nøkler (--key): equal (like deler), per-capita, per-user, per-spending, per-fte,
+export const COSTS_OPTIONS = `Nøkler (--key): equal (like deler), per-capita, per-user, per-spending, per-fte,
   fixed-plus (--fixed 0.2 --driver population), mix (--weights population=0.5,users=0.5),
   own-cost (krone for krone), pooled (felles budsjett)
 Valg for costs:

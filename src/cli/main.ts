@@ -23,8 +23,8 @@ import {
   OUTPUT_OPTIONS,
 } from './common';
 import { comparisonTable } from './format';
-import { carriedOver, optimisedOf, OPTIMIZE_HELP, optimizeCommand } from './optimize';
-import { COSTS_HELP, costsCommand } from './costs';
+import { carriedOver, optimisedOf, OPTIMIZE_OPTIONS, OPTIMIZE_USAGE, optimizeCommand } from './optimize';
+import { COSTS_OPTIONS, COSTS_USAGE, costsCommand } from './costs';
 import { planJson } from './json';
 
 export { loadEmbedded, loadNetwork, assetsDir, type Io } from './common';
@@ -37,8 +37,8 @@ Bruk:
   kontorplan plan INN.xlsx --out UT.xlsx [valg]   vurder alle scenarier i arket Scenarier
   kontorplan travel INN.xlsx --out UT.xlsx        fyll ut reisetid for alle par og kontroller de oppgitte
   kontorplan travel --accuracy                    hvor godt estimatet treffer TØIs reisetider (JSON)
-${OPTIMIZE_HELP}
-${COSTS_HELP}
+${OPTIMIZE_USAGE}
+${COSTS_USAGE}
 
 Valg for plan:
   --json                  skriv resultatet som JSON på standard ut
@@ -57,6 +57,10 @@ Valg for reisetidsestimatet (plan, travel og sample; se docs/travel.md):
   --road-speed KMH        én fart for hele landet i stedet for fylkenes tilpassede (standard ${DEFAULT_PARAMETERS.roadSpeedKmh})
   --ferry-wait-share S    venting på ferje som andel av tiden mellom avganger (standard ${DEFAULT_PARAMETERS.ferryWaitShare})
   --ferry-wait-cap MIN    lengste venting på ferje (standard ${DEFAULT_PARAMETERS.ferryWaitCapMinutes})
+
+${OPTIMIZE_OPTIONS}
+
+${COSTS_OPTIONS}
 
 Kontorplan skriver bare ark den selv har laget, og bare til filen i --out.`;
 

@@ -22,10 +22,10 @@ import {
   OUTPUT_OPTIONS,
 } from './common';
 
-export const OPTIMIZE_HELP = `  kontorplan optimize INN.xlsx --out UT.xlsx (--offices N | --office-cost MIN) [valg]
-                                                  beste kontorstruktur under kravene, med avveiingskurve
+export const OPTIMIZE_USAGE = `  kontorplan optimize INN.xlsx --out UT.xlsx (--offices N | --office-cost MIN) [valg]
+                                                  beste kontorstruktur under kravene, med avveiingskurve`;
 
-Valg for optimize (i tillegg til --min-fte, --max-travel, --max-owners, --same-ba og reisetidsvalgene):
+export const OPTIMIZE_OPTIONS = `Valg for optimize (i tillegg til --min-fte, --max-travel, --max-owners, --same-ba og reisetidsvalgene):
   --offices N             nøyaktig N kontor
   --office-cost MIN       la kostnaden avgjøre antallet: et kontor må spare innbyggerne MIN minutter i snitt
   --ba-penalty MIN        straff per ekstra kontor en BA-region deles på, i minutter snittreisetid (standard 0)
