@@ -4,7 +4,7 @@ import { extraNames, parseEmbeddedMunicipalities, referenceMap, type EmbeddedMun
 import { embeddedNetwork } from '../data/network';
 import { buildSampleWorkbook } from '../data/sample';
 import { withParameters, type Parameters } from '../domain/parameters';
-import type { SheetSpec } from '../domain/sheets';
+import type { SheetSpec, WorkbookSnapshot } from '../domain/sheets';
 import { formatProblem, hasErrors, type Language } from '../io/problems';
 import { readWorkbook, type ReadResult } from '../io/readWorkbook';
 import type { TravelNetwork } from '../travel/network';
@@ -137,7 +137,7 @@ export async function openAndRead(
   params: Parameters,
   lang: Language,
   io: Io,
-): Promise<{ wb: ExcelJsWorkbook; result: ReadResult } | undefined> {
+): Promise<{ wb: ExcelJsWorkbook; result: ReadResult; snapshot: WorkbookSnapshot } | undefined> {
   if (!existsSync(input)) {
     io.err(lang === 'en' ? `File not found: ${input}` : `Fant ikke filen ${input}`);
     return undefined;
@@ -168,19 +168,20 @@ export async function openAndRead(
     io.err(lang === 'en' ? `${n} error(s); nothing was written.` : `${n} feil; ingenting ble skrevet.`);
     return undefined;
   }
-  return { wb, result };
+  return { wb, result, snapshot };
 }
 
 /** The engine's input for the embedded sample of one county (or all of Norway): what `sample` writes, read back. */
 export function sampleInput(county: string | undefined, params: Parameters): NonNullable<ReadResult['value']> {
   const data = loadEmbedded();
   const ms = county === undefined ? data : data.filter((m) => m.county === county);
-  const specs = buildSampleWorkbook(ms, params, county ?? 'hele landet', loadNetwork(data));
+  const network = loadNetwork(data);
+  const specs = buildSampleWorkbook(ms, params, county ?? 'hele landet', network);
   const snapshot = { sheets: specs.map((s) => ({ name: s.name, visible: true, values: layoutSheet(s) })), ownedSheets: [] };
   const result = readWorkbook(snapshot, params, {
     reference: referenceMap(data),
     extraNames: extraNames(data),
-    network: loadNetwork(data),
+    network,
   });
   if (!result.value) throw new Error(`the embedded sample does not read: ${result.problems.map((p) => formatProblem(p, 'en')).join('; ')}`);
   return result.value;

@@ -14,7 +14,7 @@ import {
   type Io,
   OUTPUT_OPTIONS,
 } from './common';
-import { carriedOver, optimisedOf } from './optimize';
+import { carriedOver } from './optimize';
 
 export const COSTS_USAGE = `  kontorplan costs INN.xlsx --scenario NAVN --office VERT --key NØKKEL --out UT.xlsx [valg]
                                                   hva hver kommune betaler, som formler i arket`;
@@ -150,9 +150,7 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
     ownCostPerFte: built.ownCostPerFte,
     compare,
   });
-  const names = new Map<string, string>(result.value!.municipalities.map((m) => [m.number, m.name]));
-  const carried = carriedOver((await wb.read()).sheets, optimisedOf(result.value!), names, result.value!.sheetsUsed.optimizedScenarios);
-  if (!(await writeOwnSheets(wb, [sheet, ...carried], values.out, io, keepFor('costs')))) return 1;
+  if (!(await writeOwnSheets(wb, [sheet, ...carriedOver(opened.snapshot, result.value!)], values.out, io, keepFor('costs')))) return 1;
   if (values.json) {
     io.out(
       JSON.stringify(

@@ -23,7 +23,7 @@ import {
   OUTPUT_OPTIONS,
 } from './common';
 import { comparisonTable } from './format';
-import { carriedOver, optimisedOf, OPTIMIZE_OPTIONS, OPTIMIZE_USAGE, optimizeCommand } from './optimize';
+import { carriedOver, OPTIMIZE_OPTIONS, OPTIMIZE_USAGE, optimizeCommand } from './optimize';
 import { COSTS_OPTIONS, COSTS_USAGE, costsCommand } from './costs';
 import { planJson } from './json';
 
@@ -103,22 +103,16 @@ async function plan(args: string[], io: Io): Promise<number> {
   const params = parametersFrom(values);
   const opened = await openAndRead(input, params, lang, io);
   if (!opened) return 1;
-  const { wb, result } = opened;
+  const { wb, result, snapshot } = opened;
   if (!result.value) return 1;
   const scores = scoreAll(result.value, params);
   const names = scenarioSheetNames(scores.map((s) => s.name));
   const optimisedNames = new Set(result.value.sheetsUsed.optimizedScenarioNames ?? []);
-  const municipalityNames = new Map<string, string>(result.value.municipalities.map((m) => [m.number, m.name]));
   const specs = [
     ...scores.map((s, i) => scenarioSheet(s, names[i]!, i, params)),
     comparisonSheet(scores, params),
     // The optimiser's scenarios and trade-off curve stay, written again with their chart.
-    ...carriedOver(
-      (await wb.read()).sheets,
-      result.value.scenarios.filter((s) => optimisedNames.has(s.name)),
-      municipalityNames,
-      result.value.sheetsUsed.optimizedScenarios,
-    ),
+    ...carriedOver(snapshot, result.value),
   ];
   if (!(await writeOwnSheets(wb, specs, values.out, io, keepFor('plan')))) return 1;
   if (values.json) io.out(JSON.stringify(planJson(scores), null, 2));
@@ -189,16 +183,12 @@ async function travel(args: string[], io: Io): Promise<number> {
   const lang = language(values.lang);
   const opened = await openAndRead(input, params, lang, io);
   if (!opened?.result.value) return 1;
-  const { wb, result } = opened;
+  const { wb, result, snapshot } = opened;
   const value = result.value!;
   const names = new Map(value.municipalities.map((m) => [m.number as string, m.name]));
   const label = (n: string): string => names.get(n) ?? n;
   const report = value.travelReport;
-  const specs = [
-    travelSheet(value.travel, label),
-    travelCheckSheet(report.findings, label),
-    ...carriedOver((await wb.read()).sheets, optimisedOf(value), names, value.sheetsUsed.optimizedScenarios),
-  ];
+  const specs = [travelSheet(value.travel, label), travelCheckSheet(report.findings, label), ...carriedOver(snapshot, value)];
   if (!(await writeOwnSheets(wb, specs, values.out, io, keepFor('travel')))) return 1;
   const count = (k: string): number => report.findings.filter((f) => f.kind === k).length;
   const summary = {

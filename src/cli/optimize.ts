@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Parameters } from '../domain/parameters';
-import type { SheetData, SheetSpec } from '../domain/sheets';
+import type { SheetSpec, WorkbookSnapshot } from '../domain/sheets';
+import type { ReadResult } from '../io/readWorkbook';
 import type { PlanningInput, Scenario } from '../domain/types';
 import { optimizedScenariosSheet, readTradeoffRows, TRADEOFF_SHEET, tradeoffSheet, type TradeoffRow } from '../io/optimizeOutput';
 import { comparisonSheet, scenarioSheet, scenarioSheetNames } from '../io/output';
@@ -374,25 +375,19 @@ export function scoredSpecs(scenarios: readonly Scenario[], input: PlanningInput
   return [...scores.map((s, i) => scenarioSheet(s, names[i]!, i, params)), comparisonSheet(scores, params)];
 }
 
-/** The scenarios a workbook's input took from the optimiser's own sheet. */
-export function optimisedOf(value: {
-  scenarios: readonly Scenario[];
-  sheetsUsed: { optimizedScenarioNames?: readonly string[] };
-}): Scenario[] {
-  const names = new Set(value.sheetsUsed.optimizedScenarioNames ?? []);
-  return value.scenarios.filter((s) => names.has(s.name));
-}
-
-/** The optimiser's sheets as a later `plan` writes them again: its scenarios and the trade-off curve read back. */
-export function carriedOver(
-  sheets: readonly SheetData[],
-  optimised: readonly Scenario[],
-  names: ReadonlyMap<string, string>,
-  optimizedSheet: string | undefined,
-): SheetSpec[] {
+/**
+ * The optimiser's sheets as a later command writes them again: its scenarios (as read back
+ * into the input) and its trade-off curve (read back from the snapshot), so the chart, which
+ * exceljs cannot keep, is written anew.
+ */
+export function carriedOver(snapshot: WorkbookSnapshot, value: NonNullable<ReadResult['value']>): SheetSpec[] {
   const out: SheetSpec[] = [];
-  const own = sheets.find((s) => s.name === optimizedSheet);
+  const { sheets } = snapshot;
+  const optimisedNames = new Set(value.sheetsUsed.optimizedScenarioNames ?? []);
+  const optimised = value.scenarios.filter((s) => optimisedNames.has(s.name));
+  const own = sheets.find((s) => s.name === value.sheetsUsed.optimizedScenarios);
   if (own && optimised.length > 0) {
+    const names = new Map<string, string>(value.municipalities.map((m) => [m.number, m.name]));
     const header = own.values.findIndex((r) => r[0] === 'Scenario');
     const heading = own.values
       .slice(0, Math.max(0, header - 1))

@@ -1,4 +1,5 @@
 import type { OutputCell, SheetSpec, TableSpec } from '../domain/sheets';
+import { columnLetters } from '../io/cells';
 import {
   costBase,
   driverLabel,
@@ -6,6 +7,7 @@ import {
   keyFractions,
   splitCosts,
   staffCost,
+  STANDARD_DRIVERS,
   type CostKey,
   type CostOffice,
   type CostSplit,
@@ -44,8 +46,6 @@ const rowOf = (t: { startRow: number }, r: number) => t.startRow + 2 + r;
 
 const f = (formula: string, result?: number | string): OutputCell => ({ formula, result });
 
-const MIX_DRIVERS: readonly DriverId[] = ['population', 'users', 'spending', 'fte'];
-
 export type CostSheetOptions = Readonly<{
   sheetName: string;
   officeName: string;
@@ -71,7 +71,7 @@ export function costSheet(office: CostOffice, key: CostKey, o: CostSheetOptions)
   // Parameters.
   // Drivers the planner named from other columns of Kommuner: a weight row and a column each.
   const custom = [...new Set(keyDriversOf(key).filter((d) => d.startsWith('column:')))];
-  const weightDrivers: DriverId[] = [...MIX_DRIVERS, ...custom];
+  const weightDrivers: DriverId[] = [...STANDARD_DRIVERS, ...custom];
   const params: TableSpec = {
     name: `KP_Parametre_${tag}`,
     startRow: heading.length + 1,
@@ -138,8 +138,13 @@ export function costSheet(office: CostOffice, key: CostKey, o: CostSheetOptions)
     string,
   ];
   const range = (c: string) => `$${c}$${M1}:$${c}$${Mn}`;
-  const driverCol: Record<string, string> = { population: 'C', users: 'D', spending: 'E', fte: 'F' };
-  custom.forEach((d, k) => (driverCol[d] = String.fromCharCode('U'.charCodeAt(0) + k)));
+  // Drivers sit in columns C–F in STANDARD_DRIVERS order, the planner's own from U (index 20) on.
+  const driverCol: Record<string, string> = Object.fromEntries(
+    [...STANDARD_DRIVERS.map((d, k) => [d, 2 + k] as const), ...custom.map((d, k) => [d, 20 + k] as const)].map(([d, c]) => [
+      d,
+      columnLetters(c),
+    ]),
+  );
   const share = (d: DriverId, r: number) => `(${driverCol[d]}${r}/SUM(${range(driverCol[d]!)}))`;
   const fractionFormula = (r: number): string => {
     switch (key.kind) {
@@ -172,10 +177,9 @@ export function costSheet(office: CostOffice, key: CostKey, o: CostSheetOptions)
         return `F${r}*G${r}`;
       case 'mix':
         return `K${r}`;
-      case 'fixed-plus':
-        return `${driverCol[key.driver]}${r}`;
       default:
-        return `${driverCol[{ 'per-capita': 'population', pooled: 'population', 'per-user': 'users', 'per-spending': 'spending', 'per-fte': 'fte' }[key.kind]]}${r}`;
+        // As keyPriority: the key's single driver.
+        return `${driverCol[keyDriversOf(key)[0]!]}${r}`;
     }
   };
   const fractions = keyFractions(office.members, key);

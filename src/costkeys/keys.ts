@@ -10,6 +10,9 @@
 /** A driver of a key: one of the standard ones, or a numeric column the planner names. */
 export type DriverId = 'population' | 'users' | 'spending' | 'fte' | `column:${string}`;
 
+/** The standard drivers, in the order the cost sheet lays them out (its columns and weight cells). */
+export const STANDARD_DRIVERS: readonly DriverId[] = ['population', 'users', 'spending', 'fte'];
+
 export type CostKey =
   | Readonly<{ kind: 'equal' }>
   | Readonly<{ kind: 'per-capita' }>
@@ -210,8 +213,8 @@ export function keyFractions(members: readonly CostMember[], key: CostKey): numb
     }
     case 'mix': {
       // Summed in the cost sheet's order (its weight cells), so both give the same number.
-      const order = ['population', 'users', 'spending', 'fte'];
-      const canonical = [...key.weights].sort((a, b) => (order.indexOf(a[0]) + 1 || 99) - (order.indexOf(b[0]) + 1 || 99));
+      const rank = (d: DriverId) => STANDARD_DRIVERS.indexOf(d) + 1 || 99;
+      const canonical = [...key.weights].sort((a, b) => rank(a[0]) - rank(b[0]));
       const total = canonical.reduce((a, [, w]) => a + w, 0);
       if (key.weights.length === 0 || !(total > 0) || key.weights.some(([, w]) => !(w >= 0))) {
         throw new CostKeyError('vektene i en blandet nøkkel må være ikke-negative og ha en positiv sum');

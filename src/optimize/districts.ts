@@ -11,8 +11,7 @@ function statics(red: Reduced): Statics {
   const n = pr.n;
   const allowed = new Uint8Array(n * n);
   red.allowed.forEach((hosts, i) => hosts.forEach((j) => (allowed[i * n + j] = 1)));
-  const isolated = new Uint8Array(n);
-  for (const i of red.isolated) isolated[i] = 1;
+  const isolated = red.isIsolated;
   const movable = new Uint8Array(n);
   for (let i = 0; i < n; i++) movable[i] = !isolated[i] && !pr.rules.locks.has(i) ? 1 : 0;
   let maxC = 0;

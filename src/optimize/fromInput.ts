@@ -1,7 +1,6 @@
 import type { Parameters } from '../domain/parameters';
 import type { MunicipalityNumber, Office, PlanningInput, Scenario } from '../domain/types';
-import type { OptProblem, OptRules } from './problem';
-import type { Assignment } from './problem';
+import type { Assignment, OptProblem, OptRules } from './problem';
 
 /** What the planner asks of the optimiser, beyond the scoring parameters (minimum FTE, travel, owners, same BA region). */
 export type OptimizeRequest = Readonly<{

@@ -60,9 +60,8 @@ class Table {
 
   constructor(readonly red: Reduced) {
     const pr = red.problem;
-    const iso = new Set(red.isolated);
     const clients: number[] = [];
-    for (let i = 0; i < pr.n; i++) if (!iso.has(i)) clients.push(i);
+    for (let i = 0; i < pr.n; i++) if (!red.isIsolated[i]) clients.push(i);
     this.clients = Int32Array.from(clients);
     this.facilities = Int32Array.from(red.candidates);
     this.nc = clients.length;
@@ -405,8 +404,7 @@ export function assignOpen(red: Reduced, open: Uint8Array): Assignment {
   const host = new Int32Array(n).fill(-1);
   const fte = new Float64Array(n);
   const count = new Int32Array(n);
-  const isolated = new Uint8Array(n);
-  for (const i of red.isolated) isolated[i] = 1;
+  const isolated = red.isIsolated;
   const maxOwnersRule = rules.maxOwners;
   const put = (i: number, h: number) => {
     const from = host[i]!;

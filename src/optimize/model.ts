@@ -1,4 +1,4 @@
-import { evaluate, type Assignment, type Reduced } from './problem';
+import type { Assignment, Reduced } from './problem';
 
 /**
  * The exact models as plain sparse arrays (CSC), for HiGHS's array API and for writing an LP
@@ -136,8 +136,7 @@ function buildHess(red: Reduced): MipModel {
   const pr = red.problem;
   const { n, rules } = pr;
   const b = new Builder();
-  const isolated = new Uint8Array(n);
-  for (const i of red.isolated) isolated[i] = 1;
+  const isolated = red.isIsolated;
   const assignRow = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) if (!isolated[i]) assignRow[i] = b.row(1, 1);
   const fteRow = new Int32Array(n).fill(-1);
@@ -251,8 +250,7 @@ function buildRadius(red: Reduced): MipModel {
   const pr = red.problem;
   const { n } = pr;
   const b = new Builder();
-  const isolated = new Uint8Array(n);
-  for (const i of red.isolated) isolated[i] = 1;
+  const isolated = red.isIsolated;
   const yEntries = new Map<number, [number, number][]>();
   for (const j of red.candidates) yEntries.set(j, []);
   let offset = officeCostOf(red) * red.isolated.length;
@@ -310,9 +308,4 @@ function buildRadius(red: Reduced): MipModel {
     return x;
   };
   return finish(b, 'radius', offset, yCol, decode, encode);
-}
-
-/** The objective of an assignment as the model counts it (equal to `evaluate`'s). */
-export function modelObjective(red: Reduced, host: Assignment): number {
-  return evaluate(red, host).objective;
 }

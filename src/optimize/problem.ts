@@ -73,6 +73,8 @@ export type Reduced = Readonly<{
   servable: readonly Int32Array[];
   /** Isolated municipalities: each an office alone, outside the optimisation. */
   isolated: readonly number[];
+  /** isIsolated[i] is 1 for an isolated municipality (the same set, for lookups). */
+  isIsolated: Uint8Array;
   /** Hosts that must be open (forced, lock targets). */
   forced: Uint8Array;
   /** Number of offices to choose among candidates (the target minus isolated), or undefined. */
@@ -179,7 +181,9 @@ export function reduce(pr: OptProblem): Reduced {
   } else if (rules.officeCost === undefined) {
     throw new InfeasibleRulesError('oppgi enten antall kontor eller en kostnad per kontor');
   }
-  return { problem: pr, candidates, isCandidate, allowed, servable, isolated, forced, p };
+  const isIsolated = new Uint8Array(n);
+  for (const i of isolated) isIsolated[i] = 1;
+  return { problem: pr, candidates, isCandidate, allowed, servable, isolated, isIsolated, forced, p };
 }
 
 /** A structure: the host of every municipality (host[i] === i for hosts). */
@@ -220,7 +224,6 @@ export function countBaSplits(pr: OptProblem, host: Assignment): number {
 export function evaluate(red: Reduced, host: Assignment): Evaluation {
   const pr = red.problem;
   const { n, rules } = pr;
-  const isolated = new Set(red.isolated);
   let travel = 0;
   let badPairs = 0;
   const fte = new Float64Array(n);
@@ -247,7 +250,7 @@ export function evaluate(red: Reduced, host: Assignment): Evaluation {
       continue;
     }
     offices++;
-    if (isolated.has(j)) {
+    if (red.isIsolated[j]) {
       if (members[j] !== 1) badPairs++;
       continue;
     }

@@ -1,4 +1,4 @@
-import type { ExactOptions, ExactResult, Progress } from './exact';
+import { gapOf, type ExactOptions, type ExactResult, type Progress } from './exact';
 import { compare, solveHeuristic } from './heuristic';
 import { evaluate, reduce, type Assignment, type Evaluation, type OptProblem, type Reduced } from './problem';
 
@@ -74,18 +74,20 @@ async function solveOne(
 ): Promise<Solution | undefined> {
   const h = solveHeuristic(red, { timeLimitSeconds: o.heuristicSeconds ?? 2, seed: o.seed });
   const excluded = new Set(exclude.map((s) => [...s].sort((a, b) => a - b).join(',')));
-  const heuristicCandidates = [h.host, ...h.elite].filter((x) => !excluded.has(hostSet(x).join(',')));
-  const fromHeuristic = heuristicCandidates[0];
-  const heur: Solution | undefined = fromHeuristic && {
-    host: fromHeuristic,
-    evaluation: evaluate(red, fromHeuristic),
-    status: 'heuristic',
-    method: 'heuristic',
-    objective: evaluate(red, fromHeuristic).objective,
-    bound: null,
-    gap: null,
-    seconds: h.seconds,
-  };
+  // h.elite is best first, h.host among them: the best whose host set is not excluded.
+  const fromHeuristic = h.elite.find((x) => !excluded.has(hostSet(x).join(',')));
+  const heurEvaluation = fromHeuristic && evaluate(red, fromHeuristic);
+  const heur: Solution | undefined = fromHeuristic &&
+    heurEvaluation && {
+      host: fromHeuristic,
+      evaluation: heurEvaluation,
+      status: 'heuristic',
+      method: 'heuristic',
+      objective: heurEvaluation.objective,
+      bound: null,
+      gap: null,
+      seconds: h.seconds,
+    };
   if (!o.exact) return heur;
   const warm = heur && heur.evaluation.feasible ? heur.host : undefined;
   const r = await o.exact(pr, { timeLimitSeconds: o.timeLimitSeconds ?? 60, warmStart: warm, excludeHostSets: exclude });
@@ -107,17 +109,13 @@ async function solveOne(
         host: heur.host,
         evaluation: heur.evaluation,
         objective: heur.objective,
-        gap: gapAgainst(heur.objective, r.bound),
+        gap: gapOf(heur.objective, r.bound),
       };
     }
     return exact;
   }
   if (r.status === 'infeasible') return undefined;
   return heur;
-}
-
-function gapAgainst(objective: number, bound: number | null): number | null {
-  return bound === null ? null : Math.max(0, (objective - bound) / Math.max(1e-9, Math.abs(objective)));
 }
 
 export class NoSolutionError extends Error {

@@ -1,3 +1,4 @@
+import { rng } from '../../src/optimize/heuristic';
 import { evaluate, NO_RULES, reduce, type Assignment, type OptProblem } from '../../src/optimize/problem';
 
 /**
@@ -48,14 +49,7 @@ export function bruteForce(pr: OptProblem): { objective: number; host: Assignmen
 
 /** A random small planning problem: points on a plane, travel = distance, populations and FTE. */
 export function randomProblem(seed: number, n: number, rules: Partial<OptProblem['rules']> = {}): OptProblem {
-  let a = seed >>> 0;
-  const r = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = rng(seed);
   const xs = Array.from({ length: n }, () => [r() * 100, r() * 100] as const);
   const cost = new Float64Array(n * n);
   for (let i = 0; i < n; i++)

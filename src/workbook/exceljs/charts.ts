@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { columnLetters as columnLetter } from '../../io/cells';
 import { isFormula, type ChartSpec, type OutputCell, type SheetSpec } from '../../domain/sheets';
 
 /**
@@ -25,12 +26,6 @@ const unesc = (s: string) =>
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")
     .replace(/&amp;/g, '&');
-
-export function columnLetter(c: number): string {
-  let s = '';
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 function rich(text: string): string {
   return `<c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${esc(text)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/>`;
