@@ -44,6 +44,19 @@ export const TRAVEL_OPTIONS = {
   'ferry-wait-cap': { type: 'string' },
 } as const;
 
+/** The one input workbook and the --out file a command needs, or the usage error that says so. */
+export function inputAndOut(
+  command: string,
+  usage: string,
+  positionals: readonly string[],
+  out: string | undefined,
+): { input: string; out: string } {
+  const input = positionals[0];
+  if (!input || positionals.length > 1) throw new UsageError(`${command} trenger én inndatafil: ${usage}`);
+  if (!out) throw new UsageError(`${command} trenger --out UT.xlsx`);
+  return { input, out };
+}
+
 /** What every command that writes a workbook takes. */
 export const OUTPUT_OPTIONS = {
   out: { type: 'string' },

@@ -13,6 +13,7 @@ import {
   writeOwnSheets,
   type Io,
   OUTPUT_OPTIONS,
+  inputAndOut,
 } from './common';
 import { carriedOver } from './optimize';
 
@@ -112,10 +113,12 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
       ...RULE_OPTIONS,
     },
   });
-  const input = positionals[0];
-  if (!input || positionals.length > 1)
-    throw new UsageError('costs trenger én inndatafil: kontorplan costs INN.xlsx --scenario NAVN --office VERT --out UT.xlsx');
-  if (!values.out) throw new UsageError('costs trenger --out UT.xlsx');
+  const { input, out } = inputAndOut(
+    'costs',
+    'kontorplan costs INN.xlsx --scenario NAVN --office VERT --out UT.xlsx',
+    positionals,
+    values.out,
+  );
   if (!values.scenario) throw new UsageError('costs trenger --scenario NAVN (et scenario fra arket Scenarier)');
   if (!values.office) throw new UsageError('costs trenger --office VERT (kommunenummeret til vertskommunen)');
   const asked = keyFrom(values);
@@ -150,7 +153,7 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
     ownCostPerFte: built.ownCostPerFte,
     compare,
   });
-  if (!(await writeOwnSheets(wb, [sheet, ...carriedOver(opened.snapshot, result.value!)], values.out, io, keepFor('costs')))) return 1;
+  if (!(await writeOwnSheets(wb, [sheet, ...carriedOver(opened.snapshot, result.value!)], out, io, keepFor('costs')))) return 1;
   if (values.json) {
     io.out(
       JSON.stringify(
@@ -190,7 +193,7 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
       );
     }
   }
-  io.err(`Skrev ${values.out}: ${sheet.name} (formler: endre folketall, årsverk eller parametre i Excel, og alle beløp regnes om).`);
+  io.err(`Skrev ${out}: ${sheet.name} (formler: endre folketall, årsverk eller parametre i Excel, og alle beløp regnes om).`);
   return 0;
 }
 

@@ -21,6 +21,7 @@ import {
   keepFor,
   type Io,
   OUTPUT_OPTIONS,
+  inputAndOut,
 } from './common';
 import { comparisonTable } from './format';
 import { carriedOver, OPTIMIZE_OPTIONS, OPTIMIZE_USAGE, optimizeCommand } from './optimize';
@@ -96,9 +97,7 @@ async function plan(args: string[], io: Io): Promise<number> {
       ...RULE_OPTIONS,
     },
   });
-  const input = positionals[0];
-  if (!input || positionals.length > 1) throw new UsageError('plan trenger én inndatafil: kontorplan plan INN.xlsx --out UT.xlsx');
-  if (!values.out) throw new UsageError('plan trenger --out UT.xlsx');
+  const { input, out } = inputAndOut('plan', 'kontorplan plan INN.xlsx --out UT.xlsx', positionals, values.out);
   const lang = language(values.lang);
   const params = parametersFrom(values);
   const opened = await openAndRead(input, params, lang, io);
@@ -114,7 +113,7 @@ async function plan(args: string[], io: Io): Promise<number> {
     // The optimiser's scenarios and trade-off curve stay, written again with their chart.
     ...carriedOver(snapshot, result.value),
   ];
-  if (!(await writeOwnSheets(wb, specs, values.out, io, keepFor('plan')))) return 1;
+  if (!(await writeOwnSheets(wb, specs, out, io, keepFor('plan')))) return 1;
   if (values.json) io.out(JSON.stringify(planJson(scores), null, 2));
   else {
     const used = result.value.sheetsUsed;
@@ -126,7 +125,7 @@ async function plan(args: string[], io: Io): Promise<number> {
     io.out('');
     io.out(comparisonTable(scores, params));
   }
-  io.err(`Skrev ${values.out}: ${specs.map((s) => s.name).join(', ')}.`);
+  io.err(`Skrev ${out}: ${specs.map((s) => s.name).join(', ')}.`);
   return 0;
 }
 
@@ -177,9 +176,7 @@ async function travel(args: string[], io: Io): Promise<number> {
     if (positionals.length > 0) throw new UsageError('travel --accuracy tar ingen inndatafil: den måler mot de innebygde TØI-tidene');
     return travelAccuracy(params, io);
   }
-  const input = positionals[0];
-  if (!input || positionals.length > 1) throw new UsageError('travel trenger én inndatafil: kontorplan travel INN.xlsx --out UT.xlsx');
-  if (!values.out) throw new UsageError('travel trenger --out UT.xlsx');
+  const { input, out } = inputAndOut('travel', 'kontorplan travel INN.xlsx --out UT.xlsx', positionals, values.out);
   const lang = language(values.lang);
   const opened = await openAndRead(input, params, lang, io);
   if (!opened?.result.value) return 1;
@@ -189,7 +186,7 @@ async function travel(args: string[], io: Io): Promise<number> {
   const label = (n: string): string => names.get(n) ?? n;
   const report = value.travelReport;
   const specs = [travelSheet(value.travel, label), travelCheckSheet(report.findings, label), ...carriedOver(snapshot, value)];
-  if (!(await writeOwnSheets(wb, specs, values.out, io, keepFor('travel')))) return 1;
+  if (!(await writeOwnSheets(wb, specs, out, io, keepFor('travel')))) return 1;
   const count = (k: string): number => report.findings.filter((f) => f.kind === k).length;
   const summary = {
     municipalities: value.municipalities.length,
@@ -211,7 +208,7 @@ async function travel(args: string[], io: Io): Promise<number> {
         `${summary.triangle} lengre enn via en tredje kommune (mer enn ${params.travelTriangleSlackMinutes} min), ${summary.zero} på 0 minutter.`,
     );
   }
-  io.err(`Skrev ${values.out}: ${specs.map((s) => s.name).join(', ')}.`);
+  io.err(`Skrev ${out}: ${specs.map((s) => s.name).join(', ')}.`);
   return 0;
 }
 

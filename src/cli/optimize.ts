@@ -21,6 +21,7 @@ import {
   writeOwnSheets,
   type Io,
   OUTPUT_OPTIONS,
+  inputAndOut,
 } from './common';
 
 export const OPTIMIZE_USAGE = `  kontorplan optimize INN.xlsx --out UT.xlsx (--offices N | --office-cost MIN) [valg]
@@ -155,10 +156,7 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
       ...RULE_OPTIONS,
     },
   });
-  const input = positionals[0];
-  if (!input || positionals.length > 1)
-    throw new UsageError('optimize trenger én inndatafil: kontorplan optimize INN.xlsx --out UT.xlsx --offices N');
-  if (!values.out) throw new UsageError('optimize trenger --out UT.xlsx');
+  const { input, out } = inputAndOut('optimize', 'kontorplan optimize INN.xlsx --out UT.xlsx --offices N', positionals, values.out);
   const offices = number('offices', values.offices, 1, 10000);
   const officeCost = number('office-cost', values['office-cost'], 0, 10000);
   if ((offices === undefined) === (officeCost === undefined)) {
@@ -282,7 +280,7 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
     optimizedScenariosSheet(optimised, names, heading),
     tradeoffSheet(rows, ['Avveiing: antall kontor mot reisetid og robusthet (Kontorplan)', rulesLine]),
   ];
-  if (!(await writeOwnSheets(wb, specs, values.out, io, keepFor('plan')))) return 1;
+  if (!(await writeOwnSheets(wb, specs, out, io, keepFor('plan')))) return 1;
 
   if (values.json) {
     io.out(
@@ -335,7 +333,7 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
       }
     }
   }
-  io.err(`Skrev ${values.out}: ${specs.map((s) => s.name).join(', ')}.`);
+  io.err(`Skrev ${out}: ${specs.map((s) => s.name).join(', ')}.`);
   return 0;
 }
 
