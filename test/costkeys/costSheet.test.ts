@@ -1,7 +1,8 @@
 import { HyperFormula } from 'hyperformula';
+import { VAERNES } from './vaernes';
 import { isFormula, type SheetSpec } from '../../src/domain/sheets';
 import { costSheet } from '../../src/costkeys/costSheet';
-import { EVERY_KEY, splitCosts, type CostKey, type CostMember, type CostOffice } from '../../src/costkeys/keys';
+import { EVERY_KEY, splitCosts, type CostKey, type CostOffice } from '../../src/costkeys/keys';
 
 /** The sheet as a spreadsheet engine gets it: formulas as "=…", text that looks like a number kept as text. */
 function grid(spec: SheetSpec): (string | number | boolean | null)[][] {
@@ -28,32 +29,6 @@ function grid(spec: SheetSpec): (string | number | boolean | null)[][] {
   const width = Math.max(...g.map((r) => r.length));
   return g.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null));
 }
-
-const member = (number: string, name: string, population: number, municipalFte: number, users: number): CostMember => ({
-  number,
-  name,
-  population,
-  municipalFte,
-  costPerFte: 850_000,
-  users,
-  spending: population * 1_137,
-  ownPremises: 150_000 + population * 10,
-});
-const VAERNES: CostOffice = {
-  host: '5035',
-  members: [
-    member('5035', 'Stjørdal', 24_423, 22, 512),
-    member('5032', 'Selbu', 4_094, 4, 71),
-    member('5034', 'Meråker', 2_396, 2.5, 44),
-    member('5036', 'Frosta', 2_628, 2.5, 39),
-    member('5033', 'Tydal', 758, 1, 9),
-  ],
-  lines: [
-    { name: 'Husleie', amount: 1_200_000 },
-    { name: 'IT og telefoni', amount: 310_000 },
-    { name: 'Flyktningtjeneste', amount: 450_000, owner: '5035' },
-  ],
-};
 
 /** Every key; the mix lists its drivers out of the sheet's order, which the sums must not notice. */
 const KEYS: CostKey[] = EVERY_KEY.map((k) =>

@@ -1,26 +1,11 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { splitCosts, type CostMember, type CostOffice, EVERY_KEY } from '../../src/costkeys/keys';
+import { costMember } from './vaernes';
+import { splitCosts, type CostOffice, EVERY_KEY } from '../../src/costkeys/keys';
 
 /** The illustrative Værnes office of docs/cost-keys.md, exactly as the page states it. */
-const m = (
-  number: string,
-  name: string,
-  population: number,
-  municipalFte: number,
-  users: number,
-  spending: number,
-  ownPremises: number,
-): CostMember => ({
-  number,
-  name,
-  population,
-  municipalFte,
-  costPerFte: 850_000,
-  users,
-  spending,
-  ownPremises,
-});
+const m = (number: string, name: string, population: number, municipalFte: number, users: number, spending: number, ownPremises: number) =>
+  costMember(number, name, population, municipalFte, { users, spending, ownPremises });
 const OFFICE: CostOffice = {
   host: '5035',
   members: [

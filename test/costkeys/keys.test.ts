@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { VAERNES } from './vaernes';
 import {
   CostKeyError,
   exactAmounts,
@@ -9,33 +10,6 @@ import {
   type CostOffice,
   EVERY_KEY,
 } from '../../src/costkeys/keys';
-
-/** Værnes (DESIGN.md): Stjørdal hosts Selbu, Meråker, Frosta and Tydal; 65 staff. */
-const member = (number: string, name: string, population: number, municipalFte: number): CostMember => ({
-  number,
-  name,
-  population,
-  municipalFte,
-  costPerFte: 850_000,
-  users: Math.round(population * 0.02),
-  spending: population * 1_000,
-  ownPremises: 150_000 + population * 10,
-});
-const VAERNES: CostOffice = {
-  host: '5035',
-  members: [
-    member('5035', 'Stjørdal', 24_423, 22),
-    member('5032', 'Selbu', 4_094, 4),
-    member('5034', 'Meråker', 2_396, 2.5),
-    member('5036', 'Frosta', 2_628, 2.5),
-    member('5033', 'Tydal', 758, 1),
-  ],
-  lines: [
-    { name: 'Husleie', amount: 1_200_000 },
-    { name: 'IT og telefoni', amount: 310_000 },
-    { name: 'Flyktningtjeneste', amount: 450_000, owner: '5035' },
-  ],
-};
 
 const KEYS = EVERY_KEY;
 
