@@ -1,6 +1,7 @@
 import type { SheetData } from '../domain/sheets';
 import type { MunicipalityNumber } from '../domain/types';
 import { a1, cellText, isBlank, isCellError, parseNumber } from './cells';
+import { findHeaderRow, type FieldSpec, type HeaderMatch } from './headers';
 import type { ProblemCode, ProblemLog } from './problems';
 import type { MunicipalityResolver } from './resolver';
 
@@ -46,4 +47,17 @@ export function nonNegativeAt(sheet: SheetData, r: number, c: number, log: Probl
     else return { value: x };
   }
   return { bad: true };
+}
+
+/** The header row with every required field, or undefined after logging each missing column at the header. */
+export function requiredHeader(sheet: SheetData, fields: readonly FieldSpec[], log: ProblemLog): HeaderMatch | undefined {
+  const header = findHeaderRow(sheet, fields);
+  const missing = fields.filter((f) => f.required && !header?.columns.has(f.key));
+  for (const f of missing) {
+    log.error(sheet.name, a1(header?.row ?? 0, 0), 'columnMissing', {
+      column: f.label,
+      found: (header?.headers ?? []).filter((h) => h).join(', ') || '–',
+    });
+  }
+  return header && missing.length === 0 ? header : undefined;
 }

@@ -2,9 +2,8 @@ import type { SheetData } from '../domain/sheets';
 import type { MunicipalityNumber } from '../domain/types';
 import { a1, cellText, foldName, isBlank } from './cells';
 import { COST_FIELDS } from './fields';
-import { findHeaderRow } from './headers';
 import { ProblemLog } from './problems';
-import { municipalityAt, nonNegativeAt } from './readCell';
+import { municipalityAt, nonNegativeAt, requiredHeader } from './readCell';
 import type { MunicipalityResolver } from './resolver';
 
 /** One line of Kostnader as read. */
@@ -26,17 +25,8 @@ const SHARED = new Set(['', 'felles', 'alle', 'fordeles', 'delt', 'shared', 'all
  */
 export function readCosts(sheet: SheetData, resolver: MunicipalityResolver, log: ProblemLog, kommunerSheet: string): CostLineRead[] {
   const out: CostLineRead[] = [];
-  const header = findHeaderRow(sheet, COST_FIELDS);
-  const missing = COST_FIELDS.filter((f) => f.required && !header?.columns.has(f.key));
-  if (!header || missing.length > 0) {
-    for (const f of missing) {
-      log.error(sheet.name, a1(header?.row ?? 0, 0), 'columnMissing', {
-        column: f.label,
-        found: (header?.headers ?? []).filter((h) => h).join(', ') || '–',
-      });
-    }
-    return out;
-  }
+  const header = requiredHeader(sheet, COST_FIELDS, log);
+  if (!header) return out;
   const col = (k: string) => header.columns.get(k);
   for (let r = header.row + 1; r < sheet.values.length; r++) {
     const row = sheet.values[r] ?? [];

@@ -2,9 +2,8 @@ import type { SheetData } from '../domain/sheets';
 import type { Member, Municipality, MunicipalityNumber, Office, Scenario, ServicePoint } from '../domain/types';
 import { a1, cellText, isBlank, parseYesNo } from './cells';
 import { SCENARIO_FIELDS } from './fields';
-import { findHeaderRow } from './headers';
 import { ProblemLog } from './problems';
-import { municipalityAt } from './readCell';
+import { municipalityAt, requiredHeader } from './readCell';
 import type { MunicipalityResolver } from './resolver';
 import { parseServicePoint } from './servicePoint';
 
@@ -30,17 +29,8 @@ export function readScenarios(
   log: ProblemLog,
   kommunerSheet: string,
 ): Scenario[] {
-  const header = findHeaderRow(sheet, SCENARIO_FIELDS);
-  const missing = SCENARIO_FIELDS.filter((f) => f.required && !header?.columns.has(f.key));
-  if (!header || missing.length > 0) {
-    for (const f of missing) {
-      log.error(sheet.name, a1(header?.row ?? 0, 0), 'columnMissing', {
-        column: f.label,
-        found: (header?.headers ?? []).filter((h) => h).join(', ') || '–',
-      });
-    }
-    return [];
-  }
+  const header = requiredHeader(sheet, SCENARIO_FIELDS, log);
+  if (!header) return [];
   const col = (k: string) => header.columns.get(k);
   const byScenario = new Map<string, { firstCell: string; rows: Map<MunicipalityNumber, Row>; rejected: Set<MunicipalityNumber> }>();
 

@@ -1,33 +1,15 @@
 import { HyperFormula } from 'hyperformula';
 import { VAERNES } from './vaernes';
-import { isFormula, type SheetSpec } from '../../src/domain/sheets';
+import { isFormula, type CellValue, type SheetSpec } from '../../src/domain/sheets';
+import { layoutSheet } from '../../src/workbook/memory/memoryWorkbook';
 import { costSheet } from '../../src/costkeys/costSheet';
 import { EVERY_KEY, splitCosts, type CostKey, type CostOffice } from '../../src/costkeys/keys';
 
 /** The sheet as a spreadsheet engine gets it: formulas as "=…", text that looks like a number kept as text. */
-function grid(spec: SheetSpec): (string | number | boolean | null)[][] {
-  const g: (string | number | boolean | null)[][] = [];
-  const put = (r: number, c: number, v: string | number | boolean | null) => {
-    while (g.length <= r) g.push([]);
-    g[r]![c] = v;
-  };
-  (spec.heading ?? []).forEach((line, i) => put(i, 0, line));
-  for (const t of spec.tables) {
-    if (t.title) put(t.startRow - 1, 0, t.title);
-    t.columns.forEach((c, j) => put(t.startRow, j, c.header));
-    t.rows.forEach((row, i) =>
-      row.forEach((v, j) => {
-        const cell = isFormula(v)
-          ? `=${v.formula}`
-          : typeof v === 'string' && /^[\d.,\s-]+$/.test(v)
-            ? `'${v}`
-            : (v as string | number | boolean | null);
-        put(t.startRow + 1 + i, j, cell);
-      }),
-    );
-  }
-  const width = Math.max(...g.map((r) => r.length));
-  return g.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null));
+function grid(spec: SheetSpec): CellValue[][] {
+  const rows = layoutSheet(spec, (v) => (isFormula(v) ? `=${v.formula}` : typeof v === 'string' && /^[\d.,\s-]+$/.test(v) ? `'${v}` : v));
+  const width = Math.max(...rows.map((r) => r.length));
+  return rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null));
 }
 
 /** Every key; the mix lists its drivers out of the sheet's order, which the sums must not notice. */
@@ -44,7 +26,10 @@ const KEYS: CostKey[] = EVERY_KEY.map((k) =>
 );
 
 function evaluate(spec: SheetSpec) {
-  const hf = HyperFormula.buildFromSheets({ S: grid(spec) }, { licenseKey: 'gpl-v3', useArrayArithmetic: true });
+  const hf = HyperFormula.buildFromSheets(
+    { S: grid(spec) as (string | number | boolean | null)[][] },
+    { licenseKey: 'gpl-v3', useArrayArithmetic: true },
+  );
   const members = spec.tables.find((t) => t.name.startsWith('KP_Fordeling_'))!;
   const first = members.startRow + 1; // 0-based row of the first member
   const value = (row: number, col: number) => hf.getCellValue({ sheet: 0, row, col });

@@ -1,8 +1,14 @@
-import { isFormula, type CellValue, type SheetData, type SheetSpec, type WorkbookSnapshot } from '../../domain/sheets';
+import { isFormula, type CellValue, type OutputCell, type SheetData, type SheetSpec, type WorkbookSnapshot } from '../../domain/sheets';
 import { OWNER_SHEET, planReplacement, SheetConflictError, type WorkbookPort } from '../port';
 
-/** Lays a sheet spec out as cell values, as an adapter writes it (heading, title, header, rows). */
-export function layoutSheet(spec: SheetSpec): CellValue[][] {
+/** A formula cell reads back as its computed value, as from a workbook that was recalculated. */
+const formulaResult = (v: OutputCell): CellValue => (isFormula(v) ? (v.result ?? null) : v);
+
+/**
+ * Lays a sheet spec out as cell values, as an adapter writes it (heading, title, header, rows);
+ * `cell` says what a table cell becomes (by default a formula's computed value).
+ */
+export function layoutSheet(spec: SheetSpec, cell: (v: OutputCell) => CellValue = formulaResult): CellValue[][] {
   const grid: CellValue[][] = [];
   const put = (r: number, c: number, v: CellValue) => {
     while (grid.length <= r) grid.push([]);
@@ -12,8 +18,7 @@ export function layoutSheet(spec: SheetSpec): CellValue[][] {
   for (const t of spec.tables) {
     if (t.title) put(t.startRow - 1, 0, t.title);
     t.columns.forEach((c, j) => put(t.startRow, j, c.header));
-    // A formula cell reads back as its computed value, as from a workbook that was recalculated.
-    t.rows.forEach((row, i) => row.forEach((v, j) => put(t.startRow + 1 + i, j, isFormula(v) ? (v.result ?? null) : v)));
+    t.rows.forEach((row, i) => row.forEach((v, j) => put(t.startRow + 1 + i, j, cell(v))));
   }
   return grid.map((row) => Array.from({ length: row.length }, (_, i) => row[i] ?? null));
 }
