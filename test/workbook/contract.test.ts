@@ -1,7 +1,9 @@
 import type { SheetSpec } from '../../src/domain/sheets';
 import { ExcelJsWorkbook } from '../../src/workbook/exceljs/exceljsWorkbook';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
+import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import { SheetConflictError, type WorkbookPort } from '../../src/workbook/port';
+import { FakeExcel } from '../fakes/fakeExcel';
 
 const input: SheetSpec = {
   name: 'Kommuner',
@@ -52,6 +54,22 @@ const adapters: [string, Factory][] = [
       wb.addInputSheets([input]);
       return ExcelJsWorkbook.fromBuffer(await wb.toBuffer());
     },
+  ],
+  [
+    'Office.js (against the fake Excel)',
+    async () =>
+      new OfficeWorkbook(
+        new FakeExcel([
+          {
+            name: 'Kommuner',
+            values: [
+              ['Knr', 'Folketall'],
+              ['0301', 728714],
+              ['1804', 53638],
+            ],
+          },
+        ]).run,
+      ),
   ],
 ];
 

@@ -1,0 +1,307 @@
+import { isFormula, type CellValue, type OutputCell, type SheetData, type SheetSpec, type WorkbookSnapshot } from '../../domain/sheets';
+import { a1, columnLetters } from '../../io/cells';
+import { layoutSheet } from '../memory/memoryWorkbook';
+import { OWNER_SHEET, planReplacement, SheetConflictError, type WorkbookPort } from '../port';
+import type { ExcelRun, XRange, XRequestContext, XWorksheet } from './excelApi';
+
+/** Excel on the web refuses a request larger than 5 MB; stay under it with a margin. */
+export const MAX_REQUEST_BYTES = 4_500_000;
+
+/** The document setting that holds Kontorplan's settings (column mapping, parameters). */
+export const SETTINGS_KEY = 'kontorplan';
+
+/** Something in Excel stopped a read or a write; the message says what to do, and nothing was changed. */
+export class WorkbookBlockedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WorkbookBlockedError';
+  }
+}
+
+/** The A1 address of the top-left cell of a (sheet-qualified) range address, as 0-based row and column. */
+export function topLeft(address: string): { row: number; col: number } {
+  const local = address.slice(address.lastIndexOf('!') + 1);
+  const m = /^\$?([A-Z]+)\$?(\d+)/.exec(local);
+  if (!m) return { row: 0, col: 0 };
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** One cell as Office.js gives it (`values` and `valueTypes`), as the engine sees it. */
+function cellOf(v: unknown, type: string | undefined): CellValue {
+  if (type === 'Error') return { error: String(v) };
+  if (v === '' || v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  return String(v);
+}
+
+/** A used range's values placed from A1, as the readers expect. */
+function fromA1(range: XRange): CellValue[][] {
+  const { row, col } = topLeft(range.address);
+  const out: CellValue[][] = Array.from({ length: row }, () => []);
+  range.values.forEach((r, i) => {
+    const types = range.valueTypes[i];
+    out.push([...Array<CellValue>(col).fill(null), ...r.map((v, j) => cellOf(v, types?.[j]))]);
+  });
+  return out;
+}
+
+/** Messages for what Excel itself refuses, by its error code. */
+function blocked(e: unknown, doing: 'read' | 'write'): Error {
+  const code = (e as { code?: string }).code;
+  const nothing = doing === 'write' ? ' Ingenting ble skrevet.' : '';
+  if (code === 'InvalidOperationInCellEditMode')
+    return new WorkbookBlockedError(`Excel er i redigeringsmodus: trykk Enter eller Esc i cellen du skriver i, og prøv igjen.${nothing}`);
+  if (code === 'RequestPayloadSizeLimitExceeded' || code === 'PayloadTooLarge')
+    return new WorkbookBlockedError(`Resultatet er for stort til å skrives i én operasjon i Excel.${nothing}`);
+  if (code === 'AccessDenied')
+    return new WorkbookBlockedError(
+      `Excel tillater ikke endringer i arbeidsboken nå (den er skrivebeskyttet eller delt med begrensninger).${nothing}`,
+    );
+  if (code !== undefined)
+    return new WorkbookBlockedError(
+      doing === 'write'
+        ? `Excel avbrøt skrivingen (${code}: ${(e as Error).message}). Det som var skrevet er fjernet, og arkene dine er urørt; prøv igjen.`
+        : `Excel kunne ikke lese arbeidsboken (${code}: ${(e as Error).message}).`,
+    );
+  return e instanceof Error ? e : new Error(String(e));
+}
+
+type Cell = string | number | boolean;
+
+/** A sheet spec as the 2-D arrays written to Excel: formulas (values, or "=…"), and number formats. */
+export function sheetGrids(spec: SheetSpec): { formulas: Cell[][]; formats: string[][]; width: number } {
+  const grid = layoutSheet(spec, (v: OutputCell) => (isFormula(v) ? `=${v.formula}` : v));
+  const formulaAt = layoutSheet(spec, (v: OutputCell) => isFormula(v));
+  const width = Math.max(1, ...grid.map((r) => r.length));
+  const formats: string[][] = grid.map(() => Array<string>(width).fill('General'));
+  for (const t of spec.tables) {
+    t.rows.forEach((row, i) => {
+      row.forEach((v, j) => {
+        const f = t.columns[j]?.format ?? t.rowFormats?.[i];
+        if (f && (typeof v === 'number' || isFormula(v))) formats[t.startRow + 1 + i]![j] = f;
+      });
+    });
+  }
+  const formulas = grid.map((r, i) =>
+    Array.from({ length: width }, (_, j): Cell => {
+      const v = r[j] ?? null;
+      if (v === null) return '';
+      if (v instanceof Date) return v.toISOString().slice(0, 10);
+      if (typeof v === 'object') return v.error;
+      // Text stays text: "0301" must not become 301, nor a name starting with "=" a formula.
+      if (typeof v === 'string' && formulaAt[i]?.[j] !== true) formats[i]![j] = '@';
+      return v;
+    }),
+  );
+  return { formulas, formats, width };
+}
+
+/** Rough size of the request that writes these sheets, in bytes of JSON. */
+function requestBytes(grids: readonly { formulas: Cell[][]; formats: string[][] }[]): number {
+  let n = 0;
+  for (const g of grids) {
+    for (const r of g.formulas) for (const v of r) n += String(v).length + 3;
+    for (const r of g.formats) for (const v of r) n += v.length + 3;
+  }
+  return n;
+}
+
+/**
+ * The workbook open in Excel, through Office.js. Reading takes two `sync`s whatever the size
+ * of the workbook (sheet list and settings; then every used range); writing takes two (what
+ * is there; then everything), with one more only to clean up if Excel refuses the write.
+ */
+export class OfficeWorkbook implements WorkbookPort {
+  /** Kontorplan's document settings as of the last `read`. */
+  settings: unknown = undefined;
+
+  constructor(private readonly run: ExcelRun) {}
+
+  async read(): Promise<WorkbookSnapshot> {
+    try {
+      return await this.run(async (ctx) => {
+        const sheets = ctx.workbook.worksheets.load('items/name,items/visibility');
+        const setting = ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY).load('value');
+        await ctx.sync();
+        const ranges = sheets.items.map((ws) => ({ ws, range: ws.getUsedRangeOrNullObject(true).load('address,values,valueTypes') }));
+        await ctx.sync();
+        this.settings = setting.isNullObject ? undefined : parseSetting(setting.value);
+        const owner = ranges.find((r) => r.ws.name === OWNER_SHEET);
+        const owned = owner && !owner.range.isNullObject ? ownedFrom(fromA1(owner.range)) : [];
+        const data: SheetData[] = ranges
+          .filter((r) => r.ws.name !== OWNER_SHEET)
+          .map(({ ws, range }) => ({
+            name: ws.name,
+            visible: ws.visibility === 'Visible',
+            values: range.isNullObject ? [] : fromA1(range),
+          }));
+        return { sheets: data, ownedSheets: owned };
+      });
+    } catch (e) {
+      throw blocked(e, 'read');
+    }
+  }
+
+  async saveSettings(value: unknown): Promise<void> {
+    try {
+      await this.run(async (ctx) => {
+        ctx.workbook.settings.add(SETTINGS_KEY, JSON.stringify(value));
+        await ctx.sync();
+      });
+      this.settings = value;
+    } catch (e) {
+      throw blocked(e, 'write');
+    }
+  }
+
+  /** Selects a cell of a sheet for the planner (a problem's "go to" link). */
+  async select(sheet: string, cell?: string): Promise<void> {
+    await this.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(cell ?? 'A1').select();
+      await ctx.sync();
+    });
+  }
+
+  /** Adds the planner's input sheets (the sample data), not marked as Kontorplan's own; refuses when a name is taken. */
+  async addInputSheets(specs: readonly SheetSpec[]): Promise<void> {
+    await this.write(specs, () => false, false);
+  }
+
+  async replaceOwnSheets(specs: readonly SheetSpec[], keep?: (name: string) => boolean): Promise<void> {
+    await this.write(specs, keep ?? (() => false), true);
+  }
+
+  private async write(specs: readonly SheetSpec[], keep: (name: string) => boolean, own: boolean): Promise<void> {
+    const grids = specs.map(sheetGrids);
+    const bytes = requestBytes(grids);
+    if (bytes > MAX_REQUEST_BYTES) {
+      throw new WorkbookBlockedError(
+        `Resultatet er for stort til å skrives i én operasjon (${(bytes / 1e6).toFixed(1).replace('.', ',')} MB; Excel på nett tillater 5 MB). Velg færre scenarier. Ingenting ble skrevet.`,
+      );
+    }
+    await this.run(async (ctx) => {
+      // 1: what is there; 2: which of it Kontorplan made (only when it has made something).
+      const sheets = ctx.workbook.worksheets.load('items/name');
+      const protection = ctx.workbook.protection.load('protected');
+      const owned: string[] = [];
+      try {
+        await ctx.sync();
+        if (sheets.items.some((s) => s.name === OWNER_SHEET)) {
+          const ownerRange = ctx.workbook.worksheets.getItem(OWNER_SHEET).getUsedRangeOrNullObject(true).load('address,values,valueTypes');
+          await ctx.sync();
+          if (!ownerRange.isNullObject) owned.push(...ownedFrom(fromA1(ownerRange)));
+        }
+      } catch (e) {
+        throw blocked(e, 'write');
+      }
+      if ((protection as { protected: boolean }).protected) {
+        throw new WorkbookBlockedError(
+          'Arbeidsboken er beskyttet (Se gjennom > Beskytt arbeidsbok), så Kontorplan kan ikke legge til ark. Opphev beskyttelsen og prøv igjen. Ingenting ble skrevet.',
+        );
+      }
+      const existing = sheets.items.map((s) => s.name);
+      const hasOwner = existing.includes(OWNER_SHEET);
+      const plan = planReplacement(existing, own ? owned : [], specs, keep);
+      if (plan.conflict !== undefined) throw new SheetConflictError(plan.conflict);
+
+      // 3: everything, in one batch: remove the old own sheets, write the new ones, record them.
+      if (own) for (const name of plan.remove) if (name !== OWNER_SHEET) ctx.workbook.worksheets.getItem(name).delete();
+      specs.forEach((spec, k) => writeSheet(ctx, spec, grids[k]!));
+      if (own) writeOwner(ctx, !hasOwner, [...plan.kept, ...specs.map((s) => s.name)], owned.length + 1);
+      try {
+        await ctx.sync();
+      } catch (e) {
+        // Excel applies a failed batch up to the failing step: remove what was added so far.
+        await this.cleanUp(ctx, existing, specs).catch(() => undefined);
+        throw blocked(e, 'write');
+      }
+    });
+  }
+
+  /** After a failed write: deletes the sheets it had added (names not there before). One more sync at most. */
+  private async cleanUp(ctx: XRequestContext, before: readonly string[], specs: readonly SheetSpec[]): Promise<void> {
+    const had = new Set(before.map((s) => s.toLowerCase()));
+    const added = specs.filter((s) => !had.has(s.name.toLowerCase())).map((s) => ctx.workbook.worksheets.getItemOrNullObject(s.name));
+    await ctx.sync();
+    const toDelete = added.filter((ws) => !ws.isNullObject);
+    toDelete.forEach((ws) => ws.delete());
+    if (toDelete.length > 0) await ctx.sync();
+  }
+}
+
+function parseSetting(v: unknown): unknown {
+  if (typeof v !== 'string') return v;
+  try {
+    return JSON.parse(v) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The owner sheet's list: a header, then one name per row in column A. */
+function ownedFrom(values: readonly (readonly CellValue[])[]): string[] {
+  return values
+    .slice(1)
+    .map((r) => r[0])
+    .filter((v): v is string => typeof v === 'string' && v !== '');
+}
+
+function writeOwner(ctx: XRequestContext, create: boolean, names: readonly string[], previousRows: number): void {
+  const ws = create ? ctx.workbook.worksheets.add(OWNER_SHEET) : ctx.workbook.worksheets.getItem(OWNER_SHEET);
+  const rows = [['Ark laget av Kontorplan'], ...names.map((n) => [n])];
+  // The new list, and blanks over what a longer old list left.
+  const clear = Math.max(rows.length, previousRows);
+  ws.getRange(`A1:A${clear}`).numberFormat = Array.from({ length: clear }, () => ['@']);
+  ws.getRange(`A1:A${clear}`).values = Array.from({ length: clear }, (_, i) => [rows[i]?.[0] ?? '']);
+  ws.visibility = 'VeryHidden';
+}
+
+function writeSheet(ctx: XRequestContext, spec: SheetSpec, grid: { formulas: Cell[][]; formats: string[][]; width: number }): void {
+  const ws: XWorksheet = ctx.workbook.worksheets.add(spec.name);
+  const rows = grid.formulas.length;
+  if (rows > 0) {
+    const all = ws.getRange(`A1:${a1(rows - 1, grid.width - 1)}`);
+    all.numberFormat = grid.formats;
+    all.formulas = grid.formulas;
+  }
+  if ((spec.heading ?? []).length > 0) ws.getRange('A1').format.font.bold = true;
+  for (const t of spec.tables) {
+    if (t.title) ws.getRange(a1(t.startRow - 1, 0)).format.font.bold = true;
+    const last = t.startRow + Math.max(1, t.rows.length);
+    const table = ws.tables.add(`A${t.startRow + 1}:${columnLetters(t.columns.length - 1)}${last + 1}`, true);
+    table.name = t.name;
+    table.style = 'TableStyleMedium2';
+    const header = ws.getRange(`A${t.startRow + 1}:${columnLetters(t.columns.length - 1)}${t.startRow + 1}`);
+    header.format.wrapText = true;
+    t.columns.forEach((c, j) => {
+      ws.getRange(`${columnLetters(j)}:${columnLetters(j)}`).format.columnWidth =
+        7 * (c.width ?? Math.min(40, Math.max(10, c.header.length + 2)));
+    });
+  }
+  if (spec.freezeRows) ws.freezePanes.freezeRows(spec.freezeRows);
+  const width = Math.max(1, ...spec.tables.map((t) => t.columns.length));
+  (spec.charts ?? []).forEach((chart, k) => {
+    const t = spec.tables.find((x) => x.name === chart.table);
+    if (!t || t.rows.length === 0) return;
+    const first = t.startRow + 2;
+    const lastRow = t.startRow + 1 + t.rows.length;
+    const col = (c: number) => ws.getRange(`${columnLetters(c)}${first}:${columnLetters(c)}${lastRow}`);
+    const ch = ws.charts.add('XYScatterLines', col(chart.y[0]!), 'Columns');
+    ch.name = `${t.name}_diagram${k + 1}`;
+    ch.title.text = chart.title;
+    ch.series.getItemAt(0).delete();
+    for (const y of chart.y) {
+      const s = ch.series.add(t.columns[y]?.header ?? '');
+      s.setXAxisValues(col(chart.x));
+      s.setValues(col(y));
+    }
+    ch.axes.categoryAxis.title.text = chart.xTitle;
+    ch.axes.valueAxis.title.text = chart.yTitle;
+    const top = (spec.tables[0]?.startRow ?? 0) + k * 22;
+    ch.setPosition(a1(top, width + 1), a1(top + 20, width + 8));
+  });
+}

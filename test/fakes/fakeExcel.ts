@@ -1,0 +1,602 @@
+/**
+ * A stateful fake of the part of Excel's JavaScript API that Kontorplan calls: exactly the
+ * interfaces in src/workbook/office/excelApi.ts, no more. It keeps Office.js's proxy
+ * semantics, so code that works here makes the same round trips against Excel:
+ * - calls and assignments are queued and run only at `context.sync()`, in order;
+ * - a property can be read only after `load` and a `sync` (else it throws, as Excel does);
+ * - a failing step stops the batch: the steps before it stay applied (Excel is not transactional);
+ * - values written to a cell that is not formatted as text are parsed as Excel parses typing
+ *   ("0301" becomes 301), table names are unique in the workbook, range shapes must match.
+ * It does not calculate: a formula cell keeps the formula and no value.
+ * `syncs` counts round trips; `editMode`, `protected` and `failAfterSteps` make Excel refuse.
+ */
+import type { CellValue } from '../../src/domain/sheets';
+import type {
+  ExcelRun,
+  Visibility,
+  XChart,
+  XChartSeries,
+  XRange,
+  XRequestContext,
+  XSetting,
+  XTable,
+  XWorkbook,
+  XWorksheet,
+  XWorksheetCollection,
+} from '../../src/workbook/office/excelApi';
+
+export type FakeCell = { value: string | number | boolean | null; formula?: string; error?: boolean; format: string };
+export type FakeChart = {
+  name: string;
+  type: string;
+  title: string;
+  xTitle: string;
+  yTitle: string;
+  series: { name: string; x?: string; values?: string }[];
+  position?: [string, string | undefined];
+};
+export type FakeSheet = {
+  name: string;
+  visibility: Visibility;
+  cells: Map<string, FakeCell>;
+  tables: { name: string; address: string; style: string }[];
+  charts: FakeChart[];
+  frozenRows: number;
+  columnWidths: Map<number, number>;
+  bold: Set<string>;
+};
+
+class ExcelError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const key = (r: number, c: number) => `${r},${c}`;
+
+function colIndex(letters: string): number {
+  let c = 0;
+  for (const ch of letters) c = c * 26 + (ch.charCodeAt(0) - 64);
+  return c - 1;
+}
+function colLetters(c: number): string {
+  let s = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** "B2:D5", "A1", "A:A" → 0-based inclusive bounds (a whole column runs to row 1 048 575). */
+export function parseAddress(address: string): { r0: number; c0: number; r1: number; c1: number } {
+  const local = address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '');
+  const col = /^([A-Z]+):([A-Z]+)$/.exec(local);
+  if (col) return { r0: 0, c0: colIndex(col[1]!), r1: 1048575, c1: colIndex(col[2]!) };
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(local);
+  if (!m) throw new ExcelError('InvalidArgument', `bad address ${address}`);
+  const r0 = Number(m[2]) - 1;
+  const c0 = colIndex(m[1]!);
+  return { r0, c0, r1: m[3] ? Number(m[4]) - 1 : r0, c1: m[3] ? colIndex(m[3]) : c0 };
+}
+
+const quote = (name: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
+
+/** What typing (or `values`) puts in a cell that is not formatted as text. */
+function parseTyped(v: unknown, format: string): { value: FakeCell['value']; formula?: string } {
+  if (v === null || v === undefined || v === '') return { value: null };
+  if (typeof v !== 'string') return { value: v as number | boolean };
+  if (format === '@') return { value: v };
+  const t = v.trim();
+  if (/^[-+]?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(t)) return { value: Number(t) };
+  if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === 'true' };
+  return { value: v };
+}
+
+type Step = () => void;
+
+/** A proxy whose target is found when the batch runs; properties readable after load + sync. */
+abstract class Proxy<T> {
+  protected loaded: Record<string, unknown> | undefined;
+  private nullObject: boolean | undefined;
+  constructor(
+    protected readonly ctx: FakeContext,
+    private readonly find: () => T | undefined,
+    private readonly orNull = false,
+  ) {}
+  protected target(): T {
+    const t = this.find();
+    if (t === undefined) throw new ExcelError('ItemNotFound', 'The requested resource does not exist.');
+    return t;
+  }
+  protected enqueue(step: Step): void {
+    this.ctx.queue.push(step);
+  }
+  protected prop<V>(name: string): V {
+    if (!this.loaded || !(name in this.loaded))
+      throw new ExcelError('PropertyNotLoaded', `The property '${name}' is not available. Call load and sync first.`);
+    return this.loaded[name] as V;
+  }
+  get isNullObject(): boolean {
+    if (!this.orNull) return false;
+    if (this.nullObject === undefined) throw new ExcelError('PropertyNotLoaded', 'isNullObject is known only after sync.');
+    return this.nullObject;
+  }
+  /** Settles isNullObject at the next sync (for *OrNullObject proxies). */
+  protected settle(): void {
+    if (this.orNull) this.enqueue(() => (this.nullObject = this.find() === undefined));
+  }
+  protected snapshot(fields: Record<string, () => unknown>): void {
+    this.enqueue(() => {
+      const t = this.find();
+      if (t === undefined) {
+        if (this.orNull) return;
+        throw new ExcelError('ItemNotFound', 'The requested resource does not exist.');
+      }
+      this.loaded = { ...(this.loaded ?? {}) };
+      for (const [k, f] of Object.entries(fields)) this.loaded[k] = f();
+    });
+  }
+}
+
+class FakeRange extends Proxy<{ sheet: FakeSheet; r0: number; c0: number; r1: number; c1: number }> implements XRange {
+  constructor(
+    ctx: FakeContext,
+    find: () => { sheet: FakeSheet; r0: number; c0: number; r1: number; c1: number } | undefined,
+    orNull = false,
+  ) {
+    super(ctx, find, orNull);
+    this.settle();
+  }
+  private grid<V>(f: (c: FakeCell | undefined) => V): V[][] {
+    const { sheet, r0, c0, r1, c1 } = this.target();
+    return Array.from({ length: r1 - r0 + 1 }, (_, i) =>
+      Array.from({ length: c1 - c0 + 1 }, (_, j) => f(sheet.cells.get(key(r0 + i, c0 + j)))),
+    );
+  }
+  private write(grid: unknown[][], put: (sheet: FakeSheet, r: number, c: number, v: unknown) => void): void {
+    const copy = grid.map((r) => [...r]);
+    this.enqueue(() => {
+      const { sheet, r0, c0, r1, c1 } = this.target();
+      if (copy.length !== r1 - r0 + 1 || copy.some((r) => r.length !== c1 - c0 + 1))
+        throw new ExcelError(
+          'InvalidArgument',
+          'The number of rows or columns in the input array doesn’t match the size or dimensions of the range.',
+        );
+      copy.forEach((row, i) => row.forEach((v, j) => put(sheet, r0 + i, c0 + j, v)));
+    });
+  }
+  get address(): string {
+    return this.prop('address');
+  }
+  get values(): unknown[][] {
+    return this.prop('values');
+  }
+  set values(grid: unknown[][]) {
+    this.write(grid, (sheet, r, c, v) => {
+      const format = sheet.cells.get(key(r, c))?.format ?? 'General';
+      sheet.cells.set(key(r, c), { ...parseTyped(v, format), format });
+    });
+  }
+  get valueTypes(): string[][] {
+    return this.prop('valueTypes');
+  }
+  get formulas(): unknown[][] {
+    return this.prop('formulas');
+  }
+  set formulas(grid: unknown[][]) {
+    this.write(grid, (sheet, r, c, v) => {
+      const format = sheet.cells.get(key(r, c))?.format ?? 'General';
+      if (typeof v === 'string' && v.startsWith('=') && format !== '@')
+        sheet.cells.set(key(r, c), { value: null, formula: v.slice(1), format });
+      else sheet.cells.set(key(r, c), { ...parseTyped(v, format), format });
+    });
+  }
+  get numberFormat(): unknown[][] {
+    return this.prop('numberFormat');
+  }
+  set numberFormat(grid: unknown[][]) {
+    this.write(grid, (sheet, r, c, v) => {
+      const cell = sheet.cells.get(key(r, c));
+      sheet.cells.set(key(r, c), { ...(cell ?? { value: null }), format: String(v) });
+    });
+  }
+  load(properties: string): XRange {
+    const want = new Set(properties.split(',').map((s) => s.trim()));
+    const fields: Record<string, () => unknown> = {};
+    if (want.has('address'))
+      fields.address = () => {
+        const { sheet, r0, c0, r1, c1 } = this.target();
+        return `${quote(sheet.name)}!${colLetters(c0)}${r0 + 1}:${colLetters(c1)}${r1 + 1}`;
+      };
+    if (want.has('values')) fields.values = () => this.grid((c) => (c?.error ? c.value : (c?.value ?? '')));
+    if (want.has('valueTypes'))
+      fields.valueTypes = () =>
+        this.grid((c) =>
+          c?.error
+            ? 'Error'
+            : c?.value === null || c?.value === undefined
+              ? 'Empty'
+              : typeof c.value === 'number'
+                ? 'Double'
+                : typeof c.value === 'boolean'
+                  ? 'Boolean'
+                  : 'String',
+        );
+    if (want.has('formulas')) fields.formulas = () => this.grid((c) => (c?.formula !== undefined ? `=${c.formula}` : (c?.value ?? '')));
+    if (want.has('numberFormat')) fields.numberFormat = () => this.grid((c) => c?.format ?? 'General');
+    this.snapshot(fields);
+    return this;
+  }
+  select(): void {
+    this.enqueue(() => {
+      const t = this.target();
+      this.ctx.host.selection = `${t.sheet.name}!${colLetters(t.c0)}${t.r0 + 1}`;
+    });
+  }
+  get format(): XRange['format'] {
+    const on = (f: (t: { sheet: FakeSheet; r0: number; c0: number; r1: number; c1: number }) => void) =>
+      this.enqueue(() => f(this.target()));
+    return {
+      set columnWidth(w: number) {
+        on((t) => {
+          for (let c = t.c0; c <= t.c1; c++) t.sheet.columnWidths.set(c, w);
+        });
+      },
+      get columnWidth(): number {
+        throw new ExcelError('PropertyNotLoaded', 'format.columnWidth is not loaded');
+      },
+      set wrapText(_w: boolean) {
+        on(() => undefined);
+      },
+      get wrapText(): boolean {
+        throw new ExcelError('PropertyNotLoaded', 'format.wrapText is not loaded');
+      },
+      font: {
+        set bold(b: boolean) {
+          on((t) => (b ? t.sheet.bold.add(key(t.r0, t.c0)) : t.sheet.bold.delete(key(t.r0, t.c0))));
+        },
+        get bold(): boolean {
+          throw new ExcelError('PropertyNotLoaded', 'format.font.bold is not loaded');
+        },
+      },
+      autofitColumns: () => on(() => undefined),
+    };
+  }
+}
+
+class FakeWorksheet extends Proxy<FakeSheet> implements XWorksheet {
+  constructor(ctx: FakeContext, find: () => FakeSheet | undefined, orNull = false) {
+    super(ctx, find, orNull);
+    this.settle();
+  }
+  get name(): string {
+    return this.prop('name');
+  }
+  get visibility(): Visibility {
+    return this.prop('visibility');
+  }
+  set visibility(v: Visibility) {
+    this.enqueue(() => (this.target().visibility = v));
+  }
+  load(properties: string): XWorksheet {
+    const want = new Set(properties.split(',').map((s) => s.trim()));
+    const fields: Record<string, () => unknown> = {};
+    if (want.has('name')) fields.name = () => this.target().name;
+    if (want.has('visibility')) fields.visibility = () => this.target().visibility;
+    this.snapshot(fields);
+    return this;
+  }
+  /** Loaded from the collection's `items/…` load. */
+  preload(fields: Record<string, unknown>): void {
+    this.loaded = fields;
+  }
+  getRange(address: string): XRange {
+    return new FakeRange(this.ctx, () => ({ sheet: this.target(), ...parseAddress(address) }));
+  }
+  getUsedRangeOrNullObject(): XRange {
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const sheet = this.target();
+        let r0 = Infinity;
+        let c0 = Infinity;
+        let r1 = -1;
+        let c1 = -1;
+        for (const [k, cell] of sheet.cells) {
+          if (cell.value === null && cell.formula === undefined) continue;
+          const [r, c] = k.split(',').map(Number) as [number, number];
+          r0 = Math.min(r0, r);
+          c0 = Math.min(c0, c);
+          r1 = Math.max(r1, r);
+          c1 = Math.max(c1, c);
+        }
+        return r1 < 0 ? undefined : { sheet, r0, c0, r1, c1 };
+      },
+      true,
+    );
+  }
+  delete(): void {
+    this.enqueue(() => {
+      const sheet = this.target();
+      const host = this.ctx.host;
+      if (host.sheets.filter((s) => s.visibility === 'Visible').length === 1 && sheet.visibility === 'Visible')
+        throw new ExcelError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+      host.sheets.splice(host.sheets.indexOf(sheet), 1);
+    });
+  }
+  activate(): void {
+    this.enqueue(() => (this.ctx.host.active = this.target().name));
+  }
+  get tables(): XWorksheet['tables'] {
+    return {
+      add: (address: string, _hasHeaders: boolean): XTable => {
+        let table: FakeSheet['tables'][number] | undefined;
+        this.enqueue(() => {
+          table = { name: `Table${++this.ctx.host.tableCounter}`, address, style: 'TableStyleMedium2' };
+          this.target().tables.push(table);
+        });
+        const host = this.ctx.host;
+        const enqueue = (s: Step) => this.enqueue(s);
+        return {
+          set name(n: string) {
+            enqueue(() => {
+              if (host.sheets.some((s) => s.tables.some((t) => t !== table && t.name.toLowerCase() === n.toLowerCase())))
+                throw new ExcelError('InvalidArgument', `A table named ${n} already exists.`);
+              table!.name = n;
+            });
+          },
+          get name(): string {
+            throw new ExcelError('PropertyNotLoaded', 'table.name is not loaded');
+          },
+          set style(s: string) {
+            enqueue(() => (table!.style = s));
+          },
+          get style(): string {
+            throw new ExcelError('PropertyNotLoaded', 'table.style is not loaded');
+          },
+        };
+      },
+    };
+  }
+  get charts(): XWorksheet['charts'] {
+    return {
+      add: (type, source, _by): XChart => {
+        let chart: FakeChart | undefined;
+        const src = source as unknown as { loadAddress(): string };
+        this.enqueue(() => {
+          chart = { name: '', type, title: '', xTitle: '', yTitle: '', series: [{ name: 'Series1', values: src.loadAddress() }] };
+          this.target().charts.push(chart);
+        });
+        const on = (f: (c: FakeChart) => void) => this.enqueue(() => f(chart!));
+        const series = (find: (c: FakeChart) => FakeChart['series'][number] | undefined): XChartSeries => ({
+          set name(n: string) {
+            on((c) => (find(c)!.name = n));
+          },
+          get name(): string {
+            throw new ExcelError('PropertyNotLoaded', 'series.name is not loaded');
+          },
+          setXAxisValues: (r) => on((c) => (find(c)!.x = (r as unknown as { loadAddress(): string }).loadAddress())),
+          setValues: (r) => on((c) => (find(c)!.values = (r as unknown as { loadAddress(): string }).loadAddress())),
+          delete: () =>
+            on((c) => {
+              const s = find(c);
+              if (!s) throw new ExcelError('ItemNotFound', 'no such series');
+              c.series.splice(c.series.indexOf(s), 1);
+            }),
+        });
+        const text = (set: (c: FakeChart, t: string) => void) => ({
+          set text(t: string) {
+            on((c) => set(c, t));
+          },
+          get text(): string {
+            throw new ExcelError('PropertyNotLoaded', 'text is not loaded');
+          },
+        });
+        return {
+          set name(n: string) {
+            on((c) => (c.name = n));
+          },
+          get name(): string {
+            throw new ExcelError('PropertyNotLoaded', 'chart.name is not loaded');
+          },
+          title: text((c, t) => (c.title = t)),
+          axes: { categoryAxis: { title: text((c, t) => (c.xTitle = t)) }, valueAxis: { title: text((c, t) => (c.yTitle = t)) } },
+          series: {
+            add: (name: string) => {
+              let added: FakeChart['series'][number] | undefined;
+              on((c) => {
+                added = { name };
+                c.series.push(added);
+              });
+              return series(() => added);
+            },
+            getItemAt: (i: number) => {
+              let at: FakeChart['series'][number] | undefined;
+              on((c) => (at = c.series[i]));
+              return series(() => at);
+            },
+          },
+          setPosition: (a: string, b?: string) => on((c) => (c.position = [a, b])),
+        };
+      },
+    };
+  }
+  get freezePanes(): XWorksheet['freezePanes'] {
+    return { freezeRows: (n: number) => this.enqueue(() => (this.target().frozenRows = n)) };
+  }
+}
+
+// Ranges used as chart sources are resolved to their address when the step runs.
+(FakeRange.prototype as unknown as { loadAddress(): string }).loadAddress = function (this: FakeRange) {
+  const t = (this as unknown as { target(): { sheet: FakeSheet; r0: number; c0: number; r1: number; c1: number } }).target();
+  return `${quote(t.sheet.name)}!${colLetters(t.c0)}${t.r0 + 1}:${colLetters(t.c1)}${t.r1 + 1}`;
+};
+
+class FakeContext implements XRequestContext {
+  queue: Step[] = [];
+  readonly workbook: XWorkbook;
+  constructor(readonly host: FakeExcel) {
+    // The collection's getters and methods are plain functions; they reach the context by name.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const ctx = this;
+    const byName = (name: string) => host.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    let items: FakeWorksheet[] | undefined;
+    const worksheets: XWorksheetCollection = {
+      get items(): XWorksheet[] {
+        if (!items) throw new ExcelError('PropertyNotLoaded', "The property 'items' is not available. Call load and sync first.");
+        return items;
+      },
+      load(properties: string) {
+        const want = properties.split(',').map((p) => p.trim().replace(/^items\//, ''));
+        ctx.queue.push(() => {
+          items = host.sheets.map((s) => {
+            const ws = new FakeWorksheet(ctx, () => (host.sheets.includes(s) ? s : undefined));
+            ws.preload(Object.fromEntries(want.map((w) => [w, (s as unknown as Record<string, unknown>)[w]])));
+            return ws;
+          });
+        });
+        return worksheets;
+      },
+      add(name: string) {
+        let sheet: FakeSheet | undefined;
+        ctx.queue.push(() => {
+          if (host.protected) throw new ExcelError('AccessDenied', 'The workbook is protected.');
+          if (byName(name)) throw new ExcelError('ItemAlreadyExists', `A sheet named ${name} already exists.`);
+          if (name.length > 31 || /[:\\/?*[\]]/.test(name)) throw new ExcelError('InvalidArgument', `Bad sheet name ${name}`);
+          sheet = newSheet(name);
+          host.sheets.push(sheet);
+        });
+        return new FakeWorksheet(ctx, () => sheet);
+      },
+      getItem: (name: string) => new FakeWorksheet(ctx, () => byName(name)),
+      getItemOrNullObject: (name: string) => new FakeWorksheet(ctx, () => byName(name), true),
+    };
+    let isProtected: boolean | undefined;
+    this.workbook = {
+      worksheets,
+      protection: {
+        get protected(): boolean {
+          if (isProtected === undefined) throw new ExcelError('PropertyNotLoaded', 'protection.protected is not loaded');
+          return isProtected;
+        },
+        load: () => {
+          ctx.queue.push(() => (isProtected = host.protected));
+          return this.workbook.protection;
+        },
+      },
+      settings: {
+        add: (k: string, v: unknown) => ctx.queue.push(() => host.settings.set(k, v)),
+        getItemOrNullObject: (k: string): XSetting => {
+          let loaded: { value: unknown } | undefined;
+          let isNull: boolean | undefined;
+          const setting: XSetting = {
+            get value() {
+              if (!loaded) throw new ExcelError('PropertyNotLoaded', 'setting.value is not loaded');
+              return loaded.value;
+            },
+            get isNullObject() {
+              if (isNull === undefined) throw new ExcelError('PropertyNotLoaded', 'isNullObject is known only after sync.');
+              return isNull;
+            },
+            load: () => {
+              ctx.queue.push(() => {
+                isNull = !host.settings.has(k);
+                loaded = { value: host.settings.get(k) };
+              });
+              return setting;
+            },
+          };
+          return setting;
+        },
+      },
+    };
+  }
+
+  async sync(): Promise<void> {
+    const steps = this.queue;
+    this.queue = [];
+    this.host.syncs++;
+    if (this.host.editMode) throw new ExcelError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
+    let budget = this.host.failAfterSteps;
+    for (const step of steps) {
+      if (budget !== undefined && budget-- <= 0) {
+        this.host.failAfterSteps = undefined;
+        throw new ExcelError('GeneralException', 'An internal error has occurred.');
+      }
+      step();
+    }
+  }
+}
+
+function newSheet(name: string, visibility: Visibility = 'Visible'): FakeSheet {
+  return { name, visibility, cells: new Map(), tables: [], charts: [], frozenRows: 0, columnWidths: new Map(), bold: new Set() };
+}
+
+/** An Excel workbook held in memory, with `run` in place of `Excel.run`. */
+export class FakeExcel {
+  sheets: FakeSheet[] = [];
+  settings = new Map<string, unknown>();
+  syncs = 0;
+  protected = false;
+  editMode = false;
+  /** The next sync runs this many steps, then fails as Excel does. */
+  failAfterSteps: number | undefined;
+  tableCounter = 0;
+  selection: string | undefined;
+  active: string | undefined;
+
+  constructor(
+    sheets: readonly { name: string; values: readonly (readonly CellValue[])[]; visibility?: Visibility; formats?: string }[] = [],
+  ) {
+    for (const s of sheets) {
+      const sheet = newSheet(s.name, s.visibility);
+      s.values.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (v === null) return;
+          if (typeof v === 'object' && 'error' in v) sheet.cells.set(key(r, c), { value: v.error, error: true, format: 'General' });
+          else
+            sheet.cells.set(key(r, c), { value: v instanceof Date ? v.toISOString() : v, format: typeof v === 'string' ? '@' : 'General' });
+        }),
+      );
+      this.sheets.push(sheet);
+    }
+  }
+
+  readonly run: ExcelRun = async (batch) => {
+    const ctx = new FakeContext(this);
+    const out = await batch(ctx);
+    if (ctx.queue.length > 0) await ctx.sync();
+    return out;
+  };
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  /** A sheet's values from A1, as `values` would give them (errors as their text). */
+  values(name: string): CellValue[][] {
+    const sheet = this.sheet(name);
+    if (!sheet) throw new Error(`no sheet ${name}`);
+    let rows = 0;
+    let cols = 0;
+    for (const k of sheet.cells.keys()) {
+      const [r, c] = k.split(',').map(Number) as [number, number];
+      rows = Math.max(rows, r + 1);
+      cols = Math.max(cols, c + 1);
+    }
+    return Array.from({ length: rows }, (_, r) =>
+      Array.from({ length: cols }, (_, c) => {
+        const cell = sheet.cells.get(key(r, c));
+        return cell?.formula !== undefined ? `=${cell.formula}` : (cell?.value ?? null);
+      }),
+    );
+  }
+
+  /** Everything about a sheet, for before/after comparisons. */
+  dump(name: string): unknown {
+    const s = this.sheet(name);
+    if (!s) return undefined;
+    return { ...s, cells: [...s.cells].sort(), columnWidths: [...s.columnWidths].sort(), bold: [...s.bold].sort() };
+  }
+}
