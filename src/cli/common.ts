@@ -11,8 +11,6 @@ import type { TravelNetwork } from '../travel/network';
 import { ExcelJsWorkbook } from '../workbook/exceljs/exceljsWorkbook';
 import { layoutSheet } from '../workbook/memory/memoryWorkbook';
 import { SheetConflictError } from '../workbook/port';
-import { OPTIMIZED_SCENARIOS_SHEET, TRADEOFF_SHEET } from '../io/optimizeOutput';
-import { TRAVEL_CHECK_SHEET, TRAVEL_SHEET } from '../io/travelOutput';
 
 /** What the commands share: output, usage errors, options, reading a workbook and writing Kontorplan's sheets. */
 
@@ -104,18 +102,6 @@ export function parametersFrom(values: Record<string, string | boolean | undefin
     ferryWaitCapMinutes: number('ferry-wait-cap', s('ferry-wait-cap'), 0, 1440),
   };
   return withParameters(Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)));
-}
-
-/**
- * Which of Kontorplan's own sheets a command leaves in place: `plan` and `optimize` rewrite
- * every scenario sheet (a scenario may be gone) but keep the cost and travel sheets;
- * `costs` and `travel` keep everything else. The optimiser's trade-off curve is never kept
- * as it is but written again by every command (carriedOver), so its chart survives.
- */
-export function keepFor(command: 'plan' | 'costs' | 'travel'): (name: string) => boolean {
-  const optimiser = (n: string) => n === TRADEOFF_SHEET || n === OPTIMIZED_SCENARIOS_SHEET;
-  if (command === 'plan') return (n) => n.startsWith('KP Kostnader ') || n === TRAVEL_SHEET || n === TRAVEL_CHECK_SHEET;
-  return (n) => !optimiser(n);
 }
 
 /** Replaces Kontorplan's own sheets (but those `keep` spares) and saves to `out`; false (nothing written) when a planner's sheet is in the way. */

@@ -3,7 +3,6 @@ import { costSheet, keyLabel } from '../costkeys/costSheet';
 import { costOffice, DEFAULT_COST_PER_FTE } from '../costkeys/fromInput';
 import { CostKeyError, EVERY_KEY, splitCosts, type CostKey, type CostOffice, type DriverId } from '../costkeys/keys';
 import {
-  keepFor,
   language,
   number,
   openAndRead,
@@ -15,7 +14,7 @@ import {
   OUTPUT_OPTIONS,
   inputAndOut,
 } from './common';
-import { carriedOver } from './optimize';
+import { carriedOver, keepFor } from '../app/steps';
 
 export const COSTS_USAGE = `  kontorplan costs INN.xlsx --scenario NAVN --office VERT --key NØKKEL --out UT.xlsx [valg]
                                                   hva hver kommune betaler, som formler i arket`;

@@ -18,13 +18,13 @@ import {
   TRAVEL_OPTIONS,
   UsageError,
   writeOwnSheets,
-  keepFor,
   type Io,
   OUTPUT_OPTIONS,
   inputAndOut,
 } from './common';
 import { comparisonTable } from './format';
-import { carriedOver, OPTIMIZE_OPTIONS, OPTIMIZE_USAGE, optimizeCommand } from './optimize';
+import { carriedOver, keepFor } from '../app/steps';
+import { OPTIMIZE_OPTIONS, OPTIMIZE_USAGE, optimizeCommand } from './optimize';
 import { COSTS_OPTIONS, COSTS_USAGE, costsCommand } from './costs';
 import { planJson } from './json';
 

@@ -1,17 +1,10 @@
 import { parseArgs } from 'node:util';
-import type { Parameters } from '../domain/parameters';
-import type { SheetSpec, WorkbookSnapshot } from '../domain/sheets';
-import type { ReadResult } from '../io/readWorkbook';
-import type { PlanningInput, Scenario } from '../domain/types';
-import { optimizedScenariosSheet, readTradeoffRows, TRADEOFF_SHEET, tradeoffSheet, type TradeoffRow } from '../io/optimizeOutput';
-import { comparisonSheet, scenarioSheet, scenarioSheetNames } from '../io/output';
-import { scoreAll } from '../scoring/score';
-import { fromPlanningInput, RequestError, toScenario, type OptimizeRequest } from '../optimize/fromInput';
+import { keepFor, num1, optimisedResult, pct, statusText } from '../app/steps';
+import { fromPlanningInput, RequestError, type OptimizeRequest } from '../optimize/fromInput';
 import { WorkerSolver } from '../optimize/node/exactInWorker';
 import { InfeasibleRulesError, type OptProblem } from '../optimize/problem';
-import { hostSet, NoSolutionError, optimize, sweepCounts, type Outcome, type Solution } from '../optimize/run';
+import { hostSet, NoSolutionError, optimize, sweepCounts, type Outcome } from '../optimize/run';
 import {
-  keepFor,
   language,
   number,
   openAndRead,
@@ -69,70 +62,6 @@ function parseSweep(v: string | undefined): 'none' | [number, number] | undefine
   if (!m || Number(m[1]) > Number(m[2]) || Number(m[1]) < 1)
     throw new UsageError(`--sweep må være FRA-TIL (f.eks. 10-30) eller none, ikke «${v}»`);
   return [Number(m[1]), Number(m[2])];
-}
-
-const pct = (x: number | null, digits = 2) => (x === null ? '–' : `${(x * 100).toFixed(digits).replace('.', ',')} %`);
-const num1 = (x: number) => x.toFixed(1).replace('.', ',');
-
-function statusText(s: Solution): string {
-  switch (s.status) {
-    case 'optimal':
-      return 'bevist optimal';
-    case 'time-limit':
-      return 'tidsgrensen nådd';
-    case 'cancelled':
-      return 'avbrutt';
-    case 'heuristic':
-      return 'heuristikk (ikke bevist)';
-  }
-}
-
-/** The largest travel, and the smallest FTE of an office that is not exempt (isolated), of a structure. */
-function shape(pr: OptProblem, host: Int32Array, isolated: ReadonlySet<number>): { maxTravel: number; minFte: number } {
-  let maxTravel = 0;
-  const fte = new Float64Array(pr.n);
-  for (let i = 0; i < pr.n; i++) {
-    fte[host[i]!] = fte[host[i]!]! + pr.fte[i]!;
-    if (host[i] !== i) maxTravel = Math.max(maxTravel, pr.cost[i * pr.n + host[i]!]!);
-  }
-  let minFte = Number.POSITIVE_INFINITY;
-  for (let j = 0; j < pr.n; j++) if (host[j] === j && !isolated.has(j)) minFte = Math.min(minFte, fte[j]!);
-  return { maxTravel, minFte: Number.isFinite(minFte) ? minFte : 0 };
-}
-
-export function tradeoffRows(pr: OptProblem, outcome: Outcome): TradeoffRow[] {
-  const total = pr.weight.reduce((a, b) => a + b, 0);
-  const isolated = new Set(outcome.reduced.isolated);
-  return outcome.sweep.map((pt) => {
-    const s = pt.solution;
-    if (!s)
-      return {
-        offices: pt.offices,
-        meanTravel: null,
-        maxTravel: null,
-        minOfficeFte: null,
-        status: pt.reason ?? 'ingen løsning',
-        gap: null,
-        seconds: null,
-      };
-    const sh = shape(pr, s.host, isolated);
-    return {
-      offices: pt.offices,
-      meanTravel: s.evaluation.travel / total,
-      maxTravel: sh.maxTravel,
-      minOfficeFte: sh.minFte,
-      status: statusText(s),
-      gap: s.gap,
-      seconds: s.seconds,
-    };
-  });
-}
-
-function uniqueName(base: string, taken: Set<string>): string {
-  let name = base;
-  for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${base} (${k})`;
-  taken.add(name.toLowerCase());
-  return name;
 }
 
 export async function optimizeCommand(args: string[], io: Io): Promise<number> {
@@ -245,41 +174,10 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
   }
   const seconds = (Date.now() - started) / 1000;
 
-  // Scenarios: the best and its alternatives, named so they never clash with the planner's.
-  const taken = new Set(
-    value.scenarios.filter((s) => !(value.sheetsUsed.optimizedScenarioNames ?? []).includes(s.name)).map((s) => s.name.toLowerCase()),
-  );
+  const composed = optimisedResult(value, params, req, pr, outcome);
+  const { specs, mainName, altNotes, rulesLine, isolatedNames, rows, names } = composed;
   const best = outcome.best;
   const total = pr.weight.reduce((a, b) => a + b, 0);
-  const mainName = uniqueName(`Optimert ${best.evaluation.offices} kontor`, taken);
-  const optimised: Scenario[] = [toScenario(mainName, pr, best.host)];
-  const altNotes: string[] = [];
-  outcome.alternatives.forEach((alt, k) => {
-    const extra = (alt.objective - best.objective) / Math.max(1e-9, best.objective);
-    altNotes.push(`${uniqueName(`${mainName} alt. ${k + 1}`, taken)}`);
-    optimised.push(toScenario(altNotes[k]!, pr, alt.host));
-    altNotes[k] += `: ${alt.evaluation.offices} kontor, ${pct(extra)} mer reisetid enn den beste, ${statusText(alt)}`;
-  });
-  const names = new Map<string, string>(value.municipalities.map((m) => [m.number, m.name]));
-  const rulesLine = describeRules(params, req, pr);
-  const isolatedNames = outcome.reduced.isolated.map((i) => names.get(pr.ids[i]!) ?? pr.ids[i]!);
-  const heading = [
-    'Optimerte kontorstrukturer (Kontorplan)',
-    rulesLine,
-    `Beste: ${statusText(best)}, bevist gap ${pct(best.gap)}, snittreisetid ${num1(best.evaluation.travel / total)} min.`,
-    isolatedNames.length > 0
-      ? `Beholder eget kontor (ingen vert som kan nå minstebemanningen innen reisetidsgrensen): ${isolatedNames.join(', ')}.`
-      : 'Alle kommuner kan nå en robust vert innen reisetidsgrensen.',
-    ...altNotes.map((a) => `Alternativ ${a}.`),
-  ];
-  const planner = value.scenarios.filter((s) => !(value.sheetsUsed.optimizedScenarioNames ?? []).includes(s.name));
-  const scenarios = [...planner, ...optimised];
-  const rows = tradeoffRows(pr, outcome);
-  const specs = [
-    ...scoredSpecs(scenarios, { ...value, scenarios }, params),
-    optimizedScenariosSheet(optimised, names, heading),
-    tradeoffSheet(rows, ['Avveiing: antall kontor mot reisetid og robusthet (Kontorplan)', rulesLine]),
-  ];
   if (!(await writeOwnSheets(wb, specs, out, io, keepFor('plan')))) return 1;
 
   if (values.json) {
@@ -344,59 +242,9 @@ function stageText(stage: string): string {
   return stage;
 }
 
-function describeRules(p: Parameters, req: OptimizeRequest, pr: OptProblem): string {
-  const parts = [
-    req.offices !== undefined ? `${req.offices} kontor` : `kostnad per kontor ${num1(req.officeCostMinutes ?? 0)} min snittreisetid`,
-    `minst ${num1(p.minFte)} årsverk per kontor`,
-    `høyst ${p.maxTravelWithoutServicePoint} min reisetid til vertskommunen`,
-    `høyst ${p.maxOwners} eierkommuner`,
-  ];
-  if (p.requireSameBaRegion) parts.push('samme BA-region');
-  if ((req.baSplitMinutes ?? 0) > 0) parts.push(`straff for delt BA-region ${num1(req.baSplitMinutes!)} min`);
-  if (pr.rules.forcedHosts.length > 0) parts.push(`påkrevde verter: ${pr.rules.forcedHosts.map((i) => pr.ids[i]).join(', ')}`);
-  if (pr.rules.forbiddenHosts.length > 0) parts.push(`utelukkede verter: ${pr.rules.forbiddenHosts.map((i) => pr.ids[i]).join(', ')}`);
-  if (pr.rules.locks.size > 0) parts.push(`låste: ${[...pr.rules.locks].map(([m, h]) => `${pr.ids[m]}→${pr.ids[h]}`).join(', ')}`);
-  return `Krav: ${parts.join('; ')}.`;
-}
-
 function officesJson(pr: OptProblem, host: Int32Array) {
   return hostSet(host).map((j) => ({
     host: pr.ids[j],
     members: pr.ids.filter((_, i) => host[i] === j),
   }));
-}
-
-/** Scenario sheets and the comparison for a set of scenarios (what `plan` writes). */
-export function scoredSpecs(scenarios: readonly Scenario[], input: PlanningInput, params: Parameters): SheetSpec[] {
-  const scores = scoreAll({ ...input, scenarios }, params);
-  const names = scenarioSheetNames(scores.map((s) => s.name));
-  return [...scores.map((s, i) => scenarioSheet(s, names[i]!, i, params)), comparisonSheet(scores, params)];
-}
-
-/**
- * The optimiser's sheets as a later command writes them again: its scenarios (as read back
- * into the input) and its trade-off curve (read back from the snapshot), so the chart, which
- * exceljs cannot keep, is written anew.
- */
-export function carriedOver(snapshot: WorkbookSnapshot, value: NonNullable<ReadResult['value']>): SheetSpec[] {
-  const out: SheetSpec[] = [];
-  const { sheets } = snapshot;
-  const optimisedNames = new Set(value.sheetsUsed.optimizedScenarioNames ?? []);
-  const optimised = value.scenarios.filter((s) => optimisedNames.has(s.name));
-  const own = sheets.find((s) => s.name === value.sheetsUsed.optimizedScenarios);
-  if (own && optimised.length > 0) {
-    const names = new Map<string, string>(value.municipalities.map((m) => [m.number, m.name]));
-    const header = own.values.findIndex((r) => r[0] === 'Scenario');
-    const heading = own.values
-      .slice(0, Math.max(0, header - 1))
-      .map((r) => (typeof r[0] === 'string' ? r[0] : ''))
-      .filter(Boolean);
-    out.push(optimizedScenariosSheet(optimised, names, heading));
-  }
-  const curve = sheets.find((s) => s.name === TRADEOFF_SHEET);
-  if (curve) {
-    const { heading, rows } = readTradeoffRows(curve.values);
-    if (rows.length > 0) out.push(tradeoffSheet(rows, heading.filter(Boolean)));
-  }
-  return out;
 }

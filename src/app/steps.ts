@@ -1,0 +1,191 @@
+/**
+ * The steps every shell takes (the command line and the task pane alike), over plain values:
+ * which sheets to write for scored scenarios, an optimisation and its trade-off curve, and
+ * which of Kontorplan's own sheets each step keeps. Pure: no Node, no Office.js.
+ */
+import type { Parameters } from '../domain/parameters';
+import type { SheetSpec, WorkbookSnapshot } from '../domain/sheets';
+import type { PlanningInput, Scenario } from '../domain/types';
+import {
+  optimizedScenariosSheet,
+  OPTIMIZED_SCENARIOS_SHEET,
+  readTradeoffRows,
+  TRADEOFF_SHEET,
+  tradeoffSheet,
+  type TradeoffRow,
+} from '../io/optimizeOutput';
+import { comparisonSheet, scenarioSheet, scenarioSheetNames } from '../io/output';
+import type { ReadResult } from '../io/readWorkbook';
+import { TRAVEL_CHECK_SHEET, TRAVEL_SHEET } from '../io/travelOutput';
+import { toScenario, type OptimizeRequest } from '../optimize/fromInput';
+import type { OptProblem } from '../optimize/problem';
+import type { Outcome, Solution } from '../optimize/run';
+import { scoreAll } from '../scoring/score';
+
+export type PlanValue = NonNullable<ReadResult['value']>;
+
+export const pct = (x: number | null, digits = 2) => (x === null ? '–' : `${(x * 100).toFixed(digits).replace('.', ',')} %`);
+export const num1 = (x: number) => x.toFixed(1).replace('.', ',');
+
+export function statusText(s: Solution): string {
+  switch (s.status) {
+    case 'optimal':
+      return 'bevist optimal';
+    case 'time-limit':
+      return 'tidsgrensen nådd';
+    case 'cancelled':
+      return 'avbrutt';
+    case 'heuristic':
+      return 'heuristikk (ikke bevist)';
+  }
+}
+
+/**
+ * Which of Kontorplan's own sheets a command leaves in place: `plan` and `optimize` rewrite
+ * every scenario sheet (a scenario may be gone) but keep the cost and travel sheets;
+ * `costs` and `travel` keep everything else. The optimiser's trade-off curve is never kept
+ * as it is but written again by every command (carriedOver), so its chart survives.
+ */
+export function keepFor(command: 'plan' | 'costs' | 'travel'): (name: string) => boolean {
+  const optimiser = (n: string) => n === TRADEOFF_SHEET || n === OPTIMIZED_SCENARIOS_SHEET;
+  if (command === 'plan') return (n) => n.startsWith('KP Kostnader ') || n === TRAVEL_SHEET || n === TRAVEL_CHECK_SHEET;
+  return (n) => !optimiser(n);
+}
+
+/** The largest travel, and the smallest FTE of an office that is not exempt (isolated), of a structure. */
+function shape(pr: OptProblem, host: Int32Array, isolated: ReadonlySet<number>): { maxTravel: number; minFte: number } {
+  let maxTravel = 0;
+  const fte = new Float64Array(pr.n);
+  for (let i = 0; i < pr.n; i++) {
+    fte[host[i]!] = fte[host[i]!]! + pr.fte[i]!;
+    if (host[i] !== i) maxTravel = Math.max(maxTravel, pr.cost[i * pr.n + host[i]!]!);
+  }
+  let minFte = Number.POSITIVE_INFINITY;
+  for (let j = 0; j < pr.n; j++) if (host[j] === j && !isolated.has(j)) minFte = Math.min(minFte, fte[j]!);
+  return { maxTravel, minFte: Number.isFinite(minFte) ? minFte : 0 };
+}
+
+export function tradeoffRows(pr: OptProblem, outcome: Outcome): TradeoffRow[] {
+  const total = pr.weight.reduce((a, b) => a + b, 0);
+  const isolated = new Set(outcome.reduced.isolated);
+  return outcome.sweep.map((pt) => {
+    const s = pt.solution;
+    if (!s)
+      return {
+        offices: pt.offices,
+        meanTravel: null,
+        maxTravel: null,
+        minOfficeFte: null,
+        status: pt.reason ?? 'ingen løsning',
+        gap: null,
+        seconds: null,
+      };
+    const sh = shape(pr, s.host, isolated);
+    return {
+      offices: pt.offices,
+      meanTravel: s.evaluation.travel / total,
+      maxTravel: sh.maxTravel,
+      minOfficeFte: sh.minFte,
+      status: statusText(s),
+      gap: s.gap,
+      seconds: s.seconds,
+    };
+  });
+}
+
+function uniqueName(base: string, taken: Set<string>): string {
+  let name = base;
+  for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${base} (${k})`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+export function describeRules(p: Parameters, req: OptimizeRequest, pr: OptProblem): string {
+  const parts = [
+    req.offices !== undefined ? `${req.offices} kontor` : `kostnad per kontor ${num1(req.officeCostMinutes ?? 0)} min snittreisetid`,
+    `minst ${num1(p.minFte)} årsverk per kontor`,
+    `høyst ${p.maxTravelWithoutServicePoint} min reisetid til vertskommunen`,
+    `høyst ${p.maxOwners} eierkommuner`,
+  ];
+  if (p.requireSameBaRegion) parts.push('samme BA-region');
+  if ((req.baSplitMinutes ?? 0) > 0) parts.push(`straff for delt BA-region ${num1(req.baSplitMinutes!)} min`);
+  if (pr.rules.forcedHosts.length > 0) parts.push(`påkrevde verter: ${pr.rules.forcedHosts.map((i) => pr.ids[i]).join(', ')}`);
+  if (pr.rules.forbiddenHosts.length > 0) parts.push(`utelukkede verter: ${pr.rules.forbiddenHosts.map((i) => pr.ids[i]).join(', ')}`);
+  if (pr.rules.locks.size > 0) parts.push(`låste: ${[...pr.rules.locks].map(([m, h]) => `${pr.ids[m]}→${pr.ids[h]}`).join(', ')}`);
+  return `Krav: ${parts.join('; ')}.`;
+}
+
+/** Scenario sheets and the comparison for a set of scenarios (what `plan` writes). */
+export function scoredSpecs(scenarios: readonly Scenario[], input: PlanningInput, params: Parameters): SheetSpec[] {
+  const scores = scoreAll({ ...input, scenarios }, params);
+  const names = scenarioSheetNames(scores.map((s) => s.name));
+  return [...scores.map((s, i) => scenarioSheet(s, names[i]!, i, params)), comparisonSheet(scores, params)];
+}
+
+/**
+ * The optimiser's sheets as a later command writes them again: its scenarios (as read back
+ * into the input) and its trade-off curve (read back from the snapshot), so the chart, which
+ * exceljs cannot keep, is written anew.
+ */
+export function carriedOver(snapshot: WorkbookSnapshot, value: NonNullable<ReadResult['value']>): SheetSpec[] {
+  const out: SheetSpec[] = [];
+  const { sheets } = snapshot;
+  const optimisedNames = new Set(value.sheetsUsed.optimizedScenarioNames ?? []);
+  const optimised = value.scenarios.filter((s) => optimisedNames.has(s.name));
+  const own = sheets.find((s) => s.name === value.sheetsUsed.optimizedScenarios);
+  if (own && optimised.length > 0) {
+    const names = new Map<string, string>(value.municipalities.map((m) => [m.number, m.name]));
+    const header = own.values.findIndex((r) => r[0] === 'Scenario');
+    const heading = own.values
+      .slice(0, Math.max(0, header - 1))
+      .map((r) => (typeof r[0] === 'string' ? r[0] : ''))
+      .filter(Boolean);
+    out.push(optimizedScenariosSheet(optimised, names, heading));
+  }
+  const curve = sheets.find((s) => s.name === TRADEOFF_SHEET);
+  if (curve) {
+    const { heading, rows } = readTradeoffRows(curve.values);
+    if (rows.length > 0) out.push(tradeoffSheet(rows, heading.filter(Boolean)));
+  }
+  return out;
+}
+
+/** What an optimisation writes and says: its scenarios (named apart from the planner's), the scored sheets, the trade-off curve. */
+export function optimisedResult(value: PlanValue, params: Parameters, req: OptimizeRequest, pr: OptProblem, outcome: Outcome) {
+  // Scenarios: the best and its alternatives, named so they never clash with the planner's.
+  const taken = new Set(
+    value.scenarios.filter((s) => !(value.sheetsUsed.optimizedScenarioNames ?? []).includes(s.name)).map((s) => s.name.toLowerCase()),
+  );
+  const best = outcome.best;
+  const total = pr.weight.reduce((a, b) => a + b, 0);
+  const mainName = uniqueName(`Optimert ${best.evaluation.offices} kontor`, taken);
+  const optimised: Scenario[] = [toScenario(mainName, pr, best.host)];
+  const altNotes: string[] = [];
+  outcome.alternatives.forEach((alt, k) => {
+    const extra = (alt.objective - best.objective) / Math.max(1e-9, best.objective);
+    altNotes.push(`${uniqueName(`${mainName} alt. ${k + 1}`, taken)}`);
+    optimised.push(toScenario(altNotes[k]!, pr, alt.host));
+    altNotes[k] += `: ${alt.evaluation.offices} kontor, ${pct(extra)} mer reisetid enn den beste, ${statusText(alt)}`;
+  });
+  const names = new Map<string, string>(value.municipalities.map((m) => [m.number, m.name]));
+  const rulesLine = describeRules(params, req, pr);
+  const isolatedNames = outcome.reduced.isolated.map((i) => names.get(pr.ids[i]!) ?? pr.ids[i]!);
+  const heading = [
+    'Optimerte kontorstrukturer (Kontorplan)',
+    rulesLine,
+    `Beste: ${statusText(best)}, bevist gap ${pct(best.gap)}, snittreisetid ${num1(best.evaluation.travel / total)} min.`,
+    isolatedNames.length > 0
+      ? `Beholder eget kontor (ingen vert som kan nå minstebemanningen innen reisetidsgrensen): ${isolatedNames.join(', ')}.`
+      : 'Alle kommuner kan nå en robust vert innen reisetidsgrensen.',
+    ...altNotes.map((a) => `Alternativ ${a}.`),
+  ];
+  const planner = value.scenarios.filter((s) => !(value.sheetsUsed.optimizedScenarioNames ?? []).includes(s.name));
+  const scenarios = [...planner, ...optimised];
+  const rows = tradeoffRows(pr, outcome);
+  const specs = [
+    ...scoredSpecs(scenarios, { ...value, scenarios }, params),
+    optimizedScenariosSheet(optimised, names, heading),
+    tradeoffSheet(rows, ['Avveiing: antall kontor mot reisetid og robusthet (Kontorplan)', rulesLine]),
+  ];
+  return { specs, mainName, optimised, altNotes, rulesLine, isolatedNames, rows, names, heading };
+}
