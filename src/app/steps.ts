@@ -19,7 +19,7 @@ import type { ReadResult } from '../io/readWorkbook';
 import { TRAVEL_CHECK_SHEET, TRAVEL_SHEET } from '../io/travelOutput';
 import { toScenario, type OptimizeRequest } from '../optimize/fromInput';
 import type { OptProblem } from '../optimize/problem';
-import type { Outcome, Solution } from '../optimize/run';
+import type { OutcomeSummary, Solution } from '../optimize/run';
 import { scoreAll } from '../scoring/score';
 
 export type PlanValue = NonNullable<ReadResult['value']>;
@@ -65,7 +65,7 @@ function shape(pr: OptProblem, host: Int32Array, isolated: ReadonlySet<number>):
   return { maxTravel, minFte: Number.isFinite(minFte) ? minFte : 0 };
 }
 
-export function tradeoffRows(pr: OptProblem, outcome: Outcome): TradeoffRow[] {
+export function tradeoffRows(pr: OptProblem, outcome: OutcomeSummary): TradeoffRow[] {
   const total = pr.weight.reduce((a, b) => a + b, 0);
   const isolated = new Set(outcome.reduced.isolated);
   return outcome.sweep.map((pt) => {
@@ -151,7 +151,7 @@ export function carriedOver(snapshot: WorkbookSnapshot, value: NonNullable<ReadR
 }
 
 /** What an optimisation writes and says: its scenarios (named apart from the planner's), the scored sheets, the trade-off curve. */
-export function optimisedResult(value: PlanValue, params: Parameters, req: OptimizeRequest, pr: OptProblem, outcome: Outcome) {
+export function optimisedResult(value: PlanValue, params: Parameters, req: OptimizeRequest, pr: OptProblem, outcome: OutcomeSummary) {
   // Scenarios: the best and its alternatives, named so they never clash with the planner's.
   const taken = new Set(
     value.scenarios.filter((s) => !(value.sheetsUsed.optimizedScenarioNames ?? []).includes(s.name)).map((s) => s.name.toLowerCase()),

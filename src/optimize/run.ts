@@ -48,6 +48,10 @@ export type OptimizeOptions = Readonly<{
   /** Office counts for the curve chosen once the best count is known (with a cost per office). */
   sweepAround?: (offices: number) => number[];
   onProgress?: (stage: string, p?: Progress) => void;
+  /** Each structure as it is found (best, alternatives, sweep points): what a cancelled run can still show. */
+  onSolution?: (stage: string, s: Solution) => void;
+  /** True once the planner has cancelled: no further alternatives or sweep points are started. */
+  shouldStop?: () => boolean;
   seed?: number;
 }>;
 
@@ -118,6 +122,11 @@ async function solveOne(
   return heur;
 }
 
+/** What a shell needs of an outcome (and what crosses back from a worker): the reduced problem only by its isolated members. */
+export type OutcomeSummary = Readonly<
+  Pick<Outcome, 'best' | 'alternatives' | 'sweep'> & { reduced: Readonly<{ isolated: readonly number[] }> }
+>;
+
 export class NoSolutionError extends Error {
   constructor(message: string) {
     super(message);
@@ -134,10 +143,11 @@ export async function optimize(pr: OptProblem, o: OptimizeOptions = {}): Promise
       'Ingen kontorstruktur oppfyller alle kravene (minste bemanning, lengste reisetid, flest eiere, BA-region). Prøv flere kontor, lavere minstebemanning eller lengre tillatt reisetid.',
     );
   }
+  o.onSolution?.('main', best);
   const alternatives: Solution[] = [];
   const within = o.within ?? 0.01;
   const exclude: number[][] = [hostSet(best.host)];
-  for (let k = 0; k < (o.alternatives ?? 0); k++) {
+  for (let k = 0; k < (o.alternatives ?? 0) && !o.shouldStop?.(); k++) {
     o.onProgress?.(`alternative ${k + 1}`);
     const alt = await solveOne(pr, red, o, exclude);
     if (!alt || !alt.evaluation.feasible || alt.objective > best.objective * (1 + within) + 1e-9) break;
@@ -152,6 +162,7 @@ export async function optimize(pr: OptProblem, o: OptimizeOptions = {}): Promise
       sweep.push({ offices, solution: best });
       continue;
     }
+    if (o.shouldStop?.()) continue;
     o.onProgress?.(`sweep ${offices}`);
     const prK: OptProblem = { ...pr, rules: { ...pr.rules, offices, officeCost: undefined } };
     let redK: Reduced;

@@ -3,17 +3,16 @@
  * dist/solver-worker.js, with highs.wasm beside it). Same protocol as the Node worker thread.
  */
 import loadHighs from 'highs';
-import { createSolverHost, type SolveRequest, type WorkerReply } from './worker';
+import { createOptimizeHost, createSolverHost, type OptimizeJob, type OptimizeReply, type SolveRequest, type WorkerReply } from './worker';
 
 type WorkerScope = {
   location: { href: string };
-  postMessage: (reply: WorkerReply) => void;
-  onmessage: ((e: { data: SolveRequest }) => void) | null;
+  postMessage: (reply: WorkerReply | OptimizeReply) => void;
+  onmessage: ((e: { data: SolveRequest | OptimizeJob }) => void) | null;
 };
 const scope = globalThis as unknown as WorkerScope;
 
-const handle = createSolverHost(
-  () => loadHighs({ locateFile: (file: string) => new URL(file, scope.location.href).href }),
-  (reply) => scope.postMessage(reply),
-);
-scope.onmessage = (e) => void handle(e.data);
+const load = () => loadHighs({ locateFile: (file: string) => new URL(file, scope.location.href).href });
+const solve = createSolverHost(load, (reply) => scope.postMessage(reply));
+const run = createOptimizeHost(load, (reply) => scope.postMessage(reply));
+scope.onmessage = (e) => void (e.data.type === 'optimize' ? run(e.data) : solve(e.data));

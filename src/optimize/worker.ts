@@ -1,6 +1,7 @@
 import type { Highs } from 'highs';
 import { solveExact, type ExactOptions, type ExactResult, type Progress } from './exact';
 import { reduce, type OptProblem } from './problem';
+import { optimize, sweepCounts, type OutcomeSummary, type Solution } from './run';
 
 /**
  * The solver's side of the worker protocol, the same in a Node worker thread and a browser
@@ -42,6 +43,84 @@ export function createSolverHost(
       post({ type: 'result', id: msg.id, result });
     } catch (e) {
       post({ type: 'error', id: msg.id, message: (e as Error).message });
+    }
+  };
+}
+
+/** A whole optimisation (heuristic, exact, alternatives, sweep) run inside the worker, as the task pane asks for it. */
+export type OptimizeJob = Readonly<{
+  type: 'optimize';
+  id: number;
+  problem: OptProblem;
+  options: Readonly<{
+    timeLimitSeconds: number;
+    sweepTimeLimitSeconds: number;
+    heuristicSeconds: number;
+    alternatives: number;
+    within: number;
+    /** The curve's office counts: given, or chosen around the best count between min and max. */
+    sweep: readonly number[] | { min: number; max: number };
+    /** Without WebAssembly (or when asked): the heuristic alone. */
+    heuristicOnly?: boolean;
+  }>;
+  cancel?: Int32Array;
+}>;
+
+export type OptimizeReply =
+  | Readonly<{ type: 'stage'; id: number; stage: string; progress?: Progress }>
+  | Readonly<{ type: 'solution'; id: number; stage: string; solution: Solution }>
+  | Readonly<{ type: 'done'; id: number; outcome: OutcomeSummary }>
+  | Readonly<{ type: 'failed'; id: number; message: string; name: string }>;
+
+/** The optimiser's side of an `optimize` job: every stage and structure is posted as it comes. */
+export function createOptimizeHost(
+  loadHighs: () => Promise<Highs>,
+  post: (reply: OptimizeReply) => void,
+): (job: OptimizeJob) => Promise<void> {
+  let highs: Promise<Highs> | undefined;
+  return async (job) => {
+    const { id, problem, options: o, cancel } = job;
+    const cancelled = () => (cancel ? Atomics.load(cancel, 0) === 1 : false);
+    let stage = 'main';
+    try {
+      const h = o.heuristicOnly ? undefined : await (highs ??= loadHighs());
+      const outcome = await optimize(problem, {
+        exact: h
+          ? async (pr, opts) =>
+              solveExact(h, reduce(pr), {
+                ...opts,
+                onProgress: (progress) => post({ type: 'stage', id, stage, progress }),
+                shouldCancel: cancelled,
+              })
+          : undefined,
+        timeLimitSeconds: o.timeLimitSeconds,
+        sweepTimeLimitSeconds: o.sweepTimeLimitSeconds,
+        heuristicSeconds: o.heuristicSeconds,
+        alternatives: o.alternatives,
+        within: o.within,
+        sweep: Array.isArray(o.sweep) ? o.sweep : undefined,
+        sweepAround: Array.isArray(o.sweep)
+          ? undefined
+          : (n) => sweepCounts(n, (o.sweep as { min: number }).min, (o.sweep as { max: number }).max),
+        onProgress: (s, progress) => {
+          stage = s;
+          post({ type: 'stage', id, stage: s, progress });
+        },
+        onSolution: (s, solution) => post({ type: 'solution', id, stage: s, solution }),
+        shouldStop: cancelled,
+      });
+      post({
+        type: 'done',
+        id,
+        outcome: {
+          best: outcome.best,
+          alternatives: outcome.alternatives,
+          sweep: outcome.sweep,
+          reduced: { isolated: outcome.reduced.isolated },
+        },
+      });
+    } catch (e) {
+      post({ type: 'failed', id, message: (e as Error).message, name: (e as Error).name });
     }
   };
 }

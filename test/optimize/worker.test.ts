@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import loadHighs from 'highs';
 import { WorkerSolver } from '../../src/optimize/node/exactInWorker';
+import { createOptimizeHost, type OptimizeJob, type OptimizeReply } from '../../src/optimize/worker';
 import { parsePmed } from '../../src/optimize/pmed';
 import { randomProblem } from './bruteforce';
 
@@ -34,5 +36,57 @@ describe('HiGHS in a worker thread', () => {
     } finally {
       await solver.close();
     }
+  });
+});
+
+describe('a whole optimisation as a worker job (what the task pane’s Web Worker runs)', () => {
+  const job = (cancel?: Int32Array): OptimizeJob => ({
+    type: 'optimize',
+    id: 7,
+    problem: randomProblem(5, 14, { offices: 4, minFte: 6 }),
+    options: { timeLimitSeconds: 30, sweepTimeLimitSeconds: 5, heuristicSeconds: 0.2, alternatives: 1, within: 0.5, sweep: [3, 4, 5] },
+    cancel,
+  });
+
+  it('posts each stage and structure as it comes, then the outcome', async () => {
+    const replies: OptimizeReply[] = [];
+    await createOptimizeHost(
+      () => loadHighs(),
+      (r) => replies.push(r),
+    )(job());
+    const done = replies.find((r) => r.type === 'done');
+    expect(done?.type === 'done' && done.outcome.best.status).toBe('optimal');
+    expect(done?.type === 'done' && done.outcome.sweep.map((p) => p.offices)).toEqual([3, 4, 5]);
+    expect(replies.some((r) => r.type === 'solution' && r.stage === 'main')).toBe(true);
+    expect(replies.filter((r) => r.type === 'stage').map((r) => (r as { stage: string }).stage)).toEqual(
+      expect.arrayContaining(['main', 'sweep 3', 'sweep 5']),
+    );
+    expect(replies.every((r) => r.id === 7)).toBe(true);
+  });
+
+  it('once cancelled, starts no alternative or sweep point, and still gives the best it has', async () => {
+    const flag = new Int32Array(new SharedArrayBuffer(4));
+    Atomics.store(flag, 0, 1);
+    const replies: OptimizeReply[] = [];
+    await createOptimizeHost(
+      () => loadHighs(),
+      (r) => replies.push(r),
+    )(job(flag));
+    const done = replies.find((r) => r.type === 'done');
+    expect(done?.type).toBe('done');
+    if (done?.type !== 'done') return;
+    expect(done.outcome.alternatives).toHaveLength(0);
+    expect(done.outcome.sweep.map((p) => p.offices)).toEqual([done.outcome.best.evaluation.offices]);
+    expect(done.outcome.best.evaluation.feasible).toBe(true);
+  });
+
+  it('says why when the rules cannot be met, as a message for the planner', async () => {
+    const replies: OptimizeReply[] = [];
+    const bad = job();
+    await createOptimizeHost(
+      () => loadHighs(),
+      (r) => replies.push(r),
+    )({ ...bad, problem: { ...bad.problem, rules: { ...bad.problem.rules, offices: 40 } } });
+    expect(replies.at(-1)).toMatchObject({ type: 'failed' });
   });
 });
