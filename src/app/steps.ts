@@ -21,6 +21,9 @@ import { toScenario, type OptimizeRequest } from '../optimize/fromInput';
 import type { OptProblem } from '../optimize/problem';
 import type { OutcomeSummary, Solution } from '../optimize/run';
 import { scoreAll } from '../scoring/score';
+import { costSheet } from '../costkeys/costSheet';
+import { costOffice } from '../costkeys/fromInput';
+import { EVERY_KEY, splitCosts, type CostKey, type CostOffice } from '../costkeys/keys';
 
 export type PlanValue = NonNullable<ReadResult['value']>;
 
@@ -188,4 +191,41 @@ export function optimisedResult(value: PlanValue, params: Parameters, req: Optim
     tradeoffSheet(rows, ['Avveiing: antall kontor mot reisetid og robusthet (Kontorplan)', rulesLine]),
   ];
   return { specs, mainName, optimised, altNotes, rulesLine, isolatedNames, rows, names, heading };
+}
+
+/** Whether a key can split an office's costs (a key over a driver every member lacks cannot). */
+function canSplit(office: CostOffice, key: CostKey): boolean {
+  try {
+    splitCosts(office, key);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const costSheetName = (host: string) => `KP Kostnader ${host}`;
+
+/**
+ * One office's costs under a key: the split, and the sheet with live formulas that shows it
+ * beside every other key. `resolve` fixes the key against the office (column drivers).
+ * Throws CostKeyError, with a message for the planner, when it cannot be split.
+ */
+export function costsResult(
+  value: PlanValue,
+  o: Readonly<{ scenario: string; host: string; key: CostKey; costPerFte: number; costPerFteGiven: boolean }>,
+  resolve: (key: CostKey, office: CostOffice) => CostKey = (k) => k,
+) {
+  const built = costOffice(value, { scenario: o.scenario, host: o.host, costPerFte: o.costPerFte });
+  const key = resolve(o.key, built.office);
+  const split = splitCosts(built.office, key);
+  const compare = EVERY_KEY.filter((k) => k.kind !== key.kind && canSplit(built.office, k));
+  const usedDefault = built.office.members.some((m) => !built.ownCostPerFte.has(m.number)) && !o.costPerFteGiven;
+  const sheet = costSheet(built.office, key, {
+    sheetName: costSheetName(o.host),
+    officeName: built.officeName,
+    costPerFte: o.costPerFte,
+    ownCostPerFte: built.ownCostPerFte,
+    compare,
+  });
+  return { built, key, split, sheet, usedDefault };
 }

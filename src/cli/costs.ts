@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { costSheet, keyLabel } from '../costkeys/costSheet';
-import { costOffice, DEFAULT_COST_PER_FTE } from '../costkeys/fromInput';
-import { CostKeyError, EVERY_KEY, splitCosts, type CostKey, type CostOffice, type DriverId } from '../costkeys/keys';
+import { keyLabel } from '../costkeys/costSheet';
+import { DEFAULT_COST_PER_FTE } from '../costkeys/fromInput';
+import { CostKeyError, type CostKey, type CostOffice, type DriverId } from '../costkeys/keys';
 import {
   language,
   number,
@@ -14,7 +14,7 @@ import {
   OUTPUT_OPTIONS,
   inputAndOut,
 } from './common';
-import { carriedOver, keepFor } from '../app/steps';
+import { carriedOver, costsResult, keepFor } from '../app/steps';
 
 export const COSTS_USAGE = `  kontorplan costs INN.xlsx --scenario NAVN --office VERT --key NØKKEL --out UT.xlsx [valg]
                                                   hva hver kommune betaler, som formler i arket`;
@@ -128,13 +128,13 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
   if (!opened?.result.value) return 1;
   const { wb, result } = opened;
   const host = values.office.padStart(4, '0');
-  let built: ReturnType<typeof costOffice>;
-  let key: CostKey;
-  let split: ReturnType<typeof splitCosts>;
+  let composed: ReturnType<typeof costsResult>;
   try {
-    built = costOffice(result.value!, { scenario: values.scenario, host, costPerFte });
-    key = resolveColumns(asked, built.office);
-    split = splitCosts(built.office, key);
+    composed = costsResult(
+      result.value!,
+      { scenario: values.scenario, host, key: asked, costPerFte, costPerFteGiven: values['cost-per-fte'] !== undefined },
+      resolveColumns,
+    );
   } catch (e) {
     if (e instanceof CostKeyError) {
       io.err(`Feil: ${e.message}. Ingenting ble skrevet.`);
@@ -142,16 +142,7 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
     }
     throw e;
   }
-  // Compare with every key the data allows (a key needing users or spending the sheet lacks is left out).
-  const compare = EVERY_KEY.filter((k) => k.kind !== key.kind && canSplit(built.office, k));
-  const usedDefault = built.office.members.some((m) => !built.ownCostPerFte.has(m.number)) && values['cost-per-fte'] === undefined;
-  const sheet = costSheet(built.office, key, {
-    sheetName: `KP Kostnader ${host}`,
-    officeName: built.officeName,
-    costPerFte,
-    ownCostPerFte: built.ownCostPerFte,
-    compare,
-  });
+  const { built, key, split, sheet, usedDefault } = composed;
   if (!(await writeOwnSheets(wb, [sheet, ...carriedOver(opened.snapshot, result.value!)], out, io, keepFor('costs')))) return 1;
   if (values.json) {
     io.out(
@@ -194,13 +185,4 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
   }
   io.err(`Skrev ${out}: ${sheet.name} (formler: endre folketall, årsverk eller parametre i Excel, og alle beløp regnes om).`);
   return 0;
-}
-
-function canSplit(office: Parameters<typeof splitCosts>[0], key: CostKey): boolean {
-  try {
-    splitCosts(office, key);
-    return true;
-  } catch {
-    return false;
-  }
 }
