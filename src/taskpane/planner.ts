@@ -1,0 +1,173 @@
+/**
+ * What the task pane does, without React: read the open workbook (with the planner's column
+ * mapping), insert the sample, score, optimise, split costs, and write Kontorplan's sheets
+ * back. Tested against the fake Excel; the components only call these methods.
+ */
+import { carriedOver, costsResult, keepFor, optimisedResult, scoredSpecs, type PlanValue } from '../app/steps';
+import type { CostKey } from '../costkeys/keys';
+import { extraNames, referenceMap, type EmbeddedMunicipality } from '../data/embedded';
+import { buildSampleWorkbook, selectCounty } from '../data/sample';
+import { withParameters, type Parameters } from '../domain/parameters';
+import type { WorkbookSnapshot } from '../domain/sheets';
+import { applyMapping, asMapping, describeInputs, type ColumnMapping, type FoundInput } from '../io/mapping';
+import { hasErrors, type Problem } from '../io/problems';
+import { readWorkbook } from '../io/readWorkbook';
+import { fromPlanningInput, type OptimizeRequest } from '../optimize/fromInput';
+import type { OptProblem } from '../optimize/problem';
+import type { OutcomeSummary } from '../optimize/run';
+import { scoreAll, type ScenarioScore } from '../scoring/score';
+import type { TravelNetwork } from '../travel/network';
+import type { OfficeWorkbook } from '../workbook/office/officeWorkbook';
+
+export type EmbeddedData = Readonly<{ municipalities: readonly EmbeddedMunicipality[]; network: TravelNetwork }>;
+
+/** The rules the planner sets in the task pane, kept in the workbook with the mapping. */
+export type Rules = Readonly<{
+  minFte: number;
+  maxTravelWithoutServicePoint: number;
+  maxOwners: number;
+  requireSameBaRegion: boolean;
+}>;
+
+export type Settings = Readonly<{ mapping?: ColumnMapping; rules?: Partial<Rules> }>;
+
+export type Loaded = Readonly<{
+  snapshot: WorkbookSnapshot;
+  /** Problems in the planner's own sheet names; errors mean there is no `value`. */
+  problems: readonly Problem[];
+  value: PlanValue | undefined;
+  found: readonly FoundInput[];
+  /** The planner's sheets (not Kontorplan's), for choosing in the mapping. */
+  sheetNames: readonly string[];
+}>;
+
+function asRules(v: unknown): Partial<Rules> {
+  if (typeof v !== 'object' || v === null) return {};
+  const r = v as Record<string, unknown>;
+  const out: Record<string, number | boolean> = {};
+  for (const k of ['minFte', 'maxTravelWithoutServicePoint', 'maxOwners'] as const)
+    if (typeof r[k] === 'number' && Number.isFinite(r[k])) out[k] = r[k];
+  if (typeof r.requireSameBaRegion === 'boolean') out.requireSameBaRegion = r.requireSameBaRegion;
+  return out as Partial<Rules>;
+}
+
+export class Planner {
+  settings: Settings = {};
+  loaded: Loaded | undefined;
+
+  constructor(
+    readonly workbook: OfficeWorkbook,
+    readonly data: EmbeddedData,
+  ) {}
+
+  get params(): Parameters {
+    return withParameters(this.settings.rules ?? {});
+  }
+
+  get rules(): Rules {
+    const p = this.params;
+    return {
+      minFte: p.minFte,
+      maxTravelWithoutServicePoint: p.maxTravelWithoutServicePoint,
+      maxOwners: p.maxOwners,
+      requireSameBaRegion: p.requireSameBaRegion,
+    };
+  }
+
+  /** Reads the workbook (two round trips) and the engine's input from it. */
+  async load(): Promise<Loaded> {
+    const raw = await this.workbook.read();
+    const stored = this.workbook.settings as { mapping?: unknown; rules?: unknown } | undefined;
+    this.settings = { mapping: asMapping(stored?.mapping), rules: asRules(stored?.rules) };
+    const mapped = applyMapping(raw, this.settings.mapping);
+    const result = readWorkbook(mapped.snapshot, this.params, {
+      reference: referenceMap(this.data.municipalities),
+      extraNames: extraNames(this.data.municipalities),
+      network: this.data.network,
+    });
+    const problems = result.problems.map(mapped.restore);
+    const used = result.value?.sheetsUsed;
+    const owned = new Set(raw.ownedSheets);
+    this.loaded = {
+      snapshot: mapped.snapshot,
+      problems,
+      value: hasErrors(problems) ? undefined : result.value,
+      found: describeInputs(
+        raw,
+        {
+          municipalities: used ? mapped.original(used.municipalities) : this.settings.mapping?.sheets?.municipalities,
+          travel: used?.travel[0] && mapped.original(used.travel[0]),
+          ferries: used?.ferries[0] && mapped.original(used.ferries[0]),
+          staffing: used?.staffing && mapped.original(used.staffing),
+          scenarios: used?.scenarios && mapped.original(used.scenarios),
+          costs: used?.costs && mapped.original(used.costs),
+        },
+        this.settings.mapping,
+      ),
+      sheetNames: raw.sheets.filter((s) => !owned.has(s.name)).map((s) => s.name),
+    };
+    return this.loaded;
+  }
+
+  /** Saves the mapping and rules in the workbook and reads it again with them. */
+  async saveSettings(settings: Settings): Promise<Loaded> {
+    await this.workbook.saveSettings(settings);
+    return this.load();
+  }
+
+  counties(): { number: string; name: string }[] {
+    const seen = new Map<string, string>();
+    for (const m of this.data.municipalities) seen.set(m.county, m.countyName);
+    return [...seen].map(([number, name]) => ({ number, name })).sort((a, b) => a.number.localeCompare(b.number));
+  }
+
+  /** Builds the sample for a county as the planner's own input sheets (refused if a name is taken). */
+  async insertSample(county: string): Promise<Loaded> {
+    const ms = selectCounty([...this.data.municipalities], county);
+    const title = `${ms[0]?.countyName ?? county} (fylke ${county}), ${ms.length} kommuner`;
+    await this.workbook.addInputSheets(buildSampleWorkbook(ms, this.params, title, this.data.network));
+    return this.load();
+  }
+
+  private value(): PlanValue {
+    const v = this.loaded?.value;
+    if (!v) throw new Error('Arbeidsboken er ikke lest, eller har feil som må rettes først.');
+    return v;
+  }
+
+  scores(): ScenarioScore[] {
+    return scoreAll(this.value(), this.params);
+  }
+
+  /** Writes every scenario's sheet and the comparison (keeping cost and travel sheets). */
+  async writeScenarios(): Promise<string[]> {
+    const value = this.value();
+    const specs = [...scoredSpecs(value.scenarios, value, this.params), ...carriedOver(this.loaded!.snapshot, value)];
+    await this.workbook.replaceOwnSheets(specs, keepFor('plan'));
+    await this.load();
+    return specs.map((s) => s.name);
+  }
+
+  optimisationProblem(req: OptimizeRequest): OptProblem {
+    return fromPlanningInput(this.value(), this.params, req);
+  }
+
+  /** Writes the optimiser's scenarios, the scored sheets and the trade-off curve; the new scenarios are read back. */
+  async writeOptimised(req: OptimizeRequest, pr: OptProblem, outcome: OutcomeSummary) {
+    const result = optimisedResult(this.value(), this.params, req, pr, outcome);
+    await this.workbook.replaceOwnSheets(result.specs, keepFor('plan'));
+    await this.load();
+    return result;
+  }
+
+  costs(o: { scenario: string; host: string; key: CostKey; costPerFte: number; costPerFteGiven: boolean }) {
+    return costsResult(this.value(), o);
+  }
+
+  async writeCosts(o: { scenario: string; host: string; key: CostKey; costPerFte: number; costPerFteGiven: boolean }): Promise<string> {
+    const { sheet } = this.costs(o);
+    await this.workbook.replaceOwnSheets([sheet, ...carriedOver(this.loaded!.snapshot, this.value())], keepFor('costs'));
+    await this.load();
+    return sheet.name;
+  }
+}

@@ -1,0 +1,92 @@
+import { loadEmbedded, loadNetwork } from '../../src/cli/common';
+import { optimize } from '../../src/optimize/run';
+import { Planner } from '../../src/taskpane/planner';
+import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
+import { FakeExcel } from '../fakes/fakeExcel';
+
+const municipalities = loadEmbedded();
+const data = { municipalities, network: loadNetwork(municipalities) };
+
+function planner(excel: FakeExcel): Planner {
+  return new Planner(new OfficeWorkbook(excel.run), data);
+}
+
+describe('the task pane’s planner, against the fake Excel', () => {
+  it('says what is missing in an empty workbook', async () => {
+    const p = planner(new FakeExcel([{ name: 'Ark1', values: [] }]));
+    const loaded = await p.load();
+    expect(loaded.value).toBeUndefined();
+    expect(loaded.problems[0]).toMatchObject({ severity: 'error', code: 'sheetMissing' });
+  });
+
+  it('inserts the Nordland sample, scores it, optimises, splits costs, and never touches the planner’s sheet', async () => {
+    const excel = new FakeExcel([{ name: 'Notater', values: [['Mitt eget ark'], [42]] }]);
+    const before = excel.dump('Notater');
+    const p = planner(excel);
+    let loaded = await p.insertSample('18');
+    expect(loaded.value?.municipalities).toHaveLength(41);
+    expect(loaded.found.find((f) => f.kind === 'municipalities')).toMatchObject({ sheet: 'Kommuner' });
+    expect(loaded.found.find((f) => f.kind === 'municipalities')!.fields.find((f) => f.key === 'population')!.header).toBe(
+      'Folketall 1.1.2026',
+    );
+    // A second insert would overwrite the planner's (now own) input sheets: refused.
+    await expect(p.insertSample('18')).rejects.toThrow('Arket «Kommuner» finnes allerede');
+
+    const scores = p.scores();
+    expect(scores.length).toBeGreaterThan(1);
+    const written = await p.writeScenarios();
+    expect(written).toContain('Sammenligning');
+
+    const req = { offices: 20 };
+    const pr = p.optimisationProblem(req);
+    const outcome = await optimize(pr, { heuristicSeconds: 0.3, sweep: [] });
+    const result = await p.writeOptimised(req, pr, outcome);
+    loaded = p.loaded!;
+    expect(loaded.value!.scenarios.map((s) => s.name)).toContain(result.mainName);
+
+    const office = loaded.value!.scenarios.find((s) => s.name === result.mainName)!.offices.find((o) => o.members.length > 2)!;
+    const sheet = await p.writeCosts({
+      scenario: result.mainName,
+      host: office.host,
+      key: { kind: 'per-capita' },
+      costPerFte: 850_000,
+      costPerFteGiven: false,
+    });
+    expect(excel.sheet(sheet)).toBeDefined();
+    // The cost sheet's shares are live formulas in Excel.
+    expect(
+      excel
+        .values(sheet)
+        .flat()
+        .some((v) => typeof v === 'string' && v.startsWith('=')),
+    ).toBe(true);
+    // Everything Kontorplan wrote is its own; a re-score keeps the cost sheet and writes each sheet once.
+    await p.writeScenarios();
+    expect(excel.sheets.filter((s) => s.name === sheet)).toHaveLength(1);
+    expect(excel.sheets.filter((s) => s.name === 'Sammenligning')).toHaveLength(1);
+    expect(excel.dump('Notater')).toEqual(before);
+  });
+
+  it('keeps the rules and the column mapping in the workbook', async () => {
+    const excel = new FakeExcel([
+      {
+        name: 'Ark2',
+        values: [
+          ['Nr', 'Innb.'],
+          ['1804', 53638],
+          ['1841', 9770],
+        ],
+      },
+    ]);
+    const p = planner(excel);
+    expect((await p.load()).value).toBeUndefined();
+    const loaded = await p.saveSettings({
+      mapping: { sheets: { municipalities: 'Ark2' }, columns: { Ark2: { number: 'Nr', population: 'Innb.' } } },
+      rules: { minFte: 12 },
+    });
+    expect(loaded.value?.municipalities.map((m) => m.population)).toEqual([53638, 9770]);
+    const again = planner(excel);
+    await again.load();
+    expect(again.rules.minFte).toBe(12);
+  });
+});
