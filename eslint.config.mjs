@@ -2,13 +2,22 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'lib/', 'dist/', 'out/', 'coverage/'] },
+  { ignores: ['node_modules/', 'lib/', 'dist/', 'out/', 'coverage/', 'test-output/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // Security: no code from strings, and nothing from a cell rendered as HTML.
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Nothing from a workbook is ever rendered as HTML.' },
+        { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Nothing from a workbook is ever rendered as HTML.' },
+      ],
     },
   },
   {
@@ -23,6 +32,7 @@ export default tseslint.config(
       'src/optimize/**',
       'src/costkeys/**',
       'src/functions/**',
+      'src/app/**',
     ],
     ignores: ['src/optimize/node/**'],
     rules: {
@@ -36,7 +46,7 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: {
       sourceType: 'commonjs',
-      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly' },
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

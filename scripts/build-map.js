@@ -20,7 +20,8 @@ const TOL = 0.8;
 function simplifyRing(pts) {
   if (pts.length < 5) return pts;
   let far = 0;
-  for (let i = 1; i < pts.length; i++) if (Math.hypot(pts[i][0] - pts[0][0], pts[i][1] - pts[0][1]) > Math.hypot(pts[far][0] - pts[0][0], pts[far][1] - pts[0][1])) far = i;
+  for (let i = 1; i < pts.length; i++)
+    if (Math.hypot(pts[i][0] - pts[0][0], pts[i][1] - pts[0][1]) > Math.hypot(pts[far][0] - pts[0][0], pts[far][1] - pts[0][1])) far = i;
   if (far === 0) return pts;
   return [...simplify(pts.slice(0, far + 1)).slice(0, -1), ...simplify(pts.slice(far))];
 }

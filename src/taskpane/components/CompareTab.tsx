@@ -1,0 +1,81 @@
+import { Badge, Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { useMemo } from 'react';
+import { comparisonRows } from '../../io/output';
+import type { Planner } from '../planner';
+import { fmt, pct, useLanguage, useWords } from '../i18n';
+import { NoticeBar, Section, useAction, useCommonStyles } from './common';
+
+/** Sammenlign: every scenario side by side with its rating and pass/fail; writes the comparison sheet. */
+export function CompareTab({ planner, version, onLoaded }: { planner: Planner; version: number; onLoaded: () => void }) {
+  const w = useWords();
+  const lang = useLanguage();
+  const s = useCommonStyles();
+  const { busy, notice, run } = useAction();
+  const scores = useMemo(() => (planner.loaded?.value ? planner.scores() : []), [planner, version]);
+  if (scores.length === 0) return <Text>{w.needData}</Text>;
+  const rows = comparisonRows(planner.params);
+  const show = (v: unknown, format: string) =>
+    typeof v !== 'number'
+      ? String(v ?? '–')
+      : format.includes('%')
+        ? pct(lang, v, format.includes('.0') ? 1 : 0)
+        : fmt(lang, v, format.includes('.0') ? 1 : 0);
+  return (
+    <div className={s.stack}>
+      <NoticeBar notice={notice} />
+      <Section title={w.compareTitle}>
+        <div className={s.scroll}>
+          <Table size="extra-small" className={s.table} aria-label={w.compareTitle}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{w.measure}</TableHeaderCell>
+                {scores.map((x) => (
+                  <TableHeaderCell key={x.name} className={s.num}>
+                    {x.name}
+                  </TableHeaderCell>
+                ))}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              <TableRow>
+                <TableCell>{w.pass}</TableCell>
+                {scores.map((x) => (
+                  <TableCell key={x.name} className={s.num}>
+                    {x.totals.officesFailing === 0 ? (
+                      <Badge color="success">{w.ok}</Badge>
+                    ) : (
+                      <Badge color="danger">{`${x.totals.officesFailing} ${w.failing}`}</Badge>
+                    )}
+                  </TableCell>
+                ))}
+              </TableRow>
+              {rows.map((r) => (
+                <TableRow key={r.label}>
+                  <TableCell>{`${r.label} (${r.unit})`}</TableCell>
+                  {scores.map((x) => (
+                    <TableCell key={x.name} className={s.num}>
+                      {show(r.value(x), r.format)}
+                    </TableCell>
+                  ))}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      </Section>
+      <Button
+        appearance="primary"
+        disabled={busy}
+        onClick={() =>
+          run(async () => {
+            const names = await planner.writeScenarios();
+            onLoaded();
+            return `${w.written}: ${names.join(', ')}`;
+          })
+        }
+      >
+        {w.writeComparison}
+      </Button>
+    </div>
+  );
+}

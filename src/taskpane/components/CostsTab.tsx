@@ -1,0 +1,222 @@
+import {
+  Button,
+  Dropdown,
+  Field,
+  Option,
+  SpinButton,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import { KEY_LABELS } from '../../costkeys/costSheet';
+import { DEFAULT_COST_PER_FTE } from '../../costkeys/fromInput';
+import type { CostKey, DriverId } from '../../costkeys/keys';
+import type { Planner } from '../planner';
+import { fmt, pct, useLanguage, useWords } from '../i18n';
+import { NoticeBar, Section, useAction, useCommonStyles } from './common';
+
+const DRIVER_LABELS: Record<string, string> = {
+  population: 'folketall',
+  users: 'sosialhjelpsmottakere',
+  spending: 'sosialhjelpsutgifter',
+  fte: 'kommunale årsverk',
+};
+const KINDS = Object.keys(KEY_LABELS) as CostKey['kind'][];
+
+/** Kostnadsnøkler: one office, one key and its parameters; the shares follow live; the sheet is written with formulas. */
+export function CostsTab({ planner, version, onLoaded }: { planner: Planner; version: number; onLoaded: () => void }) {
+  const w = useWords();
+  const lang = useLanguage();
+  const s = useCommonStyles();
+  const { busy, notice, run } = useAction();
+  const value = planner.loaded?.value;
+  const shared = useMemo(
+    () => (value ? value.scenarios.filter((sc) => sc.offices.some((o) => o.members.length > 1)) : []),
+    [value, version],
+  );
+  const [scenarioName, setScenario] = useState<string | undefined>();
+  const [host, setHost] = useState<string | undefined>();
+  const [kind, setKind] = useState<CostKey['kind']>('per-capita');
+  const [fixed, setFixed] = useState(0.2);
+  const [driver, setDriver] = useState<DriverId>('population');
+  const [costPerFte, setCostPerFte] = useState<number | undefined>();
+  if (!value || shared.length === 0) return <Text>{w.needData}</Text>;
+  const scenario = shared.find((x) => x.name === scenarioName) ?? shared[0]!;
+  const offices = scenario.offices.filter((o) => o.members.length > 1);
+  const office = offices.find((o) => o.host === host) ?? offices[0]!;
+  const names = new Map(value.municipalities.map((m) => [m.number as string, m.name]));
+  const key: CostKey =
+    kind === 'fixed-plus'
+      ? { kind, fixed, driver }
+      : kind === 'mix'
+        ? {
+            kind,
+            weights: [
+              ['population', 0.5],
+              ['users', 0.5],
+            ],
+          }
+        : { kind };
+  const ask = {
+    scenario: scenario.name,
+    host: office.host,
+    key,
+    costPerFte: costPerFte ?? DEFAULT_COST_PER_FTE,
+    costPerFteGiven: costPerFte !== undefined,
+  };
+  let split: ReturnType<Planner['costs']> | undefined;
+  let problem: string | undefined;
+  try {
+    split = planner.costs(ask);
+  } catch (e) {
+    problem = (e as Error).message;
+  }
+
+  return (
+    <div className={s.stack}>
+      <NoticeBar notice={notice ?? (problem ? { intent: 'error', text: problem } : undefined)} />
+      <Field label={w.scenario} size="small">
+        <Dropdown
+          size="small"
+          value={scenario.name}
+          selectedOptions={[scenario.name]}
+          onOptionSelect={(_, d) => (setScenario(d.optionValue), setHost(undefined))}
+        >
+          {shared.map((x) => (
+            <Option key={x.name} value={x.name}>
+              {x.name}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label={w.office} size="small">
+        <Dropdown
+          size="small"
+          value={names.get(office.host) ?? office.host}
+          selectedOptions={[office.host]}
+          onOptionSelect={(_, d) => setHost(d.optionValue)}
+        >
+          {offices.map((o) => (
+            <Option key={o.host} value={o.host} text={names.get(o.host) ?? o.host}>
+              {`${names.get(o.host) ?? o.host} (${o.members.length})`}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label={w.key} size="small">
+        <Dropdown
+          size="small"
+          value={KEY_LABELS[kind]}
+          selectedOptions={[kind]}
+          onOptionSelect={(_, d) => setKind((d.optionValue as CostKey['kind']) ?? kind)}
+        >
+          {KINDS.map((k) => (
+            <Option key={k} value={k}>
+              {KEY_LABELS[k]}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      {kind === 'fixed-plus' && (
+        <div className={s.row}>
+          <Field label={w.fixedShare} size="small">
+            <SpinButton
+              size="small"
+              min={0}
+              max={1}
+              step={0.05}
+              value={fixed}
+              onChange={(_, d) => setFixed(Math.min(1, Math.max(0, Number(d.value ?? d.displayValue ?? fixed))))}
+            />
+          </Field>
+          <Field label={w.driver} size="small">
+            <Dropdown
+              size="small"
+              value={DRIVER_LABELS[driver] ?? driver}
+              selectedOptions={[driver]}
+              onOptionSelect={(_, d) => setDriver((d.optionValue as DriverId) ?? driver)}
+            >
+              {Object.entries(DRIVER_LABELS).map(([id, label]) => (
+                <Option key={id} value={id}>
+                  {label}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+        </div>
+      )}
+      <Field label={w.costPerFte} size="small">
+        <SpinButton
+          size="small"
+          min={0}
+          max={10_000_000}
+          step={10_000}
+          value={costPerFte ?? DEFAULT_COST_PER_FTE}
+          onChange={(_, d) => setCostPerFte(Number(d.value ?? d.displayValue ?? costPerFte))}
+        />
+      </Field>
+      {split?.usedDefault && (
+        <Text size={200} className={s.muted}>
+          {w.assumedCost}
+        </Text>
+      )}
+      {split && (
+        <Section title={`${names.get(office.host) ?? office.host}: ${KEY_LABELS[kind]}`}>
+          <div className={s.scroll}>
+            <Table size="extra-small" className={s.table} aria-label={w.key}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>{w.members}</TableHeaderCell>
+                  <TableHeaderCell className={s.num}>{w.amount}</TableHeaderCell>
+                  <TableHeaderCell className={s.num}>{w.share}</TableHeaderCell>
+                  <TableHeaderCell className={s.num}>{w.perCapita}</TableHeaderCell>
+                  <TableHeaderCell className={s.num}>{w.change}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {split.split.shares.map((m) => (
+                  <TableRow key={m.number}>
+                    <TableCell>{m.name}</TableCell>
+                    <TableCell className={s.num}>{fmt(lang, m.amount)}</TableCell>
+                    <TableCell className={s.num}>{pct(lang, m.share)}</TableCell>
+                    <TableCell className={s.num}>{fmt(lang, m.perCapita)}</TableCell>
+                    <TableCell className={s.num}>{fmt(lang, m.change)}</TableCell>
+                  </TableRow>
+                ))}
+                <TableRow>
+                  <TableCell>
+                    <strong>{w.total}</strong>
+                  </TableCell>
+                  <TableCell className={s.num}>
+                    <strong>{fmt(lang, split.split.total)}</strong>
+                  </TableCell>
+                  <TableCell />
+                  <TableCell />
+                  <TableCell />
+                </TableRow>
+              </TableBody>
+            </Table>
+          </div>
+        </Section>
+      )}
+      <Button
+        appearance="primary"
+        disabled={busy || !split}
+        onClick={() =>
+          run(async () => {
+            const name = await planner.writeCosts(ask);
+            onLoaded();
+            return `${w.written}: ${name}`;
+          })
+        }
+      >
+        {w.writeCosts}
+      </Button>
+    </div>
+  );
+}

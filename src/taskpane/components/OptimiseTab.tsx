@@ -1,0 +1,197 @@
+import { Button, Checkbox, Field, Input, ProgressBar, Radio, RadioGroup, SpinButton, Text } from '@fluentui/react-components';
+import { useRef, useState } from 'react';
+import type { Progress } from '../../optimize/exact';
+import type { OptimizeRequest } from '../../optimize/fromInput';
+import { sweepCounts } from '../../optimize/run';
+import type { Planner, Rules } from '../planner';
+import { runInWorker, type RunHandle } from '../solver';
+import { fmt, pct, useLanguage, useWords } from '../i18n';
+import { NoticeBar, Section, useAction, useCommonStyles } from './common';
+
+const numbers = (v: string): string[] =>
+  v
+    .split(/[,;\s]+/)
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .map((x) => x.padStart(4, '0'));
+
+/** Optimaliser: the rules, a run in the Web Worker with progress and cancel; the result becomes a scenario. */
+export function OptimiseTab({ planner, onLoaded, workerUrl }: { planner: Planner; onLoaded: () => void; workerUrl: string }) {
+  const w = useWords();
+  const lang = useLanguage();
+  const s = useCommonStyles();
+  const { busy, notice, setNotice, run } = useAction();
+  const [rules, setRules] = useState<Rules>(planner.rules);
+  const [mode, setMode] = useState<'count' | 'cost'>('count');
+  const n = planner.loaded?.value?.municipalities.length ?? 0;
+  const [offices, setOffices] = useState(Math.max(1, Math.round(n / 2)));
+  const [officeCost, setOfficeCost] = useState(5);
+  const [forced, setForced] = useState('');
+  const [forbidden, setForbidden] = useState('');
+  const [timeLimit, setTimeLimit] = useState(30);
+  const [stage, setStage] = useState<{ stage: string; progress?: Progress } | undefined>();
+  const handle = useRef<RunHandle | undefined>(undefined);
+  const [summary, setSummary] = useState<string[]>([]);
+
+  if (!planner.loaded?.value) return <Text>{w.needData}</Text>;
+  const population = planner.loaded.value.municipalities.reduce((a, m) => a + m.population, 0);
+  const minutes = (x: number | null | undefined) => (x === null || x === undefined ? '–' : `${fmt(lang, x / population, 2)} ${w.minutes}`);
+
+  const start = () =>
+    run(async () => {
+      setSummary([]);
+      // The rules are the workbook's: saved with the mapping, so scoring and optimising agree.
+      await planner.saveSettings({ ...planner.settings, rules });
+      const req: OptimizeRequest = {
+        offices: mode === 'count' ? offices : undefined,
+        officeCostMinutes: mode === 'cost' ? officeCost : undefined,
+        forcedHosts: numbers(forced),
+        forbiddenHosts: numbers(forbidden),
+      };
+      const pr = planner.optimisationProblem(req);
+      const lowest = Math.max(1, Math.ceil(pr.n / (Number.isFinite(rules.maxOwners) ? rules.maxOwners : 1)));
+      handle.current = runInWorker(
+        workerUrl,
+        pr,
+        {
+          timeLimitSeconds: timeLimit,
+          sweepTimeLimitSeconds: Math.min(timeLimit, 10),
+          heuristicSeconds: Math.min(2, timeLimit),
+          alternatives: 1,
+          within: 0.01,
+          sweep: mode === 'count' ? sweepCounts(offices, lowest, pr.n, 5) : { min: lowest, max: pr.n },
+        },
+        (st, progress) => setStage((old) => ({ stage: st, progress: progress ?? (old?.stage === st ? old.progress : undefined) })),
+      );
+      try {
+        const outcome = await handle.current.done;
+        const result = await planner.writeOptimised(req, pr, outcome);
+        onLoaded();
+        setSummary([...result.heading.slice(1)]);
+        if (outcome.best.status === 'cancelled') setNotice({ intent: 'warning', text: w.cancelledNote });
+        return `${w.written}: ${result.specs.map((x) => x.name).join(', ')}`;
+      } finally {
+        handle.current = undefined;
+        setStage(undefined);
+      }
+    });
+
+  const p = stage?.progress;
+  return (
+    <div className={s.stack}>
+      <NoticeBar notice={notice} />
+      <Section title={w.rules}>
+        <Field label={w.minFte} size="small">
+          <SpinButton
+            size="small"
+            min={0}
+            max={1000}
+            step={1}
+            value={rules.minFte}
+            onChange={(_, d) => setRules({ ...rules, minFte: Number(d.value ?? d.displayValue ?? rules.minFte) })}
+          />
+        </Field>
+        <Field label={w.maxTravel} size="small">
+          <SpinButton
+            size="small"
+            min={0}
+            max={1000}
+            step={5}
+            value={rules.maxTravelWithoutServicePoint}
+            onChange={(_, d) =>
+              setRules({ ...rules, maxTravelWithoutServicePoint: Number(d.value ?? d.displayValue ?? rules.maxTravelWithoutServicePoint) })
+            }
+          />
+        </Field>
+        <Field label={w.maxOwners} size="small">
+          <SpinButton
+            size="small"
+            min={1}
+            max={100}
+            value={rules.maxOwners}
+            onChange={(_, d) => setRules({ ...rules, maxOwners: Number(d.value ?? d.displayValue ?? rules.maxOwners) })}
+          />
+        </Field>
+        <Checkbox
+          label={w.sameBa}
+          checked={rules.requireSameBaRegion}
+          onChange={(_, d) => setRules({ ...rules, requireSameBaRegion: d.checked === true })}
+        />
+        <Field label={w.countMode} size="small">
+          <RadioGroup value={mode} onChange={(_, d) => setMode(d.value as 'count' | 'cost')}>
+            <Radio value="count" label={w.byCount} />
+            <Radio value="cost" label={w.byCost} />
+          </RadioGroup>
+        </Field>
+        {mode === 'count' ? (
+          <Field label={w.officeCount} size="small">
+            <SpinButton
+              size="small"
+              min={1}
+              max={Math.max(1, n)}
+              value={offices}
+              onChange={(_, d) => setOffices(Math.round(Number(d.value ?? d.displayValue ?? offices)))}
+            />
+          </Field>
+        ) : (
+          <Field label={w.officeCost} size="small">
+            <SpinButton
+              size="small"
+              min={0}
+              max={1000}
+              step={0.5}
+              value={officeCost}
+              onChange={(_, d) => setOfficeCost(Number(d.value ?? d.displayValue ?? officeCost))}
+            />
+          </Field>
+        )}
+        <Field label={w.forcedHosts} size="small">
+          <Input size="small" value={forced} onChange={(_, d) => setForced(d.value)} placeholder="1804" />
+        </Field>
+        <Field label={w.forbiddenHosts} size="small">
+          <Input size="small" value={forbidden} onChange={(_, d) => setForbidden(d.value)} />
+        </Field>
+        <Field label={w.timeLimit} size="small">
+          <SpinButton
+            size="small"
+            min={1}
+            max={3600}
+            value={timeLimit}
+            onChange={(_, d) => setTimeLimit(Number(d.value ?? d.displayValue ?? timeLimit))}
+          />
+        </Field>
+      </Section>
+      <div className={s.row}>
+        <Button appearance="primary" disabled={busy} onClick={start}>
+          {w.run}
+        </Button>
+        <Button disabled={!busy || !handle.current} onClick={() => handle.current?.cancel()}>
+          {w.cancel}
+        </Button>
+      </div>
+      {busy && (
+        <Field
+          label={`${w.running}: ${stage?.stage ?? ''}`}
+          validationState="none"
+          validationMessage={
+            p ? `${w.incumbent} ${minutes(p.incumbent)} · ${w.bound} ${minutes(p.bound)} · ${w.gap} ${pct(lang, p.gap, 2)}` : undefined
+          }
+        >
+          <ProgressBar
+            value={p?.gap !== null && p?.gap !== undefined ? Math.max(0, Math.min(1, 1 - p.gap)) : undefined}
+            aria-label={w.running}
+          />
+        </Field>
+      )}
+      {summary.length > 0 && (
+        <Section title={w.result}>
+          {summary.map((line, i) => (
+            <Text key={i} size={200}>
+              {line}
+            </Text>
+          ))}
+        </Section>
+      )}
+    </div>
+  );
+}

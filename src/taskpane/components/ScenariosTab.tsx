@@ -1,0 +1,95 @@
+import {
+  Badge,
+  Button,
+  Dropdown,
+  Field,
+  Option,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import type { Planner } from '../planner';
+import { fmt, useLanguage, useWords } from '../i18n';
+import { MapView } from './MapView';
+import { NoticeBar, Section, useAction, useCommonStyles } from './common';
+
+/** Scenarier: each scenario scored; one picked shows its offices as a table and a map. */
+export function ScenariosTab({ planner, version, onLoaded }: { planner: Planner; version: number; onLoaded: () => void }) {
+  const w = useWords();
+  const lang = useLanguage();
+  const s = useCommonStyles();
+  const { busy, notice, run } = useAction();
+  // Scores follow the workbook as last read (version changes on every read).
+  const scores = useMemo(() => (planner.loaded?.value ? planner.scores() : []), [planner, version]);
+  const [picked, setPicked] = useState<string | undefined>();
+  if (scores.length === 0) return <Text>{w.needData}</Text>;
+  const score = scores.find((x) => x.name === picked) ?? scores[0]!;
+
+  return (
+    <div className={s.stack}>
+      <NoticeBar notice={notice} />
+      <Field label={w.scenario} size="small">
+        <Dropdown size="small" value={score.name} selectedOptions={[score.name]} onOptionSelect={(_, d) => setPicked(d.optionValue)}>
+          {scores.map((x) => (
+            <Option key={x.name} value={x.name} text={x.name}>
+              {`${x.name} (${x.totals.offices} ${w.offices}, ${w.rating.toLowerCase()} ${fmt(lang, x.totals.rating)})`}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Text>
+        {score.totals.offices} {w.offices} · {w.rating} {fmt(lang, score.totals.rating)} ·{' '}
+        {score.totals.officesFailing > 0 ? (
+          <Badge color="danger">{`${score.totals.officesFailing} ${w.failing}`}</Badge>
+        ) : (
+          <Badge color="success">{w.ok}</Badge>
+        )}
+      </Text>
+      <MapView score={score} />
+      <Section title={w.scenario}>
+        <div className={s.scroll}>
+          <Table size="extra-small" className={s.table} aria-label={`${w.scenario} ${score.name}`}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{w.host}</TableHeaderCell>
+                <TableHeaderCell className={s.num}>{w.members}</TableHeaderCell>
+                <TableHeaderCell className={s.num}>{w.fte}</TableHeaderCell>
+                <TableHeaderCell className={s.num}>{w.travel}</TableHeaderCell>
+                <TableHeaderCell>{w.pass}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {score.offices.map((o) => (
+                <TableRow key={o.host}>
+                  <TableCell title={o.members.map((m) => m.name).join(', ')}>{o.hostName}</TableCell>
+                  <TableCell className={s.num}>{o.members.length}</TableCell>
+                  <TableCell className={s.num}>{fmt(lang, o.fte, 1)}</TableCell>
+                  <TableCell className={s.num}>{fmt(lang, o.weightedTravelMinutes, 1)}</TableCell>
+                  <TableCell>{o.pass ? w.ok : <Badge color="danger">{w.fails}</Badge>}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      </Section>
+      <Button
+        appearance="primary"
+        disabled={busy}
+        onClick={() =>
+          run(async () => {
+            const names = await planner.writeScenarios();
+            onLoaded();
+            return `${w.written}: ${names.join(', ')}`;
+          })
+        }
+      >
+        {w.writeScenarios}
+      </Button>
+    </div>
+  );
+}

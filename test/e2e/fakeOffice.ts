@@ -1,0 +1,30 @@
+/**
+ * Served in place of office.js in the browser tests: an Office host whose workbook is the
+ * fake Excel (test/fakes/fakeExcel.ts). It records what the add-in registers (custom
+ * functions, ribbon actions) and exposes the workbook as `window.kontorplanTest` so the test
+ * can check what was written.
+ */
+import { FakeExcel } from '../fakes/fakeExcel';
+
+const excel = new FakeExcel([{ name: 'Mine notater', values: [['Dette arket er mitt'], [1, 2, 3]] }]);
+const functions: Record<string, unknown> = {};
+const actions: Record<string, unknown> = {};
+
+Object.assign(globalThis, {
+  Office: {
+    onReady: () => Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }),
+    context: { displayLanguage: 'nb-NO' },
+    actions: { associate: (name: string, f: unknown) => (actions[name] = f) },
+  },
+  Excel: { run: excel.run },
+  CustomFunctions: { associate: (id: string, f: unknown) => (functions[id] = f) },
+  kontorplanTest: {
+    excel,
+    functions,
+    actions,
+    sheetNames: () => excel.sheets.map((s) => s.name),
+    values: (name: string) => excel.values(name),
+    dump: (name: string) => JSON.stringify(excel.dump(name)),
+    syncs: () => excel.syncs,
+  },
+});

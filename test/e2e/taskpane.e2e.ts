@@ -1,0 +1,171 @@
+/**
+ * The add-in in a real browser: Debian's Chromium, driven by playwright-core, against the built
+ * dist/ served on loopback, with the fake Excel host in place of office.js. It inserts the
+ * Nordland sample, reads it, optimises (HiGHS in the Web Worker), compares, computes a cost
+ * key, and checks what was written to the fake workbook. Screenshots of each step go to
+ * test-output/e2e/. Any console error, page error or request leaving the add-in's origin fails it.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildFakeOffice } from './build';
+import { serveDist } from './server';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const DIST = path.join(ROOT, 'dist');
+const OUT = path.join(ROOT, 'test-output', 'e2e');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+type Served = Awaited<ReturnType<typeof serveDist>>;
+let served: Served;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+const foreign: string[] = [];
+
+type TestApi = {
+  sheetNames(): string[];
+  values(name: string): unknown[][];
+  dump(name: string): string;
+  functions: Record<string, unknown>;
+  actions: Record<string, unknown>;
+};
+/** Runs `f` in the page on the fake host's test handle. */
+const api = <T>(f: (t: TestApi) => T): Promise<T> => page.evaluate(`(${f.toString()})(globalThis.kontorplanTest)`) as Promise<T>;
+const shot = (name: string) => page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
+
+beforeAll(async () => {
+  if (!existsSync(path.join(DIST, 'taskpane.html')))
+    throw new Error('dist/ is not built: run `npm run build:web` (npm run test:e2e does it).');
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (or set CHROMIUM).`);
+  mkdirSync(OUT, { recursive: true });
+  const fake = await buildFakeOffice(OUT);
+  served = await serveDist(DIST, { '/office/office.js': fake });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
+  page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page: ${e.message}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.origin !== served.url && !u.protocol.startsWith('data') && !u.protocol.startsWith('blob')) foreign.push(r.url());
+  });
+  await page.goto(`${served.url}/taskpane.html`);
+  await page.getByRole('heading', { name: 'Kontorplan' }).waitFor();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  served?.server.close();
+});
+
+afterEach(() => {
+  expect(problems).toEqual([]);
+  expect(foreign).toEqual([]);
+});
+
+const tab = (name: string) => page.getByRole('tab', { name }).click();
+const status = () => page.getByRole('status').first();
+
+it('opens in an empty workbook, says what is missing, and registers the custom functions and ribbon command', async () => {
+  await page.getByText('fant ikke arket med kommuner og folketall', { exact: false }).first().waitFor();
+  expect(await api((t) => Object.keys(t.functions).sort())).toEqual(['FORDEL', 'VULNERABILITY']);
+  expect(await api((t) => Object.keys(t.actions))).toEqual(['scoreScenarios']);
+  // Fits the narrowest task pane: nothing runs off to the side.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await shot('1-tom-arbeidsbok');
+});
+
+it('inserts the Nordland sample and reads it', async () => {
+  await page.getByRole('button', { name: 'Sett inn eksempeldata' }).click();
+  await status().waitFor();
+  expect(await status().textContent()).toContain('Skrev: Mine notater, Kommuner');
+  expect(await api((t) => t.sheetNames())).toEqual(
+    expect.arrayContaining(['Mine notater', 'Kommuner', 'Reisetid', 'Bemanning', 'Scenarier']),
+  );
+  await page.getByText('Ingen problemer', { exact: false }).waitFor();
+  await shot('2-eksempeldata');
+});
+
+it('scores the scenarios and draws the map of the chosen one', async () => {
+  await tab('Scenarier');
+  await page.getByRole('img', { name: /Kart/ }).waitFor();
+  expect(await page.locator('svg[role=img] path').count()).toBe(41);
+  expect(await page.locator('svg[role=img] circle').count()).toBeGreaterThan(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await shot('3-scenarier');
+});
+
+it('optimises in the Web Worker and writes the result as a scenario with its trade-off curve', async () => {
+  await tab('Optimaliser');
+  const count = page.getByRole('spinbutton', { name: 'Antall kontor' });
+  await count.fill('20');
+  await count.press('Tab');
+  await page.getByRole('button', { name: 'Optimaliser' }).click();
+  await page.getByRole('status').filter({ hasText: 'Skrev' }).waitFor({ timeout: 120_000 });
+  const names = await api((t) => t.sheetNames());
+  expect(names).toEqual(expect.arrayContaining(['KP Optimerte scenarier', 'KP Avveiing', 'Sammenligning']));
+  expect(await page.getByText('bevist optimal', { exact: false }).count()).toBeGreaterThan(0);
+  const chart = await page.evaluate(
+    () =>
+      (globalThis as never as { kontorplanTest: { excel: { sheet(n: string): { charts: unknown[] } } } }).kontorplanTest.excel.sheet(
+        'KP Avveiing',
+      )!.charts.length,
+  );
+  expect(chart).toBe(1);
+  await shot('4-optimalisert');
+});
+
+it('compares the scenarios side by side, the optimised one among them', async () => {
+  await tab('Sammenlign');
+  const table = page.getByRole('table', { name: 'Scenarier side om side' });
+  await table.waitFor();
+  expect(await table.getByRole('columnheader', { name: /Optimert 20 kontor/ }).count()).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Skriv sammenligningsark' }).click();
+  await page.getByRole('status').filter({ hasText: 'Skrev' }).waitFor();
+  await shot('5-sammenligning');
+});
+
+it('splits an office’s costs by a key, live, and writes the sheet with formulas', async () => {
+  await tab('Kostnadsnøkler');
+  const table = page.getByRole('table', { name: 'Nøkkel' });
+  await table.waitFor();
+  await page.getByRole('button', { name: 'Skriv kostnadsark med formler' }).click();
+  const done = page.getByRole('status').filter({ hasText: 'KP Kostnader' });
+  await done.waitFor();
+  const sheet = ((await done.textContent()) ?? '').replace(/^.*(KP Kostnader \d{4}).*$/, '$1');
+  const values = await page.evaluate((n) => (globalThis as never as { kontorplanTest: TestApi }).kontorplanTest.values(n), sheet);
+  expect(values.flat().some((v) => typeof v === 'string' && v.startsWith('=') && v.includes('SUMPRODUCT'))).toBe(true);
+  await shot('6-kostnader');
+});
+
+it('never changed the planner’s own sheet, and switches to English', async () => {
+  expect(JSON.parse(await api((t) => t.dump('Mine notater')))).toMatchObject({ name: 'Mine notater', visibility: 'Visible' });
+  const cells = JSON.parse(await api((t) => t.dump('Mine notater'))).cells as [string, { value: unknown }][];
+  expect(cells.map(([k, c]) => [k, c.value])).toEqual([
+    ['0,0', 'Dette arket er mitt'],
+    ['1,0', 1],
+    ['1,1', 2],
+    ['1,2', 3],
+  ]);
+  await page.getByRole('button', { name: 'Language: English' }).click();
+  await page.getByRole('tab', { name: 'Cost keys' }).waitFor();
+  await shot('7-english');
+});
