@@ -37,8 +37,21 @@ class GzipBudget {
   }
 }
 
-module.exports = (_env, argv) => {
+/**
+ * `npm run dev-server`: dist/ over https on localhost:3000 with Office's trusted development
+ * certificate (office-addin-dev-certs installs it on first use), for sideloading manifest.xml.
+ * `npm run dev-server -- --env http` serves plain http on 127.0.0.1 (no certificate), as the tests do.
+ */
+async function devServer(env) {
+  const headers = { 'Access-Control-Allow-Origin': 'https://localhost:3000' };
+  if (env && env.http) return { host: '127.0.0.1', port: 3000, static: DIST, headers, hot: false };
+  const { getHttpsServerOptions } = require('office-addin-dev-certs');
+  return { port: 3000, static: DIST, headers, hot: false, server: { type: 'https', options: await getHttpsServerOptions() } };
+}
+
+module.exports = async (env, argv) => {
   const mode = argv.mode || 'production';
+  const server = process.argv.includes('serve') ? await devServer(env) : undefined;
   return [
     {
       name: 'taskpane',
@@ -71,6 +84,7 @@ module.exports = (_env, argv) => {
         new GzipBudget(),
       ],
       performance: { hints: false },
+      devServer: server,
     },
     {
       name: 'solver-worker',

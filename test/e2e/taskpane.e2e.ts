@@ -5,7 +5,7 @@
  * key, and checks what was written to the fake workbook. Screenshots of each step go to
  * test-output/e2e/. Any console error, page error or request leaving the add-in's origin fails it.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildFakeOffice } from './build';
@@ -83,6 +83,18 @@ afterEach(() => {
 
 const tab = (name: string) => page.getByRole('tab', { name }).click();
 const status = () => page.getByRole('status').first();
+
+it('serves every file the manifest names, and Office.js from its own origin', async () => {
+  const manifest = readFileSync(path.join(DIST, 'manifest.xml'), 'utf8');
+  const paths = [...manifest.matchAll(/DefaultValue="https:\/\/localhost:3000\/([^"]+)"/g)].map((m) => m[1]!);
+  expect(paths).toEqual(expect.arrayContaining(['taskpane.html', 'taskpane.js', 'functions.json']));
+  for (const p of [...paths, 'office/office.js', 'solver-worker.js', 'highs.wasm', 'kommuner_kart.json']) {
+    expect(existsSync(path.join(DIST, p))).toBe(true);
+  }
+  const functions = JSON.parse(readFileSync(path.join(DIST, 'functions.json'), 'utf8')) as { functions: { id: string }[] };
+  expect(functions.functions.map((f) => f.id).sort()).toEqual(['FORDEL', 'VULNERABILITY']);
+  expect(readFileSync(path.join(DIST, 'taskpane.html'), 'utf8')).toMatch(/Content-Security-Policy[\s\S]*default-src 'self'/);
+});
 
 it('opens in an empty workbook, says what is missing, and registers the custom functions and ribbon command', async () => {
   await page.getByText('fant ikke arket med kommuner og folketall', { exact: false }).first().waitFor();
@@ -165,6 +177,11 @@ it('never changed the planner’s own sheet, and switches to English', async () 
     ['1,1', 2],
     ['1,2', 3],
   ]);
+  // Keyboard: the tabs are one tab stop, moved through with the arrow keys.
+  await page.getByRole('tab', { name: 'Kostnadsnøkler' }).focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Enter');
+  await page.getByRole('table', { name: 'Scenarier side om side' }).waitFor();
   await page.getByRole('button', { name: 'Language: English' }).click();
   await page.getByRole('tab', { name: 'Cost keys' }).waitFor();
   await shot('7-english');

@@ -18,7 +18,7 @@ import { DEFAULT_COST_PER_FTE } from '../../costkeys/fromInput';
 import type { CostKey, DriverId } from '../../costkeys/keys';
 import type { Planner } from '../planner';
 import { fmt, pct, useLanguage, useWords } from '../i18n';
-import { NoticeBar, Section, useAction, useCommonStyles } from './common';
+import { NoticeBar, Section, shortName, useAction, useCommonStyles } from './common';
 
 const DRIVER_LABELS: Record<string, string> = {
   population: 'folketall',
@@ -181,7 +181,7 @@ export function CostsTab({ planner, version, onLoaded }: { planner: Planner; ver
               <TableBody>
                 {split.split.shares.map((m) => (
                   <TableRow key={m.number}>
-                    <TableCell>{m.name}</TableCell>
+                    <TableCell title={m.name}>{shortName(m.name)}</TableCell>
                     <TableCell className={s.num}>{fmt(lang, m.amount)}</TableCell>
                     <TableCell className={s.num}>{pct(lang, m.share)}</TableCell>
                     <TableCell className={s.num}>{fmt(lang, m.perCapita)}</TableCell>

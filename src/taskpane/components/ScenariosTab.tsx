@@ -16,7 +16,7 @@ import { useMemo, useState } from 'react';
 import type { Planner } from '../planner';
 import { fmt, useLanguage, useWords } from '../i18n';
 import { MapView } from './MapView';
-import { NoticeBar, Section, useAction, useCommonStyles } from './common';
+import { NoticeBar, Section, shortName, useAction, useCommonStyles } from './common';
 
 /** Scenarier: each scenario scored; one picked shows its offices as a table and a map. */
 export function ScenariosTab({ planner, version, onLoaded }: { planner: Planner; version: number; onLoaded: () => void }) {
@@ -66,7 +66,7 @@ export function ScenariosTab({ planner, version, onLoaded }: { planner: Planner;
             <TableBody>
               {score.offices.map((o) => (
                 <TableRow key={o.host}>
-                  <TableCell title={o.members.map((m) => m.name).join(', ')}>{o.hostName}</TableCell>
+                  <TableCell title={o.members.map((m) => m.name).join(', ')}>{shortName(o.hostName)}</TableCell>
                   <TableCell className={s.num}>{o.members.length}</TableCell>
                   <TableCell className={s.num}>{fmt(lang, o.fte, 1)}</TableCell>
                   <TableCell className={s.num}>{fmt(lang, o.weightedTravelMinutes, 1)}</TableCell>

@@ -5,7 +5,11 @@ export const useCommonStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
   row: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: 'end' },
   scroll: { overflowX: 'auto', maxWidth: '100%' },
-  table: { fontSize: tokens.fontSizeBase200, minWidth: '280px' },
+  table: {
+    fontSize: tokens.fontSizeBase200,
+    minWidth: '280px',
+    '& th': { whiteSpace: 'normal', verticalAlign: 'bottom', lineHeight: tokens.lineHeightBase200 },
+  },
   num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   muted: { color: tokens.colorNeutralForeground3 },
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
@@ -55,3 +59,6 @@ export function Section({ title, children }: { title: string; children: ReactNod
     </section>
   );
 }
+
+/** A municipality's name without its Sámi or Kven form, for narrow tables (the full name is in the tooltip). */
+export const shortName = (name: string): string => name.split(' - ')[0]!;

@@ -1,0 +1,146 @@
+/**
+ * @jest-environment jsdom
+ *
+ * The add-in manifest, checked offline (the online validator is `npm run validate`): well
+ * formed, ids and versions, no domain but the add-in's own, every resource id defined, every
+ * URL a file the build makes, and requirement sets that cover the Excel APIs the add-in calls.
+ */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..');
+const xml = readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
+const doc = new DOMParser().parseFromString(xml, 'application/xml');
+const all = (tag: string) => [...doc.getElementsByTagName('*')].filter((e) => e.localName === tag);
+const one = (tag: string) => all(tag)[0]!;
+
+/**
+ * The Excel API members the Office adapter uses (src/workbook/office/excelApi.ts) and the
+ * ExcelApi set that brings each one (from Microsoft's API reference).
+ */
+const EXCEL_API_SETS: Record<string, number> = {
+  address: 1.1,
+  values: 1.1,
+  valueTypes: 1.1,
+  formulas: 1.1,
+  numberFormat: 1.1,
+  isNullObject: 1.1,
+  load: 1.1,
+  select: 1.1,
+  format: 1.1,
+  columnWidth: 1.2,
+  wrapText: 1.1,
+  font: 1.1,
+  bold: 1.1,
+  autofitColumns: 1.2,
+  name: 1.1,
+  style: 1.1,
+  setXAxisValues: 1.7,
+  setValues: 1.7,
+  delete: 1.7,
+  title: 1.1,
+  text: 1.1,
+  axes: 1.1,
+  categoryAxis: 1.1,
+  valueAxis: 1.1,
+  series: 1.1,
+  add: 1.1,
+  getItemAt: 1.1,
+  setPosition: 1.1,
+  visibility: 1.1,
+  getRange: 1.1,
+  getUsedRangeOrNullObject: 1.4,
+  activate: 1.1,
+  tables: 1.1,
+  charts: 1.1,
+  freezePanes: 1.7,
+  freezeRows: 1.7,
+  items: 1.1,
+  getItem: 1.1,
+  getItemOrNullObject: 1.4,
+  value: 1.4,
+  worksheets: 1.1,
+  protection: 1.7,
+  protected: 1.7,
+  settings: 1.4,
+  workbook: 1.1,
+  sync: 1.1,
+};
+
+describe('manifest.xml', () => {
+  it('is well-formed XML of a task pane add-in for Excel', () => {
+    expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
+    expect(doc.documentElement.localName).toBe('OfficeApp');
+    expect(doc.documentElement.getAttribute('xsi:type')).toBe('TaskPaneApp');
+    expect(all('Host').map((h) => h.getAttribute('Name') ?? h.getAttribute('xsi:type'))).toEqual(['Workbook', 'Workbook']);
+    expect(one('Permissions').textContent).toBe('ReadWriteDocument');
+  });
+
+  it('has a GUID id, a four-part version matching package.json, and Norwegian as its default language', () => {
+    expect(one('Id').textContent).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    const version = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version as string;
+    expect(one('Version').textContent).toBe(`${version}.0`);
+    expect(one('DefaultLocale').textContent).toBe('nb-NO');
+  });
+
+  it('names no domain but its own, and only files the build makes', () => {
+    const urls = [...xml.matchAll(/DefaultValue="(https?:[^"]+)"/g)].map((m) => m[1]!);
+    expect(urls.length).toBeGreaterThan(5);
+    const built = new Set([
+      'taskpane.html',
+      'taskpane.js',
+      'functions.json',
+      'help.html',
+      'assets/icon-16.png',
+      'assets/icon-32.png',
+      'assets/icon-64.png',
+      'assets/icon-80.png',
+    ]);
+    for (const u of urls) {
+      const url = new URL(u);
+      expect(url.origin).toBe('https://localhost:3000');
+      expect(built).toContain(url.pathname.slice(1));
+    }
+    // The icons are in the repository; the rest are the build's (checked against dist/ by the browser test).
+    for (const icon of [16, 32, 64, 80]) expect(() => readFileSync(path.join(ROOT, 'assets', `icon-${icon}.png`))).not.toThrow();
+    expect(one('AppDomains').children).toHaveLength(0);
+  });
+
+  it('defines every resource it refers to, once', () => {
+    const defined = all('Url')
+      .concat(all('Image'), all('String'))
+      .map((e) => e.getAttribute('id'))
+      .filter((id): id is string => id !== null);
+    expect(new Set(defined).size).toBe(defined.length);
+    const used = [...xml.matchAll(/resid="([^"]+)"/g)].map((m) => m[1]!);
+    for (const id of used) expect(defined).toContain(id);
+  });
+
+  it('runs the task pane, the command and the custom functions in one shared runtime, in the KONTORPLAN namespace', () => {
+    const runtime = one('Runtime').getAttribute('resid');
+    expect(one('FunctionFile').getAttribute('resid')).toBe(runtime);
+    const page = all('ExtensionPoint').find((e) => e.getAttribute('xsi:type') === 'CustomFunctions')!;
+    expect(page.getElementsByTagName('Page')[0]!.getElementsByTagName('SourceLocation')[0]!.getAttribute('resid')).toBe(runtime);
+    const ns = all('String').find((e) => e.getAttribute('id') === 'Functions.Namespace')!;
+    expect(ns.getAttribute('DefaultValue')).toBe('KONTORPLAN');
+    expect(all('FunctionName').map((e) => e.textContent)).toEqual(['scoreScenarios']);
+    expect(readFileSync(path.join(ROOT, 'src', 'taskpane', 'index.tsx'), 'utf8')).toContain("associate('scoreScenarios'");
+  });
+
+  it('asks for the requirement sets that cover every Excel API the add-in calls', () => {
+    const sets = new Map(all('Set').map((s) => [s.getAttribute('Name'), Number(s.getAttribute('MinVersion'))]));
+    expect(sets.get('SharedRuntime')).toBe(1.1);
+    expect(sets.get('CustomFunctionsRuntime')).toBe(1.1);
+    const excelApi = sets.get('ExcelApi')!;
+    const source = readFileSync(path.join(ROOT, 'src', 'workbook', 'office', 'excelApi.ts'), 'utf8').replace(
+      /\/\*[\s\S]*?\*\/|\/\/.*$/gm,
+      '',
+    );
+    const members = [...source.matchAll(/^\s+(?:readonly\s+)?(?:get\s+|set\s+)?([a-zA-Z]+)\??[(:]/gm)].map((m) => m[1]!);
+    expect(members.length).toBeGreaterThan(30);
+    for (const m of new Set(members)) {
+      expect(EXCEL_API_SETS).toHaveProperty(m);
+      expect(EXCEL_API_SETS[m]).toBeLessThanOrEqual(excelApi);
+    }
+  });
+});
