@@ -32,5 +32,8 @@ if (!fs.existsSync(built) || sources.some((s) => newest(s) > fs.statSync(built).
   console.log('dist/ is missing or older than its sources: building it (npm run build:web) …');
   execSync('npm run --silent build:web', { cwd: root, stdio: 'inherit' });
 }
-const jest = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), '-c', 'jest.e2e.config.js', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+const jest = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), '-c', 'jest.e2e.config.js', ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+});
 process.exit(jest.status ?? 1);
