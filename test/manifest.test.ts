@@ -65,6 +65,19 @@ const EXCEL_API_SETS: Record<string, number> = {
   settings: 1.4,
   workbook: 1.1,
   sync: 1.1,
+  conditionalFormats: 1.6,
+  colorScale: 1.6,
+  criteria: 1.6,
+  minimum: 1.6,
+  midpoint: 1.6,
+  maximum: 1.6,
+  textComparison: 1.6,
+  rule: 1.6,
+  fill: 1.6,
+  color: 1.6,
+  formula: 1.6,
+  type: 1.6,
+  operator: 1.6,
 };
 
 describe('manifest.xml', () => {

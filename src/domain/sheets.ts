@@ -35,8 +35,17 @@ export function isFormula(v: unknown): v is FormulaCell {
   return typeof v === 'object' && v !== null && 'formula' in v;
 }
 
+/**
+ * Conditional formatting of a column: `rating` colours 0–100 from red through yellow to
+ * green; `fail` marks the cells that say BRUDD in red.
+ */
+export type Highlight = 'rating' | 'fail';
+
+/** The text a failed rule shows, which the `fail` highlight marks. */
+export const FAIL_TEXT = 'BRUDD';
+
 /** A column of an output table. `format` is an Excel number format. */
-export type ColumnSpec = Readonly<{ header: string; format?: string; width?: number }>;
+export type ColumnSpec = Readonly<{ header: string; format?: string; width?: number; highlight?: Highlight }>;
 
 export type TableSpec = Readonly<{
   /** Excel table name, unique in the workbook (letters, digits, underscore). */

@@ -1,5 +1,5 @@
 import type { Parameters } from '../domain/parameters';
-import type { CellValue, SheetSpec } from '../domain/sheets';
+import { FAIL_TEXT, type CellValue, type SheetSpec } from '../domain/sheets';
 import type { Provenance } from '../domain/types';
 import type { ScenarioScore } from '../scoring/score';
 import { servicePointLabel } from './servicePoint';
@@ -22,7 +22,7 @@ export function scenarioSheetNames(names: readonly string[]): string[] {
 export const COMPARISON_SHEET = 'Sammenligning';
 
 const yes = (b: boolean) => (b ? 'ja' : 'nei');
-const ok = (b: boolean) => (b ? 'OK' : 'BRUDD');
+const ok = (b: boolean) => (b ? 'OK' : FAIL_TEXT);
 
 /**
  * One scenario's sheet: the offices table (metrics, ratings, pass/fail) and below it the
@@ -113,12 +113,12 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
           { header: 'Vertens andel av innbyggerne', format: pct, width: 11 },
           { header: 'Krysser fylkesgrense', width: 9 },
           { header: 'Avtale', width: 10 },
-          { header: 'Karakter (0–100)', format: '0', width: 10 },
-          { header: `Min. årsverk (${p.minFte})`, width: 10 },
-          { header: `Maks reisetid uten tjenestested (${p.maxTravelWithoutServicePoint})`, width: 12 },
-          { header: 'Samme BA-region', width: 9 },
-          { header: `Maks eiere (${p.maxOwners})`, width: 9 },
-          { header: 'Alle krav', width: 9 },
+          { header: 'Karakter (0–100)', format: '0', width: 10, highlight: 'rating' },
+          { header: `Min. årsverk (${p.minFte})`, width: 10, highlight: 'fail' },
+          { header: `Maks reisetid uten tjenestested (${p.maxTravelWithoutServicePoint})`, width: 12, highlight: 'fail' },
+          { header: 'Samme BA-region', width: 9, highlight: 'fail' },
+          { header: `Maks eiere (${p.maxOwners})`, width: 9, highlight: 'fail' },
+          { header: 'Alle krav', width: 9, highlight: 'fail' },
         ],
         rows: officeRows,
       },

@@ -35,8 +35,10 @@ export type FakeChart = {
   series: { name: string; x?: string; values?: string }[];
   position?: [string, string | undefined];
 };
+export type FakeConditionalFormat = { address: string; type: string; criteria?: unknown; rule?: unknown; fill?: string; font?: string };
 export type FakeSheet = {
   name: string;
+  conditionalFormats: FakeConditionalFormat[];
   visibility: Visibility;
   cells: Map<string, FakeCell>;
   tables: { name: string; address: string; style: string }[];
@@ -234,6 +236,59 @@ class FakeRange extends Proxy<{ sheet: FakeSheet; r0: number; c0: number; r1: nu
       this.ctx.host.selection = `${t.sheet.name}!${colLetters(t.c0)}${t.r0 + 1}`;
     });
   }
+  get conditionalFormats(): XRange['conditionalFormats'] {
+    return {
+      add: (type) => {
+        let cf: FakeConditionalFormat | undefined;
+        this.enqueue(() => {
+          const t = this.target();
+          cf = { address: `${colLetters(t.c0)}${t.r0 + 1}:${colLetters(t.c1)}${t.r1 + 1}`, type };
+          t.sheet.conditionalFormats.push(cf);
+        });
+        const on = (f: (c: FakeConditionalFormat) => void) => this.enqueue(() => f(cf!));
+        const unloaded = (): never => {
+          throw new ExcelError('PropertyNotLoaded', 'conditional format properties are not loaded');
+        };
+        return {
+          colorScale: {
+            set criteria(c: unknown) {
+              on((x) => (x.criteria = c));
+            },
+            get criteria(): never {
+              return unloaded();
+            },
+          },
+          textComparison: {
+            set rule(r: { operator: 'Contains'; text: string }) {
+              on((x) => (x.rule = r));
+            },
+            get rule(): never {
+              return unloaded();
+            },
+            format: {
+              fill: {
+                set color(c: string) {
+                  on((x) => (x.fill = c));
+                },
+                get color(): string {
+                  return unloaded();
+                },
+              },
+              font: {
+                set color(c: string) {
+                  on((x) => (x.font = c));
+                },
+                get color(): string {
+                  return unloaded();
+                },
+              },
+            },
+          },
+        };
+      },
+    };
+  }
+
   get format(): XRange['format'] {
     const on = (f: (t: { sheet: FakeSheet; r0: number; c0: number; r1: number; c1: number }) => void) =>
       this.enqueue(() => f(this.target()));
@@ -530,7 +585,17 @@ class FakeContext implements XRequestContext {
 }
 
 function newSheet(name: string, visibility: Visibility = 'Visible'): FakeSheet {
-  return { name, visibility, cells: new Map(), tables: [], charts: [], frozenRows: 0, columnWidths: new Map(), bold: new Set() };
+  return {
+    name,
+    visibility,
+    cells: new Map(),
+    tables: [],
+    charts: [],
+    conditionalFormats: [],
+    frozenRows: 0,
+    columnWidths: new Map(),
+    bold: new Set(),
+  };
 }
 
 /** An Excel workbook held in memory, with `run` in place of `Excel.run`. */

@@ -140,6 +140,35 @@ describe('ExcelJsWorkbook', () => {
     expect(raw.getWorksheet('_kontorplan')!.state).toBe('veryHidden');
   });
 
+  it('writes the conditional formats of highlighted columns', async () => {
+    const wb = ExcelJsWorkbook.create();
+    await wb.replaceOwnSheets([
+      {
+        name: 'KP Karakter',
+        tables: [
+          {
+            name: 'KP_Karakter',
+            startRow: 0,
+            columns: [
+              { header: 'Karakter', highlight: 'rating' },
+              { header: 'Krav', highlight: 'fail' },
+            ],
+            rows: [
+              [90, 'OK'],
+              [20, 'BRUDD'],
+            ],
+          },
+        ],
+      },
+    ]);
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(await wb.toBuffer());
+    const files = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
+    const xml = (await Promise.all(files.map((f) => zip.file(f)!.async('string')))).join('');
+    expect(xml).toMatch(/<conditionalFormatting sqref="A2:A3">[\s\S]*?colorScale/);
+    expect(xml).toMatch(/<conditionalFormatting sqref="B2:B3">[\s\S]*?containsText[\s\S]*?BRUDD/);
+  });
+
   it('reads formulas by their result, errors as error values, and merged cells by their master', async () => {
     const ExcelJS = (await import('exceljs')).default;
     const raw = new ExcelJS.Workbook();

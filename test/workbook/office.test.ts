@@ -82,6 +82,21 @@ describe('OfficeWorkbook writing', () => {
     expect(excel.sheet(OWNER_SHEET)!.visibility).toBe('VeryHidden');
   });
 
+  it('colours the ratings and marks broken rules with conditional formats over the offices table', async () => {
+    const excel = new FakeExcel([{ name: 'Data', values: [['x']] }]);
+    const [scenario] = scenarioSpecs('18');
+    await new OfficeWorkbook(excel.run).replaceOwnSheets([scenario!]);
+    const cfs = excel.sheet('KP Scenario 1')!.conditionalFormats;
+    const offices = scenario!.tables[0]!;
+    const ratingCol = offices.columns.findIndex((c) => c.highlight === 'rating');
+    expect(cfs.filter((c) => c.type === 'ColorScale')).toHaveLength(1);
+    expect(cfs.find((c) => c.type === 'ColorScale')!.address).toBe(
+      `${String.fromCharCode(65 + ratingCol)}5:${String.fromCharCode(65 + ratingCol)}${4 + offices.rows.length}`,
+    );
+    expect(cfs.filter((c) => c.type === 'ContainsText')).toHaveLength(5);
+    expect(cfs.find((c) => c.type === 'ContainsText')).toMatchObject({ rule: { operator: 'Contains', text: 'BRUDD' }, fill: '#FFC7CE' });
+  });
+
   it('draws a native scatter chart over the trade-off table', async () => {
     const excel = new FakeExcel([{ name: 'Data', values: [['x']] }]);
     const rows = [10, 12, 14].map((offices, i) => ({

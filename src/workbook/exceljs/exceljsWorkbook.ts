@@ -1,7 +1,16 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { isFormula, type CellValue, type SheetData, type SheetSpec, type WorkbookSnapshot } from '../../domain/sheets';
+import {
+  FAIL_TEXT,
+  isFormula,
+  type CellValue,
+  type Highlight,
+  type SheetData,
+  type SheetSpec,
+  type WorkbookSnapshot,
+} from '../../domain/sheets';
+import { columnLetters } from '../../io/cells';
 import { addCharts } from './charts';
 import { OWNER_SHEET, planReplacement, SheetConflictError, type WorkbookPort } from '../port';
 
@@ -36,6 +45,29 @@ function sheetData(ws: ExcelJS.Worksheet): SheetData {
   });
   for (let i = 0; i < values.length; i++) values[i] ??= [];
   return { name: ws.name, visible: ws.state === 'visible' || ws.state === undefined, values };
+}
+
+/** The conditional format of a highlighted column (the same colours as the Office adapter's). */
+function highlightRule(h: Highlight): ExcelJS.ConditionalFormattingRule {
+  if (h === 'rating') {
+    return {
+      type: 'colorScale',
+      priority: 1,
+      cfvo: [
+        { type: 'num', value: 0 },
+        { type: 'num', value: 50 },
+        { type: 'num', value: 100 },
+      ],
+      color: [{ argb: 'FFF8696B' }, { argb: 'FFFFEB84' }, { argb: 'FF63BE7B' }],
+    };
+  }
+  return {
+    type: 'containsText',
+    operator: 'containsText',
+    text: FAIL_TEXT,
+    priority: 1,
+    style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } }, font: { color: { argb: 'FF9C0006' } } },
+  };
 }
 
 /** Writes one sheet spec into a fresh worksheet: heading lines, then Excel tables. */
@@ -73,6 +105,11 @@ function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec, hidden = false): voi
       });
     });
     ws.getRow(t.startRow + 1).alignment = { wrapText: true, vertical: 'top' };
+    t.columns.forEach((c, j) => {
+      if (!c.highlight || t.rows.length === 0) return;
+      const ref = `${columnLetters(j)}${t.startRow + 2}:${columnLetters(j)}${t.startRow + 1 + t.rows.length}`;
+      ws.addConditionalFormatting({ ref, rules: [highlightRule(c.highlight)] });
+    });
   }
   widths.forEach((w, j) => {
     ws.getColumn(j + 1).width = w;

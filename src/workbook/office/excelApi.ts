@@ -21,11 +21,23 @@ export interface XRange {
   readonly isNullObject: boolean;
   load(properties: string): XRange;
   select(): void;
+  readonly conditionalFormats: { add(type: 'ColorScale' | 'ContainsText'): XConditionalFormat };
   readonly format: {
     columnWidth: number;
     wrapText: boolean;
     readonly font: { bold: boolean };
     autofitColumns(): void;
+  };
+}
+
+export type XColorCriterion = { formula: string; type: 'Number'; color: string };
+
+/** A conditional format (ExcelApi 1.6): a three-colour scale, or a fill for cells containing a text. */
+export interface XConditionalFormat {
+  readonly colorScale: { criteria: { minimum: XColorCriterion; midpoint: XColorCriterion; maximum: XColorCriterion } };
+  readonly textComparison: {
+    rule: { operator: 'Contains'; text: string };
+    readonly format: { readonly fill: { color: string }; readonly font: { color: string } };
   };
 }
 

@@ -1,4 +1,13 @@
-import { isFormula, type CellValue, type OutputCell, type SheetData, type SheetSpec, type WorkbookSnapshot } from '../../domain/sheets';
+import {
+  FAIL_TEXT,
+  isFormula,
+  type CellValue,
+  type Highlight,
+  type OutputCell,
+  type SheetData,
+  type SheetSpec,
+  type WorkbookSnapshot,
+} from '../../domain/sheets';
 import { a1, columnLetters } from '../../io/cells';
 import { layoutSheet } from '../memory/memoryWorkbook';
 import { OWNER_SHEET, planReplacement, SheetConflictError, type WorkbookPort } from '../port';
@@ -260,6 +269,23 @@ function writeOwner(ctx: XRequestContext, create: boolean, names: readonly strin
   ws.visibility = 'VeryHidden';
 }
 
+/** The conditional format of a highlighted column (the same colours as the exceljs adapter's). */
+function highlight(range: XRange, h: Highlight): void {
+  if (h === 'rating') {
+    const at = (formula: string, color: string) => ({ formula, type: 'Number' as const, color });
+    range.conditionalFormats.add('ColorScale').colorScale.criteria = {
+      minimum: at('0', '#F8696B'),
+      midpoint: at('50', '#FFEB84'),
+      maximum: at('100', '#63BE7B'),
+    };
+    return;
+  }
+  const cf = range.conditionalFormats.add('ContainsText').textComparison;
+  cf.format.fill.color = '#FFC7CE';
+  cf.format.font.color = '#9C0006';
+  cf.rule = { operator: 'Contains', text: FAIL_TEXT };
+}
+
 function writeSheet(ctx: XRequestContext, spec: SheetSpec, grid: { formulas: Cell[][]; formats: string[][]; width: number }): void {
   const ws: XWorksheet = ctx.workbook.worksheets.add(spec.name);
   const rows = grid.formulas.length;
@@ -280,6 +306,9 @@ function writeSheet(ctx: XRequestContext, spec: SheetSpec, grid: { formulas: Cel
     t.columns.forEach((c, j) => {
       ws.getRange(`${columnLetters(j)}:${columnLetters(j)}`).format.columnWidth =
         7 * (c.width ?? Math.min(40, Math.max(10, c.header.length + 2)));
+      if (c.highlight && t.rows.length > 0) {
+        highlight(ws.getRange(`${columnLetters(j)}${t.startRow + 2}:${columnLetters(j)}${t.startRow + 1 + t.rows.length}`), c.highlight);
+      }
     });
   }
   if (spec.freezeRows) ws.freezePanes.freezeRows(spec.freezeRows);
