@@ -74,6 +74,11 @@ export type ChartSpec = Readonly<{
   y: readonly number[];
   xTitle: string;
   yTitle: string;
+  /**
+   * One series per row instead, named by this column: each row a single labelled point (of
+   * `x` against the first `y`), markers only, e.g. scenarios by number of offices and travel.
+   */
+  pointPerRow?: number;
 }>;
 
 export type SheetSpec = Readonly<{

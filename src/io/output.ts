@@ -177,8 +177,20 @@ export function comparisonRows(p: Parameters): Row[] {
 /** Sammenligning: one row per measure, one column per scenario. */
 export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters): SheetSpec {
   const rows = comparisonRows(p);
+  const pointsStart = 2 + rows.length + 4;
   return {
     name: COMPARISON_SHEET,
+    charts: [
+      {
+        title: 'Scenarier: antall kontor mot reisetid',
+        table: 'KP_Scenariopunkter',
+        x: 1,
+        y: [2],
+        xTitle: 'Antall kontor',
+        yTitle: 'Vektet reisetid (min)',
+        pointPerRow: 0,
+      },
+    ],
     heading: [
       'Scenarier side om side. Karakter: 0–100, høyere er bedre (se docs/scoring.md).',
       `Krav: minst ${p.minFte} årsverk per kontor, høyst ${p.maxTravelWithoutServicePoint} min reisetid uten eget tjenestested, høyst ${p.maxOwners} eiere.`,
@@ -195,6 +207,25 @@ export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters)
         ],
         rows: rows.map((r) => [r.label, r.unit, ...scores.map((s) => r.value(s))]),
         rowFormats: rows.map((r) => r.format),
+      },
+      {
+        name: 'KP_Scenariopunkter',
+        startRow: pointsStart,
+        title: 'Scenarier som punkter (diagrammet til høyre)',
+        columns: [
+          { header: 'Scenario', width: 28 },
+          { header: 'Antall kontor', format: '0', width: 12 },
+          { header: 'Vektet reisetid (min)', format: '0.0' },
+          { header: 'Minste kontor (årsverk)', format: '0.0' },
+          { header: 'Karakter (0–100)', format: '0', highlight: 'rating' },
+        ],
+        rows: scores.map((s, i) => [
+          uniqueHeader(s.name, i, scores),
+          s.totals.offices,
+          s.totals.weightedTravelMinutes,
+          s.totals.minOfficeFte,
+          s.totals.rating,
+        ]),
       },
     ],
   };

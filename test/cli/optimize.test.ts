@@ -109,11 +109,17 @@ describe('kontorplan optimize', () => {
     for (let k = 1; k < travel.length; k++) expect(travel[k]).toBeLessThanOrEqual(travel[k - 1]! + 1e-9);
 
     const zip = await JSZip.loadAsync(readFileSync(out()));
-    const chart = await zip.file('xl/charts/chart1.xml')!.async('string');
-    expect(chart).toContain("'KP Avveiing'!$B$");
-    expect(chart).toContain('<c:scatterChart>');
+    const charts = await Promise.all(
+      zip.file(/xl\/charts\/chart\d+\.xml/).map(async (f) => ({ name: f.name, xml: await f.async('string') })),
+    );
+    // The trade-off curve, and the comparison's scenarios as points (one series each, no line).
+    const curve2 = charts.find((c) => c.xml.includes("'KP Avveiing'!$B$"))!;
+    expect(curve2.xml).toContain('<c:scatterChart>');
+    const points2 = charts.find((c) => c.xml.includes("'Sammenligning'!$B$"))!;
+    expect(points2.xml).toContain('<a:noFill/>');
+    expect(points2.xml).toContain('<c:v>Optimert 20 kontor</c:v>');
     const types = await zip.file('[Content_Types].xml')!.async('string');
-    expect(types).toContain('/xl/charts/chart1.xml');
+    for (const c of charts) expect(types).toContain(`/${c.name}`);
   });
 
   it('leaves the planner’s sheets exactly as they were', async () => {
@@ -144,7 +150,8 @@ describe('kontorplan optimize', () => {
     expect(names).toEqual(expect.arrayContaining(['KP Optimerte scenarier', 'KP Avveiing']));
     expect(names.filter((n) => n === 'KP Avveiing')).toHaveLength(1);
     const zip = await JSZip.loadAsync(readFileSync(again));
-    expect(zip.file(/xl\/charts\/chart\d+\.xml/)).toHaveLength(1);
+    // One trade-off chart and one comparison chart: written again, never duplicated.
+    expect(zip.file(/xl\/charts\/chart\d+\.xml/)).toHaveLength(2);
   });
 
   it('uses only the heuristic when asked, and says the result is not proven', async () => {

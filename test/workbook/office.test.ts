@@ -97,6 +97,21 @@ describe('OfficeWorkbook writing', () => {
     expect(cfs.find((c) => c.type === 'ContainsText')).toMatchObject({ rule: { operator: 'Contains', text: 'BRUDD' }, fill: '#FFC7CE' });
   });
 
+  it('draws the comparison’s scenarios as one labelled point each', async () => {
+    const excel = new FakeExcel([{ name: 'Data', values: [['x']] }]);
+    const input = sampleInput('18', params);
+    const scores = scoreAll(input, params);
+    await new OfficeWorkbook(excel.run).replaceOwnSheets([comparisonSheet(scores, params)]);
+    const chart = excel.sheet('Sammenligning')!.charts[0]!;
+    expect(chart.type).toBe('XYScatter');
+    expect(chart.series.map((x) => x.name)).toEqual(scores.map((x) => x.name));
+    expect(
+      chart.series.every(
+        (x) => /^Sammenligning!B\d+:B\d+$/.test(x.x ?? '') && x.x!.split(':')[0]!.slice(-2) === x.x!.split(':')[1]!.slice(-2),
+      ),
+    ).toBe(true);
+  });
+
   it('draws a native scatter chart over the trade-off table', async () => {
     const excel = new FakeExcel([{ name: 'Data', values: [['x']] }]);
     const rows = [10, 12, 14].map((offices, i) => ({

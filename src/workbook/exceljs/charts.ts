@@ -37,6 +37,9 @@ function cache(cells: readonly OutputCell[]): string {
   return `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>${pts}</c:numCache>`;
 }
 
+/** Distinct colours (Okabe–Ito) for charts with one point per row, so each is told apart in the legend. */
+const POINT_COLOURS = ['0072B2', 'E69F00', '009E73', 'CC79A7', '56B4E9', 'D55E00', '000000', 'F0E442'];
+
 /** The chart part for one spec over its table in `sheet`. */
 export function chartXml(sheet: SheetSpec, chart: ChartSpec): string {
   const table = sheet.tables.find((t) => t.name === chart.table);
@@ -46,19 +49,57 @@ export function chartXml(sheet: SheetSpec, chart: ChartSpec): string {
   const last = table.startRow + 1 + Math.max(1, table.rows.length);
   const range = (c: number) => `${q}!$${columnLetter(c)}$${first}:$${columnLetter(c)}$${last}`;
   const xs = table.rows.map((r) => r[chart.x] ?? null);
-  const series = chart.y
-    .map((c, k) => {
-      const ys = table.rows.map((r) => r[c] ?? null);
-      return (
-        `<c:ser><c:idx val="${k}"/><c:order val="${k}"/>` +
-        `<c:tx><c:strRef><c:f>${esc(`${q}!$${columnLetter(c)}$${table.startRow + 1}`)}</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${esc(table.columns[c]?.header ?? '')}</c:v></c:pt></c:strCache></c:strRef></c:tx>` +
-        `<c:marker><c:symbol val="circle"/><c:size val="6"/></c:marker>` +
-        `<c:xVal><c:numRef><c:f>${esc(range(chart.x))}</c:f>${cache(xs)}</c:numRef></c:xVal>` +
-        `<c:yVal><c:numRef><c:f>${esc(range(c))}</c:f>${cache(ys)}</c:numRef></c:yVal>` +
-        `<c:smooth val="0"/></c:ser>`
-      );
-    })
-    .join('');
+  const ser = (
+    k: number,
+    name: string,
+    nameRef: string,
+    x: string,
+    xCells: readonly OutputCell[],
+    y: string,
+    yCells: readonly OutputCell[],
+    noLine: boolean,
+  ) =>
+    `<c:ser><c:idx val="${k}"/><c:order val="${k}"/>` +
+    `<c:tx><c:strRef><c:f>${esc(nameRef)}</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${esc(name)}</c:v></c:pt></c:strCache></c:strRef></c:tx>` +
+    (noLine ? '<c:spPr><a:ln><a:noFill/></a:ln></c:spPr>' : '') +
+    (noLine
+      ? `<c:marker><c:symbol val="circle"/><c:size val="8"/><c:spPr><a:solidFill><a:srgbClr val="${POINT_COLOURS[k % POINT_COLOURS.length]}"/></a:solidFill></c:spPr></c:marker>`
+      : `<c:marker><c:symbol val="circle"/><c:size val="6"/></c:marker>`) +
+    `<c:xVal><c:numRef><c:f>${esc(x)}</c:f>${cache(xCells)}</c:numRef></c:xVal>` +
+    `<c:yVal><c:numRef><c:f>${esc(y)}</c:f>${cache(yCells)}</c:numRef></c:yVal>` +
+    `<c:smooth val="0"/></c:ser>`;
+  const label = chart.pointPerRow;
+  const cellRef = (c: number, i: number) => `${q}!$${columnLetter(c)}$${first + i}`;
+  const series =
+    label !== undefined
+      ? table.rows
+          .map((r, i) =>
+            ser(
+              i,
+              String(r[label] ?? ''),
+              cellRef(label, i),
+              cellRef(chart.x, i),
+              [r[chart.x] ?? null],
+              cellRef(chart.y[0]!, i),
+              [r[chart.y[0]!] ?? null],
+              true,
+            ),
+          )
+          .join('')
+      : chart.y
+          .map((c, k) =>
+            ser(
+              k,
+              table.columns[c]?.header ?? '',
+              `${q}!$${columnLetter(c)}$${table.startRow + 1}`,
+              range(chart.x),
+              xs,
+              range(c),
+              table.rows.map((r) => r[c] ?? null),
+              false,
+            ),
+          )
+          .join('');
   const axis = (id: number, cross: number, pos: 'b' | 'l', title: string, grid: boolean) =>
     `<c:valAx><c:axId val="${id}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${pos}"/>` +
     (grid ? '<c:majorGridlines/>' : '') +

@@ -71,7 +71,7 @@ export interface XWorksheet {
   delete(): void;
   activate(): void;
   readonly tables: { add(address: string, hasHeaders: boolean): XTable };
-  readonly charts: { add(type: 'XYScatterLines', sourceData: XRange, seriesBy: 'Columns'): XChart };
+  readonly charts: { add(type: 'XYScatterLines' | 'XYScatter', sourceData: XRange, seriesBy: 'Columns'): XChart };
   readonly freezePanes: { freezeRows(count: number): void };
 }
 

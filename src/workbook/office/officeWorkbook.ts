@@ -319,14 +319,24 @@ function writeSheet(ctx: XRequestContext, spec: SheetSpec, grid: { formulas: Cel
     const first = t.startRow + 2;
     const lastRow = t.startRow + 1 + t.rows.length;
     const col = (c: number) => ws.getRange(`${columnLetters(c)}${first}:${columnLetters(c)}${lastRow}`);
-    const ch = ws.charts.add('XYScatterLines', col(chart.y[0]!), 'Columns');
+    const ch = ws.charts.add(chart.pointPerRow === undefined ? 'XYScatterLines' : 'XYScatter', col(chart.y[0]!), 'Columns');
     ch.name = `${t.name}_diagram${k + 1}`;
     ch.title.text = chart.title;
     ch.series.getItemAt(0).delete();
-    for (const y of chart.y) {
-      const s = ch.series.add(t.columns[y]?.header ?? '');
-      s.setXAxisValues(col(chart.x));
-      s.setValues(col(y));
+    if (chart.pointPerRow !== undefined) {
+      const label = chart.pointPerRow;
+      const cell = (c: number, i: number) => ws.getRange(`${columnLetters(c)}${first + i}`);
+      t.rows.forEach((row, i) => {
+        const s = ch.series.add(String(row[label] ?? ''));
+        s.setXAxisValues(cell(chart.x, i));
+        s.setValues(cell(chart.y[0]!, i));
+      });
+    } else {
+      for (const y of chart.y) {
+        const s = ch.series.add(t.columns[y]?.header ?? '');
+        s.setXAxisValues(col(chart.x));
+        s.setValues(col(y));
+      }
     }
     ch.axes.categoryAxis.title.text = chart.xTitle;
     ch.axes.valueAxis.title.text = chart.yTitle;
