@@ -15,6 +15,20 @@ const numbers = (v: string): string[] =>
     .filter(Boolean)
     .map((x) => x.padStart(4, '0'));
 
+/** "1839=1804, 1840=1804": members locked to a host's office; a message naming the bad part otherwise. */
+export function parseLocks(v: string, message: (part: string) => string): Map<string, string> {
+  const locks = new Map<string, string>();
+  for (const part of v
+    .split(/[,;]+/)
+    .map((x) => x.trim())
+    .filter(Boolean)) {
+    const m = /^(\d{1,4})\s*[=:→>-]+\s*(\d{1,4})$/.exec(part);
+    if (!m) throw new Error(message(part));
+    locks.set(m[1]!.padStart(4, '0'), m[2]!.padStart(4, '0'));
+  }
+  return locks;
+}
+
 /** Optimaliser: the rules, a run in the Web Worker with progress and cancel; the result becomes a scenario. */
 export function OptimiseTab({ planner, onLoaded, workerUrl }: { planner: Planner; onLoaded: () => void; workerUrl: string }) {
   const w = useWords();
@@ -28,6 +42,7 @@ export function OptimiseTab({ planner, onLoaded, workerUrl }: { planner: Planner
   const [officeCost, setOfficeCost] = useState(5);
   const [forced, setForced] = useState('');
   const [forbidden, setForbidden] = useState('');
+  const [locked, setLocked] = useState('');
   const [timeLimit, setTimeLimit] = useState(30);
   const [stage, setStage] = useState<{ stage: string; progress?: Progress } | undefined>();
   const handle = useRef<RunHandle | undefined>(undefined);
@@ -47,6 +62,7 @@ export function OptimiseTab({ planner, onLoaded, workerUrl }: { planner: Planner
         officeCostMinutes: mode === 'cost' ? officeCost : undefined,
         forcedHosts: numbers(forced),
         forbiddenHosts: numbers(forbidden),
+        locks: parseLocks(locked, w.badLock),
       };
       const pr = planner.optimisationProblem(req);
       const lowest = Math.max(1, Math.ceil(pr.n / (Number.isFinite(rules.maxOwners) ? rules.maxOwners : 1)));
@@ -150,6 +166,9 @@ export function OptimiseTab({ planner, onLoaded, workerUrl }: { planner: Planner
         </Field>
         <Field label={w.forbiddenHosts} size="small">
           <Input size="small" value={forbidden} onChange={(_, d) => setForbidden(d.value)} />
+        </Field>
+        <Field label={w.locks} size="small">
+          <Input size="small" value={locked} onChange={(_, d) => setLocked(d.value)} placeholder="1839=1804" />
         </Field>
         <Field label={w.timeLimit} size="small">
           <SpinButton
