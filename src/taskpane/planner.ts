@@ -9,7 +9,8 @@ import { extraNames, referenceMap, type EmbeddedMunicipality } from '../data/emb
 import { buildSampleWorkbook, selectCounty } from '../data/sample';
 import { withParameters, type Parameters } from '../domain/parameters';
 import type { WorkbookSnapshot } from '../domain/sheets';
-import { applyMapping, asMapping, describeInputs, type ColumnMapping, type FoundInput } from '../io/mapping';
+import { kindOfSheetName, type SheetKind } from '../io/headers';
+import { applyMapping, asMapping, describeInputs, FIELDS_OF, type ColumnMapping, type FoundInput } from '../io/mapping';
 import { hasErrors, type Problem } from '../io/problems';
 import { readWorkbook } from '../io/readWorkbook';
 import { fromPlanningInput, type OptimizeRequest } from '../optimize/fromInput';
@@ -92,21 +93,34 @@ export class Planner {
       snapshot: mapped.snapshot,
       problems,
       value: hasErrors(problems) ? undefined : result.value,
-      found: describeInputs(
-        raw,
-        {
-          municipalities: used ? mapped.original(used.municipalities) : this.settings.mapping?.sheets?.municipalities,
-          travel: used?.travel[0] && mapped.original(used.travel[0]),
-          ferries: used?.ferries[0] && mapped.original(used.ferries[0]),
-          staffing: used?.staffing && mapped.original(used.staffing),
-          scenarios: used?.scenarios && mapped.original(used.scenarios),
-          costs: used?.costs && mapped.original(used.costs),
-        },
-        this.settings.mapping,
-      ),
+      found: describeInputs(raw, this.sheetsFound(raw, used, mapped.original), this.settings.mapping),
       sheetNames: raw.sheets.filter((s) => !owned.has(s.name)).map((s) => s.name),
     };
     return this.loaded;
+  }
+
+  /**
+   * The sheet used for each input, in the planner's names: as read, or when the workbook has
+   * errors (and so no result), the one chosen in the mapping or named for it.
+   */
+  private sheetsFound(
+    raw: WorkbookSnapshot,
+    used: PlanValue['sheetsUsed'] | undefined,
+    original: (n: string) => string,
+  ): Partial<Record<SheetKind, string>> {
+    const owned = new Set(raw.ownedSheets);
+    const named = (kind: SheetKind) =>
+      this.settings.mapping?.sheets?.[kind] ?? raw.sheets.find((s) => !owned.has(s.name) && kindOfSheetName(s.name) === kind)?.name;
+    if (!used) return Object.fromEntries((Object.keys(FIELDS_OF) as SheetKind[]).map((k) => [k, named(k)]));
+    const o = (n: string | undefined) => (n === undefined ? undefined : original(n));
+    return {
+      municipalities: o(used.municipalities),
+      travel: o(used.travel[0]),
+      ferries: o(used.ferries[0]),
+      staffing: o(used.staffing),
+      scenarios: o(used.scenarios),
+      costs: o(used.costs),
+    };
   }
 
   /** Saves the mapping and rules in the workbook and reads it again with them. */

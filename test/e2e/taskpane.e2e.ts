@@ -116,6 +116,29 @@ it('inserts the Nordland sample and reads it', async () => {
   await shot('2-eksempeldata');
 });
 
+it('lists a problem in the planner’s data with a link that selects the cell, and reads the fix', async () => {
+  type Cells = { excel: { sheet(n: string): { cells: Map<string, { value: unknown; format: string }> } } };
+  const setPopulation = (v: unknown) =>
+    page.evaluate(
+      (value) =>
+        (globalThis as never as { kontorplanTest: Cells }).kontorplanTest.excel
+          .sheet('Kommuner')!
+          .cells.set('4,3', { value, format: 'General' }),
+      v,
+    );
+  await setPopulation('12 3x');
+  await page.getByRole('button', { name: 'Les arbeidsboken på nytt' }).click();
+  await page.getByText('"12 3x" er ikke et tall').waitFor();
+  await shot('2b-problem');
+  await page.getByRole('button', { name: 'Gå til Kommuner!D5' }).click();
+  await page.waitForFunction(
+    () => (globalThis as never as { kontorplanTest: { excel: { selection?: string } } }).kontorplanTest.excel.selection === 'Kommuner!D5',
+  );
+  await setPopulation(4321);
+  await page.getByRole('button', { name: 'Les arbeidsboken på nytt' }).click();
+  await page.getByText('Ingen problemer', { exact: false }).waitFor();
+});
+
 it('scores the scenarios and draws the map of the chosen one', async () => {
   await tab('Scenarier');
   await page.getByRole('img', { name: /Kart/ }).waitFor();

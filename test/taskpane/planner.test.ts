@@ -67,6 +67,26 @@ describe('the task pane’s planner, against the fake Excel', () => {
     expect(excel.dump('Notater')).toEqual(before);
   });
 
+  it('still shows which sheets it found when the data has errors', async () => {
+    const excel = new FakeExcel([
+      {
+        name: 'Kommuner',
+        values: [
+          ['Kommunenummer', 'Folketall'],
+          ['1804', '12 3x'],
+        ],
+      },
+      { name: 'Scenarier', values: [['Scenario', 'Kommunenummer', 'Vertskommune']] },
+    ]);
+    const loaded = await planner(excel).load();
+    expect(loaded.value).toBeUndefined();
+    expect(loaded.problems.filter((p) => p.severity === 'error')).toEqual([
+      expect.objectContaining({ sheet: 'Kommuner', cell: 'B2', code: 'notANumber' }),
+    ]);
+    expect(loaded.found.find((f) => f.kind === 'municipalities')).toMatchObject({ sheet: 'Kommuner' });
+    expect(loaded.found.find((f) => f.kind === 'scenarios')).toMatchObject({ sheet: 'Scenarier' });
+  });
+
   it('keeps the rules and the column mapping in the workbook', async () => {
     const excel = new FakeExcel([
       {
