@@ -142,6 +142,14 @@ export async function openAndRead(
     return undefined;
   }
   let wb: ExcelJsWorkbook;
+  if (!readFileSync(input).subarray(0, 2).equals(Buffer.from('PK'))) {
+    io.err(
+      lang === 'en'
+        ? `${input} is not an Excel workbook (.xlsx); open it in Excel and save it as "Excel Workbook (.xlsx)". Nothing was written.`
+        : `${input} er ikke en Excel-arbeidsbok (.xlsx); åpne den i Excel og lagre den som «Excel-arbeidsbok (.xlsx)». Ingenting ble skrevet.`,
+    );
+    return undefined;
+  }
   try {
     wb = await ExcelJsWorkbook.open(input);
   } catch (e) {

@@ -116,7 +116,11 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
   try {
     pr = fromPlanningInput(value, params, req);
   } catch (e) {
-    if (e instanceof RequestError) throw new UsageError(e.message);
+    // The rules name municipalities the workbook does not have: the planner's data, not the usage.
+    if (e instanceof RequestError) {
+      io.err(`Feil: ${e.message.replace(/\.$/, '')}. Ingenting ble skrevet.`);
+      return 1;
+    }
     throw e;
   }
 

@@ -35,7 +35,30 @@ const MESSAGES = {
   },
   notANumber: { nb: '"{value}" er ikke et tall', en: '"{value}" is not a number' },
   negative: { nb: '{value} er negativt', en: '{value} is negative' },
-  zeroPopulation: { nb: 'folketallet er 0', en: 'the population is 0' },
+  zeroPopulation: {
+    nb: 'folketallet er 0; en kommune har innbyggere (tom celle eller feil kolonne?)',
+    en: 'the population is 0; a municipality has inhabitants (an empty cell or the wrong column?)',
+  },
+  implausible: {
+    nb: '{value} er urimelig stort for {what} (høyst {max}); sjekk tallet',
+    en: '{value} is implausibly large for {what} (at most {max}); check the number',
+  },
+  noMunicipalities: {
+    nb: 'arket har ingen kommuner under overskriften',
+    en: 'the sheet has no municipalities below its header',
+  },
+  totalsRowSkipped: {
+    nb: 'raden «{value}» ser ut som en sumrad og er hoppet over',
+    en: 'the row "{value}" looks like a totals row and was skipped',
+  },
+  notInDivision: {
+    nb: '{number} er ikke et kommunenummer i 2024-inndelingen{hint}; uten koordinater må all reisetid til og fra den oppgis',
+    en: '{number} is not a municipality number in the 2024 division{hint}; without coordinates all travel to and from it must be given',
+  },
+  matrixShifted: {
+    nb: 'matrisen ser ut til å være forskjøvet: det står tall til høyre for siste kolonne med kommune ({value}); lim den inn på nytt slik at hver kolonne har sin kommune øverst',
+    en: 'the matrix looks shifted: there are numbers right of the last column with a municipality ({value}); paste it again so that each column has its municipality on top',
+  },
   cellError: {
     nb: 'cellen inneholder feilverdien {value}',
     en: 'the cell holds the error value {value}',

@@ -17,8 +17,13 @@ export type ReferenceMunicipality = Readonly<{
 
 const TOTAL_LABELS = ['sum', 'total', 'totalt', 'ialt', 'sumtotal', 'summer', 'totalsum'];
 
+/** More inhabitants than Norway has is a typing error, not a municipality. */
+const MAX_POPULATION = 6_000_000;
+
 /**
- * Reads the Kommuner sheet. Blank rows and a totals row ("Sum", "Totalt") are skipped.
+ * Reads the Kommuner sheet. Blank rows and a totals row ("Sum", "Totalt") are skipped (the
+ * latter with a note); a number not in the 2024 division gets a note (with the right number
+ * when the name is known).
  * Missing name, county, BA region or coordinates are filled from `reference` (the embedded
  * dataset) when the municipality is in it, with one warning per column.
  */
@@ -52,6 +57,8 @@ export function readMunicipalities(
   const fill = (column: string): void => {
     filled.set(column, (filled.get(column) ?? 0) + 1);
   };
+  const totals = (r: number, label: string) => log.warn(sheet.name, a1(r, 0), 'totalsRowSkipped', { value: label });
+  const byName = new Map([...reference].map(([n, m]) => [foldName(m.name.split(' - ')[0]!), n]));
 
   for (let r = header.row + 1; r < sheet.values.length; r++) {
     const row = sheet.values[r] ?? [];
@@ -64,7 +71,10 @@ export function readMunicipalities(
     if (row.every((v) => isBlank(v))) continue;
     if (isBlank(rawNumber)) {
       const label = foldName(cellText(cell('name')));
-      if (TOTAL_LABELS.includes(label) || TOTAL_LABELS.some((t) => foldName(cellText(row[0])) === t)) continue;
+      if (TOTAL_LABELS.includes(label) || TOTAL_LABELS.some((t) => foldName(cellText(row[0])) === t)) {
+        totals(r, TOTAL_LABELS.includes(label) ? cellText(cell('name')) : cellText(row[0]));
+        continue;
+      }
       if (isBlank(rawPopulation)) continue;
       log.error(sheet.name, a1(r, col('number')!), 'numberMissing');
       continue;
@@ -76,7 +86,10 @@ export function readMunicipalities(
     }
     const number = parseMunicipalityNumber(rawNumber);
     if (number === undefined) {
-      if (TOTAL_LABELS.includes(foldName(cellText(rawNumber)))) continue;
+      if (TOTAL_LABELS.includes(foldName(cellText(rawNumber)))) {
+        totals(r, cellText(rawNumber));
+        continue;
+      }
       log.error(sheet.name, a1(r, numberCol), 'badMunicipalityNumber', { value: cellText(rawNumber) });
       continue;
     }
@@ -95,13 +108,17 @@ export function readMunicipalities(
       const p = parseNumber(rawPopulation);
       if (p === undefined) log.error(sheet.name, a1(r, popCol), 'notANumber', { value: cellText(rawPopulation) });
       else if (p < 0) log.error(sheet.name, a1(r, popCol), 'negative', { value: cellText(rawPopulation) });
-      else {
-        if (p === 0) log.warn(sheet.name, a1(r, popCol), 'zeroPopulation');
-        population = p;
-      }
+      else if (p === 0) log.error(sheet.name, a1(r, popCol), 'zeroPopulation');
+      else if (p > MAX_POPULATION)
+        log.error(sheet.name, a1(r, popCol), 'implausible', { value: cellText(rawPopulation), what: 'et folketall', max: '6 000 000' });
+      else population = p;
     }
 
     const ref = reference.get(number);
+    if (!ref && reference.size > 0) {
+      const same = byName.get(foldName(cellText(cell('name')).split(' - ')[0]!));
+      log.warn(sheet.name, here, 'notInDivision', { number, hint: same ? ` (${reference.get(same)!.name} har nummer ${same})` : '' });
+    }
     const optionalNumber = (key: string, min: number, max: number): number | undefined => {
       const c = col(key);
       if (c === undefined || isBlank(row[c])) return undefined;

@@ -100,9 +100,15 @@ export function readTravelSheet(sheet: SheetData, resolver: MunicipalityResolver
     if (n !== undefined) colKeys.set(c, n);
   }
   const rowKeys: MunicipalityNumber[] = [];
+  const lastKeyed = Math.max(0, ...colKeys.keys());
   for (let r = headerRow + 1; r < sheet.values.length; r++) {
     const row = sheet.values[r] ?? [];
     if (row.every((v) => isBlank(v))) continue;
+    const beyond = row.findIndex((v, c) => c > lastKeyed && !isBlank(v));
+    if (beyond > 0) {
+      log.error(sheet.name, a1(r, beyond), 'matrixShifted', { value: cellText(row[beyond]) });
+      return entries;
+    }
     const from = municipalityAt(sheet, r, 0, resolver, log, kommunerSheet);
     if (from === undefined) continue;
     rowKeys.push(from);

@@ -96,6 +96,11 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
     return { value: undefined, problems: log.problems };
   }
   const municipalities = readMunicipalities(kommunerSheet, log, options.reference);
+  // Without municipalities every other sheet would only repeat that: stop at the cause.
+  if (municipalities.length === 0) {
+    if (!hasErrors(log.problems)) log.error(kommunerSheet.name, undefined, 'noMunicipalities');
+    return { value: undefined, problems: log.problems };
+  }
   const resolver = new MunicipalityResolver(municipalities, options.extraNames);
 
   const travelSheets = sheets.filter(

@@ -107,6 +107,8 @@ export function reduce(pr: OptProblem): Reduced {
   const forced = new Uint8Array(n);
   for (const j of rules.forcedHosts) forced[j] = 1;
   for (const [i, h] of rules.locks) {
+    if (forbidden[h])
+      throw new InfeasibleRulesError(`${pr.ids[i]} er låst til ${pr.ids[h]}, men ${pr.ids[h]} er utelukket som vertskommune`);
     forced[h] = 1;
     if (rules.locks.has(h) && rules.locks.get(h) !== h) {
       throw new InfeasibleRulesError(

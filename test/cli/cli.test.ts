@@ -179,7 +179,9 @@ describe('kontorplan plan', () => {
     expect(io.stderr.join('\n')).toContain('Fant ikke filen');
     const io2 = capture();
     expect(await main(['plan', __filename, '--out', path.join(dir, 'o.xlsx')], io2)).toBe(1);
-    expect(io2.stderr.join('\n')).toContain('er ikke en .xlsx-arbeidsbok som kan leses');
+    expect(io2.stderr.join('\n')).toContain(
+      'er ikke en Excel-arbeidsbok (.xlsx); åpne den i Excel og lagre den som «Excel-arbeidsbok (.xlsx)»',
+    );
   });
 });
 

@@ -213,8 +213,9 @@ describe('kontorplan optimize', () => {
     expect(await main(['optimize', input, '--out', path.join(dir, 'x.xlsx')], io)).toBe(2);
     expect(io.stderr.join('\n')).toContain('enten --offices N');
     const io2 = capture();
-    expect(await main(['optimize', input, '--out', path.join(dir, 'x.xlsx'), '--offices', '20', '--host', '9999'], io2)).toBe(2);
-    expect(io2.stderr.join('\n')).toContain('påkrevd vertskommune: kommunenummer 9999 finnes ikke');
+    // A number the workbook does not have is the data's problem (exit 1), not the usage's.
+    expect(await main(['optimize', input, '--out', path.join(dir, 'x.xlsx'), '--offices', '20', '--host', '9999'], io2)).toBe(1);
+    expect(io2.stderr.join('\n')).toContain('Feil: påkrevd vertskommune: kommunenummer 9999 finnes ikke');
     const io3 = capture();
     expect(await main(['optimize', input, '--out', path.join(dir, 'x.xlsx'), '--offices', '20', '--lock', '1839-1841'], io3)).toBe(2);
     expect(io3.stderr.join('\n')).toContain('--lock må være på formen KNR=VERT');
