@@ -1,6 +1,7 @@
 /**
  * `npm run bench -- pmed [--json] [--only pmed1,pmed7] [--no-exact] [--no-cbc] [--exact-limit S]`
  * `npm run bench -- norway [--json] [--seeds N]`
+ * `npm run bench -- scale` (src/bench/scale.ts)
  *
  * pmed: the OR-Library p-median instances (Beasley 1985) against their proven optima: the
  * heuristic on all 40, the exact radius model with HiGHS (WebAssembly) on pmed1–20, and the
@@ -24,6 +25,7 @@ import { solveHeuristic } from '../optimize/heuristic';
 import { buildModel } from '../optimize/model';
 import { parsePmed, parsePmedOptima } from '../optimize/pmed';
 import { reduce } from '../optimize/problem';
+import { scale } from './scale';
 
 const now = () => performance.now();
 
@@ -230,8 +232,9 @@ async function main(): Promise<void> {
   const [what, ...rest] = process.argv.slice(2);
   if (what === 'pmed') return pmed(rest);
   if (what === 'norway' || what === 'norge') return norway(rest);
+  if (what === 'scale') return scale();
   console.error(
-    'usage: npm run bench -- pmed [--json] [--only pmed1,pmed7] [--no-exact] [--no-cbc] [--exact-limit S]\n       npm run bench -- norway [--json]',
+    'usage: npm run bench -- pmed [--json] [--only pmed1,pmed7] [--no-exact] [--no-cbc] [--exact-limit S]\n       npm run bench -- norway [--json]\n       npm run bench -- scale',
   );
   process.exitCode = 2;
 }

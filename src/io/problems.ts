@@ -55,6 +55,10 @@ const MESSAGES = {
     nb: '{number} er ikke et kommunenummer i 2024-inndelingen{hint}; uten koordinater må all reisetid til og fra den oppgis',
     en: '{number} is not a municipality number in the 2024 division{hint}; without coordinates all travel to and from it must be given',
   },
+  travelFindingsMore: {
+    nb: 'og {count} par til med samme merknad ({kind}); «kontorplan travel» lister alle i arket KP Reisetidskontroll',
+    en: 'and {count} more pairs with the same note ({kind}); "kontorplan travel" lists them all in the sheet KP Reisetidskontroll',
+  },
   matrixShifted: {
     nb: 'matrisen ser ut til å være forskjøvet: det står tall til høyre for siste kolonne med kommune ({value}); lim den inn på nytt slik at hver kolonne har sin kommune øverst',
     en: 'the matrix looks shifted: there are numbers right of the last column with a municipality ({value}); paste it again so that each column has its municipality on top',

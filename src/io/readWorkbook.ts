@@ -53,6 +53,14 @@ export type ReadOptions = Readonly<{
   network?: TravelNetwork;
 }>;
 
+/** How many travel findings of one kind are listed one by one before the rest are counted. */
+const MAX_LISTED_FINDINGS = 20;
+const FINDING_NAMES: Readonly<Record<string, string>> = {
+  zero: '0 minutter',
+  asymmetric: 'ulik tid hver vei',
+  triangle: 'kortere via en tredje kommune',
+};
+
 /** "Dagens struktur" when the workbook has no Scenarier sheet: one office per municipality. */
 export const CURRENT_STRUCTURE = 'Dagens struktur';
 
@@ -107,7 +115,8 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
     (s) => s !== kommunerSheet && (kindOfSheetName(s.name) === 'travel' || (kindOfSheetName(s.name) === undefined && isLongForm(s))),
   );
   const entries: TravelEntry[] = [];
-  for (const s of travelSheets) entries.push(...readTravelSheet(s, resolver, log, kommunerSheet.name));
+  // One entry per pair: a national matrix has 127 000, too many to spread into push().
+  for (const s of travelSheets) for (const e of readTravelSheet(s, resolver, log, kommunerSheet.name)) entries.push(e);
   const ferrySheets = sheets.filter((s) => s !== kommunerSheet && kindOfSheetName(s.name) === 'ferries');
   const ownFerries: NetworkLink[] = [];
   for (const s of ferrySheets) ownFerries.push(...readFerrySheet(s, resolver, log, kommunerSheet.name));
@@ -201,15 +210,33 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
   }
 
   const findings = validateTravel(matrix, entries, missing, params);
+  // Each kind of finding listed up to a limit, then counted: a national matrix can have thousands.
+  const listed = new Map<string, number>();
+  const more = new Map<string, { sheet: string; count: number }>();
+  const min1 = (x: number) => Math.round(x * 10) / 10;
   for (const f of findings) {
     if (f.kind === 'missing' || f.sheet === undefined) continue;
+    const n = (listed.get(f.kind) ?? 0) + 1;
+    listed.set(f.kind, n);
+    if (n > MAX_LISTED_FINDINGS) {
+      more.set(f.kind, { sheet: f.sheet, count: (more.get(f.kind)?.count ?? 0) + 1 });
+      continue;
+    }
     const from = resolver.label(f.from);
     const to = resolver.label(f.to);
     if (f.kind === 'zero') log.warn(f.sheet, f.cell, 'travelZero', { from, to });
-    else if (f.kind === 'asymmetric') log.warn(f.sheet, f.cell, 'travelAsymmetric', { from, to, minutes: f.minutes, back: f.back });
+    else if (f.kind === 'asymmetric')
+      log.warn(f.sheet, f.cell, 'travelAsymmetric', { from, to, minutes: min1(f.minutes), back: min1(f.back) });
     else
-      log.warn(f.sheet, f.cell, 'travelTriangle', { from, to, minutes: f.minutes, via: resolver.label(f.via), viaMinutes: f.viaMinutes });
+      log.warn(f.sheet, f.cell, 'travelTriangle', {
+        from,
+        to,
+        minutes: min1(f.minutes),
+        via: resolver.label(f.via),
+        viaMinutes: min1(f.viaMinutes),
+      });
   }
+  for (const [kind, m] of more) log.warn(m.sheet, undefined, 'travelFindingsMore', { count: m.count, kind: FINDING_NAMES[kind] ?? kind });
   // A pair estimated in a straight line: blame the end with more such pairs (the cut-off one).
   const straightCount = new Map<MunicipalityNumber, number>();
   for (const p of straightLine) for (const m of [p.from, p.to]) straightCount.set(m, (straightCount.get(m) ?? 0) + 1);
