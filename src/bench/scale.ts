@@ -10,11 +10,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { loadEmbedded, loadNetwork } from '../cli/common';
-import { buildSampleWorkbook } from '../data/sample';
+import { buildSampleWorkbook, estimatedTravel } from '../data/sample';
 import { DEFAULT_PARAMETERS } from '../domain/parameters';
 import type { CellValue, SheetSpec } from '../domain/sheets';
-import type { MunicipalityNumber } from '../domain/types';
-import { buildTravelMatrix } from '../travel/matrix';
 import { ExcelJsWorkbook } from '../workbook/exceljs/exceljsWorkbook';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -24,20 +22,7 @@ export async function buildScaleWorkbook(file: string): Promise<{ municipalities
   const network = loadNetwork(data);
   const p = DEFAULT_PARAMETERS;
   const specs = buildSampleWorkbook(data, p, 'hele landet', network);
-  const { matrix } = buildTravelMatrix(
-    data.map((m, row) => ({
-      number: m.number as MunicipalityNumber,
-      name: m.name,
-      population: m.population2026,
-      county: m.county,
-      lat: m.lat,
-      lon: m.lon,
-      row,
-    })),
-    [],
-    p,
-    network,
-  );
+  const matrix = estimatedTravel(data, p, network);
   const n = data.length;
   const round1 = (x: number) => Math.round(x * 10) / 10;
   const reisetid: SheetSpec = {

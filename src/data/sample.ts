@@ -95,6 +95,24 @@ export function sampleScenarios(ms: readonly EmbeddedMunicipality[]): SampleScen
  * Reisetid (estimated over the road and ferry network, every row marked `estimert`), Bemanning (estimated
  * from population, marked), Scenarier, and Om dataene (sources and attribution).
  */
+/** Travel between the embedded municipalities, every pair estimated over the road and ferry network. */
+export function estimatedTravel(ms: readonly EmbeddedMunicipality[], p: Parameters, network?: TravelNetwork) {
+  return buildTravelMatrix(
+    ms.map((m, row) => ({
+      number: m.number as MunicipalityNumber,
+      name: m.name,
+      population: m.population2026,
+      county: m.county,
+      lat: m.lat,
+      lon: m.lon,
+      row,
+    })),
+    [],
+    p,
+    network,
+  ).matrix;
+}
+
 export function buildSampleWorkbook(
   ms: readonly EmbeddedMunicipality[],
   p: Parameters,
@@ -122,20 +140,7 @@ export function buildSampleWorkbook(
       },
     ],
   };
-  const { matrix } = buildTravelMatrix(
-    ms.map((m, row) => ({
-      number: m.number as MunicipalityNumber,
-      name: m.name,
-      population: m.population2026,
-      county: m.county,
-      lat: m.lat,
-      lon: m.lon,
-      row,
-    })),
-    [],
-    p,
-    network,
-  );
+  const matrix = estimatedTravel(ms, p, network);
   const travelRows: CellValue[][] = [];
   for (let i = 0; i < ms.length; i++) {
     for (let j = i + 1; j < ms.length; j++) {

@@ -26,8 +26,8 @@ export const FIELDS_OF: Readonly<Record<SheetKind, readonly FieldSpec[]>> = {
   costs: COST_FIELDS,
 };
 
-/** The name a chosen sheet is read under (a name the readers recognise for its input). */
-const CANONICAL: Readonly<Record<SheetKind, string>> = {
+/** The name a chosen sheet is read under (a name the readers recognise for its input), and the input's name in the task pane. */
+export const INPUT_SHEET_NAMES: Readonly<Record<SheetKind, string>> = {
   municipalities: 'Kommuner',
   travel: 'Reisetid',
   ferries: 'Ferjer',
@@ -62,7 +62,7 @@ export function applyMapping(
   const sheets = snapshot.sheets.map((s): SheetData => {
     let name = s.name;
     const kind = chosen.get(s.name);
-    if (kind) name = CANONICAL[kind];
+    if (kind) name = INPUT_SHEET_NAMES[kind];
     else {
       const own = kindOfSheetName(s.name);
       if (own && chosenKinds.has(own)) name = UNUSED + s.name;

@@ -1,5 +1,6 @@
 /** The task pane's words: Norwegian (bokmål) by default, English on request. */
 import { createContext, useContext } from 'react';
+import { INPUT_SHEET_NAMES } from '../io/mapping';
 import type { Language } from '../io/problems';
 
 const nb = {
@@ -13,14 +14,7 @@ const nb = {
   reading: 'Leser arbeidsboken …',
   reread: 'Les arbeidsboken på nytt',
   sheetsFound: 'Ark og kolonner',
-  inputKind: {
-    municipalities: 'Kommuner',
-    travel: 'Reisetid',
-    ferries: 'Ferjer',
-    staffing: 'Bemanning',
-    scenarios: 'Scenarier',
-    costs: 'Kostnader',
-  } as Record<string, string>,
+  inputKind: INPUT_SHEET_NAMES as Readonly<Record<string, string>>,
   notFound: 'ikke funnet',
   chooseSheet: 'Velg ark',
   chooseColumn: 'Velg kolonne',

@@ -1,9 +1,9 @@
-import { Badge, Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import { comparisonRows } from '../../io/output';
 import type { Planner } from '../planner';
 import { fmt, pct, useLanguage, useWords } from '../i18n';
-import { NoticeBar, Section, useAction, useCommonStyles } from './common';
+import { NoticeBar, Section, useAction, useCommonStyles, WriteButton } from './common';
 
 /** Sammenlign: every scenario side by side with its rating and pass/fail; writes the comparison sheet. */
 export function CompareTab({ planner, version, onLoaded }: { planner: Planner; version: number; onLoaded: () => void }) {
@@ -63,19 +63,7 @@ export function CompareTab({ planner, version, onLoaded }: { planner: Planner; v
           </Table>
         </div>
       </Section>
-      <Button
-        appearance="primary"
-        disabled={busy}
-        onClick={() =>
-          run(async () => {
-            const names = await planner.writeScenarios();
-            onLoaded();
-            return `${w.written}: ${names.join(', ')}`;
-          })
-        }
-      >
-        {w.writeComparison}
-      </Button>
+      <WriteButton label={w.writeComparison} busy={busy} run={run} write={() => planner.writeScenarios()} onLoaded={onLoaded} />
     </div>
   );
 }

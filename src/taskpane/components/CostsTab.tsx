@@ -1,9 +1,7 @@
 import {
-  Button,
   Dropdown,
   Field,
   Option,
-  SpinButton,
   Table,
   TableBody,
   TableCell,
@@ -18,7 +16,7 @@ import { DEFAULT_COST_PER_FTE } from '../../costkeys/fromInput';
 import type { CostKey, DriverId } from '../../costkeys/keys';
 import type { Planner } from '../planner';
 import { fmt, pct, useLanguage, useWords } from '../i18n';
-import { NoticeBar, Section, shortName, useAction, useCommonStyles } from './common';
+import { NoticeBar, Section, shortName, useAction, useCommonStyles, NumberField, WriteButton } from './common';
 
 const DRIVER_LABELS: Record<string, string> = {
   population: 'folketall',
@@ -124,16 +122,7 @@ export function CostsTab({ planner, version, onLoaded }: { planner: Planner; ver
       </Field>
       {kind === 'fixed-plus' && (
         <div className={s.row}>
-          <Field label={w.fixedShare} size="small">
-            <SpinButton
-              size="small"
-              min={0}
-              max={1}
-              step={0.05}
-              value={fixed}
-              onChange={(_, d) => setFixed(Math.min(1, Math.max(0, Number(d.value ?? d.displayValue ?? fixed))))}
-            />
-          </Field>
+          <NumberField label={w.fixedShare} min={0} max={1} step={0.05} value={fixed} onChange={setFixed} />
           <Field label={w.driver} size="small">
             <Dropdown
               size="small"
@@ -150,16 +139,14 @@ export function CostsTab({ planner, version, onLoaded }: { planner: Planner; ver
           </Field>
         </div>
       )}
-      <Field label={w.costPerFte} size="small">
-        <SpinButton
-          size="small"
-          min={0}
-          max={10_000_000}
-          step={10_000}
-          value={costPerFte ?? DEFAULT_COST_PER_FTE}
-          onChange={(_, d) => setCostPerFte(Number(d.value ?? d.displayValue ?? costPerFte))}
-        />
-      </Field>
+      <NumberField
+        label={w.costPerFte}
+        min={0}
+        max={10_000_000}
+        step={10_000}
+        value={costPerFte ?? DEFAULT_COST_PER_FTE}
+        onChange={setCostPerFte}
+      />
       {split?.usedDefault && (
         <Text size={200} className={s.muted}>
           {w.assumedCost}
@@ -204,19 +191,7 @@ export function CostsTab({ planner, version, onLoaded }: { planner: Planner; ver
           </div>
         </Section>
       )}
-      <Button
-        appearance="primary"
-        disabled={busy || !split}
-        onClick={() =>
-          run(async () => {
-            const name = await planner.writeCosts(ask);
-            onLoaded();
-            return `${w.written}: ${name}`;
-          })
-        }
-      >
-        {w.writeCosts}
-      </Button>
+      <WriteButton label={w.writeCosts} busy={busy} disabled={!split} run={run} write={() => planner.writeCosts(ask)} onLoaded={onLoaded} />
     </div>
   );
 }

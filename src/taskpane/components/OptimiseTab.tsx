@@ -1,4 +1,4 @@
-import { Button, Checkbox, Field, Input, ProgressBar, Radio, RadioGroup, SpinButton, Text } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, ProgressBar, Radio, RadioGroup, Text } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import type { Progress } from '../../optimize/exact';
 import type { OptimizeRequest } from '../../optimize/fromInput';
@@ -6,7 +6,7 @@ import { sweepCounts } from '../../optimize/run';
 import type { Planner, Rules } from '../planner';
 import { runInWorker, type RunHandle } from '../solver';
 import { fmt, pct, useLanguage, useWords } from '../i18n';
-import { NoticeBar, Section, useAction, useCommonStyles } from './common';
+import { NoticeBar, Section, useAction, useCommonStyles, NumberField } from './common';
 
 const numbers = (v: string): string[] =>
   v
@@ -97,37 +97,23 @@ export function OptimiseTab({ planner, onLoaded, workerUrl }: { planner: Planner
     <div className={s.stack}>
       <NoticeBar notice={notice} />
       <Section title={w.rules}>
-        <Field label={w.minFte} size="small">
-          <SpinButton
-            size="small"
-            min={0}
-            max={1000}
-            step={1}
-            value={rules.minFte}
-            onChange={(_, d) => setRules({ ...rules, minFte: Number(d.value ?? d.displayValue ?? rules.minFte) })}
-          />
-        </Field>
-        <Field label={w.maxTravel} size="small">
-          <SpinButton
-            size="small"
-            min={0}
-            max={1000}
-            step={5}
-            value={rules.maxTravelWithoutServicePoint}
-            onChange={(_, d) =>
-              setRules({ ...rules, maxTravelWithoutServicePoint: Number(d.value ?? d.displayValue ?? rules.maxTravelWithoutServicePoint) })
-            }
-          />
-        </Field>
-        <Field label={w.maxOwners} size="small">
-          <SpinButton
-            size="small"
-            min={1}
-            max={100}
-            value={rules.maxOwners}
-            onChange={(_, d) => setRules({ ...rules, maxOwners: Number(d.value ?? d.displayValue ?? rules.maxOwners) })}
-          />
-        </Field>
+        <NumberField label={w.minFte} min={0} max={1000} value={rules.minFte} onChange={(x) => setRules({ ...rules, minFte: x })} />
+        <NumberField
+          label={w.maxTravel}
+          min={0}
+          max={1000}
+          step={5}
+          value={rules.maxTravelWithoutServicePoint}
+          onChange={(x) => setRules({ ...rules, maxTravelWithoutServicePoint: x })}
+        />
+        <NumberField
+          label={w.maxOwners}
+          min={1}
+          max={100}
+          integer
+          value={rules.maxOwners}
+          onChange={(x) => setRules({ ...rules, maxOwners: x })}
+        />
         <Checkbox
           label={w.sameBa}
           checked={rules.requireSameBaRegion}
@@ -140,26 +126,9 @@ export function OptimiseTab({ planner, onLoaded, workerUrl }: { planner: Planner
           </RadioGroup>
         </Field>
         {mode === 'count' ? (
-          <Field label={w.officeCount} size="small">
-            <SpinButton
-              size="small"
-              min={1}
-              max={Math.max(1, n)}
-              value={offices}
-              onChange={(_, d) => setOffices(Math.round(Number(d.value ?? d.displayValue ?? offices)))}
-            />
-          </Field>
+          <NumberField label={w.officeCount} min={1} max={Math.max(1, n)} integer value={offices} onChange={setOffices} />
         ) : (
-          <Field label={w.officeCost} size="small">
-            <SpinButton
-              size="small"
-              min={0}
-              max={1000}
-              step={0.5}
-              value={officeCost}
-              onChange={(_, d) => setOfficeCost(Number(d.value ?? d.displayValue ?? officeCost))}
-            />
-          </Field>
+          <NumberField label={w.officeCost} min={0} max={1000} step={0.5} value={officeCost} onChange={setOfficeCost} />
         )}
         <Field label={w.forcedHosts} size="small">
           <Input size="small" value={forced} onChange={(_, d) => setForced(d.value)} placeholder="1804" />
@@ -170,15 +139,7 @@ export function OptimiseTab({ planner, onLoaded, workerUrl }: { planner: Planner
         <Field label={w.locks} size="small">
           <Input size="small" value={locked} onChange={(_, d) => setLocked(d.value)} placeholder="1839=1804" />
         </Field>
-        <Field label={w.timeLimit} size="small">
-          <SpinButton
-            size="small"
-            min={1}
-            max={3600}
-            value={timeLimit}
-            onChange={(_, d) => setTimeLimit(Number(d.value ?? d.displayValue ?? timeLimit))}
-          />
-        </Field>
+        <NumberField label={w.timeLimit} min={1} max={3600} value={timeLimit} onChange={setTimeLimit} />
       </Section>
       <div className={s.row}>
         <Button appearance="primary" disabled={busy} onClick={start}>

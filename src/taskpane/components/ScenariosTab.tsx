@@ -1,6 +1,5 @@
 import {
   Badge,
-  Button,
   Dropdown,
   Field,
   Option,
@@ -16,7 +15,7 @@ import { useMemo, useState } from 'react';
 import type { Planner } from '../planner';
 import { fmt, useLanguage, useWords } from '../i18n';
 import { MapView } from './MapView';
-import { NoticeBar, Section, shortName, useAction, useCommonStyles } from './common';
+import { NoticeBar, Section, shortName, useAction, useCommonStyles, WriteButton } from './common';
 
 /** Scenarier: each scenario scored; one picked shows its offices as a table and a map. */
 export function ScenariosTab({ planner, version, onLoaded }: { planner: Planner; version: number; onLoaded: () => void }) {
@@ -77,19 +76,7 @@ export function ScenariosTab({ planner, version, onLoaded }: { planner: Planner;
           </Table>
         </div>
       </Section>
-      <Button
-        appearance="primary"
-        disabled={busy}
-        onClick={() =>
-          run(async () => {
-            const names = await planner.writeScenarios();
-            onLoaded();
-            return `${w.written}: ${names.join(', ')}`;
-          })
-        }
-      >
-        {w.writeScenarios}
-      </Button>
+      <WriteButton label={w.writeScenarios} busy={busy} run={run} write={() => planner.writeScenarios()} onLoaded={onLoaded} />
     </div>
   );
 }

@@ -1,4 +1,6 @@
-import { makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import { Button, Field, makeStyles, MessageBar, MessageBarBody, SpinButton, tokens } from '@fluentui/react-components';
+import { parseNumber } from '../../io/cells';
+import { useWords } from '../i18n';
 import { useCallback, useState, type ReactNode } from 'react';
 
 export const useCommonStyles = makeStyles({
@@ -62,3 +64,61 @@ export function Section({ title, children }: { title: string; children: ReactNod
 
 /** A municipality's name without its Sámi or Kven form, for narrow tables (the full name is in the tooltip). */
 export const shortName = (name: string): string => name.split(' - ')[0]!;
+
+/**
+ * A number the planner types or steps: Norwegian text ("1 000", "0,5") is read, values are
+ * kept within min–max, and what cannot be read leaves the value as it was.
+ */
+export function NumberField(p: {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  step?: number;
+  integer?: boolean;
+  onChange: (x: number) => void;
+}) {
+  return (
+    <Field label={p.label} size="small">
+      <SpinButton
+        size="small"
+        min={p.min}
+        max={p.max}
+        step={p.step ?? 1}
+        value={p.value}
+        onChange={(_, d) => {
+          const x = d.value ?? parseNumber(d.displayValue ?? '');
+          if (x === undefined || x === null || !Number.isFinite(x)) return;
+          p.onChange(Math.min(p.max, Math.max(p.min, p.integer ? Math.round(x) : x)));
+        }}
+      />
+    </Field>
+  );
+}
+
+/** The button that writes sheets: runs `write` as the tab's action, re-reads, and says which sheets were written. */
+export function WriteButton(p: {
+  label: string;
+  busy: boolean;
+  disabled?: boolean;
+  run: ReturnType<typeof useAction>['run'];
+  write: () => Promise<string | readonly string[]>;
+  onLoaded: () => void;
+}) {
+  const w = useWords();
+  return (
+    <Button
+      appearance="primary"
+      disabled={p.busy || p.disabled}
+      onClick={() =>
+        p.run(async () => {
+          const names = await p.write();
+          p.onLoaded();
+          return `${w.written}: ${[names].flat().join(', ')}`;
+        })
+      }
+    >
+      {p.label}
+    </Button>
+  );
+}
