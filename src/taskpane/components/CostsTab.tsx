@@ -42,6 +42,7 @@ export function CostsTab({ planner, version, onLoaded }: { planner: Planner; ver
   const [kind, setKind] = useState<CostKey['kind']>('per-capita');
   const [fixed, setFixed] = useState(0.2);
   const [driver, setDriver] = useState<DriverId>('population');
+  const [mixPopulation, setMixPopulation] = useState(0.5);
   const [costPerFte, setCostPerFte] = useState<number | undefined>();
   if (!value || shared.length === 0) return <Text>{w.needData}</Text>;
   const scenario = shared.find((x) => x.name === scenarioName) ?? shared[0]!;
@@ -55,8 +56,8 @@ export function CostsTab({ planner, version, onLoaded }: { planner: Planner; ver
         ? {
             kind,
             weights: [
-              ['population', 0.5],
-              ['users', 0.5],
+              ['population', mixPopulation],
+              ['users', 1 - mixPopulation],
             ],
           }
         : { kind };
