@@ -140,6 +140,9 @@ export function CostsTab({ planner, version, onLoaded }: { planner: Planner; ver
           </Field>
         </div>
       )}
+      {kind === 'mix' && (
+        <NumberField label={w.mixPopulation} min={0} max={1} step={0.1} value={mixPopulation} onChange={setMixPopulation} />
+      )}
       <NumberField
         label={w.costPerFte}
         min={0}
