@@ -205,6 +205,18 @@ it('splits an office’s costs by a key, live, and writes the sheet with formula
   await tab('Kostnadsnøkler');
   const table = page.getByRole('table', { name: 'Nøkkel' });
   await table.waitFor();
+  // The shares follow the key at once: equal parts give every member the same (to the krone).
+  const amounts = async () =>
+    (await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.children[1]?.textContent ?? '')))
+      .slice(0, -1)
+      .map((t) => Number(t.replace(/\D/g, '')));
+  const perCapita = await amounts();
+  await page.getByRole('combobox', { name: 'Nøkkel' }).click();
+  await page.getByRole('option', { name: 'like deler' }).click();
+  for (let i = 0; i < 40 && JSON.stringify(await amounts()) === JSON.stringify(perCapita); i++) await page.waitForTimeout(50);
+  const equal = await amounts();
+  expect(Math.max(...equal) - Math.min(...equal)).toBeLessThanOrEqual(1);
+  expect(equal.reduce((a, b) => a + b, 0)).toBe(perCapita.reduce((a, b) => a + b, 0));
   await page.getByRole('button', { name: 'Skriv kostnadsark med formler' }).click();
   const done = page.getByRole('status').filter({ hasText: 'KP Kostnader' });
   await done.waitFor();
