@@ -25,10 +25,11 @@ export function CompareTab({ planner, version, onLoaded }: { planner: Planner; v
       <NoticeBar notice={notice} />
       <Section title={w.compareTitle}>
         <div className={s.scroll}>
-          <Table size="extra-small" className={s.table} aria-label={w.compareTitle}>
+          {/* Wide enough to read, scrolling sideways in the narrow pane rather than squeezing every column. */}
+          <Table size="extra-small" className={s.table} style={{ minWidth: `${150 + 85 * scores.length}px` }} aria-label={w.compareTitle}>
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>{w.measure}</TableHeaderCell>
+                <TableHeaderCell style={{ width: '150px' }}>{w.measure}</TableHeaderCell>
                 {scores.map((x) => (
                   <TableHeaderCell key={x.name} className={s.num}>
                     {x.name}
@@ -44,7 +45,7 @@ export function CompareTab({ planner, version, onLoaded }: { planner: Planner; v
                     {x.totals.officesFailing === 0 ? (
                       <Badge color="success">{w.ok}</Badge>
                     ) : (
-                      <Badge color="danger">{`${x.totals.officesFailing} ${w.failing}`}</Badge>
+                      <Badge color="danger" aria-label={`${x.totals.officesFailing} ${w.failing}`}>{`${x.totals.officesFailing} ✕`}</Badge>
                     )}
                   </TableCell>
                 ))}
