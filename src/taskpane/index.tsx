@@ -15,17 +15,22 @@ declare const Office: {
   onReady(): Promise<{ host: unknown }>;
   context?: { displayLanguage?: string };
   actions?: { associate(name: string, f: (event: { completed(): void }) => void): void };
+  addin?: { showAsTaskpane(): Promise<void> };
 };
 declare const Excel: { run: ExcelRun };
 
 void Office.onReady().then(() => {
   const planner = new Planner(new OfficeWorkbook((batch) => Excel.run(batch)), embeddedData());
   // The ribbon's "Vurder scenarier": score every scenario and write the sheets, without the pane.
+  // When the data has problems (or Excel refuses), the task pane opens to show them.
   Office.actions?.associate('scoreScenarios', (event) => {
     planner
       .load()
-      .then((l) => (l.value ? planner.writeScenarios() : undefined))
-      .catch(() => undefined)
+      .then((l) => {
+        if (!l.value) throw new Error('the workbook has problems to show');
+        return planner.writeScenarios();
+      })
+      .catch(() => Office.addin?.showAsTaskpane())
       .finally(() => event.completed());
   });
   const lang = (Office.context?.displayLanguage ?? 'nb').toLowerCase().startsWith('en') ? 'en' : 'nb';

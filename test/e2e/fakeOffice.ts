@@ -9,12 +9,14 @@ import { FakeExcel } from '../fakes/fakeExcel';
 const excel = new FakeExcel([{ name: 'Mine notater', values: [['Dette arket er mitt'], [1, 2, 3]] }]);
 const functions: Record<string, unknown> = {};
 const actions: Record<string, unknown> = {};
+const shown = { count: 0 };
 
 Object.assign(globalThis, {
   Office: {
     onReady: () => Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }),
     context: { displayLanguage: 'nb-NO' },
     actions: { associate: (name: string, f: unknown) => (actions[name] = f) },
+    addin: { showAsTaskpane: () => Promise.resolve(void (shown.count += 1)) },
   },
   Excel: { run: excel.run },
   CustomFunctions: { associate: (id: string, f: unknown) => (functions[id] = f) },
@@ -26,5 +28,6 @@ Object.assign(globalThis, {
     values: (name: string) => excel.values(name),
     dump: (name: string) => JSON.stringify(excel.dump(name)),
     syncs: () => excel.syncs,
+    shown,
   },
 });

@@ -100,6 +100,20 @@ it('opens in an empty workbook, says what is missing, and registers the custom f
   await page.getByText('fant ikke arket med kommuner og folketall', { exact: false }).first().waitFor();
   expect(await api((t) => Object.keys(t.functions).sort())).toEqual(['FORDEL', 'VULNERABILITY']);
   expect(await api((t) => Object.keys(t.actions))).toEqual(['scoreScenarios']);
+  // The ribbon button on a workbook with problems opens the pane to show them, and writes nothing.
+  const shown = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const t = (
+          globalThis as never as {
+            kontorplanTest: { actions: Record<string, (e: { completed(): void }) => void>; shown: { count: number } };
+          }
+        ).kontorplanTest;
+        t.actions.scoreScenarios!({ completed: () => resolve(t.shown.count) });
+      }),
+  );
+  expect(shown).toBe(1);
+  expect(await api((t) => t.sheetNames())).toEqual(['Mine notater']);
   // The page's Content-Security-Policy stops a request to any other origin before it is made.
   expect(
     await page.evaluate(() =>
@@ -160,6 +174,20 @@ it('lists a problem in the planner’s data with a link that selects the cell, a
   await setPopulation(4321);
   await page.getByRole('button', { name: 'Les arbeidsboken på nytt' }).click();
   await page.getByText('Ingen problemer', { exact: false }).waitFor();
+});
+
+it('scores every scenario from the ribbon button, without the pane', async () => {
+  const done = await page.evaluate(
+    () =>
+      new Promise<boolean>((resolve) =>
+        (globalThis as never as { kontorplanTest: { actions: Record<string, (e: { completed(): void }) => void> } }).kontorplanTest.actions
+          .scoreScenarios!({
+          completed: () => resolve(true),
+        }),
+      ),
+  );
+  expect(done).toBe(true);
+  expect(await api((t) => t.sheetNames())).toEqual(expect.arrayContaining(['KP Dagens struktur', 'Sammenligning']));
 });
 
 it('scores the scenarios and draws the map of the chosen one', async () => {
