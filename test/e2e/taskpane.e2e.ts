@@ -254,6 +254,75 @@ it('splits an office’s costs by a key, live, and writes the sheet with formula
   await shot('6-kostnader');
 });
 
+it('lets the planner choose the sheet and columns Kontorplan reads, and keeps the choice in the workbook', async () => {
+  // A sheet whose name and headers Kontorplan cannot recognise on its own.
+  await page.evaluate(() => {
+    const t = (globalThis as never as { kontorplanTest: { excel: { sheets: unknown[] } } }).kontorplanTest.excel;
+    const cells = new Map<string, { value: unknown; format: string }>();
+    const rows = [
+      ['Nr', 'Innb.'],
+      ['1804', 53638],
+      ['1841', 9770],
+    ];
+    rows.forEach((r, i) => r.forEach((v, j) => cells.set(`${i},${j}`, { value: v, format: typeof v === 'string' ? '@' : 'General' })));
+    t.sheets.push({
+      name: 'Ark2',
+      visibility: 'Visible',
+      cells,
+      tables: [],
+      charts: [],
+      conditionalFormats: [],
+      frozenRows: 0,
+      columnWidths: new Map(),
+      bold: new Set(),
+    });
+  });
+  await tab('Data');
+  await page.getByRole('button', { name: 'Les arbeidsboken på nytt' }).click();
+  await page.getByRole('combobox', { name: 'Velg ark: Kommuner' }).click();
+  await page.getByRole('option', { name: 'Ark2' }).click();
+  await page.getByRole('button', { name: 'Bruk og lagre i arbeidsboken' }).click();
+  await page.getByRole('combobox', { name: 'Velg kolonne (Kommuner): folketall' }).click();
+  await page.getByRole('option', { name: 'Innb.' }).click();
+  await page.getByRole('combobox', { name: 'Velg kolonne (Kommuner): kommunenummer' }).click();
+  await page.getByRole('option', { name: 'Nr' }).click();
+  await page.getByRole('button', { name: 'Bruk og lagre i arbeidsboken' }).click();
+  await page.waitForFunction(() =>
+    JSON.stringify(
+      (globalThis as never as { kontorplanTest: { excel: { settings: Map<string, unknown> } } }).kontorplanTest.excel.settings.get(
+        'kontorplan',
+      ) ?? '',
+    ).includes('Innb.'),
+  );
+  const settings = await page.evaluate(() =>
+    JSON.parse(
+      String(
+        (globalThis as never as { kontorplanTest: { excel: { settings: Map<string, unknown> } } }).kontorplanTest.excel.settings.get(
+          'kontorplan',
+        ),
+      ),
+    ),
+  );
+  expect(settings.mapping).toEqual({ sheets: { municipalities: 'Ark2' }, columns: { Ark2: { population: 'Innb.', number: 'Nr' } } });
+  // Read with the choice: Ark2's two municipalities, so the scenarios' other 39 are now unknown.
+  await page.getByText('"1839" er ikke en kommune i arket Ark2', { exact: false }).first().waitFor();
+  await page.getByText('… og ', { exact: false }).waitFor();
+  const wide = await page.evaluate(() =>
+    [...document.querySelectorAll('main *')]
+      .filter((e) => e.getBoundingClientRect().right > 321)
+      .slice(0, 5)
+      .map((e) => `${e.tagName}.${e.className} ${e.textContent?.slice(0, 60)}`),
+  );
+  expect(wide).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await shot('8-kolonnevalg');
+  // And back: Kontorplan finds the Kommuner sheet itself again.
+  await page.getByRole('combobox', { name: 'Velg ark: Kommuner' }).click();
+  await page.getByRole('option', { name: '(finn selv)' }).click();
+  await page.getByRole('button', { name: 'Bruk og lagre i arbeidsboken' }).click();
+  await page.getByText('Ingen problemer', { exact: false }).waitFor();
+});
+
 it('never changed the planner’s own sheet, and switches to English', async () => {
   expect(JSON.parse(await api((t) => t.dump('Mine notater')))).toMatchObject({ name: 'Mine notater', visibility: 'Visible' });
   const cells = JSON.parse(await api((t) => t.dump('Mine notater'))).cells as [string, { value: unknown }][];

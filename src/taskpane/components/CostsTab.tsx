@@ -82,6 +82,7 @@ export function CostsTab({ planner, version, onLoaded }: { planner: Planner; ver
       <Field label={w.scenario} size="small">
         <Dropdown
           size="small"
+          className={s.dropdown}
           value={scenario.name}
           selectedOptions={[scenario.name]}
           onOptionSelect={(_, d) => (setScenario(d.optionValue), setHost(undefined))}
@@ -96,6 +97,7 @@ export function CostsTab({ planner, version, onLoaded }: { planner: Planner; ver
       <Field label={w.office} size="small">
         <Dropdown
           size="small"
+          className={s.dropdown}
           value={names.get(office.host) ?? office.host}
           selectedOptions={[office.host]}
           onOptionSelect={(_, d) => setHost(d.optionValue)}
@@ -110,6 +112,7 @@ export function CostsTab({ planner, version, onLoaded }: { planner: Planner; ver
       <Field label={w.key} size="small">
         <Dropdown
           size="small"
+          className={s.dropdown}
           value={KEY_LABELS[kind]}
           selectedOptions={[kind]}
           onOptionSelect={(_, d) => setKind((d.optionValue as CostKey['kind']) ?? kind)}
@@ -127,6 +130,7 @@ export function CostsTab({ planner, version, onLoaded }: { planner: Planner; ver
           <Field label={w.driver} size="small">
             <Dropdown
               size="small"
+              className={s.dropdown}
               value={DRIVER_LABELS[driver] ?? driver}
               selectedOptions={[driver]}
               onOptionSelect={(_, d) => setDriver((d.optionValue as DriverId) ?? driver)}

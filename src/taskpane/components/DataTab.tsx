@@ -7,6 +7,9 @@ import type { Planner } from '../planner';
 import { useLanguage, useWords } from '../i18n';
 import { NoticeBar, Section, useAction, useCommonStyles } from './common';
 
+/** Problems listed one by one; the rest are counted (a wrong mapping can give hundreds). */
+const MAX_SHOWN = 40;
+
 /** Data: what was found (sheets, columns), the mapping to correct it, every problem with a link to its cell, and the sample. */
 export function DataTab({ planner, onLoaded }: { planner: Planner; onLoaded: () => void }) {
   const w = useWords();
@@ -45,6 +48,7 @@ export function DataTab({ planner, onLoaded }: { planner: Planner; onLoaded: () 
                 <Field label={w.inputKind[f.kind]} size="small">
                   <Dropdown
                     size="small"
+                    className={s.dropdown}
                     aria-label={`${w.chooseSheet}: ${w.inputKind[f.kind]}`}
                     value={mapping.sheets?.[f.kind] ?? f.sheet ?? w.notFound}
                     selectedOptions={[mapping.sheets?.[f.kind] ?? '']}
@@ -66,7 +70,8 @@ export function DataTab({ planner, onLoaded }: { planner: Planner; onLoaded: () 
                         <Field key={x.key} label={x.label} size="small" style={{ minWidth: '130px', flex: '1 1 130px' }}>
                           <Dropdown
                             size="small"
-                            aria-label={`${w.chooseColumn}: ${x.label}`}
+                            className={s.dropdown}
+                            aria-label={`${w.chooseColumn} (${w.inputKind[f.kind]}): ${x.label}`}
                             value={x.header ?? w.notFound}
                             selectedOptions={[mapping.columns?.[f.sheet!]?.[x.key] ?? '']}
                             onOptionSelect={(_, d) => chooseColumn(f.sheet!, x.key, d.optionValue || undefined)}
@@ -105,7 +110,7 @@ export function DataTab({ planner, onLoaded }: { planner: Planner; onLoaded: () 
             <Text>{w.noProblems}</Text>
           ) : (
             <ul style={{ margin: 0, paddingLeft: '1.2em' }} aria-label={w.problems}>
-              {loaded.problems.map((p, i) => (
+              {loaded.problems.slice(0, MAX_SHOWN).map((p, i) => (
                 <li key={i}>
                   <Text weight={p.severity === 'error' ? 'semibold' : 'regular'}>{p.severity === 'error' ? w.error : w.note}: </Text>
                   {/* Text from cells is rendered as text, never as HTML. */}
@@ -119,6 +124,7 @@ export function DataTab({ planner, onLoaded }: { planner: Planner; onLoaded: () 
               ))}
             </ul>
           )}
+          {loaded.problems.length > MAX_SHOWN && <Text>{w.moreProblems(loaded.problems.length - MAX_SHOWN)}</Text>}
         </Section>
       )}
 
@@ -130,6 +136,7 @@ export function DataTab({ planner, onLoaded }: { planner: Planner; onLoaded: () 
           <Field label={w.county} size="small">
             <Dropdown
               size="small"
+              className={s.dropdown}
               value={counties.find((c) => c.number === county)?.name ?? county}
               selectedOptions={[county]}
               onOptionSelect={(_, d) => setCounty(d.optionValue ?? county)}

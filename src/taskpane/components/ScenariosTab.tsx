@@ -33,7 +33,13 @@ export function ScenariosTab({ planner, version, onLoaded }: { planner: Planner;
     <div className={s.stack}>
       <NoticeBar notice={notice} />
       <Field label={w.scenario} size="small">
-        <Dropdown size="small" value={score.name} selectedOptions={[score.name]} onOptionSelect={(_, d) => setPicked(d.optionValue)}>
+        <Dropdown
+          size="small"
+          className={s.dropdown}
+          value={score.name}
+          selectedOptions={[score.name]}
+          onOptionSelect={(_, d) => setPicked(d.optionValue)}
+        >
           {scores.map((x) => (
             <Option key={x.name} value={x.name} text={x.name}>
               {`${x.name} (${x.totals.offices} ${w.offices}, ${w.rating.toLowerCase()} ${fmt(lang, x.totals.rating)})`}

@@ -15,6 +15,8 @@ export const useCommonStyles = makeStyles({
   num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   muted: { color: tokens.colorNeutralForeground3 },
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
+  // Fluent's dropdown is at least 250 px wide by default: too wide beside another in the 320 px pane.
+  dropdown: { minWidth: 0, width: '100%', maxWidth: '100%' },
 });
 
 export type Notice = Readonly<{ intent: 'error' | 'success' | 'info' | 'warning'; text: string }>;
