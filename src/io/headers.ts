@@ -82,7 +82,28 @@ export function findHeaderRow(sheet: SheetData, fields: readonly FieldSpec[]): H
       best = { row: r, columns, chosen, headers: row.map(cellText), score };
     }
   }
-  return best;
+  return best && withYearRow(sheet, best, fields);
+}
+
+const isYear = (v: CellValue | undefined) => /^(19|20)\d\d$/.test(cellText(v).trim());
+
+/**
+ * A two-row header: "Folketall" (often merged across) over a row of years. The columns are
+ * read as "Folketall 2024", "Folketall 2026", … (the latest year wins), data from the row after.
+ */
+function withYearRow(sheet: SheetData, h: HeaderMatch, fields: readonly FieldSpec[]): HeaderMatch {
+  const top = sheet.values[h.row] ?? [];
+  const sub = sheet.values[h.row + 1] ?? [];
+  const filled = sub.filter((v) => cellText(v).trim() !== '');
+  if (filled.length === 0 || !filled.every(isYear)) return h;
+  let carried = '';
+  const combined = Array.from({ length: Math.max(top.length, sub.length) }, (_, c) => {
+    const own = cellText(top[c]);
+    if (own) carried = own;
+    return isYear(sub[c]) ? `${own || carried} ${cellText(sub[c]).trim()}` : own;
+  });
+  const { columns, chosen } = matchHeaders(combined, fields);
+  return columns.size >= h.columns.size ? { row: h.row + 1, columns, chosen, headers: combined } : h;
 }
 
 export type SheetKind = 'municipalities' | 'travel' | 'ferries' | 'staffing' | 'scenarios' | 'costs';
