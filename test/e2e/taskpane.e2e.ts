@@ -219,6 +219,16 @@ it('optimises in the Web Worker and writes the result as a scenario with its tra
   await shot('4-optimalisert');
 });
 
+it('cancels a run and keeps the best structure it had found', async () => {
+  await page.getByRole('button', { name: 'Optimaliser', exact: true }).click();
+  // Once the best structure is in and the alternatives or the curve are being worked on.
+  await page.getByText(/Optimaliserer: (alternative|sweep)/).waitFor({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Avbryt' }).click();
+  await page.getByText('Avbrutt: viser den beste strukturen som var funnet.').waitFor({ timeout: 30_000 });
+  expect(await api((t) => t.sheetNames())).toEqual(expect.arrayContaining(['KP Optimert 20 kontor', 'KP Optimerte scenarier']));
+  await shot('4b-avbrutt');
+});
+
 it('compares the scenarios side by side, the optimised one among them', async () => {
   await tab('Sammenlign');
   const table = page.getByRole('table', { name: 'Scenarier side om side' });

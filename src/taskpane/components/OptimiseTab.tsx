@@ -34,7 +34,7 @@ export function OptimiseTab({ planner, onLoaded, workerUrl }: { planner: Planner
   const w = useWords();
   const lang = useLanguage();
   const s = useCommonStyles();
-  const { busy, notice, setNotice, run } = useAction();
+  const { busy, notice, run } = useAction();
   const [rules, setRules] = useState<Rules>(planner.rules);
   const [mode, setMode] = useState<'count' | 'cost'>('count');
   const n = planner.loaded?.value?.municipalities.length ?? 0;
@@ -84,8 +84,8 @@ export function OptimiseTab({ planner, onLoaded, workerUrl }: { planner: Planner
         const result = await planner.writeOptimised(req, pr, outcome);
         onLoaded();
         setSummary([...result.heading.slice(1)]);
-        if (outcome.best.status === 'cancelled') setNotice({ intent: 'warning', text: w.cancelledNote });
-        return `${w.written}: ${result.specs.map((x) => x.name).join(', ')}`;
+        const written = `${w.written}: ${result.specs.map((x) => x.name).join(', ')}`;
+        return outcome.best.status === 'cancelled' ? { intent: 'warning' as const, text: `${w.cancelledNote} ${written}` } : written;
       } finally {
         handle.current = undefined;
         setStage(undefined);

@@ -35,16 +35,17 @@ export function useAction(): {
   busy: boolean;
   notice: Notice | undefined;
   setNotice: (n: Notice | undefined) => void;
-  run: (f: () => Promise<string | void>) => Promise<void>;
+  run: (f: () => Promise<string | Notice | void>) => Promise<void>;
 } {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | undefined>();
-  const run = useCallback(async (f: () => Promise<string | void>) => {
+  const run = useCallback(async (f: () => Promise<string | Notice | void>) => {
     setBusy(true);
     setNotice(undefined);
     try {
       const done = await f();
-      if (done) setNotice({ intent: 'success', text: done });
+      if (typeof done === 'string') setNotice({ intent: 'success', text: done });
+      else if (done) setNotice(done);
     } catch (e) {
       setNotice({ intent: 'error', text: (e as Error).message });
     } finally {
