@@ -181,6 +181,7 @@ export function optimisedResult(value: PlanValue, params: Parameters, req: Optim
       ? `Beholder eget kontor (ingen vert som kan nå minstebemanningen innen reisetidsgrensen): ${isolatedNames.join(', ')}.`
       : 'Alle kommuner kan nå en robust vert innen reisetidsgrensen.',
     ...altNotes.map((a) => `Alternativ ${a}.`),
+    ...(outcome.stopped ? ['Kjøringen ble avbrutt: alternativer og avveiingskurven kan mangle.'] : []),
   ];
   const planner = value.scenarios.filter((s) => !(value.sheetsUsed.optimizedScenarioNames ?? []).includes(s.name));
   const scenarios = [...planner, ...optimised];

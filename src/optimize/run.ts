@@ -49,7 +49,7 @@ export type OptimizeOptions = Readonly<{
   sweepAround?: (offices: number) => number[];
   onProgress?: (stage: string, p?: Progress) => void;
   /** Each structure as it is found (best, alternatives, sweep points): what a cancelled run can still show. */
-  onSolution?: (stage: string, s: Solution) => void;
+  onSolution?: (stage: string, s: Solution, isolated: readonly number[]) => void;
   /** True once the planner has cancelled: no further alternatives or sweep points are started. */
   shouldStop?: () => boolean;
   seed?: number;
@@ -124,7 +124,11 @@ async function solveOne(
 
 /** What a shell needs of an outcome (and what crosses back from a worker): the reduced problem only by its isolated members. */
 export type OutcomeSummary = Readonly<
-  Pick<Outcome, 'best' | 'alternatives' | 'sweep'> & { reduced: Readonly<{ isolated: readonly number[] }> }
+  Pick<Outcome, 'best' | 'alternatives' | 'sweep'> & {
+    reduced: Readonly<{ isolated: readonly number[] }>;
+    /** The planner stopped the run: alternatives and the curve may be missing. */
+    stopped?: boolean;
+  }
 >;
 
 export class NoSolutionError extends Error {
@@ -143,7 +147,7 @@ export async function optimize(pr: OptProblem, o: OptimizeOptions = {}): Promise
       'Ingen kontorstruktur oppfyller alle kravene (minste bemanning, lengste reisetid, flest eiere, BA-region). Prøv flere kontor, lavere minstebemanning eller lengre tillatt reisetid.',
     );
   }
-  o.onSolution?.('main', best);
+  o.onSolution?.('main', best, red.isolated);
   const alternatives: Solution[] = [];
   const within = o.within ?? 0.01;
   const exclude: number[][] = [hostSet(best.host)];

@@ -68,7 +68,7 @@ export type OptimizeJob = Readonly<{
 
 export type OptimizeReply =
   | Readonly<{ type: 'stage'; id: number; stage: string; progress?: Progress }>
-  | Readonly<{ type: 'solution'; id: number; stage: string; solution: Solution }>
+  | Readonly<{ type: 'solution'; id: number; stage: string; solution: Solution; isolated: readonly number[] }>
   | Readonly<{ type: 'done'; id: number; outcome: OutcomeSummary }>
   | Readonly<{ type: 'failed'; id: number; message: string; name: string }>;
 
@@ -106,7 +106,7 @@ export function createOptimizeHost(
           stage = s;
           post({ type: 'stage', id, stage: s, progress });
         },
-        onSolution: (s, solution) => post({ type: 'solution', id, stage: s, solution }),
+        onSolution: (s, solution, isolated) => post({ type: 'solution', id, stage: s, solution, isolated }),
         shouldStop: cancelled,
       });
       post({

@@ -30,7 +30,8 @@ export function runInWorker(
   const worker = new Worker(workerUrl);
   const shared = typeof SharedArrayBuffer !== 'undefined' && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
   const flag = shared ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
-  let best: Solution | undefined;
+  let best: { solution: Solution; isolated: readonly number[] } | undefined;
+  let cancelRequested = false;
   let settle: { resolve: (o: OutcomeSummary) => void; reject: (e: Error) => void } | undefined;
   const done = new Promise<OutcomeSummary>((resolve, reject) => (settle = { resolve, reject }));
   const finish = () => worker.terminate();
@@ -38,10 +39,10 @@ export function runInWorker(
     const r = e.data;
     if (r.type === 'stage') onStage(r.stage, r.progress);
     else if (r.type === 'solution') {
-      if (r.stage === 'main') best = r.solution;
+      if (r.stage === 'main') best = { solution: r.solution, isolated: r.isolated };
     } else if (r.type === 'done') {
       finish();
-      settle!.resolve(r.outcome);
+      settle!.resolve(cancelRequested ? { ...r.outcome, stopped: true } : r.outcome);
     } else {
       finish();
       settle!.reject(new OptimiseError(r.message));
@@ -56,14 +57,21 @@ export function runInWorker(
   return {
     done,
     cancel: () => {
+      cancelRequested = true;
       if (flag) {
         Atomics.store(flag, 0, 1);
         return;
       }
       finish();
       if (best) {
-        const b: Solution = { ...best, status: 'cancelled' };
-        settle!.resolve({ best: b, alternatives: [], sweep: [{ offices: b.evaluation.offices, solution: b }], reduced: { isolated: [] } });
+        const b = best.solution;
+        settle!.resolve({
+          best: b,
+          alternatives: [],
+          sweep: [{ offices: b.evaluation.offices, solution: b }],
+          reduced: { isolated: best.isolated },
+          stopped: true,
+        });
       } else settle!.reject(new CancelledError());
     },
   };

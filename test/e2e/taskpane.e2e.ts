@@ -226,6 +226,10 @@ it('cancels a run and keeps the best structure it had found', async () => {
   await page.getByRole('button', { name: 'Avbryt' }).click();
   await page.getByText('Avbrutt: viser den beste strukturen som var funnet.').waitFor({ timeout: 30_000 });
   expect(await api((t) => t.sheetNames())).toEqual(expect.arrayContaining(['KP Optimert 20 kontor', 'KP Optimerte scenarier']));
+  // The structure found before the cancel, said as it is: its proof, and the municipalities that keep their own office.
+  await page.getByText('Kjøringen ble avbrutt', { exact: false }).waitFor();
+  await page.getByText('Beste: bevist optimal', { exact: false }).waitFor();
+  await page.getByText(/Beholder eget kontor.*Træna/).waitFor();
   await shot('4b-avbrutt');
 });
 

@@ -57,12 +57,14 @@ describe('the task pane’s optimisation in a Web Worker', () => {
     const run = runInWorker('solver-worker.js', pr, options, () => undefined);
     const w = FakeWorker.last;
     const best = (await optimize(pr, { heuristicSeconds: 0.1 })).best;
-    w.reply({ type: 'solution', id: 1, stage: 'main', solution: best });
+    w.reply({ type: 'solution', id: 1, stage: 'main', solution: best, isolated: [4] });
     run.cancel();
     const outcome = await run.done;
     expect(w.terminated).toBe(true);
-    expect(outcome.best.status).toBe('cancelled');
-    expect(outcome.best.objective).toBe(best.objective);
+    expect(outcome.stopped).toBe(true);
+    // The structure as it was found (its status and gap), with the members that keep their own office.
+    expect(outcome.best).toEqual(best);
+    expect(outcome.reduced.isolated).toEqual([4]);
   });
 
   it('says so when cancelled before any structure was found, and passes the optimiser’s own message on', async () => {

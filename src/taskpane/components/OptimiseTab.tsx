@@ -85,7 +85,7 @@ export function OptimiseTab({ planner, onLoaded, workerUrl }: { planner: Planner
         onLoaded();
         setSummary([...result.heading.slice(1)]);
         const written = `${w.written}: ${result.specs.map((x) => x.name).join(', ')}`;
-        return outcome.best.status === 'cancelled' ? { intent: 'warning' as const, text: `${w.cancelledNote} ${written}` } : written;
+        return outcome.stopped ? { intent: 'warning' as const, text: `${w.cancelledNote} ${written}` } : written;
       } finally {
         handle.current = undefined;
         setStage(undefined);
