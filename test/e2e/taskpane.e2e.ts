@@ -270,27 +270,16 @@ it('splits an office’s costs by a key, live, and writes the sheet with formula
 
 it('lets the planner choose the sheet and columns Kontorplan reads, and keeps the choice in the workbook', async () => {
   // A sheet whose name and headers Kontorplan cannot recognise on its own.
-  await page.evaluate(() => {
-    const t = (globalThis as never as { kontorplanTest: { excel: { sheets: unknown[] } } }).kontorplanTest.excel;
-    const cells = new Map<string, { value: unknown; format: string }>();
-    const rows = [
-      ['Nr', 'Innb.'],
-      ['1804', 53638],
-      ['1841', 9770],
-    ];
-    rows.forEach((r, i) => r.forEach((v, j) => cells.set(`${i},${j}`, { value: v, format: typeof v === 'string' ? '@' : 'General' })));
-    t.sheets.push({
-      name: 'Ark2',
-      visibility: 'Visible',
-      cells,
-      tables: [],
-      charts: [],
-      conditionalFormats: [],
-      frozenRows: 0,
-      columnWidths: new Map(),
-      bold: new Set(),
-    });
-  });
+  await page.evaluate(() =>
+    (globalThis as never as { kontorplanTest: { excel: { addSheet(n: string, v: unknown[][]): void } } }).kontorplanTest.excel.addSheet(
+      'Ark2',
+      [
+        ['Nr', 'Innb.'],
+        ['1804', 53638],
+        ['1841', 9770],
+      ],
+    ),
+  );
   await tab('Data');
   await page.getByRole('button', { name: 'Les arbeidsboken på nytt' }).click();
   await page.getByRole('combobox', { name: 'Velg ark: Kommuner' }).click();

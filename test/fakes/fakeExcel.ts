@@ -611,21 +611,22 @@ export class FakeExcel {
   selection: string | undefined;
   active: string | undefined;
 
-  constructor(
-    sheets: readonly { name: string; values: readonly (readonly CellValue[])[]; visibility?: Visibility; formats?: string }[] = [],
-  ) {
-    for (const s of sheets) {
-      const sheet = newSheet(s.name, s.visibility);
-      s.values.forEach((row, r) =>
-        row.forEach((v, c) => {
-          if (v === null) return;
-          if (typeof v === 'object' && 'error' in v) sheet.cells.set(key(r, c), { value: v.error, error: true, format: 'General' });
-          else
-            sheet.cells.set(key(r, c), { value: v instanceof Date ? v.toISOString() : v, format: typeof v === 'string' ? '@' : 'General' });
-        }),
-      );
-      this.sheets.push(sheet);
-    }
+  constructor(sheets: readonly { name: string; values: readonly (readonly CellValue[])[]; visibility?: Visibility }[] = []) {
+    for (const s of sheets) this.addSheet(s.name, s.values, s.visibility);
+  }
+
+  /** A sheet the planner made (as if typed in Excel: text stays text). */
+  addSheet(name: string, values: readonly (readonly CellValue[])[], visibility: Visibility = 'Visible'): void {
+    const sheet = newSheet(name, visibility);
+    values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === null) return;
+        if (typeof v === 'object' && 'error' in v) sheet.cells.set(key(r, c), { value: v.error, error: true, format: 'General' });
+        else
+          sheet.cells.set(key(r, c), { value: v instanceof Date ? v.toISOString() : v, format: typeof v === 'string' ? '@' : 'General' });
+      }),
+    );
+    this.sheets.push(sheet);
   }
 
   readonly run: ExcelRun = async (batch) => {
