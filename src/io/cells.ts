@@ -13,6 +13,13 @@ export function columnLetters(index: number): string {
   return s;
 }
 
+/** Column letters to a 0-based index: "A" → 0, "AA" → 26 (the inverse of columnLetters). */
+export function columnIndex(letters: string): number {
+  let c = 0;
+  for (const ch of letters.toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
+  return c - 1;
+}
+
 /** 0-based row and column to an A1 address: (13, 2) → "C14". */
 export function a1(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;

@@ -11,6 +11,7 @@
  * `syncs` counts round trips; `editMode`, `protected` and `failAfterSteps` make Excel refuse.
  */
 import type { CellValue } from '../../src/domain/sheets';
+import { a1, columnIndex } from '../../src/io/cells';
 import type {
   ExcelRun,
   Visibility,
@@ -59,30 +60,23 @@ class ExcelError extends Error {
 
 const key = (r: number, c: number) => `${r},${c}`;
 
-function colIndex(letters: string): number {
-  let c = 0;
-  for (const ch of letters) c = c * 26 + (ch.charCodeAt(0) - 64);
-  return c - 1;
-}
-function colLetters(c: number): string {
-  let s = '';
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 /** "B2:D5", "A1", "A:A" → 0-based inclusive bounds (a whole column runs to row 1 048 575). */
 export function parseAddress(address: string): { r0: number; c0: number; r1: number; c1: number } {
   const local = address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '');
   const col = /^([A-Z]+):([A-Z]+)$/.exec(local);
-  if (col) return { r0: 0, c0: colIndex(col[1]!), r1: 1048575, c1: colIndex(col[2]!) };
+  if (col) return { r0: 0, c0: columnIndex(col[1]!), r1: 1048575, c1: columnIndex(col[2]!) };
   const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(local);
   if (!m) throw new ExcelError('InvalidArgument', `bad address ${address}`);
   const r0 = Number(m[2]) - 1;
-  const c0 = colIndex(m[1]!);
-  return { r0, c0, r1: m[3] ? Number(m[4]) - 1 : r0, c1: m[3] ? colIndex(m[3]) : c0 };
+  const c0 = columnIndex(m[1]!);
+  return { r0, c0, r1: m[3] ? Number(m[4]) - 1 : r0, c1: m[3] ? columnIndex(m[3]) : c0 };
 }
 
 const quote = (name: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
+
+type Bounds = { sheet: FakeSheet; r0: number; c0: number; r1: number; c1: number };
+/** "B2:D5", or with the sheet ("'KP A'!B2:D5"), as Excel writes a range's address. */
+const addressOf = (t: Bounds, withSheet = true) => `${withSheet ? `${quote(t.sheet.name)}!` : ''}${a1(t.r0, t.c0)}:${a1(t.r1, t.c1)}`;
 
 /** What typing (or `values`) puts in a cell that is not formatted as text. */
 function parseTyped(v: unknown, format: string): { value: FakeCell['value']; formula?: string } {
@@ -141,12 +135,8 @@ abstract class Proxy<T> {
   }
 }
 
-class FakeRange extends Proxy<{ sheet: FakeSheet; r0: number; c0: number; r1: number; c1: number }> implements XRange {
-  constructor(
-    ctx: FakeContext,
-    find: () => { sheet: FakeSheet; r0: number; c0: number; r1: number; c1: number } | undefined,
-    orNull = false,
-  ) {
+class FakeRange extends Proxy<Bounds> implements XRange {
+  constructor(ctx: FakeContext, find: () => Bounds | undefined, orNull = false) {
     super(ctx, find, orNull);
     this.settle();
   }
@@ -170,6 +160,10 @@ class FakeRange extends Proxy<{ sheet: FakeSheet; r0: number; c0: number; r1: nu
   }
   get address(): string {
     return this.prop('address');
+  }
+  /** The address now, inside a step (chart sources are resolved when the step runs). */
+  addressNow(): string {
+    return addressOf(this.target());
   }
   get values(): unknown[][] {
     return this.prop('values');
@@ -206,11 +200,7 @@ class FakeRange extends Proxy<{ sheet: FakeSheet; r0: number; c0: number; r1: nu
   load(properties: string): XRange {
     const want = new Set(properties.split(',').map((s) => s.trim()));
     const fields: Record<string, () => unknown> = {};
-    if (want.has('address'))
-      fields.address = () => {
-        const { sheet, r0, c0, r1, c1 } = this.target();
-        return `${quote(sheet.name)}!${colLetters(c0)}${r0 + 1}:${colLetters(c1)}${r1 + 1}`;
-      };
+    if (want.has('address')) fields.address = () => addressOf(this.target());
     if (want.has('values')) fields.values = () => this.grid((c) => (c?.error ? c.value : (c?.value ?? '')));
     if (want.has('valueTypes'))
       fields.valueTypes = () =>
@@ -233,7 +223,7 @@ class FakeRange extends Proxy<{ sheet: FakeSheet; r0: number; c0: number; r1: nu
   select(): void {
     this.enqueue(() => {
       const t = this.target();
-      this.ctx.host.selection = `${t.sheet.name}!${colLetters(t.c0)}${t.r0 + 1}`;
+      this.ctx.host.selection = `${t.sheet.name}!${a1(t.r0, t.c0)}`;
     });
   }
   get conditionalFormats(): XRange['conditionalFormats'] {
@@ -242,7 +232,7 @@ class FakeRange extends Proxy<{ sheet: FakeSheet; r0: number; c0: number; r1: nu
         let cf: FakeConditionalFormat | undefined;
         this.enqueue(() => {
           const t = this.target();
-          cf = { address: `${colLetters(t.c0)}${t.r0 + 1}:${colLetters(t.c1)}${t.r1 + 1}`, type };
+          cf = { address: addressOf(t, false), type };
           t.sheet.conditionalFormats.push(cf);
         });
         const on = (f: (c: FakeConditionalFormat) => void) => this.enqueue(() => f(cf!));
@@ -290,8 +280,7 @@ class FakeRange extends Proxy<{ sheet: FakeSheet; r0: number; c0: number; r1: nu
   }
 
   get format(): XRange['format'] {
-    const on = (f: (t: { sheet: FakeSheet; r0: number; c0: number; r1: number; c1: number }) => void) =>
-      this.enqueue(() => f(this.target()));
+    const on = (f: (t: Bounds) => void) => this.enqueue(() => f(this.target()));
     return {
       set columnWidth(w: number) {
         on((t) => {
@@ -418,9 +407,9 @@ class FakeWorksheet extends Proxy<FakeSheet> implements XWorksheet {
     return {
       add: (type, source, _by): XChart => {
         let chart: FakeChart | undefined;
-        const src = source as unknown as { loadAddress(): string };
+        const src = source as FakeRange;
         this.enqueue(() => {
-          chart = { name: '', type, title: '', xTitle: '', yTitle: '', series: [{ name: 'Series1', values: src.loadAddress() }] };
+          chart = { name: '', type, title: '', xTitle: '', yTitle: '', series: [{ name: 'Series1', values: src.addressNow() }] };
           this.target().charts.push(chart);
         });
         const on = (f: (c: FakeChart) => void) => this.enqueue(() => f(chart!));
@@ -431,8 +420,8 @@ class FakeWorksheet extends Proxy<FakeSheet> implements XWorksheet {
           get name(): string {
             throw new ExcelError('PropertyNotLoaded', 'series.name is not loaded');
           },
-          setXAxisValues: (r) => on((c) => (find(c)!.x = (r as unknown as { loadAddress(): string }).loadAddress())),
-          setValues: (r) => on((c) => (find(c)!.values = (r as unknown as { loadAddress(): string }).loadAddress())),
+          setXAxisValues: (r) => on((c) => (find(c)!.x = (r as FakeRange).addressNow())),
+          setValues: (r) => on((c) => (find(c)!.values = (r as FakeRange).addressNow())),
           delete: () =>
             on((c) => {
               const s = find(c);
@@ -481,12 +470,6 @@ class FakeWorksheet extends Proxy<FakeSheet> implements XWorksheet {
     return { freezeRows: (n: number) => this.enqueue(() => (this.target().frozenRows = n)) };
   }
 }
-
-// Ranges used as chart sources are resolved to their address when the step runs.
-(FakeRange.prototype as unknown as { loadAddress(): string }).loadAddress = function (this: FakeRange) {
-  const t = (this as unknown as { target(): { sheet: FakeSheet; r0: number; c0: number; r1: number; c1: number } }).target();
-  return `${quote(t.sheet.name)}!${colLetters(t.c0)}${t.r0 + 1}:${colLetters(t.c1)}${t.r1 + 1}`;
-};
 
 class FakeContext implements XRequestContext {
   queue: Step[] = [];

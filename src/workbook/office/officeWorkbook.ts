@@ -8,7 +8,7 @@ import {
   type SheetSpec,
   type WorkbookSnapshot,
 } from '../../domain/sheets';
-import { a1, columnLetters } from '../../io/cells';
+import { a1, columnIndex, columnLetters } from '../../io/cells';
 import { layoutSheet } from '../memory/memoryWorkbook';
 import { OWNER_SHEET, planReplacement, SheetConflictError, type WorkbookPort } from '../port';
 import type { ExcelRun, XRange, XRequestContext, XWorksheet } from './excelApi';
@@ -32,9 +32,7 @@ export function topLeft(address: string): { row: number; col: number } {
   const local = address.slice(address.lastIndexOf('!') + 1);
   const m = /^\$?([A-Z]+)\$?(\d+)/.exec(local);
   if (!m) return { row: 0, col: 0 };
-  let col = 0;
-  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  return { row: Number(m[2]) - 1, col: columnIndex(m[1]!) };
 }
 
 /** One cell as Office.js gives it (`values` and `valueTypes`), as the engine sees it. */
