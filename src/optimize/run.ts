@@ -9,7 +9,12 @@ import { evaluate, reduce, type Assignment, type Evaluation, type OptProblem, ty
  */
 
 /** Solves one problem exactly, wherever HiGHS runs (a worker thread, a Web Worker, in-process). */
-export type ExactSolver = (problem: OptProblem, options: Omit<ExactOptions, 'onProgress' | 'shouldCancel'>) => Promise<ExactResult>;
+export type ExactSolver = (
+  problem: OptProblem,
+  options: Omit<ExactOptions, 'onProgress' | 'shouldCancel'>,
+  /** The problem already reduced, for a solver in the same thread (one in another thread reduces it there). */
+  reduced?: Reduced,
+) => Promise<ExactResult>;
 
 export type Method = 'exact' | 'heuristic';
 
@@ -94,7 +99,7 @@ async function solveOne(
     };
   if (!o.exact) return heur;
   const warm = heur && heur.evaluation.feasible ? heur.host : undefined;
-  const r = await o.exact(pr, { timeLimitSeconds: o.timeLimitSeconds ?? 60, warmStart: warm, excludeHostSets: exclude });
+  const r = await o.exact(pr, { timeLimitSeconds: o.timeLimitSeconds ?? 60, warmStart: warm, excludeHostSets: exclude }, red);
   if (r.host && r.evaluation && (r.status === 'optimal' || r.status === 'time-limit' || r.status === 'cancelled')) {
     const exact: Solution = {
       host: r.host,

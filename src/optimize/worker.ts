@@ -86,8 +86,8 @@ export function createOptimizeHost(
       const h = o.heuristicOnly ? undefined : await (highs ??= loadHighs());
       const outcome = await optimize(problem, {
         exact: h
-          ? async (pr, opts) =>
-              solveExact(h, reduce(pr), {
+          ? async (pr, opts, reduced) =>
+              solveExact(h, reduced ?? reduce(pr), {
                 ...opts,
                 onProgress: (progress) => post({ type: 'stage', id, stage, progress }),
                 shouldCancel: cancelled,
