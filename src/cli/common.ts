@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { extraNames, parseEmbeddedMunicipalities, referenceMap, type EmbeddedMunicipality } from '../data/embedded';
+import { embeddedReadOptions, parseEmbeddedMunicipalities, type EmbeddedMunicipality } from '../data/embedded';
 import { embeddedNetwork } from '../data/network';
 import { buildSampleWorkbook } from '../data/sample';
 import { withParameters, type Parameters } from '../domain/parameters';
@@ -162,11 +162,7 @@ export async function openAndRead(
   }
   const data = loadEmbedded();
   const snapshot = await wb.read();
-  const result = readWorkbook(snapshot, params, {
-    reference: referenceMap(data),
-    extraNames: extraNames(data),
-    network: loadNetwork(data),
-  });
+  const result = readWorkbook(snapshot, params, embeddedReadOptions(data, loadNetwork(data)));
   for (const p of result.problems) {
     io.err(`${p.severity === 'error' ? (lang === 'en' ? 'Error' : 'Feil') : lang === 'en' ? 'Note' : 'Merk'}: ${formatProblem(p, lang)}`);
   }
@@ -185,11 +181,7 @@ export function sampleInput(county: string | undefined, params: Parameters): Non
   const network = loadNetwork(data);
   const specs = buildSampleWorkbook(ms, params, county ?? 'hele landet', network);
   const snapshot = { sheets: specs.map((s) => ({ name: s.name, visible: true, values: layoutSheet(s) })), ownedSheets: [] };
-  const result = readWorkbook(snapshot, params, {
-    reference: referenceMap(data),
-    extraNames: extraNames(data),
-    network,
-  });
+  const result = readWorkbook(snapshot, params, embeddedReadOptions(data, network));
   if (!result.value) throw new Error(`the embedded sample does not read: ${result.problems.map((p) => formatProblem(p, 'en')).join('; ')}`);
   return result.value;
 }

@@ -1,4 +1,6 @@
 import type { ReferenceMunicipality } from '../io/readMunicipalities';
+import type { ReadOptions } from '../io/readWorkbook';
+import type { TravelNetwork } from '../travel/network';
 import { csvTable } from './csv';
 
 /**
@@ -90,4 +92,9 @@ export function referenceMap(data: readonly EmbeddedMunicipality[]): Map<string,
 /** Short names ("Fauske", "Hamarøy") as extra names for the resolver. */
 export function extraNames(data: readonly EmbeddedMunicipality[]): Map<string, string[]> {
   return new Map(data.map((m) => [m.number, [m.shortName]]));
+}
+
+/** What readWorkbook takes from the embedded data: what fills blanks, the other names municipalities go by, and the network. */
+export function embeddedReadOptions(data: readonly EmbeddedMunicipality[], network?: TravelNetwork): ReadOptions {
+  return { reference: referenceMap(data), extraNames: extraNames(data), network };
 }

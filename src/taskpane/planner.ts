@@ -5,14 +5,14 @@
  */
 import { carriedOver, costsResult, keepFor, optimisedResult, scoredSpecs, type PlanValue } from '../app/steps';
 import type { CostKey } from '../costkeys/keys';
-import { extraNames, referenceMap, type EmbeddedMunicipality } from '../data/embedded';
+import { embeddedReadOptions, type EmbeddedMunicipality } from '../data/embedded';
 import { buildSampleWorkbook, selectCounty } from '../data/sample';
 import { withParameters, type Parameters } from '../domain/parameters';
 import type { WorkbookSnapshot } from '../domain/sheets';
 import { kindOfSheetName, type SheetKind } from '../io/headers';
 import { applyMapping, asMapping, describeInputs, FIELDS_OF, type ColumnMapping, type FoundInput } from '../io/mapping';
 import { hasErrors, type Problem } from '../io/problems';
-import { readWorkbook } from '../io/readWorkbook';
+import { readWorkbook, type ReadOptions } from '../io/readWorkbook';
 import { fromPlanningInput, type OptimizeRequest } from '../optimize/fromInput';
 import type { OptProblem } from '../optimize/problem';
 import type { OutcomeSummary } from '../optimize/run';
@@ -56,10 +56,15 @@ export class Planner {
   settings: Settings = {};
   loaded: Loaded | undefined;
 
+  /** Built once: every read of the workbook uses the same embedded data. */
+  private readonly readOptions: ReadOptions;
+
   constructor(
     readonly workbook: OfficeWorkbook,
     readonly data: EmbeddedData,
-  ) {}
+  ) {
+    this.readOptions = embeddedReadOptions(data.municipalities, data.network);
+  }
 
   get params(): Parameters {
     return withParameters(this.settings.rules ?? {});
@@ -81,11 +86,7 @@ export class Planner {
     const stored = this.workbook.settings as { mapping?: unknown; rules?: unknown } | undefined;
     this.settings = { mapping: asMapping(stored?.mapping), rules: asRules(stored?.rules) };
     const mapped = applyMapping(raw, this.settings.mapping);
-    const result = readWorkbook(mapped.snapshot, this.params, {
-      reference: referenceMap(this.data.municipalities),
-      extraNames: extraNames(this.data.municipalities),
-      network: this.data.network,
-    });
+    const result = readWorkbook(mapped.snapshot, this.params, this.readOptions);
     const problems = result.problems.map(mapped.restore);
     const used = result.value?.sheetsUsed;
     const owned = new Set(raw.ownedSheets);
