@@ -63,13 +63,9 @@ describe.each(CASES.map((c) => [c.file, c] as const))('%s', (_, c) => {
     const before = hash(file(c));
     const stderr: string[] = [];
     const args = c.command ? [c.command[0]!, file(c), ...c.command.slice(1)] : ['plan', file(c)];
-    const code = await main(
-      [...args, '--out', target, '--heuristic'].filter((a) => a !== '--heuristic' || c.command?.[0] === 'optimize'),
-      {
-        out: () => undefined,
-        err: (s) => stderr.push(s),
-      },
-    );
+    // The optimiser's cases need its answer, not a proof: the heuristic alone.
+    const fast = c.command?.[0] === 'optimize' ? ['--heuristic'] : [];
+    const code = await main([...args, ...fast, '--out', target], { out: () => undefined, err: (s) => stderr.push(s) });
     for (const m of c.messages) expect(stderr.some((line) => line.includes(m))).toBe(true);
     expect(code).toBe(c.exit);
     expect(existsSync(target)).toBe(c.exit === 0);
