@@ -1,22 +1,11 @@
-import {
-  Dropdown,
-  Field,
-  Option,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-} from '@fluentui/react-components';
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { KEY_LABELS } from '../../costkeys/costSheet';
 import { DEFAULT_COST_PER_FTE } from '../../costkeys/fromInput';
 import type { CostKey, DriverId } from '../../costkeys/keys';
 import type { Planner } from '../planner';
 import { fmt, pct, useLanguage, useWords } from '../i18n';
-import { NoticeBar, Section, shortName, useAction, useCommonStyles, NumberField, WriteButton } from './common';
+import { NoticeBar, Section, shortName, useAction, useCommonStyles, NumberField, WriteButton, Choice } from './common';
 
 const DRIVER_LABELS: Record<string, string> = {
   population: 'folketall',
@@ -79,69 +68,37 @@ export function CostsTab({ planner, version, onLoaded }: { planner: Planner; ver
   return (
     <div className={s.stack}>
       <NoticeBar notice={notice ?? (problem ? { intent: 'error', text: problem } : undefined)} />
-      <Field label={w.scenario} size="small">
-        <Dropdown
-          size="small"
-          className={s.dropdown}
-          value={scenario.name}
-          selectedOptions={[scenario.name]}
-          onOptionSelect={(_, d) => (setScenario(d.optionValue), setHost(undefined))}
-        >
-          {shared.map((x) => (
-            <Option key={x.name} value={x.name}>
-              {x.name}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
-      <Field label={w.office} size="small">
-        <Dropdown
-          size="small"
-          className={s.dropdown}
-          value={names.get(office.host) ?? office.host}
-          selectedOptions={[office.host]}
-          onOptionSelect={(_, d) => setHost(d.optionValue)}
-        >
-          {offices.map((o) => (
-            <Option key={o.host} value={o.host} text={names.get(o.host) ?? o.host}>
-              {`${names.get(o.host) ?? o.host} (${o.members.length})`}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
-      <Field label={w.key} size="small">
-        <Dropdown
-          size="small"
-          className={s.dropdown}
-          value={KEY_LABELS[kind]}
-          selectedOptions={[kind]}
-          onOptionSelect={(_, d) => setKind((d.optionValue as CostKey['kind']) ?? kind)}
-        >
-          {KINDS.map((k) => (
-            <Option key={k} value={k}>
-              {KEY_LABELS[k]}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
+      <Choice
+        label={w.scenario}
+        value={scenario.name}
+        options={shared.map((x) => ({ value: x.name, text: x.name }))}
+        onChange={(v) => (setScenario(v), setHost(undefined))}
+      />
+      <Choice
+        label={w.office}
+        value={office.host}
+        options={offices.map((o) => ({
+          value: o.host,
+          text: names.get(o.host) ?? o.host,
+          label: `${names.get(o.host) ?? o.host} (${o.members.length})`,
+        }))}
+        onChange={setHost}
+      />
+      <Choice
+        label={w.key}
+        value={kind}
+        options={KINDS.map((k) => ({ value: k, text: KEY_LABELS[k] }))}
+        onChange={(v) => setKind(v as CostKey['kind'])}
+      />
       {kind === 'fixed-plus' && (
         <div className={s.row}>
           <NumberField label={w.fixedShare} min={0} max={1} step={0.05} value={fixed} onChange={setFixed} />
-          <Field label={w.driver} size="small">
-            <Dropdown
-              size="small"
-              className={s.dropdown}
-              value={DRIVER_LABELS[driver] ?? driver}
-              selectedOptions={[driver]}
-              onOptionSelect={(_, d) => setDriver((d.optionValue as DriverId) ?? driver)}
-            >
-              {Object.entries(DRIVER_LABELS).map(([id, label]) => (
-                <Option key={id} value={id}>
-                  {label}
-                </Option>
-              ))}
-            </Dropdown>
-          </Field>
+          <Choice
+            label={w.driver}
+            value={driver}
+            options={Object.entries(DRIVER_LABELS).map(([id, label]) => ({ value: id, text: label }))}
+            onChange={(v) => setDriver(v as DriverId)}
+          />
         </div>
       )}
       {kind === 'mix' && (

@@ -1,11 +1,11 @@
-import { Button, Dropdown, Field, Link, Option, Spinner, Text } from '@fluentui/react-components';
+import { Button, Link, Spinner, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { SheetKind } from '../../io/headers';
 import type { ColumnMapping } from '../../io/mapping';
 import { formatProblem } from '../../io/problems';
 import type { Planner } from '../planner';
 import { useLanguage, useWords } from '../i18n';
-import { NoticeBar, Section, useAction, useCommonStyles } from './common';
+import { NoticeBar, Section, useAction, useCommonStyles, Choice } from './common';
 
 /** Problems listed one by one; the rest are counted (a wrong mapping can give hundreds). */
 const MAX_SHOWN = 40;
@@ -45,45 +45,33 @@ export function DataTab({ planner, onLoaded }: { planner: Planner; onLoaded: () 
             .filter((f) => f.kind !== 'ferries')
             .map((f) => (
               <div key={f.kind} className={s.section}>
-                <Field label={w.inputKind[f.kind]} size="small">
-                  <Dropdown
-                    size="small"
-                    className={s.dropdown}
-                    aria-label={`${w.chooseSheet}: ${w.inputKind[f.kind]}`}
-                    value={mapping.sheets?.[f.kind] ?? f.sheet ?? w.notFound}
-                    selectedOptions={[mapping.sheets?.[f.kind] ?? '']}
-                    onOptionSelect={(_, d) => chooseSheet(f.kind, d.optionValue || undefined)}
-                  >
-                    <Option value="">{w.automatic}</Option>
-                    {loaded.sheetNames.map((n) => (
-                      <Option key={n} value={n}>
-                        {n}
-                      </Option>
-                    ))}
-                  </Dropdown>
-                </Field>
+                <Choice
+                  label={w.inputKind[f.kind]!}
+                  ariaLabel={`${w.chooseSheet}: ${w.inputKind[f.kind]}`}
+                  value={mapping.sheets?.[f.kind] ?? ''}
+                  options={[
+                    { value: '', text: f.sheet ?? w.notFound, label: w.automatic },
+                    ...loaded.sheetNames.map((n) => ({ value: n, text: n })),
+                  ]}
+                  onChange={(v) => chooseSheet(f.kind, v || undefined)}
+                />
                 {f.sheet && (
                   <div className={s.row}>
                     {f.fields
                       .filter((x) => x.required || x.header)
                       .map((x) => (
-                        <Field key={x.key} label={x.label} size="small" style={{ minWidth: '130px', flex: '1 1 130px' }}>
-                          <Dropdown
-                            size="small"
-                            className={s.dropdown}
-                            aria-label={`${w.chooseColumn} (${w.inputKind[f.kind]}): ${x.label}`}
-                            value={x.header ?? w.notFound}
-                            selectedOptions={[mapping.columns?.[f.sheet!]?.[x.key] ?? '']}
-                            onOptionSelect={(_, d) => chooseColumn(f.sheet!, x.key, d.optionValue || undefined)}
-                          >
-                            <Option value="">{w.automatic}</Option>
-                            {f.headers.map((h) => (
-                              <Option key={h} value={h}>
-                                {h}
-                              </Option>
-                            ))}
-                          </Dropdown>
-                        </Field>
+                        <Choice
+                          key={x.key}
+                          label={x.label}
+                          style={{ minWidth: '130px', flex: '1 1 130px' }}
+                          ariaLabel={`${w.chooseColumn} (${w.inputKind[f.kind]}): ${x.label}`}
+                          value={mapping.columns?.[f.sheet!]?.[x.key] ?? ''}
+                          options={[
+                            { value: '', text: x.header ?? w.notFound, label: w.automatic },
+                            ...f.headers.map((h) => ({ value: h, text: h })),
+                          ]}
+                          onChange={(v) => chooseColumn(f.sheet!, x.key, v || undefined)}
+                        />
                       ))}
                   </div>
                 )}
@@ -133,21 +121,12 @@ export function DataTab({ planner, onLoaded }: { planner: Planner; onLoaded: () 
           {w.sampleHelp}
         </Text>
         <div className={s.row}>
-          <Field label={w.county} size="small">
-            <Dropdown
-              size="small"
-              className={s.dropdown}
-              value={counties.find((c) => c.number === county)?.name ?? county}
-              selectedOptions={[county]}
-              onOptionSelect={(_, d) => setCounty(d.optionValue ?? county)}
-            >
-              {counties.map((c) => (
-                <Option key={c.number} value={c.number} text={c.name}>
-                  {`${c.number} ${c.name}`}
-                </Option>
-              ))}
-            </Dropdown>
-          </Field>
+          <Choice
+            label={w.county}
+            value={county}
+            options={counties.map((c) => ({ value: c.number, text: c.name, label: `${c.number} ${c.name}` }))}
+            onChange={setCounty}
+          />
           <Button
             appearance="primary"
             disabled={busy}

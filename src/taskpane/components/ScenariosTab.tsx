@@ -1,21 +1,9 @@
-import {
-  Badge,
-  Dropdown,
-  Field,
-  Option,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-} from '@fluentui/react-components';
+import { Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { Planner } from '../planner';
 import { fmt, useLanguage, useWords } from '../i18n';
 import { MapView } from './MapView';
-import { NoticeBar, Section, shortName, useAction, useCommonStyles, WriteButton } from './common';
+import { NoticeBar, Section, shortName, useAction, useCommonStyles, WriteButton, Choice } from './common';
 
 /** Scenarier: each scenario scored; one picked shows its offices as a table and a map. */
 export function ScenariosTab({ planner, version, onLoaded }: { planner: Planner; version: number; onLoaded: () => void }) {
@@ -32,21 +20,16 @@ export function ScenariosTab({ planner, version, onLoaded }: { planner: Planner;
   return (
     <div className={s.stack}>
       <NoticeBar notice={notice} />
-      <Field label={w.scenario} size="small">
-        <Dropdown
-          size="small"
-          className={s.dropdown}
-          value={score.name}
-          selectedOptions={[score.name]}
-          onOptionSelect={(_, d) => setPicked(d.optionValue)}
-        >
-          {scores.map((x) => (
-            <Option key={x.name} value={x.name} text={x.name}>
-              {`${x.name} (${x.totals.offices} ${w.offices}, ${w.rating.toLowerCase()} ${fmt(lang, x.totals.rating)})`}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
+      <Choice
+        label={w.scenario}
+        value={score.name}
+        options={scores.map((x) => ({
+          value: x.name,
+          text: x.name,
+          label: `${x.name} (${x.totals.offices} ${w.offices}, ${w.rating.toLowerCase()} ${fmt(lang, x.totals.rating)})`,
+        }))}
+        onChange={setPicked}
+      />
       <Text>
         {score.totals.offices} {w.offices} · {w.rating} {fmt(lang, score.totals.rating)} ·{' '}
         {score.totals.officesFailing > 0 ? (

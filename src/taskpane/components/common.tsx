@@ -1,4 +1,5 @@
-import { Button, Field, makeStyles, MessageBar, MessageBarBody, SpinButton, tokens } from '@fluentui/react-components';
+import { Button, Dropdown, Field, makeStyles, MessageBar, MessageBarBody, Option, SpinButton, tokens } from '@fluentui/react-components';
+import type { CSSProperties } from 'react';
 import { parseNumber } from '../../io/cells';
 import { useWords } from '../i18n';
 import { useCallback, useState, type ReactNode } from 'react';
@@ -123,5 +124,38 @@ export function WriteButton(p: {
     >
       {p.label}
     </Button>
+  );
+}
+
+/** An option of a Choice: `text` shows in the closed list, `label` (default `text`) in the open one. */
+export type ChoiceOption = Readonly<{ value: string; text: string; label?: string }>;
+
+/** A labelled dropdown of options by value, fitted to the narrow pane. */
+export function Choice(p: {
+  label: string;
+  ariaLabel?: string;
+  value: string;
+  options: readonly ChoiceOption[];
+  onChange: (value: string) => void;
+  style?: CSSProperties;
+}) {
+  const s = useCommonStyles();
+  return (
+    <Field label={p.label} size="small" style={p.style}>
+      <Dropdown
+        size="small"
+        className={s.dropdown}
+        aria-label={p.ariaLabel}
+        value={p.options.find((o) => o.value === p.value)?.text ?? ''}
+        selectedOptions={[p.value]}
+        onOptionSelect={(_, d) => d.optionValue !== undefined && p.onChange(d.optionValue)}
+      >
+        {p.options.map((o) => (
+          <Option key={o.value} value={o.value} text={o.text}>
+            {o.label ?? o.text}
+          </Option>
+        ))}
+      </Dropdown>
+    </Field>
   );
 }
