@@ -56,6 +56,7 @@ export class Planner {
   settings: Settings = {};
   loaded: Loaded | undefined;
 
+  private scored: { value: PlanValue; scores: ScenarioScore[] } | undefined;
   /** Built once: every read of the workbook uses the same embedded data. */
   private readonly readOptions: ReadOptions;
 
@@ -150,8 +151,11 @@ export class Planner {
     return v;
   }
 
+  /** Every scenario scored, once per read of the workbook (the tabs share it). */
   scores(): ScenarioScore[] {
-    return scoreAll(this.value(), this.params);
+    const value = this.value();
+    if (this.scored?.value !== value) this.scored = { value, scores: scoreAll(value, this.params) };
+    return this.scored.scores;
   }
 
   /** Writes every scenario's sheet and the comparison (keeping cost and travel sheets). */

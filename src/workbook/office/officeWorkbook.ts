@@ -197,7 +197,8 @@ export class OfficeWorkbook implements WorkbookPort {
       const owned: string[] = [];
       try {
         await ctx.sync();
-        if (sheets.items.some((s) => s.name === OWNER_SHEET)) {
+        // Only a write of Kontorplan's own sheets needs to know which they are.
+        if (own && sheets.items.some((s) => s.name === OWNER_SHEET)) {
           const ownerRange = ctx.workbook.worksheets.getItem(OWNER_SHEET).getUsedRangeOrNullObject(true).load('address,values,valueTypes');
           await ctx.sync();
           if (!ownerRange.isNullObject) owned.push(...ownedFrom(fromA1(ownerRange)));
