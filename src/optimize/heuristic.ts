@@ -319,10 +319,14 @@ export function solveHeuristic(red: Reduced, options: HeuristicOptions = {}): He
   const iterations = options.iterations ?? 32;
   const limit = (options.timeLimitSeconds ?? 30) * 1000;
   const stop = () => now() - start > limit || (options.shouldStop?.() ?? false);
-  // With repair, the nearest-host phase only seeds the search: give it a few starts and an eighth of the time.
+  // With repair, the nearest-host phase only seeds the search: give it a few starts and an
+  // eighth of the time. When its first result already keeps every rule, the rules barely bind
+  // and the nearest-host search is the stronger one: it then gets half the time and every
+  // iteration (the search in assignment space cannot leave a nearest-host local optimum).
   const repair = needsRepair(red);
-  const graspStop = repair ? () => now() - start > limit / 8 || stop() : stop;
-  const graspIterations = repair ? Math.min(iterations, 4) : iterations;
+  let graspShare = repair ? 1 / 8 : 1;
+  let graspIterations = repair ? Math.min(iterations, 4) : iterations;
+  const graspStop = () => now() - start > limit * graspShare || stop();
   const eliteSize = 10;
   const elite: { set: number[]; cost: number }[] = [];
   const offer = (set: number[], cost: number) => {
@@ -345,6 +349,13 @@ export function solveHeuristic(red: Reduced, options: HeuristicOptions = {}): He
         offer(r, ic.cost);
       }
       offer(set, cost);
+      if (repair && it === 0) {
+        ic.set(elite[0]!.set);
+        if (evaluate(red, assignmentFrom(t, ic)).feasible) {
+          graspShare = 1 / 2;
+          graspIterations = iterations;
+        }
+      }
       options.onProgress?.(elite[0]!.cost, it + 1);
     }
     // Final relinking among the elite, best pairs first.
@@ -620,8 +631,9 @@ function constrainedSearch(
           .slice(0, 3)) {
       for (const [c] of closers) {
         const t = d.clone();
+        t.untouch();
         if (!t.closeOpen(c, k)) continue;
-        t.descend(stop, random);
+        t.descend(stop, random, true);
         if (!next || t.value() < next.value()) next = t;
       }
     }
