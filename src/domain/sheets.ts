@@ -44,6 +44,17 @@ export type Highlight = 'rating' | 'fail';
 /** The text a failed rule shows, which the `fail` highlight marks. */
 export const FAIL_TEXT = 'BRUDD';
 
+/** The colours of the highlights (RGB hex), the same in every adapter: Excel's own red–yellow–green scale and light-red fill. */
+export const HIGHLIGHT_COLOURS = {
+  scale: [
+    { at: 0, colour: 'F8696B' },
+    { at: 50, colour: 'FFEB84' },
+    { at: 100, colour: '63BE7B' },
+  ],
+  failFill: 'FFC7CE',
+  failFont: '9C0006',
+} as const;
+
 /** A column of an output table. `format` is an Excel number format. */
 export type ColumnSpec = Readonly<{ header: string; format?: string; width?: number; highlight?: Highlight }>;
 

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import {
   FAIL_TEXT,
+  HIGHLIGHT_COLOURS,
   isFormula,
   type CellValue,
   type Highlight,
@@ -47,18 +48,15 @@ function sheetData(ws: ExcelJS.Worksheet): SheetData {
   return { name: ws.name, visible: ws.state === 'visible' || ws.state === undefined, values };
 }
 
-/** The conditional format of a highlighted column (the same colours as the Office adapter's). */
+/** The conditional format of a highlighted column. */
 function highlightRule(h: Highlight): ExcelJS.ConditionalFormattingRule {
+  const { scale, failFill, failFont } = HIGHLIGHT_COLOURS;
   if (h === 'rating') {
     return {
       type: 'colorScale',
       priority: 1,
-      cfvo: [
-        { type: 'num', value: 0 },
-        { type: 'num', value: 50 },
-        { type: 'num', value: 100 },
-      ],
-      color: [{ argb: 'FFF8696B' }, { argb: 'FFFFEB84' }, { argb: 'FF63BE7B' }],
+      cfvo: scale.map((s) => ({ type: 'num', value: s.at })),
+      color: scale.map((s) => ({ argb: `FF${s.colour}` })),
     };
   }
   return {
@@ -66,7 +64,7 @@ function highlightRule(h: Highlight): ExcelJS.ConditionalFormattingRule {
     operator: 'containsText',
     text: FAIL_TEXT,
     priority: 1,
-    style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } }, font: { color: { argb: 'FF9C0006' } } },
+    style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: `FF${failFill}` } }, font: { color: { argb: `FF${failFont}` } } },
   };
 }
 

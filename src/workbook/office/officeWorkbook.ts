@@ -1,5 +1,6 @@
 import {
   FAIL_TEXT,
+  HIGHLIGHT_COLOURS,
   isFormula,
   type CellValue,
   type Highlight,
@@ -268,20 +269,21 @@ function writeOwner(ctx: XRequestContext, create: boolean, names: readonly strin
   ws.visibility = 'VeryHidden';
 }
 
-/** The conditional format of a highlighted column (the same colours as the exceljs adapter's). */
+/** The conditional format of a highlighted column. */
 function highlight(range: XRange, h: Highlight): void {
+  const { scale, failFill, failFont } = HIGHLIGHT_COLOURS;
   if (h === 'rating') {
-    const at = (formula: string, color: string) => ({ formula, type: 'Number' as const, color });
+    const at = (s: (typeof scale)[number]) => ({ formula: String(s.at), type: 'Number' as const, color: `#${s.colour}` });
     range.conditionalFormats.add('ColorScale').colorScale.criteria = {
-      minimum: at('0', '#F8696B'),
-      midpoint: at('50', '#FFEB84'),
-      maximum: at('100', '#63BE7B'),
+      minimum: at(scale[0]),
+      midpoint: at(scale[1]),
+      maximum: at(scale[2]),
     };
     return;
   }
   const cf = range.conditionalFormats.add('ContainsText').textComparison;
-  cf.format.fill.color = '#FFC7CE';
-  cf.format.font.color = '#9C0006';
+  cf.format.fill.color = `#${failFill}`;
+  cf.format.font.color = `#${failFont}`;
   cf.rule = { operator: 'Contains', text: FAIL_TEXT };
 }
 
