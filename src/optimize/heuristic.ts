@@ -1,4 +1,5 @@
 import { Districts } from './districts';
+import { Reflow } from './reflow';
 import { evaluate, pairAllowed, type Assignment, type Evaluation, type Reduced } from './problem';
 
 /**
@@ -7,7 +8,8 @@ import { evaluate, pairAllowed, type Assignment, type Evaluation, type Reduced }
  * elite pool, for instant answers, warm starts and hosts without WebAssembly. With a minimum
  * FTE, a maximum number of owners or a BA-split penalty the nearest-host assignment no longer
  * fits, so each host set is then assigned with a repair step and improved by swaps of hosts
- * and moves of members (`constrainedSearch`).
+ * and moves of members (`constrainedSearch`); where the owner limit binds, host swaps are
+ * priced by reassigning along chains of full offices (`Reflow`).
  */
 
 export type HeuristicOptions = Readonly<{
@@ -566,14 +568,31 @@ export function assignOpen(red: Reduced, open: Uint8Array): Assignment {
   return host;
 }
 
+/** The best state so far of a search in assignment space. */
+type Best = Readonly<{ host: Assignment; value: number; feasible: boolean }>;
+
+function record(d: Districts): Best {
+  return { host: d.snapshot(), value: d.value(), feasible: d.feasible() };
+}
+
+/** Keeping every rule first (a breach of a fraction of an FTE weighs little), then the penalised objective. */
+function beats(d: Districts, best: Best): boolean {
+  const feasible = d.feasible();
+  if (feasible !== best.feasible) return feasible;
+  return d.value() < best.value - 1e-9;
+}
+
 /** Share of kicks that are targeted rather than random. */
 const TARGETED = 0.15;
 
 /**
  * Iterated local search when assignments need repair: each start is relocated (Cooper),
  * assigned with repair, and improved in assignment space (`Districts`: shifts, swaps,
- * rehosts); the best is then kicked by closing an office and opening a candidate near it
- * (or, with a cost per office, by closing or opening one) and improved again.
+ * rehosts). Where the owner limit binds (a given number of offices), the best is then
+ * improved by host swaps priced along chains of full offices (`chainSwaps`); otherwise
+ * offices over the limit are split. Last, the best is kicked by closing an office and
+ * opening a candidate near it (or, with a cost per office, by closing or opening one) and
+ * improved again.
  */
 function constrainedSearch(
   red: Reduced,
@@ -601,18 +620,23 @@ function constrainedSearch(
     for (let i = 0; i < n; i++) if (host[i] === i && red.isCandidate[i]) open[i] = 1;
     return open;
   };
-  let best: { host: Assignment; value: number } | undefined;
+  let best: Best | undefined;
   for (const startHost of starts) {
     if (best && stop()) break;
     const d = new Districts(red, assignOpen(red, relocate(red, openOf(startHost))));
     d.descend(stop, random);
     const host = d.snapshot();
     keep(host);
-    if (!best || d.value() < best.value) best = { host, value: d.value() };
+    if (!best || beats(d, best)) best = record(d);
+  }
+  const chains = !byCost && Number.isFinite(pr.rules.maxOwners) ? new Reflow(red) : undefined;
+  if (best && chains) {
+    best = refit(red, chains, best, stop, random);
+    keep(best.host);
   }
   // While owners are over the limit somewhere, open an office among that office's members and
   // close the office cheapest to close elsewhere (the best of a few, each then improved).
-  for (let round = 0; round < n && best && !stop(); round++) {
+  for (let round = 0; round < n && best && !chains && !stop(); round++) {
     const d = new Districts(red, best.host);
     const a = d.mostOverfull();
     if (a < 0) break;
@@ -637,8 +661,12 @@ function constrainedSearch(
         if (!next || t.value() < next.value()) next = t;
       }
     }
-    if (!next || next.value() >= best.value - 1e-9) break;
-    best = { host: next.snapshot(), value: next.value() };
+    if (!next || !beats(next, best)) break;
+    best = record(next);
+    keep(best.host);
+  }
+  if (best && chains) {
+    best = chainSwaps(red, chains, best, stop, random);
     keep(best.host);
   }
   for (let round = 0; round < rounds && best && !stop(); round++) {
@@ -665,8 +693,8 @@ function constrainedSearch(
         else if (options.length > 0) d.closeOpen(-1, options[Math.floor(random() * options.length)]!);
       }
     d.descend(stop, random, true);
-    if (d.value() < best.value - 1e-9) {
-      best = { host: d.snapshot(), value: d.value() };
+    if (beats(d, best)) {
+      best = record(d);
       keep(best.host);
     }
   }
@@ -676,6 +704,118 @@ function constrainedSearch(
     keep(polished);
   }
   return [...found.values()];
+}
+
+/** The assignment reworked along chains (`Reflow`) to keep the owner limit, then improved in assignment space; kept if better. */
+function refit(red: Reduced, f: Reflow, start: Best, stop: () => boolean, random: () => number): Best {
+  f.load(start.host);
+  f.pull(200);
+  if (!f.fit()) return start;
+  f.pull();
+  const d = new Districts(red, f.snapshot());
+  d.descend(stop, random);
+  return beats(d, start) ? record(d) : start;
+}
+
+/**
+ * Host swaps where the owner limit binds, priced by chains (`Reflow`): the offices likeliest
+ * to be cheap to close and the candidates likeliest to gain by opening are each priced alone;
+ * pairs of them (far apart: about the sum; near each other: estimated as one move) are
+ * ranked, and the most promising priced together. The best few are improved in assignment
+ * space (which restores the minimum FTE); rounds repeat while one beats the best. This finds
+ * the moves a kick of one or two nearby offices cannot: an office shut in one region and
+ * opened in another, with the members between passed along full offices.
+ */
+function chainSwaps(red: Reduced, f: Reflow, start: Best, stop: () => boolean, random: () => number): Best {
+  const side = 30;
+  const priced = 24;
+  const tries = 6;
+  let best = start;
+  while (!stop()) {
+    f.load(best.host);
+    f.pull(200);
+    f.fit();
+    f.pull();
+    const base = f.snapshot();
+    const cost = f.cost();
+    const price = (close: number, open: number): number => {
+      f.load(base);
+      return f.swap(close, open) ? f.cost() - cost : Number.POSITIVE_INFINITY;
+    };
+    f.load(base);
+    const estimate = f.estimator();
+    const hosts = red.candidates.filter((j) => f.open[j] && !red.forced[j]);
+    const shut = red.candidates.filter((k) => !f.open[k]);
+    // Each office closed alone and the most promising candidates opened alone, priced exactly;
+    // a pair far apart is about the sum of the two, a pair near each other (the candidate may
+    // serve the office's members) is estimated as one move.
+    const alone = (xs: number[], v: (x: number) => number) =>
+      new Map(xs.map((x): [number, number] => [x, v(x)]).filter(([, y]) => Number.isFinite(y)));
+    const likeliest = (xs: number[], v: (x: number) => number) =>
+      xs
+        .map((x): [number, number] => [x, v(x)])
+        .sort((a, b) => a[1] - b[1])
+        .slice(0, side)
+        .map(([x]) => x);
+    const closeV = alone(
+      likeliest(hosts, (j) => estimate(j, -1)),
+      (j) => price(j, -1),
+    );
+    const openV = alone(
+      likeliest(shut, (k) => estimate(-1, k)),
+      (k) => price(-1, k),
+    );
+    const guesses: [number, number, number][] = [];
+    for (const j of hosts) {
+      const near = new Set<number>();
+      for (const m of f.members(j)) for (const k of red.allowed[m]!) if (!f.open[k]) near.add(k);
+      for (const k of near) {
+        const v = estimate(j, k);
+        if (Number.isFinite(v)) guesses.push([j, k, v]);
+      }
+      const cj = closeV.get(j);
+      if (cj === undefined) continue;
+      for (const [k, ok] of openV) if (!near.has(k)) guesses.push([j, k, cj + ok]);
+    }
+    guesses.sort((a, b) => a[2] - b[2]);
+    const pairs: [number, Assignment, number, number][] = [];
+    for (const [j, k] of guesses.slice(0, priced)) {
+      if (stop()) break;
+      const v = price(j, k);
+      if (Number.isFinite(v)) pairs.push([v, f.snapshot(), j, k]);
+    }
+    pairs.sort((a, b) => a[0] - b[0]);
+    // The best few pairs are improved in assignment space until one beats the best; after
+    // that, each further pair apart from those kept is priced again on the new best and kept
+    // when it still gains (several swaps in one round).
+    let improved = false;
+    let tried = 0;
+    const used = new Set<number>();
+    for (const [, host, j, k] of pairs) {
+      if (stop() || (!improved && tried >= tries)) break;
+      if (used.has(j) || used.has(k)) continue;
+      let trial = host;
+      if (improved) {
+        if (best.host[j] !== j || best.host[k] === k) continue;
+        f.load(best.host);
+        f.pull();
+        const before = f.cost();
+        if (!f.swap(j, k) || f.cost() >= before) continue;
+        trial = f.snapshot();
+      }
+      tried++;
+      const d = new Districts(red, trial);
+      d.descend(stop, random);
+      if (beats(d, best)) {
+        best = record(d);
+        improved = true;
+        used.add(j);
+        used.add(k);
+      }
+    }
+    if (!improved) break;
+  }
+  return best;
 }
 
 /** Swap a host for a nearby candidate (or, with a cost per office, add or drop one) while the repaired assignment improves. */
