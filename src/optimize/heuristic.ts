@@ -620,8 +620,11 @@ function constrainedSearch(
     for (let i = 0; i < n; i++) if (host[i] === i && red.isCandidate[i]) open[i] = 1;
     return open;
   };
+  // Where chains price the host swaps, they improve one start further than several starts
+  // improved less: only the best start is taken.
+  const chains = !byCost && Number.isFinite(pr.rules.maxOwners) ? new Reflow(red) : undefined;
   let best: Best | undefined;
-  for (const startHost of starts) {
+  for (const startHost of chains ? starts.slice(0, 1) : starts) {
     if (best && stop()) break;
     const d = new Districts(red, assignOpen(red, relocate(red, openOf(startHost))));
     d.descend(stop, random);
@@ -629,7 +632,6 @@ function constrainedSearch(
     keep(host);
     if (!best || beats(d, best)) best = record(d);
   }
-  const chains = !byCost && Number.isFinite(pr.rules.maxOwners) ? new Reflow(red) : undefined;
   if (best && chains) {
     best = refit(red, chains, best, stop, random);
     keep(best.host);
