@@ -9,8 +9,11 @@ import type { Assignment, Reduced } from './problem';
  * The reassignment is a min-cost flow with the owner limit as each office's capacity
  * (ignoring the minimum FTE and BA regions, which the assignment search repairs afterwards):
  * displaced members are inserted by shortest augmenting paths over the offices
- * (Bellman–Ford by rounds, so each chain has at most `ROUNDS` moves), then chains that end
- * in an office with room and lower the travel are applied while there are any.
+ * (Bellman–Ford by rounds, so each chain has at most `ROUNDS` moves), then cycles of moves
+ * and chains ending in an office with room that lower the travel are applied while there are
+ * any. `cost` adds the breaches of both limits, weighted as in the assignment search, so a
+ * swap that mends one ranks first. Eight moves per chain: fifteen found the same swaps on
+ * all of Norway at nearly twice the time.
  */
 const ROUNDS = 8;
 
