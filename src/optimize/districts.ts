@@ -3,6 +3,18 @@ import type { Assignment, Reduced } from './problem';
 type Statics = Readonly<{ allowed: Uint8Array; isolated: Uint8Array; movable: Uint8Array; lambda: number }>;
 const STATICS = new WeakMap<Reduced, Statics>();
 
+/** An owner too many weighs as much as this many FTE missing: counts are hard to repair later. */
+const OWNER_WEIGHT = 100;
+
+/**
+ * Weights of a rule breach in a penalised objective: per FTE missing from the minimum and per
+ * owner over the limit, each far above any one member's travel.
+ */
+export function breachWeights(red: Reduced): { perFte: number; perOwner: number } {
+  const lambda = statics(red).lambda;
+  return { perFte: lambda, perOwner: lambda * OWNER_WEIGHT };
+}
+
 /** What every state of one problem shares (computed once: a search builds many states). */
 function statics(red: Reduced): Statics {
   const hit = STATICS.get(red);
@@ -129,8 +141,7 @@ export class Districts {
   private pen(h: number, fte: number, count: number): number {
     if (this.isolated[h] || !this.open[h]) return 0;
     const deficit = this.minFte - fte;
-    // An owner too many weighs as much as 100 FTE missing: counts are hard to repair later.
-    return this.lambda * ((deficit > 1e-9 ? deficit : 0) + (count > this.maxOwners ? 100 * (count - this.maxOwners) : 0));
+    return this.lambda * ((deficit > 1e-9 ? deficit : 0) + (count > this.maxOwners ? OWNER_WEIGHT * (count - this.maxOwners) : 0));
   }
 
   /** Change in BA pieces if member i left office a and joined office b. */

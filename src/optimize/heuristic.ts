@@ -710,10 +710,7 @@ function constrainedSearch(
 
 /** The assignment reworked along chains (`Reflow`) to keep the owner limit, then improved in assignment space; kept if better. */
 function refit(red: Reduced, f: Reflow, start: Best, stop: () => boolean, random: () => number): Best {
-  f.load(start.host);
-  f.pull(200);
-  if (!f.fit()) return start;
-  f.pull();
+  if (!f.settle(start.host)) return start;
   const d = new Districts(red, f.snapshot());
   d.descend(stop, random);
   return beats(d, start) ? record(d) : start;
@@ -734,10 +731,7 @@ function chainSwaps(red: Reduced, f: Reflow, start: Best, stop: () => boolean, r
   const tries = 6;
   let best = start;
   while (!stop()) {
-    f.load(best.host);
-    f.pull(200);
-    f.fit();
-    f.pull();
+    f.settle(best.host);
     const base = f.snapshot();
     const cost = f.cost();
     const price = (close: number, open: number): number => {

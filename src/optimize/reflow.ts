@@ -1,4 +1,5 @@
-import type { Assignment, Reduced } from './problem';
+import { breachWeights } from './districts';
+import { pairAllowed, type Assignment, type Reduced } from './problem';
 
 /**
  * Host swaps priced by reassigning along chains of full offices, for when the owner limit
@@ -54,10 +55,7 @@ export class Reflow {
     this.pred = new Int32Array(n);
     this.mark = new Int32Array(n);
     this.acost = red.allowed.map((hs, i) => Float64Array.from(hs, (j) => this.c(i, j)));
-    let maxC = 0;
-    for (let i = 0; i < n; i++) for (const j of red.allowed[i]!) maxC = Math.max(maxC, this.c(i, j));
-    this.perFte = Math.max(1, maxC) * 100;
-    this.perOwner = this.perFte * 100;
+    ({ perFte: this.perFte, perOwner: this.perOwner } = breachWeights(red));
     this.minFte = pr.rules.minFte;
     this.fte = new Float64Array(n);
   }
@@ -144,6 +142,24 @@ export class Reflow {
     }
   }
 
+  /** Shortest chains starting in any open office (each then one member fewer). */
+  private relaxFromAll(): void {
+    for (let a = 0; a < this.n; a++) this.dist[a] = this.open[a] ? 0 : Number.POSITIVE_INFINITY;
+    this.pred.fill(-1);
+    this.relax();
+  }
+
+  /** Applies the chain to the first of `ends` that traces back without a cycle; returns the office it starts from, or -1. */
+  private applyChain(ends: readonly number[]): number {
+    for (const end of ends) {
+      const t = this.trace(end);
+      if (!t) continue;
+      for (const [i, b] of t.moves) this.move(i, b);
+      return t.start;
+    }
+    return -1;
+  }
+
   /** The moves of the chain ending in office `end`, first move first, and the office it starts from; undefined on a cycle. */
   private trace(end: number): { moves: [number, number][]; start: number } | undefined {
     const moves: [number, number][] = [];
@@ -157,11 +173,6 @@ export class Reflow {
       b = this.host[i]!;
     }
     return { moves: moves.reverse(), start: b };
-  }
-
-  private allowedTo(m: number, k: number): boolean {
-    for (const b of this.red.allowed[m]!) if (b === k) return true;
-    return false;
   }
 
   /** Offices with room and a finite label, cheapest first. */
@@ -181,11 +192,9 @@ export class Reflow {
       this.pred.fill(-1);
       for (const b of this.red.allowed[u]!) if (this.open[b]) this.dist[b] = this.c(u, b);
       this.relax();
-      for (const end of this.ends(Number.POSITIVE_INFINITY)) {
-        const t = this.trace(end);
-        if (!t) continue;
-        for (const [i, b] of t.moves) this.move(i, b);
-        this.join(u, t.start);
+      const start = this.applyChain(this.ends(Number.POSITIVE_INFINITY));
+      if (start >= 0) {
+        this.join(u, start);
         return true;
       }
       const cyc = this.cycle();
@@ -235,6 +244,19 @@ export class Reflow {
   }
 
   /**
+   * Loads an assignment and brings it to the cheapest one this can reach within the owner
+   * limit: cycles and chains that lower the travel, then `fit`, then again. False when `fit`
+   * could not place every member.
+   */
+  settle(host: Assignment): boolean {
+    this.load(host);
+    this.pull(200);
+    const fitted = this.fit();
+    this.pull();
+    return fitted;
+  }
+
+  /**
    * A cycle of moves in the labels (each office passing a member to the next), when the
    * relaxation left one: it lowers the travel and keeps every office's count.
    */
@@ -267,24 +289,13 @@ export class Reflow {
    */
   pull(limit = 30): void {
     for (let it = 0; it < limit; it++) {
-      for (let a = 0; a < this.n; a++) this.dist[a] = this.open[a] ? 0 : Number.POSITIVE_INFINITY;
-      this.pred.fill(-1);
-      this.relax();
+      this.relaxFromAll();
       const cyc = this.cycle();
       if (cyc) {
         for (const [i, b] of cyc) this.move(i, b);
         continue;
       }
-      const eps = 1e-9 * Math.max(1, this.travel);
-      let applied = false;
-      for (const end of this.ends(-eps)) {
-        const t = this.trace(end);
-        if (!t) continue;
-        for (const [i, b] of t.moves) this.move(i, b);
-        applied = true;
-        break;
-      }
-      if (!applied) return;
+      if (this.applyChain(this.ends(-1e-9 * Math.max(1, this.travel))) < 0) return;
     }
   }
 
@@ -298,9 +309,7 @@ export class Reflow {
     const n = this.n;
     const red = this.red;
     // into[a]: the best chain ending in office a (≤ 0).
-    for (let a = 0; a < n; a++) this.dist[a] = this.open[a] ? 0 : Number.POSITIVE_INFINITY;
-    this.pred.fill(-1);
-    this.relax();
+    this.relaxFromAll();
     const into = Float64Array.from(this.dist, (v) => Math.min(0, v));
     // on[b]: the cheapest chain from b (given one member more) to an office with room.
     const on = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
@@ -369,7 +378,7 @@ export class Reflow {
           let v = out[m]!;
           if (k >= 0 && room > 0) {
             const direct = this.c(m, k) - this.c(m, j);
-            if (direct < v && this.allowedTo(m, k)) {
+            if (direct < v && pairAllowed(red.problem, m, k)) {
               v = direct;
               room--;
             }
