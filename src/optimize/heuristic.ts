@@ -635,9 +635,11 @@ function constrainedSearch(
   if (best && chains) {
     best = refit(red, chains, best, stop, random);
     keep(best.host);
+    best = chainSwaps(red, chains, best, stop, random);
+    keep(best.host);
   }
-  // While owners are over the limit somewhere, open an office among that office's members and
-  // close the office cheapest to close elsewhere (the best of a few, each then improved).
+  // Otherwise, while owners are over the limit somewhere, open an office among that office's
+  // members and close the office cheapest to close elsewhere (the best of a few, each then improved).
   for (let round = 0; round < n && best && !chains && !stop(); round++) {
     const d = new Districts(red, best.host);
     const a = d.mostOverfull();
@@ -665,10 +667,6 @@ function constrainedSearch(
     }
     if (!next || !beats(next, best)) break;
     best = record(next);
-    keep(best.host);
-  }
-  if (best && chains) {
-    best = chainSwaps(red, chains, best, stop, random);
     keep(best.host);
   }
   for (let round = 0; round < rounds && best && !stop(); round++) {
@@ -738,7 +736,6 @@ function chainSwaps(red: Reduced, f: Reflow, start: Best, stop: () => boolean, r
       f.load(base);
       return f.swap(close, open) ? f.cost() - cost : Number.POSITIVE_INFINITY;
     };
-    f.load(base);
     const estimate = f.estimator();
     const hosts = red.candidates.filter((j) => f.open[j] && !red.forced[j]);
     const shut = red.candidates.filter((k) => !f.open[k]);

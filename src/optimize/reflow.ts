@@ -26,7 +26,7 @@ export class Reflow {
   readonly open: Uint8Array;
   private readonly count: Int32Array;
   private readonly mem: number[][];
-  travel = 0;
+  private travelSum = 0;
   private readonly dist: Float64Array;
   private readonly pred: Int32Array;
   /** Round stamps (an office is queued once per round). */
@@ -60,6 +60,11 @@ export class Reflow {
     this.fte = new Float64Array(n);
   }
 
+  /** Travel of the current assignment (population-weighted). */
+  get travel(): number {
+    return this.travelSum;
+  }
+
   private c(i: number, j: number): number {
     const pr = this.red.problem;
     return i === j ? 0 : pr.weight[i]! * pr.cost[i * this.n + j]!;
@@ -71,7 +76,7 @@ export class Reflow {
     this.count.fill(0);
     this.fte.fill(0);
     for (const list of this.mem) list.length = 0;
-    this.travel = 0;
+    this.travelSum = 0;
     for (let i = 0; i < this.n; i++) if (host[i] === i) this.open[i] = 1;
     for (let i = 0; i < this.n; i++) this.join(i, host[i]!);
   }
@@ -89,7 +94,7 @@ export class Reflow {
     this.mem[b]!.push(i);
     this.count[b] = this.count[b]! + 1;
     this.fte[b] = this.fte[b]! + this.red.problem.fte[i]!;
-    this.travel += this.c(i, b);
+    this.travelSum += this.c(i, b);
   }
 
   private leave(i: number): void {
@@ -98,7 +103,7 @@ export class Reflow {
     list.splice(list.indexOf(i), 1);
     this.count[a] = this.count[a]! - 1;
     this.fte[a] = this.fte[a]! - this.red.problem.fte[i]!;
-    this.travel -= this.c(i, a);
+    this.travelSum -= this.c(i, a);
     this.host[i] = -1;
   }
 

@@ -25,11 +25,7 @@ describe('Reflow (reassignment along chains under the owner limit)', () => {
       const brute = bruteForce(pr);
       if (!brute) continue;
       const f = new Reflow(reduce(pr));
-      const start = nearest(pr, hosts);
-      f.load(start);
-      f.pull(200);
-      expect(f.fit()).toBe(true);
-      f.pull();
+      expect(f.settle(nearest(pr, hosts))).toBe(true);
       const host = f.snapshot();
       expect(f.overflow()).toBe(0);
       expect(hostsOf(host)).toEqual(hosts);
@@ -40,15 +36,12 @@ describe('Reflow (reassignment along chains under the owner limit)', () => {
     expect(checked).toBeGreaterThanOrEqual(4);
   });
 
-  it('prices a swap of hosts by the cheapest reassignment for the new hosts, and says when an office cannot be closed', () => {
+  it('prices a swap of hosts by the cheapest reassignment for the new hosts, and prices an office that cannot be closed within the limit above any travel', () => {
     for (const seed of [7, 8, 9]) {
       const pr = randomProblem(seed, 9, { offices: 3, maxOwners: 4 });
       const red = reduce(pr);
       const f = new Reflow(red);
-      f.load(nearest(pr, [0, 3, 6]));
-      f.pull(200);
-      f.fit();
-      f.pull();
+      f.settle(nearest(pr, [0, 3, 6]));
       // Close 3, open 5: the result is the optimum for hosts {0, 5, 6}.
       expect(f.swap(3, 5)).toBe(true);
       const host = f.snapshot();
@@ -68,14 +61,17 @@ describe('Reflow (reassignment along chains under the owner limit)', () => {
   });
 
   it('lets the heuristic keep the owner limit and reach the optimum on small capped problems', () => {
+    let checked = 0;
     for (const seed of [11, 12, 13]) {
       const pr = randomProblem(seed, 8, { offices: 3, maxOwners: 3, minFte: 6 });
       const brute = bruteForce(pr);
+      if (!brute) continue;
       const red = reduce(pr);
       const h = solveHeuristic(red, { seed });
-      if (!brute) continue;
       expect(evaluate(red, h.host).feasible).toBe(true);
       expect(h.evaluation.objective).toBeCloseTo(brute.objective, 4);
+      checked++;
     }
+    expect(checked).toBeGreaterThanOrEqual(2);
   });
 });
