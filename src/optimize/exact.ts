@@ -45,12 +45,18 @@ export type ExactResult = Readonly<{
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
-/** The model with extra rows Σ_{j∈S} y_j ≤ |S| − 1 that forbid each given host set. */
+/**
+ * The model with extra rows Σ_{j∈S} y_j ≤ |S| − 1 that forbid each given host set. Members
+ * that host without a y column (isolated: always their own office) are left out of both
+ * sides, or the row would not bind.
+ */
 export function withExclusions(m: MipModel, sets: readonly (readonly number[])[]): MipModel {
   if (sets.length === 0) return m;
   const extra: number[][] = Array.from({ length: m.numCols }, () => []);
-  sets.forEach((set, r) => {
-    for (const j of set) if (m.yCol[j]! >= 0) extra[m.yCol[j]!]!.push(m.numRows + r);
+  const sizes = sets.map((set, r) => {
+    const cols = set.filter((j) => m.yCol[j]! >= 0);
+    for (const j of cols) extra[m.yCol[j]!]!.push(m.numRows + r);
+    return cols.length;
   });
   const starts = new Int32Array(m.numCols + 1);
   const indices: number[] = [];
@@ -70,9 +76,9 @@ export function withExclusions(m: MipModel, sets: readonly (readonly number[])[]
   const rowUpper = new Float64Array(m.numRows + sets.length);
   rowLower.set(m.rowLower);
   rowUpper.set(m.rowUpper);
-  sets.forEach((set, r) => {
+  sizes.forEach((size, r) => {
     rowLower[m.numRows + r] = Number.NEGATIVE_INFINITY;
-    rowUpper[m.numRows + r] = set.length - 1;
+    rowUpper[m.numRows + r] = size - 1;
   });
   return {
     ...m,

@@ -80,6 +80,16 @@ describe('kontorplan optimize', () => {
     for (const k of json.isolated) expect(json.offices.find((o) => o.host === k)?.members).toEqual([k]);
   });
 
+  it('finds an alternative with other hosts, though the isolated municipalities host in every structure', () => {
+    const hosts = (offices: Json['offices']) => offices.map((o) => o.host).sort().join(',');
+    expect(json.alternatives).toHaveLength(1);
+    const alt = json.alternatives[0]!;
+    expect(hosts(alt.offices)).not.toBe(hosts(json.offices));
+    expect(alt.objective).toBeGreaterThanOrEqual(json.objective - 1e-6);
+    expect(alt.objective).toBeLessThanOrEqual(json.objective * 1.01);
+    for (const k of json.isolated) expect(alt.offices.map((o) => o.host)).toContain(k);
+  });
+
   it('writes the scenarios in the Scenarier layout, the trade-off curve with a native chart, and scores them', async () => {
     const sheets = await sheetsOf(out());
     const names = sheets.map((s) => s.name);
