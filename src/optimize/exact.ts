@@ -1,5 +1,5 @@
 import type { Highs, HighsCallbackMap } from 'highs';
-import { buildModel, grownKeep, RADIUS_MARGIN, radiusKeep, usesRadiusModel, type MipModel } from './model';
+import { buildModel, grownKeep, radiusKeep, radiusMargin, usesRadiusModel, type MipModel } from './model';
 import { evaluate, type Assignment, type Evaluation, type Reduced } from './problem';
 
 export type ExactStatus = 'optimal' | 'time-limit' | 'cancelled' | 'infeasible' | 'failed';
@@ -29,7 +29,7 @@ export type ExactOptions = Readonly<{
   excludeHostSets?: readonly (readonly number[])[];
   /** The structure that sizes a truncated radius model when it is not the warm start (benchmarks start HiGHS cold). */
   radiusFrom?: Assignment;
-  /** Levels a truncated radius model keeps beyond the sizing structure's (default RADIUS_MARGIN). */
+  /** Levels a truncated radius model keeps beyond the sizing structure's (default: radiusMargin). */
   radiusMargin?: number;
   /** Sees each model as it is solved (the benchmark hands the same models to a native solver). */
   onModel?: (m: MipModel) => void;
@@ -140,7 +140,7 @@ export function solveExact(highs: Highs, red: Reduced, options: ExactOptions = {
   const tolerance = options.gapTolerance ?? 1e-6;
   const exclude = options.excludeHostSets ?? [];
   const sizing = usesRadiusModel(red) ? (options.radiusFrom ?? options.warmStart) : undefined;
-  const margin = options.radiusMargin ?? RADIUS_MARGIN;
+  const margin = options.radiusMargin ?? radiusMargin(red);
   let keep = sizing ? radiusKeep(red, sizing, margin) : undefined;
   let best: Found | null = null;
   const offer = (host: Assignment): void => {

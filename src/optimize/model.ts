@@ -94,13 +94,19 @@ export function buildModel(red: Reduced, keep?: Int32Array): MipModel {
 }
 
 /**
- * Levels kept beyond the one a member is served at in the structure that sizes a truncated
- * model. Measured on pmed1–20 sized by the heuristic's answer: with 20 every instance was
- * proven in one round, 135 s in all (the full model: 446 s); with 10, pmed6 and pmed11 needed
- * more rounds and took 24 s and 27 s instead of 8 s and 7 s; with 40, pmed16 and pmed17 took
- * 125 s and 141 s instead of 55 s and 43 s.
+ * Levels a truncated radius model keeps beyond the one a member is served at in the sizing
+ * structure: about the number of members per office (n / p), between 10 and 20 (20 with a
+ * cost per office). Measured on pmed1–20 sized by the heuristic's answer: a fixed 20 proved
+ * every instance in one round (HiGHS 130–147 s in all, against 446 s for the full model) but
+ * kept many idle rows where offices are small (pmed19, 5 members per office: 0.87 s, 0.20 s
+ * with 10); a fixed 10 or less left pmed6 and pmed11 (40 and 60 per office) needing 2–4
+ * rounds, 24–48 s instead of 8 s; twice the served level plus 10 was one round everywhere
+ * but slower on pmed11 (20 s).
  */
-export const RADIUS_MARGIN = 20;
+export function radiusMargin(red: Reduced): number {
+  if (red.p === undefined) return 20;
+  return Math.min(20, Math.max(10, Math.round(red.problem.n / Math.max(1, red.p))));
+}
 
 /** A member's distinct weighted costs to its allowed hosts, ascending (its radius levels). */
 function levelsOf(red: Reduced, i: number): number[] {
@@ -121,7 +127,7 @@ function levelsUpTo(levels: readonly number[], c: number): number {
 }
 
 /** Per member, the levels a truncated radius model keeps: up to the one the structure serves it at, plus a margin. */
-export function radiusKeep(red: Reduced, host: Assignment, margin = RADIUS_MARGIN): Int32Array {
+export function radiusKeep(red: Reduced, host: Assignment, margin = radiusMargin(red)): Int32Array {
   const pr = red.problem;
   const keep = new Int32Array(pr.n);
   for (let i = 0; i < pr.n; i++) {
@@ -137,7 +143,7 @@ export function radiusKeep(red: Reduced, host: Assignment, margin = RADIUS_MARGI
  * it served beyond `exactUpTo` (no allowed open host counts as beyond), or null when there
  * are none, so that the relaxed objective is the solution's true cost.
  */
-export function grownKeep(red: Reduced, m: MipModel, x: ArrayLike<number>, margin = RADIUS_MARGIN): Int32Array | null {
+export function grownKeep(red: Reduced, m: MipModel, x: ArrayLike<number>, margin = radiusMargin(red)): Int32Array | null {
   if (!m.radius) return null;
   const pr = red.problem;
   const { keep, exactUpTo } = m.radius;

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import loadHighs, { type Highs } from 'highs';
 import { solveExact } from '../../src/optimize/exact';
 import { solveHeuristic } from '../../src/optimize/heuristic';
-import { buildModel, grownKeep, radiusKeep, type MipModel } from '../../src/optimize/model';
+import { buildModel, grownKeep, radiusKeep, radiusMargin, type MipModel } from '../../src/optimize/model';
 import { parsePmed, parsePmedOptima } from '../../src/optimize/pmed';
 import { evaluate, InfeasibleRulesError, NO_RULES, pairAllowed, reduce, type OptProblem } from '../../src/optimize/problem';
 import { hostSet, optimize, sweepCounts } from '../../src/optimize/run';
@@ -130,6 +130,13 @@ describe('truncated radius model', () => {
       expect(m.radius!.exactUpTo[i]!).toBeGreaterThan(served);
       expect(radiusKeep(red, host, 3)[i]).toBe(keep[i]! + 3);
     }
+  });
+
+  it('keeps about as many levels beyond as there are members per office, between 10 and 20', () => {
+    expect(radiusMargin(reduce(randomProblem(1, 9, { offices: 3 })))).toBe(10);
+    expect(radiusMargin(reduce(randomProblem(1, 60, { offices: 4 })))).toBe(15);
+    expect(radiusMargin(reduce(randomProblem(1, 60, { offices: 2 })))).toBe(20);
+    expect(radiusMargin(reduce(randomProblem(1, 9, { officeCost: 5000 })))).toBe(20);
   });
 
   it('widened in rounds from a poor sizing structure, proves the brute-force optimum and reports only true costs', () => {
