@@ -112,7 +112,10 @@ async function pmed(args: string[]): Promise<void> {
       `Exact: radius model truncated around the heuristic's structure, in HiGHS ${doExact ? '(WebAssembly)' : '(skipped)'}${doCbc ? ' and native CBC on the same MPS files' : ''}, no warm start, limit ${limitArg} s; rounds = models solved.`,
     );
     console.log('Times: HiGHS = its solve call; CBC = the whole cbc process (reading the MPS, solving).');
-    if (loaded) console.log(`HiGHS's WebAssembly compiled up front (optimising compiler, once per process): ${loaded.compileSeconds.toFixed(2)} s, not in the times below.`);
+    if (loaded)
+      console.log(
+        `HiGHS's WebAssembly compiled up front (optimising compiler, once per process): ${loaded.compileSeconds.toFixed(2)} s, not in the times below.`,
+      );
     console.log('instance     n    p  optimum  heuristic    gap %   heur s    exact rounds  highs s    cbc s  ratio');
   }
   try {

@@ -81,7 +81,11 @@ describe('kontorplan optimize', () => {
   });
 
   it('finds an alternative with other hosts, though the isolated municipalities host in every structure', () => {
-    const hosts = (offices: Json['offices']) => offices.map((o) => o.host).sort().join(',');
+    const hosts = (offices: Json['offices']) =>
+      offices
+        .map((o) => o.host)
+        .sort()
+        .join(',');
     expect(json.alternatives).toHaveLength(1);
     const alt = json.alternatives[0]!;
     expect(hosts(alt.offices)).not.toBe(hosts(json.offices));

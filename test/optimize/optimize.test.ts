@@ -74,7 +74,8 @@ describe('truncated radius model', () => {
   /** c·x + offset, after checking that x satisfies every row. */
   const objectiveOf = (m: MipModel, x: Float64Array): number => {
     const activity = new Float64Array(m.numRows);
-    for (let c = 0; c < m.numCols; c++) for (let k = m.starts[c]!; k < m.starts[c + 1]!; k++) activity[m.indices[k]!]! += m.values[k]! * x[c]!;
+    for (let c = 0; c < m.numCols; c++)
+      for (let k = m.starts[c]!; k < m.starts[c + 1]!; k++) activity[m.indices[k]!]! += m.values[k]! * x[c]!;
     activity.forEach((a, r) => {
       expect(a).toBeGreaterThanOrEqual(m.rowLower[r]! - 1e-9);
       expect(a).toBeLessThanOrEqual(m.rowUpper[r]! + 1e-9);
@@ -141,7 +142,12 @@ describe('truncated radius model', () => {
 
   it('widened in rounds from a poor sizing structure, proves the brute-force optimum and reports only true costs', () => {
     let widened = 0;
-    const cases: Partial<OptProblem['rules']>[] = [{ offices: 2 }, { offices: 3, maxTravel: 70 }, { officeCost: 60000 }, { offices: 3, forcedHosts: [4] }];
+    const cases: Partial<OptProblem['rules']>[] = [
+      { offices: 2 },
+      { offices: 3, maxTravel: 70 },
+      { officeCost: 60000 },
+      { offices: 3, forcedHosts: [4] },
+    ];
     for (const rules of cases) {
       for (const seed of [1, 2, 3]) {
         const pr = randomProblem(seed, 8, rules);
