@@ -108,12 +108,17 @@ export function radiusMargin(red: Reduced): number {
   return Math.min(20, Math.max(10, Math.round(red.problem.n / Math.max(1, red.p))));
 }
 
+/** What serving member i from host j costs in the radius model: its weight times the travel (nothing from itself). */
+function weighted(red: Reduced, i: number, j: number): number {
+  const pr = red.problem;
+  return j === i ? 0 : pr.weight[i]! * pr.cost[i * pr.n + j]!;
+}
+
 /** A member's distinct weighted costs to its allowed hosts, ascending (its radius levels). */
 function levelsOf(red: Reduced, i: number): number[] {
-  const pr = red.problem;
   const levels: number[] = [];
   for (const j of red.allowed[i]!) {
-    const c = j === i ? 0 : pr.weight[i]! * pr.cost[i * pr.n + j]!;
+    const c = weighted(red, i, j);
     if (levels.length === 0 || c > levels[levels.length - 1]! + 1e-9) levels.push(c);
   }
   return levels;
@@ -132,7 +137,7 @@ export function radiusKeep(red: Reduced, host: Assignment, margin = radiusMargin
   const keep = new Int32Array(pr.n);
   for (let i = 0; i < pr.n; i++) {
     if (red.isIsolated[i]) continue;
-    const served = host[i] === i ? 0 : pr.weight[i]! * pr.cost[i * pr.n + host[i]!]!;
+    const served = weighted(red, i, host[i]!);
     keep[i] = Math.max(1, levelsUpTo(levelsOf(red, i), served) + margin);
   }
   return keep;
@@ -154,7 +159,7 @@ export function grownKeep(red: Reduced, m: MipModel, x: ArrayLike<number>, margi
     let served = INF;
     for (const j of red.allowed[i]!) {
       if (open(j)) {
-        served = j === i ? 0 : pr.weight[i]! * pr.cost[i * pr.n + j]!;
+        served = weighted(red, i, j);
         break;
       }
     }
@@ -354,7 +359,7 @@ function buildRadius(red: Reduced, keep?: Int32Array): MipModel {
     const rows = levels.slice(0, k).map((_, t) => b.row(t === 0 ? 1 : 0, INF));
     let level = 0;
     for (const j of red.allowed[i]!) {
-      const c = j === i ? 0 : pr.weight[i]! * pr.cost[i * n + j]!;
+      const c = weighted(red, i, j);
       while (level + 1 < levels.length && c > levels[level]! + 1e-9) level++;
       if (level >= k) break;
       yEntries.get(j)!.push([rows[level]!, 1]);
@@ -385,7 +390,7 @@ function buildRadius(red: Reduced, keep?: Int32Array): MipModel {
     const x = new Float64Array(b.cost.length);
     for (const j of red.candidates) if (host[j] === j) x[yCol[j]!] = 1;
     zPlan.forEach(({ i, levels }, t) => {
-      const served = host[i] === i ? 0 : pr.weight[i]! * pr.cost[i * n + host[i]!]!;
+      const served = weighted(red, i, host[i]!);
       zCols[t]!.forEach((col, k) => {
         if (levels[k]! < served - 1e-9) x[col] = 1;
       });
