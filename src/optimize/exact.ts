@@ -142,11 +142,12 @@ export function solveExact(highs: Highs, red: Reduced, options: ExactOptions = {
   const sizing = usesRadiusModel(red) ? (options.radiusFrom ?? options.warmStart) : undefined;
   const margin = options.radiusMargin ?? radiusMargin(red);
   let keep = sizing ? radiusKeep(red, sizing, margin) : undefined;
-  let best: Found | null = null;
+  // Declared wide: the closures below assign it, which TypeScript's narrowing does not see.
+  let best = null as Found | null;
   const offer = (host: Assignment): void => {
     const evaluation = evaluate(red, host);
     if (!evaluation.feasible || isExcluded(host, exclude)) return;
-    if (best === null || evaluation.objective < (best as Found).evaluation.objective) best = { host, evaluation };
+    if (best === null || evaluation.objective < best.evaluation.objective) best = { host, evaluation };
   };
   if (options.warmStart) offer(options.warmStart);
   let bound: number | null = null;
@@ -154,14 +155,13 @@ export function solveExact(highs: Highs, red: Reduced, options: ExactOptions = {
   let nodes = 0;
   let rounds = 0;
   let info: ExactResult['model'] = { kind: 'hess', columns: 0, rows: 0, nonzeros: 0 };
-  const incumbent = (): number | null => (best === null ? null : (best as Found).evaluation.objective);
+  const incumbent = (): number | null => best?.evaluation.objective ?? null;
   const finish = (status: ExactStatus): ExactResult => {
-    const b = best as Found | null;
-    const objective = b ? b.evaluation.objective : null;
     const seconds = (now() - start) / 1000;
     const base = { bound: status === 'infeasible' ? null : bound, seconds, solveSeconds, nodes, rounds, model: info };
-    if (!b) return { status, objective: null, gap: null, ...base };
-    return { status, host: b.host, evaluation: b.evaluation, objective, gap: gapOf(objective, bound), ...base };
+    if (!best) return { status, objective: null, gap: null, ...base };
+    const objective = best.evaluation.objective;
+    return { status, host: best.host, evaluation: best.evaluation, objective, gap: gapOf(objective, bound), ...base };
   };
   for (;;) {
     const remaining = limit - (now() - start) / 1000;
@@ -174,7 +174,7 @@ export function solveExact(highs: Highs, red: Reduced, options: ExactOptions = {
       const b = roundBound === null ? bound : bound === null ? roundBound : Math.max(bound, roundBound);
       options.onProgress?.({ incumbent: incumbent(), bound: b, gap: gapOf(incumbent(), b), seconds: (now() - start) / 1000 });
     };
-    const round = runHighs(highs, m, { timeLimit: remaining, tolerance, start: best && (best as Found).host }, options, offer, report);
+    const round = runHighs(highs, m, { timeLimit: remaining, tolerance, start: best?.host ?? null }, options, offer, report);
     solveSeconds += round.seconds;
     nodes += round.nodes;
     if (round.bound !== null) bound = bound === null ? round.bound : Math.max(bound, round.bound);

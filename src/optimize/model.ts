@@ -153,16 +153,12 @@ export function grownKeep(red: Reduced, m: MipModel, x: ArrayLike<number>, margi
   const pr = red.problem;
   const { keep, exactUpTo } = m.radius;
   const open = (j: number) => m.yCol[j]! >= 0 && x[m.yCol[j]!]! > 0.5;
+  const host = nearestOpen(red, open);
   let next: Int32Array | null = null;
   for (let i = 0; i < pr.n; i++) {
     if (red.isIsolated[i] || exactUpTo[i] === INF) continue;
-    let served = INF;
-    for (const j of red.allowed[i]!) {
-      if (open(j)) {
-        served = weighted(red, i, j);
-        break;
-      }
-    }
+    // nearestOpen leaves a member with no open host in reach at itself.
+    const served = host[i] === i && !open(i) ? INF : weighted(red, i, host[i]!);
     if (served <= exactUpTo[i]! + 1e-9) continue;
     next ??= Int32Array.from(keep);
     next[i] = Math.max(2 * keep[i]!, levelsUpTo(levelsOf(red, i), served) + margin);

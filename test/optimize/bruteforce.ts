@@ -1,5 +1,5 @@
 import { rng } from '../../src/optimize/heuristic';
-import { evaluate, NO_RULES, reduce, type Assignment, type OptProblem } from '../../src/optimize/problem';
+import { evaluate, NO_RULES, reduce, type Assignment, type OptProblem, type Reduced } from '../../src/optimize/problem';
 
 /**
  * The optimum by enumeration (tiny problems only): every set of hosts (of the asked size),
@@ -64,4 +64,16 @@ export function randomProblem(seed: number, n: number, rules: Partial<OptProblem
     ba: Int32Array.from({ length: n }, () => Math.floor(r() * 3)),
     rules: { ...NO_RULES, ...rules },
   };
+}
+
+/** Every member at its nearest allowed host among `hosts` (a host, or a member with none in reach, at itself). */
+export function nearestHosts(red: Reduced, hosts: readonly number[]): Assignment {
+  return Int32Array.from({ length: red.problem.n }, (_, i) =>
+    hosts.includes(i) ? i : (red.allowed[i]!.find((j) => hosts.includes(j)) ?? i),
+  );
+}
+
+/** What serving member i at its host costs: its weight times the travel. */
+export function servedCost(pr: OptProblem, host: Assignment, i: number): number {
+  return host[i] === i ? 0 : pr.weight[i]! * pr.cost[i * pr.n + host[i]!]!;
 }

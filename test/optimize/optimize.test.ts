@@ -7,7 +7,7 @@ import { buildModel, grownKeep, radiusKeep, radiusMargin, type MipModel } from '
 import { parsePmed, parsePmedOptima } from '../../src/optimize/pmed';
 import { evaluate, InfeasibleRulesError, NO_RULES, pairAllowed, reduce, type OptProblem } from '../../src/optimize/problem';
 import { hostSet, optimize, sweepCounts } from '../../src/optimize/run';
-import { bruteForce, randomProblem } from './bruteforce';
+import { bruteForce, nearestHosts, randomProblem, servedCost } from './bruteforce';
 
 let highs: Highs;
 beforeAll(async () => {
@@ -82,13 +82,6 @@ describe('truncated radius model', () => {
     });
     return x.reduce((s, v, c) => s + v * m.colCost[c]!, m.offset);
   };
-  /** A structure with the given hosts, each member at its nearest allowed one. */
-  const withHosts = (red: ReturnType<typeof reduce>, hosts: readonly number[]) => {
-    const host = Int32Array.from({ length: red.problem.n }, (_, i) => i);
-    for (let i = 0; i < red.problem.n; i++) if (!hosts.includes(i)) host[i] = red.allowed[i]!.find((j) => hosts.includes(j)) ?? i;
-    return host;
-  };
-
   it('charges each member min(its cost, the first level cut off), exactly up to there, and keeps every row satisfied', () => {
     const pr = randomProblem(4, 9, { offices: 3 });
     const red = reduce(pr);
@@ -102,17 +95,17 @@ describe('truncated radius model', () => {
       [2, 4, 6],
       [0, 7, 8],
     ]) {
-      const host = withHosts(red, hosts);
+      const host = nearestHosts(red, hosts);
       const truth = evaluate(red, host).objective;
       let charged = 0;
       for (let i = 0; i < pr.n; i++) {
-        const c = host[i] === i ? 0 : pr.weight[i]! * pr.cost[i * pr.n + host[i]!]!;
-        charged += Math.min(c, m.radius!.exactUpTo[i]!);
+        charged += Math.min(servedCost(pr, host, i), m.radius!.exactUpTo[i]!);
       }
       expect(objectiveOf(m, m.encode(host))).toBeCloseTo(charged, 6);
       expect(charged).toBeLessThanOrEqual(truth + 1e-6);
       // Untruncated, the same structure costs exactly its true cost.
-      expect(objectiveOf(buildModel(red), buildModel(red).encode(host))).toBeCloseTo(truth, 6);
+      const full = buildModel(red);
+      expect(objectiveOf(full, full.encode(host))).toBeCloseTo(truth, 6);
       // Widening by this structure leaves no member cut short of its cost.
       const grown = grownKeep(red, m, m.encode(host), 0);
       const wider = grown ? buildModel(red, grown) : m;
@@ -122,13 +115,12 @@ describe('truncated radius model', () => {
 
   it('sizes by a structure: every member keeps the levels up to the one it is served at, plus the margin', () => {
     const red = reduce(randomProblem(6, 9, { offices: 2, maxTravel: 60 }));
-    const host = withHosts(red, red.candidates.slice(0, 2));
+    const host = nearestHosts(red, red.candidates.slice(0, 2));
     const keep = radiusKeep(red, host, 0);
     const m = buildModel(red, keep);
     for (let i = 0; i < red.problem.n; i++) {
       if (red.isIsolated[i]) continue;
-      const served = host[i] === i ? 0 : red.problem.weight[i]! * red.problem.cost[i * red.problem.n + host[i]!]!;
-      expect(m.radius!.exactUpTo[i]!).toBeGreaterThan(served);
+      expect(m.radius!.exactUpTo[i]!).toBeGreaterThan(servedCost(red.problem, host, i));
       expect(radiusKeep(red, host, 3)[i]).toBe(keep[i]! + 3);
     }
   });
@@ -154,7 +146,7 @@ describe('truncated radius model', () => {
         const brute = bruteForce(pr)!;
         const red = reduce(pr);
         // The worst start: members served by their farthest allowed host keep few levels above nothing useful.
-        const poor = withHosts(red, red.candidates.slice(-Math.max(1, red.p ?? 1)));
+        const poor = nearestHosts(red, red.candidates.slice(-Math.max(1, red.p ?? 1)));
         const seen: number[] = [];
         const e = solveExact(highs, red, {
           timeLimitSeconds: 30,

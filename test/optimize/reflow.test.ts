@@ -1,20 +1,14 @@
 import { solveHeuristic } from '../../src/optimize/heuristic';
 import { evaluate, reduce, type Assignment, type OptProblem } from '../../src/optimize/problem';
 import { Reflow } from '../../src/optimize/reflow';
-import { bruteForce, randomProblem } from './bruteforce';
+import { bruteForce, nearestHosts, randomProblem, servedCost } from './bruteforce';
 
 const hostsOf = (host: Assignment) => Array.from(host).filter((h, i) => h === i);
 
 /** Every member at its nearest open host, owner limit or not (the start `fit` must mend). */
-function nearest(pr: OptProblem, hosts: readonly number[]): Assignment {
-  const red = reduce(pr);
-  const host = new Int32Array(pr.n);
-  for (let i = 0; i < pr.n; i++) host[i] = hosts.includes(i) ? i : red.allowed[i]!.find((j) => hosts.includes(j))!;
-  return host;
-}
+const nearest = (pr: OptProblem, hosts: readonly number[]): Assignment => nearestHosts(reduce(pr), hosts);
 
-const travelOf = (pr: OptProblem, host: Assignment) =>
-  Array.from(host).reduce((s, h, i) => s + (h === i ? 0 : pr.weight[i]! * pr.cost[i * pr.n + h]!), 0);
+const travelOf = (pr: OptProblem, host: Assignment) => Array.from(host).reduce((s, _, i) => s + servedCost(pr, host, i), 0);
 
 describe('Reflow (reassignment along chains under the owner limit)', () => {
   it('with the hosts fixed, mends an assignment over the limit into the cheapest one that keeps it (brute force)', () => {
