@@ -13,7 +13,10 @@ export function snapshot(...sheets: SheetData[]): WorkbookSnapshot {
 
 let cache: EmbeddedMunicipality[] | undefined;
 export function embedded(): EmbeddedMunicipality[] {
-  cache ??= parseEmbeddedMunicipalities(readFileSync(path.join(__dirname, '..', 'assets', 'kommuner_2024.csv'), 'utf8'));
+  cache ??= parseEmbeddedMunicipalities(
+    readFileSync(path.join(__dirname, '..', 'assets', 'kommuner_2024.csv'), 'utf8'),
+    readFileSync(path.join(__dirname, '..', 'assets', 'kommunesentre_2024.csv'), 'utf8'),
+  );
   return cache;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Parameters } from '../domain/parameters';
 import type { SheetSpec, WorkbookSnapshot } from '../domain/sheets';
-import type { PlanningInput, Scenario } from '../domain/types';
+import type { MunicipalityNumber, PlanningInput, Scenario } from '../domain/types';
 import {
   optimizedScenariosSheet,
   OPTIMIZED_SCENARIOS_SHEET,
@@ -18,7 +18,8 @@ import { comparisonSheet, scenarioSheet, scenarioSheetNames } from '../io/output
 import type { ReadResult } from '../io/readWorkbook';
 import { TRAVEL_CHECK_SHEET, TRAVEL_SHEET } from '../io/travelOutput';
 import { toScenario, type OptimizeRequest } from '../optimize/fromInput';
-import type { OptProblem } from '../optimize/problem';
+import { meanTravelOf, pairAllowed, reachOf, type OptProblem } from '../optimize/problem';
+import { travelMinutes, travelProvenance, travelViaFerry } from '../travel/matrix';
 import type { OutcomeSummary, Solution } from '../optimize/run';
 import { scoreAll } from '../scoring/score';
 import { costSheet } from '../costkeys/costSheet';
@@ -30,10 +31,88 @@ export type PlanValue = NonNullable<ReadResult['value']>;
 export const pct = (x: number | null, digits = 2) => (x === null ? '–' : `${(x * 100).toFixed(digits).replace('.', ',')} %`);
 export const num1 = (x: number) => x.toFixed(1).replace('.', ',');
 
+/** A structure's travel, as the planner must be able to defend it: how much of it is estimated, and the long trips. */
+export type TravelBasis = Readonly<{
+  /** Members assigned to a host other than themselves. */
+  assignments: number;
+  /** Of those, how many rest on an estimated (not given) travel time... */
+  estimated: number;
+  /** ...and how many of the estimated ones are longer than `longMinutes`. */
+  estimatedLong: number;
+  longMinutes: number;
+  /** Every assignment longer than `longMinutes` (given or estimated), longest first. */
+  long: readonly { member: string; host: string; minutes: number; estimated: boolean; viaFerry: boolean }[];
+}>;
+
+/** The travel a structure (host of each member, by index into `pr`) rests on. */
+export function travelBasis(value: PlanValue, pr: OptProblem, host: Int32Array, longMinutes = 60): TravelBasis {
+  const long: { member: string; host: string; minutes: number; estimated: boolean; viaFerry: boolean }[] = [];
+  let assignments = 0;
+  let estimated = 0;
+  let estimatedLong = 0;
+  for (let i = 0; i < pr.n; i++) {
+    const h = host[i]!;
+    if (h === i || h < 0) continue;
+    assignments++;
+    const from = pr.ids[i] as MunicipalityNumber;
+    const to = pr.ids[h] as MunicipalityNumber;
+    const minutes = travelMinutes(value.travel, from, to);
+    const isEstimated = travelProvenance(value.travel, from, to) === 'estimated';
+    if (isEstimated) estimated++;
+    if (minutes > longMinutes) {
+      if (isEstimated) estimatedLong++;
+      long.push({ member: from, host: to, minutes, estimated: isEstimated, viaFerry: travelViaFerry(value.travel, from, to) });
+    }
+  }
+  long.sort((a, b) => b.minutes - a.minutes);
+  return { assignments, estimated, estimatedLong, longMinutes, long };
+}
+
+/** One line on what a structure's travel rests on, for the command line and the heading of the optimiser's sheet. */
+export function travelBasisText(basis: TravelBasis, names: ReadonlyMap<string, string>): string[] {
+  const name = (n: string) => names.get(n) ?? n;
+  const lines = [
+    `Reisetidene bak strukturen: ${basis.estimated} av ${basis.assignments} tildelinger bygger på estimert reisetid, ` +
+      `${basis.estimatedLong} av dem over ${basis.longMinutes} min.`,
+  ];
+  if (basis.long.length > 0) {
+    lines.push(
+      `Over ${basis.longMinutes} min til verten: ` +
+        basis.long
+          .map(
+            (l) =>
+              `${name(l.member)}–${name(l.host)} ${Math.round(l.minutes)} min (${l.estimated ? 'estimert' : 'oppgitt'}${l.viaFerry ? ', ferje' : ''})`,
+          )
+          .join('; ') +
+        '.',
+    );
+  }
+  return lines;
+}
+
+/**
+ * The estimated pairs the optimiser could choose (the rules allow the member under that host)
+ * that are longer than `minutes`: the times a planner must give before the result rests on
+ * measured travel only (`--require-given-over`).
+ */
+export function estimatedPairsOver(value: PlanValue, pr: OptProblem, minutes: number): { from: string; to: string; minutes: number }[] {
+  const out: { from: string; to: string; minutes: number }[] = [];
+  for (let i = 0; i < pr.n; i++) {
+    for (let j = 0; j < pr.n; j++) {
+      if (i === j || !pairAllowed(pr, i, j)) continue;
+      const from = pr.ids[i] as MunicipalityNumber;
+      const to = pr.ids[j] as MunicipalityNumber;
+      const t = travelMinutes(value.travel, from, to);
+      if (t > minutes && travelProvenance(value.travel, from, to) === 'estimated') out.push({ from, to, minutes: t });
+    }
+  }
+  return out;
+}
+
 export function statusText(s: Solution): string {
   switch (s.status) {
     case 'optimal':
-      return 'bevist optimal';
+      return 'bevist optimal på disse reisetidene';
     case 'time-limit':
       return 'tidsgrensen nådd';
     case 'cancelled':
@@ -61,7 +140,7 @@ function shape(pr: OptProblem, host: Int32Array, isolated: ReadonlySet<number>):
   const fte = new Float64Array(pr.n);
   for (let i = 0; i < pr.n; i++) {
     fte[host[i]!] = fte[host[i]!]! + pr.fte[i]!;
-    if (host[i] !== i) maxTravel = Math.max(maxTravel, pr.cost[i * pr.n + host[i]!]!);
+    if (host[i] !== i) maxTravel = Math.max(maxTravel, reachOf(pr, i, host[i]!));
   }
   let minFte = Number.POSITIVE_INFINITY;
   for (let j = 0; j < pr.n; j++) if (host[j] === j && !isolated.has(j)) minFte = Math.min(minFte, fte[j]!);
@@ -69,7 +148,6 @@ function shape(pr: OptProblem, host: Int32Array, isolated: ReadonlySet<number>):
 }
 
 export function tradeoffRows(pr: OptProblem, outcome: OutcomeSummary): TradeoffRow[] {
-  const total = pr.weight.reduce((a, b) => a + b, 0);
   const isolated = new Set(outcome.reduced.isolated);
   return outcome.sweep.map((pt) => {
     const s = pt.solution;
@@ -86,7 +164,7 @@ export function tradeoffRows(pr: OptProblem, outcome: OutcomeSummary): TradeoffR
     const sh = shape(pr, s.host, isolated);
     return {
       offices: pt.offices,
-      meanTravel: s.evaluation.travel / total,
+      meanTravel: meanTravelOf(pr, s.evaluation.travel),
       maxTravel: sh.maxTravel,
       minOfficeFte: sh.minFte,
       status: statusText(s),
@@ -160,23 +238,24 @@ export function optimisedResult(value: PlanValue, params: Parameters, req: Optim
     value.scenarios.filter((s) => !(value.sheetsUsed.optimizedScenarioNames ?? []).includes(s.name)).map((s) => s.name.toLowerCase()),
   );
   const best = outcome.best;
-  const total = pr.weight.reduce((a, b) => a + b, 0);
   const mainName = uniqueName(`Optimert ${best.evaluation.offices} kontor`, taken);
   const optimised: Scenario[] = [toScenario(mainName, pr, best.host)];
   const altNotes: string[] = [];
   outcome.alternatives.forEach((alt, k) => {
-    const extra = (alt.objective - best.objective) / Math.max(1e-9, best.objective);
+    const extra = (alt.objective - best.objective) / Math.max(1e-9, best.objective + (pr.baseCost ?? 0));
     altNotes.push(`${uniqueName(`${mainName} alt. ${k + 1}`, taken)}`);
     optimised.push(toScenario(altNotes[k]!, pr, alt.host));
     altNotes[k] += `: ${alt.evaluation.offices} kontor, ${pct(extra)} mer reisetid enn den beste, ${statusText(alt)}`;
   });
   const names = new Map<string, string>(value.municipalities.map((m) => [m.number, m.name]));
   const rulesLine = describeRules(params, req, pr);
+  const basis = travelBasis(value, pr, best.host);
   const isolatedNames = outcome.reduced.isolated.map((i) => names.get(pr.ids[i]!) ?? pr.ids[i]!);
   const heading = [
     'Optimerte kontorstrukturer (Kontorplan)',
     rulesLine,
-    `Beste: ${statusText(best)}, bevist gap ${pct(best.gap)}, snittreisetid ${num1(best.evaluation.travel / total)} min.`,
+    `Beste: ${statusText(best)}, bevist gap ${pct(best.gap)}, snittreisetid ${num1(meanTravelOf(pr, best.evaluation.travel))} min.`,
+    ...travelBasisText(basis, names),
     isolatedNames.length > 0
       ? `Beholder eget kontor (ingen vert som kan nå minstebemanningen innen reisetidsgrensen): ${isolatedNames.join(', ')}.`
       : 'Alle kommuner kan nå en robust vert innen reisetidsgrensen.',
@@ -191,7 +270,7 @@ export function optimisedResult(value: PlanValue, params: Parameters, req: Optim
     optimizedScenariosSheet(optimised, names, heading),
     tradeoffSheet(rows, ['Avveiing: antall kontor mot reisetid og robusthet (Kontorplan)', rulesLine]),
   ];
-  return { specs, mainName, optimised, altNotes, rulesLine, isolatedNames, rows, names, heading };
+  return { specs, mainName, optimised, altNotes, rulesLine, isolatedNames, rows, names, heading, basis };
 }
 
 /** Whether a key can split an office's costs (a key over a driver every member lacks cannot). */

@@ -2,6 +2,7 @@
  * `npm run bench -- pmed [--json] [--only pmed1,pmed7] [--no-exact] [--no-cbc] [--exact-limit S]`
  * `npm run bench -- norway [--json] [--seeds N]`
  * `npm run bench -- scale` (src/bench/scale.ts)
+ * `npm run bench -- travel [--runs N]` (src/bench/travel.ts)
  *
  * pmed: the OR-Library p-median instances (Beasley 1985) against their proven optima: the
  * heuristic on all 40, the exact radius model with HiGHS (WebAssembly) on pmed1–20 (truncated
@@ -29,6 +30,7 @@ import type { MipModel } from '../optimize/model';
 import { parsePmed, parsePmedOptima } from '../optimize/pmed';
 import { reduce } from '../optimize/problem';
 import { scale } from './scale';
+import { travelBench } from './travel';
 
 const now = () => performance.now();
 
@@ -271,8 +273,9 @@ async function main(): Promise<void> {
   if (what === 'pmed') return pmed(rest);
   if (what === 'norway' || what === 'norge') return norway(rest);
   if (what === 'scale') return scale();
+  if (what === 'travel') return travelBench(rest);
   console.error(
-    'usage: npm run bench -- pmed [--json] [--only pmed1,pmed7] [--no-exact] [--no-cbc] [--exact-limit S]\n       npm run bench -- norway [--json]\n       npm run bench -- scale',
+    'usage: npm run bench -- pmed [--json] [--only pmed1,pmed7] [--no-exact] [--no-cbc] [--exact-limit S]\n       npm run bench -- norway [--json]\n       npm run bench -- scale\n       npm run bench -- travel [--runs N]',
   );
   process.exitCode = 2;
 }

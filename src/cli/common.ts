@@ -24,14 +24,21 @@ export function assetsDir(): string {
   return path.resolve(__dirname, '..', '..', 'assets');
 }
 
+const readAsset = (f: string): string => readFileSync(path.join(assetsDir(), f), 'utf8');
+
+/** The embedded municipalities, with their administrative centres and where their inhabitants live. */
 export function loadEmbedded(): EmbeddedMunicipality[] {
-  return parseEmbeddedMunicipalities(readFileSync(path.join(assetsDir(), 'kommuner_2024.csv'), 'utf8'));
+  return parseEmbeddedMunicipalities(readAsset('kommuner_2024.csv'), readAsset('kommunesentre_2024.csv'));
 }
 
-/** The road and ferry network shipped in assets/ (neighbours from Kartverket's boundaries, ferries, bridges, tunnels). */
+/** The road and ferry network shipped in assets/ (neighbours from Kartverket's boundaries, their overland paths, ferries, bridges, tunnels, islands). */
 export function loadNetwork(data: readonly EmbeddedMunicipality[]): TravelNetwork {
-  const read = (f: string): string => readFileSync(path.join(assetsDir(), f), 'utf8');
-  return embeddedNetwork(data, read('naboer_2024.csv'), read('ferjer_og_bruer_2024.csv'));
+  return embeddedNetwork(data, {
+    neighbours: readAsset('naboer_2024.csv'),
+    crossings: readAsset('ferjer_og_bruer_2024.csv'),
+    links: readAsset('lenker_2024.csv'),
+    islands: readAsset('oyer_2024.csv'),
+  });
 }
 
 export const TRAVEL_OPTIONS = {

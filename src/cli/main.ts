@@ -1,17 +1,22 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { calibrationPairs, embeddedPairRoutes } from '../data/network';
+import { calibrationPairs, embeddedPairRoutes, embeddedValidation, withinPoints } from '../data/network';
 import { buildSampleWorkbook, selectCounty } from '../data/sample';
 import { DEFAULT_PARAMETERS, type Parameters } from '../domain/parameters';
 import { comparisonSheet, scenarioSheet, scenarioSheetNames } from '../io/output';
 import { travelCheckSheet, travelSheet } from '../io/travelOutput';
 import { scoreAll } from '../scoring/score';
 import { crossValidate } from '../travel/calibrate';
+import { BAND_TARGETS, validationMarkdown } from '../travel/validation';
+import { crossValidateWithin, fitWithin } from '../travel/within';
 import { ExcelJsWorkbook } from '../workbook/exceljs/exceljsWorkbook';
 import {
   consoleIo,
   language,
   loadEmbedded,
   loadNetwork,
+  assetsDir,
   openAndRead,
   parametersFrom,
   RULE_OPTIONS,
@@ -23,7 +28,7 @@ import {
   inputAndOut,
 } from './common';
 import { comparisonTable } from './format';
-import { carriedOver, keepFor } from '../app/steps';
+import { carriedOver, keepFor, num1 } from '../app/steps';
 import { OPTIMIZE_OPTIONS, OPTIMIZE_USAGE, optimizeCommand } from './optimize';
 import { COSTS_OPTIONS, COSTS_USAGE, costsCommand } from './costs';
 import { planJson } from './json';
@@ -37,7 +42,8 @@ Bruk:
   kontorplan sample --all --out FIL.xlsx          eksempelarbeidsbok for hele landet
   kontorplan plan INN.xlsx --out UT.xlsx [valg]   vurder alle scenarier i arket Scenarier
   kontorplan travel INN.xlsx --out UT.xlsx        fyll ut reisetid for alle par og kontroller de oppgitte
-  kontorplan travel --accuracy                    hvor godt estimatet treffer TØIs reisetider (JSON)
+  kontorplan travel --accuracy [--json|--markdown]  hvor godt estimatet treffer TØIs tider og publiserte kjøretider,
+                                                  etter turlengde
 ${OPTIMIZE_USAGE}
 ${COSTS_USAGE}
 
@@ -129,32 +135,73 @@ async function plan(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-/** `kontorplan travel --accuracy`: the estimate against the TØI BA-region times, measured on pairs the fit did not see. */
-function travelAccuracy(params: Parameters, io: Io): number {
+/**
+ * `kontorplan travel --accuracy`: the estimate measured three ways: against the TØI BA-region
+ * times on pairs the fit did not see; the within-municipality times against TØI's own-region
+ * times (leave-one-out); and against published drive times it was never fitted to, by trip
+ * length (assets/validering_reisetid.csv).
+ */
+function travelAccuracy(params: Parameters, json: boolean, markdown: boolean, io: Io): number {
   const data = loadEmbedded();
-  const pairs = calibrationPairs(data);
-  const cv = crossValidate(embeddedPairRoutes(data, loadNetwork(data), params), pairs, params);
+  const network = loadNetwork(data);
+  const pairs = calibrationPairs(data, params);
+  const cv = crossValidate(embeddedPairRoutes(data, network, params), pairs, params);
+  const within = crossValidateWithin(withinPoints(data));
+  const validation = embeddedValidation(data, network, readFileSync(path.join(assetsDir(), 'validering_reisetid.csv'), 'utf8'), params);
   const fitted = cv.fitted;
-  io.out(
-    JSON.stringify(
-      {
-        ...cv.leaveOneOut,
-        method:
-          'leave-one-out: each of the TØI 2019 municipality-to-BA-centre car times is predicted by parameters fitted to all the other pairs',
-        leaveOneCountyOut: cv.leaveOneCountyOut,
-        inSample: cv.inSample,
-        fitted: {
-          estimateFixedMinutes: fitted.estimateFixedMinutes,
-          detourFactor: fitted.detourFactor,
-          roadSpeedKmh: fitted.roadSpeedKmh,
-          countyRoadSpeedKmh: fitted.countyRoadSpeedKmh,
-          ferryWaitShare: fitted.ferryWaitShare,
-          ferryWaitCapMinutes: fitted.ferryWaitCapMinutes,
+  if (markdown) {
+    io.out(validationMarkdown(validation));
+    return 0;
+  }
+  if (json) {
+    io.out(
+      JSON.stringify(
+        {
+          ...cv.leaveOneOut,
+          method:
+            'leave-one-out: each of the TØI 2019 municipality-to-BA-centre car times is predicted by parameters fitted to all the other pairs',
+          leaveOneCountyOut: cv.leaveOneCountyOut,
+          inSample: cv.inSample,
+          within,
+          validation: { bands: validation.bands, all: validation.all, km: validation.km, targets: BAND_TARGETS },
+          fitted: {
+            estimateFixedMinutes: fitted.estimateFixedMinutes,
+            detourFactor: fitted.detourFactor,
+            roadSpeedKmh: fitted.roadSpeedKmh,
+            emptyLandSpeedKmh: fitted.emptyLandSpeedKmh,
+            countyRoadSpeedKmh: fitted.countyRoadSpeedKmh,
+            ferryWaitShare: fitted.ferryWaitShare,
+            ferryWaitCapMinutes: fitted.ferryWaitCapMinutes,
+            ...fitWithin(withinPoints(data)),
+          },
         },
-      },
-      null,
-      2,
-    ),
+        null,
+        2,
+      ),
+    );
+    return 0;
+  }
+  const l = cv.leaveOneOut;
+  io.out(`Reisetidsestimatet mot TØIs bilreisetider (${l.pairs} par, hvert par spådd av en tilpasning til de andre):`);
+  io.out(
+    `  median feil ${num1(l.medianAbsErrorMinutes)} min, 90-persentil ${num1(l.p90AbsErrorMinutes)} min, median ${num1(l.medianAbsPercentError)} %`,
+  );
+  io.out(
+    `Reisetid i kommunen mot TØIs egenregion-tider (${within.points} kommuner): median feil ${num1(within.medianAbsErrorMinutes)} min, 90-persentil ${num1(within.p90AbsErrorMinutes)} min`,
+  );
+  io.out('');
+  io.out(
+    `Mot publiserte kjøretider (aldri brukt i tilpasningen; mål: median ≤ ${BAND_TARGETS.medianAbsPercentError} %, 90-persentil ≤ ${BAND_TARGETS.p90AbsPercentError} %):`,
+  );
+  io.out('  lengde          par  median min  p90 min  median %  p90 %  skjevhet %  mål');
+  for (const b of [...validation.bands, validation.all]) {
+    io.out(
+      `  ${b.band.padEnd(14)}${String(b.pairs).padStart(5)}${num1(b.medianAbsErrorMinutes).padStart(12)}${num1(b.p90AbsErrorMinutes).padStart(9)}` +
+        `${num1(b.medianAbsPercentError).padStart(10)}${num1(b.p90AbsPercentError).padStart(7)}${num1(b.medianSignedPercentError).padStart(12)}  ${b.meetsTargets ? 'nådd' : 'ikke nådd'}`,
+    );
+  }
+  io.out(
+    `  vegavstand: ${validation.km.pairs} par, median feil ${num1(validation.km.medianAbsPercentError)} %, 90-persentil ${num1(validation.km.p90AbsPercentError)} %`,
   );
   return 0;
 }
@@ -166,6 +213,7 @@ async function travel(args: string[], io: Io): Promise<number> {
     options: {
       out: { type: 'string' },
       accuracy: { type: 'boolean' },
+      markdown: { type: 'boolean' },
       json: { type: 'boolean' },
       lang: { type: 'string' },
       ...TRAVEL_OPTIONS,
@@ -174,7 +222,7 @@ async function travel(args: string[], io: Io): Promise<number> {
   const params = parametersFrom(values);
   if (values.accuracy) {
     if (positionals.length > 0) throw new UsageError('travel --accuracy tar ingen inndatafil: den måler mot de innebygde TØI-tidene');
-    return travelAccuracy(params, io);
+    return travelAccuracy(params, values.json === true, values.markdown === true, io);
   }
   const { input, out } = inputAndOut('travel', 'kontorplan travel INN.xlsx --out UT.xlsx', positionals, values.out);
   const lang = language(values.lang);

@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
-import { keepFor, num1, optimisedResult, pct, statusText } from '../app/steps';
+import { estimatedPairsOver, keepFor, num1, optimisedResult, pct, statusText, travelBasisText, type PlanValue } from '../app/steps';
+import { TRAVEL_TEMPLATE_SHEET, travelTemplateSheet } from '../io/travelOutput';
+import type { ExcelJsWorkbook } from '../workbook/exceljs/exceljsWorkbook';
 import { fromPlanningInput, RequestError, type OptimizeRequest } from '../optimize/fromInput';
 import { WorkerSolver } from '../optimize/node/exactInWorker';
-import { InfeasibleRulesError, type OptProblem } from '../optimize/problem';
+import { InfeasibleRulesError, meanTravelOf, type OptProblem } from '../optimize/problem';
 import { hostSet, NoSolutionError, optimize, sweepCounts, type Outcome } from '../optimize/run';
 import {
   language,
@@ -33,7 +35,9 @@ export const OPTIMIZE_OPTIONS = `Valg for optimize (i tillegg til --min-fte, --m
   --within PROSENT        hvor langt fra den beste et alternativ kan være (standard 1)
   --sweep FRA-TIL|none    antall kontor i avveiingskurven (standard inntil 9 verdier rundt løsningen)
   --sweep-time-limit S    tidsgrense per punkt i kurven (standard den minste av --time-limit og 20)
-  --json                  skriv { status, objective, bound, gap, seconds, offices } på standard ut`;
+  --require-given-over MIN  optimaliser ikke på estimerte reisetider over MIN minutter: skriv parene som må oppgis
+                          til arket «KP Reisetid å oppgi» i --out, og avslutt med kode 1
+  --json                  skriv { status, objective, bound, gap, seconds, travelBasis, offices } på standard ut`;
 
 const list = (v: string | undefined): string[] =>
   (v ?? '')
@@ -82,6 +86,7 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
       within: { type: 'string' },
       sweep: { type: 'string' },
       'sweep-time-limit': { type: 'string' },
+      'require-given-over': { type: 'string' },
       ...RULE_OPTIONS,
     },
   });
@@ -124,6 +129,12 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
     throw e;
   }
 
+  const requireGiven = number('require-given-over', values['require-given-over'], 0, 1440);
+  if (requireGiven !== undefined) {
+    const pairs = estimatedPairsOver(value, pr, requireGiven);
+    if (pairs.length > 0) return refuseEstimated(value, pairs, requireGiven, wb, out, io);
+  }
+
   // Progress of long exact solves, at most every two seconds: incumbent and bound as mean minutes.
   const population = pr.weight.reduce((a, b) => a + b, 0);
   let lastProgress = 0;
@@ -132,7 +143,7 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
     : new WorkerSolver((p) => {
         if (values.json || p.seconds - lastProgress < 2) return;
         lastProgress = p.seconds;
-        const minutes = (x: number | null) => (x === null ? '–' : `${num1(x / population)} min`);
+        const minutes = (x: number | null) => (x === null ? '–' : `${num1((x + (pr.baseCost ?? 0)) / population)} min`);
         io.err(`    ${num1(p.seconds)} s: beste ${minutes(p.incumbent)}, nedre grense ${minutes(p.bound)}, gap ${pct(p.gap)}`);
       });
   const onSignal = () => {
@@ -179,9 +190,8 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
   const seconds = (Date.now() - started) / 1000;
 
   const composed = optimisedResult(value, params, req, pr, outcome);
-  const { specs, mainName, altNotes, rulesLine, isolatedNames, rows, names } = composed;
+  const { specs, mainName, altNotes, rulesLine, isolatedNames, rows, names, basis } = composed;
   const best = outcome.best;
-  const total = pr.weight.reduce((a, b) => a + b, 0);
   if (!(await writeOwnSheets(wb, specs, out, io, keepFor('plan')))) return 1;
 
   if (values.json) {
@@ -194,7 +204,13 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
           gap: best.gap,
           seconds,
           method: best.method,
-          meanTravelMinutes: best.evaluation.travel / total,
+          meanTravelMinutes: meanTravelOf(pr, best.evaluation.travel),
+          travelBasis: {
+            assignments: basis.assignments,
+            estimated: basis.estimated,
+            estimatedOver60Minutes: basis.estimatedLong,
+            over60Minutes: basis.long,
+          },
           offices: officesJson(pr, best.host),
           isolated: outcome.reduced.isolated.map((i) => pr.ids[i]),
           alternatives: outcome.alternatives.map((a) => ({
@@ -212,7 +228,8 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
   } else {
     io.out(`${mainName}: ${statusText(best)} (bevist gap ${pct(best.gap)}), ${num1(seconds)} s.`);
     io.out(rulesLine);
-    io.out(`Befolkningsvektet snittreisetid: ${num1(best.evaluation.travel / total)} min.`);
+    io.out(`Befolkningsvektet snittreisetid (med reisetiden i egen kommune): ${num1(meanTravelOf(pr, best.evaluation.travel))} min.`);
+    for (const line of travelBasisText(basis, names)) io.out(line);
     if (isolatedNames.length > 0) io.out(`Beholder eget kontor (ingen robust vert innen rekkevidde): ${isolatedNames.join(', ')}.`);
     io.out('');
     for (const j of hostSet(best.host)) {
@@ -237,6 +254,32 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
   }
   io.err(`Skrev ${out}: ${specs.map((s) => s.name).join(', ')}.`);
   return 0;
+}
+
+/**
+ * `--require-given-over MIN`: the optimiser could rest on estimated pairs longer than MIN.
+ * Nothing is optimised; the pairs go to a template sheet in --out (the planner fills in the
+ * minutes and copies the rows to a sheet of her own named Reisetid) and are listed.
+ */
+async function refuseEstimated(
+  value: PlanValue,
+  pairs: readonly { from: string; to: string; minutes: number }[],
+  limit: number,
+  wb: ExcelJsWorkbook,
+  out: string,
+  io: Io,
+): Promise<number> {
+  const names = new Map<string, string>(value.municipalities.map((m) => [m.number, m.name]));
+  const sheet = travelTemplateSheet(pairs, (n) => names.get(n) ?? n, limit);
+  if (!(await writeOwnSheets(wb, [sheet], out, io, keepFor('travel')))) return 1;
+  io.err(
+    `Feil: optimaliseringen ville bygge på ${pairs.length} estimerte reisetider over ${limit} min. Ingenting ble optimalisert. ` +
+      `Fyll inn minuttene i «${TRAVEL_TEMPLATE_SHEET}»!E3:E${pairs.length + 2} i ${out} og kopier radene til et eget ark «Reisetid».`,
+  );
+  for (const p of pairs.slice(0, 20))
+    io.err(`  ${names.get(p.from) ?? p.from} → ${names.get(p.to) ?? p.to}: estimert ${num1(p.minutes)} min`);
+  if (pairs.length > 20) io.err(`  … og ${pairs.length - 20} til (alle i arket).`);
+  return 1;
 }
 
 function stageText(stage: string): string {

@@ -23,15 +23,35 @@ export type EmbeddedMunicipality = Readonly<{
   baCentre: boolean;
   /** TØI 2019: car minutes from the municipality centre to the BA-region centre; undefined for Haram. */
   baTravelMinutes: number | undefined;
-  /** A computed interior point of the municipality, not its administrative centre. */
+  /** TØI's basis for the municipality's place in its region ("Senterkommune", "Restkommune, egen BA-region", …). */
+  baBasis: string;
+  /**
+   * The point travel is estimated from: the administrative centre (assets/kommunesentre_2024.csv),
+   * or, where that table is not given, a computed interior point of the municipality.
+   */
   lat: number;
   lon: number;
+  /** What `lat`/`lon` are: the administrative centre (and how it was matched), or the interior point. */
+  pointSource: string;
   areaKm2: number;
+  /** Where the inhabitants are, from SSB's 250 m grid (absent without the centres table). */
+  people?: PeopleAroundCentre;
+}>;
+
+/** How far a municipality's inhabitants live from its administrative centre (SSB's 250 m grid, 2022). */
+export type PeopleAroundCentre = Readonly<{
+  /** Population-weighted centre of the grid cells in the municipality. */
+  lat: number;
+  lon: number;
+  gridPopulation: number;
+  /** Population-weighted mean and 90th percentile of the straight-line km from a cell to the centre. */
+  meanKmToCentre: number;
+  p90KmToCentre: number;
 }>;
 
 export const ATTRIBUTION =
-  'Befolkning: Statistisk sentralbyrå (tabell 07459), CC BY 4.0. Kommunegrenser: © Kartverket, CC BY 4.0. ' +
-  'BA-regioner: TØI rapport 1713/2019 for KMD (regjeringen.no).';
+  'Befolkning: Statistisk sentralbyrå (tabell 07459 og befolkning på rutenett 2019/2022), CC BY 4.0. Kommunegrenser: © Kartverket, CC BY 4.0. ' +
+  'Administrasjonssentre: GeoNames, CC BY 4.0. BA-regioner og reisetider: TØI rapport 1713/2019 for KMD (regjeringen.no).';
 
 const REQUIRED = [
   'kommunenummer',
@@ -47,14 +67,60 @@ const REQUIRED = [
   'ba_navn',
   'ba_senter',
   'ba_reisetid_min',
+  'ba_grunnlag',
   'punkt_lat',
   'punkt_lon',
   'areal_km2',
 ] as const;
 
-/** Parses the embedded CSV. Throws on a malformed file: it ships with the program. */
-export function parseEmbeddedMunicipalities(csvText: string): EmbeddedMunicipality[] {
+const CENTRE_COLUMNS = [
+  'kommunenummer',
+  'senter_lat',
+  'senter_lon',
+  'senter_kilde',
+  'befolkning_lat',
+  'befolkning_lon',
+  'rutenett_folketall',
+  'snitt_km_til_senter',
+  'p90_km_til_senter',
+] as const;
+
+type Centre = Readonly<{ lat: number; lon: number; source: string; people: PeopleAroundCentre }>;
+
+/** Parses assets/kommunesentre_2024.csv (built by scripts/build-centres.mjs). Throws on a malformed file. */
+export function parseCentres(csvText: string): Map<string, Centre> {
+  const t = csvTable(csvText, 'kommunesentre_2024.csv', CENTRE_COLUMNS);
+  const out = new Map<string, Centre>();
+  for (const r of t.rows) {
+    const num = (k: (typeof CENTRE_COLUMNS)[number]): number => {
+      const v = Number(t.get(r, k));
+      if (t.get(r, k) === '' || !Number.isFinite(v)) throw new Error(`kommunesentre_2024.csv: ${t.get(r, 'kommunenummer')} lacks ${k}`);
+      return v;
+    };
+    out.set(t.get(r, 'kommunenummer'), {
+      lat: num('senter_lat'),
+      lon: num('senter_lon'),
+      source: `administrasjonssenter (${t.get(r, 'senter_kilde')})`,
+      people: {
+        lat: num('befolkning_lat'),
+        lon: num('befolkning_lon'),
+        gridPopulation: num('rutenett_folketall'),
+        meanKmToCentre: num('snitt_km_til_senter'),
+        p90KmToCentre: num('p90_km_til_senter'),
+      },
+    });
+  }
+  return out;
+}
+
+/**
+ * Parses the embedded CSV, with the administrative centres and where people live from
+ * `centresCsv` when given (else the interior points). Throws on a malformed file: it ships
+ * with the program.
+ */
+export function parseEmbeddedMunicipalities(csvText: string, centresCsv?: string): EmbeddedMunicipality[] {
   const t = csvTable(csvText, 'kommuner_2024.csv', REQUIRED);
+  const centres = centresCsv === undefined ? undefined : parseCentres(centresCsv);
   return t.rows.map((r) => {
     const get = (k: (typeof REQUIRED)[number]) => t.get(r, k);
     const travel = get('ba_reisetid_min');
@@ -72,11 +138,34 @@ export function parseEmbeddedMunicipalities(csvText: string): EmbeddedMunicipali
       baRegionName: get('ba_navn'),
       baCentre: get('ba_senter') === 'True',
       baTravelMinutes: travel === '' ? undefined : Number(travel),
-      lat: Number(get('punkt_lat')),
-      lon: Number(get('punkt_lon')),
+      baBasis: get('ba_grunnlag'),
+      ...pointOf(get('kommunenummer'), Number(get('punkt_lat')), Number(get('punkt_lon')), centres),
       areaKm2: Number(get('areal_km2')),
     };
   });
+}
+
+function pointOf(
+  number: string,
+  lat: number,
+  lon: number,
+  centres: ReadonlyMap<string, Centre> | undefined,
+): Pick<EmbeddedMunicipality, 'lat' | 'lon' | 'pointSource' | 'people'> {
+  if (!centres) return { lat, lon, pointSource: 'indre punkt (ikke administrasjonssenteret)' };
+  const c = centres.get(number);
+  if (!c) throw new Error(`kommunesentre_2024.csv lacks ${number}`);
+  return { lat: c.lat, lon: c.lon, pointSource: c.source, people: c.people };
+}
+
+/**
+ * TØI's own-region time: for a region's centre municipality and a municipality that is its own
+ * region, the BA table's travel time is the inhabitants' car time to the municipality's own
+ * centre (it follows 1.5 + 1.65 min per straight km of the grid's mean distance, median error
+ * 2 min: docs/travel.md), not a trip to another municipality.
+ */
+export function ownRegionMinutes(m: EmbeddedMunicipality): number | undefined {
+  const own = m.baBasis.startsWith('Senterkommune') || m.baBasis.startsWith('Restkommune');
+  return own ? m.baTravelMinutes : undefined;
 }
 
 /** What the reader may fill in from the embedded data, by municipality number. */
@@ -84,7 +173,15 @@ export function referenceMap(data: readonly EmbeddedMunicipality[]): Map<string,
   return new Map(
     data.map((m) => [
       m.number,
-      { name: m.name, county: m.county, baRegion: m.baRegion, baRegionName: m.baRegionName, lat: m.lat, lon: m.lon },
+      {
+        name: m.name,
+        county: m.county,
+        baRegion: m.baRegion,
+        baRegionName: m.baRegionName,
+        lat: m.lat,
+        lon: m.lon,
+        within: { minutes: ownRegionMinutes(m), meanKmToCentre: m.people?.meanKmToCentre },
+      },
     ]),
   );
 }

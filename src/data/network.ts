@@ -1,7 +1,10 @@
 import { PairRoutes, type CalibrationPair } from '../travel/calibrate';
-import { RoadGraph, type LinkKind, type NetworkLink, type NetworkParameters, type TravelNetwork } from '../travel/network';
+import { pairKey, RoadGraph, type LinkKind, type NetworkLink, type NetworkParameters, type TravelNetwork } from '../travel/network';
 import { csvTable } from './csv';
-import type { EmbeddedMunicipality } from './embedded';
+import { FITTED_WITHIN_PARAMETERS } from '../domain/parameters';
+import type { WithinFit, WithinPoint } from '../travel/within';
+import { validate, type ValidationPair, type ValidationReport } from '../travel/validation';
+import { ownRegionMinutes, type EmbeddedMunicipality } from './embedded';
 
 /** Neighbours from assets/naboer_2024.csv (built by scripts/build-neighbours.mjs). */
 export function parseNeighbours(csvText: string): NetworkLink[] {
@@ -14,7 +17,8 @@ export function parseNeighbours(csvText: string): NetworkLink[] {
   });
 }
 
-const KINDS: Record<string, LinkKind> = { ferje: 'ferry', bru: 'bridge', tunnel: 'tunnel' };
+// A passenger fast boat is how people without a ferry reach some islands: it counts as a crossing like a car ferry.
+const KINDS: Record<string, LinkKind> = { ferje: 'ferry', hurtigbåt: 'ferry', bru: 'bridge', tunnel: 'tunnel' };
 
 /** Ferries, bridges and tunnels from assets/ferjer_og_bruer_2024.csv. */
 export function parseCrossings(csvText: string): NetworkLink[] {
@@ -22,30 +26,84 @@ export function parseCrossings(csvText: string): NetworkLink[] {
   return t.rows.map((r) => {
     const kind = KINDS[t.get(r, 'type')];
     if (!kind) throw new Error(`ferjer_og_bruer_2024.csv: unknown type ${t.get(r, 'type')}`);
-    const link: NetworkLink = { a: t.get(r, 'fra'), b: t.get(r, 'til'), kind, route: t.get(r, 'strekning'), source: t.get(r, 'kilde') };
+    const url = t.get(r, 'kilde_url');
+    const source = url ? `${t.get(r, 'kilde')} (${url})` : t.get(r, 'kilde');
+    const link: NetworkLink = { a: t.get(r, 'fra'), b: t.get(r, 'til'), kind, route: t.get(r, 'strekning'), source };
     if (kind !== 'ferry') return link;
     const sailingMinutes = Number(t.get(r, 'seiletid_min'));
     const headwayMinutes = Number(t.get(r, 'intervall_min'));
     if (!(sailingMinutes > 0) || !(headwayMinutes > 0))
       throw new Error(`ferjer_og_bruer_2024.csv: ${link.route} lacks sailing or headway minutes`);
-    return { ...link, sailingMinutes, headwayMinutes };
+    return { ...link, sailingMinutes, headwayMinutes, ...(t.get(r, 'type') === 'hurtigbåt' ? { fastBoat: true } : {}) };
   });
 }
 
-/** The embedded network: every municipality's point, its land neighbours, and the crossings. */
-export function embeddedNetwork(data: readonly EmbeddedMunicipality[], neighboursCsv: string, crossingsCsv: string): TravelNetwork {
+/** The overland paths between neighbours' centres from assets/lenker_2024.csv (built by scripts/build-links.mjs), by pair. */
+export function parseLinkPaths(csvText: string): Map<string, { pathKm: number; emptyKm: number }> {
+  const t = csvTable(csvText, 'lenker_2024.csv', ['kommune_a', 'kommune_b', 'sti_km', 'ubebodd_km']);
+  const out = new Map<string, { pathKm: number; emptyKm: number }>();
+  for (const r of t.rows) {
+    const pathKm = Number(t.get(r, 'sti_km'));
+    const emptyKm = Number(t.get(r, 'ubebodd_km'));
+    if (!(pathKm >= 0) || !(emptyKm >= 0) || emptyKm > pathKm + 0.1)
+      throw new Error(`lenker_2024.csv: ${t.get(r, 'kommune_a')}–${t.get(r, 'kommune_b')} lacks sti_km or ubebodd_km`);
+    out.set(pairKey(t.get(r, 'kommune_a'), t.get(r, 'kommune_b')), { pathKm, emptyKm: Math.min(emptyKm, pathKm) });
+  }
+  return out;
+}
+
+/** Municipalities with no fixed link to the mainland road network, from assets/oyer_2024.csv (each row with its source). */
+export function parseIslands(csvText: string): Set<string> {
+  const t = csvTable(csvText, 'oyer_2024.csv', ['knr', 'fastlandsforbindelse', 'kilde']);
+  return new Set(t.rows.filter((r) => t.get(r, 'fastlandsforbindelse') === 'nei').map((r) => t.get(r, 'knr')));
+}
+
+/** The files the embedded network is built from (assets/). */
+export type NetworkFiles = Readonly<{
+  /** naboer_2024.csv: land neighbours. */
+  neighbours: string;
+  /** ferjer_og_bruer_2024.csv: ferries, bridges and tunnels. */
+  crossings: string;
+  /** lenker_2024.csv: overland path km between neighbours' centres. */
+  links?: string;
+  /** oyer_2024.csv: municipalities reached only over water. */
+  islands?: string;
+}>;
+
+/**
+ * The embedded network: every municipality's point, its land neighbours (with their overland
+ * path where known), and the crossings. A municipality with no fixed link keeps no land link:
+ * its coast may lie within reach of a neighbour's, but there is no road, only its ferries.
+ */
+export function embeddedNetwork(data: readonly EmbeddedMunicipality[], files: NetworkFiles): TravelNetwork {
+  const paths = files.links === undefined ? new Map<string, { pathKm: number; emptyKm: number }>() : parseLinkPaths(files.links);
+  const islands = files.islands === undefined ? new Set<string>() : parseIslands(files.islands);
+  const crossings = parseCrossings(files.crossings);
+  // A ferry from a municipality to itself takes its centre, on an island, to its own mainland
+  // part (Lurøy: Onøy–Stokkvågen): every land link of that municipality includes the crossing.
+  const access = new Map<string, NetworkLink>();
+  for (const c of crossings) if (c.kind === 'ferry' && c.a === c.b && islands.has(c.a)) access.set(c.a, c);
+  const neighbours: NetworkLink[] = [];
+  for (const l of parseNeighbours(files.neighbours)) {
+    const ferry = access.get(l.a) ?? access.get(l.b);
+    if ((islands.has(l.a) && !access.has(l.a)) || (islands.has(l.b) && !access.has(l.b))) continue;
+    const path = paths.get(pairKey(l.a, l.b));
+    neighbours.push({ ...l, ...(path ?? {}), ...(ferry ? { accessFerry: ferry } : {}) });
+  }
   return {
     points: new Map(data.map((m) => [m.number, { lat: m.lat, lon: m.lon }])),
-    links: [...parseNeighbours(neighboursCsv), ...parseCrossings(crossingsCsv)],
+    links: [...neighbours, ...crossings.filter((c) => c.a !== c.b)],
+    islands,
   };
 }
 
 /**
  * The TØI 2019 car times from each municipality to its BA-region centre. In a region with
  * several centre municipalities the most populous is taken as the centre; centres themselves
- * and Haram (a copy of Ålesund's row) have no pair.
+ * and Haram (a copy of Ålesund's row) have no pair. Each pair carries the municipality's own
+ * within-municipality minutes (estimated from the grid with `within`; 0 without the grid).
  */
-export function calibrationPairs(data: readonly EmbeddedMunicipality[]): CalibrationPair[] {
+export function calibrationPairs(data: readonly EmbeddedMunicipality[], within: WithinFit = FITTED_WITHIN_PARAMETERS): CalibrationPair[] {
   const centre = new Map<string, EmbeddedMunicipality>();
   for (const m of data) {
     if (!m.baCentre) continue;
@@ -56,13 +114,78 @@ export function calibrationPairs(data: readonly EmbeddedMunicipality[]): Calibra
   for (const m of data) {
     const c = centre.get(m.baRegion);
     if (m.baCentre || !c || m.baTravelMinutes === undefined || c.number === m.number) continue;
-    pairs.push({ from: m.number, to: c.number, minutes: m.baTravelMinutes, county: m.county });
+    const km = m.people?.meanKmToCentre;
+    const withinMinutes = km === undefined ? 0 : within.withinFixedMinutes + within.withinMinutesPerKm * km;
+    pairs.push({ from: m.number, to: c.number, minutes: m.baTravelMinutes, county: m.county, withinMinutes });
   }
   return pairs;
+}
+
+/** TØI's own-region minutes against the grid's mean km to the centre, for the municipalities that have both. */
+export function withinPoints(data: readonly EmbeddedMunicipality[]): WithinPoint[] {
+  const points: WithinPoint[] = [];
+  for (const m of data) {
+    const minutes = ownRegionMinutes(m);
+    const km = m.people?.meanKmToCentre;
+    if (minutes !== undefined && km !== undefined) points.push({ number: m.number, meanKmToCentre: km, minutes });
+  }
+  return points;
 }
 
 /** Routes between the embedded municipalities' points over `network`, for calibrating against the TØI pairs. */
 export function embeddedPairRoutes(data: readonly EmbeddedMunicipality[], network: TravelNetwork, p: NetworkParameters): PairRoutes {
   const nodes = data.map((m) => ({ id: m.number, lat: m.lat, lon: m.lon }));
   return new PairRoutes(new RoadGraph(nodes, network, p), new Map(nodes.map((n, i) => [n.id, i])));
+}
+
+/** The published drive times of assets/validering_reisetid.csv (docs/travel.md lists them with their sources). */
+export function parseValidation(csvText: string): ValidationPair[] {
+  const t = csvTable(csvText, 'validering_reisetid.csv', [
+    'fra_knr',
+    'til_knr',
+    'fra_sted',
+    'til_sted',
+    'minutter',
+    'km',
+    'ferje',
+    'kilde',
+    'kilde_url',
+  ]);
+  return t.rows.map((r) => {
+    const num = (k: string): number | undefined => (t.get(r, k) === '' ? undefined : Number(t.get(r, k)));
+    const minutes = num('minutter');
+    const km = num('km');
+    if ((minutes === undefined && km === undefined) || Number.isNaN(minutes) || Number.isNaN(km))
+      throw new Error(`validering_reisetid.csv: ${t.get(r, 'fra_sted')}–${t.get(r, 'til_sted')} has neither minutes nor km`);
+    return {
+      from: t.get(r, 'fra_knr'),
+      to: t.get(r, 'til_knr'),
+      fromPlace: t.get(r, 'fra_sted'),
+      toPlace: t.get(r, 'til_sted'),
+      ...(minutes !== undefined ? { minutes } : {}),
+      ...(km !== undefined ? { km } : {}),
+      viaFerry: t.get(r, 'ferje') === 'ja',
+      source: t.get(r, 'kilde'),
+      url: t.get(r, 'kilde_url'),
+      note: t.get(r, 'merknad'),
+    };
+  });
+}
+
+/** The published drive times measured over the embedded network, as the matrix would estimate them. */
+export function embeddedValidation(
+  data: readonly EmbeddedMunicipality[],
+  network: TravelNetwork,
+  csvText: string,
+  p: NetworkParameters,
+): ValidationReport {
+  const nodes = data.map((m) => ({ id: m.number, lat: m.lat, lon: m.lon }));
+  const graph = new RoadGraph(nodes, network, p);
+  return validate(
+    parseValidation(csvText),
+    graph,
+    new Map(nodes.map((n, i) => [n.id, i])),
+    new Map(data.map((m) => [m.number, m.county])),
+    p,
+  );
 }

@@ -219,7 +219,8 @@ export function buildSampleWorkbook(
     heading: [
       `Eksempeldata fra Kontorplan: ${title}.`,
       ATTRIBUTION,
-      'Kommunenes punkter er beregnede punkter inne i kommunen (fra kommunegrensene), ikke administrasjonssenteret.',
+      'Kommunenes punkter (Lat, Lon) er administrasjonssentrene (GeoNames, CC BY 4.0); reisetiden er estimert mellom dem.',
+      'Reisetid i kommunen (innbyggernes snitt til sitt eget senter) er TØIs tall der TØI har dem, ellers estimert fra SSBs befolkningsrutenett (Kilde: Statistisk sentralbyrå); se arket KP Reisetid etter «kontorplan travel».',
       'Reisetid og bemanning er estimater (kolonnen Kilde). Scenariene er eksempler; tjenestested merket «antatt» er ikke bekreftet.',
     ],
     tables: [],

@@ -12,6 +12,15 @@ export type Minutes = number;
 /** Where a value came from: read from the planner's sheet, or estimated by Kontorplan. */
 export type Provenance = 'given' | 'estimated';
 
+/**
+ * Where the travel of a municipality's inhabitants to its own centre comes from: the planner's
+ * sheet, TØI's published own-region time (BA regions 2020), or Kontorplan's estimate from SSB's
+ * population grid; unknown when there is nothing to estimate from (counted as 0 minutes).
+ */
+export type WithinSource = 'given' | 'toi' | 'estimated' | 'unknown';
+
+export type WithinMunicipality = Readonly<{ minutes?: number; source?: 'given' | 'toi'; meanKmToCentre?: number }>;
+
 export type Municipality = Readonly<{
   number: MunicipalityNumber;
   name: string;
@@ -23,6 +32,12 @@ export type Municipality = Readonly<{
   baRegionName?: string;
   lat?: number;
   lon?: number;
+  /**
+   * How far the inhabitants are from a service point in their own municipality: minutes the
+   * planner gives (the Kommuner sheet's «reisetid i kommunen»), TØI's own-region time, or the
+   * population-weighted mean straight-line km from SSB's grid to the centre to estimate it from.
+   */
+  within?: WithinMunicipality;
   /** Social-assistance recipients (a cost-key driver). */
   users?: number;
   /** Social-assistance spending in NOK (a cost-key driver). */
@@ -50,6 +65,12 @@ export type TravelMatrix = Readonly<{
   provenance: readonly (readonly (Provenance | undefined)[])[];
   /** viaFerry[i][j] is 1 when the time includes a ferry: given so, or on the estimated route. */
   viaFerry: readonly Uint8Array[];
+  /**
+   * within[i]: mean minutes from the inhabitants of numbers[i] to its own centre (where a
+   * service point in the municipality is), and where that figure comes from.
+   */
+  within: Float64Array;
+  withinSource: readonly WithinSource[];
 }>;
 
 /**

@@ -38,6 +38,12 @@ export const MUNICIPALITY_FIELDS: readonly FieldSpec[] = [
   { key: 'lat', label: 'breddegrad', aliases: ['lat', 'latitude', 'breddegrad', 'punktlat', 'bredde'], required: false },
   { key: 'lon', label: 'lengdegrad', aliases: ['lon', 'lng', 'long', 'longitude', 'lengdegrad', 'punktlon', 'lengde'], required: false },
   {
+    key: 'within',
+    label: 'reisetid i kommunen',
+    aliases: ['reisetidikommunen', 'internreisetid', 'reisetidinternt', 'minutterikommunen', 'withinmunicipalitytravel', 'internaltravel'],
+    required: false,
+  },
+  {
     key: 'users',
     label: 'sosialhjelpsmottakere',
     aliases: ['sosialhjelpsmottakere', 'mottakere', 'brukere', 'users', 'recipients'],

@@ -1,6 +1,6 @@
 import type { Parameters } from '../domain/parameters';
 import { FAIL_TEXT, type CellValue, type SheetSpec } from '../domain/sheets';
-import type { Provenance } from '../domain/types';
+import type { Provenance, WithinSource } from '../domain/types';
 import type { ScenarioScore } from '../scoring/score';
 import { servicePointLabel } from './servicePoint';
 
@@ -70,6 +70,8 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
       m.population,
       m.travelToHostMinutes,
       m.isHost ? '–' : travelSourceLabel(m.travelProvenance, m.travelViaFerry),
+      Math.round(m.withinMinutes * 10) / 10,
+      WITHIN_SOURCE_LABEL[m.withinSource],
       m.effectiveMinutes,
       m.staffTravelMinutesPerWeek,
       m.fte,
@@ -135,6 +137,8 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
           { header: 'Innbyggere', format: '#,##0' },
           { header: 'Reisetid til vert (min)', format: min },
           { header: 'Kilde reisetid' },
+          { header: 'Reisetid i kommunen (min)', format: '0.0' },
+          { header: 'Kilde reisetid i kommunen' },
           { header: 'Brukernes reisebyrde (min)', format: '0.0' },
           { header: 'Ansattreiser (min/uke)', format: min },
           { header: 'Årsverk', format: '0.0' },
@@ -170,6 +174,7 @@ export function comparisonRows(p: Parameters): Row[] {
     { label: 'Kontor over fylkesgrense', unit: 'kontor', format: '0', value: (s) => s.totals.officesCrossingCounty },
     { label: 'Uformelle samarbeid', unit: 'kontor', format: '0', value: (s) => s.totals.informalOffices },
     { label: 'Estimerte reisetider', unit: 'par', format: '0', value: (s) => s.totals.estimatedTravelPairs },
+    { label: 'Estimerte reisetider over 60 min', unit: 'par', format: '0', value: (s) => s.totals.estimatedTravelOver60 },
     { label: 'Estimert bemanning', unit: 'kommuner', format: '0', value: (s) => s.totals.estimatedStaffing },
   ];
 }
@@ -235,6 +240,14 @@ function uniqueHeader(name: string, i: number, all: readonly ScenarioScore[]): s
   const clash = all.some((s, j) => j < i && s.name.toLowerCase() === name.toLowerCase());
   return clash ? `${name} (${i + 1})` : name;
 }
+
+/** Where a municipality's within-municipality travel comes from, as shown in sheets. */
+export const WITHIN_SOURCE_LABEL: Readonly<Record<WithinSource, string>> = {
+  given: 'oppgitt',
+  toi: 'TØI 2019',
+  estimated: 'estimert (SSBs rutenett)',
+  unknown: 'ukjent (0)',
+};
 
 /** The `kilde` of a travel time as shown in sheets: oppgitt / estimert, and whether it includes a ferry. */
 export function travelSourceLabel(provenance: Provenance | undefined, viaFerry: boolean): string {

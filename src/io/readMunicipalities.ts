@@ -13,6 +13,8 @@ export type ReferenceMunicipality = Readonly<{
   baRegionName: string;
   lat: number;
   lon: number;
+  /** TØI's own-region minutes and the grid's mean km to the centre (see Municipality.within). */
+  within?: Readonly<{ minutes?: number; meanKmToCentre?: number }>;
 }>;
 
 const TOTAL_LABELS = ['sum', 'total', 'totalt', 'ialt', 'sumtotal', 'summer', 'totalsum'];
@@ -156,6 +158,17 @@ export function readMunicipalities(
       baRegionName = ref.baRegionName;
       fill('BA-region');
     }
+    const givenWithin = optionalNumber('within', 0, 24 * 60);
+    const refWithin = ref?.within;
+    const within =
+      givenWithin !== undefined
+        ? { minutes: givenWithin, source: 'given' as const, meanKmToCentre: refWithin?.meanKmToCentre }
+        : refWithin && (refWithin.minutes !== undefined || refWithin.meanKmToCentre !== undefined)
+          ? {
+              ...(refWithin.minutes !== undefined ? { minutes: refWithin.minutes, source: 'toi' as const } : {}),
+              meanKmToCentre: refWithin.meanKmToCentre,
+            }
+          : undefined;
     const users = optionalNumber('users', 0, Number.MAX_SAFE_INTEGER);
     const spending = optionalNumber('spending', 0, Number.MAX_SAFE_INTEGER);
     // Columns no field claims, read where they hold numbers: drivers a planner may name.
@@ -174,6 +187,7 @@ export function readMunicipalities(
       baRegionName,
       lat,
       lon,
+      ...(within ? { within } : {}),
       users,
       spending,
       ...(Object.keys(columns).length > 0 ? { columns } : {}),

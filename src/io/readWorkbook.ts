@@ -282,5 +282,5 @@ function mergeFerries(network: TravelNetwork | undefined, own: readonly NetworkL
   if (own.length === 0) return network;
   const replaced = new Set(own.map((l) => pairKey(l.a, l.b)));
   const shipped = network?.links.filter((l) => !(l.kind === 'ferry' && replaced.has(pairKey(l.a, l.b)))) ?? [];
-  return { points: network?.points ?? new Map(), links: [...shipped, ...own] };
+  return { points: network?.points ?? new Map(), links: [...shipped, ...own], ...(network?.islands ? { islands: network.islands } : {}) };
 }

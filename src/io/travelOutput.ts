@@ -1,7 +1,7 @@
 import type { CellValue, SheetSpec } from '../domain/sheets';
 import type { MunicipalityNumber, TravelMatrix } from '../domain/types';
 import type { TravelFinding } from '../travel/validate';
-import { travelSourceLabel } from './output';
+import { travelSourceLabel, WITHIN_SOURCE_LABEL } from './output';
 
 export const TRAVEL_SHEET = 'KP Reisetid';
 export const TRAVEL_CHECK_SHEET = 'KP Reisetidskontroll';
@@ -31,10 +31,17 @@ export function travelSheet(matrix: TravelMatrix, label: Label): SheetSpec {
       ]);
     }
   }
+  const withinRows: CellValue[][] = matrix.numbers.map((num, i) => [
+    num,
+    label(num),
+    Math.round(matrix.within[i]! * 10) / 10,
+    WITHIN_SOURCE_LABEL[matrix.withinSource[i]!],
+  ]);
+  const withinStart = 1 + rows.length + 3;
   return {
     name: TRAVEL_SHEET,
     heading: [
-      'Reisetid med bil i minutter for alle par. Kilde «oppgitt» er fra dine ark; «estimert» er beregnet av Kontorplan langs veien gjennom nabokommuner og med ferje (se docs/travel.md).',
+      'Reisetid med bil i minutter for alle par, mellom kommunesentrene. Kilde «oppgitt» er fra dine ark; «estimert» er beregnet av Kontorplan langs veien gjennom nabokommuner og med ferje (se docs/travel.md). Under: innbyggernes snittreisetid til sitt eget kommunesenter.',
     ],
     freezeRows: 2,
     tables: [
@@ -51,6 +58,18 @@ export function travelSheet(matrix: TravelMatrix, label: Label): SheetSpec {
           { header: 'Kilde', width: 10 },
         ],
         rows,
+      },
+      {
+        name: 'KP_Reisetid_i_kommunen',
+        startRow: withinStart,
+        title: 'Reisetid i kommunen: innbyggernes snitt til kommunesenteret',
+        columns: [
+          { header: 'Kommune', format: '@', width: 8 },
+          { header: 'Navn', width: 22 },
+          { header: 'Minutter', format: '0.0', width: 10 },
+          { header: 'Kilde', width: 22 },
+        ],
+        rows: withinRows,
       },
     ],
   };
@@ -96,6 +115,49 @@ export function travelCheckSheet(findings: readonly TravelFinding[], label: Labe
           { header: 'Celle', width: 18 },
         ],
         rows,
+      },
+    ],
+  };
+}
+
+export const TRAVEL_TEMPLATE_SHEET = 'KP Reisetid å oppgi';
+
+/**
+ * The pairs a planner must give before optimising on measured travel only: the reader's long
+ * form (fra, til, minutter) with the estimate beside the blank minutes, to fill in and copy to
+ * a sheet of her own named Reisetid.
+ */
+export function travelTemplateSheet(
+  pairs: readonly { from: string; to: string; minutes: number }[],
+  label: Label,
+  limit: number,
+): SheetSpec {
+  return {
+    name: TRAVEL_TEMPLATE_SHEET,
+    heading: [
+      `Estimerte reisetider over ${limit} min som optimaliseringen kunne bygge på. Fyll inn kolonne E (minutter med bil, fra sentrum til sentrum) og kopier tabellen til et eget ark «Reisetid»; Kontorplan leser ikke dette arket.`,
+    ],
+    freezeRows: 2,
+    tables: [
+      {
+        name: 'KP_Reisetid_aa_oppgi',
+        startRow: 1,
+        columns: [
+          { header: 'Fra', format: '@', width: 8 },
+          { header: 'Fra navn', width: 22 },
+          { header: 'Til', format: '@', width: 8 },
+          { header: 'Til navn', width: 22 },
+          { header: 'Minutter', format: '0', width: 10 },
+          { header: 'Kontorplans estimat', format: '0', width: 12 },
+        ],
+        rows: pairs.map((p) => [
+          p.from,
+          label(p.from as MunicipalityNumber),
+          p.to,
+          label(p.to as MunicipalityNumber),
+          null,
+          Math.round(p.minutes),
+        ]),
       },
     ],
   };

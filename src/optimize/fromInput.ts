@@ -1,6 +1,7 @@
 import type { Parameters } from '../domain/parameters';
 import type { MunicipalityNumber, Office, PlanningInput, Scenario } from '../domain/types';
 import type { Assignment, OptProblem, OptRules } from './problem';
+import { usersMinutesAt } from '../travel/matrix';
 
 /** What the planner asks of the optimiser, beyond the scoring parameters (minimum FTE, travel, owners, same BA region). */
 export type OptimizeRequest = Readonly<{
@@ -35,12 +36,25 @@ export function fromPlanningInput(input: PlanningInput, params: Parameters, req:
   const n = ms.length;
   const index = new Map<string, number>(ms.map((m, i) => [m.number, i]));
   const tIndex = new Map<string, number>(input.travel.numbers.map((num, i) => [num, i]));
+  // The objective is the inhabitants' travel to their office (usersMinutes): inside their own
+  // municipality W, elsewhere √(T² + W²). Every structure pays Σ population × W, so the solver
+  // sees only the extra minutes over W (0 at home) and the constant is carried as baseCost.
   const cost = new Float64Array(n * n);
+  const reach = new Float64Array(n * n);
+  let baseCost = 0;
   for (let i = 0; i < n; i++) {
     const ti = tIndex.get(ms[i]!.number);
+    const w = ti === undefined ? 0 : input.travel.within[ti]!;
+    baseCost += ms[i]!.population * w;
     for (let j = 0; j < n; j++) {
       const tj = tIndex.get(ms[j]!.number);
-      cost[i * n + j] = i === j ? 0 : ti === undefined || tj === undefined ? Number.NaN : input.travel.minutes[ti]![tj]!;
+      if (i === j) continue;
+      if (ti === undefined || tj === undefined) {
+        cost[i * n + j] = reach[i * n + j] = Number.NaN;
+        continue;
+      }
+      reach[i * n + j] = input.travel.minutes[ti]![tj]!;
+      cost[i * n + j] = usersMinutesAt(input.travel, ti, tj) - w;
     }
   }
   const regions = new Map<string, number>();
@@ -78,7 +92,7 @@ export function fromPlanningInput(input: PlanningInput, params: Parameters, req:
     forbiddenHosts: (req.forbiddenHosts ?? []).map((h) => at(h, 'utelukket vertskommune')),
     locks,
   };
-  return { n, ids: ms.map((m) => m.number), weight, cost, fte, ba, rules };
+  return { n, ids: ms.map((m) => m.number), weight, cost, reach, baseCost, fte, ba, rules };
 }
 
 /**

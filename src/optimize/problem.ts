@@ -45,8 +45,15 @@ export type OptProblem = Readonly<{
   ids: readonly string[];
   /** Demand weight of each point (population, or 1 in p-median benchmarks). */
   weight: Float64Array;
-  /** cost[i * n + j]: travel minutes from i to a host at j (NaN when unknown). */
+  /**
+   * cost[i * n + j]: travel minutes from i to a host at j (NaN when unknown), 0 for i itself.
+   * For a planner's input: the inhabitants' extra minutes over reaching their own centre.
+   */
   cost: Float64Array;
+  /** reach[i * n + j]: the minutes the maximum-travel rule compares (centre to centre); `cost` when absent. */
+  reach?: Float64Array;
+  /** What every structure costs besides `cost` (the inhabitants' travel inside their own municipality), in the objective's unit. */
+  baseCost?: number;
   /** Staff each member brings to its office. */
   fte: Float64Array;
   /** BA region as a small integer, -1 when unknown. */
@@ -88,11 +95,23 @@ export class InfeasibleRulesError extends Error {
   }
 }
 
+/** Minutes from i to a host at j as the maximum-travel rule sees them. */
+export function reachOf(pr: OptProblem, i: number, j: number): number {
+  return i === j ? 0 : (pr.reach ?? pr.cost)[i * pr.n + j]!;
+}
+
+/** The population-weighted mean travel of a structure whose `cost` part is `travel` (the base cost added). */
+export function meanTravelOf(pr: OptProblem, travel: number): number {
+  const total = pr.weight.reduce((a, b) => a + b, 0);
+  return total === 0 ? 0 : (travel + (pr.baseCost ?? 0)) / total;
+}
+
 export function pairAllowed(pr: OptProblem, i: number, j: number): boolean {
   if (i === j) return true;
   const r = pr.rules;
   const c = pr.cost[i * pr.n + j]!;
-  if (!Number.isFinite(c) || c > r.maxTravel) return false;
+  const reach = pr.reach ? pr.reach[i * pr.n + j]! : c;
+  if (!Number.isFinite(c) || !(reach <= r.maxTravel)) return false;
   if (r.sameBa && pr.ba[i]! >= 0 && pr.ba[j]! >= 0 && pr.ba[i] !== pr.ba[j]) return false;
   const lock = r.locks.get(i);
   if (lock !== undefined && lock !== j) return false;

@@ -1,6 +1,15 @@
 import { METRIC_IDS, type MetricId, type Parameters } from '../domain/parameters';
-import type { Municipality, MunicipalityNumber, Office, PlanningInput, Provenance, Scenario, ServicePoint } from '../domain/types';
-import { travelMinutes, travelProvenance, travelViaFerry } from '../travel/matrix';
+import type {
+  Municipality,
+  MunicipalityNumber,
+  Office,
+  PlanningInput,
+  Provenance,
+  Scenario,
+  ServicePoint,
+  WithinSource,
+} from '../domain/types';
+import { travelMinutes, travelProvenance, travelViaFerry, usersMinutes, withinSourceOf } from '../travel/matrix';
 import { combineRatings, rate } from './rate';
 import { computeVulnerability } from './vulnerability';
 
@@ -17,9 +26,17 @@ export type MemberScore = Readonly<{
   travelProvenance: Provenance | undefined;
   /** The trip to the host includes a ferry. */
   travelViaFerry: boolean;
-  /** Travel to full service: 0 with a full office or a 5-day branch, else to the host. */
+  /** Travel to full service: 0 with a full office or a 5-day branch, else to the host (centre to centre). */
   accessMinutes: number;
-  /** accessMinutes weighted by the days without local service: the users' mean burden. */
+  /** The inhabitants' mean minutes to their own centre (where a local service point is), and its source. */
+  withinMinutes: number;
+  withinSource: WithinSource;
+  /** The inhabitants' mean minutes to the host's office (usersMinutes: √(T² + W²); W for the host itself). */
+  usersToHostMinutes: number;
+  /**
+   * The users' mean burden: the trip to the local service point on its opening days and to the
+   * host on the others (withinMinutes × days/5 + usersToHostMinutes × (1 − days/5)).
+   */
   effectiveMinutes: number;
   /** Staff minutes a week from the host to the member's branch or meeting room. */
   staffTravelMinutesPerWeek: number;
@@ -90,6 +107,8 @@ export type ScenarioTotals = Readonly<{
   informalOffices: number;
   officesFailing: number;
   estimatedTravelPairs: number;
+  /** Estimated member-to-host times longer than an hour: the ones a planner should measure first. */
+  estimatedTravelOver60: number;
   estimatedStaffing: number;
   /** Population-weighted mean of the offices' ratings. */
   rating: number;
@@ -143,6 +162,8 @@ export function scoreOffice(office: Office, input: PlanningInput, byNumber: Read
     const toHost = isHost ? 0 : travelMinutes(input.travel, m.number, office.host);
     const fromHost = isHost ? 0 : travelMinutes(input.travel, office.host, m.number);
     const access = days >= 5 ? 0 : toHost;
+    const withinMinutes = usersMinutes(input.travel, m.number, m.number);
+    const usersToHost = isHost ? withinMinutes : usersMinutes(input.travel, m.number, office.host);
     const staffing = input.staffing.get(m.number)!;
     return {
       number: m.number,
@@ -155,7 +176,10 @@ export function scoreOffice(office: Office, input: PlanningInput, byNumber: Read
       travelProvenance: isHost ? 'given' : travelProvenance(input.travel, m.number, office.host),
       travelViaFerry: !isHost && travelViaFerry(input.travel, m.number, office.host),
       accessMinutes: access,
-      effectiveMinutes: access * (1 - days / 5),
+      withinMinutes,
+      withinSource: withinSourceOf(input.travel, m.number) ?? 'unknown',
+      usersToHostMinutes: usersToHost,
+      effectiveMinutes: days >= 5 ? withinMinutes : (withinMinutes * days) / 5 + usersToHost * (1 - days / 5),
       staffTravelMinutesPerWeek: staffTrips(sp, p) * 2 * fromHost,
       fte: staffing.stateFte + staffing.municipalFte,
       fteEstimated: staffing.provenance === 'estimated',
@@ -300,6 +324,7 @@ export function scoreScenario(scenario: Scenario, input: PlanningInput, p: Param
     informalOffices: offices.filter((o) => o.informal).length,
     officesFailing: offices.filter((o) => !o.pass).length,
     estimatedTravelPairs: offices.reduce((s, o) => s + o.estimatedTravelPairs, 0),
+    estimatedTravelOver60: members.filter((m) => !m.isHost && m.travelProvenance === 'estimated' && m.travelToHostMinutes > 60).length,
     estimatedStaffing: members.filter((m) => m.fteEstimated).length,
     rating: Math.round(
       weightedMean(

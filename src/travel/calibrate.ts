@@ -1,7 +1,20 @@
-import { minutesPerKm, type NetworkParameters, type RoadGraph, type Route } from './network';
+import { emptyMinutesPerKm, minutesPerKm, routeMinutes, type NetworkParameters, type RoadGraph, type Route } from './network';
 
-/** A pair with a known car time: from a municipality to its BA-region centre (TØI 2019). */
-export type CalibrationPair = Readonly<{ from: string; to: string; minutes: number; county: string }>;
+/**
+ * A pair with a known car time: from a municipality to its BA-region centre (TØI 2019). TØI's
+ * time is the inhabitants' (it behaves like the population-weighted time, docs/travel.md), so
+ * the estimate it is compared with is usersMinutes: √(T² + W²), W the municipality's own
+ * within-municipality minutes.
+ */
+export type CalibrationPair = Readonly<{ from: string; to: string; minutes: number; county: string; withinMinutes: number }>;
+
+/**
+ * What a fit may choose (our assumption, docs/travel.md): an average speed on the road km of
+ * 40–80 km/h (80 km/h is the general speed limit outside built-up areas; few stretches allow
+ * 90–110, and a trip's mean speed over 80 is not physically plausible), and 0–10 fixed minutes.
+ */
+export const PLAUSIBLE_SPEED_KMH = { min: 40, max: 80 } as const;
+export const PLAUSIBLE_FIXED_MINUTES = { min: 0, max: 10 } as const;
 
 export type Accuracy = Readonly<{
   pairs: number;
@@ -42,81 +55,112 @@ export function accuracyOf(predicted: readonly number[], actual: readonly number
  * try the same few costs again and again.
  */
 export class PairRoutes {
-  private readonly cache = new Map<number, Map<number, Route[]>>();
+  private readonly cache = new Map<string, Map<number, Route[]>>();
   constructor(
     readonly graph: RoadGraph,
     readonly index: ReadonlyMap<string, number>,
   ) {}
 
-  routes(pairs: readonly CalibrationPair[], perKm: number): Route[] {
+  routes(pairs: readonly CalibrationPair[], perKm: number, emptyPerKm = perKm): Route[] {
     const key = Math.round(perKm * 1e6) / 1e6;
-    let bySource = this.cache.get(key);
-    if (!bySource) this.cache.set(key, (bySource = new Map()));
+    const emptyKey = Math.round(emptyPerKm * 1e6) / 1e6;
+    const cacheKey = `${key}/${emptyKey}`;
+    let bySource = this.cache.get(cacheKey);
+    if (!bySource) this.cache.set(cacheKey, (bySource = new Map()));
     return pairs.map((pair) => {
       const s = this.index.get(pair.to);
       const t = this.index.get(pair.from);
       if (s === undefined || t === undefined) throw new Error(`calibration pair ${pair.from}–${pair.to} is not in the graph`);
       let routes = bySource.get(s);
-      if (!routes) bySource.set(s, (routes = this.graph.routesFrom(s, key)));
+      if (!routes) bySource.set(s, (routes = this.graph.routesFrom(s, key, emptyKey)));
       return routes[t]!;
     });
   }
 }
 
-/** Estimated minutes for each pair with parameters `p` (routes chosen at the national speed). */
+/** Estimated minutes for each pair with parameters `p` (routes chosen at the national speed): √(T² + W²). */
 export function predict(routes: PairRoutes, pairs: readonly CalibrationPair[], p: NetworkParameters): number[] {
-  return routes
-    .routes(pairs, minutesPerKm(p))
-    .map((r, i) => p.estimateFixedMinutes + r.roadKm * minutesPerKm(p, pairs[i]!.county, pairs[i]!.county) + r.ferryMinutes);
+  return routes.routes(pairs, minutesPerKm(p), emptyMinutesPerKm(p)).map((r, i) => {
+    const pair = pairs[i]!;
+    return users(routeMinutes(r, p, pair.county, pair.county), pair.withinMinutes);
+  });
 }
 
-/** Minutes per km tried: a coarse grid over 0.2–2.5, then a fine one round the best. */
-function searchSlope<T>(evaluate: (s: number) => { cost: number; value: T }): { s: number; value: T } {
-  let best = { cost: Number.POSITIVE_INFINITY, s: Number.NaN, value: undefined as T };
-  const tryAt = (s: number): void => {
-    const r = evaluate(s);
-    if (r.cost < best.cost - 1e-9) best = { cost: r.cost, s, value: r.value };
+const users = (t: number, w: number): number => Math.sqrt(t * t + w * w);
+
+/** Minutes per km of path for a speed, and back. */
+const perKmAt = (detour: number, speed: number): number => (detour * 60) / speed;
+const speedAt = (detour: number, perKm: number): number => (detour * 60) / perKm;
+
+/** Sum of absolute errors of √((c + s·settled km + e·unsettled km + ferry)² + W²) against the pairs' minutes. */
+function l1(routes: readonly Route[], pairs: readonly CalibrationPair[], idx: readonly number[], c: number, s: number, e: number): number {
+  let cost = 0;
+  for (const i of idx) {
+    const r = routes[i]!;
+    cost += Math.abs(pairs[i]!.minutes - users(c + s * (r.roadKm - r.emptyKm) + e * r.emptyKm + r.ferryMinutes, pairs[i]!.withinMinutes));
+  }
+  return cost;
+}
+
+/**
+ * The best (fixed, slope) on a grid, coarse then fine: fixed minutes in 0.5 then 0.1 min steps
+ * within the plausible range, slopes in 0.01 then 0.001 min/km between the plausible speeds.
+ */
+function search(detour: number, cost: (c: number, s: number) => number, fixedOnly?: number): { c: number; s: number } {
+  const sLo = perKmAt(detour, PLAUSIBLE_SPEED_KMH.max);
+  const sHi = perKmAt(detour, PLAUSIBLE_SPEED_KMH.min);
+  const cLo = fixedOnly ?? PLAUSIBLE_FIXED_MINUTES.min;
+  const cHi = fixedOnly ?? PLAUSIBLE_FIXED_MINUTES.max;
+  let best = { cost: Number.POSITIVE_INFINITY, c: cLo, s: sLo };
+  const grid = (c0: number, c1: number, cStep: number, s0: number, s1: number, sStep: number): void => {
+    for (let c = Math.max(cLo, c0); c <= Math.min(cHi, c1) + 1e-9; c += cStep) {
+      for (let s = Math.max(sLo, s0); s <= Math.min(sHi, s1) + 1e-12; s += sStep) {
+        const v = cost(c, s);
+        if (v < best.cost - 1e-9) best = { cost: v, c, s };
+      }
+    }
   };
-  for (let s = 0.2; s <= 2.5; s += 0.02) tryAt(s);
-  const centre = best.s;
-  for (let s = centre - 0.02; s <= centre + 0.02; s += 0.0005) tryAt(s);
-  return best;
-}
-
-/** Least-absolute-error slope through a fixed intercept: y − c = s · x. */
-function slopeL1(x: readonly number[], y: readonly number[], c: number): number {
-  return searchSlope((s) => {
-    let cost = 0;
-    for (let i = 0; i < x.length; i++) cost += Math.abs(y[i]! - c - s * x[i]!);
-    return { cost, value: undefined };
-  }).s;
+  grid(cLo, cHi, 0.5, sLo, sHi, 0.01);
+  const { c, s } = best;
+  grid(c - 0.5, c + 0.5, 0.1, s - 0.01, s + 0.01, 0.001);
+  return { c: Math.round(best.c * 10) / 10, s: best.s };
 }
 
 /**
  * Fits the parameters to the pairs by least absolute error, the detour factor and ferry
- * waiting held:
- * 1. nationally, the fixed minutes and the speed: for a trial minutes-per-km the best fixed
- *    part is the median residual; routes are recomputed at the fitted speed until stable;
+ * waiting held, within the plausible speeds and fixed minutes:
+ * 1. nationally, the fixed minutes (0.1 min steps) and the speed, by search over both; routes
+ *    are recomputed at the fitted speed until stable;
  * 2. per county with pairs, its own speed through the national fixed part, shrunk towards the
  *    national speed (a county with n pairs weighs n against SHRINK_PAIRS for the nation).
  */
 export function fitParameters(routes: PairRoutes, pairs: readonly CalibrationPair[], base: NetworkParameters): NetworkParameters {
+  const detour = base.detourFactor;
+  const all = pairs.map((_, i) => i);
   let perKm = minutesPerKm(base);
+  let emptyPerKm = emptyMinutesPerKm(base);
   let fixed = base.estimateFixedMinutes;
   let chosen: Route[] = [];
   for (let round = 0; round < 8; round++) {
-    chosen = routes.routes(pairs, perKm);
-    const best = searchSlope((s) => {
-      const residuals = chosen.map((r, i) => pairs[i]!.minutes - r.ferryMinutes - s * r.roadKm);
-      const c = Math.max(0, quantile(residuals, 0.5));
-      return { cost: residuals.reduce((sum, x) => sum + Math.abs(x - c), 0), value: c };
-    });
-    const settled = Math.abs(best.s - perKm) < 1e-9 && Math.abs(best.value - fixed) < 1e-9;
+    const at = routes.routes(pairs, perKm, emptyPerKm);
+    chosen = at;
+    // Coordinate descent: fixed part and settled speed with the unsettled speed held, then the
+    // unsettled speed with them held (its own 1-D search through the same plausible speeds).
+    let best = { c: fixed, s: perKm, e: emptyPerKm };
+    for (let sweep = 0; sweep < 3; sweep++) {
+      const e = best.e;
+      const cs = search(detour, (c, s) => l1(at, pairs, all, c, s, e));
+      const ee = search(detour, (_, x) => l1(at, pairs, all, cs.c, cs.s, x), cs.c).s;
+      const same = cs.c === best.c && cs.s === best.s && ee === best.e;
+      best = { c: cs.c, s: cs.s, e: ee };
+      if (same) break;
+    }
+    const settled = Math.abs(best.s - perKm) < 1e-9 && Math.abs(best.e - emptyPerKm) < 1e-9 && Math.abs(best.c - fixed) < 1e-9;
     perKm = best.s;
-    fixed = best.value;
+    emptyPerKm = best.e;
+    fixed = best.c;
     if (settled) break;
   }
-  const speed = (s: number): number => (base.detourFactor * 60) / s;
   const counties = new Map<string, number[]>();
   pairs.forEach((p, i) => {
     const list = counties.get(p.county);
@@ -125,13 +169,17 @@ export function fitParameters(routes: PairRoutes, pairs: readonly CalibrationPai
   });
   const countyRoadSpeedKmh: Record<string, number> = {};
   for (const [county, idx] of [...counties].sort(([a], [b]) => a.localeCompare(b))) {
-    const x = idx.map((i) => chosen[i]!.roadKm);
-    const y = idx.map((i) => pairs[i]!.minutes - chosen[i]!.ferryMinutes);
-    const own = slopeL1(x, y, fixed);
+    const own = search(detour, (c, s) => l1(chosen, pairs, idx, c, s, emptyPerKm), fixed).s;
     const shrunk = (idx.length * own + SHRINK_PAIRS * perKm) / (idx.length + SHRINK_PAIRS);
-    countyRoadSpeedKmh[county] = round1(speed(shrunk));
+    countyRoadSpeedKmh[county] = round1(speedAt(detour, shrunk));
   }
-  return { ...base, estimateFixedMinutes: round1(fixed), roadSpeedKmh: round1(speed(perKm)), countyRoadSpeedKmh };
+  return {
+    ...base,
+    estimateFixedMinutes: round1(fixed),
+    roadSpeedKmh: round1(speedAt(detour, perKm)),
+    emptyLandSpeedKmh: round1(speedAt(detour, emptyPerKm)),
+    countyRoadSpeedKmh,
+  };
 }
 
 export type CrossValidation = Readonly<{
@@ -148,11 +196,13 @@ export type CrossValidation = Readonly<{
 /** Errors measured on pairs the fit did not see, two ways (see CrossValidation). */
 export function crossValidate(routes: PairRoutes, pairs: readonly CalibrationPair[], base: NetworkParameters): CrossValidation {
   const actual = pairs.map((p) => p.minutes);
+  // Every held-out fit starts from the fit to all pairs: it lands where a cold start would, sooner.
+  const all = fitParameters(routes, pairs, base);
   const predicted = pairs.map((pair, i) => {
     const fitted = fitParameters(
       routes,
       pairs.filter((_, j) => j !== i),
-      base,
+      all,
     );
     return predict(routes, [pair], fitted)[0]!;
   });
@@ -161,14 +211,13 @@ export function crossValidate(routes: PairRoutes, pairs: readonly CalibrationPai
     const fitted = fitParameters(
       routes,
       pairs.filter((p) => p.county !== county),
-      base,
+      all,
     );
     const national = { ...fitted, countyRoadSpeedKmh: {} };
     pairs.forEach((p, i) => {
       if (p.county === county) byCounty[i] = predict(routes, [p], national)[0]!;
     });
   }
-  const all = fitParameters(routes, pairs, base);
   return {
     leaveOneOut: accuracyOf(predicted, actual),
     leaveOneCountyOut: accuracyOf(byCounty, actual),

@@ -1,6 +1,6 @@
-import type { Municipality, MunicipalityNumber, Provenance, TravelMatrix } from '../domain/types';
+import type { Municipality, MunicipalityNumber, Provenance, TravelMatrix, WithinSource } from '../domain/types';
 import { greatCircleKm } from './geo';
-import { minutesPerKm, RoadGraph, type NetworkParameters, type TravelNetwork } from './network';
+import { emptyMinutesPerKm, minutesPerKm, RoadGraph, routeMinutes, type NetworkParameters, type TravelNetwork } from './network';
 
 /** One travel time as read from a sheet. */
 export type TravelEntry = Readonly<{
@@ -75,6 +75,7 @@ export function buildTravelMatrix(
   });
   const graph = network && new RoadGraph(nodes, network, params);
   const nationalPerKm = minutesPerKm(params);
+  const emptyPerKm = emptyMinutesPerKm(params);
 
   const missing: MissingPair[] = [];
   const straightLine: MissingPair[] = [];
@@ -90,10 +91,10 @@ export function buildTravelMatrix(
       }
       const perKm = minutesPerKm(params, a.county, b.county);
       provenance[i]![j] = 'estimated';
-      if (graph) routes ??= graph.routesFrom(graphIndex.get(i)!, nationalPerKm);
+      if (graph) routes ??= graph.routesFrom(graphIndex.get(i)!, nationalPerKm, emptyPerKm);
       const route = routes?.[graphIndex.get(j)!];
       if (route && Number.isFinite(route.minutes)) {
-        minutes[i]![j] = params.estimateFixedMinutes + route.roadKm * perKm + route.ferryMinutes;
+        minutes[i]![j] = routeMinutes(route, params, a.county, b.county);
         viaFerry[i]![j] = route.ferries > 0 ? 1 : 0;
       } else {
         minutes[i]![j] = params.estimateFixedMinutes + greatCircleKm(a.lat!, a.lon!, b.lat!, b.lon!) * perKm;
@@ -101,7 +102,53 @@ export function buildTravelMatrix(
       }
     }
   }
-  return { matrix: { numbers, minutes, provenance, viaFerry }, missing, straightLine };
+  const within = new Float64Array(n);
+  const withinSource: WithinSource[] = municipalities.map((m, i) => {
+    const w = withinMunicipality(m, params);
+    within[i] = w.minutes;
+    return w.source;
+  });
+  return { matrix: { numbers, minutes, provenance, viaFerry, within, withinSource }, missing, straightLine };
+}
+
+/**
+ * A municipality's inhabitants' mean minutes to its own centre: the planner's figure, else
+ * TØI's own-region time, else the estimate from the grid's mean straight-line km to the centre
+ * (`withinFixedMinutes` + `withinMinutesPerKm` × km); 0 and unknown without any of them.
+ */
+export function withinMunicipality(m: Municipality, p: NetworkParameters): { minutes: number; source: WithinSource } {
+  const w = m.within;
+  if (w?.minutes !== undefined && w.source) return { minutes: w.minutes, source: w.source };
+  if (w?.meanKmToCentre !== undefined)
+    return { minutes: p.withinFixedMinutes + p.withinMinutesPerKm * w.meanKmToCentre, source: 'estimated' };
+  return { minutes: 0, source: 'unknown' };
+}
+
+/**
+ * Mean minutes for the inhabitants of `from` to reach a service point in `to`'s centre. Inside
+ * their own municipality it is the within-municipality time W; to another municipality's centre
+ * it is √(T² + W²), with T the centre-to-centre time: T when the other centre is far compared
+ * with how spread out the inhabitants are, W when it is near (an assumption, docs/travel.md).
+ */
+export function usersMinutes(matrix: TravelMatrix, from: MunicipalityNumber, to: MunicipalityNumber): number {
+  const i = indexIn(matrix, from);
+  const j = indexIn(matrix, to);
+  if (i < 0 || j < 0) return Number.NaN;
+  return usersMinutesAt(matrix, i, j);
+}
+
+/** usersMinutes by index into `matrix.numbers`. */
+export function usersMinutesAt(matrix: TravelMatrix, i: number, j: number): number {
+  const w = matrix.within[i]!;
+  if (i === j) return w;
+  const t = matrix.minutes[i]![j]!;
+  return Math.sqrt(t * t + w * w);
+}
+
+/** Where a municipality's within-municipality time comes from. */
+export function withinSourceOf(matrix: TravelMatrix, n: MunicipalityNumber): WithinSource | undefined {
+  const i = indexIn(matrix, n);
+  return i < 0 ? undefined : matrix.withinSource[i];
 }
 
 /** How many ordered pairs (off the diagonal) are given, estimated, and include a ferry. */

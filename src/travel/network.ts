@@ -15,11 +15,23 @@ export type NetworkLink = Readonly<{
   /** Ferries only: minutes on board, and minutes between departures. */
   sailingMinutes?: number;
   headwayMinutes?: number;
+  /** Ferries only: a passenger fast boat (hurtigbåt), which covers more water a minute than a car ferry. */
+  fastBoat?: boolean;
   /**
    * Neighbours only: the point on the common border a route crosses. A route between two
    * neighbours runs point → border → point, so a fjord between them is driven round.
    */
   via?: Point;
+  /**
+   * Neighbours only: the km of an overland path between the two centres (scripts/build-links.mjs:
+   * the cheapest path over a 250 m raster of the two municipalities, round fjords and, at a
+   * cost, over roadless land). Replaces the point → border → point legs when given.
+   */
+  pathKm?: number;
+  /** Neighbours only: the ferry between the centre of an island municipality and its own mainland part, on every land link of it. */
+  accessFerry?: NetworkLink;
+  /** Of `pathKm`, the km through unsettled land (no inhabitant within 1.5 km: mountains, plateaus), driven slower. */
+  emptyKm?: number;
   /** What the planner would call it: "Bodø–Værøy", "Eiksundsambandet". */
   route?: string;
   /** Where the numbers come from, or "tilnærming" when they are approximate. */
@@ -37,6 +49,8 @@ export type TravelNetwork = Readonly<{
   /** Points of every municipality the network knows, so a route can pass through one that is not in the workbook. */
   points: ReadonlyMap<string, Point>;
   links: readonly NetworkLink[];
+  /** Municipalities with no fixed link to the mainland road network (reached by their ferries only). */
+  islands?: ReadonlySet<string>;
 }>;
 
 export type NetworkParameters = Readonly<{
@@ -44,13 +58,26 @@ export type NetworkParameters = Readonly<{
   estimateFixedMinutes: number;
   /** Road distance ÷ straight-line distance between neighbouring points. */
   detourFactor: number;
-  /** Average road speed, km/h, over the routes' straight-line legs × the detour factor. */
+  /** Average road speed, km/h, over the road km (the path's km × the detour factor) through settled land. */
   roadSpeedKmh: number;
+  /** Average road speed, km/h, over the road km through unsettled land (mountain passes, plateaus, roadless stretches). */
+  emptyLandSpeedKmh: number;
   /**
    * Speed per county (two-digit county number), fitted where the calibration data has pairs
    * in that county. A trip between two counties uses the mean of their minutes per km.
    */
   countyRoadSpeedKmh: Readonly<Record<string, number>>;
+  /** Minutes once for a trip inside a municipality, from home to the centre... */
+  withinFixedMinutes: number;
+  /** ...plus these per straight-line km of the inhabitants' mean distance to the centre (SSB's grid). */
+  withinMinutesPerKm: number;
+  /**
+   * Sailing speeds (km/h) of a car ferry and of a fast boat: a ferry link between two centres is
+   * the crossing plus the road to and from the quays, taken as the part of the straight line
+   * between the centres the boat does not cover (quays are not in the data).
+   */
+  ferrySailingSpeedKmh: number;
+  fastBoatSailingSpeedKmh: number;
   /** Waiting for a ferry as a share of the time between departures (0.5: arrive at random)... */
   ferryWaitShare: number;
   /** ...but never more than this: a planner times the trip to the timetable. */
@@ -61,6 +88,18 @@ export type NetworkParameters = Readonly<{
 export function ferryMinutes(link: NetworkLink, p: NetworkParameters): number {
   const wait = Math.min(p.ferryWaitShare * (link.headwayMinutes ?? 0), p.ferryWaitCapMinutes);
   return (link.sailingMinutes ?? 0) + Math.max(0, wait);
+}
+
+/** Minutes per km of path through unsettled land. */
+export function emptyMinutesPerKm(p: NetworkParameters): number {
+  return (p.detourFactor / p.emptyLandSpeedKmh) * 60;
+}
+
+/** A route's estimated minutes: the fixed part, the settled and the unsettled km at their speeds, and the ferries. */
+export function routeMinutes(r: Route, p: NetworkParameters, countyA?: string, countyB?: string): number {
+  return (
+    p.estimateFixedMinutes + (r.roadKm - r.emptyKm) * minutesPerKm(p, countyA, countyB) + r.emptyKm * emptyMinutesPerKm(p) + r.ferryMinutes
+  );
 }
 
 /** Minutes per straight-line km on the road, nationally or for a trip between two counties. */
@@ -75,9 +114,9 @@ export function minutesPerKm(p: NetworkParameters, countyA?: string, countyB?: s
 export type Node = Readonly<{ id: string; lat: number; lon: number }>;
 
 /** What a shortest route is made of, to fit the parameters and to mark ferry routes. */
-export type Route = Readonly<{ minutes: number; roadKm: number; ferryMinutes: number; ferries: number }>;
+export type Route = Readonly<{ minutes: number; roadKm: number; emptyKm: number; ferryMinutes: number; ferries: number }>;
 
-type Edge = { to: number; km: number; ferry: number; isFerry: boolean };
+type Edge = { to: number; km: number; empty: number; ferry: number; isFerry: boolean };
 
 /**
  * A graph over `nodes` (the workbook's municipalities, which may carry their own points) and
@@ -111,8 +150,14 @@ export class RoadGraph {
       const i = this.index.get(link.a);
       const j = this.index.get(link.b);
       if (i === undefined || j === undefined || i === j) continue;
-      if (link.kind === 'ferry') this.connect(i, j, 0, ferryMinutes(link, p), true);
-      else this.connect(i, j, link.via ? this.kmVia(i, link.via, j) : this.km(i, j), 0, false);
+      if (link.kind === 'ferry') {
+        const sailedKm = ((link.sailingMinutes ?? 0) / 60) * (link.fastBoat ? p.fastBoatSailingSpeedKmh : p.ferrySailingSpeedKmh);
+        this.connect(i, j, Math.max(0, this.km(i, j) - sailedKm), ferryMinutes(link, p), true);
+      } else {
+        const km = link.pathKm ?? (link.via ? this.kmVia(i, link.via, j) : this.km(i, j));
+        const ferry = link.accessFerry ? ferryMinutes(link.accessFerry, p) : 0;
+        this.connect(i, j, km, ferry, ferry > 0, link.emptyKm ?? 0);
+      }
     }
     for (let i = 0; i < nodes.length; i++) {
       if (network.points.has(this.ids[i]!) && this.edges[i]!.length > 0) continue;
@@ -121,7 +166,7 @@ export class RoadGraph {
         .filter(({ j }) => j !== i)
         .sort((x, y) => x.km - y.km)
         .slice(0, nearest);
-      for (const { j, km } of byDistance) this.connect(i, j, km, 0, false);
+      for (const { j, km } of byDistance) this.connect(i, j, km, 0, false, 0);
     }
   }
 
@@ -137,20 +182,22 @@ export class RoadGraph {
     return greatCircleKm(a.lat, a.lon, via.lat, via.lon) + greatCircleKm(via.lat, via.lon, b.lat, b.lon);
   }
 
-  private connect(i: number, j: number, km: number, ferry: number, isFerry: boolean): void {
+  private connect(i: number, j: number, km: number, ferry: number, isFerry: boolean, empty = 0): void {
     // Parallel links (neighbours that also have a ferry) are fine: the shortest route picks one.
-    this.edges[i]!.push({ to: j, km, ferry, isFerry });
-    this.edges[j]!.push({ to: i, km, ferry, isFerry });
+    this.edges[i]!.push({ to: j, km, empty, ferry, isFerry });
+    this.edges[j]!.push({ to: i, km, empty, ferry, isFerry });
   }
 
   /**
    * Shortest routes from node `source` to every node, by minutes at `perKm` road minutes per
-   * km plus ferry minutes (without the fixed minutes). Unreachable nodes get Infinity.
+   * km (`emptyPerKm` through unsettled land, `perKm` when not given) plus ferry minutes
+   * (without the fixed minutes). Unreachable nodes get Infinity.
    */
-  routesFrom(source: number, perKm: number): Route[] {
+  routesFrom(source: number, perKm: number, emptyPerKm = perKm): Route[] {
     const n = this.size;
     const dist = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
     const km = new Float64Array(n);
+    const empty = new Float64Array(n);
     const ferry = new Float64Array(n);
     const ferries = new Uint16Array(n);
     const done = new Uint8Array(n);
@@ -162,17 +209,24 @@ export class RoadGraph {
       if (done[u]) continue;
       done[u] = 1;
       for (const e of this.edges[u]!) {
-        const nd = d + e.km * perKm + e.ferry;
+        const nd = d + (e.km - e.empty) * perKm + e.empty * emptyPerKm + e.ferry;
         if (nd < dist[e.to]! - 1e-9) {
           dist[e.to] = nd;
           km[e.to] = km[u]! + e.km;
+          empty[e.to] = empty[u]! + e.empty;
           ferry[e.to] = ferry[u]! + e.ferry;
           ferries[e.to] = ferries[u]! + (e.isFerry ? 1 : 0);
           heap.push(nd, e.to);
         }
       }
     }
-    return Array.from({ length: n }, (_, i) => ({ minutes: dist[i]!, roadKm: km[i]!, ferryMinutes: ferry[i]!, ferries: ferries[i]! }));
+    return Array.from({ length: n }, (_, i) => ({
+      minutes: dist[i]!,
+      roadKm: km[i]!,
+      emptyKm: empty[i]!,
+      ferryMinutes: ferry[i]!,
+      ferries: ferries[i]!,
+    }));
   }
 }
 

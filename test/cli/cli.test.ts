@@ -225,8 +225,16 @@ describe('kontorplan travel', () => {
     const after = await sheetsOf(out);
     expect(after.map((s) => s.name)).toEqual(['Kommuner', 'Reisetid', 'KP Reisetid', 'KP Reisetidskontroll']);
     for (const s of before) expect(after.find((a) => a.name === s.name)!.values).toEqual(s.values);
-    const rows = after.find((s) => s.name === 'KP Reisetid')!.values.slice(2);
-    expect(rows).toHaveLength(6);
+    const values = after.find((s) => s.name === 'KP Reisetid')!.values;
+    const rows = values.slice(2, 8);
+    expect(rows.every((r) => r.length === 7)).toBe(true);
+    expect(values[8]).toEqual([]);
+    // Below the pairs: each municipality's own within-municipality time, with its source.
+    expect(values.slice(11)).toEqual([
+      ['1804', 'Bodø', 11.7, 'TØI 2019'],
+      ['1841', 'Fauske - Fuossko', expect.any(Number), 'TØI 2019'],
+      ['1856', 'Røst', 1.2, 'TØI 2019'],
+    ]);
     expect(rows.find((row) => row[0] === '1804' && row[2] === '1841')).toEqual([
       '1804',
       'Bodø',
@@ -243,10 +251,15 @@ describe('kontorplan travel', () => {
     expect(check[2]).toEqual(['ulik begge veier', 'Bodø', 'Fauske - Fuossko', 55, 80, '', 'Reisetid!C2']);
   });
 
-  it('prints the calibration error against the TØI times as JSON', async () => {
+  it('prints the error against the TØI times and the published drive times, by trip length', async () => {
+    const text = capture();
+    expect(await main(['travel', '--accuracy'], text)).toBe(0);
+    expect(text.stdout.join('\n')).toMatch(/Mot publiserte kjøretider[^]*> 180 min/);
     const io = capture();
-    expect(await main(['travel', '--accuracy'], io)).toBe(0);
+    expect(await main(['travel', '--accuracy', '--json'], io)).toBe(0);
     const json = JSON.parse(io.stdout.join('\n'));
+    expect(json.validation.bands.map((b: { band: string }) => b.band)).toEqual(['< 45 min', '45–90 min', '90–180 min', '> 180 min']);
+    expect(json.within.points).toBe(162);
     expect(Object.keys(json)).toEqual(
       expect.arrayContaining(['pairs', 'medianAbsErrorMinutes', 'p90AbsErrorMinutes', 'medianAbsPercentError']),
     );

@@ -184,3 +184,55 @@ describe('scoreScenario on hand-computed offices', () => {
     expect(coop!.offices[1]!.constraints.find((c) => c.id === 'sameBa')).toMatchObject({ enabled: true, pass: false, value: 2 });
   });
 });
+
+describe('travel inside a municipality', () => {
+  // Avik's inhabitants live 6 min from its centre on average, Bø's 8 min from theirs.
+  const kommuner = TOY_KOMMUNER.slice(0, 3).map((r, i) => [...r, i === 0 ? 'Reisetid i kommunen' : r[0] === '9001' ? 6 : 8]);
+  const read = (scenarios: (string | null)[][]) =>
+    readWorkbook(
+      snapshot(
+        sheet('Kommuner', kommuner),
+        sheet('Reisetid', [
+          ['fra', 'til', 'minutter'],
+          ['9001', '9002', 30],
+        ]),
+        sheet('Scenarier', [['scenario', 'knr', 'vertskommune', 'tjenestested'], ...scenarios]),
+      ),
+      withParameters(),
+    );
+  const value = (scenarios: (string | null)[][]) => {
+    const r = read(scenarios);
+    if (!r.value) throw new Error(r.problems.map((p) => `${p.sheet}!${p.cell}: ${p.code}`).join('; '));
+    return r.value;
+  };
+
+  it('counts for everyone: an office in every municipality is not 0 minutes', () => {
+    const input = value([
+      ['Hver for seg', '9001', '9001', ''],
+      ['Hver for seg', '9002', '9002', ''],
+    ]);
+    const [s] = scoreAll(input, withParameters());
+    const [avik, bo] = s!.offices;
+    expect(avik!.weightedTravelMinutes).toBeCloseTo(6, 10);
+    expect(bo!.weightedTravelMinutes).toBeCloseTo(8, 10);
+    expect(avik!.members[0]).toMatchObject({ withinMinutes: 6, withinSource: 'given', usersToHostMinutes: 6 });
+    expect(s!.totals.weightedTravelMinutes).toBeCloseTo((9000 * 6 + 1000 * 8) / 10000, 10);
+  });
+
+  it('adds to a partner’s trip to the host as √(T² + W²), and a local office keeps its own W', () => {
+    const input = value([
+      ['Delt', '9001', '9001', ''],
+      ['Delt', '9002', '9001', 'ingen'],
+      ['Lokalt', '9001', '9001', ''],
+      ['Lokalt', '9002', '9001', 'avdelingskontor'],
+    ]);
+    const [shared, local] = scoreAll(input, withParameters());
+    const toHost = Math.sqrt(30 * 30 + 8 * 8);
+    expect(shared!.offices[0]!.members[1]!.usersToHostMinutes).toBeCloseTo(toHost, 10);
+    expect(shared!.offices[0]!.weightedTravelMinutes).toBeCloseTo((9000 * 6 + 1000 * toHost) / 10000, 10);
+    // A 5-day branch: Bø's users reach it as they reach their own centre.
+    expect(local!.offices[0]!.weightedTravelMinutes).toBeCloseTo((9000 * 6 + 1000 * 8) / 10000, 10);
+    // The rule on travel to the host stays centre to centre.
+    expect(shared!.offices[0]!.members[1]!.travelToHostMinutes).toBe(30);
+  });
+});

@@ -1,0 +1,534 @@
+#!/usr/bin/env node
+// Builds assets/lenker_2024.csv: for every land-neighbour pair in assets/naboer_2024.csv, the
+// length of a plausible overland path between the two municipalities' centres, found on a
+// raster instead of the straight point → border point → point of naboer_2024.csv (which
+// crosses fjords and mountains, so long trips came out far too short).
+//
+//   node scripts/build-links.mjs ../shared/data assets/kommunesentre_2024.csv assets/naboer_2024.csv assets/lenker_2024.csv
+//   node scripts/build-links.mjs <data dir> <centres.csv> <naboer.csv> <out.csv> [--empty E] [--water W] [--cell M] [--workers N]
+//
+// Arguments:
+//   <data dir>     folder holding raw/robhop-fylker-og-kommuner/Kommuner-S.geojson and
+//                  raw/ssb-befolkning-rutenett/NOR1000M_POP_2019.csv
+//   <centres.csv>  one row per municipality with columns kommunenummer, senter_lat, senter_lon
+//   <naboer.csv>   neighbour pairs, columns kommune_a, kommune_b (others ignored)
+//   <out.csv>      written: kommune_a,kommune_b,rett_km,bebodd_km,ubebodd_km,vann_km,sti_km
+//   --empty E      cost per km on empty land (inside a polygon, no inhabitants near), default 3
+//                  (a path prefers settled valleys, where the roads are, over roadless plateaus)
+//   --water W      cost per km on water / outside both polygons, default 8 (a crossing with no
+//                  known bridge is almost never taken; a sound inside one municipality can be)
+//   --cell M       raster cell size in metres, default 250 (use 500 if too slow)
+//   --workers N    worker threads, default min(2, available cores)
+//
+// Sources and licences:
+//   Municipality boundaries 2024, coast-clipped (robhop/fylker-og-kommuner, Kommuner-S.geojson):
+//     © Kartverket, CC BY 4.0.
+//   Population on a 1 km grid, 1 Jan 2019 (SSB "Befolkning på rutenett", NOR1000M_POP_2019.csv):
+//     CC BY 4.0 / NLOD. Kilde: Statistisk sentralbyrå.
+//
+// Method. Everything is projected to EPSG:25833 (ETRS89 / UTM 33N: GRS80, transverse Mercator,
+// central meridian 15°E, k0 0.9996, false easting 500 000 m; Krüger series, checked at start on
+// Snyder's worked example and on the meridian arc). One national raster of cells (--cell) holds
+// which municipality each cell centre lies in (scanline fill of the polygons) and whether it is
+// within 1.5 km of a 1 km SSB cell with pop_tot > 0. For a pair (a, b) the window is the joint
+// bounding box of the two polygons expanded by 10 km; in it each cell is
+//   settled  (inside a or b, inhabitants within 1.5 km)  cost 1.0 per km
+//   empty    (inside a or b, nobody near: mountains)    cost E per km
+//   water    (not inside a or b: sea, lakes cut out of the polygons, other municipalities) cost W
+// and a shortest path (Dijkstra with the admissible octile-distance bound, i.e. A*, 8-connected,
+// diagonal steps √2 × cell) runs from a's centre cell to b's. A step costs its length times the
+// mean of its two cells' costs; its length is split half to each cell's class. A centre that
+// falls outside both polygons is snapped to the nearest cell inside one. Lengths are corrected
+// for the projection's scale factor at the pair's midpoint, so they are ground kilometres;
+// rett_km is the great-circle distance between the centres. An 8-connected path is up to 8 %
+// (about 5 % on average) longer than a straight line across open land; that bias is left in.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+// ---------- projection: geodetic (GRS80) → transverse Mercator (Krüger, 3rd order) ----------
+function makeTM({ a, f, lon0, k0, E0, N0 }) {
+  const n = f / (2 - f);
+  const A = (a / (1 + n)) * (1 + (n * n) / 4 + n ** 4 / 64);
+  const al = [n / 2 - (2 * n * n) / 3 + (5 * n ** 3) / 16, (13 * n * n) / 48 - (3 * n ** 3) / 5, (61 * n ** 3) / 240];
+  const e = (2 * Math.sqrt(n)) / (1 + n);
+  const rad = Math.PI / 180;
+  return (lon, lat) => {
+    const phi = lat * rad;
+    const dl = (lon - lon0) * rad;
+    const s = Math.sin(phi);
+    const t = Math.sinh(Math.atanh(s) - e * Math.atanh(e * s));
+    const xi = Math.atan2(t, Math.cos(dl));
+    const eta = Math.atanh(Math.sin(dl) / Math.sqrt(1 + t * t));
+    let x = eta;
+    let y = xi;
+    for (let j = 1; j <= 3; j++) {
+      x += al[j - 1] * Math.cos(2 * j * xi) * Math.sinh(2 * j * eta);
+      y += al[j - 1] * Math.sin(2 * j * xi) * Math.cosh(2 * j * eta);
+    }
+    return [E0 + k0 * A * x, N0 + k0 * A * y];
+  };
+}
+const GRS80 = { a: 6378137, f: 1 / 298.257222101 };
+const utm33 = makeTM({ ...GRS80, lon0: 15, k0: 0.9996, E0: 500000, N0: 0 });
+
+function checkProjection() {
+  // Snyder (1987), Map Projections – A Working Manual, p. 269: Clarke 1866, φ 40°30'N,
+  // λ 73°30'W, central meridian 75°W, k0 0.9996 → x 127 106.5 m, y 4 484 124.4 m.
+  const clarke = makeTM({ a: 6378206.4, f: 1 - 6356583.8 / 6378206.4, lon0: -75, k0: 0.9996, E0: 0, N0: 0 });
+  const [sx, sy] = clarke(-73.5, 40.5);
+  // Meridian arc of GRS80 to 60°N by numerical integration: E 500 000, N k0 · M(60°).
+  const e2 = GRS80.f * (2 - GRS80.f);
+  let M = 0;
+  const steps = 6000;
+  const h = (60 * Math.PI) / 180 / steps;
+  for (let i = 0; i <= steps; i++) {
+    const p = i * h;
+    const w = i === 0 || i === steps ? 1 : i % 2 ? 4 : 2;
+    M += (w * (GRS80.a * (1 - e2))) / (1 - e2 * Math.sin(p) ** 2) ** 1.5;
+  }
+  M *= h / 3;
+  const [mx, my] = utm33(15, 60);
+  const bad =
+    Math.abs(sx - 127106.5) > 0.5 || Math.abs(sy - 4484124.4) > 0.5 || Math.abs(mx - 500000) > 1e-6 || Math.abs(my - 0.9996 * M) > 0.01;
+  if (bad) throw new Error(`projection check failed: Snyder ${sx.toFixed(1)},${sy.toFixed(1)}; meridian ${mx},${my} vs ${0.9996 * M}`);
+  return `Snyder example ${sx.toFixed(1)} ${sy.toFixed(1)} (expected 127106.5 4484124.4); 15°E 60°N → ${mx.toFixed(2)} ${my.toFixed(2)} (k0·M = ${(0.9996 * M).toFixed(2)})`;
+}
+
+/** Point scale factor of UTM at easting E (ground km = grid km / k). */
+const scaleAt = (E) => {
+  const x = (E - 500000) / 0.9996 / 6381000;
+  return 0.9996 * (1 + (x * x) / 2 + x ** 4 / 24);
+};
+const haversineKm = (lat1, lon1, lat2, lon2) => {
+  const r = Math.PI / 180;
+  const h = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
+  return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
+};
+
+// ---------- shortest path on one pair's window (runs in the workers) ----------
+const SETTLED = 1;
+const EMPTY = 2;
+const WATER = 3;
+
+function makeSolver({ muni, near, NX, cell, cost }) {
+  let cap = 0;
+  let cls;
+  let g;
+  let parent;
+  let closed;
+  let hk = new Float64Array(1 << 16);
+  let hv = new Int32Array(1 << 16);
+  const ensure = (size) => {
+    if (size <= cap) return;
+    cap = size;
+    cls = new Uint8Array(size);
+    g = new Float64Array(size);
+    parent = new Int32Array(size);
+    closed = new Uint8Array(size);
+  };
+  const minCost = Math.min(cost[SETTLED], cost[EMPTY], cost[WATER]);
+  const dx = [1, -1, 0, 0, 1, 1, -1, -1];
+  const dy = [0, 0, 1, -1, 1, -1, 1, -1];
+  const dl = [1, 1, 1, 1, Math.SQRT2, Math.SQRT2, Math.SQRT2, Math.SQRT2];
+
+  return function solve({ ia, ib, win, ca, cb }) {
+    const [i0, j0, W, H] = win;
+    const size = W * H;
+    ensure(size);
+    for (let j = 0; j < H; j++) {
+      const row = (j0 + j) * NX + i0;
+      for (let i = 0; i < W; i++) {
+        const m = muni[row + i];
+        cls[j * W + i] = m === ia || m === ib ? (near[row + i] ? SETTLED : EMPTY) : WATER;
+      }
+    }
+    const snap = ([ci, cj]) => {
+      ci = Math.min(W - 1, Math.max(0, ci - i0));
+      cj = Math.min(H - 1, Math.max(0, cj - j0));
+      if (cls[cj * W + ci] !== WATER) return [cj * W + ci, 0];
+      let best = -1;
+      let bestD = Infinity;
+      for (let r = 1; r < Math.max(W, H) && r * r < bestD; r++) {
+        for (let j = cj - r; j <= cj + r; j++) {
+          if (j < 0 || j >= H) continue;
+          const step = j === cj - r || j === cj + r ? 1 : 2 * r;
+          for (let i = ci - r; i <= ci + r; i += step) {
+            if (i < 0 || i >= W || cls[j * W + i] === WATER) continue;
+            const d = (i - ci) ** 2 + (j - cj) ** 2;
+            if (d < bestD) [bestD, best] = [d, j * W + i];
+          }
+        }
+      }
+      return [best, Math.sqrt(bestD) * cell];
+    };
+    const [s, snapA] = snap(ca);
+    const [t, snapB] = snap(cb);
+    if (s < 0 || t < 0) return null;
+    const ti = t % W;
+    const tj = (t - ti) / W;
+    const hOf = (k) => {
+      const ax = Math.abs((k % W) - ti);
+      const ay = Math.abs(Math.floor(k / W) - tj);
+      return (Math.max(ax, ay) + (Math.SQRT2 - 1) * Math.min(ax, ay)) * cell * minCost;
+    };
+    g.fill(Infinity, 0, size);
+    closed.fill(0, 0, size);
+    let hn = 0;
+    const push = (key, v) => {
+      if (hn === hk.length) {
+        const k2 = new Float64Array(hn * 2);
+        k2.set(hk);
+        hk = k2;
+        const v2 = new Int32Array(hn * 2);
+        v2.set(hv);
+        hv = v2;
+      }
+      let i = hn++;
+      while (i > 0) {
+        const p = (i - 1) >> 1;
+        if (hk[p] <= key) break;
+        hk[i] = hk[p];
+        hv[i] = hv[p];
+        i = p;
+      }
+      hk[i] = key;
+      hv[i] = v;
+    };
+    const pop = () => {
+      const top = hv[0];
+      const key = hk[--hn];
+      const v = hv[hn];
+      let i = 0;
+      for (;;) {
+        let c = 2 * i + 1;
+        if (c >= hn) break;
+        if (c + 1 < hn && hk[c + 1] < hk[c]) c++;
+        if (hk[c] >= key) break;
+        hk[i] = hk[c];
+        hv[i] = hv[c];
+        i = c;
+      }
+      hk[i] = key;
+      hv[i] = v;
+      return top;
+    };
+    g[s] = 0;
+    parent[s] = -1;
+    push(hOf(s), s);
+    let expanded = 0;
+    while (hn > 0) {
+      const u = pop();
+      if (closed[u]) continue;
+      closed[u] = 1;
+      expanded++;
+      if (u === t) break;
+      const ui = u % W;
+      const uj = (u - ui) / W;
+      const cu = cost[cls[u]];
+      for (let d = 0; d < 8; d++) {
+        const vi = ui + dx[d];
+        const vj = uj + dy[d];
+        if (vi < 0 || vj < 0 || vi >= W || vj >= H) continue;
+        const v = vj * W + vi;
+        if (closed[v]) continue;
+        const nd = g[u] + dl[d] * cell * 0.5 * (cu + cost[cls[v]]);
+        if (nd < g[v]) {
+          g[v] = nd;
+          parent[v] = u;
+          push(nd + hOf(v), v);
+        }
+      }
+    }
+    if (!closed[t]) return null;
+    const len = [0, 0, 0, 0];
+    for (let v = t; parent[v] >= 0; v = parent[v]) {
+      const u = parent[v];
+      const step = (u % W !== v % W && Math.floor(u / W) !== Math.floor(v / W) ? Math.SQRT2 : 1) * cell;
+      len[cls[u]] += step / 2;
+      len[cls[v]] += step / 2;
+    }
+    return { settled: len[SETTLED], empty: len[EMPTY], water: len[WATER], snapA, snapB, expanded, cells: size };
+  };
+}
+
+if (!isMainThread) {
+  const { muniBuf, nearBuf, NX, cell, cost, tasks } = workerData;
+  const solve = makeSolver({ muni: new Uint16Array(muniBuf), near: new Uint8Array(nearBuf), NX, cell, cost });
+  const out = tasks.map((task) => ({ k: task.k, r: solve(task) }));
+  parentPort.postMessage(out);
+} else {
+  await main();
+}
+
+// ---------- main thread: read, rasterise, hand pairs to workers, write ----------
+async function main() {
+  const t0 = Date.now();
+  const args = process.argv.slice(2);
+  const pos = [];
+  const opt = { empty: 3.0, water: 8.0, cell: 250, workers: Math.min(2, availableParallelism()) };
+  for (let i = 0; i < args.length; i++) {
+    const m = /^--(empty|water|cell|workers)(?:=(.*))?$/.exec(args[i]);
+    if (m) {
+      const v = Number(m[2] ?? args[++i]);
+      if (!(v > 0)) usage(`bad value for --${m[1]}`);
+      opt[m[1]] = v;
+    } else if (args[i].startsWith('--')) usage(`unknown option ${args[i]}`);
+    else pos.push(args[i]);
+  }
+  if (pos.length !== 4) usage();
+  const [dataDir, centresFile, pairsFile, outFile] = pos;
+  const cell = opt.cell;
+  if (1000 % cell !== 0) usage('--cell must divide 1000');
+  const cost = [0, 1.0, opt.empty, opt.water];
+  console.error(`projection: ${checkProjection()}`);
+
+  // Fields may be quoted and hold commas; split on commas outside quotes.
+  const splitCsv = (line, sep = ',') =>
+    sep === ','
+      ? [...line.matchAll(/("([^"]|"")*"|[^,]*)(,|$)/g)].map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"'))
+      : line.split(sep);
+  const readCsv = (file, sep) => {
+    const [head, ...rows] = readFileSync(file, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/)
+      .map((l) => splitCsv(l, sep));
+    const col = (k) => {
+      const i = head.indexOf(k);
+      if (i < 0) throw new Error(`${file}: no column ${k} (has ${head.join(', ')})`);
+      return i;
+    };
+    return { rows, col };
+  };
+
+  // Centres.
+  const cen = readCsv(centresFile);
+  const centres = new Map(
+    cen.rows.map((r) => [
+      r[cen.col('kommunenummer')].padStart(4, '0'),
+      { lat: Number(r[cen.col('senter_lat')]), lon: Number(r[cen.col('senter_lon')]) },
+    ]),
+  );
+  for (const c of centres.values()) [c.x, c.y] = utm33(c.lon, c.lat);
+
+  // Polygons → rings in UTM.
+  const geo = JSON.parse(readFileSync(join(dataDir, 'raw/robhop-fylker-og-kommuner/Kommuner-S.geojson'), 'utf8'));
+  const feats = geo.features.map((f, k) => {
+    const id = String(f.properties.kommunenummer).padStart(4, '0');
+    const g = f.geometry;
+    const polys = g.type === 'MultiPolygon' ? g.coordinates : [g.coordinates];
+    const rings = polys.flat().map((ring) => ring.map(([lon, lat]) => utm33(lon, lat)));
+    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const ring of rings)
+      for (const [x, y] of ring) {
+        x0 = Math.min(x0, x);
+        y0 = Math.min(y0, y);
+        x1 = Math.max(x1, x);
+        y1 = Math.max(y1, y);
+      }
+    return { id, idx: k + 1, rings, bbox: [x0, y0, x1, y1] };
+  });
+  const byId = new Map(feats.map((f) => [f.id, f]));
+  const PAD = 12000;
+  const X0 = Math.floor((Math.min(...feats.map((f) => f.bbox[0])) - PAD) / 1000) * 1000;
+  const Y0 = Math.floor((Math.min(...feats.map((f) => f.bbox[1])) - PAD) / 1000) * 1000;
+  const NX = Math.ceil((Math.max(...feats.map((f) => f.bbox[2])) + PAD - X0) / cell);
+  const NY = Math.ceil((Math.max(...feats.map((f) => f.bbox[3])) + PAD - Y0) / cell);
+  const muniBuf = new SharedArrayBuffer(NX * NY * 2);
+  const nearBuf = new SharedArrayBuffer(NX * NY);
+  const muni = new Uint16Array(muniBuf);
+  const near = new Uint8Array(nearBuf);
+
+  // Scanline fill at cell centres, even-odd over all rings of a municipality.
+  for (const f of feats) {
+    const rows = new Map();
+    for (const ring of f.rings) {
+      for (let k = 1; k < ring.length; k++) {
+        const [xa, ya] = ring[k - 1];
+        const [xb, yb] = ring[k];
+        if (ya === yb) continue;
+        const jLo = Math.ceil((Math.min(ya, yb) - Y0) / cell - 0.5);
+        const jHi = Math.ceil((Math.max(ya, yb) - Y0) / cell - 0.5) - 1;
+        for (let j = jLo; j <= jHi; j++) {
+          const yc = Y0 + (j + 0.5) * cell;
+          const x = xa + ((yc - ya) * (xb - xa)) / (yb - ya);
+          let list = rows.get(j);
+          if (!list) rows.set(j, (list = []));
+          list.push(x);
+        }
+      }
+    }
+    for (const [j, xs] of rows) {
+      xs.sort((p, q) => p - q);
+      for (let k = 0; k + 1 < xs.length; k += 2) {
+        const iLo = Math.ceil((xs[k] - X0) / cell - 0.5);
+        const iHi = Math.ceil((xs[k + 1] - X0) / cell - 0.5) - 1;
+        muni.fill(f.idx, j * NX + iLo, j * NX + iHi + 1);
+      }
+    }
+  }
+
+  // Population: cells within 1.5 km of a 1 km square with pop_tot > 0.
+  const popText = readFileSync(join(dataDir, 'raw/ssb-befolkning-rutenett/NOR1000M_POP_2019.csv'), 'utf8').trim().split(/\r?\n/);
+  const popHead = popText[0].split(';');
+  const idCol = popHead.findIndex((h) => /^SSBID/i.test(h));
+  const popCol = popHead.indexOf('pop_tot');
+  if (idCol < 0 || popCol < 0) throw new Error(`population grid: unexpected header ${popText[0]}`);
+  const R = 1500;
+  const reach = Math.ceil(R / cell);
+  const per = 1000 / cell;
+  let popCells = 0;
+  let popTotal = 0;
+  let popInside = 0;
+  for (let k = 1; k < popText.length; k++) {
+    const r = popText[k].split(';');
+    const pop = Number(r[popCol]);
+    if (!(pop > 0)) continue;
+    const sid = r[idCol];
+    const x = Number(sid.slice(0, 7)) - 2000000;
+    const y = Number(sid.slice(7));
+    popCells++;
+    popTotal += pop;
+    const ci = Math.round((x - X0) / cell);
+    const cj = Math.round((y - Y0) / cell);
+    if (ci < 0 || cj < 0 || ci + per > NX || cj + per > NY) continue;
+    if (muni[(cj + per / 2) * NX + ci + per / 2]) popInside += pop;
+    for (let j = Math.max(0, cj - reach); j < Math.min(NY, cj + per + reach); j++) {
+      const yc = Y0 + (j + 0.5) * cell;
+      const ddy = Math.max(0, y - yc, yc - (y + 1000));
+      for (let i = Math.max(0, ci - reach); i < Math.min(NX, ci + per + reach); i++) {
+        const xc = X0 + (i + 0.5) * cell;
+        const ddx = Math.max(0, x - xc, xc - (x + 1000));
+        if (ddx * ddx + ddy * ddy <= R * R) near[j * NX + i] = 1;
+      }
+    }
+  }
+  console.error(
+    `raster ${NX} × ${NY} cells of ${cell} m; ${popCells} populated 1 km cells, ${popTotal} inhabitants, ` +
+      `${((100 * popInside) / popTotal).toFixed(2)} % of them in a cell whose centre lies inside a polygon (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+  );
+
+  // Pairs.
+  const nab = readCsv(pairsFile);
+  const pairs = nab.rows.map((r) => [r[nab.col('kommune_a')].padStart(4, '0'), r[nab.col('kommune_b')].padStart(4, '0')]);
+  const M = Math.round(10000 / cell);
+  const cellOf = (c) => [Math.floor((c.x - X0) / cell), Math.floor((c.y - Y0) / cell)];
+  const tasks = pairs.map(([a, b], k) => {
+    const fa = byId.get(a);
+    const fb = byId.get(b);
+    const ca = centres.get(a);
+    const cb = centres.get(b);
+    if (!fa || !fb) throw new Error(`pair ${a},${b}: no polygon`);
+    if (!ca || !cb) throw new Error(`pair ${a},${b}: no centre`);
+    const xs = [fa.bbox[0], fb.bbox[0], ca.x, cb.x];
+    const ys = [fa.bbox[1], fb.bbox[1], ca.y, cb.y];
+    const xe = [fa.bbox[2], fb.bbox[2], ca.x, cb.x];
+    const ye = [fa.bbox[3], fb.bbox[3], ca.y, cb.y];
+    const i0 = Math.max(0, Math.floor((Math.min(...xs) - X0) / cell) - M);
+    const j0 = Math.max(0, Math.floor((Math.min(...ys) - Y0) / cell) - M);
+    const i1 = Math.min(NX - 1, Math.floor((Math.max(...xe) - X0) / cell) + M);
+    const j1 = Math.min(NY - 1, Math.floor((Math.max(...ye) - Y0) / cell) + M);
+    return {
+      k,
+      ia: fa.idx,
+      ib: fb.idx,
+      win: [i0, j0, i1 - i0 + 1, j1 - j0 + 1],
+      ca: cellOf(ca),
+      cb: cellOf(cb),
+      area: (i1 - i0 + 1) * (j1 - j0 + 1),
+    };
+  });
+
+  // Balance by window area over the workers.
+  const nW = Math.max(1, Math.floor(opt.workers));
+  const buckets = Array.from({ length: nW }, () => ({ load: 0, tasks: [] }));
+  for (const t of [...tasks].sort((p, q) => q.area - p.area)) {
+    const bkt = buckets.reduce((p, q) => (q.load < p.load ? q : p));
+    bkt.load += t.area;
+    bkt.tasks.push(t);
+  }
+  const t1 = Date.now();
+  const results = new Array(tasks.length);
+  await Promise.all(
+    buckets.map(
+      (bkt) =>
+        new Promise((resolve, reject) => {
+          const w = new Worker(fileURLToPath(import.meta.url), { workerData: { muniBuf, nearBuf, NX, cell, cost, tasks: bkt.tasks } });
+          w.on('message', (out) => {
+            for (const { k, r } of out) results[k] = r;
+            resolve();
+          });
+          w.on('error', reject);
+          w.on('exit', (code) => code !== 0 && reject(new Error(`worker exited with ${code}`)));
+        }),
+    ),
+  );
+  const t2 = Date.now();
+
+  // Write.
+  const f1 = (v) => v.toFixed(1);
+  const lines = ['kommune_a,kommune_b,rett_km,bebodd_km,ubebodd_km,vann_km,sti_km'];
+  const ratios = [];
+  let snapped = 0;
+  const snaps = new Map();
+  let failed = 0;
+  let cellsTotal = 0;
+  let expandedTotal = 0;
+  pairs.forEach(([a, b], k) => {
+    const ca = centres.get(a);
+    const cb = centres.get(b);
+    const rett = haversineKm(ca.lat, ca.lon, cb.lat, cb.lon);
+    const r = results[k];
+    if (!r) {
+      failed++;
+      lines.push(`${a},${b},${f1(rett)},,,,`);
+      return;
+    }
+    const kScale = scaleAt((ca.x + cb.x) / 2) * 1000;
+    const parts = [r.settled, r.empty, r.water].map((v) => Number(f1(v / kScale)));
+    const sti = parts[0] + parts[1] + parts[2];
+    if (r.snapA > 0 || r.snapB > 0) snapped++;
+    if (r.snapA > 0) snaps.set(a, Math.max(snaps.get(a) ?? 0, r.snapA));
+    if (r.snapB > 0) snaps.set(b, Math.max(snaps.get(b) ?? 0, r.snapB));
+    cellsTotal += r.cells;
+    expandedTotal += r.expanded;
+    ratios.push({ a, b, q: sti / rett, rett, sti, water: parts[2] });
+    lines.push(`${a},${b},${f1(rett)},${parts.map(f1).join(',')},${f1(sti)}`);
+  });
+  writeFileSync(outFile, lines.join('\n') + '\n');
+
+  const q = ratios.map((r) => r.q).sort((p, s) => p - s);
+  const at = (p) => q[Math.min(q.length - 1, Math.floor(p * q.length))].toFixed(2);
+  const sum = (f) => ratios.reduce((s, r) => s + f(r), 0);
+  console.error(
+    `pairs ${pairs.length} (no path ${failed}, a centre snapped to land ${snapped}); windows ${(cellsTotal / 1e6).toFixed(1)} M cells, ` +
+      `${(expandedTotal / 1e6).toFixed(1)} M expanded; paths ${((t2 - t1) / 1000).toFixed(1)} s on ${nW} workers`,
+  );
+  console.error(
+    `sti/rett: min ${q[0].toFixed(2)}, p10 ${at(0.1)}, p25 ${at(0.25)}, median ${at(0.5)}, p75 ${at(0.75)}, p90 ${at(0.9)}, ` +
+      `max ${q[q.length - 1].toFixed(2)}; mean ${(sum((r) => r.q) / q.length).toFixed(3)}; ` +
+      `total sti ${sum((r) => r.sti).toFixed(0)} km vs rett ${sum((r) => r.rett).toFixed(0)} km; water ${sum((r) => r.water).toFixed(0)} km`,
+  );
+  console.error(
+    `centres outside both polygons, moved to the nearest land cell (largest move, km): ` +
+      [...snaps]
+        .sort()
+        .map(([id, m]) => `${id} ${(m / 1000).toFixed(2)}`)
+        .join(', '),
+  );
+  console.error('highest sti/rett:');
+  for (const r of [...ratios].sort((p, s) => s.q - p.q).slice(0, 10))
+    console.error(`  ${r.a},${r.b} rett ${r.rett.toFixed(1)} sti ${r.sti.toFixed(1)} (${r.q.toFixed(2)})`);
+  console.error(`wrote ${outFile}: ${pairs.length} rows in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+function usage(msg) {
+  if (msg) console.error(msg);
+  console.error(
+    'Bruk: node scripts/build-links.mjs <data dir> <kommunesentre.csv> <naboer.csv> <lenker.csv> [--empty 1.6] [--water 4.0] [--cell 250] [--workers 2]',
+  );
+  process.exit(2);
+}

@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { loadNetwork } from '../../src/cli/common';
+import { referenceMap } from '../../src/data/embedded';
+import { embeddedValidation, parseCrossings, parseIslands } from '../../src/data/network';
+import { parseCsv } from '../../src/data/csv';
+import { DEFAULT_PARAMETERS } from '../../src/domain/parameters';
+import { asMunicipalityNumber, type Municipality } from '../../src/domain/types';
+import { greatCircleKm } from '../../src/travel/geo';
+import { buildTravelMatrix } from '../../src/travel/matrix';
+import { pairKey, RoadGraph } from '../../src/travel/network';
+import { BAND_TARGETS } from '../../src/travel/validation';
+import { embedded } from '../builders';
+
+const asset = (f: string) => readFileSync(path.join(__dirname, '..', '..', 'assets', f), 'utf8');
+const data = embedded();
+const network = loadNetwork(data);
+const crossings = parseCrossings(asset('ferjer_og_bruer_2024.csv'));
+const islands = parseIslands(asset('oyer_2024.csv'));
+const name = new Map(data.map((m) => [m.number, m.shortName]));
+
+describe('water is water', () => {
+  it('lists the island municipalities, each with a source', () => {
+    const rows = parseCsv(asset('oyer_2024.csv')).slice(1);
+    for (const knr of ['1856', '1857', '1835', '5616', '1151', '1144', '4633', '4636']) expect(islands.has(knr)).toBe(true);
+    for (const r of rows.filter((row) => row[3] === 'nei')) expect(r[4]).not.toBe('');
+  });
+
+  it('has a ferry or boat row, with its source, for every municipality not on the mainland road network', () => {
+    // Independent of the island list: whatever Oslo cannot reach over land, bridges and tunnels.
+    const landOnly = { ...network, links: network.links.filter((l) => l.kind !== 'ferry' && !l.accessFerry) };
+    const nodes = data.map((m) => ({ id: m.number, lat: m.lat, lon: m.lon }));
+    const graph = new RoadGraph(nodes, landOnly, DEFAULT_PARAMETERS, 0);
+    const fromOslo = graph.routesFrom(
+      nodes.findIndex((n) => n.id === '0301'),
+      1,
+    );
+    const offRoad = nodes.filter((_, i) => !Number.isFinite(fromOslo[i]!.minutes)).map((n) => n.id);
+    // The municipalities the network cannot reach by road are exactly the sourced island list.
+    expect(offRoad.sort()).toEqual([...islands].sort());
+    const ferried = new Set(crossings.filter((c) => c.kind === 'ferry').flatMap((c) => [c.a, c.b]));
+    const withoutFerry = offRoad.filter((knr) => !ferried.has(knr)).map((knr) => `${knr} ${name.get(knr)}`);
+    expect(withoutFerry).toEqual([]);
+    for (const c of crossings.filter((x) => x.kind === 'ferry')) {
+      expect(c.source).toBeTruthy();
+      expect(c.sailingMinutes).toBeGreaterThan(0);
+      expect(c.headwayMinutes).toBeGreaterThan(0);
+    }
+  });
+
+  it('gives an island no road to its neighbours: Hasvik and Røst are reached by boat only', () => {
+    const land = network.links.filter((l) => l.kind === 'neighbour' && !l.accessFerry);
+    for (const knr of islands) expect(land.filter((l) => l.a === knr || l.b === knr)).toEqual([]);
+    const nodes = data.map((m) => ({ id: m.number, lat: m.lat, lon: m.lon }));
+    const graph = new RoadGraph(nodes, network, DEFAULT_PARAMETERS, 0);
+    const from = graph.routesFrom(
+      nodes.findIndex((n) => n.id === '5603'),
+      1,
+    );
+    expect(from[nodes.findIndex((n) => n.id === '5616')]!.ferries).toBeGreaterThan(0);
+  });
+});
+
+describe('the estimate over the whole country', () => {
+  const ref = referenceMap(data);
+  const ms: Municipality[] = data.map((m, row) => ({
+    number: asMunicipalityNumber(m.number),
+    name: m.shortName,
+    population: m.population2026,
+    county: m.county,
+    lat: m.lat,
+    lon: m.lon,
+    within: {
+      minutes: ref.get(m.number)!.within!.minutes,
+      source: ref.get(m.number)!.within!.minutes === undefined ? undefined : 'toi',
+      meanKmToCentre: ref.get(m.number)!.within!.meanKmToCentre,
+    },
+    row,
+  }));
+  const { matrix, straightLine } = buildTravelMatrix(ms, [], DEFAULT_PARAMETERS, network);
+  const at = (a: string, b: string) =>
+    matrix.minutes[matrix.numbers.indexOf(asMunicipalityNumber(a))]![matrix.numbers.indexOf(asMunicipalityNumber(b))]!;
+
+  it('routes every pair over roads and boats, none in a straight line', () => {
+    expect(straightLine).toEqual([]);
+  });
+
+  it('never implies a straight-line speed beyond what Norwegian roads allow', () => {
+    let fastest = 0;
+    for (let i = 0; i < ms.length; i++) {
+      for (let j = 0; j < ms.length; j++) {
+        if (i === j) continue;
+        const km = greatCircleKm(ms[i]!.lat!, ms[i]!.lon!, ms[j]!.lat!, ms[j]!.lon!);
+        fastest = Math.max(fastest, (km / matrix.minutes[i]![j]!) * 60);
+      }
+    }
+    // 80 km/h on the road is the general limit; over a winding road that is well under 80 in a straight line.
+    expect(fastest).toBeLessThan(70);
+  });
+
+  it('takes the long trips the way they are driven: hours, not minutes', () => {
+    expect(at('0301', '4601')).toBeGreaterThan(6 * 60); // Oslo–Bergen
+    expect(at('5001', '1804')).toBeGreaterThan(8.5 * 60); // Trondheim–Bodø
+    expect(at('5601', '5603')).toBeGreaterThan(90); // Alta–Hammerfest, round the fjords
+    expect(at('5624', '5622')).toBeGreaterThan(120); // Lebesby–Porsanger, round Laksefjorden
+    expect(at('1135', '4222')).toBeGreaterThan(120); // Sauda–Bykle, over Røldal and Haukeli
+  });
+
+  it('uses TØI’s own-region time inside a municipality where TØI has one, and the grid elsewhere', () => {
+    const i = matrix.numbers.indexOf(asMunicipalityNumber('1834'));
+    expect(matrix.withinSource[i]).toBe('toi');
+    expect(matrix.within[i]).toBeCloseTo(72.26, 1); // Lurøy: islands and ferries
+    const sorfold = matrix.numbers.indexOf(asMunicipalityNumber('1845'));
+    expect(matrix.withinSource[sorfold]).toBe('estimated');
+    expect(matrix.within[sorfold]).toBeGreaterThan(DEFAULT_PARAMETERS.withinFixedMinutes);
+  });
+
+  it('keeps an island’s only connection in the route: Bodø–Røst includes the ferry', () => {
+    const i = matrix.numbers.indexOf(asMunicipalityNumber('1804'));
+    const j = matrix.numbers.indexOf(asMunicipalityNumber('1856'));
+    expect(matrix.viaFerry[i]![j]).toBe(1);
+    expect(matrix.minutes[i]![j]).toBeGreaterThan(180);
+  });
+
+  it('has no two crossings for the same pair of the same kind', () => {
+    const seen = new Set<string>();
+    for (const c of crossings.filter((x) => x.a !== x.b)) {
+      const k = `${pairKey(c.a, c.b)} ${c.kind} ${c.route}`;
+      expect(seen.has(k)).toBe(false);
+      seen.add(k);
+    }
+  });
+});
+
+describe('the published drive times the estimate is validated on', () => {
+  const report = embeddedValidation(data, network, asset('validering_reisetid.csv'), DEFAULT_PARAMETERS);
+
+  it('holds at least 55 timed pairs from every part of the country, each with its source', () => {
+    const timed = report.rows.filter((r) => r.minutes !== undefined);
+    expect(timed.length).toBeGreaterThanOrEqual(55);
+    const counties = new Set(timed.flatMap((r) => [r.from.slice(0, 2), r.to.slice(0, 2)]));
+    expect(counties.size).toBeGreaterThanOrEqual(13);
+    for (const r of report.rows) expect(r.url).toMatch(/^https?:\/\//);
+  });
+
+  it('meets the targets on trips over three hours and over all pairs at the median', () => {
+    const long = report.bands.find((b) => b.band === '> 180 min')!;
+    expect(long.medianAbsPercentError).toBeLessThanOrEqual(BAND_TARGETS.medianAbsPercentError);
+    expect(long.p90AbsPercentError).toBeLessThanOrEqual(BAND_TARGETS.p90AbsPercentError);
+    expect(report.all.medianAbsPercentError).toBeLessThanOrEqual(BAND_TARGETS.medianAbsPercentError);
+    // Not systematically short any more: the old estimate was 20–40 % short on long trips.
+    expect(Math.abs(long.medianSignedPercentError)).toBeLessThan(10);
+  });
+
+  it('estimates road distances within 15 % at the median (the detour factor is held, not fitted to them)', () => {
+    expect(report.km.pairs).toBeGreaterThanOrEqual(25);
+    expect(report.km.medianAbsPercentError).toBeLessThanOrEqual(15);
+  });
+});
