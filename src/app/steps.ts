@@ -81,7 +81,7 @@ export function travelBasisText(basis: TravelBasis, names: ReadonlyMap<string, s
         basis.long
           .map(
             (l) =>
-              `${name(l.member)}–${name(l.host)} ${Math.round(l.minutes)} min (${l.estimated ? 'estimert' : 'oppgitt'}${l.viaFerry ? ', ferje' : ''})`,
+              `${name(l.member)}–${name(l.host)} ${num1(l.minutes)} min (${l.estimated ? 'estimert' : 'oppgitt'}${l.viaFerry ? ', ferje' : ''})`,
           )
           .join('; ') +
         '.',

@@ -148,7 +148,7 @@ export function travelTemplateSheet(
           { header: 'Til', format: '@', width: 8 },
           { header: 'Til navn', width: 22 },
           { header: 'Minutter', format: '0', width: 10 },
-          { header: 'Kontorplans estimat', format: '0', width: 12 },
+          { header: 'Kontorplans estimat', format: '0.0', width: 12 },
         ],
         rows: pairs.map((p) => [
           p.from,
@@ -156,7 +156,7 @@ export function travelTemplateSheet(
           p.to,
           label(p.to as MunicipalityNumber),
           null,
-          Math.round(p.minutes),
+          Math.round(p.minutes * 10) / 10,
         ]),
       },
     ],

@@ -25,6 +25,12 @@ type Json = {
   seconds: number;
   method: string;
   meanTravelMinutes: number;
+  travelBasis: {
+    assignments: number;
+    estimated: number;
+    estimatedOver60Minutes: number;
+    over60Minutes: { member: string; host: string; minutes: number; estimated: boolean }[];
+  };
   offices: { host: string; members: string[] }[];
   isolated: string[];
   alternatives: { objective: number; offices: { host: string; members: string[] }[] }[];
@@ -234,5 +240,38 @@ describe('kontorplan optimize', () => {
     expect(await main(['optimize', input, '--out', path.join(dir, 'x.xlsx'), '--offices', '20', '--lock', '1839-1841'], io3)).toBe(2);
     expect(io3.stderr.join('\n')).toContain('--lock må være på formen KNR=VERT');
     expect(existsSync(path.join(dir, 'x.xlsx'))).toBe(false);
+  });
+
+  it('says what the optimum rests on: estimated assignments, and every one over an hour', () => {
+    const b = json.travelBasis;
+    const partners = json.offices.reduce((n, o) => n + o.members.length - 1, 0);
+    expect(b.assignments).toBe(partners);
+    // The sample's travel is all estimated.
+    expect(b.estimated).toBe(partners);
+    expect(b.estimatedOver60Minutes).toBe(b.over60Minutes.length);
+    for (const l of b.over60Minutes) {
+      expect(l.minutes).toBeGreaterThan(60);
+      expect(json.offices.find((o) => o.host === l.host)!.members).toContain(l.member);
+    }
+  });
+
+  it('refuses to optimise on long estimated pairs with --require-given-over, and writes the pairs to fill in', async () => {
+    const io = capture();
+    const file = path.join(dir, 'maa-oppgis.xlsx');
+    const args = ['optimize', input, '--out', file, '--offices', '20', '--sweep', 'none', '--alternatives', '0'];
+    expect(await main([...args, '--require-given-over', '60'], io)).toBe(1);
+    const err = io.stderr.join('\n');
+    expect(err).toMatch(/optimaliseringen ville bygge på \d+ estimerte reisetider over 60 min/);
+    expect(err).toContain('«KP Reisetid å oppgi»!E3:E');
+    const sheet = (await sheetsOf(file)).find((s) => s.name === 'KP Reisetid å oppgi')!;
+    const rows = sheet.values.slice(2);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect([null, undefined, '']).toContain(r[4]);
+      expect(Number(r[5])).toBeGreaterThan(60);
+      expect(Number(r[5])).toBeLessThanOrEqual(91);
+    }
+    // Longer than anything the rules allow: nothing to give, and it optimises.
+    expect(await main([...args, '--out', path.join(dir, 'ok.xlsx'), '--require-given-over', '90'], capture())).toBe(0);
   });
 });

@@ -9,7 +9,7 @@ import { asMunicipalityNumber, type Municipality } from '../../src/domain/types'
 import { greatCircleKm } from '../../src/travel/geo';
 import { buildTravelMatrix } from '../../src/travel/matrix';
 import { pairKey, RoadGraph } from '../../src/travel/network';
-import { BAND_TARGETS } from '../../src/travel/validation';
+import { BAND_TARGETS, validationMarkdown } from '../../src/travel/validation';
 import { embedded } from '../builders';
 
 const asset = (f: string) => readFileSync(path.join(__dirname, '..', '..', 'assets', f), 'utf8');
@@ -155,5 +155,18 @@ describe('the published drive times the estimate is validated on', () => {
   it('estimates road distances within 15 % at the median (the detour factor is held, not fitted to them)', () => {
     expect(report.km.pairs).toBeGreaterThanOrEqual(25);
     expect(report.km.medianAbsPercentError).toBeLessThanOrEqual(15);
+  });
+
+  it('is what docs/travel.md shows, pair by pair with its source', () => {
+    const doc = readFileSync(path.join(__dirname, '..', '..', 'docs', 'travel.md'), 'utf8');
+    const block = doc.slice(doc.indexOf('<!-- validation:start'), doc.indexOf('<!-- validation:end'));
+    // Markdown tables are compared cell by cell: the formatter pads them.
+    const cells = (text: string) =>
+      text
+        .split('\n')
+        .filter((l) => l.startsWith('|') && !/^\|\s*-/.test(l))
+        .map((l) => l.split('|').map((c) => c.trim()).join('|'));
+    expect(cells(block)).toEqual(cells(validationMarkdown(report)));
+    expect(block).toContain(`Road distance, where the source gives one: ${report.km.pairs} pairs`);
   });
 });
