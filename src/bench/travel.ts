@@ -42,8 +42,12 @@ export function travelBench(args: readonly string[]): void {
   }
   times.sort((a, b) => a - b);
   const maxRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
-  console.log(`Travel estimate, all ${data.length} municipalities (${pairs} ordered pairs), ${runs} runs. This machine: ${cpus().length} cores.`);
+  console.log(
+    `Travel estimate, all ${data.length} municipalities (${pairs} ordered pairs), ${runs} runs. This machine: ${cpus().length} cores.`,
+  );
   console.log(`  loading the embedded tables and network: ${loadMs.toFixed(0)} ms`);
-  console.log(`  matrix: min ${times[0]!.toFixed(0)} ms, median ${times[Math.floor((runs - 1) / 2)]!.toFixed(0)} ms, max ${times[runs - 1]!.toFixed(0)} ms`);
+  console.log(
+    `  matrix: min ${times[0]!.toFixed(0)} ms, median ${times[Math.floor((runs - 1) / 2)]!.toFixed(0)} ms, max ${times[runs - 1]!.toFixed(0)} ms`,
+  );
   console.log(`  peak memory of the process: ${maxRssMB} MB (target: under 5 s and 500 MB)`);
 }

@@ -8,6 +8,14 @@ export const TRAVEL_CHECK_SHEET = 'KP Reisetidskontroll';
 
 type Label = (n: MunicipalityNumber) => string;
 
+/** The two ends of a pair, by number and name: the first columns of every pair table (and what the reader takes). */
+const PAIR_COLUMNS = [
+  { header: 'Fra', format: '@', width: 8 },
+  { header: 'Fra navn', width: 22 },
+  { header: 'Til', format: '@', width: 8 },
+  { header: 'Til navn', width: 22 },
+] as const;
+
 /**
  * The complete travel matrix in long form, every ordered pair once, with its source:
  * `oppgitt` (from the planner's sheets), `estimert`, and `, ferje` when the trip includes a
@@ -49,10 +57,7 @@ export function travelSheet(matrix: TravelMatrix, label: Label): SheetSpec {
         name: 'KP_Reisetid',
         startRow: 1,
         columns: [
-          { header: 'Fra', format: '@', width: 8 },
-          { header: 'Fra navn', width: 22 },
-          { header: 'Til', format: '@', width: 8 },
-          { header: 'Til navn', width: 22 },
+          ...PAIR_COLUMNS,
           { header: 'Minutter', format: '0.0', width: 10 },
           { header: 'Ferje', width: 7 },
           { header: 'Kilde', width: 10 },
@@ -143,10 +148,7 @@ export function travelTemplateSheet(
         name: 'KP_Reisetid_aa_oppgi',
         startRow: 1,
         columns: [
-          { header: 'Fra', format: '@', width: 8 },
-          { header: 'Fra navn', width: 22 },
-          { header: 'Til', format: '@', width: 8 },
-          { header: 'Til navn', width: 22 },
+          ...PAIR_COLUMNS,
           { header: 'Minutter', format: '0', width: 10 },
           { header: 'Kontorplans estimat', format: '0.0', width: 12 },
         ],

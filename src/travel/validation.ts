@@ -148,8 +148,13 @@ export function validationMarkdown(report: ValidationReport): string {
     '| from | to | published | estimate | ferry | source |',
     '| --- | --- | --- | --- | --- | --- |',
     ...report.rows.map((r) => {
-      const published = [r.minutes !== undefined ? `${r.minutes} min` : '', r.km !== undefined ? `${r.km} km` : ''].filter((x) => x).join(', ');
-      const estimate = [r.minutes !== undefined ? `${dec(r.estimatedMinutes)} min` : '', r.km !== undefined ? `${dec(r.estimatedKm)} km` : '']
+      const published = [r.minutes !== undefined ? `${r.minutes} min` : '', r.km !== undefined ? `${r.km} km` : '']
+        .filter((x) => x)
+        .join(', ');
+      const estimate = [
+        r.minutes !== undefined ? `${dec(r.estimatedMinutes)} min` : '',
+        r.km !== undefined ? `${dec(r.estimatedKm)} km` : '',
+      ]
         .filter((x) => x)
         .join(', ');
       const cell = (s: string) => s.replace(/\|/g, '/');

@@ -165,7 +165,12 @@ describe('the published drive times the estimate is validated on', () => {
       text
         .split('\n')
         .filter((l) => l.startsWith('|') && !/^\|\s*-/.test(l))
-        .map((l) => l.split('|').map((c) => c.trim()).join('|'));
+        .map((l) =>
+          l
+            .split('|')
+            .map((c) => c.trim())
+            .join('|'),
+        );
     expect(cells(block)).toEqual(cells(validationMarkdown(report)));
     expect(block).toContain(`Road distance, where the source gives one: ${report.km.pairs} pairs`);
   });
