@@ -58,6 +58,12 @@ export function parseIslands(csvText: string): Set<string> {
   return new Set(t.rows.filter((r) => t.get(r, 'fastlandsforbindelse') === 'nei').map((r) => t.get(r, 'knr')));
 }
 
+/** Neighbours with no road between them (their border lies at sea), from assets/ikke_veg_2024.csv, each with its source. */
+export function parseNoRoad(csvText: string): Set<string> {
+  const t = csvTable(csvText, 'ikke_veg_2024.csv', ['kommune_a', 'kommune_b', 'kilde']);
+  return new Set(t.rows.map((r) => pairKey(t.get(r, 'kommune_a'), t.get(r, 'kommune_b'))));
+}
+
 /** The files the embedded network is built from (assets/). */
 export type NetworkFiles = Readonly<{
   /** naboer_2024.csv: land neighbours. */
@@ -68,6 +74,8 @@ export type NetworkFiles = Readonly<{
   links?: string;
   /** oyer_2024.csv: municipalities reached only over water. */
   islands?: string;
+  /** ikke_veg_2024.csv: neighbours with no road between them. */
+  noRoad?: string;
 }>;
 
 /**
@@ -78,6 +86,7 @@ export type NetworkFiles = Readonly<{
 export function embeddedNetwork(data: readonly EmbeddedMunicipality[], files: NetworkFiles): TravelNetwork {
   const paths = files.links === undefined ? new Map<string, { pathKm: number; emptyKm: number }>() : parseLinkPaths(files.links);
   const islands = files.islands === undefined ? new Set<string>() : parseIslands(files.islands);
+  const noRoad = files.noRoad === undefined ? new Set<string>() : parseNoRoad(files.noRoad);
   const crossings = parseCrossings(files.crossings);
   // A ferry from a municipality to itself takes its centre, on an island, to its own mainland
   // part (Lurøy: Onøy–Stokkvågen): every land link of that municipality includes the crossing.
@@ -87,6 +96,7 @@ export function embeddedNetwork(data: readonly EmbeddedMunicipality[], files: Ne
   for (const l of parseNeighbours(files.neighbours)) {
     const ferry = access.get(l.a) ?? access.get(l.b);
     if ((islands.has(l.a) && !access.has(l.a)) || (islands.has(l.b) && !access.has(l.b))) continue;
+    if (noRoad.has(pairKey(l.a, l.b))) continue;
     const path = paths.get(pairKey(l.a, l.b));
     neighbours.push({ ...l, ...(path ?? {}), ...(ferry ? { accessFerry: ferry } : {}) });
   }

@@ -61,30 +61,31 @@ export type Parameters = NetworkParameters &
  * BA-region centre, the inhabitants' car time) over the overland paths between administrative
  * centres (assets/lenker_2024.csv), with the detour factor held at 1.2 (road km ÷ path km, our
  * assumption) and ferry waiting at half the headway capped at 30 min, within the plausible
- * range: 0–10 fixed minutes, 40–80 km/h on the road km (80 km/h is the general speed limit
- * outside built-up areas; a trip's mean speed above it is not plausible). A test refits them
+ * range: 0–10 fixed minutes, 60–80 km/h on the road km (80 km/h is the general speed limit
+ * outside built-up areas; a trip's mean speed above it is not plausible, nor a main road's
+ * below 60). A test refits them
  * from the embedded data, so they cannot drift from the data silently. Validated on published
  * drive times, not fitted to them (docs/travel.md).
  */
 export const FITTED_TRAVEL_PARAMETERS = {
-  estimateFixedMinutes: 3.7,
+  estimateFixedMinutes: 4,
   detourFactor: 1.2,
   roadSpeedKmh: 80,
-  emptyLandSpeedKmh: 40,
+  emptyLandSpeedKmh: 60,
   countyRoadSpeedKmh: {
     '11': 80,
     '15': 80,
-    '18': 79.3,
+    '18': 79.7,
     '31': 80,
     '32': 80,
     '33': 80,
     '34': 80,
     '39': 80,
-    '40': 75.6,
-    '42': 77,
-    '46': 68.4,
-    '50': 80,
-    '55': 70.2,
+    '40': 75.8,
+    '42': 77.5,
+    '46': 67.4,
+    '50': 79.6,
+    '55': 70.6,
     '56': 80,
   },
 } as const;

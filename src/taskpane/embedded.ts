@@ -5,6 +5,7 @@ import naboer from '../../assets/naboer_2024.csv';
 import lenker from '../../assets/lenker_2024.csv';
 import ferjer from '../../assets/ferjer_og_bruer_2024.csv';
 import oyer from '../../assets/oyer_2024.csv';
+import ikkeVeg from '../../assets/ikke_veg_2024.csv';
 import { parseEmbeddedMunicipalities } from '../data/embedded';
 import { embeddedNetwork } from '../data/network';
 import type { EmbeddedData } from './planner';
@@ -13,6 +14,12 @@ export function embeddedData(): EmbeddedData {
   const municipalities = parseEmbeddedMunicipalities(kommuner, sentre);
   return {
     municipalities,
-    network: embeddedNetwork(municipalities, { neighbours: naboer, crossings: ferjer, links: lenker, islands: oyer }),
+    network: embeddedNetwork(municipalities, {
+      neighbours: naboer,
+      crossings: ferjer,
+      links: lenker,
+      islands: oyer,
+      noRoad: ikkeVeg,
+    }),
   };
 }

@@ -10,10 +10,12 @@ export type CalibrationPair = Readonly<{ from: string; to: string; minutes: numb
 
 /**
  * What a fit may choose (our assumption, docs/travel.md): an average speed on the road km of
- * 40–80 km/h (80 km/h is the general speed limit outside built-up areas; few stretches allow
- * 90–110, and a trip's mean speed over 80 is not physically plausible), and 0–10 fixed minutes.
+ * 60–80 km/h, through settled and unsettled land alike (80 km/h is the general speed limit
+ * outside built-up areas; few stretches allow 90–110, and a trip's mean speed over 80 is not
+ * physically plausible; a main road's mean below 60 would be a winding mountain pass all the
+ * way), and 0–10 fixed minutes.
  */
-export const PLAUSIBLE_SPEED_KMH = { min: 40, max: 80 } as const;
+export const PLAUSIBLE_SPEED_KMH = { min: 60, max: 80 } as const;
 export const PLAUSIBLE_FIXED_MINUTES = { min: 0, max: 10 } as const;
 
 export type Accuracy = Readonly<{

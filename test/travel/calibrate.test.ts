@@ -34,15 +34,16 @@ describe('quantile and accuracy', () => {
 
 describe('fitParameters', () => {
   it('recovers the fixed minutes and speed that made the times', () => {
-    // Ten points in a row, 0.1° apart, each a neighbour of the next; times made at 8 min + 50 km/h.
+    // Ten points in a row, 0.1° apart, each a neighbour of the next; times made at 8 min + 70 km/h
+    // and their users 5 min from their own centre.
     const ids = Array.from({ length: 10 }, (_, i) => String(9000 + i));
     const points = new Map(ids.map((id, i) => [id, { lat: 65 + i * 0.1, lon: 14 }]));
     const network: TravelNetwork = { points, links: ids.slice(1).map((id, i) => ({ a: ids[i]!, b: id, kind: 'neighbour' as const })) };
-    const truth = withParameters({ estimateFixedMinutes: 8, detourFactor: 1, roadSpeedKmh: 50, countyRoadSpeedKmh: {} });
+    const truth = withParameters({ estimateFixedMinutes: 8, detourFactor: 1, roadSpeedKmh: 70, countyRoadSpeedKmh: {} });
     const km = greatCircleKm(65, 14, 65.1, 14);
     const pairs: CalibrationPair[] = ids
       .slice(1)
-      .map((id, i) => ({ from: id, to: ids[0]!, minutes: 8 + ((i + 1) * km * 60) / 50, county: '90', withinMinutes: 0 }));
+      .map((id, i) => ({ from: id, to: ids[0]!, minutes: Math.hypot(8 + ((i + 1) * km * 60) / 70, 5), county: '90', withinMinutes: 5 }));
     const nodes = ids.map((id) => ({ id, ...points.get(id)! }));
     const routes = new PairRoutes(new RoadGraph(nodes, network, truth), new Map(ids.map((id, i) => [id, i])));
     const fitted = fitParameters(
@@ -51,10 +52,35 @@ describe('fitParameters', () => {
       withParameters({ estimateFixedMinutes: 0, detourFactor: 1, roadSpeedKmh: 80, countyRoadSpeedKmh: {} }),
     );
     expect(fitted.estimateFixedMinutes).toBeCloseTo(8, 0);
-    expect(fitted.roadSpeedKmh).toBeGreaterThan(48);
-    expect(fitted.roadSpeedKmh).toBeLessThan(52);
+    expect(fitted.roadSpeedKmh).toBeGreaterThan(68);
+    expect(fitted.roadSpeedKmh).toBeLessThan(72);
     const predicted = predict(routes, pairs, fitted);
     predicted.forEach((p, i) => expect(Math.abs(p - pairs[i]!.minutes)).toBeLessThan(1));
+  });
+
+  it('never leaves the plausible speeds, whatever the times say', () => {
+    // Times made at 200 km/h: the fit stops at the fastest plausible speed.
+    const ids = ['9100', '9101', '9102'];
+    const points = new Map(ids.map((id, i) => [id, { lat: 65 + i * 0.5, lon: 14 }]));
+    const network: TravelNetwork = {
+      points,
+      links: [
+        { a: ids[0]!, b: ids[1]!, kind: 'neighbour' },
+        { a: ids[1]!, b: ids[2]!, kind: 'neighbour' },
+      ],
+    };
+    const base = withParameters({ estimateFixedMinutes: 0, detourFactor: 1, countyRoadSpeedKmh: {} });
+    const nodes = ids.map((id) => ({ id, ...points.get(id)! }));
+    const routes = new PairRoutes(new RoadGraph(nodes, network, base), new Map(ids.map((id, i) => [id, i])));
+    const km = greatCircleKm(65, 14, 65.5, 14);
+    const pairs: CalibrationPair[] = [1, 2].map((k) => ({
+      from: ids[k]!,
+      to: ids[0]!,
+      minutes: (k * km * 60) / 200,
+      county: '90',
+      withinMinutes: 0,
+    }));
+    expect(fitParameters(routes, pairs, base).roadSpeedKmh).toBe(PLAUSIBLE_SPEED_KMH.max);
   });
 });
 
