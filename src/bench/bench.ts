@@ -9,8 +9,8 @@
  * around the heuristic's structure, widened in rounds until proven; no warm start), and the
  * same models written as MPS and solved by Debian's native CBC (`coinor-cbc`) when installed,
  * with the time ratio. norway: the embedded data with the default rules (minimum FTE,
- * maximum travel, owners): Nordland, and all 357 municipalities at 50 (no owner cap), 80, 90
- * and 100 offices; HiGHS both cold and, as `kontorplan optimize` runs it, warm-started from
+ * maximum travel, owners): Nordland, and all 357 municipalities at 90 (also with no owner cap),
+ * 100, 120 and 150 offices; HiGHS both cold and, as `kontorplan optimize` runs it, warm-started from
  * the heuristic's answer (reported with the heuristic's seconds added).
  * Figures are printed, never asserted: this is a measurement, not a test.
  */
@@ -207,11 +207,14 @@ async function norway(args: string[]): Promise<void> {
   const highs = await loadHighs();
   const params = withParameters();
   const cases: { name: string; county?: string; offices: number; maxOwners?: number }[] = [
+    // With the travel estimate's real distances, 12 municipalities have no robust host within
+    // 90 minutes and five owners per office need at least 81 offices: the cases start above that.
     { name: 'Nordland', county: '18', offices: 20 },
-    { name: 'Norge', offices: 50, maxOwners: Number.POSITIVE_INFINITY },
-    { name: 'Norge', offices: 80 },
+    { name: 'Norge', offices: 90, maxOwners: Number.POSITIVE_INFINITY },
     { name: 'Norge', offices: 90 },
     { name: 'Norge', offices: 100 },
+    { name: 'Norge', offices: 120 },
+    { name: 'Norge', offices: 150 },
   ];
   const out = [];
   if (!json) {
@@ -233,6 +236,12 @@ async function norway(args: string[]): Promise<void> {
     const gaps = runs
       .map((r) => (r.evaluation.feasible && e.objective ? (r.evaluation.objective - e.objective) / e.objective : Number.POSITIVE_INFINITY))
       .sort((a, b) => a - b);
+    // The objective leaves out the inhabitants' travel inside their own municipality, which every
+    // structure has: the same gap as a share of their whole travel.
+    const total = (e.objective ?? 0) + (pr.baseCost ?? 0);
+    const totalGaps = runs
+      .map((r) => (r.evaluation.feasible && e.objective ? (r.evaluation.objective - e.objective) / total : Number.POSITIVE_INFINITY))
+      .sort((a, b) => a - b);
     const row = {
       case: `${c.name} ${c.offices}${c.maxOwners === Number.POSITIVE_INFINITY ? ' (no owner cap)' : ''}`,
       n: pr.n,
@@ -249,6 +258,7 @@ async function norway(args: string[]): Promise<void> {
       heuristicGap: e.objective ? (h.evaluation.objective - e.objective) / e.objective : null,
       heuristicGapMedian: gaps[Math.floor((gaps.length - 1) / 2)]!,
       heuristicGapWorst: gaps[gaps.length - 1]!,
+      heuristicGapWorstOfTotalTravel: totalGaps[totalGaps.length - 1]!,
       heuristicWithinHalfPercent: gaps.filter((g) => g <= 0.005).length,
       seeds,
       columns: e.model.columns,
@@ -260,7 +270,7 @@ async function norway(args: string[]): Promise<void> {
       console.log(
         `${row.case.padEnd(18)} ${String(row.n).padStart(3)} ${String(row.offices).padStart(8)} ${row.exactSeconds.toFixed(2).padStart(8)}  ${row.status.padEnd(9)} ${(row.warmStartedSeconds.toFixed(2) + (row.warmStartedStatus === 'optimal' ? '' : ' ' + row.warmStartedStatus)).padStart(11)}  ${row.heuristicSeconds.toFixed(2).padStart(6)} ${(row.heuristicFeasible && row.heuristicGap !== null ? (row.heuristicGap * 100).toFixed(2) : 'infeasible').padStart(11)} ${String(row.columns).padStart(11)} ${String(row.maxRssMB).padStart(7)}` +
           (seeds > 1
-            ? `   ${seeds} seeds: median ${(row.heuristicGapMedian * 100).toFixed(2)} %, worst ${(row.heuristicGapWorst * 100).toFixed(2)} %, ${row.heuristicWithinHalfPercent} within 0.5 %`
+            ? `   ${seeds} seeds: median ${(row.heuristicGapMedian * 100).toFixed(2)} %, worst ${(row.heuristicGapWorst * 100).toFixed(2)} %, ${row.heuristicWithinHalfPercent} within 0.5 %; worst ${(row.heuristicGapWorstOfTotalTravel * 100).toFixed(2)} % of all travel`
             : ''),
       );
     }
