@@ -48,6 +48,11 @@ export const TRAVEL_OPTIONS = {
   'road-speed': { type: 'string' },
   'ferry-wait-share': { type: 'string' },
   'ferry-wait-cap': { type: 'string' },
+  'empty-speed': { type: 'string' },
+  'ferry-speed': { type: 'string' },
+  'boat-speed': { type: 'string' },
+  'within-fixed': { type: 'string' },
+  'within-per-km': { type: 'string' },
 } as const;
 
 /** The one input workbook and the --out file a command needs, or the usage error that says so. */
@@ -108,6 +113,11 @@ export function parametersFrom(values: Record<string, string | boolean | undefin
     countyRoadSpeedKmh: s('road-speed') !== undefined ? {} : undefined,
     ferryWaitShare: number('ferry-wait-share', s('ferry-wait-share'), 0, 1),
     ferryWaitCapMinutes: number('ferry-wait-cap', s('ferry-wait-cap'), 0, 1440),
+    emptyLandSpeedKmh: number('empty-speed', s('empty-speed'), 5, 300),
+    ferrySailingSpeedKmh: number('ferry-speed', s('ferry-speed'), 1, 100),
+    fastBoatSailingSpeedKmh: number('boat-speed', s('boat-speed'), 1, 150),
+    withinFixedMinutes: number('within-fixed', s('within-fixed'), 0, 240),
+    withinMinutesPerKm: number('within-per-km', s('within-per-km'), 0, 60),
   };
   return withParameters(Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)));
 }

@@ -64,6 +64,11 @@ Valg for reisetidsestimatet (plan, travel og sample; se docs/travel.md):
   --road-speed KMH        én fart for hele landet i stedet for fylkenes tilpassede (standard ${DEFAULT_PARAMETERS.roadSpeedKmh})
   --ferry-wait-share S    venting på ferje som andel av tiden mellom avganger (standard ${DEFAULT_PARAMETERS.ferryWaitShare})
   --ferry-wait-cap MIN    lengste venting på ferje (standard ${DEFAULT_PARAMETERS.ferryWaitCapMinutes})
+  --empty-speed KMH       fart på veg gjennom ubebodd land: fjell, vidde (standard ${DEFAULT_PARAMETERS.emptyLandSpeedKmh})
+  --ferry-speed KMH       ferjens fart over sjøen, for vegen til og fra kaiene (standard ${DEFAULT_PARAMETERS.ferrySailingSpeedKmh})
+  --boat-speed KMH        hurtigbåtens fart over sjøen (standard ${DEFAULT_PARAMETERS.fastBoatSailingSpeedKmh})
+  --within-fixed MIN      reisetid i kommunen: faste minutter (standard ${DEFAULT_PARAMETERS.withinFixedMinutes})
+  --within-per-km MIN     reisetid i kommunen: minutter per km innbyggerne bor fra senteret (standard ${DEFAULT_PARAMETERS.withinMinutesPerKm})
 
 ${OPTIMIZE_OPTIONS}
 
