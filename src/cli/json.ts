@@ -1,10 +1,25 @@
 import type { ScenarioScore } from '../scoring/score';
 
-/** The `plan --json` document. Field names are a contract: keep them. */
+/**
+ * The `plan --json` document. Field names are a contract: keep them, add beside them.
+ * `admissible`: every office keeps the enabled hard rules and has a host agreement where it is
+ * shared; `rank`: 1 is best, admissible scenarios before inadmissible ones, then by rating;
+ * `breaches`: every rule broken, by municipality.
+ */
 export function planJson(scores: readonly ScenarioScore[]) {
   return {
     scenarios: scores.map((s) => ({
       name: s.name,
+      admissible: s.admissible,
+      rank: s.rank,
+      breaches: s.breaches.map((b) => ({
+        kommunenummer: b.kommunenummer,
+        name: b.name,
+        office: b.office,
+        rule: b.rule,
+        value: b.value === null ? null : round(b.value, 2),
+        limit: b.limit,
+      })),
       offices: s.offices.map((o) => ({
         host: o.host,
         members: o.members.map((m) => m.number),

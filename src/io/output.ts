@@ -3,6 +3,7 @@ import { FAIL_TEXT, type CellValue, type SheetSpec } from '../domain/sheets';
 import type { Provenance, WithinSource } from '../domain/types';
 import type { ScenarioScore } from '../scoring/score';
 import { servicePointLabel } from './servicePoint';
+import { breachValueText, inadmissibleReason, RULE_LABELS, rulesInForce } from './verdictText';
 
 /** Characters Excel forbids in sheet names. */
 const FORBIDDEN = /[:\\/?*[\]]/g;
@@ -79,8 +80,19 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
       m.baRegion ?? '',
     ]),
   );
+  const breachRows: CellValue[][] = score.breaches.map((b) => [
+    b.kommunenummer,
+    b.name,
+    b.office,
+    b.officeName,
+    RULE_LABELS[b.rule].nb,
+    b.value,
+    b.limit,
+    breachValueText(b),
+  ]);
   const officeStart = 3;
   const memberStart = officeStart + officeRows.length + 3;
+  const breachStart = memberStart + memberRows.length + 3;
   const min = '#,##0';
   const pct = '0%';
   return {
@@ -88,6 +100,11 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
     heading: [
       `Scenario: ${score.name}`,
       `${score.totals.offices} kontor, ${score.totals.population.toLocaleString('nb-NO')} innbyggere. Laget av Kontorplan; arket erstattes ved neste kjøring.`,
+      `Rangering ${score.rank}: ${
+        score.admissible
+          ? 'tillatt (alle kontor holder kravene og har vertskommuneavtale der de deles)'
+          : `ikke tillatt, ${score.breaches.length} brudd (tabellen «Brudd på krav» nedenfor)`
+      }. Karakter ${score.totals.rating}.`,
     ],
     freezeRows: officeStart + 1,
     tables: [
@@ -147,6 +164,22 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
         ],
         rows: memberRows,
       },
+      {
+        name: `KP_Brudd_${index + 1}`,
+        startRow: breachStart,
+        title: score.admissible ? 'Brudd på krav: ingen, scenarioet er tillatt' : 'Brudd på krav (per kommune)',
+        columns: [
+          { header: 'Kommunenummer', format: '@' },
+          { header: 'Kommune' },
+          { header: 'Kontor (vert)', format: '@' },
+          { header: 'Kontor' },
+          { header: 'Krav', width: 24 },
+          { header: 'Verdi', format: '0.0' },
+          { header: 'Grense', format: '0.0' },
+          { header: 'Forklaring', width: 40 },
+        ],
+        rows: breachRows,
+      },
     ],
   };
 }
@@ -157,6 +190,8 @@ type Row = Readonly<{ label: string; unit: string; format: string; value: (s: Sc
 export function comparisonRows(p: Parameters): Row[] {
   const [t1, t2, t3] = p.travelThresholds;
   return [
+    { label: 'Rangering', unit: '1 = best', format: '0', value: (s) => s.rank },
+    { label: 'Tillatt (alle krav og avtale)', unit: 'ja/nei', format: '@', value: (s) => yes(s.admissible) },
     { label: 'Karakter (0–100)', unit: 'poeng', format: '0', value: (s) => s.totals.rating },
     { label: 'Antall kontor', unit: 'kontor', format: '0', value: (s) => s.totals.offices },
     { label: 'Kontor som bryter krav', unit: 'kontor', format: '0', value: (s) => s.totals.officesFailing },
@@ -183,6 +218,8 @@ export function comparisonRows(p: Parameters): Row[] {
 export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters): SheetSpec {
   const rows = comparisonRows(p);
   const pointsStart = 2 + rows.length + 4;
+  const rankStart = pointsStart + scores.length + 4;
+  const ranked = scores.map((s, i) => ({ s, header: uniqueHeader(s.name, i, scores) })).sort((a, b) => a.s.rank - b.s.rank);
   return {
     name: COMPARISON_SHEET,
     charts: [
@@ -197,8 +234,8 @@ export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters)
       },
     ],
     heading: [
-      'Scenarier side om side. Karakter: 0–100, høyere er bedre (se docs/scoring.md).',
-      `Krav: minst ${p.minFte} årsverk per kontor, høyst ${p.maxTravelWithoutServicePoint} min reisetid uten eget tjenestested, høyst ${p.maxOwners} eiere.`,
+      'Scenarier side om side. Rangering: først de tillatte (alle kontor holder kravene og har avtale), deretter etter karakter (0–100, høyere er bedre; se docs/scoring.md). Et scenario som ikke er tillatt, rangeres alltid etter alle tillatte, uansett karakter.',
+      `Krav: ${rulesInForce(p)}.`,
     ],
     freezeRows: 3,
     tables: [
@@ -223,6 +260,8 @@ export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters)
           { header: 'Vektet reisetid (min)', format: '0.0' },
           { header: 'Minste kontor (årsverk)', format: '0.0' },
           { header: 'Karakter (0–100)', format: '0', highlight: 'rating' },
+          { header: 'Rangering', format: '0' },
+          { header: 'Tillatt', width: 9 },
         ],
         rows: scores.map((s, i) => [
           uniqueHeader(s.name, i, scores),
@@ -230,6 +269,31 @@ export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters)
           s.totals.weightedTravelMinutes,
           s.totals.minOfficeFte,
           s.totals.rating,
+          s.rank,
+          yes(s.admissible),
+        ]),
+      },
+      {
+        name: 'KP_Rangering',
+        startRow: rankStart,
+        title: 'Rangering: tillatte scenarier først, deretter etter karakter; hvorfor et scenario ikke er tillatt',
+        columns: [
+          { header: 'Rangering', format: '0', width: 10 },
+          { header: 'Scenario', width: 28 },
+          { header: 'Tillatt (alle krav og avtale)', width: 12 },
+          { header: 'Karakter (0–100)', format: '0', width: 10 },
+          { header: 'Kontor som bryter krav', format: '0', width: 10 },
+          { header: 'Kommuner med brudd', format: '0', width: 10 },
+          { header: 'Hvorfor ikke tillatt', width: 80 },
+        ],
+        rows: ranked.map(({ s, header }) => [
+          s.rank,
+          header,
+          yes(s.admissible),
+          s.totals.rating,
+          new Set(s.breaches.map((b) => b.office)).size,
+          new Set(s.breaches.map((b) => b.kommunenummer)).size,
+          s.admissible ? '' : inadmissibleReason(s),
         ]),
       },
     ],

@@ -11,3 +11,4 @@ export {
   type ConstraintResult,
   type ConstraintId,
 } from './score';
+export { officeBreaches, rankScenarios, type Breach, type RuleId } from './verdict';

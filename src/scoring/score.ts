@@ -11,6 +11,7 @@ import type {
 } from '../domain/types';
 import { travelMinutes, travelProvenance, travelViaFerry, usersMinutes, withinSourceOf } from '../travel/matrix';
 import { combineRatings, rate } from './rate';
+import { officeBreaches, rankScenarios, type Breach } from './verdict';
 import { computeVulnerability } from './vulnerability';
 
 export type MemberScore = Readonly<{
@@ -119,6 +120,15 @@ export type ScenarioScore = Readonly<{
   name: string;
   offices: readonly OfficeScore[];
   totals: ScenarioTotals;
+  /** Every office keeps the enabled hard rules and has a legal form (no informal sharing). */
+  admissible: boolean;
+  /** Every rule broken, by municipality; empty when admissible. */
+  breaches: readonly Breach[];
+  /**
+   * Place among the scenarios scored together (scoreAll): admissible ones first, then by
+   * rating; 1 is best. A scenario scored alone is 1.
+   */
+  rank: number;
 }>;
 
 function localDays(sp: ServicePoint, p: Parameters): number {
@@ -334,9 +344,13 @@ export function scoreScenario(scenario: Scenario, input: PlanningInput, p: Param
     ),
     pass: offices.every((o) => o.pass),
   };
-  return { name: scenario.name, offices, totals };
+  const breaches = offices.flatMap(officeBreaches);
+  return { name: scenario.name, offices, totals, admissible: breaches.length === 0, breaches, rank: 1 };
 }
 
+/** Scores every scenario and ranks them together (admissible first, then by rating). */
 export function scoreAll(input: PlanningInput, p: Parameters): ScenarioScore[] {
-  return input.scenarios.map((s) => scoreScenario(s, input, p));
+  const scores = input.scenarios.map((s) => scoreScenario(s, input, p));
+  const ranks = rankScenarios(scores.map((s) => ({ admissible: s.admissible, rating: s.totals.rating })));
+  return scores.map((s, i) => ({ ...s, rank: ranks[i]! }));
 }
