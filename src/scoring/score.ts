@@ -39,7 +39,10 @@ export type MemberScore = Readonly<{
    * host on the others (withinMinutes × days/5 + usersToHostMinutes × (1 − days/5)).
    */
   effectiveMinutes: number;
-  /** Staff minutes a week from the host to the member's branch or meeting room. */
+  /**
+   * Staff minutes a week between the host and the member: host staff out to a part-time branch
+   * or a meeting room, and local staff of a full office or 5-day branch in to the host.
+   */
   staffTravelMinutesPerWeek: number;
   fte: number;
   fteEstimated: boolean;
@@ -144,11 +147,20 @@ function localDays(sp: ServicePoint, p: Parameters): number {
   }
 }
 
-/** Staff round trips a week from the host; a 5-day branch is staffed on site, like a full office. */
-function staffTrips(sp: ServicePoint, p: Parameters): number {
+/** Staff round trips a week from the host to a part-time branch or a meeting room. */
+function staffTripsFromHost(sp: ServicePoint, p: Parameters): number {
   if (sp.kind === 'branch') return sp.days >= 5 ? 0 : sp.days * p.staffTripsPerOpeningDay;
   if (sp.kind === 'meeting') return p.meetingRoomTripsPerWeek;
   return 0;
+}
+
+/**
+ * Round trips a week of a partner's local staff to the host: a full office or a 5-day branch
+ * is staffed on site, and its staff come to the host now and then (000 L997).
+ */
+function staffTripsToHost(sp: ServicePoint, p: Parameters): number {
+  const staffedOnSite = sp.kind === 'full' || (sp.kind === 'branch' && sp.days >= 5);
+  return staffedOnSite ? p.localStaffTripsToHostPerWeek : 0;
 }
 
 function weightedMean(values: readonly number[], weights: readonly number[]): number {
@@ -190,7 +202,7 @@ export function scoreOffice(office: Office, input: PlanningInput, byNumber: Read
       withinSource: withinSourceOf(input.travel, m.number) ?? 'unknown',
       usersToHostMinutes: usersToHost,
       effectiveMinutes: days >= 5 ? withinMinutes : (withinMinutes * days) / 5 + usersToHost * (1 - days / 5),
-      staffTravelMinutesPerWeek: staffTrips(sp, p) * 2 * fromHost,
+      staffTravelMinutesPerWeek: isHost ? 0 : staffTripsFromHost(sp, p) * 2 * fromHost + staffTripsToHost(sp, p) * 2 * toHost,
       fte: staffing.stateFte + staffing.municipalFte,
       fteEstimated: staffing.provenance === 'estimated',
       baRegion: mun.baRegion,
