@@ -6,6 +6,7 @@ import type { Parameters } from '../domain/parameters';
 import type { Language } from './problems';
 import type { Breach, RuleId } from '../scoring/verdict';
 import type { ScenarioScore } from '../scoring/score';
+import { WORSE_OFF_MINUTES, type Role, type VersusBaseline } from '../scoring/versus';
 
 type Words = Readonly<{ nb: string; en: string }>;
 
@@ -105,4 +106,34 @@ export function rulesInForce(p: Parameters): string {
     ...(p.requireSameBaRegion ? ['samme BA-region'] : []),
     'vertskommuneavtale der kontoret deles',
   ].join(', ');
+}
+
+/** A municipality's place in governance, as the sheets write it. */
+export const ROLE_LABELS: Readonly<Record<Role, Words>> = {
+  alone: { nb: 'eget kontor', en: 'own office' },
+  host: { nb: 'vertskommune', en: 'host' },
+  partner: { nb: 'samarbeidskommune', en: 'partner' },
+};
+
+/**
+ * How many municipalities are worse off than in the baseline, and the worst off, named:
+ * `Mot «Dagens struktur»: 12 av 41 kommuner er verre stilt …; verst: Røst (+95,2 min).`
+ */
+export function versusText(v: VersusBaseline, lang: Language = 'nb'): string {
+  const nb = lang === 'nb';
+  const total = v.municipalities.length;
+  const worst = v.worstOff
+    .map((m) => {
+      const rise = m.accessMinutesAfter - m.accessMinutesBefore;
+      const days =
+        m.localDaysAfter < m.localDaysBefore
+          ? `, ${num(m.localDaysBefore, lang)} → ${num(m.localDaysAfter, lang)} ${nb ? 'dager' : 'days'}`
+          : '';
+      return `${m.name} (+${num(rise, lang)} min${days})`;
+    })
+    .join(', ');
+  const head = nb
+    ? `Mot «${v.baseline}»: ${v.worseOff} av ${total} kommuner er verre stilt (brukernes reisetid over ${num(WORSE_OFF_MINUTES, lang)} min lengre, eller færre lokale åpningsdager)`
+    : `Against "${v.baseline}": ${v.worseOff} of ${total} municipalities are worse off (users' travel more than ${num(WORSE_OFF_MINUTES, lang)} min longer, or fewer local opening days)`;
+  return worst ? `${head}; ${nb ? 'verst' : 'worst'}: ${worst}.` : `${head}.`;
 }

@@ -12,3 +12,4 @@ export {
   type ConstraintId,
 } from './score';
 export { officeBreaches, rankScenarios, type Breach, type RuleId } from './verdict';
+export { baselineIndex, versusBaseline, WORSE_OFF_MINUTES, type MunicipalityChange, type Role, type VersusBaseline } from './versus';

@@ -12,6 +12,7 @@ import type {
 import { travelMinutes, travelProvenance, travelViaFerry, usersMinutes, withinSourceOf } from '../travel/matrix';
 import { combineRatings, rate } from './rate';
 import { officeBreaches, rankScenarios, type Breach } from './verdict';
+import { baselineIndex, versusBaseline, type VersusBaseline } from './versus';
 import { computeVulnerability } from './vulnerability';
 
 export type MemberScore = Readonly<{
@@ -132,6 +133,8 @@ export type ScenarioScore = Readonly<{
    * rating; 1 is best. A scenario scored alone is 1.
    */
   rank: number;
+  /** Every municipality against the baseline scenario (scoreAll: see baselineIndex; alone: itself). */
+  versus: VersusBaseline;
 }>;
 
 function localDays(sp: ServicePoint, p: Parameters): number {
@@ -357,12 +360,19 @@ export function scoreScenario(scenario: Scenario, input: PlanningInput, p: Param
     pass: offices.every((o) => o.pass),
   };
   const breaches = offices.flatMap(officeBreaches);
-  return { name: scenario.name, offices, totals, admissible: breaches.length === 0, breaches, rank: 1 };
+  const versus = versusBaseline({ offices, breaches }, { name: scenario.name, offices });
+  return { name: scenario.name, offices, totals, admissible: breaches.length === 0, breaches, rank: 1, versus };
 }
 
-/** Scores every scenario and ranks them together (admissible first, then by rating). */
+/**
+ * Scores every scenario, ranks them together (admissible first, then by rating) and compares
+ * each municipality with the baseline: the scenario named «Dagens struktur…» or «Én kommune –
+ * ett kontor…», else the first.
+ */
 export function scoreAll(input: PlanningInput, p: Parameters): ScenarioScore[] {
   const scores = input.scenarios.map((s) => scoreScenario(s, input, p));
+  if (scores.length === 0) return [];
   const ranks = rankScenarios(scores.map((s) => ({ admissible: s.admissible, rating: s.totals.rating })));
-  return scores.map((s, i) => ({ ...s, rank: ranks[i]! }));
+  const baseline = scores[baselineIndex(scores.map((s) => s.name))]!;
+  return scores.map((s, i) => ({ ...s, rank: ranks[i]!, versus: versusBaseline(s, baseline) }));
 }

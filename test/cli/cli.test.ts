@@ -83,6 +83,7 @@ describe('kontorplan plan', () => {
     expect(at('Rangering ')).toBeLessThan(at('Karakter'));
     expect(at('Tillatt (alle krav og avtale)')).toBeLessThan(at('Karakter'));
     expect(text).toContain('Rangering (tillatte scenarier først, deretter etter karakter):');
+    expect(text).toMatch(/Kjente samarbeid: Mot «Dagens struktur»: \d+ av 41 kommuner er verre stilt/);
     // Every sample scenario keeps offices under 10 FTE: each is listed as not admissible, with the rule.
     expect(text).toMatch(/1\. \S.* – ikke tillatt, karakter \d+: minste årsverk: \d+ kontor/);
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(100);
@@ -96,6 +97,9 @@ describe('kontorplan plan', () => {
     expect(ws.getTable('KP_Medlemmer_2')).toBeDefined();
     expect(ws.views[0]).toMatchObject({ state: 'frozen' });
     expect(raw.getWorksheet('Sammenligning')!.getTable('KP_Sammenligning')).toBeDefined();
+    expect(raw.getWorksheet('Sammenligning')!.getTable('KP_Rangering')).toBeDefined();
+    expect(ws.getTable('KP_Kommuner_2')).toBeDefined();
+    expect(ws.getTable('KP_Brudd_2')).toBeDefined();
   });
 
   it('prints the JSON contract with 4-digit municipality numbers', async () => {
@@ -135,6 +139,21 @@ describe('kontorplan plan', () => {
     expect(verdicts.map((v) => v.rank).sort()[0]).toBe(1);
     const today = verdicts[0]!;
     expect(today.admissible).toBe(today.breaches.length === 0);
+    // Every municipality against the baseline, today's structure.
+    expect(doc.baseline).toBe('Dagens struktur');
+    for (const s of doc.scenarios) {
+      expect(s.municipalities).toHaveLength(41);
+      type Change = { worseOff: boolean; kommunenummer: string; accessMinutesAfter: number; accessMinutesBefore: number };
+      const changes: Change[] = s.municipalities;
+      expect(s.worseOff).toBe(changes.filter((m) => m.worseOff).length);
+      for (const m of changes) expect(m.kommunenummer).toMatch(/^\d{4}$/);
+    }
+    expect(doc.scenarios[0].worseOff).toBe(0);
+    const sorsalten = doc.scenarios[1].municipalities.find((m: { kommunenummer: string }) => m.kommunenummer === '1845');
+    expect(Object.keys(sorsalten)).toEqual(
+      expect.arrayContaining(['kommunenummer', 'accessMinutesBefore', 'accessMinutesAfter', 'localDaysBefore', 'localDaysAfter', 'breaks']),
+    );
+    expect(sorsalten.localDaysBefore).toBe(5);
     // Røst (about 470 inhabitants) alone is below 10 FTE.
     expect(today.breaches).toContainEqual({
       kommunenummer: '1856',
