@@ -1,6 +1,8 @@
 import type { Parameters } from '../domain/parameters';
 import type { CellValue } from '../domain/sheets';
 import { comparisonRows } from '../io/output';
+import type { Language } from '../io/problems';
+import { rankedList, versusText } from '../io/verdictText';
 import type { ScenarioScore } from '../scoring/score';
 
 const nb = (x: number, decimals: number) =>
@@ -56,4 +58,30 @@ export function comparisonTable(scores: readonly ScenarioScore[], p: Parameters,
     out.push('');
   }
   return out.join('\n');
+}
+
+/**
+ * The scenarios in rank order (admissible first, then by rating), each inadmissible one with
+ * its reason, wrapped to `width` columns with the continuation lines indented.
+ */
+export function rankingText(scores: readonly ScenarioScore[], lang: Language = 'nb', width = 100): string {
+  return rankedList(scores, lang)
+    .flatMap((line) => {
+      const indent = line.startsWith('  ') ? '     ' : '  ';
+      const [first, ...rest] = wrap(line.trim(), width - indent.length);
+      const lead = line.startsWith('  ') ? '  ' : '';
+      return [`${lead}${first ?? ''}`, ...rest.map((l) => `${indent}${l}`)];
+    })
+    .join('\n');
+}
+
+/** Each scenario's municipalities against the baseline: how many are worse off and the worst, wrapped. */
+export function versusLines(scores: readonly ScenarioScore[], lang: Language = 'nb', width = 100): string {
+  return scores
+    .filter((s) => s.versus.baseline !== s.name)
+    .flatMap((s) => {
+      const [first, ...rest] = wrap(`${s.name}: ${versusText(s.versus, lang)}`, width - 2);
+      return [first ?? '', ...rest.map((l) => `  ${l}`)];
+    })
+    .join('\n');
 }

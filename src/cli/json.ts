@@ -1,10 +1,46 @@
 import type { ScenarioScore } from '../scoring/score';
 
-/** The `plan --json` document. Field names are a contract: keep them. */
+/**
+ * The `plan --json` document. Field names are a contract: keep them, add beside them.
+ * `admissible`: every office keeps the enabled hard rules and has a host agreement where it is
+ * shared; `rank`: 1 is best, admissible scenarios before inadmissible ones, then by rating;
+ * `breaches`: every rule broken, by municipality; `municipalities`: each against the baseline
+ * scenario (`baseline`), with `worseOff` (how many) and `worstOff` (their numbers).
+ */
 export function planJson(scores: readonly ScenarioScore[]) {
   return {
+    /** The scenario every municipality is compared with (scenarios[].municipalities). */
+    baseline: scores[0]?.versus.baseline ?? null,
     scenarios: scores.map((s) => ({
       name: s.name,
+      admissible: s.admissible,
+      rank: s.rank,
+      breaches: s.breaches.map((b) => ({
+        kommunenummer: b.kommunenummer,
+        name: b.name,
+        office: b.office,
+        rule: b.rule,
+        value: b.value === null ? null : round(b.value, 2),
+        limit: b.limit,
+      })),
+      municipalities: s.versus.municipalities.map((m) => ({
+        kommunenummer: m.kommunenummer,
+        name: m.name,
+        officeBefore: m.officeBefore,
+        officeAfter: m.officeAfter,
+        roleBefore: m.roleBefore,
+        roleAfter: m.roleAfter,
+        accessMinutesBefore: round(m.accessMinutesBefore, 2),
+        accessMinutesAfter: round(m.accessMinutesAfter, 2),
+        hostMinutesBefore: round(m.hostMinutesBefore, 2),
+        hostMinutesAfter: round(m.hostMinutesAfter, 2),
+        localDaysBefore: m.localDaysBefore,
+        localDaysAfter: m.localDaysAfter,
+        breaks: m.breaks,
+        worseOff: m.worseOff,
+      })),
+      worseOff: s.versus.worseOff,
+      worstOff: s.versus.worstOff.map((m) => m.kommunenummer),
       offices: s.offices.map((o) => ({
         host: o.host,
         members: o.members.map((m) => m.number),

@@ -27,7 +27,7 @@ import {
   OUTPUT_OPTIONS,
   inputAndOut,
 } from './common';
-import { comparisonTable } from './format';
+import { comparisonTable, rankingText, versusLines } from './format';
 import { carriedOver, keepFor, num1 } from '../app/steps';
 import { OPTIMIZE_OPTIONS, OPTIMIZE_USAGE, optimizeCommand } from './optimize';
 import { COSTS_OPTIONS, COSTS_USAGE, costsCommand } from './costs';
@@ -135,6 +135,9 @@ async function plan(args: string[], io: Io): Promise<number> {
     );
     io.out('');
     io.out(comparisonTable(scores, params));
+    io.out(rankingText(scores, lang));
+    io.out('');
+    io.out(versusLines(scores, lang));
   }
   io.err(`Skrev ${out}: ${specs.map((s) => s.name).join(', ')}.`);
   return 0;

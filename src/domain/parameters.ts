@@ -45,6 +45,12 @@ export type Parameters = NetworkParameters &
     staffTripsPerOpeningDay: number;
     /** Staff trips per week to a meeting room. */
     meetingRoomTripsPerWeek: number;
+    /**
+     * Round trips a week from a partner's staffed local office (a full office or a 5-day
+     * branch) to the host: local staff come to the host "en gang annenhver eller hver uke"
+     * (000 L997). Counted per local office, not per person: an assumption.
+     */
+    localStaffTripsToHostPerWeek: number;
     /** Travel thresholds (minutes) for the shares of population over them. */
     travelThresholds: readonly [number, number, number];
     /** Hard constraints, shown pass/fail. */
@@ -108,6 +114,7 @@ export const DEFAULT_PARAMETERS: Parameters = {
   meetingRoomDays: 0.5,
   staffTripsPerOpeningDay: 1,
   meetingRoomTripsPerWeek: 0.5,
+  localStaffTripsToHostPerWeek: 1,
   travelThresholds: [45, 75, 90],
   minFte: 10,
   maxTravelWithoutServicePoint: 90,

@@ -2,7 +2,9 @@ import type { Parameters } from '../domain/parameters';
 import { FAIL_TEXT, type CellValue, type SheetSpec } from '../domain/sheets';
 import type { Provenance, WithinSource } from '../domain/types';
 import type { ScenarioScore } from '../scoring/score';
+import { WORSE_OFF_MINUTES } from '../scoring/versus';
 import { servicePointLabel } from './servicePoint';
+import { breachValueText, inadmissibleReason, ROLE_LABELS, RULE_LABELS, rulesInForce, versusText } from './verdictText';
 
 /** Characters Excel forbids in sheet names. */
 const FORBIDDEN = /[:\\/?*[\]]/g;
@@ -79,16 +81,55 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
       m.baRegion ?? '',
     ]),
   );
-  const officeStart = 3;
-  const memberStart = officeStart + officeRows.length + 3;
+  const breachRows: CellValue[][] = score.breaches.map((b) => [
+    b.kommunenummer,
+    b.name,
+    b.office,
+    b.officeName,
+    RULE_LABELS[b.rule].nb,
+    b.value,
+    b.limit,
+    breachValueText(b),
+  ]);
+  const v = score.versus;
+  const round1 = (x: number) => Math.round(x * 10) / 10;
+  const versusRows: CellValue[][] = v.municipalities.map((m) => [
+    m.kommunenummer,
+    m.name,
+    ROLE_LABELS[m.roleBefore].nb,
+    ROLE_LABELS[m.roleAfter].nb,
+    m.officeBefore,
+    m.officeAfter,
+    round1(m.accessMinutesBefore),
+    round1(m.accessMinutesAfter),
+    round1(m.accessMinutesAfter - m.accessMinutesBefore),
+    round1(m.hostMinutesBefore),
+    round1(m.hostMinutesAfter),
+    m.localDaysBefore,
+    m.localDaysAfter,
+    m.breaks.map((r) => RULE_LABELS[r].nb).join(', '),
+    yes(m.worseOff),
+  ]);
   const min = '#,##0';
   const pct = '0%';
+  const heading = [
+    `Scenario: ${score.name}`,
+    `${score.totals.offices} kontor, ${score.totals.population.toLocaleString('nb-NO')} innbyggere. Laget av Kontorplan; arket erstattes ved neste kjøring.`,
+    `Rangering ${score.rank}: ${
+      score.admissible
+        ? 'tillatt (alle kontor holder kravene og har vertskommuneavtale der de deles)'
+        : `ikke tillatt, ${score.breaches.length} brudd (tabellen «Brudd på krav» nedenfor)`
+    }. Karakter ${score.totals.rating}.`,
+    versusText(v),
+  ];
+  // The offices' title goes in the row below the heading, their header in the next.
+  const officeStart = heading.length + 1;
+  const memberStart = officeStart + officeRows.length + 3;
+  const versusStart = memberStart + memberRows.length + 3;
+  const breachStart = versusStart + versusRows.length + 3;
   return {
     name: sheetName,
-    heading: [
-      `Scenario: ${score.name}`,
-      `${score.totals.offices} kontor, ${score.totals.population.toLocaleString('nb-NO')} innbyggere. Laget av Kontorplan; arket erstattes ved neste kjøring.`,
-    ],
+    heading,
     freezeRows: officeStart + 1,
     tables: [
       {
@@ -147,6 +188,45 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
         ],
         rows: memberRows,
       },
+      {
+        name: `KP_Kommuner_${index + 1}`,
+        startRow: versusStart,
+        title: `Kommunene mot ${v.baseline}`,
+        columns: [
+          { header: 'Kommunenummer', format: '@' },
+          { header: 'Kommune', width: 20 },
+          { header: 'Rolle før', width: 16 },
+          { header: 'Rolle nå', width: 16 },
+          { header: 'Kontor (vert) før', format: '@' },
+          { header: 'Kontor (vert) nå', format: '@' },
+          { header: 'Brukernes reisetid før (min)', format: '0.0' },
+          { header: 'Brukernes reisetid nå (min)', format: '0.0' },
+          { header: 'Endring (min)', format: '+0.0;-0.0;0.0' },
+          { header: 'Reisetid til fullt kontor før (min)', format: '0.0' },
+          { header: 'Reisetid til fullt kontor nå (min)', format: '0.0' },
+          { header: 'Lokale åpningsdager før', format: '0.0' },
+          { header: 'Lokale åpningsdager nå', format: '0.0' },
+          { header: 'Bryter krav', width: 24 },
+          { header: 'Verre stilt', width: 9 },
+        ],
+        rows: versusRows,
+      },
+      {
+        name: `KP_Brudd_${index + 1}`,
+        startRow: breachStart,
+        title: score.admissible ? 'Brudd på krav: ingen, scenarioet er tillatt' : 'Brudd på krav (per kommune)',
+        columns: [
+          { header: 'Kommunenummer', format: '@' },
+          { header: 'Kommune' },
+          { header: 'Kontor (vert)', format: '@' },
+          { header: 'Kontor' },
+          { header: 'Krav', width: 24 },
+          { header: 'Verdi', format: '0.0' },
+          { header: 'Grense', format: '0.0' },
+          { header: 'Forklaring', width: 40 },
+        ],
+        rows: breachRows,
+      },
     ],
   };
 }
@@ -157,9 +237,12 @@ type Row = Readonly<{ label: string; unit: string; format: string; value: (s: Sc
 export function comparisonRows(p: Parameters): Row[] {
   const [t1, t2, t3] = p.travelThresholds;
   return [
+    { label: 'Rangering', unit: '1 = best', format: '0', value: (s) => s.rank },
+    { label: 'Tillatt (alle krav og avtale)', unit: 'ja/nei', format: '@', value: (s) => yes(s.admissible) },
     { label: 'Karakter (0–100)', unit: 'poeng', format: '0', value: (s) => s.totals.rating },
     { label: 'Antall kontor', unit: 'kontor', format: '0', value: (s) => s.totals.offices },
     { label: 'Kontor som bryter krav', unit: 'kontor', format: '0', value: (s) => s.totals.officesFailing },
+    { label: 'Kommuner verre stilt enn grunnlaget', unit: 'kommuner', format: '0', value: (s) => s.versus.worseOff },
     { label: 'Minste kontor', unit: 'årsverk', format: '0.0', value: (s) => s.totals.minOfficeFte },
     { label: 'Sårbarhet (snitt)', unit: 'andel dager', format: '0.0%', value: (s) => s.totals.vulnerability },
     { label: 'Vektet reisetid', unit: 'min', format: '0.0', value: (s) => s.totals.weightedTravelMinutes },
@@ -182,7 +265,9 @@ export function comparisonRows(p: Parameters): Row[] {
 /** Sammenligning: one row per measure, one column per scenario. */
 export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters): SheetSpec {
   const rows = comparisonRows(p);
-  const pointsStart = 2 + rows.length + 4;
+  const pointsStart = 3 + rows.length + 4;
+  const rankStart = pointsStart + scores.length + 4;
+  const ranked = scores.map((s, i) => ({ s, header: uniqueHeader(s.name, i, scores) })).sort((a, b) => a.s.rank - b.s.rank);
   return {
     name: COMPARISON_SHEET,
     charts: [
@@ -197,14 +282,15 @@ export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters)
       },
     ],
     heading: [
-      'Scenarier side om side. Karakter: 0–100, høyere er bedre (se docs/scoring.md).',
-      `Krav: minst ${p.minFte} årsverk per kontor, høyst ${p.maxTravelWithoutServicePoint} min reisetid uten eget tjenestested, høyst ${p.maxOwners} eiere.`,
+      'Scenarier side om side. Rangering: først de tillatte (alle kontor holder kravene og har avtale), deretter etter karakter (0–100, høyere er bedre; se docs/scoring.md). Et scenario som ikke er tillatt, rangeres alltid etter alle tillatte, uansett karakter.',
+      `Krav: ${rulesInForce(p)}.`,
+      `Grunnlaget kommunene sammenlignes med: «${scores[0]?.versus.baseline ?? ''}» (verre stilt: brukernes reisetid over ${String(WORSE_OFF_MINUTES).replace('.', ',')} min lengre eller færre lokale åpningsdager; se hvert scenarios tabell «Kommunene mot …»).`,
     ],
-    freezeRows: 3,
+    freezeRows: 4,
     tables: [
       {
         name: 'KP_Sammenligning',
-        startRow: 2,
+        startRow: 3,
         columns: [
           { header: 'Mål', width: 28 },
           { header: 'Enhet', width: 12 },
@@ -223,6 +309,8 @@ export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters)
           { header: 'Vektet reisetid (min)', format: '0.0' },
           { header: 'Minste kontor (årsverk)', format: '0.0' },
           { header: 'Karakter (0–100)', format: '0', highlight: 'rating' },
+          { header: 'Rangering', format: '0' },
+          { header: 'Tillatt', width: 9 },
         ],
         rows: scores.map((s, i) => [
           uniqueHeader(s.name, i, scores),
@@ -230,6 +318,31 @@ export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters)
           s.totals.weightedTravelMinutes,
           s.totals.minOfficeFte,
           s.totals.rating,
+          s.rank,
+          yes(s.admissible),
+        ]),
+      },
+      {
+        name: 'KP_Rangering',
+        startRow: rankStart,
+        title: 'Rangering: tillatte scenarier først, deretter etter karakter; hvorfor et scenario ikke er tillatt',
+        columns: [
+          { header: 'Rangering', format: '0', width: 10 },
+          { header: 'Scenario', width: 28 },
+          { header: 'Tillatt (alle krav og avtale)', width: 12 },
+          { header: 'Karakter (0–100)', format: '0', width: 10 },
+          { header: 'Kontor som bryter krav', format: '0', width: 10 },
+          { header: 'Kommuner med brudd', format: '0', width: 10 },
+          { header: 'Hvorfor ikke tillatt', width: 80 },
+        ],
+        rows: ranked.map(({ s, header }) => [
+          s.rank,
+          header,
+          yes(s.admissible),
+          s.totals.rating,
+          new Set(s.breaches.map((b) => b.office)).size,
+          new Set(s.breaches.map((b) => b.kommunenummer)).size,
+          s.admissible ? '' : inadmissibleReason(s),
         ]),
       },
     ],

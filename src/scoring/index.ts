@@ -11,3 +11,5 @@ export {
   type ConstraintResult,
   type ConstraintId,
 } from './score';
+export { officeBreaches, rankScenarios, type Breach, type RuleId } from './verdict';
+export { baselineIndex, versusBaseline, WORSE_OFF_MINUTES, type MunicipalityChange, type Role, type VersusBaseline } from './versus';

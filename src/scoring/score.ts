@@ -11,6 +11,8 @@ import type {
 } from '../domain/types';
 import { travelMinutes, travelProvenance, travelViaFerry, usersMinutes, withinSourceOf } from '../travel/matrix';
 import { combineRatings, rate } from './rate';
+import { officeBreaches, rankScenarios, type Breach } from './verdict';
+import { baselineIndex, versusBaseline, type VersusBaseline } from './versus';
 import { computeVulnerability } from './vulnerability';
 
 export type MemberScore = Readonly<{
@@ -38,7 +40,10 @@ export type MemberScore = Readonly<{
    * host on the others (withinMinutes × days/5 + usersToHostMinutes × (1 − days/5)).
    */
   effectiveMinutes: number;
-  /** Staff minutes a week from the host to the member's branch or meeting room. */
+  /**
+   * Staff minutes a week between the host and the member: host staff out to a part-time branch
+   * or a meeting room, and local staff of a full office or 5-day branch in to the host.
+   */
   staffTravelMinutesPerWeek: number;
   fte: number;
   fteEstimated: boolean;
@@ -119,6 +124,17 @@ export type ScenarioScore = Readonly<{
   name: string;
   offices: readonly OfficeScore[];
   totals: ScenarioTotals;
+  /** Every office keeps the enabled hard rules and has a legal form (no informal sharing). */
+  admissible: boolean;
+  /** Every rule broken, by municipality; empty when admissible. */
+  breaches: readonly Breach[];
+  /**
+   * Place among the scenarios scored together (scoreAll): admissible ones first, then by
+   * rating; 1 is best. A scenario scored alone is 1.
+   */
+  rank: number;
+  /** Every municipality against the baseline scenario (scoreAll: see baselineIndex; alone: itself). */
+  versus: VersusBaseline;
 }>;
 
 function localDays(sp: ServicePoint, p: Parameters): number {
@@ -134,11 +150,20 @@ function localDays(sp: ServicePoint, p: Parameters): number {
   }
 }
 
-/** Staff round trips a week from the host; a 5-day branch is staffed on site, like a full office. */
-function staffTrips(sp: ServicePoint, p: Parameters): number {
+/** Staff round trips a week from the host to a part-time branch or a meeting room. */
+function staffTripsFromHost(sp: ServicePoint, p: Parameters): number {
   if (sp.kind === 'branch') return sp.days >= 5 ? 0 : sp.days * p.staffTripsPerOpeningDay;
   if (sp.kind === 'meeting') return p.meetingRoomTripsPerWeek;
   return 0;
+}
+
+/**
+ * Round trips a week of a partner's local staff to the host: a full office or a 5-day branch
+ * is staffed on site, and its staff come to the host now and then (000 L997).
+ */
+function staffTripsToHost(sp: ServicePoint, p: Parameters): number {
+  const staffedOnSite = sp.kind === 'full' || (sp.kind === 'branch' && sp.days >= 5);
+  return staffedOnSite ? p.localStaffTripsToHostPerWeek : 0;
 }
 
 function weightedMean(values: readonly number[], weights: readonly number[]): number {
@@ -180,7 +205,7 @@ export function scoreOffice(office: Office, input: PlanningInput, byNumber: Read
       withinSource: withinSourceOf(input.travel, m.number) ?? 'unknown',
       usersToHostMinutes: usersToHost,
       effectiveMinutes: days >= 5 ? withinMinutes : (withinMinutes * days) / 5 + usersToHost * (1 - days / 5),
-      staffTravelMinutesPerWeek: staffTrips(sp, p) * 2 * fromHost,
+      staffTravelMinutesPerWeek: isHost ? 0 : staffTripsFromHost(sp, p) * 2 * fromHost + staffTripsToHost(sp, p) * 2 * toHost,
       fte: staffing.stateFte + staffing.municipalFte,
       fteEstimated: staffing.provenance === 'estimated',
       baRegion: mun.baRegion,
@@ -334,9 +359,20 @@ export function scoreScenario(scenario: Scenario, input: PlanningInput, p: Param
     ),
     pass: offices.every((o) => o.pass),
   };
-  return { name: scenario.name, offices, totals };
+  const breaches = offices.flatMap(officeBreaches);
+  const versus = versusBaseline({ offices, breaches }, { name: scenario.name, offices });
+  return { name: scenario.name, offices, totals, admissible: breaches.length === 0, breaches, rank: 1, versus };
 }
 
+/**
+ * Scores every scenario, ranks them together (admissible first, then by rating) and compares
+ * each municipality with the baseline: the scenario named «Dagens struktur…» or «Én kommune –
+ * ett kontor…», else the first.
+ */
 export function scoreAll(input: PlanningInput, p: Parameters): ScenarioScore[] {
-  return input.scenarios.map((s) => scoreScenario(s, input, p));
+  const scores = input.scenarios.map((s) => scoreScenario(s, input, p));
+  if (scores.length === 0) return [];
+  const ranks = rankScenarios(scores.map((s) => ({ admissible: s.admissible, rating: s.totals.rating })));
+  const baseline = scores[baselineIndex(scores.map((s) => s.name))]!;
+  return scores.map((s, i) => ({ ...s, rank: ranks[i]!, versus: versusBaseline(s, baseline) }));
 }

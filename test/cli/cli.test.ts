@@ -78,7 +78,16 @@ describe('kontorplan plan', () => {
     const text = io.stdout.join('\n');
     expect(text).toContain('Leste 41 kommuner fra «Kommuner», 3 scenarier fra «Scenarier».');
     expect(text).toMatch(/Antall kontor\s+kontor\s+41\s+36\s+28/);
-    expect(Math.max(...text.split('\n').map((l) => l.length))).toBeLessThanOrEqual(100);
+    // The rank and admissibility stand above the rating, and the ranked list gives the reasons.
+    const lines = text.split('\n');
+    const at = (label: string) => lines.findIndex((l) => l.startsWith(label));
+    expect(at('Rangering ')).toBeLessThan(at('Karakter'));
+    expect(at('Tillatt (alle krav og avtale)')).toBeLessThan(at('Karakter'));
+    expect(text).toContain('Rangering (tillatte scenarier først, deretter etter karakter):');
+    expect(text).toMatch(/Kjente samarbeid: Mot «Dagens struktur»: \d+ av 41 kommuner er verre stilt/);
+    // Every sample scenario keeps offices under 10 FTE: each is listed as not admissible, with the rule.
+    expect(text).toMatch(/1\. \S.* – ikke tillatt, karakter \d+: minste årsverk: \d+ kontor/);
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(100);
   });
 
   it('writes real tables with frozen headers into the result', async () => {
@@ -89,6 +98,9 @@ describe('kontorplan plan', () => {
     expect(ws.getTable('KP_Medlemmer_2')).toBeDefined();
     expect(ws.views[0]).toMatchObject({ state: 'frozen' });
     expect(raw.getWorksheet('Sammenligning')!.getTable('KP_Sammenligning')).toBeDefined();
+    expect(raw.getWorksheet('Sammenligning')!.getTable('KP_Rangering')).toBeDefined();
+    expect(ws.getTable('KP_Kommuner_2')).toBeDefined();
+    expect(ws.getTable('KP_Brudd_2')).toBeDefined();
   });
 
   it('prints the JSON contract with 4-digit municipality numbers', async () => {
@@ -117,6 +129,41 @@ describe('kontorplan plan', () => {
     expect(salten.owners).toBe(5);
     expect(salten.constraints.maxOwners).toEqual({ enabled: true, pass: true, value: 5, limit: 5 });
     expect(doc.scenarios[0].totals.offices).toBe(41);
+    // The verdict: admissible first, then by rating; each breach by municipality.
+    type Verdict = { admissible: boolean; rank: number; totals: { rating: number }; breaches: { kommunenummer: string; rule: string }[] };
+    const verdicts: Verdict[] = doc.scenarios;
+    for (const a of verdicts)
+      for (const b of verdicts) {
+        if (a.admissible && !b.admissible) expect(a.rank).toBeLessThan(b.rank);
+        if (a.admissible === b.admissible && a.totals.rating > b.totals.rating) expect(a.rank).toBeLessThan(b.rank);
+      }
+    expect(verdicts.map((v) => v.rank).sort()[0]).toBe(1);
+    const today = verdicts[0]!;
+    expect(today.admissible).toBe(today.breaches.length === 0);
+    // Every municipality against the baseline, today's structure.
+    expect(doc.baseline).toBe('Dagens struktur');
+    for (const s of doc.scenarios) {
+      expect(s.municipalities).toHaveLength(41);
+      type Change = { worseOff: boolean; kommunenummer: string; accessMinutesAfter: number; accessMinutesBefore: number };
+      const changes: Change[] = s.municipalities;
+      expect(s.worseOff).toBe(changes.filter((m) => m.worseOff).length);
+      for (const m of changes) expect(m.kommunenummer).toMatch(/^\d{4}$/);
+    }
+    expect(doc.scenarios[0].worseOff).toBe(0);
+    const sorsalten = doc.scenarios[1].municipalities.find((m: { kommunenummer: string }) => m.kommunenummer === '1845');
+    expect(Object.keys(sorsalten)).toEqual(
+      expect.arrayContaining(['kommunenummer', 'accessMinutesBefore', 'accessMinutesAfter', 'localDaysBefore', 'localDaysAfter', 'breaks']),
+    );
+    expect(sorsalten.localDaysBefore).toBe(5);
+    // Røst (about 470 inhabitants) alone is below 10 FTE.
+    expect(today.breaches).toContainEqual({
+      kommunenummer: '1856',
+      name: 'Røst',
+      office: '1856',
+      rule: 'minFte',
+      value: expect.any(Number),
+      limit: 10,
+    });
     expect(doc.scenarios[0].offices.every((o: { host: string }) => /^\d{4}$/.test(o.host))).toBe(true);
   });
 
@@ -126,6 +173,18 @@ describe('kontorplan plan', () => {
     const salten = JSON.parse(io.stdout.join('\n')).scenarios[1].offices.find((o: { host: string }) => o.host === '1841');
     expect(salten.constraints.minFte.limit).toBe(2);
     expect(salten.constraints.maxOwners).toMatchObject({ pass: false, limit: 4 });
+  });
+
+  it('ranks the admissible scenarios first when the rules let some through', async () => {
+    const io = capture();
+    expect(await main(['plan', input(), '--out', path.join(dir, 'r4.xlsx'), '--json', '--min-fte', '1', '--max-owners', '4'], io)).toBe(0);
+    const doc = JSON.parse(io.stdout.join('\n'));
+    // One office each is admissible at 1 FTE; Kjente samarbeid has an office of 5 owners.
+    const admissible = doc.scenarios.filter((s: { admissible: boolean }) => s.admissible);
+    expect(admissible.length).toBeGreaterThan(0);
+    expect(admissible.length).toBeLessThan(doc.scenarios.length);
+    const worstAdmissible = Math.max(...admissible.map((s: { rank: number }) => s.rank));
+    for (const s of doc.scenarios) if (!s.admissible) expect(s.rank).toBeGreaterThan(worstAdmissible);
   });
 
   it('replaces only its own sheets when run again on its own output', async () => {

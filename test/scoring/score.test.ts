@@ -146,8 +146,10 @@ describe('scoreScenario on hand-computed offices', () => {
     expect(five!.weightedTravelMinutes).toBeCloseTo(14.2, 10);
     // Only Ro (1 000 of 10 000) travels over 45, 75 and 90 minutes for full service.
     expect(five!.shareOverThresholds).toEqual([0.1, 0.1, 0.1]);
-    // Staff: Pe 0.5 · 2 · 20 = 20, Qu 2 · 2 · 40 = 160; Sø's 5-day branch is staffed on site.
-    expect(five!.staffTravelMinutesPerWeek).toBeCloseTo(180, 10);
+    // Staff: Pe 0.5 · 2 · 20 = 20, Qu 2 · 2 · 40 = 160; Sø's 5-day branch is staffed on site
+    // and its staff come to the host once a week: 1 · 2 · 50 = 100.
+    expect(five!.staffTravelMinutesPerWeek).toBeCloseTo(280, 10);
+    expect(five!.members.map((m) => m.staffTravelMinutesPerWeek)).toEqual([0, 20, 160, 0, 100]);
     const byId = Object.fromEntries(five!.constraints.map((c) => [c.id, c]));
     expect(byId.minFte).toMatchObject({ pass: true, limit: 10 });
     expect(byId.maxTravel).toMatchObject({ pass: false, value: 100, limit: 90 });

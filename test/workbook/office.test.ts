@@ -91,7 +91,8 @@ describe('OfficeWorkbook writing', () => {
     const ratingCol = offices.columns.findIndex((c) => c.highlight === 'rating');
     expect(cfs.filter((c) => c.type === 'ColorScale')).toHaveLength(1);
     expect(cfs.find((c) => c.type === 'ColorScale')!.address).toBe(
-      `${String.fromCharCode(65 + ratingCol)}5:${String.fromCharCode(65 + ratingCol)}${4 + offices.rows.length}`,
+      // The data rows, below the header row (row startRow + 1, counted from 1).
+      `${String.fromCharCode(65 + ratingCol)}${offices.startRow + 2}:${String.fromCharCode(65 + ratingCol)}${offices.startRow + 1 + offices.rows.length}`,
     );
     expect(cfs.filter((c) => c.type === 'ContainsText')).toHaveLength(5);
     expect(cfs.find((c) => c.type === 'ContainsText')).toMatchObject({ rule: { operator: 'Contains', text: 'BRUDD' }, fill: '#FFC7CE' });

@@ -26,12 +26,13 @@ export function ScenariosTab({ planner, version, onLoaded }: { planner: Planner;
         options={scores.map((x) => ({
           value: x.name,
           text: x.name,
-          label: `${x.name} (${x.totals.offices} ${w.offices}, ${w.rating.toLowerCase()} ${fmt(lang, x.totals.rating)})`,
+          label: `${x.name} (${w.rank.toLowerCase()} ${x.rank}, ${x.admissible ? w.admissible : w.inadmissible}, ${x.totals.offices} ${w.offices}, ${w.rating.toLowerCase()} ${fmt(lang, x.totals.rating)})`,
         }))}
         onChange={setPicked}
       />
       <Text>
-        {score.totals.offices} {w.offices} · {w.rating} {fmt(lang, score.totals.rating)} ·{' '}
+        {w.rank} {score.rank} ({score.admissible ? w.admissible : w.inadmissible}) · {score.totals.offices} {w.offices} · {w.rating}{' '}
+        {fmt(lang, score.totals.rating)} ·{' '}
         {score.totals.officesFailing > 0 ? (
           <Badge color="danger">{`${score.totals.officesFailing} ${w.failing}`}</Badge>
         ) : (

@@ -1,0 +1,139 @@
+/**
+ * How the verdict reads: the rules' names, a breach's value against its limit, and why a
+ * scenario is not admissible. Norwegian by default, English as an option.
+ */
+import type { Parameters } from '../domain/parameters';
+import type { Language } from './problems';
+import type { Breach, RuleId } from '../scoring/verdict';
+import type { ScenarioScore } from '../scoring/score';
+import { WORSE_OFF_MINUTES, type Role, type VersusBaseline } from '../scoring/versus';
+
+type Words = Readonly<{ nb: string; en: string }>;
+
+/** The rule, named as the sheets and the command line name it. */
+export const RULE_LABELS: Readonly<Record<RuleId, Words>> = {
+  minFte: { nb: 'minste årsverk', en: 'minimum FTE' },
+  maxTravel: { nb: 'lengste reisetid uten tjenestested', en: 'longest travel without a service point' },
+  sameBa: { nb: 'samme BA-region', en: 'same BA region' },
+  maxOwners: { nb: 'flest eiere', en: 'most owners' },
+  informal: { nb: 'uformelt samarbeid (ingen vertskommuneavtale)', en: 'informal cooperation (no host agreement)' },
+};
+
+const TEXT = {
+  admissible: { nb: 'tillatt', en: 'admissible' },
+  inadmissible: { nb: 'ikke tillatt', en: 'not admissible' },
+  yes: { nb: 'ja', en: 'yes' },
+  no: { nb: 'nei', en: 'no' },
+  rating: { nb: 'karakter', en: 'rating' },
+  offices: { nb: 'kontor', en: 'offices' },
+  municipalities: { nb: 'kommuner', en: 'municipalities' },
+  ranking: {
+    nb: 'Rangering (tillatte scenarier først, deretter etter karakter):',
+    en: 'Ranking (admissible scenarios first, then by rating):',
+  },
+} as const satisfies Record<string, Words>;
+
+export function verdictWord(key: keyof typeof TEXT, lang: Language = 'nb'): string {
+  return TEXT[key][lang];
+}
+
+const num = (x: number, lang: Language) =>
+  x.toLocaleString(lang === 'nb' ? 'nb-NO' : 'en-GB', { maximumFractionDigits: 1 }).replace(/\u00a0/g, ' ');
+
+/** A breach's value against its limit: `1,2 årsverk, krav minst 10`. */
+export function breachValueText(b: Breach, lang: Language = 'nb'): string {
+  const v = b.value ?? 0;
+  const l = b.limit ?? 0;
+  const nb = lang === 'nb';
+  switch (b.rule) {
+    case 'minFte':
+      return nb ? `${num(v, lang)} årsverk, krav minst ${num(l, lang)}` : `${num(v, lang)} FTE, at least ${num(l, lang)} required`;
+    case 'maxTravel':
+      return nb
+        ? `${num(v, lang)} min til verten uten eget tjenestested, krav høyst ${num(l, lang)}`
+        : `${num(v, lang)} min to the host without a service point of its own, at most ${num(l, lang)} allowed`;
+    case 'sameBa':
+      return nb
+        ? `${num(v, lang)} kommune(r) utenfor vertens BA-region, krav ${num(l, lang)}`
+        : `${num(v, lang)} municipality(ies) outside the host's BA region, ${num(l, lang)} allowed`;
+    case 'maxOwners':
+      return nb ? `${num(v, lang)} eiere, krav høyst ${num(l, lang)}` : `${num(v, lang)} owners, at most ${num(l, lang)} allowed`;
+    case 'informal':
+      return nb ? 'delt uten vertskommuneavtale' : 'shared without a host agreement';
+  }
+}
+
+/** The rule a breach is of, with its value: `minste årsverk: 1,2 årsverk, krav minst 10`. */
+export function breachText(b: Breach, lang: Language = 'nb'): string {
+  return `${RULE_LABELS[b.rule][lang]}: ${breachValueText(b, lang)}`;
+}
+
+/**
+ * Why a scenario is not admissible, rule by rule: how many offices and municipalities break
+ * it and the first of them, named. Empty for an admissible scenario.
+ */
+export function inadmissibleReason(s: ScenarioScore, lang: Language = 'nb', shown = 4): string {
+  const byRule = new Map<RuleId, Breach[]>();
+  for (const b of s.breaches) byRule.set(b.rule, [...(byRule.get(b.rule) ?? []), b]);
+  return [...byRule]
+    .map(([rule, list]) => {
+      const offices = new Set(list.map((b) => b.office)).size;
+      const names = list.slice(0, shown).map((b) => b.name);
+      const more = list.length > shown ? ` … (+${list.length - shown})` : '';
+      return `${RULE_LABELS[rule][lang]}: ${offices} ${TEXT.offices[lang]}, ${list.length} ${TEXT.municipalities[lang]} (${names.join(', ')}${more})`;
+    })
+    .join('; ');
+}
+
+/** One line of the ranked list: `2. Kjente samarbeid – ikke tillatt, karakter 82: minste årsverk: …`. */
+export function rankedLine(s: ScenarioScore, lang: Language = 'nb'): string {
+  const head = `${s.rank}. ${s.name} – ${s.admissible ? TEXT.admissible[lang] : TEXT.inadmissible[lang]}, ${TEXT.rating[lang]} ${s.totals.rating}`;
+  return s.admissible ? head : `${head}: ${inadmissibleReason(s, lang)}`;
+}
+
+/** The scenarios in rank order, each with why it is not admissible where it is not. */
+export function rankedList(scores: readonly ScenarioScore[], lang: Language = 'nb'): string[] {
+  const ordered = [...scores].sort((a, b) => a.rank - b.rank);
+  return [TEXT.ranking[lang], ...ordered.map((s) => `  ${rankedLine(s, lang)}`)];
+}
+
+/** The rules in force, for headings: `minst 10 årsverk per kontor, …`. */
+export function rulesInForce(p: Parameters): string {
+  return [
+    `minst ${p.minFte} årsverk per kontor`,
+    `høyst ${p.maxTravelWithoutServicePoint} min reisetid uten eget tjenestested`,
+    `høyst ${p.maxOwners} eiere`,
+    ...(p.requireSameBaRegion ? ['samme BA-region'] : []),
+    'vertskommuneavtale der kontoret deles',
+  ].join(', ');
+}
+
+/** A municipality's place in governance, as the sheets write it. */
+export const ROLE_LABELS: Readonly<Record<Role, Words>> = {
+  alone: { nb: 'eget kontor', en: 'own office' },
+  host: { nb: 'vertskommune', en: 'host' },
+  partner: { nb: 'samarbeidskommune', en: 'partner' },
+};
+
+/**
+ * How many municipalities are worse off than in the baseline, and the worst off, named:
+ * `Mot «Dagens struktur»: 12 av 41 kommuner er verre stilt …; verst: Røst (+95,2 min).`
+ */
+export function versusText(v: VersusBaseline, lang: Language = 'nb'): string {
+  const nb = lang === 'nb';
+  const total = v.municipalities.length;
+  const worst = v.worstOff
+    .map((m) => {
+      const rise = m.accessMinutesAfter - m.accessMinutesBefore;
+      const days =
+        m.localDaysAfter < m.localDaysBefore
+          ? `, ${num(m.localDaysBefore, lang)} → ${num(m.localDaysAfter, lang)} ${nb ? 'dager' : 'days'}`
+          : '';
+      return `${m.name} (+${num(rise, lang)} min${days})`;
+    })
+    .join(', ');
+  const head = nb
+    ? `Mot «${v.baseline}»: ${v.worseOff} av ${total} kommuner er verre stilt (brukernes reisetid over ${num(WORSE_OFF_MINUTES, lang)} min lengre, eller færre lokale åpningsdager)`
+    : `Against "${v.baseline}": ${v.worseOff} of ${total} municipalities are worse off (users' travel more than ${num(WORSE_OFF_MINUTES, lang)} min longer, or fewer local opening days)`;
+  return worst ? `${head}; ${nb ? 'verst' : 'worst'}: ${worst}.` : `${head}.`;
+}

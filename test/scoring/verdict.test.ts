@@ -1,0 +1,108 @@
+import { withParameters } from '../../src/domain/parameters';
+import { readWorkbook } from '../../src/io/readWorkbook';
+import { breachText, inadmissibleReason, rankedList } from '../../src/io/verdictText';
+import { rankScenarios, scoreAll } from '../../src/scoring';
+import { sheet, snapshot, TOY_KOMMUNER } from '../builders';
+
+describe('rankScenarios', () => {
+  it('puts every admissible scenario first, then ranks by rating; ties share a rank', () => {
+    const ranks = rankScenarios([
+      { admissible: false, rating: 90 },
+      { admissible: true, rating: 50 },
+      { admissible: true, rating: 60 },
+      { admissible: false, rating: 95 },
+      { admissible: true, rating: 60 },
+    ]);
+    expect(ranks).toEqual([5, 3, 1, 4, 1]);
+  });
+});
+
+describe('admissible first', () => {
+  const rows = (name: string, spec: [string, string, string, string][]) => spec.map((r) => [name, ...r]);
+  const input = readWorkbook(
+    snapshot(
+      sheet('Kommuner', TOY_KOMMUNER),
+      sheet('Reisetid', [
+        ['fra', 'til', 'minutter'],
+        ['9001', '9002', 30],
+        ['9003', '9004', 20],
+        ['9003', '9005', 40],
+        ['9003', '9006', 100],
+        ['9003', '9007', 50],
+      ]),
+      sheet('Bemanning', [
+        ['knr', 'statlige årsverk', 'kommunale årsverk'],
+        ['9001', 10, 10],
+        ['9002', 1, 1],
+      ]),
+      sheet('Scenarier', [
+        ['scenario', 'knr', 'vertskommune', 'tjenestested', 'avtale'],
+        // Ro has no service point 100 min from its host, and Sø shares without an agreement.
+        ...rows('Samarbeid', [
+          ['9001', '9001', '', ''],
+          ['9002', '9001', 'ingen', 'ja'],
+          ['9003', '9003', '', ''],
+          ['9004', '9003', 'møterom', ''],
+          ['9005', '9003', 'åpningsdager 2', ''],
+          ['9006', '9003', 'ingen', ''],
+          ['9007', '9003', 'avdelingskontor', 'nei'],
+        ]),
+        // The same offices, Ro with a meeting room, every member with an agreement.
+        ...rows('Lovlig', [
+          ['9001', '9001', '', ''],
+          ['9002', '9001', 'ingen', 'ja'],
+          ['9003', '9003', '', ''],
+          ['9004', '9003', 'møterom', ''],
+          ['9005', '9003', 'åpningsdager 2', ''],
+          ['9006', '9003', 'møterom', ''],
+          ['9007', '9003', 'avdelingskontor', 'ja'],
+        ]),
+        // One office each: the small ones are below 10 FTE.
+        ...TOY_KOMMUNER.slice(1).map((r) => ['Alene', String(r[0]), String(r[0]), '', '']),
+      ]),
+    ),
+    withParameters(),
+  ).value!;
+  const [coop, legal, alone] = scoreAll(input, withParameters());
+
+  it('lists each breach by municipality: which office, which rule, the value against the limit', () => {
+    expect(coop!.admissible).toBe(false);
+    expect(coop!.breaches).toEqual([
+      { kommunenummer: '9006', name: 'Ro - Rávvu', office: '9003', officeName: 'Hamn', rule: 'maxTravel', value: 100, limit: 90 },
+      ...['9003', '9004', '9005', '9006', '9007'].map((n) =>
+        expect.objectContaining({ kommunenummer: n, office: '9003', rule: 'informal', value: null, limit: null }),
+      ),
+    ]);
+    expect(legal!.admissible).toBe(true);
+    expect(legal!.breaches).toEqual([]);
+    // Alone: Bø i Toy has its own 2 FTE; the others are estimated at 2.3 per 1 000 inhabitants.
+    expect(alone!.breaches.map((b) => [b.kommunenummer, b.rule, b.limit])).toEqual(
+      ['9002', '9004', '9005', '9006', '9007'].map((n) => [n, 'minFte', 10]),
+    );
+    expect(alone!.breaches[0]!.value).toBe(2);
+    expect(alone!.breaches[1]!.value).toBeCloseTo(2.3, 10);
+  });
+
+  it('ranks an admissible scenario above every inadmissible one, whatever their ratings', () => {
+    // The structure of one office each rates better than the legal one, as the issue found.
+    expect(alone!.totals.rating).toBeGreaterThan(legal!.totals.rating);
+    expect(legal!.rank).toBe(1);
+    const [better, worse] = coop!.totals.rating >= alone!.totals.rating ? [coop!, alone!] : [alone!, coop!];
+    expect(better.rank).toBe(2);
+    expect(worse.rank).toBe(coop!.totals.rating === alone!.totals.rating ? 2 : 3);
+  });
+
+  it('says why a scenario is not admissible, rule by rule, in Norwegian and English', () => {
+    expect(breachText(coop!.breaches[0]!)).toBe(
+      'lengste reisetid uten tjenestested: 100 min til verten uten eget tjenestested, krav høyst 90',
+    );
+    expect(breachText(alone!.breaches[1]!, 'en')).toBe('minimum FTE: 2.3 FTE, at least 10 required');
+    expect(inadmissibleReason(coop!)).toBe(
+      'lengste reisetid uten tjenestested: 1 kontor, 1 kommuner (Ro - Rávvu); ' +
+        'uformelt samarbeid (ingen vertskommuneavtale): 1 kontor, 5 kommuner (Hamn, Pe, Qu, Ro - Rávvu … (+1))',
+    );
+    const list = rankedList([coop!, legal!, alone!]);
+    expect(list[1]).toBe(`  1. Lovlig – tillatt, karakter ${legal!.totals.rating}`);
+    expect(list.slice(2).every((l) => l.includes('ikke tillatt'))).toBe(true);
+  });
+});
