@@ -61,7 +61,7 @@ export function comparisonTable(scores: readonly ScenarioScore[], p: Parameters,
 }
 
 /**
- * The scenarios in rank order (admissible first, then by rating), each inadmissible one with
+ * The scenarios in rank order (admissible first, then fewest breaches, then by rating), each inadmissible one with
  * its reason, wrapped to `width` columns with the continuation lines indented.
  */
 export function rankingText(scores: readonly ScenarioScore[], lang: Language = 'nb', width = 100): string {

@@ -3,7 +3,7 @@ import type { ScenarioScore } from '../scoring/score';
 /**
  * The `plan --json` document. Field names are a contract: keep them, add beside them.
  * `admissible`: every office keeps the enabled hard rules and has a host agreement where it is
- * shared; `rank`: 1 is best, admissible scenarios before inadmissible ones, then by rating;
+ * shared; `rank`: 1 is best, admissible scenarios before inadmissible ones, then fewest breaches, then by rating;
  * `breaches`: every rule broken, by municipality; `municipalities`: each against the baseline
  * scenario (`baseline`), with `worseOff` (how many) and `worstOff` (their numbers).
  */

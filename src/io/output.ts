@@ -282,7 +282,7 @@ export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters)
       },
     ],
     heading: [
-      'Scenarier side om side. Rangering: først de tillatte (alle kontor holder kravene og har avtale), deretter etter karakter (0–100, høyere er bedre; se docs/scoring.md). Et scenario som ikke er tillatt, rangeres alltid etter alle tillatte, uansett karakter.',
+      'Scenarier side om side. Rangering: først de tillatte (alle kontor holder kravene og har avtale), så de med færrest brudd, deretter etter karakter (0–100, høyere er bedre; se docs/scoring.md). Et scenario som ikke er tillatt, rangeres alltid etter alle tillatte, uansett karakter.',
       `Krav: ${rulesInForce(p)}.`,
       `Grunnlaget kommunene sammenlignes med: «${scores[0]?.versus.baseline ?? ''}» (verre stilt: brukernes reisetid over ${String(WORSE_OFF_MINUTES).replace('.', ',')} min lengre eller færre lokale åpningsdager; se hvert scenarios tabell «Kommunene mot …»).`,
     ],
@@ -325,7 +325,7 @@ export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters)
       {
         name: 'KP_Rangering',
         startRow: rankStart,
-        title: 'Rangering: tillatte scenarier først, deretter etter karakter; hvorfor et scenario ikke er tillatt',
+        title: 'Rangering: tillatte scenarier først, så færrest brudd, deretter karakter; hvorfor et scenario ikke er tillatt',
         columns: [
           { header: 'Rangering', format: '0', width: 10 },
           { header: 'Scenario', width: 28 },

@@ -28,8 +28,8 @@ const TEXT = {
   offices: { nb: 'kontor', en: 'offices' },
   municipalities: { nb: 'kommuner', en: 'municipalities' },
   ranking: {
-    nb: 'Rangering (tillatte scenarier først, deretter etter karakter):',
-    en: 'Ranking (admissible scenarios first, then by rating):',
+    nb: 'Rangering (tillatte scenarier først, så de med færrest brudd, deretter etter karakter):',
+    en: 'Ranking (admissible scenarios first, then those with the fewest breaches, then by rating):',
   },
 } as const satisfies Record<string, Words>;
 

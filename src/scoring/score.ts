@@ -365,14 +365,14 @@ export function scoreScenario(scenario: Scenario, input: PlanningInput, p: Param
 }
 
 /**
- * Scores every scenario, ranks them together (admissible first, then by rating) and compares
+ * Scores every scenario, ranks them together (admissible first, then fewest breaches, then by rating) and compares
  * each municipality with the baseline: the scenario named «Dagens struktur…» or «Én kommune –
  * ett kontor…», else the first.
  */
 export function scoreAll(input: PlanningInput, p: Parameters): ScenarioScore[] {
   const scores = input.scenarios.map((s) => scoreScenario(s, input, p));
   if (scores.length === 0) return [];
-  const ranks = rankScenarios(scores.map((s) => ({ admissible: s.admissible, rating: s.totals.rating })));
+  const ranks = rankScenarios(scores.map((s) => ({ admissible: s.admissible, rating: s.totals.rating, breaches: s.breaches.length })));
   const baseline = scores[baselineIndex(scores.map((s) => s.name))]!;
   return scores.map((s, i) => ({ ...s, rank: ranks[i]!, versus: versusBaseline(s, baseline) }));
 }

@@ -54,12 +54,16 @@ export function officeBreaches(o: OfficeScore): Breach[] {
 }
 
 /**
- * Ranks scenarios: every admissible one before every inadmissible one, and within each group
- * by rating, highest first. Ties (same group, same rating) share a rank (1, 2, 2, 4).
- * Returns the rank of each scenario, in the order given; 1 is best.
+ * Ranks scenarios: every admissible one before every inadmissible one; inadmissible ones by how
+ * many breaches they have (fewest first: a scenario that breaks the rules in 25 offices does not
+ * outrank one that breaks them in 5 because its other ratings are higher); then by rating,
+ * highest first. Ties share a rank (1, 2, 2, 4). Returns the rank of each scenario, in the
+ * order given; 1 is best.
  */
-export function rankScenarios(scenarios: readonly Readonly<{ admissible: boolean; rating: number }>[]): number[] {
-  const key = (s: Readonly<{ admissible: boolean; rating: number }>) => [s.admissible ? 0 : 1, -s.rating] as const;
-  const better = (a: readonly [number, number], b: readonly [number, number]) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+export function rankScenarios(scenarios: readonly Readonly<{ admissible: boolean; rating: number; breaches?: number }>[]): number[] {
+  type Key = readonly [number, number, number];
+  const key = (s: Readonly<{ admissible: boolean; rating: number; breaches?: number }>): Key =>
+    s.admissible ? [0, 0, -s.rating] : [1, s.breaches ?? 0, -s.rating];
+  const better = (a: Key, b: Key) => a[0] < b[0] || (a[0] === b[0] && (a[1] < b[1] || (a[1] === b[1] && a[2] < b[2])));
   return scenarios.map((s) => 1 + scenarios.filter((t) => better(key(t), key(s))).length);
 }

@@ -83,7 +83,7 @@ describe('kontorplan plan', () => {
     const at = (label: string) => lines.findIndex((l) => l.startsWith(label));
     expect(at('Rangering ')).toBeLessThan(at('Karakter'));
     expect(at('Tillatt (alle krav og avtale)')).toBeLessThan(at('Karakter'));
-    expect(text).toContain('Rangering (tillatte scenarier først, deretter etter karakter):');
+    expect(text).toContain('Rangering (tillatte scenarier først, så de med færrest brudd, deretter etter karakter):');
     expect(text).toMatch(/Kjente samarbeid: Mot «Dagens struktur»: \d+ av 41 kommuner er verre stilt/);
     // Every sample scenario keeps offices under 10 FTE: each is listed as not admissible, with the rule.
     expect(text).toMatch(/1\. \S.* – ikke tillatt, karakter \d+: minste årsverk: \d+ kontor/);
@@ -129,13 +129,15 @@ describe('kontorplan plan', () => {
     expect(salten.owners).toBe(5);
     expect(salten.constraints.maxOwners).toEqual({ enabled: true, pass: true, value: 5, limit: 5 });
     expect(doc.scenarios[0].totals.offices).toBe(41);
-    // The verdict: admissible first, then by rating; each breach by municipality.
+    // The verdict: admissible first, then fewest breaches, then by rating; each breach by municipality.
     type Verdict = { admissible: boolean; rank: number; totals: { rating: number }; breaches: { kommunenummer: string; rule: string }[] };
     const verdicts: Verdict[] = doc.scenarios;
     for (const a of verdicts)
       for (const b of verdicts) {
         if (a.admissible && !b.admissible) expect(a.rank).toBeLessThan(b.rank);
-        if (a.admissible === b.admissible && a.totals.rating > b.totals.rating) expect(a.rank).toBeLessThan(b.rank);
+        if (!a.admissible && !b.admissible && a.breaches.length < b.breaches.length) expect(a.rank).toBeLessThan(b.rank);
+        const sameFooting = a.admissible === b.admissible && (a.admissible || a.breaches.length === b.breaches.length);
+        if (sameFooting && a.totals.rating > b.totals.rating) expect(a.rank).toBeLessThan(b.rank);
       }
     expect(verdicts.map((v) => v.rank).sort()[0]).toBe(1);
     const today = verdicts[0]!;
