@@ -35,6 +35,23 @@ export const TOY_KOMMUNER: CellValue[][] = [
   ['9007', 'Sø', 1000, '3', '90', 66.5, 14.0],
 ];
 
+/** The toy county's travel: A–B 30 min; H to P1–P4 20, 40, 100 and 50 min. */
+export const TOY_REISETID: CellValue[][] = [
+  ['fra', 'til', 'minutter'],
+  ['9001', '9002', 30],
+  ['9003', '9004', 20],
+  ['9003', '9005', 40],
+  ['9003', '9006', 100],
+  ['9003', '9007', 50],
+];
+
+/** The toy county's given staffing: Avik 20 FTE, Bø 2; the rest estimated. */
+export const TOY_BEMANNING: CellValue[][] = [
+  ['knr', 'statlige årsverk', 'kommunale årsverk'],
+  ['9001', 10, 10],
+  ['9002', 1, 1],
+];
+
 /** An Io that keeps what a command prints, for assertions. */
 export function capture(): { out: (s: string) => void; err: (s: string) => void; stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];

@@ -2,7 +2,7 @@ import { withParameters } from '../../src/domain/parameters';
 import { readWorkbook } from '../../src/io/readWorkbook';
 import { breachText, inadmissibleReason, rankedList } from '../../src/io/verdictText';
 import { rankScenarios, scoreAll } from '../../src/scoring';
-import { sheet, snapshot, TOY_KOMMUNER } from '../builders';
+import { sheet, snapshot, TOY_BEMANNING, TOY_KOMMUNER, TOY_REISETID } from '../builders';
 
 describe('rankScenarios', () => {
   it('puts every admissible scenario first, then ranks by rating; ties share a rank', () => {
@@ -32,19 +32,8 @@ describe('admissible first', () => {
   const input = readWorkbook(
     snapshot(
       sheet('Kommuner', TOY_KOMMUNER),
-      sheet('Reisetid', [
-        ['fra', 'til', 'minutter'],
-        ['9001', '9002', 30],
-        ['9003', '9004', 20],
-        ['9003', '9005', 40],
-        ['9003', '9006', 100],
-        ['9003', '9007', 50],
-      ]),
-      sheet('Bemanning', [
-        ['knr', 'statlige årsverk', 'kommunale årsverk'],
-        ['9001', 10, 10],
-        ['9002', 1, 1],
-      ]),
+      sheet('Reisetid', TOY_REISETID),
+      sheet('Bemanning', TOY_BEMANNING),
       sheet('Scenarier', [
         ['scenario', 'knr', 'vertskommune', 'tjenestested', 'avtale'],
         // Ro has no service point 100 min from its host, and Sø shares without an agreement.

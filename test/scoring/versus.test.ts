@@ -3,7 +3,7 @@ import { scenarioSheet } from '../../src/io/output';
 import { readWorkbook } from '../../src/io/readWorkbook';
 import { versusText } from '../../src/io/verdictText';
 import { baselineIndex, scoreAll } from '../../src/scoring';
-import { sheet, snapshot, TOY_KOMMUNER } from '../builders';
+import { sheet, snapshot, TOY_KOMMUNER, TOY_REISETID } from '../builders';
 
 describe('baselineIndex', () => {
   test.each([
@@ -20,14 +20,7 @@ describe('every municipality against the baseline', () => {
   const input = readWorkbook(
     snapshot(
       sheet('Kommuner', TOY_KOMMUNER),
-      sheet('Reisetid', [
-        ['fra', 'til', 'minutter'],
-        ['9001', '9002', 30],
-        ['9003', '9004', 20],
-        ['9003', '9005', 40],
-        ['9003', '9006', 100],
-        ['9003', '9007', 50],
-      ]),
+      sheet('Reisetid', TOY_REISETID),
       sheet('Scenarier', [
         ['scenario', 'knr', 'vertskommune', 'tjenestested', 'avtale'],
         ['Samarbeid', '9001', '9001', '', ''],
