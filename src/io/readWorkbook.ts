@@ -1,6 +1,6 @@
 import type { Parameters } from '../domain/parameters';
 import type { SheetData, WorkbookSnapshot } from '../domain/sheets';
-import type { Municipality, MunicipalityNumber, PlanningInput, Scenario, Staffing } from '../domain/types';
+import type { MunicipalityNumber, PlanningInput, Scenario, Staffing } from '../domain/types';
 import { buildTravelMatrix, countPairs, type TravelEntry } from '../travel/matrix';
 import { pairKey, type NetworkLink, type TravelNetwork } from '../travel/network';
 import { validateTravel, type TravelFinding } from '../travel/validate';
@@ -15,6 +15,7 @@ import { readScenarios } from './readScenarios';
 import { readStaffing } from './readStaffing';
 import { isLongForm, readFerrySheet, readTravelSheet } from './readTravel';
 import { MunicipalityResolver } from './resolver';
+import { estimateStaffing } from '../scoring/staffing';
 
 export type SheetsUsed = Readonly<{
   municipalities: string;
@@ -61,8 +62,12 @@ const FINDING_NAMES: Readonly<Record<string, string>> = {
   triangle: 'kortere via en tredje kommune',
 };
 
-/** "Dagens struktur" when the workbook has no Scenarier sheet: one office per municipality. */
-export const CURRENT_STRUCTURE = 'Dagens struktur';
+/**
+ * The scenario scored when the workbook has neither Scenarier nor Kontorer: one office per
+ * municipality. That has not been NAV's structure for years (286 offices in 2021, 58 host
+ * cooperations covering 173 of 356 municipalities in 2022; 000 L81): a theoretical start.
+ */
+export const ONE_OFFICE_PER_MUNICIPALITY = 'Én kommune – ett kontor (teoretisk utgangspunkt)';
 
 function headerScore(sheet: SheetData, fields: readonly FieldSpec[]): number {
   const h = findHeaderRow(sheet, fields);
@@ -83,11 +88,7 @@ function pickSheet(sheets: readonly SheetData[], kind: SheetKind, fields: readon
   return best?.sheet;
 }
 
-export function estimateStaffing(m: Municipality, p: Parameters): Staffing {
-  const total = (m.population * p.ftePer1000) / 1000;
-  const municipalFte = total * p.municipalShareOfFte;
-  return { stateFte: total - municipalFte, municipalFte, provenance: 'estimated' };
-}
+export { estimateStaffing };
 
 /**
  * Reads a planner's workbook into the engine's input. All problems come back together;
@@ -148,7 +149,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
     ? readScenarios(scenarioSheet, municipalities, resolver, log, kommunerSheet.name)
     : [
         {
-          name: CURRENT_STRUCTURE,
+          name: ONE_OFFICE_PER_MUNICIPALITY,
           offices: municipalities.map((m) => ({
             host: m.number,
             members: [{ number: m.number, servicePoint: { kind: 'full' } }],

@@ -11,3 +11,4 @@ export {
   type ConstraintResult,
   type ConstraintId,
 } from './score';
+export * from './staffing';

@@ -11,6 +11,7 @@ import type {
 } from '../domain/types';
 import { travelMinutes, travelProvenance, travelViaFerry, usersMinutes, withinSourceOf } from '../travel/matrix';
 import { combineRatings, rate } from './rate';
+import { officeStaffing } from './staffing';
 import { computeVulnerability } from './vulnerability';
 
 export type MemberScore = Readonly<{
@@ -154,6 +155,7 @@ function weightedMean(values: readonly number[], weights: readonly number[]): nu
 /** All metrics, ratings and constraints of one office. */
 export function scoreOffice(office: Office, input: PlanningInput, byNumber: ReadonlyMap<string, Municipality>, p: Parameters): OfficeScore {
   const host = byNumber.get(office.host)!;
+  const staffingOf = officeStaffing(office, input.staffing, p);
   const members: MemberScore[] = office.members.map((m) => {
     const mun = byNumber.get(m.number)!;
     const isHost = m.number === office.host;
@@ -164,7 +166,7 @@ export function scoreOffice(office: Office, input: PlanningInput, byNumber: Read
     const access = days >= 5 ? 0 : toHost;
     const withinMinutes = usersMinutes(input.travel, m.number, m.number);
     const usersToHost = isHost ? withinMinutes : usersMinutes(input.travel, m.number, office.host);
-    const staffing = input.staffing.get(m.number)!;
+    const staffing = staffingOf.get(m.number)!;
     return {
       number: m.number,
       name: mun.name,
@@ -189,8 +191,8 @@ export function scoreOffice(office: Office, input: PlanningInput, byNumber: Read
   });
   const pops = members.map((m) => m.population);
   const population = pops.reduce((a, b) => a + b, 0);
-  const stateFte = office.members.reduce((s, m) => s + input.staffing.get(m.number)!.stateFte, 0);
-  const municipalFte = office.members.reduce((s, m) => s + input.staffing.get(m.number)!.municipalFte, 0);
+  const stateFte = office.members.reduce((s, m) => s + staffingOf.get(m.number)!.stateFte, 0);
+  const municipalFte = office.members.reduce((s, m) => s + staffingOf.get(m.number)!.municipalFte, 0);
   const fte = stateFte + municipalFte;
   const vulnerability = computeVulnerability(fte, p.vulnerabilityK, p.vulnerabilityA);
   const weightedTravelMinutes = weightedMean(

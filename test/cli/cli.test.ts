@@ -46,7 +46,7 @@ describe('kontorplan sample', () => {
     expect(bodo('1841')[3]).toBe('nei');
     expect(bemanning!.values.slice(2).every((r) => r[4] === 'estimert')).toBe(true);
     expect(scenarier!.values.some((r) => r[0] === 'Kjente samarbeid' && r[2] === 'Sørfold' && r[3] === '1841')).toBe(true);
-    expect(om!.values.flat().join(' ')).toContain('Statistisk sentralbyrå (tabell 07459), CC BY 4.0');
+    expect(om!.values.flat().join(' ')).toContain('Statistisk sentralbyrå (tabell 07459');
   });
 
   it('refuses an unknown county and lists the real ones', async () => {
@@ -68,7 +68,7 @@ describe('kontorplan plan', () => {
     const after = await sheetsOf(out);
     expect(after.map((s) => s.name)).toEqual([
       ...before.map((s) => s.name),
-      'KP Dagens struktur',
+      'KP Én kommune – ett kontor',
       'KP Kjente samarbeid',
       'KP Ett kontor per BA-region',
       'Sammenligning',
@@ -77,6 +77,9 @@ describe('kontorplan plan', () => {
     const text = io.stdout.join('\n');
     expect(text).toContain('Leste 41 kommuner fra «Kommuner», 3 scenarier fra «Scenarier».');
     expect(text).toMatch(/Antall kontor\s+kontor\s+41\s+36\s+28/);
+    // Every staffing row of the sample is an estimate: the output says so, and what it assumed.
+    expect(text).toContain('Bemanning estimert for 41 av 41 kommuner: 4,85 per kontor + 1,885 per 1 000 innbyggere');
+    expect(text).toContain('fordelt 60 % statlig og 40 % kommunalt (antatt; endre med --municipal-share).');
     expect(Math.max(...text.split('\n').map((l) => l.length))).toBeLessThanOrEqual(100);
   });
 
@@ -94,7 +97,11 @@ describe('kontorplan plan', () => {
     const io = capture();
     expect(await main(['plan', input(), '--out', path.join(dir, 'r2.xlsx'), '--json'], io)).toBe(0);
     const doc = JSON.parse(io.stdout.join('\n'));
-    expect(doc.scenarios.map((s: { name: string }) => s.name)).toEqual(['Dagens struktur', 'Kjente samarbeid', 'Ett kontor per BA-region']);
+    expect(doc.scenarios.map((s: { name: string }) => s.name)).toEqual([
+      'Én kommune – ett kontor (teoretisk utgangspunkt)',
+      'Kjente samarbeid',
+      'Ett kontor per BA-region',
+    ]);
     const salten = doc.scenarios[1].offices.find((o: { host: string }) => o.host === '1841');
     expect(salten.members.sort()).toEqual(['1839', '1840', '1841', '1845', '1875']);
     for (const key of [
