@@ -128,7 +128,8 @@ async function plan(args: string[], io: Io): Promise<number> {
     const used = result.value.sheetsUsed;
     io.out(
       `Leste ${result.value.municipalities.length} kommuner fra «${used.municipalities}», ` +
-        `${used.scenarios ? `${scores.length - optimisedNames.size} scenarier fra «${used.scenarios}»` : 'ingen scenarioark (vurderer dagens struktur)'}` +
+        `${used.offices ? `dagens struktur fra «${used.offices}» (${used.baseline}),\n` : ''}` +
+        `${used.scenarios ? `${scores.length - optimisedNames.size - (used.offices ? 1 : 0)} scenarier fra «${used.scenarios}»` : used.offices ? 'ingen scenarioark' : 'ingen scenarioark (vurderer én kommune – ett kontor)'}` +
         `${optimisedNames.size > 0 ? ` og ${optimisedNames.size} fra «${used.optimizedScenarios}»` : ''}.`,
     );
     const assumed = staffingAssumption(result.value.staffing, params);

@@ -1,3 +1,5 @@
+import type { LegalForm } from '../domain/types';
+
 /**
  * The NAV offices shared by several municipalities that the research behind Kontorplan
  * documents (DESIGN.md, "Domain facts"; the reports in ../shared/seeds/), exactly as the
@@ -19,8 +21,6 @@ export type PartnerPoint = Readonly<{
   /** Population as the report gives it, where it does. */
   population?: number;
 }>;
-
-export type LegalForm = 'vertskommune' | 'sammenslått' | 'uformelt' | 'ukjent';
 
 export type KnownCooperation = Readonly<{
   name: string;

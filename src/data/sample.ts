@@ -127,6 +127,87 @@ export function estimatedTravel(ms: readonly EmbeddedMunicipality[], p: Paramete
   ).matrix;
 }
 
+/** The sample's proposal for today's offices: a planner checks it against NAV fylke rather than typing it. */
+export const OFFICES_PROPOSAL = 'forslag, kontroller mot NAV fylke';
+
+/**
+ * Kontorer for a sample: each documented cooperation with members here (host, members,
+ * locations, employees from the report, legal form, start, source) and one office per
+ * remaining municipality, every row marked as a proposal.
+ */
+export function kontorerSheet(ms: readonly EmbeddedMunicipality[]): SheetSpec {
+  const byShort = new Map(ms.map((m) => [m.shortName, m]));
+  const rows: CellValue[][] = [];
+  const placed = new Set<string>();
+  // Names where they are unambiguous and cannot be read as two («Evje og Hornnes»), else the number.
+  const count = new Map<string, number>();
+  for (const m of ms) for (const n of new Set([m.name, m.shortName])) count.set(n, (count.get(n) ?? 0) + 1);
+  const label = (m: EmbeddedMunicipality) =>
+    count.get(m.name) === 1 && count.get(m.shortName) === 1 && !/\s(og|and)\s|[,;]/i.test(m.name) ? m.name : m.number;
+  for (const c of KNOWN_COOPERATIONS) {
+    const host = byShort.get(c.host);
+    const partners = c.partners.filter((p) => byShort.has(p.name));
+    if (!host || partners.length === 0) continue;
+    const all = [host, ...partners.map((p) => byShort.get(p.name)!)];
+    for (const m of all) placed.add(m.number);
+    const locations = partners
+      .map((p) => {
+        const name = label(byShort.get(p.name)!);
+        if (p.servicePoint === 'avdelingskontor' || p.servicePoint === 'hovedkontor') return `${name} 5`;
+        if (p.servicePoint === 'møterom') return `${name} møterom`;
+        const days = /åpningsdager\s+(\d+)/.exec(p.servicePoint)?.[1];
+        return days ? `${name} ${days}` : '';
+      })
+      .filter(Boolean)
+      .join('; ');
+    // Staff only where the report's count covers the members here (the whole office).
+    const whole = partners.length === c.partners.length;
+    rows.push([
+      c.name,
+      label(host),
+      all.map(label).join('; '),
+      locations,
+      null,
+      null,
+      whole && c.staff !== undefined ? c.staff : null,
+      c.legalForm,
+      String(c.started),
+      `${c.source}${c.staff !== undefined ? `: ${c.staff} ansatte (ikke årsverk, år ikke oppgitt)` : ''}; ${OFFICES_PROPOSAL}`,
+    ]);
+  }
+  for (const m of ms) {
+    if (placed.has(m.number)) continue;
+    rows.push([`NAV ${m.shortName}`, label(m), label(m), '', null, null, null, '', '', OFFICES_PROPOSAL]);
+  }
+  return {
+    name: 'Kontorer',
+    heading: [
+      `Dagens NAV-kontor (${OFFICES_PROPOSAL}): de dokumenterte samarbeidene fra forskningen og ett kontor per øvrige kommune. Rett opp etter NAV fylke; Kontorplan vurderer arket som «Dagens struktur».`,
+      'Kontorsteder: kommune og åpningsdager per uke («Evenes 2»), «møterom» for publikumsmottak/møteplass; en kommune som ikke står der, har ikke eget kontorsted. Ansatte fra rapporten er ansatte, ikke årsverk; tomme celler estimeres.',
+    ],
+    freezeRows: 3,
+    tables: [
+      {
+        name: 'Kontorer',
+        startRow: 2,
+        columns: [
+          { header: 'Kontor', width: 24 },
+          { header: 'Vertskommune', width: 20 },
+          { header: 'Medlemskommuner', width: 50 },
+          { header: 'Kontorsteder (åpningsdager)', width: 40 },
+          { header: 'Statlige årsverk', format: '0.0', width: 16 },
+          { header: 'Kommunale årsverk', format: '0.0', width: 18 },
+          { header: 'Ansatte', format: '0', width: 10 },
+          { header: 'Juridisk form', width: 14 },
+          { header: 'Avtaledato', format: '@', width: 12 },
+          { header: 'Kilde', width: 60 },
+        ],
+        rows,
+      },
+    ],
+  };
+}
+
 export function buildSampleWorkbook(
   ms: readonly EmbeddedMunicipality[],
   p: Parameters,
@@ -240,7 +321,7 @@ export function buildSampleWorkbook(
     ],
     tables: [],
   };
-  return [kommuner, reisetid, bemanning, scenarier, om];
+  return [kommuner, reisetid, bemanning, kontorerSheet(ms), scenarier, om];
 }
 
 /** Municipalities of one county (two digits, e.g. "18"), or all when county is undefined. */

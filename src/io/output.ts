@@ -53,7 +53,15 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
       o.baRegions,
       o.hostPopulationShare,
       yes(o.countyLineCrossed),
-      o.informal ? 'UFORMELT' : o.owners > 1 ? 'avtale' : '–',
+      o.informal
+        ? 'UFORMELT'
+        : o.owners === 1
+          ? '–'
+          : o.legalForm === 'ukjent'
+            ? 'ukjent'
+            : o.legalForm === 'sammenslått'
+              ? 'sammenslått'
+              : 'avtale',
       o.rating,
       ok(c.minFte!.pass),
       ok(c.maxTravel!.pass),

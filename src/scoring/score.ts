@@ -1,5 +1,6 @@
 import { METRIC_IDS, type MetricId, type Parameters } from '../domain/parameters';
 import type {
+  LegalForm,
   Municipality,
   MunicipalityNumber,
   Office,
@@ -82,6 +83,8 @@ export type OfficeScore = Readonly<{
   countyLineCrossed: boolean;
   /** Shared without a host agreement: legally limited (kommuneloven ch. 20). */
   informal: boolean;
+  /** The legal form where the input states it (Kontorer); `ukjent` is shown as unknown, never as an agreement. */
+  legalForm?: LegalForm;
   estimatedTravelPairs: number;
   ratings: Readonly<Record<MetricId, number | null>>;
   rating: number;
@@ -212,7 +215,8 @@ export function scoreOffice(office: Office, input: PlanningInput, byNumber: Read
   const owners = members.length;
   const hostPopulationShare = population === 0 ? 1 : host.population / population;
   const countyLineCrossed = new Set(members.map((m) => m.county)).size > 1;
-  const informal = owners > 1 && !office.hostAgreement;
+  // A stated legal form decides; an unknown one is neither an agreement nor known to be informal.
+  const informal = owners > 1 && (office.legalForm !== undefined ? office.legalForm === 'uformelt' : !office.hostAgreement);
   const estimatedTravelPairs = members.filter((m) => !m.isHost && m.travelProvenance === 'estimated').length;
   const shared = owners > 1;
 
@@ -268,6 +272,7 @@ export function scoreOffice(office: Office, input: PlanningInput, byNumber: Read
     hostPopulationShare,
     countyLineCrossed,
     informal,
+    ...(office.legalForm !== undefined ? { legalForm: office.legalForm } : {}),
     estimatedTravelPairs,
     ratings,
     rating,
