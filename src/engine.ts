@@ -8,7 +8,7 @@ export type * from './domain/sheets';
 export {
   readWorkbook,
   estimateStaffing,
-  CURRENT_STRUCTURE,
+  ONE_OFFICE_PER_MUNICIPALITY,
   type ReadResult,
   type ReadOptions,
   type SheetsUsed,
@@ -23,4 +23,4 @@ export { parseEmbeddedMunicipalities, referenceMap, extraNames, ATTRIBUTION, typ
 export { embeddedNetwork, calibrationPairs, parseNeighbours, parseCrossings } from './data/network';
 export { travelSheet, travelCheckSheet, TRAVEL_SHEET, TRAVEL_CHECK_SHEET } from './io/travelOutput';
 export { buildSampleWorkbook, sampleScenarios, selectCounty, SAMPLE_SCENARIOS } from './data/sample';
-export { KNOWN_COOPERATIONS } from './data/cooperations';
+export { KNOWN_COOPERATIONS, reportedPopulation, type KnownCooperation } from './data/cooperations';

@@ -7,6 +7,7 @@ import { DEFAULT_PARAMETERS, type Parameters } from '../domain/parameters';
 import { comparisonSheet, scenarioSheet, scenarioSheetNames } from '../io/output';
 import { travelCheckSheet, travelSheet } from '../io/travelOutput';
 import { scoreAll } from '../scoring/score';
+import { staffingAssumption } from '../scoring/staffing';
 import { crossValidate } from '../travel/calibrate';
 import { BAND_TARGETS, validationMarkdown } from '../travel/validation';
 import { crossValidateWithin, fitWithin } from '../travel/within';
@@ -53,7 +54,9 @@ Valg for plan:
   --max-travel MIN        lengste reisetid for en kommune uten eget tjenestested (standard 90)
   --max-owners N          flest eierkommuner per kontor (standard 5)
   --same-ba               krev at alle kommuner i et kontor er i vertens BA-region
-  --fte-per-1000 X        årsverk per 1 000 innbyggere der bemanning mangler (standard 2,3)
+  --staff-fixed A         bemanning der den mangler: A per kontor (standard ${DEFAULT_PARAMETERS.staffFixed})...
+  --fte-per-1000 X        ...pluss X per 1 000 innbyggere (standard ${DEFAULT_PARAMETERS.staffPer1000}; alene: flatt X per 1 000)
+  --municipal-share S     kommunal andel der fordelingen mangler (standard ${DEFAULT_PARAMETERS.municipalShareOfFte}, antatt)
   --k N --absence A       sårbarhet: dager med færre enn N til stede, fravær A (standard 2 og 0,15)
   --meeting-room-days D   hvor mange åpningsdager et møterom er verdt (standard 0,5)
   --lang nb|en            språk for meldinger (standard nb)
@@ -130,9 +133,12 @@ async function plan(args: string[], io: Io): Promise<number> {
     const used = result.value.sheetsUsed;
     io.out(
       `Leste ${result.value.municipalities.length} kommuner fra «${used.municipalities}», ` +
-        `${used.scenarios ? `${scores.length - optimisedNames.size} scenarier fra «${used.scenarios}»` : 'ingen scenarioark (vurderer dagens struktur)'}` +
+        `${used.offices ? `dagens struktur fra «${used.offices}» (${used.baseline}),\n` : ''}` +
+        `${used.scenarios ? `${scores.length - optimisedNames.size - (used.offices ? 1 : 0)} scenarier fra «${used.scenarios}»` : used.offices ? 'ingen scenarioark' : 'ingen scenarioark (vurderer én kommune – ett kontor)'}` +
         `${optimisedNames.size > 0 ? ` og ${optimisedNames.size} fra «${used.optimizedScenarios}»` : ''}.`,
     );
+    const assumed = staffingAssumption(result.value.staffing, params);
+    if (assumed) io.out(assumed);
     io.out('');
     io.out(comparisonTable(scores, params));
     io.out(rankingText(scores, lang));

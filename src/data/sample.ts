@@ -1,9 +1,11 @@
 import type { Parameters } from '../domain/parameters';
 import type { CellValue, SheetSpec } from '../domain/sheets';
 import type { MunicipalityNumber } from '../domain/types';
+import { estimateStaffing } from '../scoring/staffing';
 import { buildTravelMatrix } from '../travel/matrix';
 import type { TravelNetwork } from '../travel/network';
-import { KNOWN_COOPERATIONS } from './cooperations';
+import { ONE_OFFICE_PER_MUNICIPALITY } from '../io/readWorkbook';
+import { KNOWN_COOPERATIONS, type KnownCooperation } from './cooperations';
 import { ATTRIBUTION, type EmbeddedMunicipality } from './embedded';
 
 export type SampleScenarioRow = Readonly<{
@@ -17,17 +19,29 @@ export type SampleScenarioRow = Readonly<{
 }>;
 
 export const SAMPLE_SCENARIOS = {
-  current: 'Dagens struktur',
+  current: ONE_OFFICE_PER_MUNICIPALITY,
   cooperations: 'Kjente samarbeid',
   ba: 'Ett kontor per BA-region',
 } as const;
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
+const num = (x: number) => String(x).replace('.', ',');
+
+/** The note a documented cooperation's host row carries: what the report says, and where. */
+export function cooperationNote(c: KnownCooperation): string {
+  const staff =
+    c.staff === undefined
+      ? 'ansatte ikke oppgitt'
+      : `${c.staff} ansatte${c.extraServices ? ` inkl. ${c.extraServices}` : ''} (ansatte, ikke årsverk; år ikke oppgitt)`;
+  return `${c.name} (fra ${c.started}): ${c.note}; ${staff}; kilde ${c.source}`;
+}
 
 /**
- * Scenario rows for a sample: one office per municipality; the known cooperations in these
- * municipalities (others alone); one office per BA region, hosted by its centre (the
- * largest centre inside the selection, else the largest member), partners with a meeting room.
+ * Scenario rows for a sample: one office per municipality (a theoretical starting point, not
+ * today's structure); the documented cooperations in these municipalities as the research
+ * describes them, each partner with its own service point (others alone); one office per BA
+ * region, hosted by its centre (the largest centre inside the selection, else the largest
+ * member), partners with a meeting room.
  */
 export function sampleScenarios(ms: readonly EmbeddedMunicipality[]): SampleScenarioRow[] {
   const rows: SampleScenarioRow[] = [];
@@ -43,27 +57,27 @@ export function sampleScenarios(ms: readonly EmbeddedMunicipality[]): SampleScen
     });
   }
   const byShort = new Map(ms.map((m) => [m.shortName, m]));
-  const cooperations = KNOWN_COOPERATIONS.filter((c) => byShort.has(c.host) && c.partners.some((p) => byShort.has(p)));
+  const cooperations = KNOWN_COOPERATIONS.filter((c) => byShort.has(c.host) && c.partners.some((p) => byShort.has(p.name)));
   if (cooperations.length > 0) {
     const hostOf = new Map<string, { host: string; sp: string; note: string }>();
     for (const c of cooperations) {
       const host = byShort.get(c.host)!;
-      hostOf.set(host.number, { host: host.number, sp: 'hovedkontor', note: `${c.name}: ${c.note}` });
+      hostOf.set(host.number, { host: host.number, sp: 'hovedkontor', note: cooperationNote(c) });
       for (const p of c.partners) {
-        const partner = byShort.get(p);
-        if (partner) hostOf.set(partner.number, { host: host.number, sp: c.partnerServicePoint, note: c.name });
+        const partner = byShort.get(p.name);
+        if (partner) hostOf.set(partner.number, { host: host.number, sp: p.servicePoint, note: `${c.name}; kilde ${c.source}` });
       }
     }
     for (const m of ms) {
-      const h = hostOf.get(m.number) ?? { host: m.number, sp: 'hovedkontor', note: '' };
+      const h = hostOf.get(m.number);
       rows.push({
         scenario: SAMPLE_SCENARIOS.cooperations,
         number: m.number,
         name: m.name,
-        host: h.host,
-        servicePoint: h.sp,
-        agreement: 'ja',
-        note: h.note,
+        host: h?.host ?? m.number,
+        servicePoint: h?.sp ?? 'hovedkontor',
+        agreement: h && h.host !== m.number ? 'ja' : '',
+        note: h?.note ?? '',
       });
     }
   }
@@ -111,6 +125,87 @@ export function estimatedTravel(ms: readonly EmbeddedMunicipality[], p: Paramete
     p,
     network,
   ).matrix;
+}
+
+/** The sample's proposal for today's offices: a planner checks it against NAV fylke rather than typing it. */
+export const OFFICES_PROPOSAL = 'forslag, kontroller mot NAV fylke';
+
+/**
+ * Kontorer for a sample: each documented cooperation with members here (host, members,
+ * locations, employees from the report, legal form, start, source) and one office per
+ * remaining municipality, every row marked as a proposal.
+ */
+export function kontorerSheet(ms: readonly EmbeddedMunicipality[]): SheetSpec {
+  const byShort = new Map(ms.map((m) => [m.shortName, m]));
+  const rows: CellValue[][] = [];
+  const placed = new Set<string>();
+  // Names where they are unambiguous and cannot be read as two («Evje og Hornnes»), else the number.
+  const count = new Map<string, number>();
+  for (const m of ms) for (const n of new Set([m.name, m.shortName])) count.set(n, (count.get(n) ?? 0) + 1);
+  const label = (m: EmbeddedMunicipality) =>
+    count.get(m.name) === 1 && count.get(m.shortName) === 1 && !/\s(og|and)\s|[,;]/i.test(m.name) ? m.name : m.number;
+  for (const c of KNOWN_COOPERATIONS) {
+    const host = byShort.get(c.host);
+    const partners = c.partners.filter((p) => byShort.has(p.name));
+    if (!host || partners.length === 0) continue;
+    const all = [host, ...partners.map((p) => byShort.get(p.name)!)];
+    for (const m of all) placed.add(m.number);
+    const locations = partners
+      .map((p) => {
+        const name = label(byShort.get(p.name)!);
+        if (p.servicePoint === 'avdelingskontor' || p.servicePoint === 'hovedkontor') return `${name} 5`;
+        if (p.servicePoint === 'møterom') return `${name} møterom`;
+        const days = /åpningsdager\s+(\d+)/.exec(p.servicePoint)?.[1];
+        return days ? `${name} ${days}` : '';
+      })
+      .filter(Boolean)
+      .join('; ');
+    // Staff only where the report's count covers the members here (the whole office).
+    const whole = partners.length === c.partners.length;
+    rows.push([
+      c.name,
+      label(host),
+      all.map(label).join('; '),
+      locations,
+      null,
+      null,
+      whole && c.staff !== undefined ? c.staff : null,
+      c.legalForm,
+      String(c.started),
+      `${c.source}${c.staff !== undefined ? `: ${c.staff} ansatte (ikke årsverk, år ikke oppgitt)` : ''}; ${OFFICES_PROPOSAL}`,
+    ]);
+  }
+  for (const m of ms) {
+    if (placed.has(m.number)) continue;
+    rows.push([`NAV ${m.shortName}`, label(m), label(m), '', null, null, null, '', '', OFFICES_PROPOSAL]);
+  }
+  return {
+    name: 'Kontorer',
+    heading: [
+      `Dagens NAV-kontor (${OFFICES_PROPOSAL}): de dokumenterte samarbeidene fra forskningen og ett kontor per øvrige kommune. Rett opp etter NAV fylke; Kontorplan vurderer arket som «Dagens struktur».`,
+      'Kontorsteder: kommune og åpningsdager per uke («Evenes 2»), «møterom» for publikumsmottak/møteplass; en kommune som ikke står der, har ikke eget kontorsted. Ansatte fra rapporten er ansatte, ikke årsverk; tomme celler estimeres.',
+    ],
+    freezeRows: 3,
+    tables: [
+      {
+        name: 'Kontorer',
+        startRow: 2,
+        columns: [
+          { header: 'Kontor', width: 24 },
+          { header: 'Vertskommune', width: 20 },
+          { header: 'Medlemskommuner', width: 50 },
+          { header: 'Kontorsteder (åpningsdager)', width: 40 },
+          { header: 'Statlige årsverk', format: '0.0', width: 16 },
+          { header: 'Kommunale årsverk', format: '0.0', width: 18 },
+          { header: 'Ansatte', format: '0', width: 10 },
+          { header: 'Juridisk form', width: 14 },
+          { header: 'Avtaledato', format: '@', width: 12 },
+          { header: 'Kilde', width: 60 },
+        ],
+        rows,
+      },
+    ],
+  };
 }
 
 export function buildSampleWorkbook(
@@ -172,7 +267,9 @@ export function buildSampleWorkbook(
   const bemanning: SheetSpec = {
     name: 'Bemanning',
     heading: [
-      `Årsverk estimert fra folketall: ${String(p.ftePer1000).replace('.', ',')} årsverk per 1 000 innbyggere, fordelt ${Math.round((1 - p.municipalShareOfFte) * 100)} % statlig og ${Math.round(p.municipalShareOfFte * 100)} % kommunalt (antakelse). Erstatt med egne tall.`,
+      `Bemanning estimert fra folketall der den ikke er oppgitt: ${num(p.staffFixed)} per kontor (i vertskommunen) + ${num(p.staffPer1000)} per 1 000 innbyggere, ` +
+        'tilpasset seks dokumenterte kontor (AFI 2022; se docs/scoring.md). Radene under er hver kommunes del per innbygger; kontorets faste del legges til der verten har estimert bemanning.',
+      `Fordelt ${Math.round((1 - p.municipalShareOfFte) * 100)} % statlig og ${Math.round(p.municipalShareOfFte * 100)} % kommunalt (antatt; forskningen: en tredel til halvparten kommunalt). Erstatt med egne tall og sett Kilde til «oppgitt».`,
     ],
     freezeRows: 2,
     tables: [
@@ -187,9 +284,8 @@ export function buildSampleWorkbook(
           { header: 'Kilde', width: 10 },
         ],
         rows: ms.map((m) => {
-          const total = (m.population2026 * p.ftePer1000) / 1000;
-          const municipal = round1(total * p.municipalShareOfFte);
-          return [m.number, m.name, round1(total - municipal), municipal, 'estimert'];
+          const part = estimateStaffing({ population: m.population2026 }, p);
+          return [m.number, m.name, round1(part.stateFte), round1(part.municipalFte), 'estimert'];
         }),
       },
     ],
@@ -225,7 +321,7 @@ export function buildSampleWorkbook(
     ],
     tables: [],
   };
-  return [kommuner, reisetid, bemanning, scenarier, om];
+  return [kommuner, reisetid, bemanning, kontorerSheet(ms), scenarier, om];
 }
 
 /** Municipalities of one county (two digits, e.g. "18"), or all when county is undefined. */

@@ -88,12 +88,23 @@ export type Member = Readonly<{
   servicePoint: ServicePoint;
 }>;
 
+/**
+ * How an office shared by several municipalities is set up in law: a host agreement
+ * (kommuneloven ch. 20), a merger (one owner), informal (no agreement: legally limited), or not
+ * known (never taken as an agreement).
+ */
+export type LegalForm = 'vertskommune' | 'sammenslått' | 'uformelt' | 'ukjent';
+
 export type Office = Readonly<{
   host: MunicipalityNumber;
   /** Every member including the host, host first. */
   members: readonly Member[];
   /** False when the sheet says the municipalities share the office without a host agreement. */
   hostAgreement: boolean;
+  /** The legal form, where the input states it (the Kontorer sheet); `hostAgreement` otherwise. */
+  legalForm?: LegalForm;
+  /** The office's name, where the input gives one. */
+  name?: string;
 }>;
 
 export type Scenario = Readonly<{

@@ -166,3 +166,37 @@ export const COST_FIELDS: readonly FieldSpec[] = [
   },
   { key: 'office', label: 'kontor', aliases: ['kontor', 'vertskommune', 'vert', 'office', 'host'], required: false },
 ];
+
+/** Kontorer: one row per NAV office today (the baseline every scenario is compared with). */
+export const OFFICE_FIELDS: readonly FieldSpec[] = [
+  { key: 'name', label: 'kontor', aliases: ['kontor', 'kontornavn', 'navkontor', 'navn', 'office', 'officename', 'name'], required: true },
+  { key: 'host', label: 'vertskommune', aliases: ['vertskommune', 'vert', 'vertskommunenr', 'host', 'hostmunicipality'], required: true },
+  {
+    key: 'members',
+    label: 'medlemskommuner',
+    aliases: ['medlemskommuner', 'medlemmer', 'kommuner', 'eierkommuner', 'members', 'municipalities'],
+    required: true,
+  },
+  {
+    key: 'locations',
+    label: 'kontorsteder',
+    aliases: ['kontorsteder', 'kontorstederapningsdager', 'lokasjoner', 'kontorsted', 'locations', 'locationsopeningdays'],
+    required: false,
+  },
+  { key: 'stateFte', label: 'statlige årsverk', aliases: ['statligearsverk', 'statligarsverk', 'statefte'], required: false },
+  { key: 'municipalFte', label: 'kommunale årsverk', aliases: ['kommunalearsverk', 'kommunalarsverk', 'municipalfte'], required: false },
+  {
+    key: 'totalFte',
+    label: 'ansatte',
+    aliases: ['ansatte', 'ansattetotalt', 'arsverk', 'arsverktotalt', 'staff', 'fte', 'totalfte'],
+    required: false,
+  },
+  {
+    key: 'legalForm',
+    label: 'juridisk form',
+    aliases: ['juridiskform', 'organisering', 'samarbeidsform', 'form', 'legalform'],
+    required: false,
+  },
+  { key: 'date', label: 'avtaledato', aliases: ['avtaledato', 'dato', 'fra', 'fradato', 'agreementdate', 'date'], required: false },
+  { key: 'source', label: 'kilde', aliases: ['kilde', 'source'], required: false },
+];

@@ -106,7 +106,7 @@ function withYearRow(sheet: SheetData, h: HeaderMatch, fields: readonly FieldSpe
   return columns.size >= h.columns.size ? { row: h.row + 1, columns, chosen, headers: combined } : h;
 }
 
-export type SheetKind = 'municipalities' | 'travel' | 'ferries' | 'staffing' | 'scenarios' | 'costs';
+export type SheetKind = 'municipalities' | 'travel' | 'ferries' | 'staffing' | 'scenarios' | 'costs' | 'offices';
 
 /** Sheet names (folded) that identify each input sheet; a prefix match also counts. */
 export const SHEET_NAMES: Readonly<Record<SheetKind, readonly string[]>> = {
@@ -116,6 +116,7 @@ export const SHEET_NAMES: Readonly<Record<SheetKind, readonly string[]>> = {
   staffing: ['bemanning', 'staffing', 'arsverk', 'ansatte', 'staff'],
   scenarios: ['scenarier', 'scenario', 'scenarios', 'alternativer'],
   costs: ['kostnader', 'kostnad', 'kostnadslinjer', 'costs', 'cost'],
+  offices: ['kontorer', 'navkontorer', 'dagenskontorer', 'offices', 'navoffices'],
 };
 
 /** Which input a sheet is, judged by its name alone. */

@@ -6,7 +6,15 @@
  */
 import type { SheetData, WorkbookSnapshot } from '../domain/sheets';
 import { cellText, foldName } from './cells';
-import { COST_FIELDS, FERRY_FIELDS, MUNICIPALITY_FIELDS, SCENARIO_FIELDS, STAFFING_FIELDS, TRAVEL_LONG_FIELDS } from './fields';
+import {
+  COST_FIELDS,
+  FERRY_FIELDS,
+  MUNICIPALITY_FIELDS,
+  OFFICE_FIELDS,
+  SCENARIO_FIELDS,
+  STAFFING_FIELDS,
+  TRAVEL_LONG_FIELDS,
+} from './fields';
 import { findHeaderRow, kindOfSheetName, type FieldSpec, type SheetKind } from './headers';
 import type { Problem } from './problems';
 
@@ -24,6 +32,7 @@ export const FIELDS_OF: Readonly<Record<SheetKind, readonly FieldSpec[]>> = {
   staffing: STAFFING_FIELDS,
   scenarios: SCENARIO_FIELDS,
   costs: COST_FIELDS,
+  offices: OFFICE_FIELDS,
 };
 
 /** The name a chosen sheet is read under (a name the readers recognise for its input), and the input's name in the task pane. */
@@ -34,6 +43,7 @@ export const INPUT_SHEET_NAMES: Readonly<Record<SheetKind, string>> = {
   staffing: 'Bemanning',
   scenarios: 'Scenarier',
   costs: 'Kostnader',
+  offices: 'Kontorer',
 };
 const UNUSED = 'Ikke brukt: ';
 

@@ -13,7 +13,9 @@ const FORBIDDEN = /[:\\/?*[\]]/g;
 export function scenarioSheetNames(names: readonly string[]): string[] {
   const used = new Set<string>(['sammenligning']);
   return names.map((n) => {
-    const base = `KP ${n.replace(FORBIDDEN, ' ').replace(/'/g, '')}`.trim().slice(0, 31);
+    const full = `KP ${n.replace(FORBIDDEN, ' ').replace(/'/g, '')}`.trim();
+    // A name too long for a sheet loses a trailing parenthesis before it is cut.
+    const base = (full.length > 31 ? full.replace(/\s*\([^()]*\)$/, '') : full).slice(0, 31);
     let name = base;
     for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base.slice(0, 31 - String(i).length - 1)} ${i}`;
     used.add(name.toLowerCase());
@@ -53,7 +55,15 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
       o.baRegions,
       o.hostPopulationShare,
       yes(o.countyLineCrossed),
-      o.informal ? 'UFORMELT' : o.owners > 1 ? 'avtale' : '–',
+      o.informal
+        ? 'UFORMELT'
+        : o.owners === 1
+          ? '–'
+          : o.legalForm === 'ukjent'
+            ? 'ukjent'
+            : o.legalForm === 'sammenslått'
+              ? 'sammenslått'
+              : 'avtale',
       o.rating,
       ok(c.minFte!.pass),
       ok(c.maxTravel!.pass),

@@ -160,6 +160,34 @@ const MESSAGES = {
     nb: 'bemanning for {value}, som ikke er en kommune i arket {sheetName}',
     en: 'staffing for {value}, which is not a municipality in the sheet {sheetName}',
   },
+  officeMemberTwice: {
+    nb: 'kommune {number} er med i to kontor: «{office}» og «{other}» ({otherCell}); hver kommune hører til ett kontor',
+    en: 'municipality {number} is in two offices: "{office}" and "{other}" ({otherCell}); each municipality belongs to one office',
+  },
+  officeHostNotMember: {
+    nb: 'vertskommunen {host} er ikke blant medlemskommunene i «{office}» ({members})',
+    en: 'the host {host} is not among the member municipalities of "{office}" ({members})',
+  },
+  officeLocationNotMember: {
+    nb: 'kontorstedet i {name} er ikke i en medlemskommune av «{office}»',
+    en: 'the location in {name} is not in a member municipality of "{office}"',
+  },
+  badOpeningDays: {
+    nb: '"{value}" er ikke et kontorsted med åpningsdager (f.eks. «Evenes 2; Gratangen 2», dager 1–5)',
+    en: '"{value}" is not a location with opening days (e.g. "Evenes 2; Gratangen 2", days 1–5)',
+  },
+  badLegalForm: {
+    nb: '"{value}" er ikke en juridisk form (vertskommune, sammenslått, uformelt, ukjent)',
+    en: '"{value}" is not a legal form (vertskommune, sammenslått, uformelt, ukjent)',
+  },
+  officeNoMembers: {
+    nb: 'kontoret «{office}» har ingen medlemskommuner',
+    en: 'the office "{office}" has no member municipalities',
+  },
+  officesMissing: {
+    nb: '{count} kommune(r) står ikke i noe kontor: {list}; de regnes som egne kontor i dagens struktur',
+    en: "{count} municipality(ies) are in no office: {list}; they count as offices of their own in today's structure",
+  },
 } as const satisfies Record<string, Template>;
 
 /** The message alone: `"12 3x" er ikke et tall`. */

@@ -1,11 +1,12 @@
 import type { Parameters } from '../domain/parameters';
 import type { SheetData, WorkbookSnapshot } from '../domain/sheets';
-import type { Municipality, MunicipalityNumber, PlanningInput, Scenario, Staffing } from '../domain/types';
+import type { MunicipalityNumber, PlanningInput, Scenario, Staffing } from '../domain/types';
 import { buildTravelMatrix, countPairs, type TravelEntry } from '../travel/matrix';
 import { pairKey, type NetworkLink, type TravelNetwork } from '../travel/network';
 import { validateTravel, type TravelFinding } from '../travel/validate';
 import { a1 } from './cells';
-import { MUNICIPALITY_FIELDS, SCENARIO_FIELDS, STAFFING_FIELDS } from './fields';
+import { MUNICIPALITY_FIELDS, OFFICE_FIELDS, SCENARIO_FIELDS, STAFFING_FIELDS } from './fields';
+import { readOffices } from './readOffices';
 import { findHeaderRow, kindOfSheetName, type FieldSpec, type SheetKind } from './headers';
 import { hasErrors, ProblemLog, type Problem } from './problems';
 import { readMunicipalities, type ReferenceMunicipality } from './readMunicipalities';
@@ -15,6 +16,7 @@ import { readScenarios } from './readScenarios';
 import { readStaffing } from './readStaffing';
 import { isLongForm, readFerrySheet, readTravelSheet } from './readTravel';
 import { MunicipalityResolver } from './resolver';
+import { estimateStaffing } from '../scoring/staffing';
 
 export type SheetsUsed = Readonly<{
   municipalities: string;
@@ -23,6 +25,10 @@ export type SheetsUsed = Readonly<{
   staffing?: string;
   costs?: string;
   scenarios?: string;
+  /** The Kontorer sheet: today's structure, scored first as the baseline. */
+  offices?: string;
+  /** The baseline scenario's name («Dagens struktur (per DATE)»). */
+  baseline?: string;
   /** Kontorplan's own sheet of optimised scenarios, read as scenarios too. */
   optimizedScenarios?: string;
   /** The scenarios taken from it. */
@@ -61,8 +67,12 @@ const FINDING_NAMES: Readonly<Record<string, string>> = {
   triangle: 'kortere via en tredje kommune',
 };
 
-/** "Dagens struktur" when the workbook has no Scenarier sheet: one office per municipality. */
-export const CURRENT_STRUCTURE = 'Dagens struktur';
+/**
+ * The scenario scored when the workbook has neither Scenarier nor Kontorer: one office per
+ * municipality. That has not been NAV's structure for years (286 offices in 2021, 58 host
+ * cooperations covering 173 of 356 municipalities in 2022; 000 L81): a theoretical start.
+ */
+export const ONE_OFFICE_PER_MUNICIPALITY = 'Én kommune – ett kontor (teoretisk utgangspunkt)';
 
 function headerScore(sheet: SheetData, fields: readonly FieldSpec[]): number {
   const h = findHeaderRow(sheet, fields);
@@ -83,11 +93,7 @@ function pickSheet(sheets: readonly SheetData[], kind: SheetKind, fields: readon
   return best?.sheet;
 }
 
-export function estimateStaffing(m: Municipality, p: Parameters): Staffing {
-  const total = (m.population * p.ftePer1000) / 1000;
-  const municipalFte = total * p.municipalShareOfFte;
-  return { stateFte: total - municipalFte, municipalFte, provenance: 'estimated' };
-}
+export { estimateStaffing };
 
 /**
  * Reads a planner's workbook into the engine's input. All problems come back together;
@@ -130,9 +136,24 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
   const givenStaffing = staffingSheet
     ? readStaffing(staffingSheet, resolver, log, kommunerSheet.name, params.municipalShareOfFte)
     : new Map<MunicipalityNumber, Staffing>();
+  // Kontorer (optional): today's offices, the baseline; staffing it gives per office wins over Bemanning.
+  const officesSheet = pickSheet(
+    sheets.filter((s) => s !== kommunerSheet && s !== staffingSheet),
+    'offices',
+    OFFICE_FIELDS,
+  );
+  const today = officesSheet
+    ? readOffices(officesSheet, municipalities, resolver, log, kommunerSheet.name, params.municipalShareOfFte)
+    : undefined;
   const staffing = new Map<MunicipalityNumber, Staffing>();
   for (const m of municipalities) {
-    staffing.set(m.number, givenStaffing.get(m.number) ?? estimateStaffing(m, params));
+    const office = today?.staffing.get(m.number);
+    const own = givenStaffing.get(m.number);
+    // The office's figure wins; the member's own cost per FTE and premises from Bemanning stay.
+    staffing.set(
+      m.number,
+      office ? { ...office, costPerFte: own?.costPerFte, premisesCost: own?.premisesCost } : (own ?? estimateStaffing(m, params)),
+    );
   }
 
   // Kostnader (optional): cost lines for the cost keys; found by its name only.
@@ -140,22 +161,25 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
   const costLines = costSheet ? readCosts(costSheet, resolver, log, kommunerSheet.name) : [];
 
   const scenarioSheet = pickSheet(
-    sheets.filter((s) => s !== kommunerSheet && !travelSheets.includes(s)),
+    sheets.filter((s) => s !== kommunerSheet && s !== officesSheet && !travelSheets.includes(s)),
     'scenarios',
     SCENARIO_FIELDS,
   );
-  const scenarios: Scenario[] = scenarioSheet
-    ? readScenarios(scenarioSheet, municipalities, resolver, log, kommunerSheet.name)
-    : [
-        {
-          name: CURRENT_STRUCTURE,
-          offices: municipalities.map((m) => ({
-            host: m.number,
-            members: [{ number: m.number, servicePoint: { kind: 'full' } }],
-            hostAgreement: true,
-          })),
-        },
-      ];
+  const planned = scenarioSheet ? readScenarios(scenarioSheet, municipalities, resolver, log, kommunerSheet.name) : [];
+  const scenarios: Scenario[] = today
+    ? [today.scenario, ...planned.filter((x) => x.name.toLowerCase() !== today.scenario.name.toLowerCase())]
+    : scenarioSheet
+      ? planned
+      : [
+          {
+            name: ONE_OFFICE_PER_MUNICIPALITY,
+            offices: municipalities.map((m) => ({
+              host: m.number,
+              members: [{ number: m.number, servicePoint: { kind: 'full' } }],
+              hostAgreement: true,
+            })),
+          },
+        ];
 
   // Scenarios the optimiser wrote (Kontorplan's own sheet, in the Scenarier layout) are scored
   // like the planner's; a planner's scenario of the same name wins.
@@ -269,6 +293,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
         staffing: staffingSheet?.name,
         costs: costSheet?.name,
         scenarios: scenarioSheet?.name,
+        ...(officesSheet && today ? { offices: officesSheet.name, baseline: today.scenario.name } : {}),
         ...(optimizedSheet ? { optimizedScenarios: optimizedSheet.name, optimizedScenarioNames: optimizedNames } : {}),
       },
       travelReport: { ...countPairs(matrix), findings, ferries: network?.links.filter((l) => l.kind === 'ferry') ?? [] },

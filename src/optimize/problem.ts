@@ -56,6 +56,11 @@ export type OptProblem = Readonly<{
   baseCost?: number;
   /** Staff each member brings to its office. */
   fte: Float64Array;
+  /**
+   * Staff every office has besides its members' (the fixed part of estimated staffing, when
+   * every member's staffing is estimated); `rules.minFte` is already lowered by it.
+   */
+  officeFixedFte?: number;
   /** BA region as a small integer, -1 when unknown. */
   ba: Int32Array;
   rules: OptRules;

@@ -13,3 +13,4 @@ export {
 } from './score';
 export { officeBreaches, rankScenarios, type Breach, type RuleId } from './verdict';
 export { baselineIndex, versusBaseline, WORSE_OFF_MINUTES, type MunicipalityChange, type Role, type VersusBaseline } from './versus';
+export * from './staffing';

@@ -1,5 +1,6 @@
 import { METRIC_IDS, type MetricId, type Parameters } from '../domain/parameters';
 import type {
+  LegalForm,
   Municipality,
   MunicipalityNumber,
   Office,
@@ -13,6 +14,7 @@ import { travelMinutes, travelProvenance, travelViaFerry, usersMinutes, withinSo
 import { combineRatings, rate } from './rate';
 import { officeBreaches, rankScenarios, type Breach } from './verdict';
 import { baselineIndex, versusBaseline, type VersusBaseline } from './versus';
+import { officeStaffing } from './staffing';
 import { computeVulnerability } from './vulnerability';
 
 export type MemberScore = Readonly<{
@@ -86,6 +88,8 @@ export type OfficeScore = Readonly<{
   countyLineCrossed: boolean;
   /** Shared without a host agreement: legally limited (kommuneloven ch. 20). */
   informal: boolean;
+  /** The legal form where the input states it (Kontorer); `ukjent` is shown as unknown, never as an agreement. */
+  legalForm?: LegalForm;
   estimatedTravelPairs: number;
   ratings: Readonly<Record<MetricId, number | null>>;
   rating: number;
@@ -179,6 +183,7 @@ function weightedMean(values: readonly number[], weights: readonly number[]): nu
 /** All metrics, ratings and constraints of one office. */
 export function scoreOffice(office: Office, input: PlanningInput, byNumber: ReadonlyMap<string, Municipality>, p: Parameters): OfficeScore {
   const host = byNumber.get(office.host)!;
+  const staffingOf = officeStaffing(office, input.staffing, p);
   const members: MemberScore[] = office.members.map((m) => {
     const mun = byNumber.get(m.number)!;
     const isHost = m.number === office.host;
@@ -189,7 +194,7 @@ export function scoreOffice(office: Office, input: PlanningInput, byNumber: Read
     const access = days >= 5 ? 0 : toHost;
     const withinMinutes = usersMinutes(input.travel, m.number, m.number);
     const usersToHost = isHost ? withinMinutes : usersMinutes(input.travel, m.number, office.host);
-    const staffing = input.staffing.get(m.number)!;
+    const staffing = staffingOf.get(m.number)!;
     return {
       number: m.number,
       name: mun.name,
@@ -214,8 +219,8 @@ export function scoreOffice(office: Office, input: PlanningInput, byNumber: Read
   });
   const pops = members.map((m) => m.population);
   const population = pops.reduce((a, b) => a + b, 0);
-  const stateFte = office.members.reduce((s, m) => s + input.staffing.get(m.number)!.stateFte, 0);
-  const municipalFte = office.members.reduce((s, m) => s + input.staffing.get(m.number)!.municipalFte, 0);
+  const stateFte = office.members.reduce((s, m) => s + staffingOf.get(m.number)!.stateFte, 0);
+  const municipalFte = office.members.reduce((s, m) => s + staffingOf.get(m.number)!.municipalFte, 0);
   const fte = stateFte + municipalFte;
   const vulnerability = computeVulnerability(fte, p.vulnerabilityK, p.vulnerabilityA);
   const weightedTravelMinutes = weightedMean(
@@ -235,7 +240,8 @@ export function scoreOffice(office: Office, input: PlanningInput, byNumber: Read
   const owners = members.length;
   const hostPopulationShare = population === 0 ? 1 : host.population / population;
   const countyLineCrossed = new Set(members.map((m) => m.county)).size > 1;
-  const informal = owners > 1 && !office.hostAgreement;
+  // A stated legal form decides; an unknown one is neither an agreement nor known to be informal.
+  const informal = owners > 1 && (office.legalForm !== undefined ? office.legalForm === 'uformelt' : !office.hostAgreement);
   const estimatedTravelPairs = members.filter((m) => !m.isHost && m.travelProvenance === 'estimated').length;
   const shared = owners > 1;
 
@@ -291,6 +297,7 @@ export function scoreOffice(office: Office, input: PlanningInput, byNumber: Read
     hostPopulationShare,
     countyLineCrossed,
     informal,
+    ...(office.legalForm !== undefined ? { legalForm: office.legalForm } : {}),
     estimatedTravelPairs,
     ratings,
     rating,

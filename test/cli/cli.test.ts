@@ -27,8 +27,19 @@ describe('kontorplan sample', () => {
     const io = capture();
     expect(await main(['sample', '--county', '18', '--out', file], io)).toBe(0);
     const sheets = await sheetsOf(file);
-    expect(sheets.map((s) => s.name)).toEqual(['Kommuner', 'Reisetid', 'Bemanning', 'Scenarier', 'Om dataene']);
-    const [kommuner, reisetid, bemanning, scenarier, om] = sheets;
+    expect(sheets.map((s) => s.name)).toEqual(['Kommuner', 'Reisetid', 'Bemanning', 'Kontorer', 'Scenarier', 'Om dataene']);
+    const [kommuner, reisetid, bemanning, kontorer, scenarier, om] = sheets;
+    // Today's offices proposed: the documented cooperations and one office per other municipality, all to be checked.
+    const offices = kontorer!.values.slice(3);
+    expect(offices.every((r) => String(r[9]).endsWith('forslag, kontroller mot NAV fylke'))).toBe(true);
+    const salten = offices.find((r) => r[0] === 'NAV Indre Salten')!;
+    expect(salten.slice(1, 4)).toEqual([
+      'Fauske - Fuossko',
+      'Fauske - Fuossko; Sørfold; Hábmer - Hamarøy; Beiarn; Saltdal',
+      'Sørfold 5; Hábmer - Hamarøy 5; Beiarn 5; Saltdal 5',
+    ]);
+    expect(offices.find((r) => r[0] === 'NAV Narvik')!.slice(2, 4)).toEqual(['Narvik; Evenes - Evenášši', 'Evenes - Evenášši 2']);
+    expect(offices).toHaveLength(36);
     expect(kommuner!.values).toHaveLength(42);
     expect(kommuner!.values[1]!.slice(0, 4)).toEqual(['1804', 'Bodø', '18', 53638]);
     // 41 · 40 / 2 pairs, each marked as an estimate.
@@ -69,22 +80,27 @@ describe('kontorplan plan', () => {
     const after = await sheetsOf(out);
     expect(after.map((s) => s.name)).toEqual([
       ...before.map((s) => s.name),
-      'KP Dagens struktur',
+      'KP Dagens struktur (per 2020)',
+      'KP Én kommune – ett kontor',
       'KP Kjente samarbeid',
       'KP Ett kontor per BA-region',
       'Sammenligning',
     ]);
     for (const s of before) expect(after.find((a) => a.name === s.name)!.values).toEqual(s.values);
     const text = io.stdout.join('\n');
-    expect(text).toContain('Leste 41 kommuner fra «Kommuner», 3 scenarier fra «Scenarier».');
-    expect(text).toMatch(/Antall kontor\s+kontor\s+41\s+36\s+28/);
+    expect(text).toContain('Leste 41 kommuner fra «Kommuner», dagens struktur fra «Kontorer» (Dagens struktur (per 2020)),');
+    expect(text).toContain('3 scenarier fra «Scenarier».');
+    expect(text).toMatch(/Antall kontor\s+kontor\s+36\s+41\s+36\s+28/);
+    // Every staffing row of the sample is an estimate: the output says so, and what it assumed.
+    expect(text).toContain('Bemanning estimert for 41 av 41 kommuner: 4,85 per kontor + 1,885 per 1 000 innbyggere');
+    expect(text).toContain('fordelt 60 % statlig og 40 % kommunalt (antatt; endre med --municipal-share).');
     // The rank and admissibility stand above the rating, and the ranked list gives the reasons.
     const lines = text.split('\n');
     const at = (label: string) => lines.findIndex((l) => l.startsWith(label));
     expect(at('Rangering ')).toBeLessThan(at('Karakter'));
     expect(at('Tillatt (alle krav og avtale)')).toBeLessThan(at('Karakter'));
     expect(text).toContain('Rangering (tillatte scenarier først, så de med færrest brudd, deretter etter karakter):');
-    expect(text).toMatch(/Kjente samarbeid: Mot «Dagens struktur»: \d+ av 41 kommuner er verre stilt/);
+    expect(text).toMatch(/Kjente samarbeid: Mot «Dagens struktur \(per 2020\)»: \d+ av 41 kommuner er verre stilt/);
     // Every sample scenario keeps offices under 10 FTE: each is listed as not admissible, with the rule.
     expect(text).toMatch(/1\. \S.* – ikke tillatt, karakter \d+: minste årsverk: \d+ kontor/);
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(100);
@@ -94,21 +110,26 @@ describe('kontorplan plan', () => {
     const raw = new ExcelJS.Workbook();
     await raw.xlsx.readFile(path.join(dir, 'resultat.xlsx'));
     const ws = raw.getWorksheet('KP Kjente samarbeid')!;
-    expect(ws.getTable('KP_Kontor_2')).toBeDefined();
-    expect(ws.getTable('KP_Medlemmer_2')).toBeDefined();
+    expect(ws.getTable('KP_Kontor_3')).toBeDefined();
+    expect(ws.getTable('KP_Medlemmer_3')).toBeDefined();
     expect(ws.views[0]).toMatchObject({ state: 'frozen' });
     expect(raw.getWorksheet('Sammenligning')!.getTable('KP_Sammenligning')).toBeDefined();
     expect(raw.getWorksheet('Sammenligning')!.getTable('KP_Rangering')).toBeDefined();
-    expect(ws.getTable('KP_Kommuner_2')).toBeDefined();
-    expect(ws.getTable('KP_Brudd_2')).toBeDefined();
+    expect(ws.getTable('KP_Kommuner_3')).toBeDefined();
+    expect(ws.getTable('KP_Brudd_3')).toBeDefined();
   });
 
   it('prints the JSON contract with 4-digit municipality numbers', async () => {
     const io = capture();
     expect(await main(['plan', input(), '--out', path.join(dir, 'r2.xlsx'), '--json'], io)).toBe(0);
     const doc = JSON.parse(io.stdout.join('\n'));
-    expect(doc.scenarios.map((s: { name: string }) => s.name)).toEqual(['Dagens struktur', 'Kjente samarbeid', 'Ett kontor per BA-region']);
-    const salten = doc.scenarios[1].offices.find((o: { host: string }) => o.host === '1841');
+    expect(doc.scenarios.map((s: { name: string }) => s.name)).toEqual([
+      'Dagens struktur (per 2020)',
+      'Én kommune – ett kontor (teoretisk utgangspunkt)',
+      'Kjente samarbeid',
+      'Ett kontor per BA-region',
+    ]);
+    const salten = doc.scenarios[2].offices.find((o: { host: string }) => o.host === '1841');
     expect(salten.members.sort()).toEqual(['1839', '1840', '1841', '1845', '1875']);
     for (const key of [
       'host',
@@ -128,7 +149,8 @@ describe('kontorplan plan', () => {
     }
     expect(salten.owners).toBe(5);
     expect(salten.constraints.maxOwners).toEqual({ enabled: true, pass: true, value: 5, limit: 5 });
-    expect(doc.scenarios[0].totals.offices).toBe(41);
+    expect(doc.scenarios[0].totals.offices).toBe(36);
+    expect(doc.scenarios[1].totals.offices).toBe(41);
     // The verdict: admissible first, then fewest breaches, then by rating; each breach by municipality.
     type Verdict = { admissible: boolean; rank: number; totals: { rating: number }; breaches: { kommunenummer: string; rule: string }[] };
     const verdicts: Verdict[] = doc.scenarios;
@@ -143,7 +165,7 @@ describe('kontorplan plan', () => {
     const today = verdicts[0]!;
     expect(today.admissible).toBe(today.breaches.length === 0);
     // Every municipality against the baseline, today's structure.
-    expect(doc.baseline).toBe('Dagens struktur');
+    expect(doc.baseline).toBe('Dagens struktur (per 2020)');
     for (const s of doc.scenarios) {
       expect(s.municipalities).toHaveLength(41);
       type Change = { worseOff: boolean; kommunenummer: string; accessMinutesAfter: number; accessMinutesBefore: number };
@@ -157,7 +179,7 @@ describe('kontorplan plan', () => {
       expect.arrayContaining(['kommunenummer', 'accessMinutesBefore', 'accessMinutesAfter', 'localDaysBefore', 'localDaysAfter', 'breaks']),
     );
     expect(sorsalten.localDaysBefore).toBe(5);
-    // Røst (about 470 inhabitants) alone is below 10 FTE.
+    // Røst (about 470 inhabitants) alone is below 10 FTE, today as in the theory.
     expect(today.breaches).toContainEqual({
       kommunenummer: '1856',
       name: 'Røst',
@@ -172,7 +194,7 @@ describe('kontorplan plan', () => {
   it('uses parameter flags', async () => {
     const io = capture();
     expect(await main(['plan', input(), '--out', path.join(dir, 'r3.xlsx'), '--json', '--min-fte', '2', '--max-owners', '4'], io)).toBe(0);
-    const salten = JSON.parse(io.stdout.join('\n')).scenarios[1].offices.find((o: { host: string }) => o.host === '1841');
+    const salten = JSON.parse(io.stdout.join('\n')).scenarios[2].offices.find((o: { host: string }) => o.host === '1841');
     expect(salten.constraints.minFte.limit).toBe(2);
     expect(salten.constraints.maxOwners).toMatchObject({ pass: false, limit: 4 });
   });

@@ -187,7 +187,7 @@ it('scores every scenario from the ribbon button, without the pane', async () =>
       ),
   );
   expect(done).toBe(true);
-  expect(await api((t) => t.sheetNames())).toEqual(expect.arrayContaining(['KP Dagens struktur', 'Sammenligning']));
+  expect(await api((t) => t.sheetNames())).toEqual(expect.arrayContaining(['KP Én kommune – ett kontor', 'Sammenligning']));
 });
 
 it('scores the scenarios and draws the map of the chosen one', async () => {

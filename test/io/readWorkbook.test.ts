@@ -101,11 +101,12 @@ describe('readWorkbook: a planner’s own workbook', () => {
       costPerFte: undefined,
       premisesCost: undefined,
     });
-    // Bærum has no staffing row: estimated at 2.3 per 1 000 and marked.
+    // Bærum (130 000) has no staffing row: its part per inhabitant estimated and marked.
     expect(v.staffing.get(n('3201'))).toMatchObject({ provenance: 'estimated' });
-    expect(v.staffing.get(n('3201'))!.stateFte + v.staffing.get(n('3201'))!.municipalFte).toBeCloseTo(299);
-    // No Scenarier sheet: today's structure, one office per municipality.
-    expect(v.scenarios.map((s) => [s.name, s.offices.length])).toEqual([['Dagens struktur', 2]]);
+    expect(v.staffing.get(n('3201'))!.stateFte + v.staffing.get(n('3201'))!.municipalFte).toBeCloseTo(params.staffPer1000 * 130);
+    expect(v.staffing.get(n('3201'))!.municipalFte).toBeCloseTo(params.staffPer1000 * 130 * params.municipalShareOfFte);
+    // No Scenarier sheet: one office per municipality, named as the theoretical start it is.
+    expect(v.scenarios.map((s) => [s.name, s.offices.length])).toEqual([['Én kommune – ett kontor (teoretisk utgangspunkt)', 2]]);
   });
 
   it('estimates missing pairs from coordinates and marks them, keeping "estimert" rows as estimates', () => {

@@ -129,8 +129,12 @@ describe('scoreScenario on hand-computed offices', () => {
       informal: true,
       fteEstimated: true,
     });
-    // Staffing estimated at 2.3 per 1 000.
-    expect(five!.fte).toBeCloseTo(23, 10);
+    // Staffing estimated: the fixed part once (at the host) plus the part per inhabitant of 10 000.
+    const p = withParameters();
+    expect(five!.fte).toBeCloseTo(p.staffFixed + p.staffPer1000 * 10, 10);
+    const host = five!.members.find((m) => m.isHost)!;
+    expect(host.fte).toBeCloseTo(p.staffFixed + (p.staffPer1000 * host.population) / 1000, 10);
+    for (const m of five!.members.filter((x) => !x.isHost)) expect(m.fte).toBeCloseTo((p.staffPer1000 * m.population) / 1000, 10);
     // Users: Pe 20 · (1 − 0.5/5) = 18, Qu 40 · (1 − 2/5) = 24, Ro 100, Sø 0 → 142 000 / 10 000.
     expect(five!.weightedTravelMinutes).toBeCloseTo(14.2, 10);
     // Only Ro (1 000 of 10 000) travels over 45, 75 and 90 minutes for full service.

@@ -74,12 +74,14 @@ describe('admissible first', () => {
     ]);
     expect(legal!.admissible).toBe(true);
     expect(legal!.breaches).toEqual([]);
-    // Alone: Bø i Toy has its own 2 FTE; the others are estimated at 2.3 per 1 000 inhabitants.
+    // Alone: Bø i Toy has its own 2 FTE; the others (1 000 inhabitants each, hosting alone) are
+    // estimated with scale: the office's fixed part plus the part per 1 000 inhabitants.
     expect(alone!.breaches.map((b) => [b.kommunenummer, b.rule, b.limit])).toEqual(
       ['9002', '9004', '9005', '9006', '9007'].map((n) => [n, 'minFte', 10]),
     );
     expect(alone!.breaches[0]!.value).toBe(2);
-    expect(alone!.breaches[1]!.value).toBeCloseTo(2.3, 10);
+    const p = withParameters();
+    expect(alone!.breaches[1]!.value).toBeCloseTo(p.staffFixed + p.staffPer1000, 10);
   });
 
   it('ranks an admissible scenario above every inadmissible one, whatever their ratings', () => {
@@ -95,7 +97,7 @@ describe('admissible first', () => {
     expect(breachText(coop!.breaches[0]!)).toBe(
       'lengste reisetid uten tjenestested: 100 min til verten uten eget tjenestested, krav høyst 90',
     );
-    expect(breachText(alone!.breaches[1]!, 'en')).toBe('minimum FTE: 2.3 FTE, at least 10 required');
+    expect(breachText(alone!.breaches[1]!, 'en')).toBe('minimum FTE: 6.7 FTE, at least 10 required');
     expect(inadmissibleReason(coop!)).toBe(
       'lengste reisetid uten tjenestested: 1 kontor, 1 kommuner (Ro - Rávvu); ' +
         'uformelt samarbeid (ingen vertskommuneavtale): 1 kontor, 5 kommuner (Hamn, Pe, Qu, Ro - Rávvu … (+1))',

@@ -1,0 +1,242 @@
+import type { SheetData } from '../domain/sheets';
+import type { LegalForm, Member, Municipality, MunicipalityNumber, Office, Scenario, ServicePoint, Staffing } from '../domain/types';
+import { a1, cellText, foldName, isBlank, isCellError, parseNumber } from './cells';
+import { OFFICE_FIELDS } from './fields';
+import { ProblemLog } from './problems';
+import { nonNegativeAt, requiredHeader } from './readCell';
+import type { MunicipalityResolver } from './resolver';
+
+/** Today's structure as the Kontorer sheet gives it: the baseline scenario and the staffing it states per office. */
+export type OfficesRead = Readonly<{
+  scenario: Scenario;
+  /** Staffing per member where the office's is given, spread by population (provenance given). */
+  staffing: ReadonlyMap<MunicipalityNumber, Staffing>;
+}>;
+
+const LEGAL_FORMS: Readonly<Record<string, LegalForm>> = {
+  vertskommune: 'vertskommune',
+  vertskommunesamarbeid: 'vertskommune',
+  host: 'vertskommune',
+  sammenslatt: 'sammenslått',
+  sammenslaing: 'sammenslått',
+  merger: 'sammenslått',
+  merged: 'sammenslått',
+  uformelt: 'uformelt',
+  uformell: 'uformelt',
+  informal: 'uformelt',
+  ukjent: 'ukjent',
+  unknown: 'ukjent',
+};
+
+/** The name of the baseline: «Dagens struktur (per DATE)», DATE the latest agreement date in the sheet (a year where only the year is given). */
+export function baselineName(latest: AgreementDate | undefined): string {
+  if (!latest) return 'Dagens struktur (per arket Kontorer)';
+  if (latest.yearOnly) return `Dagens struktur (per ${latest.date.getUTCFullYear()})`;
+  const d = latest.date;
+  const two = (x: number) => String(x).padStart(2, '0');
+  return `Dagens struktur (per ${two(d.getUTCDate())}.${two(d.getUTCMonth() + 1)}.${d.getUTCFullYear()})`;
+}
+
+type AgreementDate = Readonly<{ date: Date; yearOnly: boolean }>;
+
+/** A location that is a meeting room (publikumsmottak / møteplass), not a branch with opening days. */
+const MEETING = -1;
+
+/** Splits a list cell: comma, semicolon, line break or «og». */
+function listItems(v: unknown): string[] {
+  return cellText(v as never)
+    .split(/[,;\n]|\s+og\s+|\s+and\s+/i)
+    .map((x) => x.trim())
+    .filter(Boolean);
+}
+
+function dateOf(v: unknown): AgreementDate | undefined {
+  if (v instanceof Date) return { date: v, yearOnly: false };
+  if (typeof v === 'number' && v >= 1900 && v <= 2100) return { date: new Date(Date.UTC(v, 0, 1)), yearOnly: true };
+  if (typeof v === 'number' && v > 20000 && v < 80000) return { date: new Date(Date.UTC(1899, 11, 30) + v * 86400000), yearOnly: false };
+  const t = cellText(v as never).trim();
+  if (/^\d{4}$/.test(t)) return { date: new Date(Date.UTC(Number(t), 0, 1)), yearOnly: true };
+  const nb = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t);
+  if (nb) return { date: new Date(Date.UTC(Number(nb[3]), Number(nb[2]) - 1, Number(nb[1]))), yearOnly: false };
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  if (iso) return { date: new Date(Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3]))), yearOnly: false };
+  return undefined;
+}
+
+/**
+ * Reads Kontorer: one row per NAV office today, with its host, its member municipalities (a
+ * list in one cell), optional locations with opening days («Evenes 2; Gratangen 2»: a member
+ * listed without days has a 5-day office, «Bjerkreim møterom» a meeting room, a member not
+ * listed none), optional state and
+ * municipal FTE or a total (split by `municipalShareOfFte`), legal form (blank = ukjent),
+ * agreement date and source. Municipalities of Kommuner in no office count as offices of their
+ * own (with a note). Every problem names its cell.
+ */
+export function readOffices(
+  sheet: SheetData,
+  municipalities: readonly Municipality[],
+  resolver: MunicipalityResolver,
+  log: ProblemLog,
+  kommunerSheet: string,
+  municipalShareOfFte: number,
+): OfficesRead | undefined {
+  const header = requiredHeader(sheet, OFFICE_FIELDS, log);
+  if (!header) return undefined;
+  const col = (k: string) => header.columns.get(k);
+  const population = new Map(municipalities.map((m) => [m.number, m.population]));
+  const officeOf = new Map<MunicipalityNumber, { office: string; cell: string }>();
+  const offices: Office[] = [];
+  const staffing = new Map<MunicipalityNumber, Staffing>();
+  let latest: AgreementDate | undefined;
+  let errorsBefore = log.problems.filter((p) => p.severity === 'error').length;
+
+  const resolveItem = (item: string, cell: string): MunicipalityNumber | undefined => {
+    const res = resolver.resolve(item);
+    if (res.ok) return res.number;
+    if (res.reason === 'ambiguous') log.error(sheet.name, cell, 'ambiguousName', { value: item, candidates: res.candidates ?? '' });
+    else log.error(sheet.name, cell, 'unknownMunicipality', { value: item, sheetName: kommunerSheet });
+    return undefined;
+  };
+
+  for (let r = header.row + 1; r < sheet.values.length; r++) {
+    const row = sheet.values[r] ?? [];
+    if (row.every((v) => isBlank(v))) continue;
+    const cName = col('name')!;
+    const cHost = col('host')!;
+    const cMembers = col('members')!;
+    const name = cellText(row[cName]).trim() || `rad ${r + 1}`;
+    const hostCell = a1(r, cHost);
+    const membersCell = a1(r, cMembers);
+    for (const [c, v] of [
+      [cHost, row[cHost]],
+      [cMembers, row[cMembers]],
+    ] as const) {
+      if (isCellError(v)) log.error(sheet.name, a1(r, c), 'cellError', { value: cellText(v) });
+    }
+    const host = isBlank(row[cHost]) || isCellError(row[cHost]) ? undefined : resolveItem(cellText(row[cHost]).trim(), hostCell);
+    if (isBlank(row[cHost])) log.error(sheet.name, hostCell, 'valueMissing', { column: 'vertskommune' });
+    const members: MunicipalityNumber[] = [];
+    let membersBad = false;
+    for (const item of isCellError(row[cMembers]) ? [] : listItems(row[cMembers])) {
+      const n = resolveItem(item, membersCell);
+      if (n === undefined) membersBad = true;
+      else if (!members.includes(n)) members.push(n);
+    }
+    if (members.length === 0 && !membersBad && !isCellError(row[cMembers])) {
+      log.error(sheet.name, membersCell, 'officeNoMembers', { office: name });
+      continue;
+    }
+    if (host !== undefined && !members.includes(host) && !membersBad) {
+      log.error(sheet.name, hostCell, 'officeHostNotMember', {
+        host: resolver.label(host),
+        office: name,
+        members: members.map((m) => resolver.label(m)).join(', '),
+      });
+    }
+    for (const m of members) {
+      const before = officeOf.get(m);
+      if (before)
+        log.error(sheet.name, membersCell, 'officeMemberTwice', {
+          number: resolver.label(m),
+          office: name,
+          other: before.office,
+          otherCell: `${sheet.name}!${before.cell}`,
+        });
+      else officeOf.set(m, { office: name, cell: membersCell });
+    }
+
+    // Locations: member → opening days.
+    const days = new Map<MunicipalityNumber, number>();
+    const cLoc = col('locations');
+    if (cLoc !== undefined && !isBlank(row[cLoc])) {
+      const locCell = a1(r, cLoc);
+      for (const item of listItems(row[cLoc])) {
+        const meeting = /\s*[:(]?\s*(møterom|møteplass|meeting room)\s*\)?$/i;
+        const m = meeting.test(item)
+          ? [item, item.replace(meeting, ''), undefined]
+          : /^(.*?)(?:\s*[:(]?\s*(\d+(?:[.,]\d+)?)\s*(?:dager|dag|days|day|d)?\s*\)?)?$/i.exec(item)!;
+        const where = m[1]!.trim();
+        const n = meeting.test(item) ? MEETING : m[2] === undefined ? 5 : parseNumber(m[2]);
+        if (!where || n === undefined || (n !== MEETING && (n < 1 || n > 5))) {
+          log.error(sheet.name, locCell, 'badOpeningDays', { value: item });
+          continue;
+        }
+        const at = resolveItem(where, locCell);
+        if (at === undefined) continue;
+        if (!members.includes(at)) {
+          log.error(sheet.name, locCell, 'officeLocationNotMember', { name: resolver.label(at), office: name });
+          continue;
+        }
+        days.set(at, n);
+      }
+    }
+
+    // Legal form: blank is unknown, never an agreement.
+    let legalForm: LegalForm = 'ukjent';
+    const cForm = col('legalForm');
+    if (cForm !== undefined && !isBlank(row[cForm])) {
+      const f = LEGAL_FORMS[foldName(cellText(row[cForm]))];
+      if (f) legalForm = f;
+      else log.error(sheet.name, a1(r, cForm), 'badLegalForm', { value: cellText(row[cForm]) });
+    }
+    const cDate = col('date');
+    const date = cDate === undefined ? undefined : dateOf(row[cDate]);
+    if (date && (!latest || date.date > latest.date)) latest = date;
+
+    // Staffing given for the office, spread to its members by population.
+    const fte = (k: string) => {
+      const c = col(k);
+      return c === undefined ? {} : nonNegativeAt(sheet, r, c, log);
+    };
+    const st = fte('stateFte');
+    const mu = fte('municipalFte');
+    const to = fte('totalFte');
+    const errorsNow = log.problems.filter((p) => p.severity === 'error').length;
+    if (errorsNow > errorsBefore) {
+      errorsBefore = errorsNow;
+      continue;
+    }
+    let given: { stateFte: number; municipalFte: number } | undefined;
+    if (st.value !== undefined || mu.value !== undefined) given = { stateFte: st.value ?? 0, municipalFte: mu.value ?? 0 };
+    else if (to.value !== undefined)
+      given = { stateFte: to.value * (1 - municipalShareOfFte), municipalFte: to.value * municipalShareOfFte };
+    if (given) {
+      const total = members.reduce((s, m) => s + (population.get(m) ?? 0), 0);
+      for (const m of members) {
+        const share = total === 0 ? 1 / members.length : (population.get(m) ?? 0) / total;
+        staffing.set(m, { stateFte: given.stateFte * share, municipalFte: given.municipalFte * share, provenance: 'given' });
+      }
+    }
+    const servicePoint = (m: MunicipalityNumber): ServicePoint => {
+      const d = days.get(m);
+      if (d === undefined) return { kind: 'none' };
+      if (d === MEETING) return { kind: 'meeting' };
+      return d >= 5 ? { kind: 'branch', days: 5 } : { kind: 'branch', days: d };
+    };
+    const ordered: Member[] = [
+      { number: host!, servicePoint: { kind: 'full' } },
+      ...members.filter((m) => m !== host).map((m) => ({ number: m, servicePoint: servicePoint(m) })),
+    ];
+    offices.push({
+      host: host!,
+      members: ordered,
+      hostAgreement: legalForm === 'vertskommune' || legalForm === 'sammenslått',
+      legalForm,
+      name,
+    });
+  }
+  const missing = municipalities.filter((m) => !officeOf.has(m.number));
+  if (missing.length > 0) {
+    log.warn(sheet.name, undefined, 'officesMissing', {
+      count: missing.length,
+      list: missing
+        .slice(0, 10)
+        .map((m) => resolver.label(m.number))
+        .join(', ')
+        .concat(missing.length > 10 ? ', …' : ''),
+    });
+    for (const m of missing)
+      offices.push({ host: m.number, members: [{ number: m.number, servicePoint: { kind: 'full' } }], hostAgreement: true });
+  }
+  return { scenario: { name: baselineName(latest), offices }, staffing };
+}
