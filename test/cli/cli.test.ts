@@ -71,7 +71,9 @@ describe('kontorplan plan', () => {
       ...before.map((s) => s.name),
       'KP Dagens struktur',
       'KP Kjente samarbeid',
+      'KP Konsekvenser Kjente samarbei',
       'KP Ett kontor per BA-region',
+      'KP Konsekvenser Ett kontor per',
       'Sammenligning',
     ]);
     for (const s of before) expect(after.find((a) => a.name === s.name)!.values).toEqual(s.values);
@@ -101,6 +103,41 @@ describe('kontorplan plan', () => {
     expect(raw.getWorksheet('Sammenligning')!.getTable('KP_Rangering')).toBeDefined();
     expect(ws.getTable('KP_Kommuner_2')).toBeDefined();
     expect(ws.getTable('KP_Brudd_2')).toBeDefined();
+  });
+
+  it('writes each scenario’s consequences against the baseline, grades and thresholds beside the values', async () => {
+    const wb = await ExcelJsWorkbook.open(path.join(dir, 'resultat.xlsx'));
+    const sheet = (await wb.read()).sheets.find((s) => s.name === 'KP Konsekvenser Kjente samarbei')!;
+    expect(sheet.values[0]![0]).toBe(
+      'Konsekvenser av «Kjente samarbeid» mot «Dagens struktur». Laget av Kontorplan; arket erstattes ved neste kjøring.',
+    );
+    const header = sheet.values.findIndex((r) => r[0] === 'Virkning');
+    expect(sheet.values[header]!.slice(0, 11)).toEqual([
+      'Virkning',
+      'Mål',
+      'Enhet',
+      'Bedre når',
+      'Scenario',
+      'Grunnlag',
+      'Endring',
+      'Betydning',
+      'Omfang',
+      'Konsekvens',
+      'Konsekvens (−4 til +4)',
+    ]);
+    const rows = sheet.values.slice(header + 1, header + 18);
+    const row = (label: string) => rows.find((r) => r[1] === label)!;
+    // Kjente samarbeid merges offices: fewer offices below 10 FTE, more owners in one office.
+    const below = row('Kontor under minste årsverk');
+    expect(below[5]).toBeGreaterThan(below[4] as number);
+    expect(below[9]).toMatch(/^\+/);
+    const owners = row('Flest eiere i ett kontor');
+    expect(owners.slice(4, 7)).toEqual([5, 1, 4]);
+    expect(owners[9]).toMatch(/^−/);
+    expect(row('Driftskostnad')[9]).toMatch(/^ikke beregnet/);
+    expect(rows.every((r) => typeof r[11] === 'string' && (r[11] as string).startsWith('endring lite ≥'))).toBe(true);
+    // The baseline has no consequence sheet of its own.
+    expect((await wb.read()).sheets.some((s) => s.name === 'KP Konsekvenser Dagens struktur')).toBe(false);
   });
 
   it('prints the JSON contract with 4-digit municipality numbers', async () => {
@@ -152,6 +189,14 @@ describe('kontorplan plan', () => {
       for (const m of changes) expect(m.kommunenummer).toMatch(/^\d{4}$/);
     }
     expect(doc.scenarios[0].worseOff).toBe(0);
+    // The consequence table against the baseline: none for the baseline itself.
+    expect(doc.scenarios[0].consequences).toEqual([]);
+    const owners = doc.scenarios[1].consequences.find((c: { id: string }) => c.id === 'maxOwners');
+    expect(owners).toMatchObject({ id: 'maxOwners', value: 5, baseline: 1, change: 4, grade: -3 });
+    const cost = doc.scenarios[1].consequences.find((c: { id: string }) => c.id === 'cost');
+    expect(cost).toMatchObject({ value: null, baseline: null, change: null, grade: null });
+    for (const c of doc.scenarios[1].consequences)
+      expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'value', 'baseline', 'change', 'grade']));
     const sorsalten = doc.scenarios[1].municipalities.find((m: { kommunenummer: string }) => m.kommunenummer === '1845');
     expect(Object.keys(sorsalten)).toEqual(
       expect.arrayContaining(['kommunenummer', 'accessMinutesBefore', 'accessMinutesAfter', 'localDaysBefore', 'localDaysAfter', 'breaks']),
