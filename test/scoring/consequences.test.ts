@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { withParameters } from '../../src/domain/parameters';
 import { consequenceSheet } from '../../src/io/consequenceOutput';
 import { resultSheetNames, resultSheets } from '../../src/io/output';
@@ -161,5 +163,19 @@ describe('the consequence table of a two-municipality office against one office 
       'KP Konsekvenser Optimert 20 kon',
       'KP Konsekvenser Optimert 20 k 2',
     ]);
+  });
+});
+
+describe('docs/scoring.md', () => {
+  it('lists every consequence row with its importance and thresholds', () => {
+    const docs = readFileSync(path.join(__dirname, '..', '..', 'docs', 'scoring.md'), 'utf8');
+    for (const d of CONSEQUENCES) {
+      const line = docs.split('\n').find((l) => l.includes(`(\`${d.id}\`)`));
+      expect(line).toBeDefined();
+      expect(line).toContain(`| ${d.importance} `);
+      if (d.notComputed) continue;
+      const shown = d.thresholds.map((t) => String(d.scale === 'relative' || d.format.includes('%') ? Math.round(t * 1e5) / 1e3 : t));
+      expect(line).toMatch(new RegExp(`\\| ${shown.join('( %)? / ')}( %)? `));
+    }
   });
 });
