@@ -15,7 +15,16 @@ export {
   type TravelReport,
 } from './io/readWorkbook';
 export { formatProblem, problemMessage, hasErrors, type Problem, type Language } from './io/problems';
-export { scenarioSheet, scenarioSheetNames, comparisonSheet, comparisonRows, COMPARISON_SHEET } from './io/output';
+export {
+  scenarioSheet,
+  scenarioSheetNames,
+  resultSheetNames,
+  resultSheets,
+  comparisonSheet,
+  comparisonRows,
+  COMPARISON_SHEET,
+} from './io/output';
+export { consequenceSheet, CONSEQUENCE_PREFIX } from './io/consequenceOutput';
 export { parseServicePoint, servicePointLabel } from './io/servicePoint';
 export * from './travel';
 export * from './scoring';

@@ -14,7 +14,7 @@ import {
   tradeoffSheet,
   type TradeoffRow,
 } from '../io/optimizeOutput';
-import { comparisonSheet, scenarioSheet, scenarioSheetNames } from '../io/output';
+import { resultSheets } from '../io/output';
 import type { ReadResult } from '../io/readWorkbook';
 import { TRAVEL_CHECK_SHEET, TRAVEL_SHEET } from '../io/travelOutput';
 import { toScenario, type OptimizeRequest } from '../optimize/fromInput';
@@ -196,11 +196,9 @@ export function describeRules(p: Parameters, req: OptimizeRequest, pr: OptProble
   return `Krav: ${parts.join('; ')}.`;
 }
 
-/** Scenario sheets and the comparison for a set of scenarios (what `plan` writes). */
+/** Scenario sheets, their consequence sheets and the comparison for a set of scenarios (what `plan` writes). */
 export function scoredSpecs(scenarios: readonly Scenario[], input: PlanningInput, params: Parameters): SheetSpec[] {
-  const scores = scoreAll({ ...input, scenarios }, params);
-  const names = scenarioSheetNames(scores.map((s) => s.name));
-  return [...scores.map((s, i) => scenarioSheet(s, names[i]!, i, params)), comparisonSheet(scores, params)];
+  return resultSheets(scoreAll({ ...input, scenarios }, params), params);
 }
 
 /**

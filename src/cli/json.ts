@@ -5,7 +5,11 @@ import type { ScenarioScore } from '../scoring/score';
  * `admissible`: every office keeps the enabled hard rules and has a host agreement where it is
  * shared; `rank`: 1 is best, admissible scenarios before inadmissible ones, then fewest breaches, then by rating;
  * `breaches`: every rule broken, by municipality; `municipalities`: each against the baseline
- * scenario (`baseline`), with `worseOff` (how many) and `worstOff` (their numbers).
+ * scenario (`baseline`), with `worseOff` (how many) and `worstOff` (their numbers);
+ * `consequences`: the consequence table against the baseline (empty for the baseline), each row
+ * with `id`, `value`, `baseline`, `change` (null where not computed or not applicable), `grade`
+ * (−4…+4 on DFØ's scale, null where not graded), and beside them `importance`, `extent` (−3…3)
+ * and `note` (why a row has no grade).
  */
 export function planJson(scores: readonly ScenarioScore[]) {
   return {
@@ -40,6 +44,16 @@ export function planJson(scores: readonly ScenarioScore[]) {
         worseOff: m.worseOff,
       })),
       worseOff: s.versus.worseOff,
+      consequences: s.consequences.map((c) => ({
+        id: c.id,
+        value: c.value === null ? null : round(c.value, 4),
+        baseline: c.baseline === null ? null : round(c.baseline, 4),
+        change: c.change === null ? null : round(c.change, 4),
+        grade: c.grade,
+        importance: c.def.importance,
+        extent: c.extent,
+        note: c.note?.en ?? null,
+      })),
       worstOff: s.versus.worstOff.map((m) => m.kommunenummer),
       offices: s.offices.map((o) => ({
         host: o.host,

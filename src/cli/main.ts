@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { calibrationPairs, embeddedPairRoutes, embeddedValidation, withinPoints } from '../data/network';
 import { buildSampleWorkbook, selectCounty } from '../data/sample';
 import { DEFAULT_PARAMETERS, type Parameters } from '../domain/parameters';
-import { comparisonSheet, scenarioSheet, scenarioSheetNames } from '../io/output';
+import { resultSheets } from '../io/output';
 import { travelCheckSheet, travelSheet } from '../io/travelOutput';
 import { scoreAll } from '../scoring/score';
 import { staffingAssumption } from '../scoring/staffing';
@@ -119,11 +119,10 @@ async function plan(args: string[], io: Io): Promise<number> {
   const { wb, result, snapshot } = opened;
   if (!result.value) return 1;
   const scores = scoreAll(result.value, params);
-  const names = scenarioSheetNames(scores.map((s) => s.name));
   const optimisedNames = new Set(result.value.sheetsUsed.optimizedScenarioNames ?? []);
   const specs = [
-    ...scores.map((s, i) => scenarioSheet(s, names[i]!, i, params)),
-    comparisonSheet(scores, params),
+    // Each scenario's sheet, its consequences against the baseline, and Sammenligning.
+    ...resultSheets(scores, params),
     // The optimiser's scenarios and trade-off curve stay, written again with their chart.
     ...carriedOver(snapshot, result.value),
   ];

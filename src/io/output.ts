@@ -2,25 +2,59 @@ import type { Parameters } from '../domain/parameters';
 import { FAIL_TEXT, type CellValue, type SheetSpec } from '../domain/sheets';
 import type { Provenance, WithinSource } from '../domain/types';
 import type { ScenarioScore } from '../scoring/score';
-import { WORSE_OFF_MINUTES } from '../scoring/versus';
+import { baselineIndex, WORSE_OFF_MINUTES } from '../scoring/versus';
+import { CONSEQUENCE_PREFIX, consequenceSheet } from './consequenceOutput';
 import { servicePointLabel } from './servicePoint';
 import { breachValueText, inadmissibleReason, ROLE_LABELS, RULE_LABELS, rulesInForce, versusText } from './verdictText';
 
 /** Characters Excel forbids in sheet names. */
 const FORBIDDEN = /[:\\/?*[\]]/g;
 
+/** `prefix + name` made a legal sheet name (≤ 31 characters), unique against `used` (lower case), which it joins. */
+function uniqueSheetName(prefix: string, n: string, used: Set<string>): string {
+  const full = `${prefix}${n.replace(FORBIDDEN, ' ').replace(/'/g, '')}`.trim();
+  // A name too long for a sheet loses a trailing parenthesis before it is cut.
+  const base = (full.length > 31 ? full.replace(/\s*\([^()]*\)$/, '') : full).slice(0, 31).trimEnd();
+  let name = base;
+  for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base.slice(0, 31 - String(i).length - 1)} ${i}`;
+  used.add(name.toLowerCase());
+  return name;
+}
+
 /** Kontorplan's result sheet names: "KP <scenario>", ≤ 31 characters, unique. */
 export function scenarioSheetNames(names: readonly string[]): string[] {
   const used = new Set<string>(['sammenligning']);
-  return names.map((n) => {
-    const full = `KP ${n.replace(FORBIDDEN, ' ').replace(/'/g, '')}`.trim();
-    // A name too long for a sheet loses a trailing parenthesis before it is cut.
-    const base = (full.length > 31 ? full.replace(/\s*\([^()]*\)$/, '') : full).slice(0, 31);
-    let name = base;
-    for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base.slice(0, 31 - String(i).length - 1)} ${i}`;
-    used.add(name.toLowerCase());
-    return name;
-  });
+  return names.map((n) => uniqueSheetName('KP ', n, used));
+}
+
+/**
+ * The scenario sheets' names and, for every scenario but the baseline, its consequence sheet's:
+ * "KP Konsekvenser <scenario>", shortened and numbered like the scenario sheets, and never the
+ * name of a scenario sheet (a scenario may be called «Konsekvenser …»).
+ */
+export function resultSheetNames(names: readonly string[], baseline: number): { scenario: string[]; consequences: (string | undefined)[] } {
+  const scenario = scenarioSheetNames(names);
+  const used = new Set<string>(['sammenligning', ...scenario.map((n) => n.toLowerCase())]);
+  return { scenario, consequences: names.map((n, i) => (i === baseline ? undefined : uniqueSheetName(CONSEQUENCE_PREFIX, n, used))) };
+}
+
+/**
+ * Every sheet `plan` writes for scored scenarios: each scenario's sheet followed by its
+ * consequence sheet (none for the baseline), then Sammenligning.
+ */
+export function resultSheets(scores: readonly ScenarioScore[], p: Parameters): SheetSpec[] {
+  const names = resultSheetNames(
+    scores.map((s) => s.name),
+    baselineIndex(scores.map((s) => s.name)),
+  );
+  return [
+    ...scores.flatMap((s, i) => {
+      const own = scenarioSheet(s, names.scenario[i]!, i, p);
+      const c = names.consequences[i];
+      return c === undefined ? [own] : [own, consequenceSheet(s, c, i)];
+    }),
+    comparisonSheet(scores, p),
+  ];
 }
 
 export const COMPARISON_SHEET = 'Sammenligning';

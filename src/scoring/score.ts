@@ -13,6 +13,7 @@ import type {
 import { travelMinutes, travelProvenance, travelViaFerry, usersMinutes, withinSourceOf } from '../travel/matrix';
 import { combineRatings, rate } from './rate';
 import { officeBreaches, rankScenarios, type Breach } from './verdict';
+import { consequences, type Consequence } from './consequences';
 import { baselineIndex, versusBaseline, type VersusBaseline } from './versus';
 import { officeStaffing } from './staffing';
 import { computeVulnerability } from './vulnerability';
@@ -139,6 +140,11 @@ export type ScenarioScore = Readonly<{
   rank: number;
   /** Every municipality against the baseline scenario (scoreAll: see baselineIndex; alone: itself). */
   versus: VersusBaseline;
+  /**
+   * The consequence table against the baseline (scoreAll): one row per advantage or disadvantage
+   * the research names, graded on DFØ's scale. Empty for the baseline itself and a scenario scored alone.
+   */
+  consequences: readonly Consequence[];
 }>;
 
 function localDays(sp: ServicePoint, p: Parameters): number {
@@ -368,18 +374,24 @@ export function scoreScenario(scenario: Scenario, input: PlanningInput, p: Param
   };
   const breaches = offices.flatMap(officeBreaches);
   const versus = versusBaseline({ offices, breaches }, { name: scenario.name, offices });
-  return { name: scenario.name, offices, totals, admissible: breaches.length === 0, breaches, rank: 1, versus };
+  return { name: scenario.name, offices, totals, admissible: breaches.length === 0, breaches, rank: 1, versus, consequences: [] };
 }
 
 /**
  * Scores every scenario, ranks them together (admissible first, then fewest breaches, then by rating) and compares
  * each municipality with the baseline: the scenario named «Dagens struktur…» or «Én kommune –
- * ett kontor…», else the first.
+ * ett kontor…», else the first; and grades every other scenario's consequences against it.
  */
 export function scoreAll(input: PlanningInput, p: Parameters): ScenarioScore[] {
   const scores = input.scenarios.map((s) => scoreScenario(s, input, p));
   if (scores.length === 0) return [];
   const ranks = rankScenarios(scores.map((s) => ({ admissible: s.admissible, rating: s.totals.rating, breaches: s.breaches.length })));
-  const baseline = scores[baselineIndex(scores.map((s) => s.name))]!;
-  return scores.map((s, i) => ({ ...s, rank: ranks[i]!, versus: versusBaseline(s, baseline) }));
+  const b = baselineIndex(scores.map((s) => s.name));
+  const baseline = scores[b]!;
+  return scores.map((s, i) => ({
+    ...s,
+    rank: ranks[i]!,
+    versus: versusBaseline(s, baseline),
+    consequences: i === b ? [] : consequences(s, baseline, p.minFte),
+  }));
 }

@@ -82,8 +82,11 @@ describe('kontorplan plan', () => {
       ...before.map((s) => s.name),
       'KP Dagens struktur (per 2020)',
       'KP Én kommune – ett kontor',
+      'KP Konsekvenser Én kommune – et',
       'KP Kjente samarbeid',
+      'KP Konsekvenser Kjente samarbei',
       'KP Ett kontor per BA-region',
+      'KP Konsekvenser Ett kontor per',
       'Sammenligning',
     ]);
     for (const s of before) expect(after.find((a) => a.name === s.name)!.values).toEqual(s.values);
@@ -117,6 +120,42 @@ describe('kontorplan plan', () => {
     expect(raw.getWorksheet('Sammenligning')!.getTable('KP_Rangering')).toBeDefined();
     expect(ws.getTable('KP_Kommuner_3')).toBeDefined();
     expect(ws.getTable('KP_Brudd_3')).toBeDefined();
+  });
+
+  it('writes each scenario’s consequences against the baseline, grades and thresholds beside the values', async () => {
+    const wb = await ExcelJsWorkbook.open(path.join(dir, 'resultat.xlsx'));
+    // One office per municipality against today's offices (the sample's Kontorer sheet).
+    const sheet = (await wb.read()).sheets.find((s) => s.name === 'KP Konsekvenser Én kommune – et')!;
+    expect(sheet.values[0]![0]).toBe(
+      'Konsekvenser av «Én kommune – ett kontor (teoretisk utgangspunkt)» mot «Dagens struktur (per 2020)». Laget av Kontorplan; arket erstattes ved neste kjøring.',
+    );
+    const header = sheet.values.findIndex((r) => r[0] === 'Virkning');
+    expect(sheet.values[header]!.slice(0, 11)).toEqual([
+      'Virkning',
+      'Mål',
+      'Enhet',
+      'Bedre når',
+      'Scenario',
+      'Grunnlag',
+      'Endring',
+      'Betydning',
+      'Omfang',
+      'Konsekvens',
+      'Konsekvens (−4 til +4)',
+    ]);
+    const rows = sheet.values.slice(header + 1, header + 18);
+    const row = (label: string) => rows.find((r) => r[1] === label)!;
+    // Splitting today's cooperations: more offices below 10 FTE (worse), fewer owners in one office (better).
+    const below = row('Kontor under minste årsverk');
+    expect(below[4]).toBeGreaterThan(below[5] as number);
+    expect(below[9]).toMatch(/^−/);
+    const owners = row('Flest eiere i ett kontor');
+    expect(owners.slice(4, 7)).toEqual([1, 5, -4]);
+    expect(owners[9]).toMatch(/^\+/);
+    expect(row('Driftskostnad')[9]).toMatch(/^ikke beregnet/);
+    expect(rows.every((r) => typeof r[11] === 'string' && (r[11] as string).startsWith('endring lite ≥'))).toBe(true);
+    // The baseline has no consequence sheet of its own.
+    expect((await wb.read()).sheets.some((s) => s.name === 'KP Konsekvenser Dagens struktur')).toBe(false);
   });
 
   it('prints the JSON contract with 4-digit municipality numbers', async () => {
@@ -174,6 +213,15 @@ describe('kontorplan plan', () => {
       for (const m of changes) expect(m.kommunenummer).toMatch(/^\d{4}$/);
     }
     expect(doc.scenarios[0].worseOff).toBe(0);
+    // The consequence table against the baseline: none for the baseline itself.
+    expect(doc.scenarios[0].consequences).toEqual([]);
+    const owners = doc.scenarios[1].consequences.find((c: { id: string }) => c.id === 'maxOwners');
+    // One office per municipality against today's offices of up to five owners: fewer owners is better.
+    expect(owners).toMatchObject({ id: 'maxOwners', value: 1, baseline: 5, change: -4, grade: 3 });
+    const cost = doc.scenarios[1].consequences.find((c: { id: string }) => c.id === 'cost');
+    expect(cost).toMatchObject({ value: null, baseline: null, change: null, grade: null });
+    for (const c of doc.scenarios[1].consequences)
+      expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'value', 'baseline', 'change', 'grade']));
     const sorsalten = doc.scenarios[1].municipalities.find((m: { kommunenummer: string }) => m.kommunenummer === '1845');
     expect(Object.keys(sorsalten)).toEqual(
       expect.arrayContaining(['kommunenummer', 'accessMinutesBefore', 'accessMinutesAfter', 'localDaysBefore', 'localDaysAfter', 'breaks']),
