@@ -63,7 +63,7 @@ Valg for plan:
 
 Valg for reisetidsestimatet (plan, travel og sample; se docs/travel.md):
   --travel-fixed MIN      faste minutter per reise (standard ${DEFAULT_PARAMETERS.estimateFixedMinutes})
-  --detour F              omvegsfaktor, vei mot luftlinje (standard ${DEFAULT_PARAMETERS.detourFactor})
+  --detour F              omvegsfaktor, veglengde mot stien over land (standard ${DEFAULT_PARAMETERS.detourFactor})
   --road-speed KMH        én fart for hele landet i stedet for fylkenes tilpassede (standard ${DEFAULT_PARAMETERS.roadSpeedKmh})
   --ferry-wait-share S    venting på ferje som andel av tiden mellom avganger (standard ${DEFAULT_PARAMETERS.ferryWaitShare})
   --ferry-wait-cap MIN    lengste venting på ferje (standard ${DEFAULT_PARAMETERS.ferryWaitCapMinutes})

@@ -17,7 +17,8 @@ export type ReferenceMunicipality = Readonly<{
   within?: Readonly<{ minutes?: number; meanKmToCentre?: number }>;
 }>;
 
-const TOTAL_LABELS = ['sum', 'total', 'totalt', 'ialt', 'sumtotal', 'summer', 'totalsum'];
+/** Labels of a totals row, folded: such a row is skipped with a note. */
+export const TOTAL_LABELS = ['sum', 'total', 'totalt', 'ialt', 'sumtotal', 'summer', 'totalsum'];
 
 /** More inhabitants than Norway has is a typing error, not a municipality. */
 const MAX_POPULATION = 6_000_000;

@@ -2,6 +2,7 @@ import type { SheetData } from '../domain/sheets';
 import type { LegalForm, Member, Municipality, MunicipalityNumber, Office, Scenario, ServicePoint, Staffing } from '../domain/types';
 import { a1, cellText, foldName, isBlank, isCellError, parseNumber } from './cells';
 import { OFFICE_FIELDS } from './fields';
+import { TOTAL_LABELS } from './readMunicipalities';
 import { ProblemLog } from './problems';
 import { nonNegativeAt, requiredHeader } from './readCell';
 import type { MunicipalityResolver } from './resolver';
@@ -104,6 +105,11 @@ export function readOffices(
     const cName = col('name')!;
     const cHost = col('host')!;
     const cMembers = col('members')!;
+    // A totals or notes row ("Sum", with no host and no members) is skipped with a note, as in Kommuner.
+    if (isBlank(row[cHost]) && isBlank(row[cMembers]) && TOTAL_LABELS.includes(foldName(cellText(row[cName])))) {
+      log.warn(sheet.name, a1(r, cName), 'totalsRowSkipped', { value: cellText(row[cName]) });
+      continue;
+    }
     const name = cellText(row[cName]).trim() || `rad ${r + 1}`;
     const hostCell = a1(r, cHost);
     const membersCell = a1(r, cMembers);

@@ -159,7 +159,9 @@ export async function optimize(pr: OptProblem, o: OptimizeOptions = {}): Promise
   for (let k = 0; k < (o.alternatives ?? 0) && !o.shouldStop?.(); k++) {
     o.onProgress?.(`alternative ${k + 1}`);
     const alt = await solveOne(pr, red, o, exclude);
-    if (!alt || !alt.evaluation.feasible || alt.objective > best.objective * (1 + within) + 1e-9) break;
+    // Within a share of the whole travel (the inhabitants' travel in their own municipality
+    // included, as the alternative is reported), not of the objective alone.
+    if (!alt || !alt.evaluation.feasible || alt.objective > best.objective + within * (best.objective + (pr.baseCost ?? 0)) + 1e-9) break;
     alternatives.push(alt);
     exclude.push(hostSet(alt.host));
   }

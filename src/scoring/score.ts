@@ -134,8 +134,9 @@ export type ScenarioScore = Readonly<{
   /** Every rule broken, by municipality; empty when admissible. */
   breaches: readonly Breach[];
   /**
-   * Place among the scenarios scored together (scoreAll): admissible ones first, then by
-   * rating; 1 is best. A scenario scored alone is 1.
+   * Place among the scenarios scored together (scoreAll): admissible ones first, then the
+   * inadmissible by the municipalities in breach (fewest first), then by rating; 1 is best.
+   * A scenario scored alone is 1.
    */
   rank: number;
   /** Every municipality against the baseline scenario (scoreAll: see baselineIndex; alone: itself). */
@@ -385,7 +386,14 @@ export function scoreScenario(scenario: Scenario, input: PlanningInput, p: Param
 export function scoreAll(input: PlanningInput, p: Parameters): ScenarioScore[] {
   const scores = input.scenarios.map((s) => scoreScenario(s, input, p));
   if (scores.length === 0) return [];
-  const ranks = rankScenarios(scores.map((s) => ({ admissible: s.admissible, rating: s.totals.rating, breaches: s.breaches.length })));
+  // Breaches count municipalities, as the docs and the Rangering table do (a member may break two rules).
+  const ranks = rankScenarios(
+    scores.map((s) => ({
+      admissible: s.admissible,
+      rating: s.totals.rating,
+      breaches: new Set(s.breaches.map((b) => b.kommunenummer)).size,
+    })),
+  );
   const b = baselineIndex(scores.map((s) => s.name));
   const baseline = scores[b]!;
   return scores.map((s, i) => ({

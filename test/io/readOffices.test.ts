@@ -105,3 +105,15 @@ describe('the Kontorer sheet', () => {
     );
   });
 });
+
+describe('a totals row in Kontorer', () => {
+  it('is skipped with a note, as in Kommuner, instead of failing the run', () => {
+    const { value, problems } = read([
+      ...GOOD,
+      ['Sum', null, null, null, { formula: 'SUM(E2:E3)', result: 12 } as unknown as CellValue, null, '', '', ''],
+    ]);
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(problems.map((p) => formatProblem(p))).toContainEqual(expect.stringContaining('Kontorer!A4'));
+    expect(value!.scenarios[0]!.offices.map((o) => o.host).sort()).toEqual(['9001', '9003', '9006', '9007']);
+  });
+});
