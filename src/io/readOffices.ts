@@ -43,12 +43,35 @@ type AgreementDate = Readonly<{ date: Date; yearOnly: boolean }>;
 /** A location that is a meeting room (publikumsmottak / møteplass), not a branch with opening days. */
 const MEETING = -1;
 
-/** Splits a list cell: comma, semicolon, line break or «og». */
-function listItems(v: unknown): string[] {
-  return cellText(v as never)
-    .split(/[,;\n]|\s+og\s+|\s+and\s+/i)
-    .map((x) => x.trim())
-    .filter(Boolean);
+/**
+ * Splits a list cell: comma, semicolon or line break, then «og»/«and» between names, keeping
+ * together the parts that make one name (`isName`: «Sø og Evje og Hornnes» is Sø and «Evje og
+ * Hornnes»): from the left, the longest run of parts that is a name, else one part.
+ */
+function listItems(v: unknown, isName: (s: string) => boolean = () => false): string[] {
+  const out: string[] = [];
+  for (const piece of cellText(v as never).split(/[,;\n]/)) {
+    const parts = piece
+      .trim()
+      .split(/\s+(og|and)\s+/i)
+      .filter((_, i) => i % 2 === 0)
+      .map((x) => x.trim());
+    const joiners = [...piece.trim().matchAll(/\s+(og|and)\s+/gi)].map((m) => m[1]!);
+    for (let i = 0; i < parts.length;) {
+      let end = i + 1;
+      for (let j = parts.length; j > i + 1; j--) {
+        const run = parts.slice(i, j).reduce((acc, p, k) => (k === 0 ? p : `${acc} ${joiners[i + k - 1]} ${p}`), '');
+        if (isName(run)) {
+          end = j;
+          break;
+        }
+      }
+      const item = parts.slice(i, end).reduce((acc, p, k) => (k === 0 ? p : `${acc} ${joiners[i + k - 1]} ${p}`), '');
+      if (item) out.push(item);
+      i = end;
+    }
+  }
+  return out;
 }
 
 function dateOf(v: unknown): AgreementDate | undefined {
@@ -99,6 +122,7 @@ export function readOffices(
     return undefined;
   };
 
+  const isName = (piece: string): boolean => resolver.resolve(piece).ok;
   for (let r = header.row + 1; r < sheet.values.length; r++) {
     const row = sheet.values[r] ?? [];
     if (row.every((v) => isBlank(v))) continue;
@@ -123,7 +147,7 @@ export function readOffices(
     if (isBlank(row[cHost])) log.error(sheet.name, hostCell, 'valueMissing', { column: 'vertskommune' });
     const members: MunicipalityNumber[] = [];
     let membersBad = false;
-    for (const item of isCellError(row[cMembers]) ? [] : listItems(row[cMembers])) {
+    for (const item of isCellError(row[cMembers]) ? [] : listItems(row[cMembers], isName)) {
       const n = resolveItem(item, membersCell);
       if (n === undefined) membersBad = true;
       else if (!members.includes(n)) members.push(n);
@@ -156,11 +180,15 @@ export function readOffices(
     const cLoc = col('locations');
     if (cLoc !== undefined && !isBlank(row[cLoc])) {
       const locCell = a1(r, cLoc);
-      for (const item of listItems(row[cLoc])) {
+      for (const item of listItems(row[cLoc], isName)) {
         const meeting = /\s*[:(]?\s*(møterom|møteplass|meeting room)\s*\)?$/i;
+        // A bare municipality (a name, or a number such as «1840») is a 5-day office; else the
+        // trailing number is its opening days.
         const m = meeting.test(item)
           ? [item, item.replace(meeting, ''), undefined]
-          : /^(.*?)(?:\s*[:(]?\s*(\d+(?:[.,]\d+)?)\s*(?:dager|dag|days|day|d)?\s*\)?)?$/i.exec(item)!;
+          : resolver.resolve(item).ok
+            ? [item, item, undefined]
+            : /^(.*?)(?:\s*[:(]?\s*(\d+(?:[.,]\d+)?)\s*(?:dager|dag|days|day|d)?\s*\)?)?$/i.exec(item)!;
         const where = m[1]!.trim();
         const n = meeting.test(item) ? MEETING : m[2] === undefined ? 5 : parseNumber(m[2]);
         if (!where || n === undefined || (n !== MEETING && (n < 1 || n > 5))) {

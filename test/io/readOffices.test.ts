@@ -117,3 +117,17 @@ describe('a totals row in Kontorer', () => {
     expect(value!.scenarios[0]!.offices.map((o) => o.host).sort()).toEqual(['9001', '9003', '9006', '9007']);
   });
 });
+
+describe('lists in Kontorer', () => {
+  it('keeps a name with «og» in it whole, and takes a bare number as a 5-day location', () => {
+    const kommuner = [...TOY_KOMMUNER, ['9008', 'Evje og Hornnes', 3700, '3', '90', 66.6, 14.0]];
+    const rows: CellValue[][] = [HEAD, ['NAV Sø', 'Sø', 'Sø og Evje og Hornnes', '9008; Sø 5', null, null, 'vertskommune', '2020', '']];
+    const { value, problems } = readWorkbook(snapshot(sheet('Kommuner', kommuner), sheet('Kontorer', rows)), params);
+    expect(problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p))).toEqual([]);
+    const so = value!.scenarios[0]!.offices.find((o) => o.host === '9007')!;
+    expect(so.members).toEqual([
+      { number: '9007', servicePoint: { kind: 'full' } },
+      { number: '9008', servicePoint: { kind: 'branch', days: 5 } },
+    ]);
+  });
+});
