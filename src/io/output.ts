@@ -161,7 +161,9 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
     `${score.totals.offices} kontor, ${score.totals.population.toLocaleString('nb-NO')} innbyggere. Laget av Kontorplan; arket erstattes ved neste kjøring.`,
     `Rangering ${score.rank}: ${
       score.admissible
-        ? 'tillatt (alle kontor holder kravene og har vertskommuneavtale der de deles)'
+        ? score.totals.unknownLegalForm > 0
+          ? `tillatt på kravene, men ${score.totals.unknownLegalForm} delte kontor har ukjent juridisk form: kontroller at det finnes vertskommuneavtale`
+          : 'tillatt (alle kontor holder kravene og har vertskommuneavtale der de deles)'
         : `ikke tillatt, ${score.breaches.length} brudd (tabellen «Brudd på krav» nedenfor)`
     }. Karakter ${score.totals.rating}.`,
     versusText(v),
@@ -300,6 +302,7 @@ export function comparisonRows(p: Parameters): Row[] {
     { label: 'Flest eiere i ett kontor', unit: 'kommuner', format: '0', value: (s) => s.totals.maxOwners },
     { label: 'Kontor over fylkesgrense', unit: 'kontor', format: '0', value: (s) => s.totals.officesCrossingCounty },
     { label: 'Uformelle samarbeid', unit: 'kontor', format: '0', value: (s) => s.totals.informalOffices },
+    { label: 'Delte kontor med ukjent juridisk form', unit: 'kontor', format: '0', value: (s) => s.totals.unknownLegalForm },
     { label: 'Estimerte reisetider', unit: 'par', format: '0', value: (s) => s.totals.estimatedTravelPairs },
     { label: 'Estimerte reisetider over 60 min', unit: 'par', format: '0', value: (s) => s.totals.estimatedTravelOver60 },
     { label: 'Estimert bemanning', unit: 'kommuner', format: '0', value: (s) => s.totals.estimatedStaffing },

@@ -115,6 +115,8 @@ export type ScenarioTotals = Readonly<{
   maxOwners: number;
   officesCrossingCounty: number;
   informalOffices: number;
+  /** Shared offices whose legal form is unknown (a blank in Kontorer): a warning, not a breach; never read as an agreement. */
+  unknownLegalForm: number;
   officesFailing: number;
   estimatedTravelPairs: number;
   /** Estimated member-to-host times longer than an hour: the ones a planner should measure first. */
@@ -361,6 +363,7 @@ export function scoreScenario(scenario: Scenario, input: PlanningInput, p: Param
     maxOwners: Math.max(...offices.map((o) => o.owners)),
     officesCrossingCounty: offices.filter((o) => o.countyLineCrossed).length,
     informalOffices: offices.filter((o) => o.informal).length,
+    unknownLegalForm: offices.filter((o) => o.owners > 1 && o.legalForm === 'ukjent').length,
     officesFailing: offices.filter((o) => !o.pass).length,
     estimatedTravelPairs: offices.reduce((s, o) => s + o.estimatedTravelPairs, 0),
     estimatedTravelOver60: members.filter((m) => !m.isHost && m.travelProvenance === 'estimated' && m.travelToHostMinutes > 60).length,

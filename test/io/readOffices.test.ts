@@ -60,6 +60,10 @@ describe('the Kontorer sheet', () => {
     const column = scenarioSheet(today!, 'KP Dagens', 0, params).tables[0]!.columns.findIndex((c) => /avtale|uformel/i.test(c.header));
     expect(column).toBeGreaterThanOrEqual(0);
     expect(sheetRows.map((r) => r[column])).toEqual(expect.arrayContaining(['avtale', 'ukjent']));
+    // A warning, not a breach, and the sheet never claims an agreement for it.
+    expect(today!.totals.unknownLegalForm).toBe(1);
+    const heading = scenarioSheet(today!, 'KP Dagens', 0, params).heading!.join(' ');
+    expect(heading).not.toContain('har vertskommuneavtale der de deles)');
   });
 
   it.each([
