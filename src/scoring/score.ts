@@ -364,7 +364,8 @@ export function scoreScenario(scenario: Scenario, input: PlanningInput, p: Param
     officesCrossingCounty: offices.filter((o) => o.countyLineCrossed).length,
     informalOffices: offices.filter((o) => o.informal).length,
     unknownLegalForm: offices.filter((o) => o.owners > 1 && o.legalForm === 'ukjent').length,
-    officesFailing: offices.filter((o) => !o.pass).length,
+    // As the verdict counts them: a hard rule broken, or shared without a legal form (informal).
+    officesFailing: offices.filter((o) => !o.pass || o.informal).length,
     estimatedTravelPairs: offices.reduce((s, o) => s + o.estimatedTravelPairs, 0),
     estimatedTravelOver60: members.filter((m) => !m.isHost && m.travelProvenance === 'estimated' && m.travelToHostMinutes > 60).length,
     estimatedStaffing: members.filter((m) => m.fteEstimated).length,

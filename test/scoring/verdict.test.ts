@@ -74,6 +74,8 @@ describe('admissible first', () => {
     ]);
     expect(legal!.admissible).toBe(true);
     expect(legal!.breaches).toEqual([]);
+    // Hamn's office breaks the travel rule and is informal: one office failing, counted once, as the ranked list counts it.
+    expect(coop!.totals.officesFailing).toBe(new Set(coop!.breaches.map((b) => b.office)).size);
     // Alone: Bø i Toy has its own 2 FTE; the others (1 000 inhabitants each, hosting alone) are
     // estimated with scale: the office's fixed part plus the part per 1 000 inhabitants.
     expect(alone!.breaches.map((b) => [b.kommunenummer, b.rule, b.limit])).toEqual(
