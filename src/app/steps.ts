@@ -137,7 +137,7 @@ export function keepFor(command: 'plan' | 'costs' | 'travel'): (name: string) =>
 /** The largest travel, and the smallest FTE of an office that is not exempt (isolated), of a structure. */
 function shape(pr: OptProblem, host: Int32Array, isolated: ReadonlySet<number>): { maxTravel: number; minFte: number } {
   let maxTravel = 0;
-  const fte = new Float64Array(pr.n).fill(pr.officeFixedFte ?? 0);
+  const fte = pr.hostFixedFte ? Float64Array.from(pr.hostFixedFte) : new Float64Array(pr.n);
   for (let i = 0; i < pr.n; i++) {
     fte[host[i]!] = fte[host[i]!]! + pr.fte[i]!;
     if (host[i] !== i) maxTravel = Math.max(maxTravel, reachOf(pr, i, host[i]!));

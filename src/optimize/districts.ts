@@ -1,4 +1,4 @@
-import type { Assignment, Reduced } from './problem';
+import { minFteAt, type Assignment, type Reduced } from './problem';
 
 type Statics = Readonly<{ allowed: Uint8Array; isolated: Uint8Array; movable: Uint8Array; lambda: number }>;
 const STATICS = new WeakMap<Reduced, Statics>();
@@ -140,7 +140,7 @@ export class Districts {
   /** Penalty of office h at the given FTE and member count. */
   private pen(h: number, fte: number, count: number): number {
     if (this.isolated[h] || !this.open[h]) return 0;
-    const deficit = this.minFte - fte;
+    const deficit = minFteAt(this.red.problem, h) - fte;
     return this.lambda * ((deficit > 1e-9 ? deficit : 0) + (count > this.maxOwners ? OWNER_WEIGHT * (count - this.maxOwners) : 0));
   }
 

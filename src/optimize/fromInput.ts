@@ -80,16 +80,13 @@ export function fromPlanningInput(input: PlanningInput, params: Parameters, req:
   }
   const locks = new Map<number, number>();
   for (const [m, h] of req.locks ?? []) locks.set(at(m, 'låst kommune'), at(h, 'vertskommune for låst kommune'));
-  // An office whose host has estimated staffing gets the estimate's fixed part once (scoring,
-  // officeStaffing). When every municipality's staffing is estimated that is every office, so the
-  // minimum is lowered by it; with some staffing given the solver counts no fixed part (stricter
-  // than the scoring for offices with an estimated host; docs/scoring.md).
-  const allEstimated = ms.every((m) => input.staffing.get(m.number)?.provenance === 'estimated');
-  const officeFixedFte = allEstimated ? params.staffFixed : 0;
+  // An office whose host has estimated staffing gets the estimate's fixed part once, as the
+  // scoring counts it (officeStaffing): the solver sees it per host.
+  const hostFixedFte = Float64Array.from(ms, (m) => (input.staffing.get(m.number)?.provenance === 'estimated' ? params.staffFixed : 0));
   const rules: OptRules = {
     offices: req.offices,
     officeCost: req.offices === undefined ? (req.officeCostMinutes ?? 0) * totalPopulation : undefined,
-    minFte: Math.max(0, params.minFte - officeFixedFte),
+    minFte: params.minFte,
     maxTravel: params.maxTravelWithoutServicePoint,
     sameBa: params.requireSameBaRegion,
     maxOwners: params.maxOwners,
@@ -98,7 +95,7 @@ export function fromPlanningInput(input: PlanningInput, params: Parameters, req:
     forbiddenHosts: (req.forbiddenHosts ?? []).map((h) => at(h, 'utelukket vertskommune')),
     locks,
   };
-  return { n, ids: ms.map((m) => m.number), weight, cost, reach, baseCost, fte, officeFixedFte, ba, rules };
+  return { n, ids: ms.map((m) => m.number), weight, cost, reach, baseCost, fte, hostFixedFte, ba, rules };
 }
 
 /**

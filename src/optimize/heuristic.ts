@@ -1,6 +1,6 @@
 import { Districts } from './districts';
 import { Reflow } from './reflow';
-import { evaluate, pairAllowed, type Assignment, type Evaluation, type Reduced } from './problem';
+import { evaluate, minFteAt, pairAllowed, type Assignment, type Evaluation, type Reduced } from './problem';
 
 /**
  * The heuristic: GRASP construction + fast interchange (Whitaker's swap evaluation with
@@ -468,6 +468,7 @@ export function assignOpen(red: Reduced, open: Uint8Array): Assignment {
   const movable = (i: number) => host[i]! >= 0 && host[i] !== i && !rules.locks.has(i) && !isolated[i];
   const c = (i: number, j: number) => pr.weight[i]! * pr.cost[i * n + j]!;
   const minFte = rules.minFte;
+  const need = (h: number): number => minFteAt(pr, h);
   const maxOwners = rules.maxOwners;
   // Owners over the limit: the cheapest chain of single moves (an ejection chain) from the
   // full office to one with room, found by label-correcting over the open offices.
@@ -518,7 +519,8 @@ export function assignOpen(red: Reduced, open: Uint8Array): Assignment {
   if (minFte > 0) {
     for (let round = 0; round < n; round++) {
       let worst = -1;
-      for (let h = 0; h < n; h++) if (open[h] && !isolated[h] && fte[h]! < minFte - 1e-9 && (worst < 0 || fte[h]! < fte[worst]!)) worst = h;
+      for (let h = 0; h < n; h++)
+        if (open[h] && !isolated[h] && fte[h]! < need(h) - 1e-9 && (worst < 0 || fte[h]! < fte[worst]!)) worst = h;
       if (worst < 0) break;
       // A member moves in (when there is room), or swaps with a smaller member of the office.
       let best: [number, number, number] | undefined; // [member in, member out (-1), cost per FTE gained]
@@ -526,7 +528,7 @@ export function assignOpen(red: Reduced, open: Uint8Array): Assignment {
       for (const i of red.servable[worst]!) {
         if (host[i] === worst || pr.fte[i]! <= 0 || (host[i]! >= 0 && !movable(i))) continue;
         const from = host[i]!;
-        const giverOk = (gain: number) => from < 0 || fte[from]! - gain >= minFte - 1e-9 || fte[from]! < minFte - 1e-9;
+        const giverOk = (gain: number) => from < 0 || fte[from]! - gain >= need(from) - 1e-9 || fte[from]! < need(from) - 1e-9;
         if (room && giverOk(pr.fte[i]!)) {
           const d = (c(i, worst) - (from >= 0 ? c(i, from) : 0)) / pr.fte[i]!;
           if (!best || d < best[2]) best = [i, -1, d];
@@ -552,7 +554,7 @@ export function assignOpen(red: Reduced, open: Uint8Array): Assignment {
     for (let i = 0; i < n; i++) {
       if (!movable(i)) continue;
       const from = host[i]!;
-      if (minFte > 0 && fte[from]! - pr.fte[i]! < minFte - 1e-9) continue;
+      if (minFte > 0 && fte[from]! - pr.fte[i]! < need(from) - 1e-9) continue;
       for (const j of red.allowed[i]!) {
         if (!open[j] || j === from) continue;
         if (c(i, j) >= c(i, from) - 1e-9) break;

@@ -1,4 +1,4 @@
-import type { Assignment, Reduced } from './problem';
+import { minFteAt, type Assignment, type Reduced } from './problem';
 
 /**
  * The exact models as plain sparse arrays (CSC), for HiGHS's array API and for writing an LP
@@ -280,7 +280,7 @@ function buildHess(red: Reduced): MipModel {
   for (const j of red.candidates) {
     const e: [number, number][] = [...yEntries.get(j)!];
     e.push([assignRow[j]!, 1]);
-    if (fteRow[j]! >= 0) e.push([fteRow[j]!, pr.fte[j]! - rules.minFte]);
+    if (fteRow[j]! >= 0) e.push([fteRow[j]!, pr.fte[j]! - minFteAt(pr, j)]);
     if (ownerRow[j]! >= 0) e.push([ownerRow[j]!, 1 - rules.maxOwners]);
     if (countRow >= 0) e.push([countRow, 1]);
     yCol[j] = b.col(oc, red.forced[j] ? 1 : 0, 1, true, e);

@@ -57,10 +57,10 @@ export type OptProblem = Readonly<{
   /** Staff each member brings to its office. */
   fte: Float64Array;
   /**
-   * Staff every office has besides its members' (the fixed part of estimated staffing, when
-   * every member's staffing is estimated); `rules.minFte` is already lowered by it.
+   * hostFixedFte[j]: staff an office hosted by j has besides its members' (the fixed part of
+   * estimated staffing, carried by a host whose staffing is estimated); absent: none.
    */
-  officeFixedFte?: number;
+  hostFixedFte?: Float64Array;
   /** BA region as a small integer, -1 when unknown. */
   ba: Int32Array;
   rules: OptRules;
@@ -109,6 +109,11 @@ export function reachOf(pr: OptProblem, i: number, j: number): number {
 export function meanTravelOf(pr: OptProblem, travel: number): number {
   const total = pr.weight.reduce((a, b) => a + b, 0);
   return total === 0 ? 0 : (travel + (pr.baseCost ?? 0)) / total;
+}
+
+/** The FTE the members of an office hosted by j must bring: the minimum less the host's fixed part. */
+export function minFteAt(pr: OptProblem, j: number): number {
+  return pr.rules.minFte - (pr.hostFixedFte ? pr.hostFixedFte[j]! : 0);
 }
 
 export function pairAllowed(pr: OptProblem, i: number, j: number): boolean {
@@ -163,7 +168,7 @@ export function reduce(pr: OptProblem): Reduced {
       const room = Math.min(ftes.length, rules.maxOwners - 1);
       let best = pr.fte[j]!;
       for (let k = 0; k < room; k++) best += ftes[k]!;
-      if (best < rules.minFte - 1e-9 && !forced[j]) continue;
+      if (best < minFteAt(pr, j) - 1e-9 && !forced[j]) continue;
     }
     isCandidate[j] = 1;
   }
@@ -281,7 +286,7 @@ export function evaluate(red: Reduced, host: Assignment): Evaluation {
       continue;
     }
     if (!red.isCandidate[j]) badPairs++;
-    const deficit = rules.minFte - fte[j]!;
+    const deficit = minFteAt(pr, j) - fte[j]!;
     if (deficit > 1e-9) fteDeficit += deficit;
     ownerExcess += Math.max(0, members[j]! - rules.maxOwners);
   }

@@ -1,5 +1,5 @@
 import { breachWeights } from './districts';
-import { pairAllowed, type Assignment, type Reduced } from './problem';
+import { minFteAt, pairAllowed, type Assignment, type Reduced } from './problem';
 
 /**
  * Host swaps priced by reassigning along chains of full offices, for when the owner limit
@@ -447,7 +447,7 @@ export class Reflow {
   }
 
   private shortOf(a: number): number {
-    const d = this.minFte - this.fte[a]!;
+    const d = minFteAt(this.red.problem, a) - this.fte[a]!;
     return d > 1e-9 ? d : 0;
   }
 
