@@ -207,8 +207,8 @@ async function norway(args: string[]): Promise<void> {
   const highs = await loadHighs();
   const params = withParameters();
   const cases: { name: string; county?: string; offices: number; maxOwners?: number }[] = [
-    // With the travel estimate's real distances, 12 municipalities have no robust host within
-    // 90 minutes and five owners per office need at least 81 offices: the cases start above that.
+    // With the travel estimate's real distances, 10 municipalities have no robust host within
+    // 90 minutes and five owners per office need at least 80 offices: the cases start above that.
     { name: 'Nordland', county: '18', offices: 20 },
     { name: 'Norge', offices: 90, maxOwners: Number.POSITIVE_INFINITY },
     { name: 'Norge', offices: 90 },
