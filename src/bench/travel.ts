@@ -6,9 +6,8 @@
  */
 import { cpus } from 'node:os';
 import { loadEmbedded, loadNetwork } from '../cli/common';
-import { referenceMap } from '../data/embedded';
+import { asMunicipalities } from '../data/embedded';
 import { DEFAULT_PARAMETERS } from '../domain/parameters';
-import { asMunicipalityNumber, type Municipality } from '../domain/types';
 import { buildTravelMatrix } from '../travel/matrix';
 
 export function travelBench(args: readonly string[]): void {
@@ -17,21 +16,8 @@ export function travelBench(args: readonly string[]): void {
   const t0 = performance.now();
   const data = loadEmbedded();
   const network = loadNetwork(data);
-  const ref = referenceMap(data);
   const loadMs = performance.now() - t0;
-  const ms: Municipality[] = data.map((m, row) => {
-    const w = ref.get(m.number)!.within;
-    return {
-      number: asMunicipalityNumber(m.number),
-      name: m.name,
-      population: m.population2026,
-      county: m.county,
-      lat: m.lat,
-      lon: m.lon,
-      within: { ...(w?.minutes !== undefined ? { minutes: w.minutes, source: 'toi' as const } : {}), meanKmToCentre: w?.meanKmToCentre },
-      row,
-    };
-  });
+  const ms = asMunicipalities(data);
   const times: number[] = [];
   let pairs = 0;
   for (let r = 0; r < runs; r++) {

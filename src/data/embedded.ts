@@ -1,3 +1,4 @@
+import { asMunicipalityNumber, type Municipality, type WithinMunicipality } from '../domain/types';
 import type { ReferenceMunicipality } from '../io/readMunicipalities';
 import type { ReadOptions } from '../io/readWorkbook';
 import type { TravelNetwork } from '../travel/network';
@@ -168,6 +169,28 @@ export function ownRegionMinutes(m: EmbeddedMunicipality): number | undefined {
   return own ? m.baTravelMinutes : undefined;
 }
 
+/** TØI's own-region minutes and the grid's mean km, as a municipality's within-municipality data. */
+export function withinOf(m: EmbeddedMunicipality): WithinMunicipality {
+  const minutes = ownRegionMinutes(m);
+  return { ...(minutes !== undefined ? { minutes, source: 'toi' as const } : {}), meanKmToCentre: m.people?.meanKmToCentre };
+}
+
+/** The embedded municipalities as the reader gives them from a Kommuner sheet (population 1 Jan 2026). */
+export function asMunicipalities(data: readonly EmbeddedMunicipality[]): Municipality[] {
+  return data.map((m, row) => ({
+    number: asMunicipalityNumber(m.number),
+    name: m.name,
+    population: m.population2026,
+    county: m.county,
+    baRegion: m.baRegion,
+    baRegionName: m.baRegionName,
+    lat: m.lat,
+    lon: m.lon,
+    within: withinOf(m),
+    row,
+  }));
+}
+
 /** What the reader may fill in from the embedded data, by municipality number. */
 export function referenceMap(data: readonly EmbeddedMunicipality[]): Map<string, ReferenceMunicipality> {
   return new Map(
@@ -180,7 +203,7 @@ export function referenceMap(data: readonly EmbeddedMunicipality[]): Map<string,
         baRegionName: m.baRegionName,
         lat: m.lat,
         lon: m.lon,
-        within: { minutes: ownRegionMinutes(m), meanKmToCentre: m.people?.meanKmToCentre },
+        within: withinOf(m),
       },
     ]),
   );

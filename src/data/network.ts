@@ -143,9 +143,15 @@ export function withinPoints(data: readonly EmbeddedMunicipality[]): WithinPoint
 }
 
 /** Routes between the embedded municipalities' points over `network`, for calibrating against the TØI pairs. */
-export function embeddedPairRoutes(data: readonly EmbeddedMunicipality[], network: TravelNetwork, p: NetworkParameters): PairRoutes {
+/** The road graph over the embedded municipalities' points, and each number's node. */
+function embeddedGraph(data: readonly EmbeddedMunicipality[], network: TravelNetwork, p: NetworkParameters) {
   const nodes = data.map((m) => ({ id: m.number, lat: m.lat, lon: m.lon }));
-  return new PairRoutes(new RoadGraph(nodes, network, p), new Map(nodes.map((n, i) => [n.id, i])));
+  return { graph: new RoadGraph(nodes, network, p), index: new Map(nodes.map((n, i) => [n.id, i])) };
+}
+
+export function embeddedPairRoutes(data: readonly EmbeddedMunicipality[], network: TravelNetwork, p: NetworkParameters): PairRoutes {
+  const { graph, index } = embeddedGraph(data, network, p);
+  return new PairRoutes(graph, index);
 }
 
 /** The published drive times of assets/validering_reisetid.csv (docs/travel.md lists them with their sources). */
@@ -189,13 +195,6 @@ export function embeddedValidation(
   csvText: string,
   p: NetworkParameters,
 ): ValidationReport {
-  const nodes = data.map((m) => ({ id: m.number, lat: m.lat, lon: m.lon }));
-  const graph = new RoadGraph(nodes, network, p);
-  return validate(
-    parseValidation(csvText),
-    graph,
-    new Map(nodes.map((n, i) => [n.id, i])),
-    new Map(data.map((m) => [m.number, m.county])),
-    p,
-  );
+  const { graph, index } = embeddedGraph(data, network, p);
+  return validate(parseValidation(csvText), graph, index, new Map(data.map((m) => [m.number, m.county])), p);
 }

@@ -1,12 +1,11 @@
 import type { Parameters } from '../domain/parameters';
 import type { CellValue, SheetSpec } from '../domain/sheets';
-import type { MunicipalityNumber } from '../domain/types';
 import { estimateStaffing } from '../scoring/staffing';
 import { buildTravelMatrix } from '../travel/matrix';
 import type { TravelNetwork } from '../travel/network';
 import { ONE_OFFICE_PER_MUNICIPALITY } from '../io/readWorkbook';
 import { KNOWN_COOPERATIONS, type KnownCooperation } from './cooperations';
-import { ATTRIBUTION, type EmbeddedMunicipality } from './embedded';
+import { asMunicipalities, ATTRIBUTION, type EmbeddedMunicipality } from './embedded';
 
 export type SampleScenarioRow = Readonly<{
   scenario: string;
@@ -111,20 +110,7 @@ export function sampleScenarios(ms: readonly EmbeddedMunicipality[]): SampleScen
  */
 /** Travel between the embedded municipalities, every pair estimated over the road and ferry network. */
 export function estimatedTravel(ms: readonly EmbeddedMunicipality[], p: Parameters, network?: TravelNetwork) {
-  return buildTravelMatrix(
-    ms.map((m, row) => ({
-      number: m.number as MunicipalityNumber,
-      name: m.name,
-      population: m.population2026,
-      county: m.county,
-      lat: m.lat,
-      lon: m.lon,
-      row,
-    })),
-    [],
-    p,
-    network,
-  ).matrix;
+  return buildTravelMatrix(asMunicipalities(ms), [], p, network).matrix;
 }
 
 /** The sample's proposal for today's offices: a planner checks it against NAV fylke rather than typing it. */

@@ -6,7 +6,7 @@
  * The importance of each effect and every extent threshold are our assumptions unless `thresholdSource`
  * says otherwise; the passage that names the effect is in `source`. docs/scoring.md lists them all.
  */
-import type { OfficeScore, ScenarioTotals } from './score';
+import { staffedOnSite, type OfficeScore, type ScenarioTotals } from './score';
 
 type Words = Readonly<{ nb: string; en: string }>;
 
@@ -379,8 +379,7 @@ export function consequenceValues(s: Scored, minFte: number): Readonly<Record<Co
   const sharedPopulation = shared.reduce((a, o) => a + o.population, 0);
   const hostPopulation = shared.reduce((a, o) => a + (o.members.find((m) => m.isHost)?.population ?? 0), 0);
   const partners = members.filter((m) => !m.isHost);
-  const onSite = (m: (typeof members)[number]) =>
-    m.isHost || m.servicePoint.kind === 'full' || (m.servicePoint.kind === 'branch' && m.servicePoint.days >= 5);
+  const onSite = (m: (typeof members)[number]) => m.isHost || staffedOnSite(m.servicePoint);
   return {
     minOfficeFte: s.totals.minOfficeFte,
     ftePerOffice: s.offices.length === 0 ? 0 : s.totals.fte / s.offices.length,

@@ -175,8 +175,12 @@ function staffTripsFromHost(sp: ServicePoint, p: Parameters): number {
  * is staffed on site, and its staff come to the host now and then (000 L997).
  */
 function staffTripsToHost(sp: ServicePoint, p: Parameters): number {
-  const staffedOnSite = sp.kind === 'full' || (sp.kind === 'branch' && sp.days >= 5);
-  return staffedOnSite ? p.localStaffTripsToHostPerWeek : 0;
+  return staffedOnSite(sp) ? p.localStaffTripsToHostPerWeek : 0;
+}
+
+/** A full office or a 5-day branch has its own staff on site. */
+export function staffedOnSite(sp: ServicePoint): boolean {
+  return sp.kind === 'full' || (sp.kind === 'branch' && sp.days >= 5);
 }
 
 function weightedMean(values: readonly number[], weights: readonly number[]): number {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { loadNetwork } from '../../src/cli/common';
-import { referenceMap } from '../../src/data/embedded';
+import { asMunicipalities } from '../../src/data/embedded';
 import { embeddedValidation, parseCrossings, parseIslands } from '../../src/data/network';
 import { parseCsv } from '../../src/data/csv';
 import { DEFAULT_PARAMETERS } from '../../src/domain/parameters';
@@ -62,21 +62,7 @@ describe('water is water', () => {
 });
 
 describe('the estimate over the whole country', () => {
-  const ref = referenceMap(data);
-  const ms: Municipality[] = data.map((m, row) => ({
-    number: asMunicipalityNumber(m.number),
-    name: m.shortName,
-    population: m.population2026,
-    county: m.county,
-    lat: m.lat,
-    lon: m.lon,
-    within: {
-      minutes: ref.get(m.number)!.within!.minutes,
-      source: ref.get(m.number)!.within!.minutes === undefined ? undefined : 'toi',
-      meanKmToCentre: ref.get(m.number)!.within!.meanKmToCentre,
-    },
-    row,
-  }));
+  const ms: Municipality[] = asMunicipalities(data);
   const { matrix, straightLine } = buildTravelMatrix(ms, [], DEFAULT_PARAMETERS, network);
   const at = (a: string, b: string) =>
     matrix.minutes[matrix.numbers.indexOf(asMunicipalityNumber(a))]![matrix.numbers.indexOf(asMunicipalityNumber(b))]!;
