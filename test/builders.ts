@@ -52,6 +52,22 @@ export const TOY_BEMANNING: CellValue[][] = [
   ['9002', 1, 1],
 ];
 
+/**
+ * The toy county's cooperation scenario, header included: Avik hosts Bø (no service point,
+ * agreement); Hamn hosts Pe (meeting room), Qu (2 opening days), Ro (none) and Sø (5-day branch,
+ * no agreement).
+ */
+export const TOY_SAMARBEID: CellValue[][] = [
+  ['scenario', 'knr', 'vertskommune', 'tjenestested', 'avtale'],
+  ['Samarbeid', '9001', '9001', '', ''],
+  ['Samarbeid', '9002', '9001', 'ingen', 'ja'],
+  ['Samarbeid', '9003', '9003', '', ''],
+  ['Samarbeid', '9004', '9003', 'møterom', ''],
+  ['Samarbeid', '9005', '9003', 'åpningsdager 2', ''],
+  ['Samarbeid', '9006', '9003', 'ingen', ''],
+  ['Samarbeid', '9007', '9003', 'avdelingskontor', 'nei'],
+];
+
 /** An Io that keeps what a command prints, for assertions. */
 export function capture(): { out: (s: string) => void; err: (s: string) => void; stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];

@@ -1,7 +1,7 @@
 import { withParameters } from '../../src/domain/parameters';
 import { readWorkbook } from '../../src/io/readWorkbook';
 import { computeVulnerability, rate, scoreAll } from '../../src/scoring';
-import { sheet, snapshot, TOY_BEMANNING, TOY_KOMMUNER, TOY_REISETID } from '../builders';
+import { sheet, snapshot, TOY_BEMANNING, TOY_KOMMUNER, TOY_REISETID, TOY_SAMARBEID } from '../builders';
 
 describe('computeVulnerability', () => {
   test.each([
@@ -60,16 +60,7 @@ describe('scoreScenario on hand-computed offices', () => {
       sheet('Kommuner', TOY_KOMMUNER),
       sheet('Reisetid', TOY_REISETID),
       sheet('Bemanning', TOY_BEMANNING),
-      sheet('Scenarier', [
-        ['scenario', 'knr', 'vertskommune', 'tjenestested', 'avtale'],
-        ['Samarbeid', '9001', '9001', '', ''],
-        ['Samarbeid', '9002', '9001', 'ingen', 'ja'],
-        ['Samarbeid', '9003', '9003', '', ''],
-        ['Samarbeid', '9004', '9003', 'møterom', ''],
-        ['Samarbeid', '9005', '9003', 'åpningsdager 2', ''],
-        ['Samarbeid', '9006', '9003', 'ingen', ''],
-        ['Samarbeid', '9007', '9003', 'avdelingskontor', 'nei'],
-      ]),
+      sheet('Scenarier', [...TOY_SAMARBEID]),
     ),
     withParameters(),
   ).value!;

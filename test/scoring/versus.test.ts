@@ -3,7 +3,7 @@ import { scenarioSheet } from '../../src/io/output';
 import { readWorkbook } from '../../src/io/readWorkbook';
 import { versusText } from '../../src/io/verdictText';
 import { baselineIndex, scoreAll } from '../../src/scoring';
-import { sheet, snapshot, TOY_KOMMUNER, TOY_REISETID } from '../builders';
+import { sheet, snapshot, TOY_KOMMUNER, TOY_REISETID, TOY_SAMARBEID } from '../builders';
 
 describe('baselineIndex', () => {
   test.each([
@@ -22,14 +22,7 @@ describe('every municipality against the baseline', () => {
       sheet('Kommuner', TOY_KOMMUNER),
       sheet('Reisetid', TOY_REISETID),
       sheet('Scenarier', [
-        ['scenario', 'knr', 'vertskommune', 'tjenestested', 'avtale'],
-        ['Samarbeid', '9001', '9001', '', ''],
-        ['Samarbeid', '9002', '9001', 'ingen', 'ja'],
-        ['Samarbeid', '9003', '9003', '', ''],
-        ['Samarbeid', '9004', '9003', 'møterom', ''],
-        ['Samarbeid', '9005', '9003', 'åpningsdager 2', ''],
-        ['Samarbeid', '9006', '9003', 'ingen', ''],
-        ['Samarbeid', '9007', '9003', 'avdelingskontor', 'nei'],
+        ...TOY_SAMARBEID,
         // Named as today's structure but not first: it is still the baseline.
         ...TOY_KOMMUNER.slice(1).map((r) => ['Dagens struktur', String(r[0]), String(r[0]), '', '']),
       ]),
