@@ -18,7 +18,10 @@ import { resultSheets } from '../io/output';
 import type { ReadResult } from '../io/readWorkbook';
 import { TRAVEL_CHECK_SHEET, TRAVEL_SHEET } from '../io/travelOutput';
 import { toScenario, type OptimizeRequest } from '../optimize/fromInput';
-import { meanTravelOf, pairAllowed, reachOf, type OptProblem } from '../optimize/problem';
+import { meanTravelOf, pairAllowed, reachOf, servicePointOf, type OptProblem } from '../optimize/problem';
+import { siteCostKr } from '../scoring/sites';
+import { servicePointLabel } from '../io/servicePoint';
+import type { ServicePoint } from '../domain/types';
 import { travelMinutes, travelProvenance, travelViaFerry } from '../travel/matrix';
 import type { OutcomeSummary, Solution } from '../optimize/run';
 import { scoreAll } from '../scoring/score';
@@ -134,6 +137,59 @@ export function keepFor(command: 'plan' | 'costs' | 'travel'): (name: string) =>
   return (n) => !optimiser(n);
 }
 
+/** One member's service point in a structure, with what it costs a year (kr). */
+export type SiteChoice = Readonly<{ member: string; host: string; servicePoint: ServicePoint; costKr: number }>;
+
+/** What a structure's service points are and cost: per member, counted by kind, in kroner a year. */
+export type SiteSummary = Readonly<{
+  choices: readonly SiteChoice[];
+  counts: Readonly<{ none: number; meeting: number; branch: number; full: number }>;
+  premisesKr: number;
+  staffTravelKr: number;
+  totalKr: number;
+}>;
+
+export function siteSummary(
+  pr: OptProblem,
+  host: Int32Array,
+  params: Parameters,
+  premises: (id: string) => number | undefined,
+): SiteSummary {
+  const choices: SiteChoice[] = [];
+  const counts = { none: 0, meeting: 0, branch: 0, full: 0 };
+  let premisesKr = 0;
+  let staffTravelKr = 0;
+  for (let i = 0; i < pr.n; i++) {
+    const j = host[i]!;
+    if (j === i) continue;
+    const sp = servicePointOf(pr, i, j);
+    const c = siteCostKr(sp, reachOf(pr, j, i), reachOf(pr, i, j), params, premises(pr.ids[i]!));
+    counts[sp.kind === 'branch' && sp.days >= 5 ? 'full' : sp.kind]++;
+    premisesKr += c.premisesKr;
+    staffTravelKr += c.staffTravelKr;
+    choices.push({ member: pr.ids[i]!, host: pr.ids[j]!, servicePoint: sp, costKr: c.totalKr });
+  }
+  return { choices, counts, premisesKr, staffTravelKr, totalKr: premisesKr + staffTravelKr };
+}
+
+const mill = (kr: number) => (kr / 1e6).toFixed(2).replace('.', ',');
+
+/** The service points of a structure in one line, for the CLI and the sheet's heading. */
+export function siteSummaryText(s: SiteSummary, pr: OptProblem, params: Parameters): string {
+  if (!pr.sites) return 'Tjenestesteder: ikke valgt (alle samarbeidskommuner reiser til verten; --no-service-points).';
+  const c = s.counts;
+  return (
+    `Tjenestesteder: ${c.full} fulle lokalkontor, ${c.branch} avdelinger ${String(params.optimiserBranchDays).replace('.', ',')} dager, ` +
+    `${c.meeting} møterom, ${c.none} uten; ${mill(s.totalKr)} mill. kr i året (lokaler ${mill(s.premisesKr)}, ansattes reiser ${mill(s.staffTravelKr)}), ` +
+    `veid mot brukernes tid til ${String(Math.round(pr.sites.krPerUnit * 100) / 100).replace('.', ',')} kr per innbygger-minutt i året.`
+  );
+}
+
+/** A member's service point as the CLI lists it after its name ("" for none). */
+export function siteTag(sp: ServicePoint): string {
+  return sp.kind === 'none' ? '' : ` (${servicePointLabel(sp, true)})`;
+}
+
 /** The largest travel, and the smallest FTE of an office that is not exempt (isolated), of a structure. */
 function shape(pr: OptProblem, host: Int32Array, isolated: ReadonlySet<number>): { maxTravel: number; minFte: number } {
   let maxTravel = 0;
@@ -188,6 +244,14 @@ export function describeRules(p: Parameters, req: OptimizeRequest, pr: OptProble
     `høyst ${p.maxTravelWithoutServicePoint} min reisetid til vertskommunen`,
     `høyst ${p.maxOwners} eierkommuner`,
   ];
+  if (pr.sites)
+    parts.push(
+      `tjenestesteder velges (ingen, møterom, avdeling ${String(p.optimiserBranchDays).replace('.', ',')} dager, fullt lokalkontor; ` +
+        `med fullt lokalkontor høyst ${p.maxTravelWithLocalOffice} min til en vert som har minstebemanningen selv)`,
+    );
+  else parts.push('uten tjenestesteder');
+  if (req.keepLocations) parts.push('dagens tjenestesteder beholdes');
+  if (req.keepExisting) parts.push('dagens samarbeid beholdes');
   if (p.requireSameBaRegion) parts.push('samme BA-region');
   if ((req.baSplitMinutes ?? 0) > 0) parts.push(`straff for delt BA-region ${num1(req.baSplitMinutes!)} min`);
   if (pr.rules.forcedHosts.length > 0) parts.push(`påkrevde verter: ${pr.rules.forcedHosts.map((i) => pr.ids[i]).join(', ')}`);

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { embeddedReadOptions, parseEmbeddedMunicipalities, type EmbeddedMunicipality } from '../data/embedded';
 import { embeddedNetwork } from '../data/network';
 import { buildSampleWorkbook } from '../data/sample';
-import { withParameters, type Parameters } from '../domain/parameters';
+import { DEFAULT_PARAMETERS, withParameters, type Parameters } from '../domain/parameters';
 import type { SheetSpec, WorkbookSnapshot } from '../domain/sheets';
 import { formatProblem, hasErrors, type Language } from '../io/problems';
 import { readWorkbook, type ReadResult } from '../io/readWorkbook';
@@ -76,6 +76,19 @@ export const OUTPUT_OPTIONS = {
 } as const;
 
 /** The scoring rules and parameters, with the travel estimate's: what `plan` and `optimize` both take. */
+/** What service points cost and what users' time is worth (plan scores it; optimize weighs it). */
+export const SITE_OPTIONS = {
+  'premises-meeting': { type: 'string' },
+  'premises-branch': { type: 'string' },
+  'premises-office': { type: 'string' },
+  'staff-kr-per-hour': { type: 'string' },
+  'work-weeks': { type: 'string' },
+  'user-kr-per-minute': { type: 'string' },
+  'visits-per-inhabitant': { type: 'string' },
+  'branch-days': { type: 'string' },
+  'max-travel-local': { type: 'string' },
+} as const;
+
 export const RULE_OPTIONS = {
   'min-fte': { type: 'string' },
   'max-travel': { type: 'string' },
@@ -87,6 +100,7 @@ export const RULE_OPTIONS = {
   k: { type: 'string' },
   absence: { type: 'string' },
   'meeting-room-days': { type: 'string' },
+  ...SITE_OPTIONS,
   ...TRAVEL_OPTIONS,
 } as const;
 
@@ -95,6 +109,15 @@ export function number(name: string, v: string | undefined, min: number, max: nu
   const x = Number(v.replace(',', '.'));
   if (!Number.isFinite(x) || x < min || x > max) throw new UsageError(`--${name} må være et tall mellom ${min} og ${max}, ikke «${v}»`);
   return x;
+}
+
+function premisesFrom(s: (k: string) => string | undefined): Parameters['sitePremisesKr'] | undefined {
+  const meeting = number('premises-meeting', s('premises-meeting'), 0, 1e9);
+  const branch = number('premises-branch', s('premises-branch'), 0, 1e9);
+  const full = number('premises-office', s('premises-office'), 0, 1e9);
+  if (meeting === undefined && branch === undefined && full === undefined) return undefined;
+  const d = DEFAULT_PARAMETERS.sitePremisesKr;
+  return { meeting: meeting ?? d.meeting, branch: branch ?? d.branch, full: full ?? d.full };
 }
 
 export function parametersFrom(values: Record<string, string | boolean | undefined>): Parameters {
@@ -111,6 +134,13 @@ export function parametersFrom(values: Record<string, string | boolean | undefin
     vulnerabilityK: number('k', s('k'), 0, 1000),
     vulnerabilityA: number('absence', s('absence'), 0, 1),
     meetingRoomDays: number('meeting-room-days', s('meeting-room-days'), 0, 5),
+    sitePremisesKr: premisesFrom(s),
+    staffKrPerHour: number('staff-kr-per-hour', s('staff-kr-per-hour'), 0, 100_000),
+    workWeeksPerYear: number('work-weeks', s('work-weeks'), 0, 53),
+    userTimeKrPerMinute: number('user-kr-per-minute', s('user-kr-per-minute'), 0, 10_000),
+    visitsPerInhabitantPerYear: number('visits-per-inhabitant', s('visits-per-inhabitant'), 0.001, 1000),
+    optimiserBranchDays: number('branch-days', s('branch-days'), 0.5, 4.5),
+    maxTravelWithLocalOffice: number('max-travel-local', s('max-travel-local'), 0, 10000),
     estimateFixedMinutes: number('travel-fixed', s('travel-fixed'), 0, 240),
     detourFactor: number('detour', s('detour'), 0.5, 5),
     roadSpeedKmh: number('road-speed', s('road-speed'), 5, 300),

@@ -51,7 +51,7 @@ ${COSTS_USAGE}
 Valg for plan:
   --json                  skriv resultatet som JSON på standard ut
   --min-fte N             minste antall årsverk per kontor (standard 10)
-  --max-travel MIN        lengste reisetid for en kommune uten eget tjenestested (standard 90)
+  --max-travel MIN        lengste reisetid til verten på dager uten lokal tjeneste (standard 90; et fullt lokalkontor er unntatt)
   --max-owners N          flest eierkommuner per kontor (standard 5)
   --same-ba               krev at alle kommuner i et kontor er i vertens BA-region
   --staff-fixed A         bemanning der den mangler: A per kontor (standard ${DEFAULT_PARAMETERS.staffFixed})...
@@ -60,6 +60,18 @@ Valg for plan:
   --k N --absence A       sårbarhet: dager med færre enn N til stede, fravær A (standard 2 og 0,15)
   --meeting-room-days D   hvor mange åpningsdager et møterom er verdt (standard 0,5)
   --lang nb|en            språk for meldinger (standard nb)
+
+Valg for tjenestesteder (plan regner kostnaden, optimize veier den mot brukernes tid; se docs/scoring.md):
+  --premises-meeting KR   lokaler for et møterom i året (standard ${DEFAULT_PARAMETERS.sitePremisesKr.meeting}, antatt)
+  --premises-branch KR    lokaler for en deltidsavdeling i året (standard ${DEFAULT_PARAMETERS.sitePremisesKr.branch}, antatt)
+  --premises-office KR    lokaler for et fullt lokalkontor i året (standard ${DEFAULT_PARAMETERS.sitePremisesKr.full}, antatt;
+                          Bemanningens lokalkostnad gjelder der den er oppgitt)
+  --staff-kr-per-hour KR  ansattes kostnad per reisetime (standard ${DEFAULT_PARAMETERS.staffKrPerHour}, antatt)
+  --work-weeks N          arbeidsuker i året (standard ${DEFAULT_PARAMETERS.workWeeksPerYear}, antatt)
+  --user-kr-per-minute KR brukernes tid, kr per minutt (standard ${DEFAULT_PARAMETERS.userTimeKrPerMinute}: TØIs 72 kr/t for private bilreiser)
+  --visits-per-inhabitant N  besøk på NAV-kontoret per innbygger i året (standard ${DEFAULT_PARAMETERS.visitsPerInhabitantPerYear}, antatt)
+  --branch-days D         åpningsdager for avdelingen optimize kan foreslå (standard ${DEFAULT_PARAMETERS.optimiserBranchDays})
+  --max-travel-local MIN  lengste reise til verten for en kommune med fullt lokalkontor (standard ${DEFAULT_PARAMETERS.maxTravelWithLocalOffice}, antatt)
 
 Valg for reisetidsestimatet (plan, travel og sample; se docs/travel.md):
   --travel-fixed MIN      faste minutter per reise (standard ${DEFAULT_PARAMETERS.estimateFixedMinutes})

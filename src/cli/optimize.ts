@@ -1,10 +1,23 @@
 import { parseArgs } from 'node:util';
-import { estimatedPairsOver, keepFor, num1, optimisedResult, pct, statusText, travelBasisText, type PlanValue } from '../app/steps';
+import {
+  estimatedPairsOver,
+  keepFor,
+  num1,
+  optimisedResult,
+  pct,
+  siteSummary,
+  siteSummaryText,
+  siteTag,
+  statusText,
+  travelBasisText,
+  type PlanValue,
+} from '../app/steps';
+import { siteTradeoffSheet, type SiteTradeoffRow } from '../io/optimizeOutput';
 import { TRAVEL_TEMPLATE_SHEET, travelTemplateSheet } from '../io/travelOutput';
 import type { ExcelJsWorkbook } from '../workbook/exceljs/exceljsWorkbook';
 import { fromPlanningInput, RequestError, type OptimizeRequest } from '../optimize/fromInput';
 import { WorkerSolver } from '../optimize/node/exactInWorker';
-import { InfeasibleRulesError, meanTravelOf, type OptProblem } from '../optimize/problem';
+import { InfeasibleRulesError, meanTravelOf, servicePointOf, whyIsolated, type OptProblem } from '../optimize/problem';
 import { hostSet, NoSolutionError, optimize, sweepCounts, type Outcome } from '../optimize/run';
 import {
   language,
@@ -35,9 +48,14 @@ export const OPTIMIZE_OPTIONS = `Valg for optimize (i tillegg til --min-fte, --m
   --within PROSENT        hvor langt fra den beste et alternativ kan være (standard 1)
   --sweep FRA-TIL|none    antall kontor i avveiingskurven (standard inntil 9 verdier rundt løsningen)
   --sweep-time-limit S    tidsgrense per punkt i kurven (standard den minste av --time-limit og 20)
+  --no-service-points     velg ikke tjenestesteder: alle samarbeidskommuner reiser til verten (modellen før tjenestesteder)
+  --keep-locations        legg ikke ned noe tjenestested dagens struktur har (arket Kontorer): like mange åpningsdager eller flere
+  --keep-existing         behold dagens samarbeid (arket Kontorer): hver kommune i et delt kontor låst til sin vertskommune
+  --sweep-site-cost F,F   avveiing mot kostnaden for tjenestesteder: løs på nytt med kostnaden ganget med hver F
+                          (f.eks. 0.5,2), skrevet til «KP Avveiing tjenestesteder»
   --require-given-over MIN  optimaliser ikke på estimerte reisetider over MIN minutter: skriv parene som må oppgis
                           til arket «KP Reisetid å oppgi» i --out, og avslutt med kode 1
-  --json                  skriv { status, objective, bound, gap, seconds, travelBasis, offices } på standard ut`;
+  --json                  skriv { status, objective, bound, gap, seconds, travelBasis, siteCost, offices, isolated } på standard ut`;
 
 const list = (v: string | undefined): string[] =>
   (v ?? '')
@@ -87,6 +105,10 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
       sweep: { type: 'string' },
       'sweep-time-limit': { type: 'string' },
       'require-given-over': { type: 'string' },
+      'no-service-points': { type: 'boolean' },
+      'keep-locations': { type: 'boolean' },
+      'keep-existing': { type: 'boolean' },
+      'sweep-site-cost': { type: 'string' },
       ...RULE_OPTIONS,
     },
   });
@@ -104,7 +126,7 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
   const sweep = parseSweep(values.sweep);
   const lang = language(values.lang);
   const params = parametersFrom(values);
-  const req: OptimizeRequest = {
+  const req: OptimizeRequest & Record<string, unknown> = {
     offices,
     officeCostMinutes: officeCost,
     baSplitMinutes: number('ba-penalty', values['ba-penalty'], 0, 10000) ?? 0,
@@ -113,10 +135,27 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
     locks: parseLocks(values.lock),
   };
 
+  const siteScales = parseScales(values['sweep-site-cost']);
+  if (values['no-service-points'] && (values['keep-locations'] || siteScales.length > 0)) {
+    throw new UsageError('--keep-locations og --sweep-site-cost gjelder tjenestesteder og kan ikke brukes med --no-service-points');
+  }
+
   const opened = await openAndRead(input, params, lang, io);
   if (!opened?.result.value) return 1;
   const { wb, result } = opened;
   const value = result.value!;
+  const baseline = value.scenarios.find((s) => s.name === value.sheetsUsed.baseline);
+  if ((values['keep-locations'] || values['keep-existing']) && !baseline) {
+    io.err(
+      `Feil: --${values['keep-locations'] ? 'keep-locations' : 'keep-existing'} trenger dagens struktur, men arbeidsboka har ikke noe ark «Kontorer». Ingenting ble skrevet.`,
+    );
+    return 1;
+  }
+  Object.assign(req, {
+    servicePoints: !values['no-service-points'],
+    ...(values['keep-locations'] ? { keepLocations: baseline } : {}),
+    ...(values['keep-existing'] ? { keepExisting: baseline } : {}),
+  });
   let pr: OptProblem;
   try {
     pr = fromPlanningInput(value, params, req);
@@ -187,11 +226,72 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
     process.removeListener('SIGINT', onSignal);
     await solver?.close();
   }
+  const premises = (id: string) => value.staffing.get(id as never)?.premisesCost;
+  const siteRows: SiteTradeoffRow[] = [];
+  if (siteScales.length > 0) {
+    const scales = [...new Set([1, ...siteScales])].sort((a, b) => a - b);
+    const curveSolver = values.heuristic ? undefined : new WorkerSolver(() => undefined);
+    try {
+      for (const scale of scales) {
+        if (!values.json) io.err(`  … avveiing: kostnad for tjenestesteder × ${factor(scale)}`);
+        const prS = scale === 1 ? pr : fromPlanningInput(value, params, { ...req, siteCostScale: scale });
+        let o: Outcome | undefined = scale === 1 ? outcome : undefined;
+        let reason = '';
+        if (!o) {
+          try {
+            o = await optimize(prS, {
+              exact: curveSolver?.solve,
+              timeLimitSeconds: sweepTimeLimit,
+              heuristicSeconds: Math.min(2, sweepTimeLimit),
+              alternatives: 0,
+              sweep: [],
+            });
+          } catch (e) {
+            if (!(e instanceof InfeasibleRulesError || e instanceof NoSolutionError)) throw e;
+            reason = e.message;
+          }
+        }
+        if (!o) {
+          siteRows.push({
+            scale,
+            meanTravel: null,
+            siteCostKr: null,
+            full: null,
+            branch: null,
+            meeting: null,
+            offices: null,
+            status: reason,
+            gap: null,
+          });
+          continue;
+        }
+        // Its own service points, priced at the real cost (siteSummary uses the parameters, not the scale).
+        const sum = siteSummary(prS, o.best.host, params, premises);
+        siteRows.push({
+          scale,
+          meanTravel: meanTravelOf(prS, o.best.evaluation.travel),
+          siteCostKr: sum.totalKr,
+          full: sum.counts.full,
+          branch: sum.counts.branch,
+          meeting: sum.counts.meeting,
+          offices: o.best.evaluation.offices,
+          status: statusText(o.best),
+          gap: o.best.gap,
+        });
+      }
+    } finally {
+      await curveSolver?.close();
+    }
+  }
   const seconds = (Date.now() - started) / 1000;
 
   const composed = optimisedResult(value, params, req, pr, outcome);
   const { specs, mainName, altNotes, rulesLine, isolatedNames, rows, names, basis } = composed;
   const best = outcome.best;
+  const sites = siteSummary(pr, best.host, params, premises);
+  const sitesLine = siteSummaryText(sites, pr, params);
+  if (siteRows.length > 0)
+    specs.push(siteTradeoffSheet(siteRows, ['Avveiing: kostnad for tjenestesteder mot reisetid (Kontorplan)', rulesLine]));
   if (!(await writeOwnSheets(wb, specs, out, io, keepFor('plan')))) return 1;
 
   if (values.json) {
@@ -211,8 +311,13 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
             estimatedOver60Minutes: basis.estimatedLong,
             over60Minutes: basis.long,
           },
+          siteCost: pr.sites
+            ? { totalKr: sites.totalKr, premisesKr: sites.premisesKr, staffTravelKr: sites.staffTravelKr, counts: sites.counts }
+            : null,
           offices: officesJson(pr, best.host),
           isolated: outcome.reduced.isolated.map((i) => pr.ids[i]),
+          isolatedBecause: Object.fromEntries(outcome.reduced.isolated.map((i) => [pr.ids[i], whyIsolated(outcome.reduced, i)])),
+          ...(siteRows.length > 0 ? { siteCostSweep: siteRows } : {}),
           alternatives: outcome.alternatives.map((a) => ({
             status: a.status,
             objective: a.objective,
@@ -229,17 +334,33 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
     io.out(`${mainName}: ${statusText(best)} (bevist gap ${pct(best.gap)}), ${num1(seconds)} s.`);
     io.out(rulesLine);
     io.out(`Befolkningsvektet snittreisetid (med reisetiden i egen kommune): ${num1(meanTravelOf(pr, best.evaluation.travel))} min.`);
+    io.out(sitesLine);
     for (const line of travelBasisText(basis, names)) io.out(line);
-    if (isolatedNames.length > 0) io.out(`Beholder eget kontor (ingen robust vert innen rekkevidde): ${isolatedNames.join(', ')}.`);
+    if (isolatedNames.length > 0) {
+      io.out(`Beholder eget kontor (ingen vert kan ta dem uten å bryte en regel):`);
+      outcome.reduced.isolated.forEach((i, k) => io.out(`  ${isolatedNames[k]}: ${whyIsolated(outcome.reduced, i)}`));
+    }
     io.out('');
     for (const j of hostSet(best.host)) {
       const members = [];
-      for (let i = 0; i < pr.n; i++) if (best.host[i] === j && i !== j) members.push(names.get(pr.ids[i]!) ?? pr.ids[i]);
+      for (let i = 0; i < pr.n; i++)
+        if (best.host[i] === j && i !== j) members.push((names.get(pr.ids[i]!) ?? pr.ids[i]) + siteTag(servicePointOf(pr, i, j)));
       io.out(`  ${names.get(pr.ids[j]!) ?? pr.ids[j]}${members.length > 0 ? ': ' + members.join(', ') : ''}`);
     }
     if (outcome.alternatives.length > 0) {
       io.out(`\n${outcome.alternatives.length} alternativ med andre vertskommuner innen ${pct(within, 1)} av den beste:`);
       for (const a of altNotes) io.out(`  ${a}`);
+    }
+    if (siteRows.length > 0) {
+      io.out(
+        '\nAvveiing mot kostnaden for tjenestesteder (kostnad ganget med: snittreisetid, kostnad i året, lokalkontor/avdelinger/møterom):',
+      );
+      for (const r of siteRows)
+        io.out(
+          r.meanTravel === null
+            ? `  × ${factor(r.scale)}: ${r.status}`
+            : `  × ${factor(r.scale)}: ${num1(r.meanTravel)} min, ${num1((r.siteCostKr ?? 0) / 1e6)} mill. kr, ${r.full}/${r.branch}/${r.meeting} (${r.status})`,
+        );
     }
     if (rows.length > 1) {
       io.out('\nAvveiing (antall kontor: snittreisetid, minste kontor i årsverk):');
@@ -290,8 +411,30 @@ function stageText(stage: string): string {
 }
 
 function officesJson(pr: OptProblem, host: Int32Array) {
-  return hostSet(host).map((j) => ({
-    host: pr.ids[j],
-    members: pr.ids.filter((_, i) => host[i] === j),
-  }));
+  return hostSet(host).map((j) => {
+    const members = pr.ids.filter((_, i) => host[i] === j);
+    return {
+      host: pr.ids[j],
+      members,
+      servicePoints: Object.fromEntries(
+        members.filter((id) => id !== pr.ids[j]).map((id) => [id, servicePointOf(pr, pr.ids.indexOf(id), j)]),
+      ),
+    };
+  });
+}
+
+const factor = (x: number) => String(x).replace('.', ',');
+
+function parseScales(v: string | undefined): number[] {
+  if (v === undefined) return [];
+  // Factors apart by commas, semicolons or spaces; decimals with a point (0.5).
+  return v
+    .split(/[,;\s]+/)
+    .filter(Boolean)
+    .map((part) => {
+      const x = Number(part);
+      if (!Number.isFinite(x) || x < 0 || x > 100)
+        throw new UsageError(`--sweep-site-cost må være faktorer mellom 0 og 100, f.eks. 0.5,2, ikke «${v}»`);
+      return x;
+    });
 }

@@ -58,6 +58,20 @@ export type Parameters = NetworkParameters &
      * (000 L997). Counted per local office, not per person: an assumption.
      */
     localStaffTripsToHostPerWeek: number;
+    /** Premises a year, kr, by kind of service point (a full local office where Bemanning gives none); see SITE_DEFAULTS. */
+    sitePremisesKr: Readonly<{ meeting: number; branch: number; full: number }>;
+    /** Staff cost per hour of their travel, kr. */
+    staffKrPerHour: number;
+    /** Working weeks a year in which staff make their trips. */
+    workWeeksPerYear: number;
+    /** What users' time is worth, kr per minute (the optimiser weighs a service point's cost against the travel it saves). */
+    userTimeKrPerMinute: number;
+    /** Trips to NAV's office per inhabitant a year (there and back, counted once): turns minutes of travel into users' hours a year. */
+    visitsPerInhabitantPerYear: number;
+    /** Opening days of the part-time branch the optimiser may propose. */
+    optimiserBranchDays: number;
+    /** Longest trip to the host the optimiser allows a member with its own full local office (users never make it; staff do weekly). */
+    maxTravelWithLocalOffice: number;
     /** Travel thresholds (minutes) for the shares of population over them. */
     travelThresholds: readonly [number, number, number];
     /** Hard constraints, shown pass/fail. */
@@ -132,6 +146,37 @@ export const FITTED_STAFFING_PARAMETERS = {
  */
 export const DEFAULT_MUNICIPAL_SHARE = 0.4;
 
+/**
+ * Service points (src/scoring/sites.ts): what they cost and what users' time is worth. The
+ * research names premises and staff travel as the costs of keeping locations (000 L931–933,
+ * L997, L1003) but gives no figures; every figure here but one is our assumption, for the
+ * planner to set:
+ * - premises a year: meeting room 20 000 kr (a room rented by the day), part-time branch
+ *   100 000 kr, full local office 250 000 kr (about 100–150 m² at 1 700–2 500 kr/m², an
+ *   assumption); Bemanning's premises cost, where given, replaces the full office's;
+ * - staff travel at 500 kr an hour: 850 000 kr per FTE (the cost sheet's default, an
+ *   assumption) over 1 700 working hours;
+ * - 46 working weeks a year (52 less holidays, an assumption);
+ * - users' time 1.2 kr a minute: 72 kr an hour, TØI's value of time saved on private car trips
+ *   under 70 km (TØI rapport 1389/2015, www.toi.no "Så stor er verdien av din sparte
+ *   reisetid"; sourced);
+ * - 1 visit per inhabitant a year (an assumption: NAV publishes no visits per office);
+ * - a part-time branch open 2 days (Evenes and Gratangen's locations, 004 L157: sourced as a
+ *   practice, not a norm);
+ * - a member with its own full local office may be up to 300 min from its host (an assumption,
+ *   chosen so that every island municipality reaches a host that keeps the rules: Træna to Rana
+ *   is 258 min on the estimate).
+ */
+export const SITE_DEFAULTS = {
+  sitePremisesKr: { meeting: 20_000, branch: 100_000, full: 250_000 },
+  staffKrPerHour: 500,
+  workWeeksPerYear: 46,
+  userTimeKrPerMinute: 1.2,
+  visitsPerInhabitantPerYear: 1,
+  optimiserBranchDays: 2,
+  maxTravelWithLocalOffice: 300,
+} as const;
+
 export const DEFAULT_PARAMETERS: Parameters = {
   ...FITTED_STAFFING_PARAMETERS,
   municipalShareOfFte: DEFAULT_MUNICIPAL_SHARE,
@@ -141,6 +186,7 @@ export const DEFAULT_PARAMETERS: Parameters = {
   staffTripsPerOpeningDay: 1,
   meetingRoomTripsPerWeek: 0.5,
   localStaffTripsToHostPerWeek: 1,
+  ...SITE_DEFAULTS,
   travelThresholds: [45, 75, 90],
   minFte: 10,
   maxTravelWithoutServicePoint: 90,

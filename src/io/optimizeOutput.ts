@@ -22,7 +22,7 @@ export function optimizedScenariosSheet(
           names.get(m.number) ?? '',
           o.host,
           names.get(o.host) ?? '',
-          servicePointLabel(m.servicePoint),
+          servicePointLabel(m.servicePoint, m.number !== o.host),
           o.hostAgreement ? 'ja' : 'nei',
         ]);
       }
@@ -120,4 +120,67 @@ export function readTradeoffRows(values: readonly (readonly CellValue[])[]): { h
       seconds: num(r[6]),
     }));
   return { heading, rows };
+}
+
+/** One point of the trade-off over location cost: the structure chosen with every service point's cost × scale, priced at the real cost. */
+export type SiteTradeoffRow = Readonly<{
+  scale: number;
+  meanTravel: number | null;
+  siteCostKr: number | null;
+  full: number | null;
+  branch: number | null;
+  meeting: number | null;
+  offices: number | null;
+  status: string;
+  gap: number | null;
+}>;
+
+export const SITE_TRADEOFF_SHEET = 'KP Avveiing tjenestesteder';
+export const SITE_TRADEOFF_TABLE = 'KP_Avveiing_tjenestesteder';
+
+export function siteTradeoffSheet(points: readonly SiteTradeoffRow[], heading: readonly string[]): SheetSpec {
+  const startRow = heading.length + 1;
+  return {
+    name: SITE_TRADEOFF_SHEET,
+    heading,
+    freezeRows: startRow + 1,
+    tables: [
+      {
+        name: SITE_TRADEOFF_TABLE,
+        startRow,
+        columns: [
+          { header: 'Kostnaden ganget med', format: '0.00', width: 12 },
+          { header: 'Kostnad tjenestesteder (mill. kr i året)', format: '0.00', width: 16 },
+          { header: 'Snittreisetid (min)', format: '0.0', width: 12 },
+          { header: 'Fulle lokalkontor', format: '0', width: 10 },
+          { header: 'Avdelinger', format: '0', width: 10 },
+          { header: 'Møterom', format: '0', width: 10 },
+          { header: 'Antall kontor', format: '0', width: 10 },
+          { header: 'Status', width: 18 },
+          { header: 'Bevist gap', format: '0.00%', width: 10 },
+        ],
+        rows: points.map((p) => [
+          p.scale,
+          p.siteCostKr === null ? null : p.siteCostKr / 1e6,
+          p.meanTravel,
+          p.full,
+          p.branch,
+          p.meeting,
+          p.offices,
+          p.status,
+          p.gap,
+        ]),
+      },
+    ],
+    charts: [
+      {
+        title: 'Snittreisetid mot kostnad for tjenestesteder',
+        table: SITE_TRADEOFF_TABLE,
+        x: 1,
+        y: [2],
+        xTitle: 'Kostnad for tjenestesteder (mill. kr i året)',
+        yTitle: 'Befolkningsvektet snittreisetid (min)',
+      },
+    ],
+  };
 }

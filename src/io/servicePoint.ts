@@ -3,7 +3,7 @@ import type { ServicePoint } from '../domain/types';
 import { cellText, foldName } from './cells';
 
 /**
- * A service point from the words planners use: "hovedkontor" (full office),
+ * A service point from the words planners use: "hovedkontor" or "lokalkontor" (full office),
  * "avdelingskontor" (a branch, open 5 days unless a number says otherwise),
  * "åpningsdager 2" / "2 dager" (a branch open 2 days), "møterom" (meeting room),
  * "ingen" or blank (none). English: main office, branch, N days, meeting room, none.
@@ -14,7 +14,8 @@ export function parseServicePoint(v: CellValue | undefined): ServicePoint | unde
   const folded = foldName(text);
   if (folded === '' || ['ingen', 'none', 'nei', 'no'].includes(folded)) return { kind: 'none' };
   if (/^(moterom|meetingroom|meeting)/.test(folded)) return { kind: 'meeting' };
-  if (/^(hovedkontor|fulltkontor|kontor|full|mainoffice|office|navkontor)$/.test(folded)) return { kind: 'full' };
+  if (/^(hovedkontor|fulltkontor|kontor|full|mainoffice|office|navkontor|lokalkontor|fulltlokalkontor|localoffice)$/.test(folded))
+    return { kind: 'full' };
   const digits = /(\d+(?:[.,]\d+)?)/.exec(text);
   const days = digits ? Number(digits[1]!.replace(',', '.')) : undefined;
   if (/(avdeling|filial|branch|apningsdag|apent|dag|days|day|open)/.test(folded)) {
@@ -25,11 +26,11 @@ export function parseServicePoint(v: CellValue | undefined): ServicePoint | unde
   return undefined;
 }
 
-/** The service point as the sheets write it: "hovedkontor", "åpningsdager 2", … */
-export function servicePointLabel(sp: ServicePoint): string {
+/** The service point as the sheets write it: "hovedkontor" (the host's; a partner's full office is "lokalkontor"), "åpningsdager 2", … */
+export function servicePointLabel(sp: ServicePoint, partner = false): string {
   switch (sp.kind) {
     case 'full':
-      return 'hovedkontor';
+      return partner ? 'lokalkontor' : 'hovedkontor';
     case 'branch':
       return sp.days === 5 ? 'avdelingskontor' : `åpningsdager ${String(sp.days).replace('.', ',')}`;
     case 'meeting':

@@ -13,7 +13,7 @@ type Words = Readonly<{ nb: string; en: string }>;
 /** The rule, named as the sheets and the command line name it. */
 export const RULE_LABELS: Readonly<Record<RuleId, Words>> = {
   minFte: { nb: 'minste årsverk', en: 'minimum FTE' },
-  maxTravel: { nb: 'lengste reisetid uten tjenestested', en: 'longest travel without a service point' },
+  maxTravel: { nb: 'lengste reisetid på dager uten lokal tjeneste', en: 'longest travel on days without local service' },
   sameBa: { nb: 'samme BA-region', en: 'same BA region' },
   maxOwners: { nb: 'flest eiere', en: 'most owners' },
   informal: { nb: 'uformelt samarbeid (ingen vertskommuneavtale)', en: 'informal cooperation (no host agreement)' },
@@ -50,8 +50,8 @@ export function breachValueText(b: Breach, lang: Language = 'nb'): string {
       return nb ? `${num(v, lang)} årsverk, krav minst ${num(l, lang)}` : `${num(v, lang)} FTE, at least ${num(l, lang)} required`;
     case 'maxTravel':
       return nb
-        ? `${num(v, lang)} min til verten uten eget tjenestested, krav høyst ${num(l, lang)}`
-        : `${num(v, lang)} min to the host without a service point of its own, at most ${num(l, lang)} allowed`;
+        ? `${num(v, lang)} min til verten på dager uten lokal tjeneste, krav høyst ${num(l, lang)}`
+        : `${num(v, lang)} min to the host on days without local service, at most ${num(l, lang)} allowed`;
     case 'sameBa':
       return nb
         ? `${num(v, lang)} kommune(r) utenfor vertens BA-region, krav ${num(l, lang)}`
@@ -101,7 +101,7 @@ export function rankedList(scores: readonly ScenarioScore[], lang: Language = 'n
 export function rulesInForce(p: Parameters): string {
   return [
     `minst ${p.minFte} årsverk per kontor`,
-    `høyst ${p.maxTravelWithoutServicePoint} min reisetid uten eget tjenestested`,
+    `høyst ${p.maxTravelWithoutServicePoint} min reisetid på dager uten lokal tjeneste`,
     `høyst ${p.maxOwners} eiere`,
     ...(p.requireSameBaRegion ? ['samme BA-region'] : []),
     'vertskommuneavtale der kontoret deles',

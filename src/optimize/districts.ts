@@ -1,4 +1,4 @@
-import { minFteAt, type Assignment, type Reduced } from './problem';
+import { minFteAt, pairCost, type Assignment, type Reduced } from './problem';
 
 type Statics = Readonly<{ allowed: Uint8Array; isolated: Uint8Array; movable: Uint8Array; lambda: number }>;
 const STATICS = new WeakMap<Reduced, Statics>();
@@ -27,7 +27,7 @@ function statics(red: Reduced): Statics {
   const movable = new Uint8Array(n);
   for (let i = 0; i < n; i++) movable[i] = !isolated[i] && !pr.rules.locks.has(i) ? 1 : 0;
   let maxC = 0;
-  for (let i = 0; i < n; i++) for (const j of red.allowed[i]!) maxC = Math.max(maxC, pr.weight[i]! * (i === j ? 0 : pr.cost[i * n + j]!));
+  for (let i = 0; i < n; i++) for (const j of red.allowed[i]!) maxC = Math.max(maxC, pairCost(pr, i, j));
   const out = { allowed, isolated, movable, lambda: Math.max(1, maxC) * 100 };
   STATICS.set(red, out);
   return out;
@@ -97,7 +97,7 @@ export class Districts {
 
   private c(i: number, j: number): number {
     const pr = this.red.problem;
-    return i === j ? 0 : pr.weight[i]! * pr.cost[i * this.n + j]!;
+    return pairCost(pr, i, j);
   }
 
   private add(i: number, h: number): void {

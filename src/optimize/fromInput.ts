@@ -2,6 +2,9 @@ import type { Parameters } from '../domain/parameters';
 import type { MunicipalityNumber, Office, PlanningInput, Scenario } from '../domain/types';
 import type { Assignment, OptProblem, OptRules } from './problem';
 import { usersMinutesAt } from '../travel/matrix';
+import { localDays } from '../scoring/sites';
+import { buildSites } from './sites';
+import { servicePointOf } from './problem';
 
 /** What the planner asks of the optimiser, beyond the scoring parameters (minimum FTE, travel, owners, same BA region). */
 export type OptimizeRequest = Readonly<{
@@ -17,6 +20,18 @@ export type OptimizeRequest = Readonly<{
   forbiddenHosts?: readonly string[];
   /** Member → host it must belong to. */
   locks?: ReadonlyMap<string, string>;
+  /**
+   * Choose each member's service point (none, meeting room, part-time branch, full local office)
+   * with its cost; default true. False: every member travels to its host (the model before
+   * service points, and the p-median benchmarks').
+   */
+  servicePoints?: boolean;
+  /** Today's structure (the baseline scenario): no location it has is closed (`--keep-locations`). */
+  keepLocations?: Scenario;
+  /** Today's structure: its shared offices are kept as they are, each member locked to its host (`--keep-existing`). */
+  keepExisting?: Scenario;
+  /** Multiplies every service point's cost (the trade-off curve over location cost); default 1. */
+  siteCostScale?: number;
 }>;
 
 export class RequestError extends Error {
@@ -80,6 +95,15 @@ export function fromPlanningInput(input: PlanningInput, params: Parameters, req:
   }
   const locks = new Map<number, number>();
   for (const [m, h] of req.locks ?? []) locks.set(at(m, 'låst kommune'), at(h, 'vertskommune for låst kommune'));
+  // Today's cooperations kept: every member of a shared office locked to its host (a planner's own lock wins).
+  for (const o of req.keepExisting?.offices ?? []) {
+    if (o.members.length < 2) continue;
+    for (const m of o.members) {
+      const i = index.get(m.number);
+      const h = index.get(o.host);
+      if (i !== undefined && h !== undefined && !locks.has(i)) locks.set(i, h);
+    }
+  }
   // An office whose host has estimated staffing gets the estimate's fixed part once, as the
   // scoring counts it (officeStaffing): the solver sees it per host.
   const hostFixedFte = Float64Array.from(ms, (m) => (input.staffing.get(m.number)?.provenance === 'estimated' ? params.staffFixed : 0));
@@ -95,13 +119,39 @@ export function fromPlanningInput(input: PlanningInput, params: Parameters, req:
     forbiddenHosts: (req.forbiddenHosts ?? []).map((h) => at(h, 'utelukket vertskommune')),
     locks,
   };
-  return { n, ids: ms.map((m) => m.number), weight, cost, reach, baseCost, fte, hostFixedFte, ba, rules };
+  let minDays: Float64Array | undefined;
+  if (req.keepLocations) {
+    minDays = new Float64Array(n);
+    for (const o of req.keepLocations.offices) {
+      for (const m of o.members) {
+        const i = index.get(m.number);
+        if (i !== undefined) minDays[i] = m.number === o.host ? 5 : localDays(m.servicePoint, params);
+      }
+    }
+  }
+  const sites =
+    req.servicePoints === false
+      ? undefined
+      : buildSites(
+          {
+            n,
+            weight,
+            cost,
+            reach,
+            ownPremisesKr: ms.map((m) => input.staffing.get(m.number)?.premisesCost),
+            minDays,
+            hostOwnFte: Float64Array.from(fte, (f, j) => f + hostFixedFte[j]!),
+            minFte: params.minFte,
+          },
+          params,
+          { costScale: req.siteCostScale },
+        );
+  return { n, ids: ms.map((m) => m.number), weight, cost, reach, baseCost, fte, hostFixedFte, ba, rules, ...(sites ? { sites } : {}) };
 }
 
 /**
- * A structure as a scenario: one office per host, members nearest first. Partners get no
- * service point of their own ('none'): the optimiser's travel is to the host, and a planner
- * adds branches or meeting rooms in the scenario sheet.
+ * A structure as a scenario: one office per host, members nearest first, each with the service
+ * point the optimiser chose for it (none where it chose none, or without service points).
  */
 export function toScenario(name: string, pr: OptProblem, host: Assignment): Scenario {
   const offices: Office[] = [];
@@ -115,7 +165,7 @@ export function toScenario(name: string, pr: OptProblem, host: Assignment): Scen
       hostAgreement: true,
       members: [
         { number: pr.ids[j] as MunicipalityNumber, servicePoint: { kind: 'full' } },
-        ...members.map((i) => ({ number: pr.ids[i] as MunicipalityNumber, servicePoint: { kind: 'none' } as const })),
+        ...members.map((i) => ({ number: pr.ids[i] as MunicipalityNumber, servicePoint: servicePointOf(pr, i, j) })),
       ],
     });
   }

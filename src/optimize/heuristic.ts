@@ -1,6 +1,6 @@
 import { Districts } from './districts';
 import { Reflow } from './reflow';
-import { evaluate, minFteAt, pairAllowed, type Assignment, type Evaluation, type Reduced } from './problem';
+import { evaluate, minFteAt, pairAllowed, pairCost, type Assignment, type Evaluation, type Reduced } from './problem';
 
 /**
  * The heuristic: GRASP construction + fast interchange (Whitaker's swap evaluation with
@@ -73,14 +73,14 @@ class Table {
     let maxW = 0;
     for (let c = 0; c < this.nc; c++) {
       const i = clients[c]!;
-      for (const j of red.allowed[i]!) maxW = Math.max(maxW, pr.weight[i]! * (i === j ? 0 : pr.cost[i * pr.n + j]!));
+      for (const j of red.allowed[i]!) maxW = Math.max(maxW, pairCost(pr, i, j));
     }
     this.big = Math.max(1, maxW) * 1e4;
     this.w = new Float64Array(this.nc * this.nf).fill(this.big);
     for (let c = 0; c < this.nc; c++) {
       const i = clients[c]!;
       for (const j of red.allowed[i]!) {
-        this.w[c * this.nf + this.fpos[j]!] = i === j ? 0 : pr.weight[i]! * pr.cost[i * pr.n + j]!;
+        this.w[c * this.nf + this.fpos[j]!] = pairCost(pr, i, j);
       }
     }
   }
@@ -448,7 +448,7 @@ export function assignOpen(red: Reduced, open: Uint8Array): Assignment {
         }
       }
       if (c1 < 0) continue;
-      regret[i] = c2 < 0 ? Number.POSITIVE_INFINITY : pr.weight[i]! * (pr.cost[i * n + c2]! - pr.cost[i * n + c1]!);
+      regret[i] = c2 < 0 ? Number.POSITIVE_INFINITY : pairCost(pr, i, c2) - pairCost(pr, i, c1);
       order.push(i);
     }
   }
@@ -466,7 +466,7 @@ export function assignOpen(red: Reduced, open: Uint8Array): Assignment {
     if (host[i]! < 0) put(i, first);
   }
   const movable = (i: number) => host[i]! >= 0 && host[i] !== i && !rules.locks.has(i) && !isolated[i];
-  const c = (i: number, j: number) => pr.weight[i]! * pr.cost[i * n + j]!;
+  const c = (i: number, j: number) => pairCost(pr, i, j);
   const minFte = rules.minFte;
   const need = (h: number): number => minFteAt(pr, h);
   const maxOwners = rules.maxOwners;
@@ -882,7 +882,7 @@ export function relocate(red: Reduced, open: Uint8Array): Uint8Array {
             sum = Number.POSITIVE_INFINITY;
             break;
           }
-          sum += pr.weight[i]! * pr.cost[i * n + k]!;
+          sum += pairCost(pr, i, k);
         }
         if (sum < bestCost - 1e-9 || (k === j && sum <= bestCost + 1e-9)) {
           bestCost = sum;

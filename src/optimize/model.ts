@@ -1,4 +1,4 @@
-import { minFteAt, type Assignment, type Reduced } from './problem';
+import { minFteAt, pairCost, type Assignment, type Reduced } from './problem';
 
 /**
  * The exact models as plain sparse arrays (CSC), for HiGHS's array API and for writing an LP
@@ -110,8 +110,7 @@ export function radiusMargin(red: Reduced): number {
 
 /** What serving member i from host j costs in the radius model: its weight times the travel (nothing from itself). */
 function weighted(red: Reduced, i: number, j: number): number {
-  const pr = red.problem;
-  return j === i ? 0 : pr.weight[i]! * pr.cost[i * pr.n + j]!;
+  return pairCost(red.problem, i, j);
 }
 
 /** A member's distinct weighted costs to its allowed hosts, ascending (its radius levels). */
@@ -295,7 +294,7 @@ function buildHess(red: Reduced): MipModel {
     const rb = xBaRow.get(i * n + j);
     if (rb !== undefined) e.push([rb, 1]);
     const locked = rules.locks.get(i) === j;
-    xCol.set(i * n + j, b.col(pr.weight[i]! * pr.cost[i * n + j]!, locked ? 1 : 0, 1, true, e));
+    xCol.set(i * n + j, b.col(pairCost(pr, i, j), locked ? 1 : 0, 1, true, e));
   }
   const zCol = new Map<number, number>();
   for (const [k, rows] of baRows) zCol.set(k, b.col(penalty, 0, 1, false, rows));

@@ -1,3 +1,5 @@
+import type { ServicePoint } from '../domain/types';
+
 /**
  * The optimisation problem in plain arrays: who can be served by whom, at what cost, under
  * which rules. Built from a planner's input (`fromPlanningInput`) or an OR-Library p-median
@@ -64,7 +66,50 @@ export type OptProblem = Readonly<{
   /** BA region as a small integer, -1 when unknown. */
   ba: Int32Array;
   rules: OptRules;
+  /** The service point each member gets from each host, and what it costs (sites.ts); absent: none anywhere (users travel to the host). */
+  sites?: PairSites;
 }>;
+
+/**
+ * Service points chosen per pair. A member's service point changes only what serving it from
+ * that host costs (its users' travel on the days without local service, and the point's
+ * premises and staff travel); no rule ties it to other members. So the best point for each
+ * (member, host) pair is known before the solve, and every model over `pairCost` chooses
+ * hosts, members and service points together, exactly.
+ */
+export type PairSites = Readonly<{
+  /** The service points to choose from; index 0 is none. */
+  levels: readonly ServicePoint[];
+  /** level[i * n + j]: the point member i gets when served by j; -1 when none is allowed (the pair is not). */
+  level: Int8Array;
+  /** travel[i * n + j]: its users' travel with that point, weight × minutes (the objective's unit). */
+  travel: Float64Array;
+  /** site[i * n + j]: the point's yearly cost in the objective's unit. */
+  site: Float64Array;
+  /** Kroner a year per unit of the objective (users' time), to report costs in kroner. */
+  krPerUnit: number;
+}>;
+
+/** What serving member i from host j adds to the objective: its users' travel (and its service point's cost). */
+export function pairCost(pr: OptProblem, i: number, j: number): number {
+  if (i === j) return 0;
+  const k = i * pr.n + j;
+  return pr.sites ? pr.sites.travel[k]! + pr.sites.site[k]! : pr.weight[i]! * pr.cost[k]!;
+}
+
+/** The users' part of pairCost: weight × minutes on the days without local service. */
+export function pairTravel(pr: OptProblem, i: number, j: number): number {
+  if (i === j) return 0;
+  const k = i * pr.n + j;
+  return pr.sites ? pr.sites.travel[k]! : pr.weight[i]! * pr.cost[k]!;
+}
+
+/** The service point member i gets when served by j (none without sites; the host's own office is full). */
+export function servicePointOf(pr: OptProblem, i: number, j: number): ServicePoint {
+  if (i === j) return { kind: 'full' };
+  const l = pr.sites ? pr.sites.level[i * pr.n + j]! : 0;
+  return pr.sites && l >= 0 ? pr.sites.levels[l]! : { kind: 'none' };
+}
 
 /**
  * Which assignments and hosts the rules allow, after pruning:
@@ -120,12 +165,46 @@ export function pairAllowed(pr: OptProblem, i: number, j: number): boolean {
   if (i === j) return true;
   const r = pr.rules;
   const c = pr.cost[i * pr.n + j]!;
-  const reach = pr.reach ? pr.reach[i * pr.n + j]! : c;
-  if (!Number.isFinite(c) || !(reach <= r.maxTravel)) return false;
+  if (!Number.isFinite(c)) return false;
+  if (pr.sites) {
+    // The sites know which points the travel rule leaves (a full local office beyond the limit).
+    if (pr.sites.level[i * pr.n + j]! < 0) return false;
+  } else {
+    const reach = pr.reach ? pr.reach[i * pr.n + j]! : c;
+    if (!(reach <= r.maxTravel)) return false;
+  }
   if (r.sameBa && pr.ba[i]! >= 0 && pr.ba[j]! >= 0 && pr.ba[i] !== pr.ba[j]) return false;
   const lock = r.locks.get(i);
   if (lock !== undefined && lock !== j) return false;
   return true;
+}
+
+/**
+ * Why an isolated municipality keeps an office of its own, in the planner's words: no host is
+ * within the travel limits, or every host within them breaks a rule (the minimum staff, the
+ * BA region, a lock or a host the planner ruled out).
+ */
+export function whyIsolated(red: Reduced, i: number): string {
+  const pr = red.problem;
+  const r = pr.rules;
+  const limit = pr.sites ? 'reisetidsgrensene (også med eget lokalkontor)' : `${r.maxTravel} min`;
+  let near = 0;
+  let otherBa = 0;
+  let forbidden = 0;
+  for (let j = 0; j < pr.n; j++) {
+    if (j === i || !Number.isFinite(pr.cost[i * pr.n + j]!)) continue;
+    const inReach = pr.sites ? pr.sites.level[i * pr.n + j]! >= 0 : reachOf(pr, i, j) <= r.maxTravel;
+    if (!inReach) continue;
+    near++;
+    if (r.sameBa && pr.ba[i]! >= 0 && pr.ba[j]! >= 0 && pr.ba[i] !== pr.ba[j]) otherBa++;
+    else if (r.forbiddenHosts.includes(j)) forbidden++;
+  }
+  if (near === 0) return `ingen mulig vertskommune innen ${limit}`;
+  const parts = [`${near} mulige verter innen ${limit}`];
+  if (otherBa > 0) parts.push(`${otherBa} i en annen BA-region`);
+  if (forbidden > 0) parts.push(`${forbidden} utelukket som vert`);
+  parts.push(`ingen av de andre kan nå minste bemanning (${r.minFte} årsverk) med kommunene de kan ta`);
+  return parts.join('; ');
 }
 
 /** Prunes pairs and hosts as described on `Reduced`; throws InfeasibleRulesError for contradictory rules. */
@@ -177,7 +256,10 @@ export function reduce(pr: OptProblem): Reduced {
   for (let i = 0; i < n; i++) {
     const hosts: number[] = [];
     for (let j = 0; j < n; j++) if (isCandidate[j] && pairAllowed(pr, i, j)) hosts.push(j);
-    hosts.sort((a, b) => (i === a ? -1 : i === b ? 1 : pr.cost[i * n + a]! - pr.cost[i * n + b]! || a - b));
+    // Cheapest first (the radius model's levels and every "nearest open host" rest on it), then nearest.
+    hosts.sort((a, b) =>
+      i === a ? -1 : i === b ? 1 : pairCost(pr, i, a) - pairCost(pr, i, b) || pr.cost[i * n + a]! - pr.cost[i * n + b]! || a - b,
+    );
     allowed.push(Int32Array.from(hosts));
     if (hosts.length === 0) {
       if (rules.locks.has(i)) throw new InfeasibleRulesError(`${pr.ids[i]} er låst til en vertskommune som ikke kan nå minste bemanning`);
@@ -222,7 +304,10 @@ export type Assignment = Int32Array;
 
 export type Evaluation = Readonly<{
   objective: number;
+  /** Users' travel (weight × minutes, on the days without local service). */
   travel: number;
+  /** The service points' yearly cost, in the objective's unit (0 without sites). */
+  siteCost: number;
   offices: number;
   baSplits: number;
   /** Sum over offices of FTE missing to the minimum (0 when feasible). */
@@ -256,6 +341,7 @@ export function evaluate(red: Reduced, host: Assignment): Evaluation {
   const pr = red.problem;
   const { n, rules } = pr;
   let travel = 0;
+  let siteCost = 0;
   let badPairs = 0;
   const fte = new Float64Array(n);
   const members = new Int32Array(n);
@@ -267,7 +353,9 @@ export function evaluate(red: Reduced, host: Assignment): Evaluation {
     }
     if (i !== h) {
       if (!red.isCandidate[h] || !pairAllowed(pr, i, h)) badPairs++;
-      travel += pr.weight[i]! * pr.cost[i * n + h]!;
+      const t = pairTravel(pr, i, h);
+      travel += t;
+      siteCost += pairCost(pr, i, h) - t;
     }
     fte[h] = fte[h]! + pr.fte[i]!;
     members[h] = members[h]! + 1;
@@ -294,8 +382,9 @@ export function evaluate(red: Reduced, host: Assignment): Evaluation {
   const baSplits = rules.baSplitPenalty > 0 ? countBaSplits(pr, host) : 0;
   const officeCost = rules.offices === undefined ? (rules.officeCost ?? 0) * offices : 0;
   return {
-    objective: travel + officeCost + rules.baSplitPenalty * baSplits,
+    objective: travel + siteCost + officeCost + rules.baSplitPenalty * baSplits,
     travel,
+    siteCost,
     offices,
     baSplits,
     fteDeficit,

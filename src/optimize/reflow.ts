@@ -1,5 +1,5 @@
 import { breachWeights } from './districts';
-import { minFteAt, pairAllowed, type Assignment, type Reduced } from './problem';
+import { minFteAt, pairAllowed, pairCost, type Assignment, type Reduced } from './problem';
 
 /**
  * Host swaps priced by reassigning along chains of full offices, for when the owner limit
@@ -67,7 +67,7 @@ export class Reflow {
 
   private c(i: number, j: number): number {
     const pr = this.red.problem;
-    return i === j ? 0 : pr.weight[i]! * pr.cost[i * this.n + j]!;
+    return pairCost(pr, i, j);
   }
 
   load(host: Assignment): void {

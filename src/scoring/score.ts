@@ -17,6 +17,9 @@ import { consequences, type Consequence } from './consequences';
 import { baselineIndex, versusBaseline, type VersusBaseline } from './versus';
 import { officeStaffing } from './staffing';
 import { computeVulnerability } from './vulnerability';
+import { localDays, servedLocallyEveryDay, siteCostKr, staffMinutesPerWeek, staffedOnSite } from './sites';
+
+export { staffedOnSite };
 
 export type MemberScore = Readonly<{
   number: MunicipalityNumber;
@@ -48,6 +51,8 @@ export type MemberScore = Readonly<{
    * or a meeting room, and local staff of a full office or 5-day branch in to the host.
    */
   staffTravelMinutesPerWeek: number;
+  /** The service point's yearly cost, kr: premises and staff travel (src/scoring/sites.ts); 0 for the host and for none. */
+  siteCostKr: number;
   fte: number;
   fteEstimated: boolean;
   baRegion?: string;
@@ -81,6 +86,8 @@ export type OfficeScore = Readonly<{
   /** Population shares with access travel over each threshold (45 / 75 / 90 min by default). */
   shareOverThresholds: readonly number[];
   staffTravelMinutesPerWeek: number;
+  /** The members' service points' yearly cost, kr. */
+  siteCostKr: number;
   /** Share of the office's population in the host's BA region; null when unknown. */
   baShareInHostRegion: number | null;
   baRegions: number;
@@ -109,6 +116,8 @@ export type ScenarioTotals = Readonly<{
   maxTravelMinutes: number;
   shareOverThresholds: readonly number[];
   staffTravelMinutesPerWeek: number;
+  /** The service points' yearly cost, kr (premises and staff travel of every member's own point). */
+  siteCostKr: number;
   baShareInHostRegion: number | null;
   /** BA regions whose municipalities are spread over more than one office. */
   baRegionsSplit: number;
@@ -150,39 +159,6 @@ export type ScenarioScore = Readonly<{
   consequences: readonly Consequence[];
 }>;
 
-function localDays(sp: ServicePoint, p: Parameters): number {
-  switch (sp.kind) {
-    case 'full':
-      return 5;
-    case 'branch':
-      return Math.min(5, sp.days);
-    case 'meeting':
-      return p.meetingRoomDays;
-    case 'none':
-      return 0;
-  }
-}
-
-/** Staff round trips a week from the host to a part-time branch or a meeting room. */
-function staffTripsFromHost(sp: ServicePoint, p: Parameters): number {
-  if (sp.kind === 'branch') return sp.days >= 5 ? 0 : sp.days * p.staffTripsPerOpeningDay;
-  if (sp.kind === 'meeting') return p.meetingRoomTripsPerWeek;
-  return 0;
-}
-
-/**
- * Round trips a week of a partner's local staff to the host: a full office or a 5-day branch
- * is staffed on site, and its staff come to the host now and then (000 L997).
- */
-function staffTripsToHost(sp: ServicePoint, p: Parameters): number {
-  return staffedOnSite(sp) ? p.localStaffTripsToHostPerWeek : 0;
-}
-
-/** A full office or a 5-day branch has its own staff on site. */
-export function staffedOnSite(sp: ServicePoint): boolean {
-  return sp.kind === 'full' || (sp.kind === 'branch' && sp.days >= 5);
-}
-
 function weightedMean(values: readonly number[], weights: readonly number[]): number {
   let s = 0;
   let w = 0;
@@ -223,7 +199,8 @@ export function scoreOffice(office: Office, input: PlanningInput, byNumber: Read
       withinSource: withinSourceOf(input.travel, m.number) ?? 'unknown',
       usersToHostMinutes: usersToHost,
       effectiveMinutes: days >= 5 ? withinMinutes : (withinMinutes * days) / 5 + usersToHost * (1 - days / 5),
-      staffTravelMinutesPerWeek: isHost ? 0 : staffTripsFromHost(sp, p) * 2 * fromHost + staffTripsToHost(sp, p) * 2 * toHost,
+      staffTravelMinutesPerWeek: isHost ? 0 : staffMinutesPerWeek(sp, fromHost, toHost, p),
+      siteCostKr: isHost ? 0 : siteCostKr(sp, fromHost, toHost, p, input.staffing.get(m.number)?.premisesCost).totalKr,
       fte: staffing.stateFte + staffing.municipalFte,
       fteEstimated: staffing.provenance === 'estimated',
       baRegion: mun.baRegion,
@@ -245,6 +222,7 @@ export function scoreOffice(office: Office, input: PlanningInput, byNumber: Read
     population === 0 ? 0 : members.filter((m) => m.accessMinutes > t).reduce((s, m) => s + m.population, 0) / population,
   );
   const staffTravelMinutesPerWeek = members.reduce((s, m) => s + m.staffTravelMinutesPerWeek, 0);
+  const officeSiteCostKr = members.reduce((s, m) => s + m.siteCostKr, 0);
   const baShareInHostRegion =
     host.baRegion === undefined || population === 0
       ? null
@@ -275,7 +253,8 @@ export function scoreOffice(office: Office, input: PlanningInput, byNumber: Read
   const weights = Object.fromEntries(METRIC_IDS.map((id) => [id, r[id].weight]));
   const rating = combineRatings(ratings, weights);
 
-  const withoutServicePoint = members.filter((m) => !m.isHost && m.servicePoint.kind === 'none');
+  // The travel rule binds on every day without local service: only a full local office (or a 5-day branch) is exempt.
+  const withoutServicePoint = members.filter((m) => !m.isHost && !servedLocallyEveryDay(m.servicePoint, p));
   const worstWithout = Math.max(0, ...withoutServicePoint.map((m) => m.travelToHostMinutes));
   const outsideBa = members.filter((m) => m.baRegion !== host.baRegion).length;
   const constraints: ConstraintResult[] = [
@@ -304,6 +283,7 @@ export function scoreOffice(office: Office, input: PlanningInput, byNumber: Read
     maxTravelMinutes,
     shareOverThresholds,
     staffTravelMinutesPerWeek,
+    siteCostKr: officeSiteCostKr,
     baShareInHostRegion,
     baRegions,
     owners,
@@ -356,6 +336,7 @@ export function scoreScenario(scenario: Scenario, input: PlanningInput, p: Param
       population === 0 ? 0 : members.filter((m) => m.accessMinutes > t).reduce((s, m) => s + m.population, 0) / population,
     ),
     staffTravelMinutesPerWeek: offices.reduce((s, o) => s + o.staffTravelMinutesPerWeek, 0),
+    siteCostKr: offices.reduce((s, o) => s + o.siteCostKr, 0),
     baShareInHostRegion:
       baKnown.length === 0
         ? null

@@ -41,7 +41,7 @@ export function officeBreaches(o: OfficeScore): Breach[] {
           push(m, c.id, c.value, c.limit);
           break;
         case 'maxTravel':
-          if (!m.isHost && m.servicePoint.kind === 'none' && m.travelToHostMinutes > c.limit) push(m, c.id, m.travelToHostMinutes, c.limit);
+          if (!m.isHost && m.localDays < 5 && m.travelToHostMinutes > c.limit) push(m, c.id, m.travelToHostMinutes, c.limit);
           break;
         case 'sameBa':
           if (m.baRegion !== hostBa) push(m, c.id, c.value, c.limit);

@@ -31,7 +31,8 @@ type Json = {
     estimatedOver60Minutes: number;
     over60Minutes: { member: string; host: string; minutes: number; estimated: boolean }[];
   };
-  offices: { host: string; members: string[] }[];
+  offices: { host: string; members: string[]; servicePoints: Record<string, { kind: string; days?: number }> }[];
+  siteCost: { totalKr: number } | null;
   isolated: string[];
   alternatives: { objective: number; offices: { host: string; members: string[] }[] }[];
   sweep: { offices: number; meanTravel: number | null; status: string }[];
@@ -81,12 +82,27 @@ describe('kontorplan optimize', () => {
       expect(o.members.length).toBeLessThanOrEqual(5);
       expect(o.host).toMatch(/^\d{4}$/);
     }
-    // Røst, Værøy and Træna, and Lurøy and Rødøy behind their ferries, have nothing robust within 90 minutes: they keep their own offices.
-    expect(json.isolated.sort()).toEqual(['1834', '1835', '1836', '1856', '1857']);
-    for (const k of json.isolated) expect(json.offices.find((o) => o.host === k)?.members).toEqual([k]);
+    // Røst, Værøy and Træna, and Lurøy and Rødøy behind their ferries, have nothing robust within
+    // 90 minutes. With service points none is left alone: each joins a host and keeps a full
+    // local office when it is beyond 90 minutes, and only a host whose own staff keep the minimum.
+    expect(json.isolated).toEqual([]);
+    const islands = ['1834', '1835', '1836', '1856', '1857'];
+    for (const k of islands) {
+      const office = json.offices.find((o) => o.members.includes(k))!;
+      if (office.host === k) continue;
+      expect(office.servicePoints[k]).toBeDefined();
+    }
+    for (const k of ['1856', '1857']) {
+      // Røst and Værøy are hours from any robust host: a full local office each.
+      const office = json.offices.find((o) => o.members.includes(k))!;
+      expect(office.host).not.toBe(k);
+      expect(office.servicePoints[k]).toEqual({ kind: 'full' });
+    }
+    for (const o of json.offices) expect(Object.keys(o.servicePoints).sort()).toEqual(o.members.filter((m) => m !== o.host).sort());
+    expect(json.siteCost!.totalKr).toBeGreaterThan(0);
   });
 
-  it('finds an alternative with other hosts, though the isolated municipalities host in every structure', () => {
+  it('finds an alternative with other hosts within 1 % of the best', () => {
     const hosts = (offices: Json['offices']) =>
       offices
         .map((o) => o.host)
@@ -97,7 +113,6 @@ describe('kontorplan optimize', () => {
     expect(hosts(alt.offices)).not.toBe(hosts(json.offices));
     expect(alt.objective).toBeGreaterThanOrEqual(json.objective - 1e-6);
     expect(alt.objective).toBeLessThanOrEqual(json.objective * 1.01);
-    for (const k of json.isolated) expect(alt.offices.map((o) => o.host)).toContain(k);
   });
 
   it('writes the scenarios in the Scenarier layout, the trade-off curve with a native chart, and scores them', async () => {
@@ -224,7 +239,8 @@ describe('kontorplan optimize', () => {
     const io = capture();
     const file = path.join(dir, 'umulig.xlsx');
     expect(await main(['optimize', input, '--out', file, '--offices', '7'], io)).toBe(1);
-    expect(io.stderr.join('\n')).toContain('7 kontor er for få: med høyst 5 kommuner per kontor trengs minst 13 kontor');
+    // 41 municipalities, none isolated: at least 9 offices of at most 5.
+    expect(io.stderr.join('\n')).toContain('7 kontor er for få: med høyst 5 kommuner per kontor trengs minst 9 kontor');
     expect(existsSync(file)).toBe(false);
   });
 
@@ -269,9 +285,10 @@ describe('kontorplan optimize', () => {
     for (const r of rows) {
       expect([null, undefined, '']).toContain(r[4]);
       expect(Number(r[5])).toBeGreaterThan(60);
-      expect(Number(r[5])).toBeLessThanOrEqual(91);
+      // Up to the longest trip a member with its own local office may have to its host.
+      expect(Number(r[5])).toBeLessThanOrEqual(300);
     }
     // Longer than anything the rules allow: nothing to give, and it optimises.
-    expect(await main([...args, '--out', path.join(dir, 'ok.xlsx'), '--require-given-over', '90'], capture())).toBe(0);
+    expect(await main([...args, '--out', path.join(dir, 'ok.xlsx'), '--require-given-over', '300'], capture())).toBe(0);
   });
 });

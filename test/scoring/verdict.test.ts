@@ -46,14 +46,15 @@ describe('admissible first', () => {
           ['9006', '9003', 'ingen', ''],
           ['9007', '9003', 'avdelingskontor', 'nei'],
         ]),
-        // The same offices, Ro with a meeting room, every member with an agreement.
+        // The same offices, Ro with a 5-day branch (local service every day: the travel rule
+        // does not apply), every member with an agreement.
         ...rows('Lovlig', [
           ['9001', '9001', '', ''],
           ['9002', '9001', 'ingen', 'ja'],
           ['9003', '9003', '', ''],
           ['9004', '9003', 'møterom', ''],
           ['9005', '9003', 'åpningsdager 2', ''],
-          ['9006', '9003', 'møterom', ''],
+          ['9006', '9003', 'avdelingskontor', ''],
           ['9007', '9003', 'avdelingskontor', 'ja'],
         ]),
         // One office each: the small ones are below 10 FTE.
@@ -97,11 +98,11 @@ describe('admissible first', () => {
 
   it('says why a scenario is not admissible, rule by rule, in Norwegian and English', () => {
     expect(breachText(coop!.breaches[0]!)).toBe(
-      'lengste reisetid uten tjenestested: 100 min til verten uten eget tjenestested, krav høyst 90',
+      'lengste reisetid på dager uten lokal tjeneste: 100 min til verten på dager uten lokal tjeneste, krav høyst 90',
     );
     expect(breachText(alone!.breaches[1]!, 'en')).toBe('minimum FTE: 6.7 FTE, at least 10 required');
     expect(inadmissibleReason(coop!)).toBe(
-      'lengste reisetid uten tjenestested: 1 kontor, 1 kommuner (Ro - Rávvu); ' +
+      'lengste reisetid på dager uten lokal tjeneste: 1 kontor, 1 kommuner (Ro - Rávvu); ' +
         'uformelt samarbeid (ingen vertskommuneavtale): 1 kontor, 5 kommuner (Hamn, Pe, Qu, Ro - Rávvu … (+1))',
     );
     const list = rankedList([coop!, legal!, alone!]);

@@ -92,7 +92,7 @@ describe('every municipality against the baseline', () => {
       100,
       5,
       0,
-      'lengste reisetid uten tjenestested, uformelt samarbeid (ingen vertskommuneavtale)',
+      'lengste reisetid på dager uten lokal tjeneste, uformelt samarbeid (ingen vertskommuneavtale)',
       'ja',
     ]);
     // The tables follow each other without overlapping the heading or each other.
