@@ -3,7 +3,7 @@
  * which sheets to write for scored scenarios, an optimisation and its trade-off curve, and
  * which of Kontorplan's own sheets each step keeps. Pure: no Node, no Office.js.
  */
-import type { Parameters } from '../domain/parameters';
+import { DEFAULT_PARAMETERS, type Parameters } from '../domain/parameters';
 import type { SheetSpec, WorkbookSnapshot } from '../domain/sheets';
 import type { MunicipalityNumber, PlanningInput, Scenario } from '../domain/types';
 import {
@@ -190,6 +190,23 @@ export function siteTag(sp: ServicePoint): string {
   return sp.kind === 'none' ? '' : ` (${servicePointLabel(sp, true)})`;
 }
 
+/** A partner's service point's yearly cost in a scenario, as `plan` scores it (src/scoring/sites.ts). */
+export function siteCostOf(value: PlanValue, params: Parameters = DEFAULT_PARAMETERS) {
+  return (s: Scenario, member: string, host: string): number | undefined => {
+    const m = s.offices.find((o) => o.host === host)?.members.find((x) => x.number === member);
+    if (!m) return undefined;
+    const a = member as MunicipalityNumber;
+    const h = host as MunicipalityNumber;
+    return siteCostKr(
+      m.servicePoint,
+      travelMinutes(value.travel, h, a),
+      travelMinutes(value.travel, a, h),
+      params,
+      value.staffing.get(a)?.premisesCost,
+    ).totalKr;
+  };
+}
+
 /** The largest travel, and the smallest FTE of an office that is not exempt (isolated), of a structure. */
 function shape(pr: OptProblem, host: Int32Array, isolated: ReadonlySet<number>): { maxTravel: number; minFte: number } {
   let maxTravel = 0;
@@ -270,7 +287,11 @@ export function scoredSpecs(scenarios: readonly Scenario[], input: PlanningInput
  * into the input) and its trade-off curve (read back from the snapshot), so the chart, which
  * exceljs cannot keep, is written anew.
  */
-export function carriedOver(snapshot: WorkbookSnapshot, value: NonNullable<ReadResult['value']>): SheetSpec[] {
+export function carriedOver(
+  snapshot: WorkbookSnapshot,
+  value: NonNullable<ReadResult['value']>,
+  params: Parameters = DEFAULT_PARAMETERS,
+): SheetSpec[] {
   const out: SheetSpec[] = [];
   const { sheets } = snapshot;
   const optimisedNames = new Set(value.sheetsUsed.optimizedScenarioNames ?? []);
@@ -283,7 +304,7 @@ export function carriedOver(snapshot: WorkbookSnapshot, value: NonNullable<ReadR
       .slice(0, Math.max(0, header - 1))
       .map((r) => (typeof r[0] === 'string' ? r[0] : ''))
       .filter(Boolean);
-    out.push(optimizedScenariosSheet(optimised, names, heading));
+    out.push(optimizedScenariosSheet(optimised, names, heading, siteCostOf(value, params)));
   }
   const curve = sheets.find((s) => s.name === TRADEOFF_SHEET);
   if (curve) {
@@ -313,14 +334,16 @@ export function optimisedResult(value: PlanValue, params: Parameters, req: Optim
   const rulesLine = describeRules(params, req, pr);
   const basis = travelBasis(value, pr, best.host);
   const isolatedNames = outcome.reduced.isolated.map((i) => names.get(pr.ids[i]!) ?? pr.ids[i]!);
+  const sites = siteSummary(pr, best.host, params, (id) => value.staffing.get(id as MunicipalityNumber)?.premisesCost);
   const heading = [
     'Optimerte kontorstrukturer (Kontorplan)',
     rulesLine,
     `Beste: ${statusText(best)}, bevist gap ${pct(best.gap)}, snittreisetid ${num1(meanTravelOf(pr, best.evaluation.travel))} min.`,
+    siteSummaryText(sites, pr, params),
     ...travelBasisText(basis, names),
     isolatedNames.length > 0
-      ? `Beholder eget kontor (ingen vert som kan nå minstebemanningen innen reisetidsgrensen): ${isolatedNames.join(', ')}.`
-      : 'Alle kommuner kan nå en robust vert innen reisetidsgrensen.',
+      ? `Beholder eget kontor (ingen vert kan ta dem uten å bryte en regel): ${isolatedNames.join(', ')}.`
+      : 'Alle kommuner kan nå en robust vert innen reisetidsgrensene.',
     ...altNotes.map((a) => `Alternativ ${a}.`),
     ...(outcome.stopped ? ['Kjøringen ble avbrutt: alternativer og avveiingskurven kan mangle.'] : []),
   ];
@@ -329,10 +352,10 @@ export function optimisedResult(value: PlanValue, params: Parameters, req: Optim
   const rows = tradeoffRows(pr, outcome);
   const specs = [
     ...scoredSpecs(scenarios, { ...value, scenarios }, params),
-    optimizedScenariosSheet(optimised, names, heading),
+    optimizedScenariosSheet(optimised, names, heading, siteCostOf(value, params)),
     tradeoffSheet(rows, ['Avveiing: antall kontor mot reisetid og robusthet (Kontorplan)', rulesLine]),
   ];
-  return { specs, mainName, optimised, altNotes, rulesLine, isolatedNames, rows, names, heading, basis };
+  return { specs, mainName, optimised, altNotes, rulesLine, isolatedNames, rows, names, heading, basis, sites };
 }
 
 /** Whether a key can split an office's costs (a key over a driver every member lacks cannot). */

@@ -136,7 +136,7 @@ async function plan(args: string[], io: Io): Promise<number> {
     // Each scenario's sheet, its consequences against the baseline, and Sammenligning.
     ...resultSheets(scores, params),
     // The optimiser's scenarios and trade-off curve stay, written again with their chart.
-    ...carriedOver(snapshot, result.value),
+    ...carriedOver(snapshot, result.value, params),
   ];
   if (!(await writeOwnSheets(wb, specs, out, io, keepFor('plan')))) return 1;
   if (values.json) io.out(JSON.stringify(planJson(scores), null, 2));
@@ -258,7 +258,7 @@ async function travel(args: string[], io: Io): Promise<number> {
   const names = new Map(value.municipalities.map((m) => [m.number as string, m.name]));
   const label = (n: string): string => names.get(n) ?? n;
   const report = value.travelReport;
-  const specs = [travelSheet(value.travel, label), travelCheckSheet(report.findings, label), ...carriedOver(snapshot, value)];
+  const specs = [travelSheet(value.travel, label), travelCheckSheet(report.findings, label), ...carriedOver(snapshot, value, params)];
   if (!(await writeOwnSheets(wb, specs, out, io, keepFor('travel')))) return 1;
   const count = (k: string): number => report.findings.filter((f) => f.kind === k).length;
   const summary = {

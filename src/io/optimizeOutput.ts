@@ -11,6 +11,8 @@ export function optimizedScenariosSheet(
   scenarios: readonly Scenario[],
   names: ReadonlyMap<string, string>,
   heading: readonly string[],
+  /** A partner's service point's yearly cost, kr (src/scoring/sites.ts), or undefined for the host. */
+  siteCost: (scenario: Scenario, member: string, host: string) => number | undefined = () => undefined,
 ): SheetSpec {
   const rows: CellValue[][] = [];
   for (const s of scenarios) {
@@ -24,6 +26,7 @@ export function optimizedScenariosSheet(
           names.get(o.host) ?? '',
           servicePointLabel(m.servicePoint, m.number !== o.host),
           o.hostAgreement ? 'ja' : 'nei',
+          m.number === o.host ? null : (siteCost(s, m.number, o.host) ?? null),
         ]);
       }
     }
@@ -45,6 +48,7 @@ export function optimizedScenariosSheet(
           { header: 'Vertskommunens navn', width: 22 },
           { header: 'Tjenestested', width: 14 },
           { header: 'Vertskommuneavtale', width: 12 },
+          { header: 'Kostnad tjenestested (kr i året)', format: '# ##0', width: 16 },
         ],
         rows,
       },

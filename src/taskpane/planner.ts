@@ -9,6 +9,7 @@ import { embeddedReadOptions, type EmbeddedMunicipality } from '../data/embedded
 import { buildSampleWorkbook, selectCounty } from '../data/sample';
 import { withParameters, type Parameters } from '../domain/parameters';
 import type { WorkbookSnapshot } from '../domain/sheets';
+import type { Scenario } from '../domain/types';
 import { kindOfSheetName, type SheetKind } from '../io/headers';
 import { applyMapping, asMapping, describeInputs, FIELDS_OF, type ColumnMapping, type FoundInput } from '../io/mapping';
 import { hasErrors, type Problem } from '../io/problems';
@@ -161,10 +162,16 @@ export class Planner {
   /** Writes every scenario's sheet and the comparison (keeping cost and travel sheets). */
   async writeScenarios(): Promise<string[]> {
     const value = this.value();
-    const specs = [...scoredSpecs(value.scenarios, value, this.params), ...carriedOver(this.loaded!.snapshot, value)];
+    const specs = [...scoredSpecs(value.scenarios, value, this.params), ...carriedOver(this.loaded!.snapshot, value, this.params)];
     await this.workbook.replaceOwnSheets(specs, keepFor('plan'));
     await this.load();
     return specs.map((s) => s.name);
+  }
+
+  /** Today's structure (the Kontorer sheet), scored as the baseline; undefined without one. */
+  baseline(): Scenario | undefined {
+    const value = this.value();
+    return value.scenarios.find((s) => s.name === value.sheetsUsed.baseline);
   }
 
   optimisationProblem(req: OptimizeRequest): OptProblem {
@@ -185,7 +192,7 @@ export class Planner {
 
   async writeCosts(o: { scenario: string; host: string; key: CostKey; costPerFte: number; costPerFteGiven: boolean }): Promise<string> {
     const { sheet } = this.costs(o);
-    await this.workbook.replaceOwnSheets([sheet, ...carriedOver(this.loaded!.snapshot, this.value())], keepFor('costs'));
+    await this.workbook.replaceOwnSheets([sheet, ...carriedOver(this.loaded!.snapshot, this.value(), this.params)], keepFor('costs'));
     await this.load();
     return sheet.name;
   }

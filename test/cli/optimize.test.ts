@@ -103,7 +103,7 @@ describe('kontorplan optimize', () => {
   });
 
   it('finds an alternative with other hosts within 1 % of the best', () => {
-    const hosts = (offices: Json['offices']) =>
+    const hosts = (offices: readonly { host: string }[]) =>
       offices
         .map((o) => o.host)
         .sort()

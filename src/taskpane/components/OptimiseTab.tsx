@@ -44,12 +44,16 @@ export function OptimiseTab({ planner, onLoaded, workerUrl }: { planner: Planner
   const [forbidden, setForbidden] = useState('');
   const [locked, setLocked] = useState('');
   const [timeLimit, setTimeLimit] = useState(30);
+  const [servicePoints, setServicePoints] = useState(true);
+  const [keepLocations, setKeepLocations] = useState(false);
+  const [keepExisting, setKeepExisting] = useState(false);
   const [stage, setStage] = useState<{ stage: string; progress?: Progress } | undefined>();
   const handle = useRef<RunHandle | undefined>(undefined);
   const [summary, setSummary] = useState<string[]>([]);
 
   if (!planner.loaded?.value) return <Text>{w.needData}</Text>;
   const population = planner.loaded.value.municipalities.reduce((a, m) => a + m.population, 0);
+  const baseline = planner.baseline();
   const minutes = (x: number | null | undefined) => (x === null || x === undefined ? '–' : `${fmt(lang, x / population, 2)} ${w.minutes}`);
 
   const start = () =>
@@ -63,6 +67,9 @@ export function OptimiseTab({ planner, onLoaded, workerUrl }: { planner: Planner
         forcedHosts: numbers(forced),
         forbiddenHosts: numbers(forbidden),
         locks: parseLocks(locked, w.badLock),
+        servicePoints,
+        ...(servicePoints && keepLocations && baseline ? { keepLocations: baseline } : {}),
+        ...(keepExisting && baseline ? { keepExisting: baseline } : {}),
       };
       const pr = planner.optimisationProblem(req);
       const lowest = Math.max(1, Math.ceil(pr.n / (Number.isFinite(rules.maxOwners) ? rules.maxOwners : 1)));
@@ -139,6 +146,19 @@ export function OptimiseTab({ planner, onLoaded, workerUrl }: { planner: Planner
         <Field label={w.locks} size="small">
           <Input size="small" value={locked} onChange={(_, d) => setLocked(d.value)} placeholder="1839=1804" />
         </Field>
+        <Checkbox label={w.servicePoints} checked={servicePoints} onChange={(_, d) => setServicePoints(d.checked === true)} />
+        <Checkbox
+          label={baseline ? w.keepLocations : `${w.keepLocations} (${w.needsOffices})`}
+          disabled={!baseline || !servicePoints}
+          checked={keepLocations && servicePoints && !!baseline}
+          onChange={(_, d) => setKeepLocations(d.checked === true)}
+        />
+        <Checkbox
+          label={baseline ? w.keepExisting : `${w.keepExisting} (${w.needsOffices})`}
+          disabled={!baseline}
+          checked={keepExisting && !!baseline}
+          onChange={(_, d) => setKeepExisting(d.checked === true)}
+        />
         <NumberField label={w.timeLimit} min={1} max={3600} value={timeLimit} onChange={setTimeLimit} />
       </Section>
       <div className={s.row}>
