@@ -338,13 +338,14 @@ export function optimisedResult(value: PlanValue, params: Parameters, req: Optim
   const heading = [
     'Optimerte kontorstrukturer (Kontorplan)',
     rulesLine,
-    `Beste: ${statusText(best)}, bevist gap ${pct(best.gap)}, snittreisetid ${num1(meanTravelOf(pr, best.evaluation.travel))} min.`,
-    siteSummaryText(sites, pr, params),
+    // One line with the service points: the header row must stay within the rows a reader scans.
+    `Beste: ${statusText(best)}, bevist gap ${pct(best.gap)}, snittreisetid ${num1(meanTravelOf(pr, best.evaluation.travel))} min. ${siteSummaryText(sites, pr, params)}`,
     ...travelBasisText(basis, names),
     isolatedNames.length > 0
       ? `Beholder eget kontor (ingen vert kan ta dem uten å bryte en regel): ${isolatedNames.join(', ')}.`
       : 'Alle kommuner kan nå en robust vert innen reisetidsgrensene.',
-    ...altNotes.map((a) => `Alternativ ${a}.`),
+    // The alternatives in one line, however many: the header row must stay within the rows a reader scans.
+    ...(altNotes.length > 0 ? [`Alternativer: ${altNotes.join('; ')}.`] : []),
     ...(outcome.stopped ? ['Kjøringen ble avbrutt: alternativer og avveiingskurven kan mangle.'] : []),
   ];
   const planner = value.scenarios.filter((s) => !(value.sheetsUsed.optimizedScenarioNames ?? []).includes(s.name));

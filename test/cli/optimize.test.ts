@@ -189,6 +189,34 @@ describe('kontorplan optimize', () => {
     expect(zip.file(/xl\/charts\/chart\d+\.xml/)).toHaveLength(2);
   });
 
+  it('writes many alternatives and the curve over location cost, and plan still reads every optimised scenario back', async () => {
+    const file = path.join(dir, 'mange.xlsx');
+    const io = capture();
+    const args = ['optimize', input, '--out', file, '--offices', '20', '--sweep', 'none', '--alternatives', '5', '--within', '5'];
+    expect(await main([...args, '--sweep-site-cost', '0.25,4'], io)).toBe(0);
+    const text = io.stdout.join('\n');
+    expect(text).toMatch(/Tjenestesteder: \d+ fulle lokalkontor/);
+    const sheets = await sheetsOf(file);
+    const curve = sheets.find((x) => x.name === 'KP Avveiing tjenestesteder')!;
+    const header = curve.values.findIndex((r) => r[0] === 'Kostnaden ganget med');
+    const rows = curve.values.slice(header + 1).filter((r) => typeof r[0] === 'number');
+    expect(rows.map((r) => r[0])).toEqual([0.25, 1, 4]);
+    // Cheaper service points never leave users with longer travel, nor cost less in all (monotone in the scale).
+    expect(Number(rows[0]![2])).toBeLessThanOrEqual(Number(rows[1]![2]) + 1e-9);
+    expect(Number(rows[1]![2])).toBeLessThanOrEqual(Number(rows[2]![2]) + 1e-9);
+    expect(Number(rows[0]![1])).toBeGreaterThanOrEqual(Number(rows[2]![1]) - 1e-9);
+    const alternatives = sheets.find((x) => x.name === 'KP Optimerte scenarier')!;
+    const written = new Set(
+      alternatives.values
+        .slice(1)
+        .map((r) => r[0])
+        .filter((v) => typeof v === 'string' && v.startsWith('Optimert')),
+    );
+    const planned = capture();
+    expect(await main(['plan', file, '--out', path.join(dir, 'mange-plan.xlsx')], planned)).toBe(0);
+    expect(planned.stdout.join('\n')).toContain(`${written.size} fra «KP Optimerte scenarier»`);
+  });
+
   it('uses only the heuristic when asked, and says the result is not proven', async () => {
     const io = capture();
     const file = path.join(dir, 'heuristikk.xlsx');
