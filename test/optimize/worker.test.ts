@@ -5,6 +5,10 @@ import { WorkerSolver } from '../../src/optimize/node/exactInWorker';
 import { createOptimizeHost, type OptimizeJob, type OptimizeReply } from '../../src/optimize/worker';
 import { parsePmed } from '../../src/optimize/pmed';
 import { randomProblem } from './bruteforce';
+import { withParameters } from '../../src/domain/parameters';
+import { solveExact } from '../../src/optimize/exact';
+import { reduce } from '../../src/optimize/problem';
+import { buildSites } from '../../src/optimize/sites';
 
 describe('HiGHS in a worker thread', () => {
   it('solves, reports progress and keeps the main thread free', async () => {
@@ -18,6 +22,24 @@ describe('HiGHS in a worker thread', () => {
       expect(r.status).toBe('optimal');
       expect(r.host).toHaveLength(12);
       expect(ticks).toBeGreaterThan(0);
+    } finally {
+      await solver.close();
+    }
+  });
+
+  it('carries the service points across: the worker proves the same optimum as the main thread', async () => {
+    const params = withParameters({ minFte: 6, maxTravelWithLocalOffice: 200 });
+    const base = randomProblem(4, 12, { offices: 4, minFte: 6, maxTravel: 60 });
+    const cost = Float64Array.from(base.cost, (c) => c * 1.5);
+    const sites = buildSites({ n: 12, weight: base.weight, cost, reach: cost, ownPremisesKr: [], hostOwnFte: base.fte, minFte: 6 }, params);
+    const pr = { ...base, cost, reach: cost, sites };
+    const here = solveExact(await loadHighs(), reduce(pr), { timeLimitSeconds: 30 });
+    const solver = new WorkerSolver(() => undefined);
+    try {
+      const there = await solver.solve(pr, { timeLimitSeconds: 30 });
+      expect(there.status).toBe('optimal');
+      expect(there.objective!).toBeCloseTo(here.objective!, 6);
+      expect(there.evaluation!.siteCost).toBeCloseTo(here.evaluation!.siteCost, 6);
     } finally {
       await solver.close();
     }
