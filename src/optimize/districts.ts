@@ -463,6 +463,21 @@ export class Districts {
     return d;
   }
 
+  /** The office furthest below its minimum staff (or -1 when every office has its minimum). */
+  mostShort(): number {
+    let worst = -1;
+    let most = 1e-9;
+    for (let h = 0; h < this.n; h++) {
+      if (!this.open[h] || this.isolated[h]) continue;
+      const short = minFteAt(this.red.problem, h) - this.fte[h]!;
+      if (short > most) {
+        most = short;
+        worst = h;
+      }
+    }
+    return worst;
+  }
+
   /** The office with the most owners over the limit (or -1). */
   mostOverfull(): number {
     let worst = -1;

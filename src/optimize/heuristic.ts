@@ -677,7 +677,17 @@ function constrainedSearch(
     const hosts = red.candidates.filter((j) => d.open[j] && !red.forced[j]);
     if (hosts.length === 0) break;
     const kicks = 1 + Math.floor(random() * 2);
-    if (!byCost && random() < TARGETED) {
+    const short = best.feasible ? -1 : d.mostShort();
+    if (short >= 0 && !red.forced[short] && random() < 0.5) {
+      // An office below its minimum that no shift mends (its only partners host elsewhere):
+      // close it and open, anywhere, one of the candidates that would save most.
+      const gains = red.candidates
+        .filter((c) => !d.open[c])
+        .map((c): [number, number] => [c, d.openingGain(c)])
+        .sort((x, y) => y[1] - x[1])
+        .slice(0, 5);
+      if (gains.length > 0) d.closeOpen(short, gains[Math.floor(random() * gains.length)]![0]);
+    } else if (!byCost && random() < TARGETED) {
       // Targeted: open one of the candidates that would save most, close one of the offices cheapest to close.
       const top = (xs: [number, number][]) => xs.sort((x, y) => y[1] - x[1]).slice(0, 5);
       const gains = top(red.candidates.filter((c) => !d.open[c]).map((c): [number, number] => [c, d.openingGain(c)]));
@@ -699,6 +709,29 @@ function constrainedSearch(
       best = record(d);
       keep(best.host);
     }
+  }
+  // Still below a minimum somewhere (an office whose only partners host elsewhere): close each
+  // short office in turn and open, anywhere, one of the candidates that would save most.
+  for (let round = 0; round < 8 && best && !best.feasible; round++) {
+    const d0 = new Districts(red, best.host);
+    const short = d0.mostShort();
+    if (short < 0 || red.forced[short]) break;
+    const gains = red.candidates
+      .filter((c) => !d0.open[c])
+      .map((c): [number, number] => [c, d0.openingGain(c)])
+      .sort((x, y) => y[1] - x[1])
+      .slice(0, 10);
+    let next: Districts | undefined;
+    for (const [k] of gains) {
+      const t = d0.clone();
+      t.untouch();
+      if (!t.closeOpen(short, k)) continue;
+      t.descend(() => false, random, true);
+      if (!next || t.value() < next.value()) next = t;
+    }
+    if (!next || !beats(next, best)) break;
+    best = record(next);
+    keep(best.host);
   }
   // Small problems: polish the best by swapping hosts, each set assigned afresh with repair.
   if (best && red.candidates.length <= 120) {
