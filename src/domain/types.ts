@@ -55,6 +55,8 @@ export type Staffing = Readonly<{
   costPerFte?: number;
   premisesCost?: number;
   provenance: Provenance;
+  /** The sheet gave only a total; the municipal part is the assumed share of it. */
+  fromTotal?: true;
 }>;
 
 /** Travel times between municipalities, by index into `numbers`. Asymmetric allowed. */
