@@ -197,8 +197,8 @@ const MESSAGES = {
     en: 'the line "{line}" ({amount} kr) looks like the staff cost already counted from Bemanning ({staff} kr); if kept, staff are counted twice',
   },
   staffingSplitAssumed: {
-    nb: 'Bemanning gir bare årsverk i alt for {list}; {share} regnes som kommunale (en antakelse, forskningen sier en tredjedel til halvparten); oppgi kommunale årsverk, så blir fordelingen riktig',
-    en: 'Bemanning gives only total FTE for {list}; {share} are taken as municipal (an assumption; the research says a third to a half); give the municipal FTE for a correct split',
+    nb: 'arket gir bare årsverk i alt for {list}; {share} regnes som kommunale (en antakelse; forskningen sier en tredjedel til halvparten), og den andelen driver hver nøkkel; oppgi kommunale årsverk, så blir fordelingen riktig',
+    en: 'the sheet gives only total FTE for {list}; {share} are taken as municipal (an assumption; the research says a third to a half), and that share drives every key; give the municipal FTE for a correct split',
   },
 } as const satisfies Record<string, Template>;
 

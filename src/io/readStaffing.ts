@@ -74,7 +74,7 @@ export function readStaffing(
     } else continue;
     const cs = header.columns.get('source');
     const estimated = cs !== undefined && foldName(cellText(row[cs])).startsWith('estim');
-    const fromTotal = state === undefined && municipal === undefined ? ({ fromTotal: true } as const) : {};
+    const fromTotal = state === undefined && municipal === undefined ? { fromTotal: sheet.name } : {};
     out.set(number, { stateFte, municipalFte, costPerFte, premisesCost, provenance: estimated ? 'estimated' : 'given', ...fromTotal });
   }
   return out;
