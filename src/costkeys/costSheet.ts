@@ -357,7 +357,6 @@ export function costSheet(office: CostOffice, key: CostKey, o: CostSheetOptions)
   // The comparison of keys and the sensitivity of the chosen one, as formulas.
   const chosenDrivers = keyDriversOf(key);
   const sens = (r: number, up: boolean): string => {
-    if (chosenDrivers.length === 0) return '0';
     const factor = up ? `1+${P('sens')}` : `1-${P('sens')}`;
     const kd = keyedOf(key);
     const keyed = chosenDrivers.includes('fte') ? `(${kd}+((${factor})-1)*${COL.staff}${r})` : kd;
@@ -385,8 +384,9 @@ export function costSheet(office: CostOffice, key: CostKey, o: CostSheetOptions)
           ...compare.map((k, c) =>
             f(roundedInline(helper[c]!.exact, priorityRange(k, helper[c]!.fraction), r), compareSplits[c]!.shares[i]!.amount),
           ),
-          f(sens(r, true), Math.round(split.shares[i]!.sensitivityUp)),
-          f(sens(r, false), Math.round(split.shares[i]!.sensitivityDown)),
+          // Equal shares move with no driver: a plain 0.
+          chosenDrivers.length === 0 ? 0 : f(sens(r, true), Math.round(split.shares[i]!.sensitivityUp)),
+          chosenDrivers.length === 0 ? 0 : f(sens(r, false), Math.round(split.shares[i]!.sensitivityDown)),
         ];
       }),
       (() => {
