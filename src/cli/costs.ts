@@ -258,7 +258,7 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
     io.out('Hva kostnaden består av:');
     for (const x of breakdown.staff)
       io.out(
-        `  ${`Lønn ${x.name}`.slice(0, 36).padEnd(36)} ${kr(x.cost).padStart(13)}  (${String(x.fte).replace('.', ',')} årsverk × ${kr(x.costPerFte)})`,
+        `  ${`Lønn ${x.name}`.slice(0, 36).padEnd(36)} ${kr(x.cost).padStart(13)}  (${x.fte.toLocaleString('nb-NO', { maximumFractionDigits: 2 })} årsverk × ${kr(x.costPerFte)})`,
       );
     io.out(`  ${'Lønn kommunale årsverk i alt'.padEnd(36)} ${kr(breakdown.staffTotal).padStart(13)}`);
     for (const l of breakdown.lines) {
