@@ -361,5 +361,5 @@ export function costsResult(
   const breakdown = costBreakdown(built.office);
   const pool = o.socialPool ? poolSocialAssistance(built.office, o.socialPool) : undefined;
   const phased = phase ? phaseIn(split, phase.member, phase.steps) : undefined;
-  return { built, key, split, sheet, usedDefault, warnings, breakdown, pool, phased };
+  return { built, key, split, sheet, usedDefault, warnings, breakdown, pool, phased, phase };
 }

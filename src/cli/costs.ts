@@ -227,7 +227,7 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
           ...(phased
             ? {
                 phaseIn: {
-                  member: built.office.members.find((m) => m.number === phase!.member || m.name === phase!.member)?.number,
+                  member: composed.phase!.member,
                   years: phased,
                 },
               }

@@ -308,7 +308,7 @@ describe('kontorplan costs on a workbook with the traps a planner falls into', (
     const out = path.join(dir, 'pott.xlsx');
     const io = capture();
     const args = ['costs', trap, '--scenario', 'Kjente samarbeid', '--office', '5035', '--key', 'per-capita', '--json'];
-    const extra = ['--pool-social', 'per-innbygger', '--phase-in', 'Tydal', '--phase', '2025=0.5,2026=75%,2027=1'];
+    const extra = ['--pool-social', 'per-innbygger', '--phase-in', 'tydal', '--phase', '2025=0.5,2026=75%,2027=1'];
     expect(await main([...args, ...extra, '--out', out], io)).toBe(0);
     const json = JSON.parse(io.stdout.join('\n')) as Json & {
       breakdown: { stateTotal: number; staffTotal: number; municipalTotal: number };
