@@ -27,6 +27,9 @@ import type { OutcomeSummary, Solution } from '../optimize/run';
 import { scoreAll } from '../scoring/score';
 import { costSheet } from '../costkeys/costSheet';
 import { costOffice } from '../costkeys/fromInput';
+import { costBreakdown, phaseIn, poolSocialAssistance, staffLikeLines, type PhaseStep, type PoolKey } from '../costkeys/extras';
+import { CostKeyError } from '../costkeys/keys';
+import { MunicipalityResolver } from '../io/resolver';
 import { EVERY_KEY, splitCosts, type CostKey, type CostOffice } from '../costkeys/keys';
 
 export type PlanValue = NonNullable<ReadResult['value']>;
@@ -371,14 +374,34 @@ function canSplit(office: CostOffice, key: CostKey): boolean {
 
 export const costSheetName = (host: string) => `KP Kostnader ${host}`;
 
+/** A warning about the costs, at its cell where it has one, in the message catalogue. */
+export type CostWarning = Readonly<{
+  sheet: string;
+  cell?: string;
+  code: 'costLineLikeStaff' | 'staffingSplitAssumed';
+  params: Record<string, string | number>;
+}>;
+
 /**
  * One office's costs under a key: the split, and the sheet with live formulas that shows it
- * beside every other key. `resolve` fixes the key against the office (column drivers).
- * Throws CostKeyError, with a message for the planner, when it cannot be split.
+ * beside every other key, with the breakdown and the warnings a planner should see (a line
+ * that repeats the staff cost, a staff split that is only assumed). `resolve` fixes the key
+ * against the office (column drivers). Throws CostKeyError, with a message for the planner,
+ * when it cannot be split.
  */
 export function costsResult(
   value: PlanValue,
-  o: Readonly<{ scenario: string; host: string; key: CostKey; costPerFte: number; costPerFteGiven: boolean }>,
+  o: Readonly<{
+    scenario: string;
+    host: string;
+    key: CostKey;
+    costPerFte: number;
+    costPerFteGiven: boolean;
+    socialPool?: PoolKey;
+    phaseIn?: Readonly<{ member: string; steps: readonly PhaseStep[] }>;
+    municipalShareOfFte?: number;
+    costsSheet?: string;
+  }>,
   resolve: (key: CostKey, office: CostOffice) => CostKey = (k) => k,
 ) {
   const built = costOffice(value, { scenario: o.scenario, host: o.host, costPerFte: o.costPerFte });
@@ -386,12 +409,45 @@ export function costsResult(
   const split = splitCosts(built.office, key);
   const compare = EVERY_KEY.filter((k) => k.kind !== key.kind && canSplit(built.office, k));
   const usedDefault = built.office.members.some((m) => !built.ownCostPerFte.has(m.number)) && !o.costPerFteGiven;
+  let phase = o.phaseIn;
+  if (phase) {
+    const member = new MunicipalityResolver(value.municipalities).resolve(phase.member);
+    const number = member.ok ? (member.number as string) : phase.member;
+    if (!built.office.members.some((m) => m.number === number))
+      throw new CostKeyError(`${phase.member} er ikke med i ${built.officeName}, og kan ikke fases inn`);
+    phase = { ...phase, member: number };
+    phaseIn(split, number, phase.steps);
+  }
+  if (o.socialPool) poolSocialAssistance(built.office, o.socialPool);
   const sheet = costSheet(built.office, key, {
-    sheetName: costSheetName(o.host),
+    sheetName: costSheetName(built.host),
     officeName: built.officeName,
     costPerFte: o.costPerFte,
     ownCostPerFte: built.ownCostPerFte,
     compare,
+    socialPool: o.socialPool,
+    phaseIn: phase,
   });
-  return { built, key, split, sheet, usedDefault };
+  const kr = (x: number) => Math.round(x).toLocaleString('nb-NO');
+  const warnings: CostWarning[] = staffLikeLines(built.office).map((w) => ({
+    sheet: o.costsSheet ?? 'Kostnader',
+    cell: w.cell,
+    code: 'costLineLikeStaff',
+    params: { line: w.name, amount: kr(w.amount), staff: kr(w.staff) },
+  }));
+  const fromTotal = new Map<string, string[]>();
+  for (const m of built.office.members) {
+    const sheetName = value.staffing.get(m.number as never)?.fromTotal;
+    if (sheetName) fromTotal.set(sheetName, [...(fromTotal.get(sheetName) ?? []), m.name]);
+  }
+  for (const [sheetName, names] of fromTotal)
+    warnings.push({
+      sheet: sheetName,
+      code: 'staffingSplitAssumed',
+      params: { list: names.join(', '), share: `${Math.round((o.municipalShareOfFte ?? 0.5) * 100)} %` },
+    });
+  const breakdown = costBreakdown(built.office);
+  const pool = o.socialPool ? poolSocialAssistance(built.office, o.socialPool) : undefined;
+  const phased = phase ? phaseIn(split, phase.member, phase.steps) : undefined;
+  return { built, key, split, sheet, usedDefault, warnings, breakdown, pool, phased, phase };
 }

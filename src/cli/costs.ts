@@ -1,7 +1,10 @@
 import { parseArgs } from 'node:util';
 import { keyLabel } from '../costkeys/costSheet';
 import { DEFAULT_COST_PER_FTE } from '../costkeys/fromInput';
+import { POOL_KEYS, type PhaseStep, type PoolKey } from '../costkeys/extras';
 import { CostKeyError, type CostKey, type CostOffice, type DriverId } from '../costkeys/keys';
+import { foldName } from '../io/cells';
+import { formatProblem } from '../io/problems';
 import {
   language,
   number,
@@ -16,14 +19,20 @@ import {
 } from './common';
 import { carriedOver, costsResult, keepFor } from '../app/steps';
 
-export const COSTS_USAGE = `  kontorplan costs INN.xlsx --scenario NAVN --office VERT --key NØKKEL --out UT.xlsx [valg]
+export const COSTS_USAGE = `  kontorplan costs INN.xlsx --scenario NAVN|NR --office VERT --key NØKKEL --out UT.xlsx [valg]
                                                   hva hver kommune betaler, som formler i arket`;
 
-export const COSTS_OPTIONS = `Nøkler (--key): equal (like deler), per-capita, per-user, per-spending, per-fte,
-  fixed-plus (--fixed 0.2 --driver population), mix (--weights population=0.5,users=0.5),
-  own-cost (krone for krone), pooled (felles budsjett)
+export const COSTS_OPTIONS = `Nøkler (--key, engelsk eller norsk): equal (like-deler), per-capita (per-innbygger),
+  per-user (per-mottaker), per-spending (etter-utgifter), per-fte (etter-arsverk),
+  fixed-plus (fast-andel; --fixed 0.2 --driver population), mix (blandet; --weights population=0.5,users=0.5),
+  own-cost (krone-for-krone), pooled (felles-budsjett)
 Valg for costs:
+  --scenario NAVN|NR      scenarioet, ved navn eller nummer i listen
+  --office VERT           vertskommunen, ved kommunenummer eller navn (alle offisielle former)
   --cost-per-fte KR       kostnad per kommunalt årsverk der Bemanning ikke har egen (standard ${DEFAULT_COST_PER_FTE.toLocaleString('nb-NO')})
+  --pool-social NØKKEL    sosialhjelp i felles pott, fordelt equal, per-capita eller per-user
+  --phase-in KOMMUNE      en kommune som fases inn ...
+  --phase ÅR=ANDEL,...    ... og andelen av full pris den betaler hvert år, f.eks. 2022=0.5,2023=0.75,2024=1
   --json                  skriv { office, key, total, shares } på standard ut`;
 
 const DRIVERS: Record<string, DriverId> = {
@@ -62,9 +71,37 @@ function resolveColumns(key: CostKey, office: CostOffice): CostKey {
   return key;
 }
 
+/** Norwegian names of the keys (folded: lower case, æøå as ae, o, a, no spaces or dashes). */
+const NORWEGIAN_KEYS: Record<string, CostKey['kind']> = {
+  likedeler: 'equal',
+  likt: 'equal',
+  perinnbygger: 'per-capita',
+  folketall: 'per-capita',
+  etterfolketall: 'per-capita',
+  permottaker: 'per-user',
+  persosialhjelpsmottaker: 'per-user',
+  etterutgifter: 'per-spending',
+  ettersosialhjelpsutgifter: 'per-spending',
+  etterarsverk: 'per-fte',
+  perarsverk: 'per-fte',
+  etterkommunalearsverk: 'per-fte',
+  fastandel: 'fixed-plus',
+  fastandelvariabel: 'fixed-plus',
+  blandet: 'mix',
+  blandetnokkel: 'mix',
+  kroneforkrone: 'own-cost',
+  fellesbudsjett: 'pooled',
+};
+
+/** A key's kind from its English or Norwegian name. */
+export function keyKind(v: string): string {
+  const english = v.trim().toLowerCase();
+  return NORWEGIAN_KEYS[foldName(english)] ?? english;
+}
+
 /** The key from the flags. */
 export function keyFrom(values: Record<string, string | boolean | undefined>): CostKey {
-  const kind = (values.key as string | undefined) ?? 'per-capita';
+  const kind = keyKind((values.key as string | undefined) ?? 'per-capita');
   switch (kind) {
     case 'equal':
     case 'per-capita':
@@ -91,7 +128,7 @@ export function keyFrom(values: Record<string, string | boolean | undefined>): C
     }
     default:
       throw new UsageError(
-        `ukjent nøkkel «${kind}»; velg equal, per-capita, per-user, per-spending, per-fte, fixed-plus, mix, own-cost eller pooled`,
+        `ukjent nøkkel «${values.key as string}»; velg equal, per-capita, per-user, per-spending, per-fte, fixed-plus, mix, own-cost eller pooled (eller norsk: like-deler, per-innbygger, per-mottaker, etter-utgifter, etter-arsverk, fast-andel, blandet, krone-for-krone, felles-budsjett)`,
       );
   }
 }
@@ -109,6 +146,9 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
       driver: { type: 'string' },
       weights: { type: 'string' },
       'cost-per-fte': { type: 'string' },
+      'pool-social': { type: 'string' },
+      'phase-in': { type: 'string' },
+      phase: { type: 'string' },
       ...RULE_OPTIONS,
     },
   });
@@ -119,20 +159,33 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
     values.out,
   );
   if (!values.scenario) throw new UsageError('costs trenger --scenario NAVN (et scenario fra arket Scenarier)');
-  if (!values.office) throw new UsageError('costs trenger --office VERT (kommunenummeret til vertskommunen)');
+  if (!values.office) throw new UsageError('costs trenger --office VERT (kommunenummeret eller navnet til vertskommunen)');
   const asked = keyFrom(values);
+  const socialPool = poolKeyFrom(values['pool-social']);
+  const phase = phaseFrom(values['phase-in'], values.phase);
   const costPerFte = number('cost-per-fte', values['cost-per-fte'], 0, 100_000_000) ?? DEFAULT_COST_PER_FTE;
   const lang = language(values.lang);
   const params = parametersFrom(values);
   const opened = await openAndRead(input, params, lang, io);
   if (!opened?.result.value) return 1;
   const { wb, result } = opened;
-  const host = values.office.padStart(4, '0');
+  const typed = values.office.trim();
+  const host = /^\d{1,4}$/.test(typed) ? typed.padStart(4, '0') : typed;
   let composed: ReturnType<typeof costsResult>;
   try {
     composed = costsResult(
       result.value!,
-      { scenario: values.scenario, host, key: asked, costPerFte, costPerFteGiven: values['cost-per-fte'] !== undefined },
+      {
+        scenario: values.scenario,
+        host,
+        key: asked,
+        costPerFte,
+        costPerFteGiven: values['cost-per-fte'] !== undefined,
+        socialPool,
+        phaseIn: phase,
+        municipalShareOfFte: params.municipalShareOfFte,
+        costsSheet: result.value!.sheetsUsed.costs,
+      },
       resolveColumns,
     );
   } catch (e) {
@@ -142,13 +195,15 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
     }
     throw e;
   }
-  const { built, key, split, sheet, usedDefault } = composed;
+  const { built, key, split, sheet, usedDefault, warnings, breakdown, pool, phased } = composed;
+  for (const w of warnings) io.err(`${lang === 'en' ? 'Note' : 'Merk'}: ${formatProblem({ severity: 'warning', ...w }, lang)}`);
   if (!(await writeOwnSheets(wb, [sheet, ...carriedOver(opened.snapshot, result.value!)], out, io, keepFor('costs')))) return 1;
   if (values.json) {
     io.out(
       JSON.stringify(
         {
-          office: host,
+          office: built.host,
+          scenario: built.scenario,
           key: key.kind,
           total: split.total,
           shares: split.shares.map((s) => ({
@@ -161,6 +216,23 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
             sensitivityUp: Math.round(s.sensitivityUp),
             sensitivityDown: Math.round(s.sensitivityDown),
           })),
+          breakdown: {
+            staff: breakdown.staff.map((x) => ({ kommunenummer: x.number, fte: x.fte, costPerFte: x.costPerFte, cost: x.cost })),
+            staffTotal: breakdown.staffTotal,
+            lines: breakdown.lines,
+            stateTotal: breakdown.stateTotal,
+            municipalTotal: breakdown.municipalTotal,
+          },
+          ...(pool ? { socialPool: pool } : {}),
+          ...(phased
+            ? {
+                phaseIn: {
+                  member: composed.phase!.member,
+                  years: phased,
+                },
+              }
+            : {}),
+          warnings: warnings.map((w) => formatProblem({ severity: 'warning', ...w }, lang)),
         },
         null,
         2,
@@ -169,7 +241,7 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
   } else {
     const kr = (x: number) => Math.round(x).toLocaleString('nb-NO');
     io.out(
-      `${built.officeName} i «${values.scenario}» – ${keyLabel(key)}: ${kr(split.total)} kr i alt, ${kr(split.keyed)} kr fordelt etter nøkkelen.`,
+      `${built.officeName} i «${built.scenario}» – ${keyLabel(key)}: ${kr(split.total)} kr i alt, ${kr(split.keyed)} kr fordelt etter nøkkelen.`,
     );
     if (usedDefault)
       io.out(`Kostnad per kommunalt årsverk: ${kr(costPerFte)} kr (antatt; oppgi --cost-per-fte eller en kolonne i Bemanning).`);
@@ -182,7 +254,62 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
         `${s.name.slice(0, 22).padEnd(22)} ${kr(s.amount).padStart(13)} ${`${(s.share * 100).toFixed(1).replace('.', ',')} %`.padStart(7)} ${kr(s.perCapita).padStart(9)} ${kr(s.standalone).padStart(13)} ${kr(s.change).padStart(13)}`,
       );
     }
+    io.out('');
+    io.out('Hva kostnaden består av:');
+    for (const x of breakdown.staff)
+      io.out(
+        `  ${`Lønn ${x.name}`.slice(0, 36).padEnd(36)} ${kr(x.cost).padStart(13)}  (${x.fte.toLocaleString('nb-NO', { maximumFractionDigits: 2 })} årsverk × ${kr(x.costPerFte)})`,
+      );
+    io.out(`  ${'Lønn kommunale årsverk i alt'.padEnd(36)} ${kr(breakdown.staffTotal).padStart(13)}`);
+    for (const l of breakdown.lines) {
+      const who = l.owner ? ` betales av ${built.office.members.find((m) => m.number === l.owner)?.name ?? l.owner}` : '';
+      const state = l.state > 0 ? `, staten ${kr(l.state)} av ${kr(l.amount)}` : '';
+      io.out(`  ${l.name.slice(0, 36).padEnd(36)} ${kr(l.municipal).padStart(13)}  (kommunenes del${state}${who})`);
+    }
+    io.out(`  ${'Kommunene i alt'.padEnd(36)} ${kr(breakdown.municipalTotal).padStart(13)}`);
+    if (breakdown.stateTotal > 0) io.out(`  ${'Staten av linjene (utenfor nøklene)'.padEnd(36)} ${kr(breakdown.stateTotal).padStart(13)}`);
+    if (pool) {
+      io.out('');
+      io.out(`Sosialhjelp i felles pott (${kr(pool.pot)} kr, ${pool.key}):`);
+      for (const p of pool.shares)
+        io.out(
+          `  ${p.name.slice(0, 22).padEnd(22)} betaler ${kr(p.pays).padStart(13)}, eget forbruk ${kr(p.own).padStart(13)}, netto ${kr(p.net).padStart(12)}`,
+        );
+    }
+    if (phased) {
+      io.out('');
+      io.out(`Innfasing (${phased.map((y) => `${y.label}: ${Math.round(y.share * 100)} %`).join(', ')}):`);
+      io.out(`  ${'Kommune'.padEnd(22)} ${phased.map((y) => y.label.padStart(13)).join(' ')}`);
+      split.shares.forEach((s, i) =>
+        io.out(`  ${s.name.slice(0, 22).padEnd(22)} ${phased.map((y) => kr(y.amounts[i]!).padStart(13)).join(' ')}`),
+      );
+    }
   }
   io.err(`Skrev ${out}: ${sheet.name} (formler: endre folketall, årsverk eller parametre i Excel, og alle beløp regnes om).`);
   return 0;
+}
+
+/** The key of a social-assistance pool, English or Norwegian; undefined: no pool. */
+export function poolKeyFrom(v: string | undefined): PoolKey | undefined {
+  if (v === undefined) return undefined;
+  const kind = keyKind(v);
+  if (!(POOL_KEYS as readonly string[]).includes(kind))
+    throw new UsageError(`--pool-social må være equal, per-capita eller per-user (like-deler, per-innbygger, per-mottaker), ikke «${v}»`);
+  return kind as PoolKey;
+}
+
+/** The phase-in from --phase-in KOMMUNE --phase 2022=0.5,2023=1 (shares 0–1 or percentages). */
+export function phaseFrom(member: string | undefined, raw: string | undefined): { member: string; steps: PhaseStep[] } | undefined {
+  if (member === undefined && raw === undefined) return undefined;
+  if (member === undefined || raw === undefined)
+    throw new UsageError('innfasing trenger både --phase-in KOMMUNE og --phase ÅR=ANDEL,…, f.eks. --phase 2022=0.5,2023=0.75,2024=1');
+  const steps = raw.split(',').map((part): PhaseStep => {
+    const m = /^\s*([^=]+?)\s*=\s*([0-9.,]+)\s*(%?)\s*$/.exec(part);
+    const x = m ? Number(m[2]!.replace(',', '.')) : Number.NaN;
+    const share = m && (m[3] === '%' || x > 1) ? x / 100 : x;
+    if (!m || !(share >= 0 && share <= 1))
+      throw new UsageError(`--phase må være ÅR=ANDEL,… med andeler 0–1 (eller prosent), ikke «${part}»`);
+    return { label: m[1]!, share };
+  });
+  return { member: member.trim(), steps };
 }

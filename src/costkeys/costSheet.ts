@@ -1,12 +1,14 @@
 import type { OutputCell, SheetSpec, TableSpec } from '../domain/sheets';
 import { columnLetters } from '../io/cells';
+import { costBreakdown, phaseIn, poolSocialAssistance, STAFF_LIKE_TOLERANCE, STAFF_WORDS, type PhaseStep, type PoolKey } from './extras';
 import {
   costBase,
   driverLabel,
+  exactAmounts,
   keyDrivers as keyDriversOf,
   keyFractions,
+  municipalPart,
   splitCosts,
-  staffCost,
   STANDARD_DRIVERS,
   type CostKey,
   type CostOffice,
@@ -15,12 +17,15 @@ import {
 } from './keys';
 
 /**
- * The cost sheet: the chosen key as live Excel formulas over visible driver and parameter
- * cells, so a rådmann can change a population or the fixed share and see every amount move,
- * without the add-in. The arithmetic is the engine's (keys.ts), in the same order, and the
- * rounding is the same largest-remainder rule written as formulas, so the amounts still sum
- * exactly to the total after any change. Below it, the same office under every other key,
- * as values, side by side.
+ * The cost sheet a rådmann reads: what each municipality pays beside its name, its share,
+ * kroner per inhabitant and the change against running its own office; then the drivers,
+ * the same office under every other key, the parameters, the cost lines with the state's
+ * part, and the sums. Everything is a live formula over visible driver and parameter cells,
+ * so a what-if edit keeps the whole sheet consistent without the add-in: the chosen key, the
+ * comparison of keys, the sensitivity, the social-assistance pool and the phase-in.
+ * The arithmetic is the engine's (keys.ts, extras.ts), in the same order, and the rounding is
+ * the same largest-remainder rule as formulas, so amounts still sum exactly to the total.
+ * The rounding columns sit to the right of the drivers, under their own heading.
  */
 
 export const KEY_LABELS: Readonly<Record<CostKey['kind'], string>> = {
@@ -41,10 +46,20 @@ export function keyLabel(key: CostKey): string {
   return KEY_LABELS[key.kind];
 }
 
+/** A key's name as a column header: its kind, not its parameters (they are live cells). */
+function keyHeader(key: CostKey): string {
+  if (key.kind === 'fixed-plus') return `fast andel likt + ${driverLabel(key.driver)}`;
+  if (key.kind === 'mix') return `blandet: ${key.weights.map(([d]) => driverLabel(d)).join(' og ')}`;
+  return KEY_LABELS[key.kind];
+}
+
 /** 1-based Excel row of data row r of a table whose header is at 0-based row `startRow`. */
 const rowOf = (t: { startRow: number }, r: number) => t.startRow + 2 + r;
 
 const f = (formula: string, result?: number | string): OutputCell => ({ formula, result });
+
+/** The share of the staff cost a line must come within to be flagged (the sheet's text). */
+const TOLERANCE_TEXT = `${Math.round(STAFF_LIKE_TOLERANCE * 100)} %`;
 
 export type CostSheetOptions = Readonly<{
   sheetName: string;
@@ -55,79 +70,135 @@ export type CostSheetOptions = Readonly<{
   ownCostPerFte?: ReadonlySet<string>;
   /** Other keys to show side by side. */
   compare?: readonly CostKey[];
+  /** Pool economic social assistance with this key (a table of its own). */
+  socialPool?: PoolKey;
+  /** Phase a joining member in: its number and the share it pays each year. */
+  phaseIn?: Readonly<{ member: string; steps: readonly PhaseStep[] }>;
+  /** How far (0–1) the sensitivity moves a member's own driver; default 0.1. */
+  sensitivity?: number;
   heading?: readonly string[];
 }>;
+
+/** Columns of the members table (fixed letters; the planner's own drivers and the helpers follow). */
+const COL = {
+  name: 'A',
+  amount: 'B',
+  share: 'C',
+  perCapita: 'D',
+  change: 'E',
+  standalone: 'F',
+  number: 'G',
+  population: 'H',
+  users: 'I',
+  spending: 'J',
+  fte: 'K',
+  costPerFte: 'L',
+  staff: 'M',
+  premises: 'N',
+  ownLines: 'O',
+} as const;
+const FIRST_FREE = 15; // P
 
 export function costSheet(office: CostOffice, key: CostKey, o: CostSheetOptions): SheetSpec {
   const split = splitCosts(office, key);
   const tag = office.host;
+  const n = office.members.length;
+  const sensitivity = o.sensitivity ?? 0.1;
+  const compare = (o.compare ?? []).filter((k) => k.kind !== key.kind);
+  const shown = [key, ...compare];
   const heading = o.heading ?? [
     `Kostnadsfordeling for ${o.officeName} – nøkkel: ${keyLabel(key)} (Kontorplan)`,
-    'Endre de hvite tallene (folketall, årsverk, kostnad per årsverk, fast andel, vekter, linjer): alle beløp regnes om og summerer seg fortsatt til totalen.',
-    'Statlige årsverk er utenfor alle nøkler. Økonomisk sosialhjelp betales av hjemkommunen og er ikke med.',
+    'Endre de hvite tallene (folketall, årsverk, parametre, linjer, statens andel): alle beløp, sammenligningen og følsomheten regnes om og summerer seg fortsatt til totalen.',
+    'Statlige årsverk er utenfor alle nøkler. Økonomisk sosialhjelp betales av hjemkommunen, med mindre den legges i en felles pott (egen tabell).',
   ];
-  const n = office.members.length;
 
-  // Parameters.
-  // Drivers the planner named from other columns of Kommuner: a weight row and a column each.
-  const custom = [...new Set(keyDriversOf(key).filter((d) => d.startsWith('column:')))];
-  const weightDrivers: DriverId[] = [...STANDARD_DRIVERS, ...custom];
-  const params: TableSpec = {
+  // The planner's own driver columns (from Kommuner), then the helper columns.
+  const custom = [...new Set(shown.flatMap((k) => keyDriversOf(k)).filter((d) => d.startsWith('column:')))];
+  const driverCol: Record<string, string> = {
+    population: COL.population,
+    users: COL.users,
+    spending: COL.spending,
+    fte: COL.fte,
+    ...Object.fromEntries(custom.map((d, k) => [d, columnLetters(FIRST_FREE + k)])),
+  };
+  const roundStart = FIRST_FREE + custom.length;
+  const R = {
+    fraction: columnLetters(roundStart),
+    exact: columnLetters(roundStart + 1),
+    whole: columnLetters(roundStart + 2),
+    rest: columnLetters(roundStart + 3),
+    priority: columnLetters(roundStart + 4),
+    rank: columnLetters(roundStart + 5),
+  };
+  // Per compared key: its fraction and exact amount (the comparison table rounds them).
+  const helper = compare.map((_, k) => ({ fraction: columnLetters(roundStart + 6 + 2 * k), exact: columnLetters(roundStart + 7 + 2 * k) }));
+
+  // Row positions, top to bottom: members, comparison, parameters, lines, sums, pool, phase-in.
+  const membersStart = heading.length + 1;
+  const M1 = membersStart + 2;
+  const Mn = M1 + n - 1;
+  const range = (c: string) => `$${c}$${M1}:$${c}$${Mn}`;
+  const compareStart = membersStart + n + 3;
+  const compareRows = n + 1;
+
+  // Parameters: only those a shown formula uses.
+  type Param = { id: string; label: string; value: number };
+  const params: Param[] = [];
+  const usesOfficeCost = office.members.some((m) => !o.ownCostPerFte?.has(m.number));
+  if (usesOfficeCost)
+    params.push({ id: 'cost', label: 'Kostnad per kommunalt årsverk der Bemanning ikke har egen (kr)', value: o.costPerFte });
+  const fixedKey = shown.find((k) => k.kind === 'fixed-plus') as Extract<CostKey, { kind: 'fixed-plus' }> | undefined;
+  if (fixedKey)
+    params.push({
+      id: 'fixed',
+      label: `Fast andel + variabel del: andel likt fordelt (0–1), resten etter ${driverLabel(fixedKey.driver)}`,
+      value: fixedKey.fixed,
+    });
+  const mixKey = shown.find((k) => k.kind === 'mix') as Extract<CostKey, { kind: 'mix' }> | undefined;
+  const rankOf = (d: DriverId) => STANDARD_DRIVERS.indexOf(d) + 1 || 99;
+  const mixDrivers = mixKey ? [...mixKey.weights].sort((a, b) => rankOf(a[0]) - rankOf(b[0])) : [];
+  for (const [d, w] of mixDrivers) params.push({ id: `w:${d}`, label: `Blandet nøkkel: vekt for ${driverLabel(d)}`, value: w });
+  const anySensitivity = shown.length > 0 && keyDriversOf(key).length > 0;
+  if (anySensitivity) params.push({ id: 'sens', label: 'Følsomhet: endring i egen driver (0,1 = 10 %)', value: sensitivity });
+  const phase = o.phaseIn;
+  const joinerIndex = phase ? office.members.findIndex((m) => m.number === phase.member) : -1;
+  if (phase)
+    phase.steps.forEach((s, k) =>
+      params.push({
+        id: `phase:${k}`,
+        label: `Innfasing av ${office.members[joinerIndex]?.name ?? phase.member}: andel av full pris ${s.label} (0–1)`,
+        value: s.share,
+      }),
+    );
+  const paramsStart = compareStart + compareRows + 3;
+  const paramTable: TableSpec = {
     name: `KP_Parametre_${tag}`,
-    startRow: heading.length + 1,
-    title: 'Parametre',
+    startRow: paramsStart,
+    title: 'Parametre (endre dem her)',
     columns: [
       { header: 'Parameter', width: 34 },
       { header: 'Verdi', format: '#,##0.00' },
     ],
-    rows: [
-      ['Kostnad per kommunalt årsverk (kr)', o.costPerFte],
-      ['Fast andel likt fordelt (0–1)', key.kind === 'fixed-plus' ? key.fixed : 0],
-      ...weightDrivers.map((d): OutputCell[] => [
-        `Vekt ${driverLabel(d)}`,
-        key.kind === 'mix' ? (key.weights.find(([x]) => x === d)?.[1] ?? 0) : 0,
-      ]),
-    ],
+    rows: params.length > 0 ? params.map((p) => [p.label, p.value]) : [['(nøkkelen har ingen parametre)', null]],
   };
-  const P = (r: number) => `$B$${rowOf(params, r)}`;
-  const costCell = P(0);
-  const fixedCell = P(1);
-  const weightCell = (d: DriverId) => P(2 + weightDrivers.indexOf(d));
+  const P = (id: string) =>
+    `$B$${rowOf(
+      paramTable,
+      params.findIndex((p) => p.id === id),
+    )}`;
+  const weightSum = mixDrivers.length > 0 ? `SUM(${P(`w:${mixDrivers[0]![0]}`)}:${P(`w:${mixDrivers[mixDrivers.length - 1]![0]}`)})` : '1';
 
-  // Cost lines: at least one row, so every range below is well formed.
-  const lineRows = office.lines.length > 0 ? office.lines : [{ name: '(ingen felles linjer)', amount: 0, owner: undefined }];
-  const lines: TableSpec = {
-    name: `KP_Linjer_${tag}`,
-    startRow: params.startRow + params.rows.length + 3,
-    title: 'Kostnadslinjer (tom «Betales av»: fordeles etter nøkkelen)',
-    columns: [
-      { header: 'Linje', width: 30 },
-      { header: 'Beløp (kr)', format: '#,##0' },
-      { header: 'Betales av (kommunenr.)', width: 14 },
-      { header: 'Fordeles', format: '#,##0' },
-      { header: 'Egen', format: '#,##0' },
-    ],
-    rows: lineRows.map((l, r) => {
-      const row = rowOf({ startRow: params.startRow + params.rows.length + 3 }, r);
-      const shared = l.owner === undefined || key.kind === 'pooled' ? l.amount : 0;
-      return [
-        l.name,
-        l.amount,
-        l.owner ?? null,
-        key.kind === 'pooled' ? f(`B${row}`, shared) : f(`IF(C${row}="",B${row},0)`, shared),
-        f(`B${row}-D${row}`, l.amount - shared),
-      ];
-    }),
-  };
-  const L1 = rowOf(lines, 0);
-  const Ln = rowOf(lines, lineRows.length - 1);
+  // Cost lines, with the state's part: at least one row, so every range is well formed.
+  const linesStart = paramsStart + paramTable.rows.length + 3;
+  const lineRows = office.lines.length > 0 ? office.lines : [{ name: '(ingen felles linjer)', amount: 0, owner: undefined, stateShare: 0 }];
+  const L1 = linesStart + 2;
+  const Ln = L1 + lineRows.length - 1;
+  const lrange = (c: string) => `$${c}$${L1}:$${c}$${Ln}`;
 
-  // Members: drivers (inputs), then the key's arithmetic column by column.
-  const membersStart = lines.startRow + lineRows.length + 3;
-  const sumStart = membersStart + n + 3;
-  const M1 = membersStart + 2;
-  const Mn = M1 + n - 1;
+  // Sums (what the formulas above refer to).
+  const sumStart = linesStart + lineRows.length + 3;
   const S = (r: number) => `$B$${sumStart + 2 + r}`;
+  // Rows of the sums table: staff, shared lines, keyed, owned, base, total, left, state (, pot).
   const [STAFF, SHARED, KEYED, OWNED, BASE, TOTAL, LEFT] = [0, 1, 2, 3, 4, 5, 6].map(S) as [
     string,
     string,
@@ -137,167 +208,366 @@ export function costSheet(office: CostOffice, key: CostKey, o: CostSheetOptions)
     string,
     string,
   ];
-  const range = (c: string) => `$${c}$${M1}:$${c}$${Mn}`;
-  // Drivers sit in columns C–F in STANDARD_DRIVERS order, the planner's own from U (index 20) on.
-  const driverCol: Record<string, string> = Object.fromEntries(
-    [...STANDARD_DRIVERS.map((d, k) => [d, 2 + k] as const), ...custom.map((d, k) => [d, 20 + k] as const)].map(([d, c]) => [
-      d,
-      columnLetters(c),
-    ]),
-  );
-  const share = (d: DriverId, r: number) => `(${driverCol[d]}${r}/SUM(${range(driverCol[d]!)}))`;
-  const fractionFormula = (r: number): string => {
-    switch (key.kind) {
+  const POT = S(8);
+  const keyedOf = (k: CostKey) => (k.kind === 'pooled' ? BASE : KEYED);
+
+  // A key's fraction for member row r; `factor` scales that member's own drivers (sensitivity).
+  const fraction = (k: CostKey, r: number, factor?: string): string => {
+    const part = (c: string) =>
+      factor === undefined ? `(${c}${r}/SUM(${range(c)}))` : `((${factor})*${c}${r}/(SUM(${range(c)})+((${factor})-1)*${c}${r}))`;
+    const share = (d: DriverId) => part(driverCol[d]!);
+    switch (k.kind) {
       case 'equal':
-        return `1/ROWS(${range('A')})`;
+        return `(1/ROWS(${range(COL.name)}))`;
       case 'per-capita':
       case 'pooled':
-        return `C${r}/SUM(${range('C')})`;
+        return share('population');
       case 'per-user':
-        return `D${r}/SUM(${range('D')})`;
+        return share('users');
       case 'per-spending':
-        return `E${r}/SUM(${range('E')})`;
+        return share('spending');
       case 'per-fte':
-        return `F${r}/SUM(${range('F')})`;
+        return share('fte');
       case 'own-cost':
-        return `(F${r}*G${r})/SUMPRODUCT(${range('F')},${range('G')})`;
+        return part(COL.staff);
       case 'fixed-plus':
-        return `${fixedCell}/ROWS(${range('A')})+(1-${fixedCell})*${share(key.driver, r)}`;
-      case 'mix': {
-        const wsum = `SUM(${weightCell('population')}:${weightCell(weightDrivers[weightDrivers.length - 1]!)})`;
-        return key.weights.map(([d]) => `(${weightCell(d)}/${wsum})*${share(d, r)}`).join('+');
-      }
-    }
-  };
-  const priorityFormula = (r: number): string => {
-    switch (key.kind) {
-      case 'equal':
-        return '0';
-      case 'own-cost':
-        return `F${r}*G${r}`;
+        return `(${P('fixed')}/ROWS(${range(COL.name)})+(1-${P('fixed')})*${share(k.driver)})`;
       case 'mix':
-        return `K${r}`;
-      default:
-        // As keyPriority: the key's single driver.
-        return `${driverCol[keyDriversOf(key)[0]!]}${r}`;
+        return `(${k.weights.map(([d]) => `(${P(`w:${d}`)}/${weightSum})*${share(d)}`).join('+')})`;
     }
   };
+  /** The exact amount, scaled to the whole-kroner total, as the engine (splitCosts). */
+  const exactFormula = (k: CostKey, fractionCell: string, r: number) =>
+    k.kind === 'pooled'
+      ? `((${fractionCell}*${BASE})*${TOTAL})/${BASE}`
+      : `((${fractionCell}*${KEYED}+${COL.ownLines}${r})*${TOTAL})/${BASE}`;
+  /** The tie-break of the rounding as a range (keyPriority), or undefined for equal shares. */
+  const priorityRange = (k: CostKey, fractionCol: string): string | undefined => {
+    if (k.kind === 'equal') return undefined;
+    if (k.kind === 'own-cost') return range(COL.staff);
+    if (k.kind === 'mix') return range(fractionCol);
+    return range(driverCol[keyDriversOf(k)[0]!]!);
+  };
+  const rowCell = (rng: string, r: number) => rng.replace(/^\$(\w+)\$\d+:.*$/, `$1${r}`);
+  /**
+   * Largest remainder in one cell: the integer part, plus one krone when the member's
+   * remainder ranks within the kroner left (ties: larger priority, then the earlier member).
+   */
+  const roundedInline = (x: string, prio: string | undefined, r: number): string => {
+    const X = range(x);
+    const rem = (v: string) => `ROUND(${v}-INT(${v}),6)`;
+    const before = r > M1 ? `$${x}$${M1}:${x}${r - 1}` : undefined;
+    const terms = [`1+SUMPRODUCT((${rem(X)}>${rem(`${x}${r}`)})*1)`];
+    if (prio) terms.push(`SUMPRODUCT((${rem(X)}=${rem(`${x}${r}`)})*(${prio}>${rowCell(prio, r)}))`);
+    if (before) {
+      const pb = prio ? `*(${prio.replace(/:\$(\w+)\$\d+$/, `:$1${r - 1}`)}=${rowCell(prio, r)})` : '';
+      terms.push(`SUMPRODUCT((${rem(before)}=${rem(`${x}${r}`)})${pb})`);
+    }
+    return `INT(${x}${r})+IF(${terms.join('+')}<=${TOTAL}-SUMPRODUCT(INT(${X})),1,0)`;
+  };
+
+  // Members.
   const fractions = keyFractions(office.members, key);
   const base = costBase(office, key);
+  const exactAll = exactAmounts(office, key);
+  const scale = base.keyed + base.owned > 0 ? split.total / (base.keyed + base.owned) : 0;
+  const compareSplits: CostSplit[] = compare.map((k) => splitCosts(office, k));
   const memberRows = office.members.map((m, i): OutputCell[] => {
     const r = M1 + i;
     const sh = split.shares[i]!;
-    const ownLines = office.lines.filter((l) => l.owner === m.number).reduce((a, l) => a + l.amount, 0);
-    const exact = ((fractions[i]! * base.keyed + (key.kind === 'pooled' ? 0 : ownLines)) * split.total) / (base.keyed + base.owned);
+    const ownLines = office.lines.filter((l) => l.owner === m.number).reduce((a, l) => a + municipalPart(l), 0);
+    const exact = exactAll[i]! * scale;
     const rank = [
-      `1+SUMPRODUCT((${range('N')}>N${r})*1)`,
-      `SUMPRODUCT((${range('N')}=N${r})*(${range('O')}>O${r}))`,
-      ...(i > 0 ? [`SUMPRODUCT(($N$${M1}:N${r - 1}=N${r})*($O$${M1}:O${r - 1}=O${r}))`] : []),
+      `1+SUMPRODUCT((${range(R.rest)}>${R.rest}${r})*1)`,
+      `SUMPRODUCT((${range(R.rest)}=${R.rest}${r})*(${range(R.priority)}>${R.priority}${r}))`,
+      ...(i > 0
+        ? [`SUMPRODUCT(($${R.rest}$${M1}:${R.rest}${r - 1}=${R.rest}${r})*($${R.priority}$${M1}:${R.priority}${r - 1}=${R.priority}${r}))`]
+        : []),
     ].join('+');
+    const priority = (): string => {
+      if (key.kind === 'equal') return '0';
+      if (key.kind === 'own-cost') return `${COL.staff}${r}`;
+      if (key.kind === 'mix') return `${R.fraction}${r}`;
+      return `${driverCol[keyDriversOf(key)[0]!]}${r}`;
+    };
     return [
-      m.number,
       m.name,
+      f(`${R.whole}${r}+IF(${R.rank}${r}<=${LEFT},1,0)`, sh.amount),
+      f(`IF(${TOTAL}>0,${COL.amount}${r}/${TOTAL},0)`, sh.share),
+      f(`IF(${COL.population}${r}>0,${COL.amount}${r}/${COL.population}${r},0)`, sh.perCapita),
+      f(`${COL.amount}${r}-${COL.standalone}${r}`, sh.change),
+      f(`ROUND(${COL.staff}${r}+${COL.premises}${r}+${COL.ownLines}${r},0)`, sh.standalone),
+      m.number,
       m.population,
       m.users ?? null,
       m.spending ?? null,
       m.municipalFte,
-      o.ownCostPerFte?.has(m.number) ? m.costPerFte : f(costCell, m.costPerFte),
+      usesOfficeCost && !o.ownCostPerFte?.has(m.number) ? f(P('cost'), m.costPerFte) : m.costPerFte,
+      f(`${COL.fte}${r}*${COL.costPerFte}${r}`, m.municipalFte * m.costPerFte),
       m.ownPremises ?? 0,
-      f(`SUMPRODUCT(($C$${L1}:$C$${Ln}=A${r})*$B$${L1}:$B$${Ln})`, ownLines),
-      f(`ROUND(F${r}*G${r}+H${r}+I${r},0)`, sh.standalone),
-      f(fractionFormula(r), fractions[i]!),
-      f(key.kind === 'pooled' ? `((K${r}*${KEYED})*${TOTAL})/${BASE}` : `((K${r}*${KEYED}+I${r})*${TOTAL})/${BASE}`, exact),
-      f(`INT(L${r})`, Math.floor(exact)),
-      f(`ROUND(L${r}-M${r},6)`, Math.round((exact - Math.floor(exact)) * 1e6) / 1e6),
-      f(priorityFormula(r)),
-      f(rank),
-      f(`M${r}+IF(P${r}<=${LEFT},1,0)`, sh.amount),
-      f(`Q${r}/${TOTAL}`, sh.share),
-      f(`IF(C${r}>0,Q${r}/C${r},0)`, sh.perCapita),
-      f(`Q${r}-J${r}`, sh.change),
+      f(`SUMPRODUCT((${lrange('G')}=${COL.number}${r})*${lrange('I')})`, ownLines),
       ...custom.map((d) => m.columns?.[d.slice('column:'.length)] ?? null),
+      f(fraction(key, r), fractions[i]!),
+      f(exactFormula(key, `${R.fraction}${r}`, r), exact),
+      f(`INT(${R.exact}${r})`, Math.floor(exact)),
+      f(`ROUND(${R.exact}${r}-${R.whole}${r},6)`, Math.round((exact - Math.floor(exact)) * 1e6) / 1e6),
+      f(priority()),
+      f(rank),
+      ...compare.flatMap((k, c) => {
+        const fr = `${helper[c]!.fraction}${r}`;
+        return [f(fraction(k, r)), f(exactFormula(k, fr, r))];
+      }),
     ];
   });
   const members: TableSpec = {
     name: `KP_Fordeling_${tag}`,
     startRow: membersStart,
-    title: `Fordeling – ${keyLabel(key)}`,
+    title: `Hva hver kommune betaler – ${keyLabel(key)} (kr per år)`,
     columns: [
-      { header: 'Kommunenr.', width: 11 },
       { header: 'Kommune', width: 20 },
+      { header: 'Beløp å betale (kr)', format: '#,##0', width: 16 },
+      { header: 'Andel', format: '0.0%' },
+      { header: 'Kr per innbygger', format: '#,##0' },
+      { header: 'Endring mot egen drift (kr)', format: '+#,##0;[Red]-#,##0;0', width: 16 },
+      { header: 'Egen drift (kr)', format: '#,##0' },
+      { header: 'Kommunenr.', width: 11 },
       { header: 'Folketall', format: '#,##0' },
       { header: 'Sosialhjelps­mottakere', format: '#,##0' },
       { header: 'Sosialhjelps­utgifter (kr)', format: '#,##0' },
       { header: 'Kommunale årsverk', format: '0.0' },
       { header: 'Kostnad per årsverk (kr)', format: '#,##0' },
+      { header: 'Lønn kommunale årsverk (kr)', format: '#,##0' },
       { header: 'Egne lokaler i dag (kr)', format: '#,##0' },
       { header: 'Egne linjer (kr)', format: '#,##0' },
-      { header: 'Egen drift (kr)', format: '#,##0' },
-      { header: 'Nøkkelandel', format: '0.000%' },
-      { header: 'Eksakt beløp', format: '#,##0.00' },
-      { header: 'Hele kroner', format: '#,##0' },
-      { header: 'Rest', format: '0.000000' },
-      { header: 'Prioritet ved lik rest', format: 'General' },
-      { header: 'Rang', format: '0' },
-      { header: 'Beløp (kr)', format: '#,##0' },
-      { header: 'Andel', format: '0.00%' },
-      { header: 'Kr per innbygger', format: '#,##0' },
-      { header: 'Endring mot egen drift (kr)', format: '#,##0;[Red]-#,##0' },
       ...custom.map((d) => ({ header: driverLabel(d), format: '#,##0.##' })),
+      { header: 'Avrunding: nøkkelandel', format: '0.000%' },
+      { header: 'Avrunding: eksakt beløp', format: '#,##0.00' },
+      { header: 'Avrunding: hele kroner', format: '#,##0' },
+      { header: 'Avrunding: rest', format: '0.000000' },
+      { header: 'Avrunding: prioritet ved lik rest', format: 'General' },
+      { header: 'Avrunding: rang', format: '0' },
+      ...compare.flatMap((k) => [
+        { header: `Hjelp: andel ${keyHeader(k)}`, format: '0.000%' },
+        { header: `Hjelp: eksakt ${keyHeader(k)}`, format: '#,##0.00' },
+      ]),
     ],
     rows: memberRows,
   };
-  const staff = office.members.reduce((a, m) => a + staffCost(m), 0);
+
+  // The comparison of keys and the sensitivity of the chosen one, as formulas.
+  const chosenDrivers = keyDriversOf(key);
+  const sens = (r: number, up: boolean): string => {
+    const factor = up ? `1+${P('sens')}` : `1-${P('sens')}`;
+    const kd = keyedOf(key);
+    const keyed = chosenDrivers.includes('fte') ? `(${kd}+((${factor})-1)*${COL.staff}${r})` : kd;
+    return `ROUND(${fraction(key, r, factor)}*${keyed}-${R.fraction}${r}*${kd},0)`;
+  };
+  const comparison: TableSpec = {
+    name: `KP_Nokler_${tag}`,
+    startRow: compareStart,
+    title: 'Sammenligning av nøkler (kr per år), og følsomheten for den valgte nøkkelen',
+    columns: [
+      { header: 'Kommune', width: 20 },
+      { header: 'Egen drift', format: '#,##0' },
+      { header: `Valgt: ${keyHeader(key)}`, format: '#,##0', width: 16 },
+      ...compare.map((k) => ({ header: keyHeader(k), format: '#,##0', width: 16 })),
+      { header: 'Valgt nøkkel: egen driver opp', format: '+#,##0;-#,##0;0', width: 16 },
+      { header: 'Valgt nøkkel: egen driver ned', format: '+#,##0;-#,##0;0', width: 16 },
+    ],
+    rows: [
+      ...office.members.map((m, i): OutputCell[] => {
+        const r = M1 + i;
+        return [
+          f(`${COL.name}${r}`, m.name),
+          f(`${COL.standalone}${r}`, split.shares[i]!.standalone),
+          f(`${COL.amount}${r}`, split.shares[i]!.amount),
+          ...compare.map((k, c) =>
+            f(roundedInline(helper[c]!.exact, priorityRange(k, helper[c]!.fraction), r), compareSplits[c]!.shares[i]!.amount),
+          ),
+          // Equal shares move with no driver: a plain 0.
+          chosenDrivers.length === 0 ? 0 : f(sens(r, true), Math.round(split.shares[i]!.sensitivityUp)),
+          chosenDrivers.length === 0 ? 0 : f(sens(r, false), Math.round(split.shares[i]!.sensitivityDown)),
+        ];
+      }),
+      (() => {
+        const first = compareStart + 2;
+        const last = first + n - 1;
+        const colSum = (j: number) => {
+          const c = columnLetters(j);
+          return f(`SUM(${c}${first}:${c}${last})`);
+        };
+        return ['Sum', ...Array.from({ length: 2 + compare.length }, (_, j) => colSum(j + 1)), null, null];
+      })(),
+    ],
+  };
+
+  // Lines: the whole amount, the state's share, and who pays the municipal part.
+  const staffTotal = costBreakdown(office).staffTotal;
+  const lines: TableSpec = {
+    name: `KP_Linjer_${tag}`,
+    startRow: linesStart,
+    title: 'Kostnadslinjer (tom «Betales av»: fordeles etter nøkkelen; kommunenummer eller navn)',
+    columns: [
+      { header: 'Linje', width: 30 },
+      { header: 'Beløp i alt (kr)', format: '#,##0' },
+      { header: 'Statens andel (0–1)', format: '0%' },
+      { header: 'Staten betaler (kr)', format: '#,##0' },
+      { header: 'Kommunene betaler (kr)', format: '#,##0' },
+      { header: 'Betales av', width: 14 },
+      { header: 'Betaler (kommunenr.)', width: 12 },
+      { header: 'Fordeles (kr)', format: '#,##0' },
+      { header: 'Egen (kr)', format: '#,##0' },
+      { header: 'Merknad', width: 50 },
+    ],
+    rows: lineRows.map((l, k) => {
+      const r = L1 + k;
+      const municipal = municipalPart(l);
+      const shared = l.owner === undefined ? municipal : 0;
+      const nameNote = STAFF_WORDS.test(l.name) ? 'Navnet ligner lønn: er den allerede regnet fra Bemanning? ' : '';
+      const payer = office.members.find((m) => m.number === l.owner);
+      return [
+        l.name,
+        l.amount,
+        l.stateShare ?? 0,
+        f(`B${r}*C${r}`, l.amount - municipal),
+        f(`B${r}*(1-C${r})`, municipal),
+        payer ? payer.number : null,
+        f(
+          `IF(F${r}="","",IFERROR(INDEX(${range(COL.number)},MATCH(F${r},${range(COL.name)},0)),IFERROR(TEXT(F${r},"0000"),F${r})))`,
+          l.owner ?? '',
+        ),
+        f(`E${r}-I${r}`, shared),
+        f(`IF(SUMPRODUCT((${range(COL.number)}=G${r})*1)>0,E${r},0)`, municipal - shared),
+        f(
+          `"${nameNote}"&IF(AND(G${r}<>"",G${r}<>"felles",I${r}=0),"«"&F${r}&"» er ikke med i kontoret: linjen fordeles etter nøkkelen. ","")&IF(AND(${STAFF}>0,ABS(B${r}-${STAFF})<=${STAFF_LIKE_TOLERANCE}*${STAFF}),"Beløpet ligger innen ${TOLERANCE_TEXT} av lønnskostnaden fra Bemanning: telles den to ganger?","")`,
+          nameNote +
+            (staffTotal > 0 && Math.abs(l.amount - staffTotal) <= STAFF_LIKE_TOLERANCE * staffTotal
+              ? 'Beløpet ligger innen … av lønnskostnaden'
+              : ''),
+        ),
+      ];
+    }),
+  };
+
+  const summaryRows: OutputCell[][] = [
+    ['Lønn kommunale årsverk', f(`SUM(${range(COL.staff)})`, staffTotal)],
+    [
+      'Felles linjer, kommunenes del',
+      f(
+        `SUM(${lrange('H')})`,
+        office.lines.filter((l) => l.owner === undefined).reduce((a, l) => a + municipalPart(l), 0),
+      ),
+    ],
+    ['Fordeles etter nøkkelen (felles budsjett: kostnad i alt)', f(`${STAFF}+${SHARED}`)],
+    ['Betales av én kommune alene', f(`SUM(${lrange('I')})`)],
+    ['Kostnad i alt for kommunene', f(`${KEYED}+${OWNED}`, base.keyed + base.owned)],
+    ['Kostnad i alt, hele kroner', f(`ROUND(${BASE},0)`, split.total)],
+    ['Kroner fordelt etter størst rest', f(`${TOTAL}-SUM(${range(R.whole)})`)],
+    ['Statens del av linjene (utenfor nøklene)', f(`SUM(${lrange('D')})`)],
+  ];
+  if (o.socialPool) summaryRows.push(['Sosialhjelp i felles pott', f(`ROUND(SUM(${range(COL.spending)}),0)`)]);
   const summary: TableSpec = {
     name: `KP_Sum_${tag}`,
     startRow: sumStart,
-    title: 'Summer',
+    title: 'Summer: hva kostnaden består av',
     columns: [
       { header: 'Post', width: 34 },
       { header: 'Kroner', format: '#,##0.00' },
     ],
-    rows: [
-      ['Kommunale årsverk × kostnad', f(`SUMPRODUCT(${range('F')},${range('G')})`, staff)],
-      ['Felles linjer', f(`SUM($D$${L1}:$D$${Ln})`, base.keyed - staff)],
-      ['Fordeles etter nøkkelen', f(`${STAFF}+${SHARED}`, base.keyed)],
-      ['Betales av én kommune alene', f(`SUM($E$${L1}:$E$${Ln})`, base.owned)],
-      ['Kostnad i alt', f(`${KEYED}+${OWNED}`, base.keyed + base.owned)],
-      ['Kostnad i alt, hele kroner', f(`ROUND(${BASE},0)`, split.total)],
-      [
-        'Kroner fordelt etter størst rest',
-        f(`${TOTAL}-SUM(${range('M')})`, split.total - memberRows.reduce((a, r) => a + ((r[12] as { result: number }).result ?? 0), 0)),
-      ],
-    ],
+    rows: summaryRows,
   };
-  const tables = [params, lines, members, summary];
-  if ((o.compare ?? []).length > 0)
-    tables.push(comparisonTable(office, [key, ...o.compare!.filter((k) => k !== key)], tag, sumStart + summary.rows.length + 3));
-  return { name: o.sheetName, heading, tables, freezeRows: 0 };
-}
+  const tables: TableSpec[] = [members, comparison, paramTable, lines, summary];
+  let next = sumStart + summaryRows.length + 3;
 
-/** The office under several keys side by side (values): what each member pays under each. */
-export function comparisonTable(office: CostOffice, keys: readonly CostKey[], tag: string, startRow: number): TableSpec {
-  const splits: CostSplit[] = keys.map((k) => splitCosts(office, k));
-  const chosen = splits[0]!;
-  return {
-    name: `KP_Nokler_${tag}`,
-    startRow,
-    title: 'Sammenligning av nøkler, og følsomhet for den valgte (kr per år; tall, ikke formler)',
-    columns: [
-      { header: 'Kommunenr.', width: 11 },
-      { header: 'Kommune', width: 20 },
-      { header: 'Egen drift', format: '#,##0' },
-      ...keys.map((k) => ({ header: keyLabel(k), format: '#,##0', width: 16 })),
-      { header: 'Valgt nøkkel: egen driver +10 %', format: '+#,##0;-#,##0;0', width: 16 },
-      { header: 'Valgt nøkkel: egen driver −10 %', format: '+#,##0;-#,##0;0', width: 16 },
-    ],
-    rows: office.members.map((m, i) => [
-      m.number,
-      m.name,
-      chosen.shares[i]!.standalone,
-      ...splits.map((s) => s.shares[i]!.amount),
-      Math.round(chosen.shares[i]!.sensitivityUp),
-      Math.round(chosen.shares[i]!.sensitivityDown),
-    ]),
-  };
+  if (o.socialPool) {
+    const pool = poolSocialAssistance(office, o.socialPool);
+    const poolKey: CostKey = { kind: o.socialPool };
+    const p1 = next + 2;
+    const prow = (i: number) => p1 + i;
+    const prange = (c: string) => `$${c}$${p1}:$${c}$${p1 + n - 1}`;
+    const poolPrio = o.socialPool === 'equal' ? undefined : range(driverCol[keyDriversOf(poolKey)[0]!]!);
+    const rem = (v: string) => `ROUND(${v}-INT(${v}),6)`;
+    tables.push({
+      name: `KP_Sosialhjelp_${tag}`,
+      startRow: next,
+      title: `Sosialhjelp i felles pott – ${KEY_LABELS[o.socialPool]} (kr per år)`,
+      columns: [
+        { header: 'Kommune', width: 20 },
+        { header: 'Betaler til potten (kr)', format: '#,##0' },
+        { header: 'Eget forbruk (kr)', format: '#,##0' },
+        { header: 'Netto mot eget forbruk (kr)', format: '+#,##0;[Red]-#,##0;0' },
+        { header: 'Andel av potten', format: '0.000%' },
+        { header: 'Eksakt (kr)', format: '#,##0.00' },
+      ],
+      rows: office.members.map((m, i): OutputCell[] => {
+        const r = M1 + i;
+        const pr = prow(i);
+        const prioHere = poolPrio ? rowCell(poolPrio, r) : undefined;
+        const terms = [`1+SUMPRODUCT((${rem(prange('F'))}>${rem(`F${pr}`)})*1)`];
+        if (poolPrio) terms.push(`SUMPRODUCT((${rem(prange('F'))}=${rem(`F${pr}`)})*(${poolPrio}>${prioHere}))`);
+        if (i > 0) {
+          const pb = poolPrio ? `*(${poolPrio.replace(/:\$(\w+)\$\d+$/, `:$1${r - 1}`)}=${prioHere})` : '';
+          terms.push(`SUMPRODUCT((${rem(`$F$${p1}:F${pr - 1}`)}=${rem(`F${pr}`)})${pb})`);
+        }
+        return [
+          f(`${COL.name}${r}`, m.name),
+          f(`INT(F${pr})+IF(${terms.join('+')}<=${POT}-SUMPRODUCT(INT(${prange('F')})),1,0)`, pool.shares[i]!.pays),
+          f(`${COL.spending}${r}`, pool.shares[i]!.own),
+          f(`B${pr}-C${pr}`, pool.shares[i]!.net),
+          f(fraction(poolKey, r)),
+          f(`E${pr}*${POT}`),
+        ];
+      }),
+    });
+    next += n + 3;
+  }
+
+  if (phase && joinerIndex >= 0) {
+    const years = phaseIn(split, phase.member, phase.steps);
+    const j = M1 + joinerIndex;
+    const p1 = next + 2;
+    const k = phase.steps.length;
+    const exactCol = (y: number) => columnLetters(1 + k + y);
+    const rem = (v: string) => `ROUND(${v}-INT(${v}),6)`;
+    tables.push({
+      name: `KP_Innfasing_${tag}`,
+      startRow: next,
+      title: `Innfasing av ${office.members[joinerIndex]!.name}: den betaler en andel av full pris, de andre resten etter sine beløp (kr per år)`,
+      columns: [
+        { header: 'Kommune', width: 20 },
+        ...phase.steps.map((s) => ({ header: s.label, format: '#,##0', width: 14 })),
+        ...phase.steps.map((s) => ({ header: `Eksakt ${s.label}`, format: '#,##0.00' })),
+      ],
+      rows: office.members.map((m, i): OutputCell[] => {
+        const r = M1 + i;
+        const pr = p1 + i;
+        const amounts = phase.steps.map((_, y) => {
+          const x = exactCol(y);
+          const X = `$${x}$${p1}:$${x}$${p1 + n - 1}`;
+          const terms = [
+            `1+SUMPRODUCT((${rem(X)}>${rem(`${x}${pr}`)})*1)`,
+            `SUMPRODUCT((${rem(X)}=${rem(`${x}${pr}`)})*(${range(COL.amount)}>${COL.amount}${r}))`,
+          ];
+          if (i > 0)
+            terms.push(
+              `SUMPRODUCT((${rem(`$${x}$${p1}:${x}${pr - 1}`)}=${rem(`${x}${pr}`)})*($${COL.amount}$${M1}:${COL.amount}${r - 1}=${COL.amount}${r}))`,
+            );
+          return f(`INT(${x}${pr})+IF(${terms.join('+')}<=${TOTAL}-SUMPRODUCT(INT(${X})),1,0)`, years[y]!.amounts[i]!);
+        });
+        const exacts = phase.steps.map((_, y) => {
+          const s = P(`phase:${y}`);
+          const B = `${COL.amount}${r}`;
+          const Bj = `$${COL.amount}$${j}`;
+          const formula =
+            i === joinerIndex
+              ? `IF(${TOTAL}-${Bj}=0,${Bj},${s}*${Bj})`
+              : `IF(${TOTAL}-${Bj}=0,${B},${B}+((1-${s})*${Bj}*${B})/(${TOTAL}-${Bj}))`;
+          return f(formula);
+        });
+        return [f(`${COL.name}${r}`, m.name), ...amounts, ...exacts];
+      }),
+    });
+  }
+
+  return { name: o.sheetName, heading, tables, freezeRows: 0 };
 }

@@ -1,5 +1,7 @@
 import type { PlanningInput } from '../domain/types';
 import type { CostLineRead } from '../io/readCosts';
+import { foldName } from '../io/cells';
+import { MunicipalityResolver } from '../io/resolver';
 import { CostKeyError, type CostOffice } from './keys';
 
 /**
@@ -15,21 +17,46 @@ export type OfficeCostsInput = Readonly<{
   costPerFte: number;
 }>;
 
-/** The office of `host` in `scenario` with its members' drivers, staffing and cost lines. */
+/** A scenario by its name (any case) or its number in the list (1, 2, …). */
+export function findScenario<T extends { name: string }>(scenarios: readonly T[], asked: string): T | undefined {
+  const fold = (x: string) => foldName(x);
+  const byName =
+    scenarios.find((s) => s.name.toLowerCase() === asked.trim().toLowerCase()) ?? scenarios.find((s) => fold(s.name) === fold(asked));
+  if (byName) return byName;
+  const k = /^\s*\d+\s*$/.test(asked) ? Number(asked) : Number.NaN;
+  return Number.isInteger(k) && k >= 1 && k <= scenarios.length ? scenarios[k - 1] : undefined;
+}
+
+/**
+ * The office of `host` in `scenario` with its members' drivers, staffing and cost lines. The
+ * scenario is named or numbered; the host is a municipality number or any official form of
+ * its name ("5035", "Stjørdal", "Fauske - Fuossko", "Fuossko").
+ */
 export function costOffice(
   input: PlanningInput & { costLines: readonly CostLineRead[] },
   o: OfficeCostsInput,
-): { office: CostOffice; officeName: string; ownCostPerFte: Set<string> } {
-  const scenario = input.scenarios.find((s) => s.name.toLowerCase() === o.scenario.toLowerCase());
+): { office: CostOffice; officeName: string; ownCostPerFte: Set<string>; host: string; scenario: string } {
+  const scenario = findScenario(input.scenarios, o.scenario);
   if (!scenario)
-    throw new CostKeyError(`scenarioet «${o.scenario}» finnes ikke; velg ett av: ${input.scenarios.map((s) => s.name).join(', ')}`);
-  const office = scenario.offices.find((x) => x.host === o.host);
+    throw new CostKeyError(
+      `scenarioet «${o.scenario}» finnes ikke; velg ett av: ${input.scenarios.map((s, i) => `${i + 1} «${s.name}»`).join(', ')} (navn eller nummer)`,
+    );
   const byNumber = new Map(input.municipalities.map((m) => [m.number as string, m]));
+  const resolved = new MunicipalityResolver(input.municipalities).resolve(o.host);
+  const host = resolved.ok ? (resolved.number as string) : o.host;
+  const office = scenario.offices.find((x) => x.host === host);
   if (!office) {
     const shared = scenario.offices.filter((x) => x.members.length > 1).map((x) => `${x.host} ${byNumber.get(x.host)?.name ?? ''}`.trim());
-    throw new CostKeyError(
-      `${o.host} er ikke vertskommune i «${scenario.name}»${shared.length > 0 ? `; kontor med flere kommuner: ${shared.join(', ')}` : ''}`,
-    );
+    const label = resolved.ok ? `${host} ${byNumber.get(host)?.name ?? ''}`.trim() : o.host;
+    const within = resolved.ok ? scenario.offices.find((x) => x.members.some((m) => m.number === host)) : undefined;
+    const why = !resolved.ok
+      ? resolved.reason === 'ambiguous'
+        ? `«${o.host}» kan være flere kommuner (${resolved.candidates}); bruk kommunenummeret`
+        : `«${o.host}» er ikke en kommune i arket Kommuner`
+      : within
+        ? `${label} er ikke vertskommune i «${scenario.name}», men er med i kontoret til ${within.host} ${byNumber.get(within.host)?.name ?? ''}`.trim()
+        : `${label} er ikke vertskommune i «${scenario.name}»`;
+    throw new CostKeyError(`${why}${shared.length > 0 ? `; kontor med flere kommuner: ${shared.join(', ')}` : ''}`);
   }
   const ownCostPerFte = new Set<string>();
   const members = office.members.map((mem) => {
@@ -50,14 +77,23 @@ export function costOffice(
   });
   const memberSet = new Set(members.map((m) => m.number));
   const lines = input.costLines
-    .filter((l) => l.office === undefined || l.office === o.host)
+    .filter((l) => l.office === undefined || l.office === host)
     .map((l) => {
       if (l.payer !== undefined && !memberSet.has(l.payer)) {
         throw new CostKeyError(
-          `kostnadslinjen «${l.name}» (${l.cell}) skal betales av ${l.payer}, som ikke er med i kontoret til ${o.host}`,
+          `kostnadslinjen «${l.name}» (${l.cell}) skal betales av ${l.payer} ${byNumber.get(l.payer)?.name ?? ''}, som ikke er med i kontoret til ${host}`.replace(
+            ' ,',
+            ',',
+          ),
         );
       }
-      return { name: l.name, amount: l.amount, owner: l.payer as string | undefined };
+      return { name: l.name, amount: l.amount, owner: l.payer as string | undefined, stateShare: l.stateShare, cell: l.cell };
     });
-  return { office: { host: o.host, members, lines }, officeName: `NAV ${byNumber.get(o.host)?.name ?? o.host}`, ownCostPerFte };
+  return {
+    office: { host, members, lines },
+    officeName: `NAV ${byNumber.get(host)?.name ?? host}`,
+    ownCostPerFte,
+    host,
+    scenario: scenario.name,
+  };
 }

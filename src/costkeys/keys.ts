@@ -65,10 +65,22 @@ export type CostMember = Readonly<{
 
 export type CostLine = Readonly<{
   name: string;
+  /** The whole line, state part included. */
   amount: number;
   /** The member that alone pays this line; undefined: shared by the key. */
   owner?: string;
+  /**
+   * The state's share (0–1) of the line, agreed locally (premises and reception are often
+   * shared with NAV's state side); only the rest is municipal. Undefined: 0, the whole line
+   * is municipal (our assumption: Kostnader lists the municipal costs unless it says otherwise).
+   */
+  stateShare?: number;
+  /** Where the line was read (Kostnader!B3), for messages. */
+  cell?: string;
 }>;
+
+/** The municipal part of a line: its amount less the state's share. */
+export const municipalPart = (l: CostLine): number => l.amount * (1 - (l.stateShare ?? 0));
 
 export type CostOffice = Readonly<{
   host: string;
@@ -247,6 +259,8 @@ export function splitCosts(office: CostOffice, key: CostKey): CostSplit {
   const index = new Map(members.map((m, i) => [m.number, i]));
   for (const l of office.lines) {
     if (!Number.isFinite(l.amount) || l.amount < 0) throw new CostKeyError(`kostnadslinjen «${l.name}» har et ugyldig beløp`);
+    if (l.stateShare !== undefined && !(l.stateShare >= 0 && l.stateShare <= 1))
+      throw new CostKeyError(`kostnadslinjen «${l.name}» har en statlig andel utenfor 0–1 (0 %–100 %): ${l.stateShare}`);
     if (l.owner !== undefined && !index.has(l.owner))
       throw new CostKeyError(`kostnadslinjen «${l.name}» skal betales av ${l.owner}, som ikke er med i kontoret`);
   }
@@ -287,10 +301,11 @@ export function costBase(office: CostOffice, key: CostKey): { keyed: number; own
   let shared = 0;
   let owned = 0;
   for (const l of office.lines) {
-    if (l.owner === undefined || key.kind === 'pooled') shared += l.amount;
-    else owned += l.amount;
+    if (l.owner === undefined) shared += municipalPart(l);
+    else owned += municipalPart(l);
   }
-  return { keyed: staff + shared, owned };
+  // A pooled budget keys everything, owned lines too (added last, as the sheet's sums do).
+  return key.kind === 'pooled' ? { keyed: staff + shared + owned, owned: 0 } : { keyed: staff + shared, owned };
 }
 
 /** Exact (unrounded) amounts per member: its fraction of the keyed cost plus its own lines. */
@@ -299,14 +314,14 @@ export function exactAmounts(office: CostOffice, key: CostKey): number[] {
   const f = keyFractions(office.members, key);
   return office.members.map((m, i) => {
     let own = 0;
-    if (key.kind !== 'pooled') for (const l of office.lines) if (l.owner === m.number) own += l.amount;
+    if (key.kind !== 'pooled') for (const l of office.lines) if (l.owner === m.number) own += municipalPart(l);
     return f[i]! * keyed + own;
   });
 }
 
 /** What the member would pay running its own office: its staff, its premises, its own lines. */
 export function standaloneCost(office: CostOffice, m: CostMember): number {
-  const lines = office.lines.filter((l) => l.owner === m.number).reduce((a, l) => a + l.amount, 0);
+  const lines = office.lines.filter((l) => l.owner === m.number).reduce((a, l) => a + municipalPart(l), 0);
   return Math.round(staffCost(m) + (m.ownPremises ?? 0) + lines);
 }
 

@@ -55,6 +55,8 @@ export type Staffing = Readonly<{
   costPerFte?: number;
   premisesCost?: number;
   provenance: Provenance;
+  /** The sheet that gave only a total (Bemanning, Kontorer): the municipal part is the assumed share of it. */
+  fromTotal?: string;
 }>;
 
 /** Travel times between municipalities, by index into `numbers`. Asymmetric allowed. */

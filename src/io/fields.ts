@@ -165,6 +165,12 @@ export const COST_FIELDS: readonly FieldSpec[] = [
     required: false,
   },
   { key: 'office', label: 'kontor', aliases: ['kontor', 'vertskommune', 'vert', 'office', 'host'], required: false },
+  {
+    key: 'stateShare',
+    label: 'statens andel',
+    aliases: ['statensandel', 'statligandel', 'andelstat', 'statensdel', 'stateshare', 'statepart'],
+    required: false,
+  },
 ];
 
 /** Kontorer: one row per NAV office today (the baseline every scenario is compared with). */

@@ -188,6 +188,18 @@ const MESSAGES = {
     nb: '{count} kommune(r) står ikke i noe kontor: {list}; de regnes som egne kontor i dagens struktur',
     en: "{count} municipality(ies) are in no office: {list}; they count as offices of their own in today's structure",
   },
+  stateShareRange: {
+    nb: '"{value}" er ikke en statlig andel; skriv 0–1 (0,3) eller en prosent (30 %)',
+    en: '"{value}" is not a state share; write 0–1 (0.3) or a percentage (30 %)',
+  },
+  costLineLikeStaff: {
+    nb: 'linjen «{line}» ({amount} kr) ligner lønnskostnaden som allerede er regnet fra Bemanning ({staff} kr); står den med, telles lønna to ganger',
+    en: 'the line "{line}" ({amount} kr) looks like the staff cost already counted from Bemanning ({staff} kr); if kept, staff are counted twice',
+  },
+  staffingSplitAssumed: {
+    nb: 'arket gir bare årsverk i alt for {list}; {share} regnes som kommunale (en antakelse; forskningen sier en tredjedel til halvparten), og den andelen driver hver nøkkel; oppgi kommunale årsverk, så blir fordelingen riktig',
+    en: 'the sheet gives only total FTE for {list}; {share} are taken as municipal (an assumption; the research says a third to a half), and that share drives every key; give the municipal FTE for a correct split',
+  },
 } as const satisfies Record<string, Template>;
 
 /** The message alone: `"12 3x" er ikke et tall`. */

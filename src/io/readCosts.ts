@@ -1,6 +1,6 @@
 import type { SheetData } from '../domain/sheets';
 import type { MunicipalityNumber } from '../domain/types';
-import { a1, cellText, foldName, isBlank } from './cells';
+import { a1, cellText, foldName, isBlank, parseNumber } from './cells';
 import { COST_FIELDS } from './fields';
 import { ProblemLog } from './problems';
 import { municipalityAt, nonNegativeAt, requiredHeader } from './readCell';
@@ -14,6 +14,8 @@ export type CostLineRead = Readonly<{
   payer?: MunicipalityNumber;
   /** The office (its host) the line belongs to; undefined: every office. */
   office?: MunicipalityNumber;
+  /** The state's share (0–1) of the line; undefined: none (the line is municipal). */
+  stateShare?: number;
   cell: string;
 }>;
 
@@ -51,7 +53,29 @@ export function readCosts(sheet: SheetData, resolver: MunicipalityResolver, log:
       office = municipalityAt(sheet, r, co, resolver, log, kommunerSheet);
       if (office === undefined) continue;
     }
-    out.push({ name: name || `linje ${r + 1}`, amount: amount.value!, payer, office, cell: a1(r, col('amount')!) });
+    let stateShare: number | undefined;
+    const cs = col('stateShare');
+    if (cs !== undefined && !isBlank(row[cs])) {
+      stateShare = shareAt(row[cs]);
+      if (stateShare === undefined) {
+        log.error(sheet.name, a1(r, cs), 'stateShareRange', { value: cellText(row[cs]) });
+        continue;
+      }
+    }
+    out.push({ name: name || `linje ${r + 1}`, amount: amount.value!, payer, office, stateShare, cell: a1(r, col('amount')!) });
   }
   return out;
+}
+
+/**
+ * A share as a planner types it: 0.3, "0,3", "30 %" or 30 (a number above 1 is a percentage);
+ * undefined when it is not a share between 0 and 100 %.
+ */
+export function shareAt(v: unknown): number | undefined {
+  const text = typeof v === 'string' ? v.trim() : undefined;
+  const percent = text !== undefined && text.endsWith('%');
+  const x = parseNumber((percent ? text.slice(0, -1) : v) as Parameters<typeof parseNumber>[0]);
+  if (x === undefined || x < 0) return undefined;
+  const share = percent || x > 1 ? x / 100 : x;
+  return share <= 1 ? share : undefined;
 }

@@ -231,6 +231,7 @@ export function readOffices(
       continue;
     }
     let given: { stateFte: number; municipalFte: number } | undefined;
+    const fromTotal = st.value === undefined && mu.value === undefined && to.value !== undefined;
     if (st.value !== undefined || mu.value !== undefined) given = { stateFte: st.value ?? 0, municipalFte: mu.value ?? 0 };
     else if (to.value !== undefined)
       given = { stateFte: to.value * (1 - municipalShareOfFte), municipalFte: to.value * municipalShareOfFte };
@@ -238,7 +239,12 @@ export function readOffices(
       const total = members.reduce((s, m) => s + (population.get(m) ?? 0), 0);
       for (const m of members) {
         const share = total === 0 ? 1 / members.length : (population.get(m) ?? 0) / total;
-        staffing.set(m, { stateFte: given.stateFte * share, municipalFte: given.municipalFte * share, provenance: 'given' });
+        staffing.set(m, {
+          stateFte: given.stateFte * share,
+          municipalFte: given.municipalFte * share,
+          provenance: 'given',
+          ...(fromTotal ? { fromTotal: sheet.name } : {}),
+        });
       }
     }
     const servicePoint = (m: MunicipalityNumber): ServicePoint => {

@@ -74,7 +74,8 @@ export function readStaffing(
     } else continue;
     const cs = header.columns.get('source');
     const estimated = cs !== undefined && foldName(cellText(row[cs])).startsWith('estim');
-    out.set(number, { stateFte, municipalFte, costPerFte, premisesCost, provenance: estimated ? 'estimated' : 'given' });
+    const fromTotal = state === undefined && municipal === undefined ? { fromTotal: sheet.name } : {};
+    out.set(number, { stateFte, municipalFte, costPerFte, premisesCost, provenance: estimated ? 'estimated' : 'given', ...fromTotal });
   }
   return out;
 }

@@ -67,7 +67,7 @@ async function recalculated(file: string) {
   const width = Math.max(...grid.map((r) => r?.length ?? 0));
   const rows = Array.from({ length: grid.length }, (_, i) => Array.from({ length: width }, (_, j) => grid[i]?.[j] ?? null));
   const hf = HyperFormula.buildFromSheets({ S: rows }, { licenseKey: 'gpl-v3', useArrayArithmetic: true });
-  const first = rows.findIndex((r) => r[0] === 'Kommunenr.' && r[16] === 'Beløp (kr)') + 1;
+  const first = rows.findIndex((r) => r[0] === 'Kommune' && r[1] === 'Beløp å betale (kr)') + 1;
   return { hf, first };
 }
 
@@ -106,12 +106,12 @@ describe('kontorplan costs', () => {
     if (key !== 'pooled') expect(stjordal.standalone).toBeGreaterThan(450_000);
 
     const { hf, first } = await recalculated(out);
-    const amounts = json.shares.map((_, i) => hf.getCellValue({ sheet: 0, row: first + i, col: 16 }));
+    const amounts = json.shares.map((_, i) => hf.getCellValue({ sheet: 0, row: first + i, col: 1 }));
     expect(amounts).toEqual(json.shares.map((s) => s.amount));
     // A rådmann changes Tydal's population: the amounts move and still sum to the total.
     const tydal = json.shares.findIndex((s) => s.kommunenummer === '5033');
-    hf.setCellContents({ sheet: 0, row: first + tydal, col: 2 }, 5000);
-    const after = json.shares.map((_, i) => hf.getCellValue({ sheet: 0, row: first + i, col: 16 }) as number);
+    hf.setCellContents({ sheet: 0, row: first + tydal, col: 7 }, 5000);
+    const after = json.shares.map((_, i) => hf.getCellValue({ sheet: 0, row: first + i, col: 1 }) as number);
     expect(after.reduce((a, b) => a + b, 0)).toBe(json.total);
     if (key !== 'own-cost' && !extra.includes('Arbeidsledige')) expect(after[tydal]).not.toBe(amounts[tydal]);
   });
@@ -145,10 +145,18 @@ describe('kontorplan costs', () => {
 
   it('says what is wrong, exits 1 and writes nothing', async () => {
     const cases: [string[], string][] = [
-      [['--scenario', 'Finnes ikke', '--office', '5035'], 'scenarioet «Finnes ikke» finnes ikke; velg ett av'],
+      [
+        ['--scenario', 'Finnes ikke', '--office', '5035'],
+        'scenarioet «Finnes ikke» finnes ikke; velg ett av: 1 «Dagens struktur (per 2020)», 2',
+      ],
+      [['--scenario', 'Kjente samarbeid', '--office', 'Atlantis'], '«Atlantis» er ikke en kommune i arket Kommuner'],
+      [
+        ['--scenario', 'Kjente samarbeid', '--office', '5035', '--phase-in', 'Steinkjer', '--phase', '2025=0.5'],
+        'Steinkjer er ikke med i NAV Stjørdal',
+      ],
       [
         ['--scenario', 'Kjente samarbeid', '--office', '5032'],
-        '5032 er ikke vertskommune i «Kjente samarbeid»; kontor med flere kommuner:',
+        '5032 Selbu er ikke vertskommune i «Kjente samarbeid», men er med i kontoret til 5035 Stjørdal; kontor med flere kommuner:',
       ],
     ];
     for (const [args, message] of cases) {
@@ -202,5 +210,126 @@ describe('kontorplan costs', () => {
     let formulas = 0;
     cost.eachRow((row) => row.eachCell((c) => (formulas += c.formula ? 1 : 0)));
     expect(formulas).toBeGreaterThan(50);
+  });
+  it('takes the office and scenario by name or number, and key names in Norwegian', async () => {
+    const run = async (args: string[]) => {
+      const io = capture();
+      expect(await main(['costs', input, ...args, '--out', path.join(dir, 'navn.xlsx'), '--json'], io)).toBe(0);
+      return JSON.parse(io.stdout.join('\n')) as Json & { scenario: string };
+    };
+    const byNumber = await run(['--scenario', 'Kjente samarbeid', '--office', '5035', '--key', 'own-cost']);
+    const byName = await run(['--scenario', '3', '--office', 'Stjørdal', '--key', 'krone-for-krone']);
+    expect(byName.office).toBe('5035');
+    expect(byName.scenario).toBe('Kjente samarbeid');
+    expect(byName.shares).toEqual(byNumber.shares);
+    // Any official form of a name: "Namsos - Nåavmesjenjaelmie" is found as "Nåavmesjenjaelmie" too.
+    expect((await run(['--scenario', 'kjente samarbeid', '--office', 'Nåavmesjenjaelmie'])).office).toBe('5007');
+    for (const [nb, en] of [
+      ['like-deler', 'equal'],
+      ['per-innbygger', 'per-capita'],
+      ['felles-budsjett', 'pooled'],
+      ['etter-årsverk', 'per-fte'],
+    ]) {
+      const a = await run(['--scenario', 'Kjente samarbeid', '--office', 'Stjørdal', '--key', nb!]);
+      expect(a.key).toBe(en);
+    }
+  });
+
+  it('prints the breakdown: staff by municipality, the lines with the state’s part, and the totals', async () => {
+    const io = capture();
+    expect(await main(['costs', input, '--scenario', 'Kjente samarbeid', '--office', '5035', '--out', path.join(dir, 'b.xlsx')], io)).toBe(
+      0,
+    );
+    const text = io.stdout.join('\n');
+    expect(text).toContain('Hva kostnaden består av:');
+    expect(text).toMatch(/Lønn Stjørdal\s+[\d\s\u00a0]+\s+\(\d+,?\d* årsverk × 900\u00a0000\)/);
+    expect(text).toMatch(/Flyktningtjeneste\s+450\u00a0000\s+\(kommunenes del betales av Stjørdal\)/);
+    expect(text).toMatch(/Kommunene i alt/);
+  });
+});
+
+describe('kontorplan costs on a workbook with the traps a planner falls into', () => {
+  let trap: string;
+  const STAFF_CELL = 'B5';
+  beforeAll(async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'trondelag.xlsx'));
+    const costs = wb.addWorksheet('Kostnader');
+    costs.addRows([
+      ['Linje', 'Beløp', 'Betales av', 'Kontor', 'Statens andel'],
+      ['Husleie', 1_200_000, '', '5035', '40 %'],
+      ['IT og telefoni', 310_000, 'felles', '5035', ''],
+      ['Flyktningtjeneste', 450_000, 5035, '5035', 0],
+      ['Lønn og sosiale kostnader', 20_000_000, '', '5035', ''],
+    ]);
+    // Bemanning with only a total per municipality: the split is an assumption.
+    wb.removeWorksheet(wb.getWorksheet('Bemanning')!.id);
+    const staffing = wb.addWorksheet('Bemanning');
+    staffing.addRows([
+      ['Kommunenummer', 'Årsverk'],
+      ['5035', 44],
+      ['5032', 8],
+      ['5034', 5],
+      ['5036', 5],
+      ['5033', 2],
+    ]);
+    // Social-assistance spending in Kommuner, for the pool.
+    const kommuner = wb.getWorksheet('Kommuner')!;
+    const col = kommuner.getRow(1).cellCount + 1;
+    kommuner.getRow(1).getCell(col).value = 'Sosialhjelpsutgifter';
+    kommuner.eachRow((row, r) => {
+      if (r > 1) row.getCell(col).value = 1_000 * (Number(row.getCell(4).value) || 0);
+    });
+    trap = path.join(dir, 'feller.xlsx');
+    await wb.xlsx.writeFile(trap);
+  });
+
+  it('warns at its cell when a line looks like the staff cost, and when the staff split is only assumed (nb and en)', async () => {
+    const io = capture();
+    expect(
+      await main(['costs', trap, '--scenario', 'Kjente samarbeid', '--office', 'Stjørdal', '--out', path.join(dir, 'w.xlsx')], io),
+    ).toBe(0);
+    const err = io.stderr.join('\n');
+    expect(err).toContain(
+      `Merk: Kostnader!${STAFF_CELL}: linjen «Lønn og sosiale kostnader» (20\u00a0000\u00a0000 kr) ligner lønnskostnaden`,
+    );
+    expect(err).toMatch(
+      /Merk: (Bemanning|Kontorer): arket gir bare årsverk i alt for Stjørdal, Selbu, Tydal, Meråker, Frosta; 40 % regnes som kommunale \(en antakelse/,
+    );
+    const en = capture();
+    await main(
+      ['costs', trap, '--scenario', 'Kjente samarbeid', '--office', 'Stjørdal', '--out', path.join(dir, 'w.xlsx'), '--lang', 'en'],
+      en,
+    );
+    expect(en.stderr.join('\n')).toContain(`Note: Kostnader!${STAFF_CELL}: the line "Lønn og sosiale kostnader"`);
+  });
+
+  it('a payer typed as a number, the state share, the social pool and the phase-in reach the JSON and the sheet', async () => {
+    const out = path.join(dir, 'pott.xlsx');
+    const io = capture();
+    const args = ['costs', trap, '--scenario', 'Kjente samarbeid', '--office', '5035', '--key', 'per-capita', '--json'];
+    const extra = ['--pool-social', 'per-innbygger', '--phase-in', 'tydal', '--phase', '2025=0.5,2026=75%,2027=1'];
+    expect(await main([...args, ...extra, '--out', out], io)).toBe(0);
+    const json = JSON.parse(io.stdout.join('\n')) as Json & {
+      breakdown: { stateTotal: number; staffTotal: number; municipalTotal: number };
+      socialPool: { pot: number; shares: { pays: number }[] };
+      phaseIn: { member: string; years: { label: string; share: number; amounts: number[] }[] };
+    };
+    expect(json.breakdown.stateTotal).toBe(480_000);
+    expect(json.total).toBe(Math.round(json.breakdown.municipalTotal));
+    // Stjørdal alone pays the refugee service typed as 5035 (a number).
+    expect(json.shares.find((s) => s.kommunenummer === '5035')!.standalone).toBeGreaterThanOrEqual(450_000);
+    expect(json.socialPool.shares.reduce((a, s) => a + s.pays, 0)).toBe(json.socialPool.pot);
+    expect(json.phaseIn.member).toBe('5033');
+    expect(json.phaseIn.years.map((y) => y.share)).toEqual([0.5, 0.75, 1]);
+    for (const y of json.phaseIn.years) expect(y.amounts.reduce((a, b) => a + b, 0)).toBe(json.total);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet(SHEET)!;
+    const texts: string[] = [];
+    ws.eachRow((row) => row.eachCell((c) => typeof c.value === 'string' && texts.push(c.value)));
+    expect(texts).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Sosialhjelp i felles pott/), expect.stringMatching(/^Innfasing av Tydal/)]),
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { KEY_LABELS } from '../../costkeys/costSheet';
+import { formatProblem } from '../../io/problems';
 import { DEFAULT_COST_PER_FTE } from '../../costkeys/fromInput';
 import type { CostKey, DriverId } from '../../costkeys/keys';
 import type { Planner } from '../planner';
@@ -117,6 +118,11 @@ export function CostsTab({ planner, version, onLoaded }: { planner: Planner; ver
           {w.assumedCost}
         </Text>
       )}
+      {split?.warnings.map((x) => (
+        <Text key={`${x.code}:${x.cell ?? x.sheet}`} size={200}>
+          {formatProblem({ severity: 'warning', ...x }, lang)}
+        </Text>
+      ))}
       {split && (
         <Section title={`${names.get(office.host) ?? office.host}: ${KEY_LABELS[kind]}`}>
           <div className={s.scroll}>
