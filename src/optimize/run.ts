@@ -148,8 +148,12 @@ export async function optimize(pr: OptProblem, o: OptimizeOptions = {}): Promise
   o.onProgress?.('main');
   const best = await solveOne(pr, red, o);
   if (!best || !best.evaluation.feasible) {
+    const count = pr.rules.offices !== undefined ? ` med ${pr.rules.offices} kontor` : '';
+    const locked = pr.rules.locks.size > 0 ? `, ${pr.rules.locks.size} låste kommuner` : '';
     throw new NoSolutionError(
-      'Ingen kontorstruktur oppfyller alle kravene (minste bemanning, lengste reisetid, flest eiere, BA-region). Prøv flere kontor, lavere minstebemanning eller lengre tillatt reisetid.',
+      `Ingen kontorstruktur oppfyller alle kravene${count} (minste bemanning, lengste reisetid, flest eiere, BA-region${locked}). ` +
+        'For mange kontor kan også være grunnen: da kan ikke alle nå minstebemanningen. ' +
+        'Prøv et annet antall kontor, lavere minstebemanning, flere eiere per kontor eller lengre tillatt reisetid.',
     );
   }
   o.onSolution?.('main', best, red.isolated);
