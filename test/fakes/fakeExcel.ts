@@ -8,7 +8,8 @@
  * - values written to a cell that is not formatted as text are parsed as Excel parses typing
  *   ("0301" becomes 301), table names are unique in the workbook, range shapes must match.
  * It does not calculate: a formula cell keeps the formula and no value.
- * `syncs` counts round trips; `editMode`, `protected` and `failAfterSteps` make Excel refuse.
+ * `syncs` counts round trips; `editMode`, `protected` and `failAfterSteps` make Excel refuse, and
+ * a request or answer over `payloadLimit` (Excel on the web: 5 MB) fails as it does there.
  */
 import type { CellValue } from '../../src/domain/sheets';
 import { a1, columnIndex } from '../../src/io/cells';
@@ -130,7 +131,11 @@ abstract class Proxy<T> {
         throw new ExcelError('ItemNotFound', 'The requested resource does not exist.');
       }
       this.loaded = { ...(this.loaded ?? {}) };
-      for (const [k, f] of Object.entries(fields)) this.loaded[k] = f();
+      for (const [k, f] of Object.entries(fields)) {
+        this.loaded[k] = f();
+        // What the answer carries back, as JSON (Excel on the web's response limit counts it).
+        this.ctx.responseBytes += JSON.stringify(this.loaded[k]).length + k.length + 4;
+      }
     });
   }
 }
@@ -148,6 +153,7 @@ class FakeRange extends Proxy<Bounds> implements XRange {
   }
   private write(grid: unknown[][], put: (sheet: FakeSheet, r: number, c: number, v: unknown) => void): void {
     const copy = grid.map((r) => [...r]);
+    this.ctx.requestBytes += JSON.stringify(copy).length;
     this.enqueue(() => {
       const { sheet, r0, c0, r1, c1 } = this.target();
       if (copy.length !== r1 - r0 + 1 || copy.some((r) => r.length !== c1 - c0 + 1))
@@ -473,6 +479,9 @@ class FakeWorksheet extends Proxy<FakeSheet> implements XWorksheet {
 
 class FakeContext implements XRequestContext {
   queue: Step[] = [];
+  /** JSON bytes of the values written and read in the batch being synced. */
+  requestBytes = 0;
+  responseBytes = 0;
   readonly workbook: XWorkbook;
   constructor(readonly host: FakeExcel) {
     // The collection's getters and methods are plain functions; they reach the context by name.
@@ -553,9 +562,16 @@ class FakeContext implements XRequestContext {
 
   async sync(): Promise<void> {
     const steps = this.queue;
+    const request = this.requestBytes;
     this.queue = [];
+    this.requestBytes = 0;
+    this.responseBytes = 0;
     this.host.syncs++;
     if (this.host.editMode) throw new ExcelError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
+    // Excel on the web refuses a request, or an answer, over its payload limit (5 MB).
+    this.host.largestRequest = Math.max(this.host.largestRequest, request);
+    if (request > this.host.payloadLimit)
+      throw new ExcelError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
     let budget = this.host.failAfterSteps;
     for (const step of steps) {
       if (budget !== undefined && budget-- <= 0) {
@@ -564,6 +580,9 @@ class FakeContext implements XRequestContext {
       }
       step();
     }
+    if (this.responseBytes > this.host.payloadLimit)
+      throw new ExcelError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+    this.host.largestResponse = Math.max(this.host.largestResponse, this.responseBytes);
   }
 }
 
@@ -586,6 +605,14 @@ export class FakeExcel {
   sheets: FakeSheet[] = [];
   settings = new Map<string, unknown>();
   syncs = 0;
+  /**
+   * Excel on the web's limit on a request and on a response: "5 MB" (Microsoft's docs, excel/performance.md;
+   * read as 5 000 000 bytes, the stricter reading). The desktop has no limit this low.
+   */
+  payloadLimit = 5_000_000;
+  /** The largest request sent and answer delivered (JSON bytes of values) of any sync so far. */
+  largestRequest = 0;
+  largestResponse = 0;
   protected = false;
   editMode = false;
   /** The next sync runs this many steps, then fails as Excel does. */

@@ -14,8 +14,19 @@ import { layoutSheet } from '../memory/memoryWorkbook';
 import { OWNER_SHEET, planReplacement, SheetConflictError, type WorkbookPort } from '../port';
 import type { ExcelRun, XRange, XRequestContext, XWorksheet } from './excelApi';
 
-/** Excel on the web refuses a request larger than 5 MB; stay under it with a margin. */
+/**
+ * Excel on the web refuses a request or a response larger than 5 MB (Microsoft's docs,
+ * excel/performance.md: "limits requests and responses to 5 MB"); stay under it with a margin.
+ */
 export const MAX_REQUEST_BYTES = 4_500_000;
+/** The answer one read sync aims at (values and valueTypes as JSON), under the 5 MB with a margin. */
+export const MAX_RESPONSE_BYTES = 4_000_000;
+/**
+ * Our estimate of the JSON one cell costs in a read (its value and its type, with quotes and
+ * commas): measured on the sample of all of Norway at 17.2 bytes (18.2 for Nordland), taken at
+ * 24. A chunk Excel still refuses (long texts) is halved and read again.
+ */
+export const READ_BYTES_PER_CELL = 24;
 
 /** The document setting that holds Kontorplan's settings (column mapping, parameters). */
 export const SETTINGS_KEY = 'kontorplan';
@@ -44,15 +55,89 @@ function cellOf(v: unknown, type: string | undefined): CellValue {
   return String(v);
 }
 
+/** The 0-based bounds of a (sheet-qualified) range address: "Kommuner!B2:F42", "'KP A'!A1". */
+export function rangeBounds(address: string): { r0: number; c0: number; r1: number; c1: number } {
+  const local = address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '');
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(local);
+  if (!m) return { r0: 0, c0: 0, r1: -1, c1: -1 };
+  const r0 = Number(m[2]) - 1;
+  const c0 = columnIndex(m[1]!);
+  return { r0, c0, r1: m[3] ? Number(m[4]) - 1 : r0, c1: m[3] ? columnIndex(m[3]) : c0 };
+}
+
 /** A used range's values placed from A1, as the readers expect. */
 function fromA1(range: XRange): CellValue[][] {
   const { row, col } = topLeft(range.address);
+  return placed(row, col, [range]);
+}
+
+/** Row blocks of one sheet (read in order, same columns) placed from A1. */
+function placed(row: number, col: number, blocks: readonly { values: unknown[][]; valueTypes: string[][] }[]): CellValue[][] {
   const out: CellValue[][] = Array.from({ length: row }, () => []);
-  range.values.forEach((r, i) => {
-    const types = range.valueTypes[i];
-    out.push([...Array<CellValue>(col).fill(null), ...r.map((v, j) => cellOf(v, types?.[j]))]);
-  });
+  for (const b of blocks)
+    b.values.forEach((r, i) => {
+      const types = b.valueTypes[i];
+      out.push([...Array<CellValue>(col).fill(null), ...r.map((v, j) => cellOf(v, types?.[j]))]);
+    });
   return out;
+}
+
+/** Rows r0..r1 (0-based, inclusive) of one sheet's used range, read as one range. */
+type Block = { sheet: number; r0: number; r1: number; c0: number; c1: number; range?: XRange };
+
+/** The used range of each sheet cut into row blocks of at most `maxCells` cells. */
+function rowBlocks(sheet: number, b: { r0: number; c0: number; r1: number; c1: number }, maxCells: number): Block[] {
+  const width = b.c1 - b.c0 + 1;
+  const rows = Math.max(1, Math.floor(maxCells / width));
+  const out: Block[] = [];
+  for (let r = b.r0; r <= b.r1; r += rows) out.push({ sheet, r0: r, r1: Math.min(b.r1, r + rows - 1), c0: b.c0, c1: b.c1 });
+  return out;
+}
+
+const cells = (b: Block) => (b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1);
+
+/** Blocks grouped so each group's estimated answer stays under the budget (one sync per group). */
+function groupBlocks(blocks: readonly Block[], budgetCells: number): Block[][] {
+  const groups: Block[][] = [];
+  let current: Block[] = [];
+  let n = 0;
+  for (const b of blocks) {
+    if (current.length > 0 && n + cells(b) > budgetCells) {
+      groups.push(current);
+      current = [];
+      n = 0;
+    }
+    current.push(b);
+    n += cells(b);
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+/**
+ * Reads the blocks' values, one sync per group; a group Excel refuses as too large an answer
+ * is split in two (a single block by its rows) and read again. Fails only when one row alone is
+ * over the limit.
+ */
+async function readBlocks(ctx: XRequestContext, sheets: readonly XWorksheet[], group: Block[]): Promise<Block[]> {
+  for (const b of group) b.range = sheets[b.sheet]!.getRange(`${a1(b.r0, b.c0)}:${a1(b.r1, b.c1)}`).load('values,valueTypes');
+  try {
+    await ctx.sync();
+    return group;
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'ResponsePayloadSizeLimitExceeded') throw e;
+    let halves: Block[][];
+    if (group.length > 1) halves = [group.slice(0, group.length >> 1), group.slice(group.length >> 1)];
+    else {
+      const b = group[0]!;
+      if (b.r0 === b.r1) throw e;
+      const mid = (b.r0 + b.r1) >> 1;
+      halves = [[{ ...b, r1: mid }], [{ ...b, r0: mid + 1 }]];
+    }
+    const out: Block[] = [];
+    for (const h of halves) out.push(...(await readBlocks(ctx, sheets, h)));
+    return out;
+  }
 }
 
 /** Messages for what Excel itself refuses, by its error code. */
@@ -61,8 +146,13 @@ function blocked(e: unknown, doing: 'read' | 'write'): Error {
   const nothing = doing === 'write' ? ' Ingenting ble skrevet.' : '';
   if (code === 'InvalidOperationInCellEditMode')
     return new WorkbookBlockedError(`Excel er i redigeringsmodus: trykk Enter eller Esc i cellen du skriver i, og prøv igjen.${nothing}`);
-  if (code === 'RequestPayloadSizeLimitExceeded' || code === 'PayloadTooLarge')
-    return new WorkbookBlockedError(`Resultatet er for stort til å skrives i én operasjon i Excel.${nothing}`);
+  // Excel on the web's 5 MB limits (Office.js codes RequestPayloadSizeLimitExceeded and ResponsePayloadSizeLimitExceeded).
+  if (code === 'RequestPayloadSizeLimitExceeded')
+    return new WorkbookBlockedError(`Resultatet er for stort til å skrives i én operasjon i Excel (over 5 MB).${nothing}`);
+  if (code === 'ResponsePayloadSizeLimitExceeded')
+    return new WorkbookBlockedError(
+      'En rad i arbeidsboken er for stor til å leses fra Excel på nett (over 5 MB). Korte ned svært lange tekster i arkene og prøv igjen.',
+    );
   if (code === 'AccessDenied')
     return new WorkbookBlockedError(
       `Excel tillater ikke endringer i arbeidsboken nå (den er skrivebeskyttet eller delt med begrensninger).${nothing}`,
@@ -117,9 +207,10 @@ function requestBytes(grids: readonly { formulas: Cell[][]; formats: string[][] 
 }
 
 /**
- * The workbook open in Excel, through Office.js. Reading takes two `sync`s whatever the size
- * of the workbook (sheet list and settings; then every used range); writing takes two (what
- * is there; then everything), with one more only to clean up if Excel refuses the write.
+ * The workbook open in Excel, through Office.js. Reading takes two `sync`s (sheet list and
+ * settings; then every used range's address) and then one per ~4 MB of cells, so no answer
+ * goes over Excel on the web's 5 MB (a county is one more sync, all of Norway two); writing takes
+ * two (what is there; then everything), with one more only to clean up if Excel refuses the write.
  */
 export class OfficeWorkbook implements WorkbookPort {
   /** Kontorplan's document settings as of the last `read`. */
@@ -133,18 +224,26 @@ export class OfficeWorkbook implements WorkbookPort {
         const sheets = ctx.workbook.worksheets.load('items/name,items/visibility');
         const setting = ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY).load('value');
         await ctx.sync();
-        const ranges = sheets.items.map((ws) => ({ ws, range: ws.getUsedRangeOrNullObject(true).load('address,values,valueTypes') }));
+        const used = sheets.items.map((ws) => ws.getUsedRangeOrNullObject(true).load('address'));
         await ctx.sync();
         this.settings = setting.isNullObject ? undefined : parseSetting(setting.value);
-        const owner = ranges.find((r) => r.ws.name === OWNER_SHEET);
-        const owned = owner && !owner.range.isNullObject ? ownedFrom(fromA1(owner.range)) : [];
-        const data: SheetData[] = ranges
-          .filter((r) => r.ws.name !== OWNER_SHEET)
-          .map(({ ws, range }) => ({
-            name: ws.name,
-            visible: ws.visibility === 'Visible',
-            values: range.isNullObject ? [] : fromA1(range),
-          }));
+        const budget = Math.floor(MAX_RESPONSE_BYTES / READ_BYTES_PER_CELL);
+        const bounds = used.map((r) => (r.isNullObject ? undefined : rangeBounds(r.address)));
+        const blocks = bounds.flatMap((b, i) => (b && b.r1 >= b.r0 ? rowBlocks(i, b, budget) : []));
+        const read: Block[] = [];
+        for (const group of groupBlocks(blocks, budget)) read.push(...(await readBlocks(ctx, sheets.items, group)));
+        const valuesOf = (i: number): CellValue[][] => {
+          const b = bounds[i];
+          if (!b) return [];
+          const mine = read.filter((x) => x.sheet === i).sort((x, y) => x.r0 - y.r0);
+          return placed(b.r0, b.c0, mine.map((x) => x.range!));
+        };
+        const ownerAt = sheets.items.findIndex((ws) => ws.name === OWNER_SHEET);
+        const owned = ownerAt >= 0 ? ownedFrom(valuesOf(ownerAt)) : [];
+        const data: SheetData[] = sheets.items
+          .map((ws, i) => ({ ws, i }))
+          .filter(({ ws }) => ws.name !== OWNER_SHEET)
+          .map(({ ws, i }) => ({ name: ws.name, visible: ws.visibility === 'Visible', values: valuesOf(i) }));
         return { sheets: data, ownedSheets: owned };
       });
     } catch (e) {
