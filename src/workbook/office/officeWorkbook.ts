@@ -186,7 +186,12 @@ export function sheetGrids(spec: SheetSpec): { formulas: Cell[][]; formats: stri
     Array.from({ length: width }, (_, j): Cell => {
       const v = r[j] ?? null;
       if (v === null) return '';
-      if (v instanceof Date) return v.toISOString().slice(0, 10);
+      // A date as Excel holds one: its serial number, under a date format (typed text would be
+      // converted by the locale's rules, or not at all).
+      if (v instanceof Date) {
+        if (formats[i]![j] === 'General') formats[i]![j] = 'yyyy-mm-dd';
+        return Math.round((Date.UTC(v.getUTCFullYear(), v.getUTCMonth(), v.getUTCDate()) - Date.UTC(1899, 11, 30)) / 86_400_000);
+      }
       if (typeof v === 'object') return v.error;
       // Text stays text: "0301" must not become 301, nor a name starting with "=" a formula.
       if (typeof v === 'string' && formulaAt[i]?.[j] !== true) formats[i]![j] = '@';
