@@ -241,7 +241,11 @@ export class OfficeWorkbook implements WorkbookPort {
           const b = bounds[i];
           if (!b) return [];
           const mine = read.filter((x) => x.sheet === i).sort((x, y) => x.r0 - y.r0);
-          return placed(b.r0, b.c0, mine.map((x) => x.range!));
+          return placed(
+            b.r0,
+            b.c0,
+            mine.map((x) => x.range!),
+          );
         };
         const ownerAt = sheets.items.findIndex((ws) => ws.name === OWNER_SHEET);
         const owned = ownerAt >= 0 ? ownedFrom(valuesOf(ownerAt)) : [];
