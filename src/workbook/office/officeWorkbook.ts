@@ -119,10 +119,10 @@ function groupBlocks(blocks: readonly Block[], budgetCells: number): Block[][] {
  * is split in two (a single block by its rows) and read again. Fails only when one row alone is
  * over the limit.
  */
-async function readBlocks(ctx: XRequestContext, sheets: readonly XWorksheet[], group: Block[]): Promise<Block[]> {
+async function readBlocks(context: XRequestContext, sheets: readonly XWorksheet[], group: Block[]): Promise<Block[]> {
   for (const b of group) b.range = sheets[b.sheet]!.getRange(`${a1(b.r0, b.c0)}:${a1(b.r1, b.c1)}`).load('values,valueTypes');
   try {
-    await ctx.sync();
+    await context.sync();
     return group;
   } catch (e) {
     if ((e as { code?: string }).code !== 'ResponsePayloadSizeLimitExceeded') throw e;
@@ -135,7 +135,7 @@ async function readBlocks(ctx: XRequestContext, sheets: readonly XWorksheet[], g
       halves = [[{ ...b, r1: mid }], [{ ...b, r0: mid + 1 }]];
     }
     const out: Block[] = [];
-    for (const h of halves) out.push(...(await readBlocks(ctx, sheets, h)));
+    for (const h of halves) out.push(...(await readBlocks(context, sheets, h)));
     return out;
   }
 }
@@ -225,18 +225,18 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async read(): Promise<WorkbookSnapshot> {
     try {
-      return await this.run(async (ctx) => {
-        const sheets = ctx.workbook.worksheets.load('items/name,items/visibility');
-        const setting = ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY).load('value');
-        await ctx.sync();
+      return await this.run(async (context) => {
+        const sheets = context.workbook.worksheets.load('items/name,items/visibility');
+        const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY).load('value');
+        await context.sync();
         const used = sheets.items.map((ws) => ws.getUsedRangeOrNullObject(true).load('address'));
-        await ctx.sync();
+        await context.sync();
         this.settings = setting.isNullObject ? undefined : parseSetting(setting.value);
         const budget = Math.floor(MAX_RESPONSE_BYTES / READ_BYTES_PER_CELL);
         const bounds = used.map((r) => (r.isNullObject ? undefined : rangeBounds(r.address)));
         const blocks = bounds.flatMap((b, i) => (b && b.r1 >= b.r0 ? rowBlocks(i, b, budget) : []));
         const read: Block[] = [];
-        for (const group of groupBlocks(blocks, budget)) read.push(...(await readBlocks(ctx, sheets.items, group)));
+        for (const group of groupBlocks(blocks, budget)) read.push(...(await readBlocks(context, sheets.items, group)));
         const valuesOf = (i: number): CellValue[][] => {
           const b = bounds[i];
           if (!b) return [];
@@ -262,9 +262,9 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async saveSettings(value: unknown): Promise<void> {
     try {
-      await this.run(async (ctx) => {
-        ctx.workbook.settings.add(SETTINGS_KEY, JSON.stringify(value));
-        await ctx.sync();
+      await this.run(async (context) => {
+        context.workbook.settings.add(SETTINGS_KEY, JSON.stringify(value));
+        await context.sync();
       });
       this.settings = value;
     } catch (e) {
@@ -274,11 +274,11 @@ export class OfficeWorkbook implements WorkbookPort {
 
   /** Selects a cell of a sheet for the planner (a problem's "go to" link). */
   async select(sheet: string, cell?: string): Promise<void> {
-    await this.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(sheet);
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
       ws.activate();
       ws.getRange(cell ?? 'A1').select();
-      await ctx.sync();
+      await context.sync();
     });
   }
 
@@ -299,17 +299,20 @@ export class OfficeWorkbook implements WorkbookPort {
         `Resultatet er for stort til å skrives i én operasjon (${(bytes / 1e6).toFixed(1).replace('.', ',')} MB; Excel på nett tillater 5 MB). Velg færre scenarier. Ingenting ble skrevet.`,
       );
     }
-    await this.run(async (ctx) => {
+    await this.run(async (context) => {
       // 1: what is there; 2: which of it Kontorplan made (only when it has made something).
-      const sheets = ctx.workbook.worksheets.load('items/name');
-      const protection = ctx.workbook.protection.load('protected');
+      const sheets = context.workbook.worksheets.load('items/name');
+      const protection = context.workbook.protection.load('protected');
       const owned: string[] = [];
       try {
-        await ctx.sync();
+        await context.sync();
         // Only a write of Kontorplan's own sheets needs to know which they are.
         if (own && sheets.items.some((s) => s.name === OWNER_SHEET)) {
-          const ownerRange = ctx.workbook.worksheets.getItem(OWNER_SHEET).getUsedRangeOrNullObject(true).load('address,values,valueTypes');
-          await ctx.sync();
+          const ownerRange = context.workbook.worksheets
+            .getItem(OWNER_SHEET)
+            .getUsedRangeOrNullObject(true)
+            .load('address,values,valueTypes');
+          await context.sync();
           if (!ownerRange.isNullObject) owned.push(...ownedFrom(fromA1(ownerRange)));
         }
       } catch (e) {
@@ -326,27 +329,27 @@ export class OfficeWorkbook implements WorkbookPort {
       if (plan.conflict !== undefined) throw new SheetConflictError(plan.conflict);
 
       // 3: everything, in one batch: remove the old own sheets, write the new ones, record them.
-      if (own) for (const name of plan.remove) if (name !== OWNER_SHEET) ctx.workbook.worksheets.getItem(name).delete();
-      specs.forEach((spec, k) => writeSheet(ctx, spec, grids[k]!));
-      if (own) writeOwner(ctx, !hasOwner, [...plan.kept, ...specs.map((s) => s.name)], owned.length + 1);
+      if (own) for (const name of plan.remove) if (name !== OWNER_SHEET) context.workbook.worksheets.getItem(name).delete();
+      specs.forEach((spec, k) => writeSheet(context, spec, grids[k]!));
+      if (own) writeOwner(context, !hasOwner, [...plan.kept, ...specs.map((s) => s.name)], owned.length + 1);
       try {
-        await ctx.sync();
+        await context.sync();
       } catch (e) {
         // Excel applies a failed batch up to the failing step: remove what was added so far.
-        await this.cleanUp(ctx, existing, specs).catch(() => undefined);
+        await this.cleanUp(context, existing, specs).catch(() => undefined);
         throw blocked(e, 'write');
       }
     });
   }
 
   /** After a failed write: deletes the sheets it had added (names not there before). One more sync at most. */
-  private async cleanUp(ctx: XRequestContext, before: readonly string[], specs: readonly SheetSpec[]): Promise<void> {
+  private async cleanUp(context: XRequestContext, before: readonly string[], specs: readonly SheetSpec[]): Promise<void> {
     const had = new Set(before.map((s) => s.toLowerCase()));
-    const added = specs.filter((s) => !had.has(s.name.toLowerCase())).map((s) => ctx.workbook.worksheets.getItemOrNullObject(s.name));
-    await ctx.sync();
+    const added = specs.filter((s) => !had.has(s.name.toLowerCase())).map((s) => context.workbook.worksheets.getItemOrNullObject(s.name));
+    await context.sync();
     const toDelete = added.filter((ws) => !ws.isNullObject);
     toDelete.forEach((ws) => ws.delete());
-    if (toDelete.length > 0) await ctx.sync();
+    if (toDelete.length > 0) await context.sync();
   }
 }
 
@@ -367,8 +370,8 @@ function ownedFrom(values: readonly (readonly CellValue[])[]): string[] {
     .filter((v): v is string => typeof v === 'string' && v !== '');
 }
 
-function writeOwner(ctx: XRequestContext, create: boolean, names: readonly string[], previousRows: number): void {
-  const ws = create ? ctx.workbook.worksheets.add(OWNER_SHEET) : ctx.workbook.worksheets.getItem(OWNER_SHEET);
+function writeOwner(context: XRequestContext, create: boolean, names: readonly string[], previousRows: number): void {
+  const ws = create ? context.workbook.worksheets.add(OWNER_SHEET) : context.workbook.worksheets.getItem(OWNER_SHEET);
   const rows = [['Ark laget av Kontorplan'], ...names.map((n) => [n])];
   // The new list, and blanks over what a longer old list left.
   const clear = Math.max(rows.length, previousRows);
@@ -395,8 +398,8 @@ function highlight(range: XRange, h: Highlight): void {
   cf.rule = { operator: 'Contains', text: FAIL_TEXT };
 }
 
-function writeSheet(ctx: XRequestContext, spec: SheetSpec, grid: { formulas: Cell[][]; formats: string[][]; width: number }): void {
-  const ws: XWorksheet = ctx.workbook.worksheets.add(spec.name);
+function writeSheet(context: XRequestContext, spec: SheetSpec, grid: { formulas: Cell[][]; formats: string[][]; width: number }): void {
+  const ws: XWorksheet = context.workbook.worksheets.add(spec.name);
   const rows = grid.formulas.length;
   if (rows > 0) {
     const all = ws.getRange(`A1:${a1(rows - 1, grid.width - 1)}`);
