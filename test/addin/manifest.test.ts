@@ -101,6 +101,8 @@ const EXCEL_API_SETS: Record<string, number> = {
   formula: 1.6,
   type: 1.6,
   operator: 1.6,
+  onChanged: 1.7,
+  source: 1.7,
 };
 
 describe("the manifest against Microsoft's XML schema", () => {

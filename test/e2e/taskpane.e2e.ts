@@ -208,6 +208,37 @@ it('lists a problem in the planner’s data with a link that selects the cell, a
   await page.getByText('Ingen problemer', { exact: false }).waitFor();
 });
 
+it('reads the workbook again when the planner edits an input sheet, and when the pane is shown again', async () => {
+  type Host = {
+    kontorplanTest: {
+      edit(sheet: string, address: string, values: unknown[][]): void;
+      reopen(): void;
+      excel: { sheet(n: string): { cells: Map<string, { value: unknown; format: string }> } };
+    };
+  };
+  const notice = page.getByText('Dataene i arbeidsboken er endret', { exact: false });
+  // Typing a wrong population (Worksheet.onChanged): the pane reads again by itself and shows the problem.
+  await page.evaluate(() => (globalThis as never as Host).kontorplanTest.edit('Kommuner', 'D5', [['mange']]));
+  await notice.waitFor();
+  await page.getByText('"mange" er ikke et tall').waitFor();
+  await shot('2c-endret');
+  await page.evaluate(() => (globalThis as never as Host).kontorplanTest.edit('Kommuner', 'D5', [[4321]]));
+  await page.getByText('Ingen problemer', { exact: false }).waitFor();
+  // A tab change puts the notice away; shown again with nothing changed, it stays away.
+  await tab('Scenarier');
+  await tab('Data');
+  await notice.waitFor({ state: 'detached' });
+  await page.evaluate(() => (globalThis as never as Host).kontorplanTest.reopen());
+  await page.waitForTimeout(800);
+  expect(await notice.count()).toBe(0);
+  // Changed while the pane was closed (no event reaches a closed pane's sheet watchers here): read when shown again.
+  await page.evaluate(() =>
+    (globalThis as never as Host).kontorplanTest.excel.sheet('Kommuner').cells.set('4,3', { value: 4322, format: 'General' }),
+  );
+  await page.evaluate(() => (globalThis as never as Host).kontorplanTest.reopen());
+  await notice.waitFor();
+});
+
 it('scores every scenario from the ribbon button, without the pane', async () => {
   const done = await page.evaluate(
     () =>

@@ -24,6 +24,7 @@ import type {
   XTable,
   XWorkbook,
   XWorksheet,
+  XWorksheetChanged,
   XWorksheetCollection,
 } from '../../src/workbook/office/excelApi';
 
@@ -48,6 +49,8 @@ export type FakeSheet = {
   frozenRows: number;
   columnWidths: Map<number, number>;
   bold: Set<string>;
+  /** `onChanged` handlers registered on the sheet. */
+  onChanged: ((e: XWorksheetChanged) => Promise<unknown>)[];
 };
 
 class ExcelError extends Error {
@@ -219,6 +222,7 @@ class FakeRange extends Proxy<Bounds> implements XRange {
           'The number of rows or columns in the input array doesn’t match the size or dimensions of the range.',
         );
       copy.forEach((row, i) => row.forEach((v, j) => put(sheet, r0 + i, c0 + j, v)));
+      this.ctx.host.changed(sheet, addressOf({ sheet, r0, c0, r1, c1 }, false));
     });
   }
   get address(): string {
@@ -379,6 +383,14 @@ class FakeWorksheet extends Proxy<FakeSheet> implements XWorksheet {
   }
   get name(): string {
     return this.prop('name');
+  }
+  get onChanged(): XWorksheet['onChanged'] {
+    return {
+      add: (handler) => {
+        this.enqueue(() => void this.target().onChanged.push(handler));
+        return {};
+      },
+    };
   }
   get visibility(): Visibility {
     return this.prop('visibility');
@@ -685,6 +697,7 @@ function newSheet(name: string, visibility: Visibility = 'Visible'): FakeSheet {
     frozenRows: 0,
     columnWidths: new Map(),
     bold: new Set(),
+    onChanged: [],
   };
 }
 
@@ -738,6 +751,25 @@ export class FakeExcel {
     if (ctx.queue.length > 0) await ctx.sync();
     return out;
   };
+
+  /** Cells of a sheet changed: its `onChanged` handlers run after the change, as Excel's events arrive. */
+  changed(sheet: FakeSheet, address: string): void {
+    for (const h of sheet.onChanged) setTimeout(() => void h({ address, source: 'Local' }), 0);
+  }
+
+  /** The planner types values into a sheet (as in Excel: into each cell's format), from `address`'s top-left cell. */
+  edit(name: string, address: string, values: readonly (readonly unknown[])[]): void {
+    const sheet = this.sheet(name);
+    if (!sheet) throw new Error(`no sheet ${name}`);
+    const { r0, c0 } = parseAddress(address);
+    values.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const format = sheet.cells.get(key(r0 + i, c0 + j))?.format ?? 'General';
+        sheet.cells.set(key(r0 + i, c0 + j), typedCell(v, format));
+      }),
+    );
+    this.changed(sheet, address);
+  }
 
   sheet(name: string): FakeSheet | undefined {
     return this.sheets.find((s) => s.name === name);

@@ -66,8 +66,18 @@ export interface XChart {
   setPosition(startCell: string, endCell?: string): void;
 }
 
+/** What Excel tells a `Worksheet.onChanged` handler (ExcelApi 1.7), as far as Kontorplan reads it. */
+export interface XWorksheetChanged {
+  /** The changed range on the sheet, e.g. "B4" or "A2:C9". */
+  readonly address: string;
+  /** "Local" (this Excel) or "Remote" (a co-author). */
+  readonly source: string;
+}
+
 export interface XWorksheet {
   readonly name: string;
+  /** Fires after cells of the sheet change (ExcelApi 1.7); the handler is registered at the next sync. */
+  readonly onChanged: { add(handler: (event: XWorksheetChanged) => Promise<unknown>): unknown };
   visibility: Visibility;
   readonly isNullObject: boolean;
   load(properties: string): XWorksheet;

@@ -272,6 +272,31 @@ export class OfficeWorkbook implements WorkbookPort {
     }
   }
 
+  private readonly watched = new Set<string>();
+
+  /**
+   * Calls `onChange(sheet)` whenever the planner (or a co-author) changes cells of one of these
+   * sheets, through Excel's `Worksheet.onChanged`; each sheet is watched once, so calling this
+   * after every read adds only the new ones (one sync, none when there are none). Where Excel
+   * cannot (an older version), nothing is watched and nothing fails: the pane still re-reads
+   * when shown again.
+   */
+  async watch(sheets: readonly string[], onChange: (sheet: string) => void): Promise<void> {
+    const fresh = [...new Set(sheets)].filter((s) => !this.watched.has(s.toLowerCase()));
+    if (fresh.length === 0) return;
+    try {
+      await this.run(async (context) => {
+        for (const name of fresh) {
+          context.workbook.worksheets.getItem(name).onChanged.add(async () => onChange(name));
+        }
+        await context.sync();
+      });
+      for (const name of fresh) this.watched.add(name.toLowerCase());
+    } catch {
+      // Not watching is not an error the planner can do anything about.
+    }
+  }
+
   /** Selects a cell of a sheet for the planner (a problem's "go to" link). */
   async select(sheet: string, cell?: string): Promise<void> {
     await this.run(async (context) => {
