@@ -26,7 +26,8 @@ export function fingerprint(snapshot: unknown): string {
 
 /**
  * Re-reads on every event, once per burst (typing fires one event per cell: `delayMs` after
- * the last), and calls `reread(changed)`: changed when what was read differs from before.
+ * the last; 300 ms is our choice, not a source), and calls `reread(changed)`: changed when what
+ * was read differs from before.
  * Returns the unsubscribe.
  */
 export function rereadOn(
