@@ -52,9 +52,9 @@ class GzipBudget {
  */
 async function devServer(env, port = 3000) {
   const headers = { 'Access-Control-Allow-Origin': '*' };
-  if (env && env.http) return { host: '127.0.0.1', port, static: DIST, headers, hot: false, liveReload: false };
+  if (env && env.http) return { host: '127.0.0.1', port, static: DIST, headers, hot: false };
   const { getHttpsServerOptions } = require('office-addin-dev-certs');
-  return { port, static: DIST, headers, hot: false, liveReload: false, server: { type: 'https', options: await getHttpsServerOptions() } };
+  return { port, static: DIST, headers, hot: false, server: { type: 'https', options: await getHttpsServerOptions() } };
 }
 
 module.exports = async (env = {}, argv = {}) => {
