@@ -2,7 +2,12 @@
  * The add-in's build (dist/): the task pane page (React + Fluent UI, with the custom functions
  * and the ribbon command, one shared runtime), functions.json from the functions' JSDoc, the
  * optimiser's Web Worker with HiGHS's WebAssembly beside it (loaded on the first optimisation),
- * the map, the icons, the manifest, and Office.js served from the add-in's own origin.
+ * the map, the icons and the manifest.
+ * - `ADDIN_URL=https://host.example npm run build`: the production manifest, every URL at that
+ *   origin; without it, the sideloading manifest (https://localhost:3000). See scripts/addin.js.
+ * - Office.js comes from Microsoft's CDN (the task pane's CSP allows that one script origin);
+ *   only the offline dev server (`npm run dev-server`, or `--env office-js=local`) serves the
+ *   copy from the @microsoft/office-js package instead.
  * `npm run build` prints the task pane's size, gzipped, against its 500 KB budget.
  */
 const path = require('node:path');
@@ -11,6 +16,7 @@ const CopyPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const webpack = require('webpack');
+const addin = require('./scripts/addin');
 
 const DIST = path.resolve(__dirname, 'dist');
 const OFFICE_JS = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
@@ -41,17 +47,32 @@ class GzipBudget {
  * `npm run dev-server`: dist/ over https on localhost:3000 with Office's trusted development
  * certificate (office-addin-dev-certs installs it on first use), for sideloading manifest.xml.
  * `npm run dev-server -- --env http` serves plain http on 127.0.0.1 (no certificate), as the tests do.
+ * Excel on the web fetches functions.json from its own origin (excel.officeapps.live.com and
+ * others), so every response carries `Access-Control-Allow-Origin: *`: the files are public.
  */
-async function devServer(env) {
-  const headers = { 'Access-Control-Allow-Origin': 'https://localhost:3000' };
-  if (env && env.http) return { host: '127.0.0.1', port: 3000, static: DIST, headers, hot: false };
+async function devServer(env, port = 3000) {
+  const headers = { 'Access-Control-Allow-Origin': '*' };
+  if (env && env.http) return { host: '127.0.0.1', port, static: DIST, headers, hot: false };
   const { getHttpsServerOptions } = require('office-addin-dev-certs');
-  return { port: 3000, static: DIST, headers, hot: false, server: { type: 'https', options: await getHttpsServerOptions() } };
+  return { port, static: DIST, headers, hot: false, server: { type: 'https', options: await getHttpsServerOptions() } };
 }
 
-module.exports = async (env, argv) => {
+module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode || 'production';
-  const server = process.argv.includes('serve') ? await devServer(env) : undefined;
+  const serving = process.argv.includes('serve');
+  const server = serving ? await devServer(env) : undefined;
+  const officeJs = env['office-js'] ?? (serving ? 'local' : 'cdn');
+  if (officeJs !== 'cdn' && officeJs !== 'local') throw new Error(`--env office-js=${officeJs}: use cdn or local`);
+  const base = addin.addinUrl();
+  // The local Office.js copy: the Excel host scripts and two languages.
+  const localOfficeJs =
+    officeJs === 'local'
+      ? [
+          { from: '{office,o15apptofilemappingtable,custom-functions-runtime,es6-promise}.js', context: OFFICE_JS, to: 'office/' },
+          { from: 'excel-*.js', context: OFFICE_JS, to: 'office/', globOptions: { ignore: ['**/*.debug.js'] } },
+          { from: '{nb-no,en-us}/office_strings.js', context: OFFICE_JS, to: 'office/' },
+        ]
+      : [];
   return [
     {
       name: 'taskpane',
@@ -67,6 +88,8 @@ module.exports = async (env, argv) => {
           filename: 'taskpane.html',
           chunks: ['taskpane'],
           scriptLoading: 'defer',
+          officeJs: addin.officeJsSrc(officeJs),
+          csp: addin.contentSecurityPolicy(officeJs),
         }),
         new CustomFunctionsMetadataPlugin({ input: './src/functions/functions.ts', output: 'functions.json' }),
         new CopyPlugin({
@@ -74,11 +97,8 @@ module.exports = async (env, argv) => {
             { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
             { from: 'assets/kommuner_kart.json', to: 'kommuner_kart.json' },
             { from: 'src/taskpane/help.html', to: 'help.html' },
-            { from: 'manifest.xml', to: 'manifest.xml' },
-            // Office.js from the package, not the CDN: the Excel host scripts and two languages.
-            { from: '{office,o15apptofilemappingtable,custom-functions-runtime,es6-promise}.js', context: OFFICE_JS, to: 'office/' },
-            { from: 'excel-*.js', context: OFFICE_JS, to: 'office/', globOptions: { ignore: ['**/*.debug.js'] } },
-            { from: '{nb-no,en-us}/office_strings.js', context: OFFICE_JS, to: 'office/' },
+            { from: 'manifest.xml', to: 'manifest.xml', transform: (xml) => addin.manifestFor(xml.toString('utf8'), base) },
+            ...localOfficeJs,
           ],
         }),
         new GzipBudget(),
@@ -109,3 +129,4 @@ module.exports = async (env, argv) => {
     },
   ];
 };
+module.exports.devServer = devServer;

@@ -1,10 +1,39 @@
 /**
  * Custom functions for the add-in's shared runtime (namespace KONTORPLAN in manifest.xml):
  * one-line wrappers over the engine, with the JSDoc that custom-functions-metadata reads.
- * Pure: they run in Excel, in the task pane's runtime and in tests alike.
+ * Every parameter has a concrete type, so functions.json tells Excel to convert cells to
+ * numbers and ranges to 2-D arrays (a type the generator cannot name becomes `any`, which
+ * Excel passes through unconverted). Pure: they run in Excel, in the task pane's runtime and in
+ * tests alike; in Excel a refusal becomes #VALUE! with the reason in the cell's error indicator.
  */
 import { allocate } from '../costkeys/keys';
 import { computeVulnerability } from '../scoring/vulnerability';
+
+/** The part of Office's custom-functions runtime used here (CustomFunctionsRuntime 1.2). */
+type CustomFunctionsRuntime = {
+  Error: new (code: string, message?: string) => Error;
+  ErrorCode: { invalidValue: string };
+};
+
+/**
+ * A refusal as Excel shows it: `CustomFunctions.Error` with #VALUE! and the message (Excel shows
+ * a thrown plain Error as a bare #VALUE!). Outside Excel, or on a runtime before 1.2, the error
+ * as it is.
+ */
+function cellError(e: unknown): Error {
+  const runtime = (globalThis as { CustomFunctions?: Partial<CustomFunctionsRuntime> }).CustomFunctions;
+  const message = e instanceof Error ? e.message : String(e);
+  if (typeof runtime?.Error === 'function' && runtime.ErrorCode) return new runtime.Error(runtime.ErrorCode.invalidValue, message);
+  return e instanceof Error ? e : new Error(message);
+}
+
+function inCell<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    throw cellError(e);
+  }
+}
 
 /**
  * Fordeler et beløp på kommunene etter driverne (for eksempel folketall), i hele kroner som
@@ -17,8 +46,9 @@ import { computeVulnerability } from '../scoring/vulnerability';
  * @param [weights] Vekt per driverkolonne (én rad), når driverne har flere kolonner.
  * @returns Én kolonne med beløp, én rad per kommune.
  */
-export function fordel(drivers: number[][], total: number, fixedShare?: number | null, weights?: number[][] | null): number[][] {
-  return allocate(drivers, total, fixedShare ?? 0, weights?.[0]).map((x) => [x]);
+export function fordel(drivers: number[][], total: number, fixedShare?: number, weights?: number[][]): number[][] {
+  // Excel passes an omitted optional argument as null (older runtimes: undefined).
+  return inCell(() => allocate(drivers, total, fixedShare ?? 0, weights?.[0] ?? undefined).map((x) => [x]));
 }
 
 /**
@@ -30,6 +60,13 @@ export function fordel(drivers: number[][], total: number, fixedShare?: number |
  * @param [a] Sannsynligheten for at en ansatt er borte en dag (standard 0,15).
  * @returns Andel dager (0–1).
  */
-export function vulnerability(fte: number, k?: number | null, a?: number | null): number {
-  return computeVulnerability(fte, k ?? 2, a ?? 0.15);
+export function vulnerability(fte: number, k?: number, a?: number): number {
+  return inCell(() => {
+    const absence = a ?? 0.15;
+    const fewer = k ?? 2;
+    if (!Number.isFinite(fte) || fte < 0) throw new Error(`årsverk må være et tall større enn eller lik 0, ikke ${fte}`);
+    if (!Number.isInteger(fewer) || fewer < 0) throw new Error(`k må være et helt tall større enn eller lik 0, ikke ${fewer}`);
+    if (!(absence >= 0 && absence <= 1)) throw new Error(`sannsynligheten a må være mellom 0 og 1, ikke ${absence}`);
+    return computeVulnerability(fte, fewer, absence);
+  });
 }

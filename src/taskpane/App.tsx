@@ -2,6 +2,7 @@ import { Button, FluentProvider, makeStyles, Tab, TabList, tokens, webLightTheme
 import { useCallback, useEffect, useState } from 'react';
 import type { Language } from '../io/problems';
 import type { Planner } from './planner';
+import { rereadOn, type PaneEvents } from './changes';
 import { LanguageContext, WORDS } from './i18n';
 import { DataTab } from './components/DataTab';
 import { ScenariosTab } from './components/ScenariosTab';
@@ -23,10 +24,13 @@ export function App({
   planner,
   language: initial = 'nb',
   workerUrl = 'solver-worker.js',
+  events,
 }: {
   planner: Planner;
   language?: Language;
   workerUrl?: string;
+  /** When to read the workbook again (shown again, an input edited, the ribbon command wrote). */
+  events?: PaneEvents;
 }) {
   const s = useStyles();
   const [lang, setLang] = useState<Language>(initial);
@@ -35,7 +39,21 @@ export function App({
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<string | undefined>();
   const [ready, setReady] = useState(false);
+  const [changed, setChanged] = useState(false);
   const loaded = useCallback(() => setVersion((v) => v + 1), []);
+  useEffect(() => {
+    if (!events) return undefined;
+    return rereadOn(
+      events,
+      () => planner.load(),
+      () => planner.loaded,
+      (differs) => {
+        loaded();
+        if (differs) setChanged(true);
+      },
+      (e) => setError(e.message),
+    );
+  }, [events, planner, loaded]);
   useEffect(() => {
     planner
       .load()
@@ -58,7 +76,10 @@ export function App({
             className={s.tabs}
             size="small"
             selectedValue={tab}
-            onTabSelect={(_, d) => setTab(d.value as TabId)}
+            onTabSelect={(_, d) => {
+              setTab(d.value as TabId);
+              setChanged(false);
+            }}
             aria-label={w.appTitle}
           >
             <Tab value="data">{w.tabData}</Tab>
@@ -68,6 +89,7 @@ export function App({
             <Tab value="costs">{w.tabCosts}</Tab>
           </TabList>
           <NoticeBar notice={error ? { intent: 'error', text: error } : undefined} />
+          <NoticeBar notice={changed ? { intent: 'info', text: w.dataChanged } : undefined} />
           {!ready ? (
             <Spinner size="small" label={w.reading} />
           ) : (

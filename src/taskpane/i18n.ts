@@ -12,6 +12,7 @@ const nb = {
   tabCompare: 'Sammenlign',
   tabCosts: 'Kostnadsnøkler',
   reading: 'Leser arbeidsboken …',
+  dataChanged: 'Dataene i arbeidsboken er endret: Kontorplan har lest dem på nytt.',
   reread: 'Les arbeidsboken på nytt',
   sheetsFound: 'Ark og kolonner',
   inputKind: INPUT_SHEET_NAMES as Readonly<Record<string, string>>,
@@ -109,6 +110,7 @@ const en: Words = {
   tabCompare: 'Compare',
   tabCosts: 'Cost keys',
   reading: 'Reading the workbook …',
+  dataChanged: 'The data in the workbook changed: Kontorplan has read it again.',
   reread: 'Read the workbook again',
   sheetsFound: 'Sheets and columns',
   inputKind: {

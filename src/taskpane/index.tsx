@@ -8,6 +8,7 @@ import '../functions/functions';
 import type { ExcelRun } from '../workbook/office/excelApi';
 import { OfficeWorkbook } from '../workbook/office/officeWorkbook';
 import { App } from './App';
+import { PaneEvents } from './changes';
 import { embeddedData } from './embedded';
 import { Planner } from './planner';
 
@@ -15,12 +16,24 @@ declare const Office: {
   onReady(): Promise<{ host: unknown }>;
   context?: { displayLanguage?: string };
   actions?: { associate(name: string, f: (event: { completed(): void }) => void): void };
-  addin?: { showAsTaskpane(): Promise<void> };
+  addin?: {
+    showAsTaskpane(): Promise<void>;
+    /** SharedRuntime 1.1: the pane shown ("Taskpane") or closed ("Hidden"); the runtime lives on. */
+    onVisibilityModeChanged?(handler: (args: { visibilityMode: string }) => void): Promise<unknown>;
+  };
 };
 declare const Excel: { run: ExcelRun };
 
 void Office.onReady().then(() => {
   const planner = new Planner(new OfficeWorkbook((batch) => Excel.run(batch)), embeddedData());
+  // The runtime outlives the pane: read again when it is shown, an input is edited, or the command wrote.
+  const events = new PaneEvents();
+  planner.onInputChanged = () => events.emit('edited');
+  Office.addin
+    ?.onVisibilityModeChanged?.((args) => {
+      if (args.visibilityMode === 'Taskpane') events.emit('shown');
+    })
+    .catch(() => undefined);
   // The ribbon's "Vurder scenarier": score every scenario and write the sheets, without the pane.
   // When the data has problems (or Excel refuses), the task pane opens to show them.
   Office.actions?.associate('scoreScenarios', (event) => {
@@ -30,9 +43,10 @@ void Office.onReady().then(() => {
         if (!l.value) throw new Error('the workbook has problems to show');
         return planner.writeScenarios();
       })
+      .then(() => events.emit('written'))
       .catch(() => Office.addin?.showAsTaskpane())
       .finally(() => event.completed());
   });
   const lang = (Office.context?.displayLanguage ?? 'nb').toLowerCase().startsWith('en') ? 'en' : 'nb';
-  createRoot(document.getElementById('root')!).render(<App planner={planner} language={lang} />);
+  createRoot(document.getElementById('root')!).render(<App planner={planner} language={lang} events={events} />);
 });

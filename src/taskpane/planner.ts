@@ -56,6 +56,8 @@ function asRules(v: unknown): Partial<Rules> {
 export class Planner {
   settings: Settings = {};
   loaded: Loaded | undefined;
+  /** Called when the planner changes cells of an input sheet read last time (Excel's onChanged). */
+  onInputChanged: ((sheet: string) => void) | undefined;
 
   private scored: { value: PlanValue; scores: ScenarioScore[] } | undefined;
   /** Built once: every read of the workbook uses the same embedded data. */
@@ -82,7 +84,10 @@ export class Planner {
     };
   }
 
-  /** Reads the workbook (two round trips) and the engine's input from it. */
+  /**
+   * Reads the workbook (OfficeWorkbook.read's round trips) and the engine's input from it, and
+   * watches the input sheets it found for changes (one more round trip when there are new ones).
+   */
   async load(): Promise<Loaded> {
     const raw = await this.workbook.read();
     const stored = this.workbook.settings as { mapping?: unknown; rules?: unknown } | undefined;
@@ -99,6 +104,8 @@ export class Planner {
       found: describeInputs(raw, this.sheetsFound(raw, used, mapped.original), this.settings.mapping),
       sheetNames: raw.sheets.filter((s) => !owned.has(s.name)).map((s) => s.name),
     };
+    const inputs = this.loaded.found.map((f) => f.sheet).filter((s): s is string => s !== undefined);
+    await this.workbook.watch(inputs, (sheet) => this.onInputChanged?.(sheet));
     return this.loaded;
   }
 

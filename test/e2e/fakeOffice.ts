@@ -10,13 +10,17 @@ const excel = new FakeExcel([{ name: 'Mine notater', values: [['Dette arket er m
 const functions: Record<string, unknown> = {};
 const actions: Record<string, unknown> = {};
 const shown = { count: 0 };
+const visibility: ((args: { visibilityMode: string }) => void)[] = [];
 
 Object.assign(globalThis, {
   Office: {
     onReady: () => Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }),
     context: { displayLanguage: 'nb-NO' },
     actions: { associate: (name: string, f: unknown) => (actions[name] = f) },
-    addin: { showAsTaskpane: () => Promise.resolve(void (shown.count += 1)) },
+    addin: {
+      showAsTaskpane: () => Promise.resolve(void (shown.count += 1)),
+      onVisibilityModeChanged: (h: (args: { visibilityMode: string }) => void) => Promise.resolve(void visibility.push(h)),
+    },
   },
   Excel: { run: excel.run },
   CustomFunctions: { associate: (id: string, f: unknown) => (functions[id] = f) },
@@ -29,5 +33,12 @@ Object.assign(globalThis, {
     dump: (name: string) => JSON.stringify(excel.dump(name)),
     syncs: () => excel.syncs,
     shown,
+    /** The pane closed and opened again, as Office tells a shared runtime. */
+    reopen: () => {
+      for (const h of visibility) h({ visibilityMode: 'Hidden' });
+      for (const h of visibility) h({ visibilityMode: 'Taskpane' });
+    },
+    /** The planner types into a sheet. */
+    edit: (sheet: string, address: string, values: unknown[][]) => excel.edit(sheet, address, values),
   },
 });

@@ -1,9 +1,11 @@
 /**
  * The add-in in a real browser: Debian's Chromium, driven by playwright-core, against the built
- * dist/ served on loopback, with the fake Excel host in place of office.js. It inserts the
+ * dist/ served on loopback, with the fake Excel host in place of office.js (served at Microsoft's
+ * CDN address, where the production task pane loads it, under the page's own CSP). It inserts the
  * Nordland sample, reads it, optimises (HiGHS in the Web Worker), compares, computes a cost
  * key, and checks what was written to the fake workbook. Screenshots of each step go to
- * test-output/e2e/. Any console error, page error or request leaving the add-in's origin fails it.
+ * test-output/e2e/. Any console error, page error or request leaving the add-in's origin (but
+ * for Office.js itself) fails it.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -15,6 +17,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const DIST = path.join(ROOT, 'dist');
 const OUT = path.join(ROOT, 'test-output', 'e2e');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 type Served = Awaited<ReturnType<typeof serveDist>>;
 let served: Served;
@@ -22,6 +25,7 @@ let browser: Browser;
 let page: Page;
 const problems: string[] = [];
 const foreign: string[] = [];
+const blocked: string[] = [];
 
 type TestApi = {
   sheetNames(): string[];
@@ -41,7 +45,7 @@ beforeAll(async () => {
     throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (or set CHROMIUM).`);
   mkdirSync(OUT, { recursive: true });
   const fake = await buildFakeOffice(OUT);
-  served = await serveDist(DIST, { '/office/office.js': fake });
+  served = await serveDist(DIST);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -55,17 +59,22 @@ beforeAll(async () => {
     ],
   });
   const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
+  // Office.js from the CDN, as the production task pane asks for it: here the fake host.
+  const fakeJs = readFileSync(fake, 'utf8');
+  await context.route(OFFICE_JS_CDN, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: fakeJs }));
   page = await context.newPage();
   page.on('console', (m) => {
     if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`page: ${e.message}`));
+  page.on('requestfailed', (r) => blocked.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
   page.on('response', (r) => {
     if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
   });
   page.on('request', (r) => {
     const u = new URL(r.url());
-    if (u.origin !== served.url && !u.protocol.startsWith('data') && !u.protocol.startsWith('blob')) foreign.push(r.url());
+    if (u.origin !== served.url && r.url() !== OFFICE_JS_CDN && !u.protocol.startsWith('data') && !u.protocol.startsWith('blob'))
+      foreign.push(r.url());
   });
   await page.goto(`${served.url}/taskpane.html`);
   await page.getByRole('heading', { name: 'Kontorplan' }).waitFor();
@@ -84,16 +93,39 @@ afterEach(() => {
 const tab = (name: string) => page.getByRole('tab', { name }).click();
 const status = () => page.getByRole('status').first();
 
-it('serves every file the manifest names, and Office.js from its own origin', async () => {
+it('serves every file the manifest names, and loads Office.js from the CDN and no other script', async () => {
   const manifest = readFileSync(path.join(DIST, 'manifest.xml'), 'utf8');
   const paths = [...manifest.matchAll(/DefaultValue="https:\/\/localhost:3000\/([^"]+)"/g)].map((m) => m[1]!);
   expect(paths).toEqual(expect.arrayContaining(['taskpane.html', 'taskpane.js', 'functions.json']));
-  for (const p of [...paths, 'office/office.js', 'solver-worker.js', 'highs.wasm', 'kommuner_kart.json']) {
+  for (const p of [...paths, 'solver-worker.js', 'highs.wasm', 'kommuner_kart.json']) {
     expect(existsSync(path.join(DIST, p))).toBe(true);
   }
+  // The build carries no copy of Office.js: the page takes it from Microsoft's CDN.
+  expect(existsSync(path.join(DIST, 'office'))).toBe(false);
+  const html = readFileSync(path.join(DIST, 'taskpane.html'), 'utf8');
+  expect(html).toContain(`<script src=${OFFICE_JS_CDN}></script>`);
+  // The page's CSP lets that script in (the page runs) and refuses a script from anywhere else.
+  const refused = await page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        document.addEventListener('securitypolicyviolation', (e) => resolve(`${e.violatedDirective} ${e.blockedURI}`), { once: true });
+        const s = document.createElement('script');
+        s.src = 'https://cdn.example.org/other.js';
+        document.head.appendChild(s);
+      }),
+  );
+  expect(refused).toBe('script-src-elem https://cdn.example.org/other.js');
+  // Chromium reports the refusal on the console too: that one message is expected here.
+  await page.waitForTimeout(100);
+  const expected = problems.filter((p) => p.includes('cdn.example.org'));
+  expect(expected.length).toBeLessThanOrEqual(1);
+  problems.splice(0, problems.length, ...problems.filter((p) => !p.includes('cdn.example.org')));
+  // Playwright sees the attempt; the browser never sends it (blocked by the CSP, not by the network).
+  expect(blocked).toContain('https://cdn.example.org/other.js csp');
+  foreign.splice(0, foreign.length, ...foreign.filter((u) => !u.includes('cdn.example.org')));
   const functions = JSON.parse(readFileSync(path.join(DIST, 'functions.json'), 'utf8')) as { functions: { id: string }[] };
   expect(functions.functions.map((f) => f.id).sort()).toEqual(['FORDEL', 'VULNERABILITY']);
-  expect(readFileSync(path.join(DIST, 'taskpane.html'), 'utf8')).toMatch(/Content-Security-Policy[\s\S]*default-src 'self'/);
+  expect(html).toMatch(/Content-Security-Policy[\s\S]*default-src 'self'; script-src 'self' https:\/\/appsforoffice.microsoft.com;/);
 });
 
 it('opens in an empty workbook, says what is missing, and registers the custom functions and ribbon command', async () => {
@@ -174,6 +206,37 @@ it('lists a problem in the planner’s data with a link that selects the cell, a
   await setPopulation(4321);
   await page.getByRole('button', { name: 'Les arbeidsboken på nytt' }).click();
   await page.getByText('Ingen problemer', { exact: false }).waitFor();
+});
+
+it('reads the workbook again when the planner edits an input sheet, and when the pane is shown again', async () => {
+  type Host = {
+    kontorplanTest: {
+      edit(sheet: string, address: string, values: unknown[][]): void;
+      reopen(): void;
+      excel: { sheet(n: string): { cells: Map<string, { value: unknown; format: string }> } };
+    };
+  };
+  const notice = page.getByText('Dataene i arbeidsboken er endret', { exact: false });
+  // Typing a wrong population (Worksheet.onChanged): the pane reads again by itself and shows the problem.
+  await page.evaluate(() => (globalThis as never as Host).kontorplanTest.edit('Kommuner', 'D5', [['mange']]));
+  await notice.waitFor();
+  await page.getByText('"mange" er ikke et tall').waitFor();
+  await shot('2c-endret');
+  await page.evaluate(() => (globalThis as never as Host).kontorplanTest.edit('Kommuner', 'D5', [[4321]]));
+  await page.getByText('Ingen problemer', { exact: false }).waitFor();
+  // A tab change puts the notice away; shown again with nothing changed, it stays away.
+  await tab('Scenarier');
+  await tab('Data');
+  await notice.waitFor({ state: 'detached' });
+  await page.evaluate(() => (globalThis as never as Host).kontorplanTest.reopen());
+  await page.waitForTimeout(800);
+  expect(await notice.count()).toBe(0);
+  // Changed while the pane was closed (no event reaches a closed pane's sheet watchers here): read when shown again.
+  await page.evaluate(() =>
+    (globalThis as never as Host).kontorplanTest.excel.sheet('Kommuner').cells.set('4,3', { value: 4322, format: 'General' }),
+  );
+  await page.evaluate(() => (globalThis as never as Host).kontorplanTest.reopen());
+  await notice.waitFor();
 });
 
 it('scores every scenario from the ribbon button, without the pane', async () => {

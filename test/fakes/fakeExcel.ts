@@ -8,7 +8,8 @@
  * - values written to a cell that is not formatted as text are parsed as Excel parses typing
  *   ("0301" becomes 301), table names are unique in the workbook, range shapes must match.
  * It does not calculate: a formula cell keeps the formula and no value.
- * `syncs` counts round trips; `editMode`, `protected` and `failAfterSteps` make Excel refuse.
+ * `syncs` counts round trips; `editMode`, `protected` and `failAfterSteps` make Excel refuse, and
+ * a request or answer over `payloadLimit` (Excel on the web: 5 MB) fails as it does there.
  */
 import type { CellValue } from '../../src/domain/sheets';
 import { a1, columnIndex } from '../../src/io/cells';
@@ -23,6 +24,7 @@ import type {
   XTable,
   XWorkbook,
   XWorksheet,
+  XWorksheetChanged,
   XWorksheetCollection,
 } from '../../src/workbook/office/excelApi';
 
@@ -47,6 +49,8 @@ export type FakeSheet = {
   frozenRows: number;
   columnWidths: Map<number, number>;
   bold: Set<string>;
+  /** `onChanged` handlers registered on the sheet. */
+  onChanged: ((e: XWorksheetChanged) => Promise<unknown>)[];
 };
 
 class ExcelError extends Error {
@@ -78,15 +82,72 @@ type Bounds = { sheet: FakeSheet; r0: number; c0: number; r1: number; c1: number
 /** "B2:D5", or with the sheet ("'KP A'!B2:D5"), as Excel writes a range's address. */
 const addressOf = (t: Bounds, withSheet = true) => `${withSheet ? `${quote(t.sheet.name)}!` : ''}${a1(t.r0, t.c0)}:${a1(t.r1, t.c1)}`;
 
-/** What typing (or `values`) puts in a cell that is not formatted as text. */
-function parseTyped(v: unknown, format: string): { value: FakeCell['value']; formula?: string } {
+/** Excel's error values: text typed as one of these becomes that error, not text. */
+const ERROR_VALUES = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!']);
+
+/** The serial number of a date (days since 1899-12-30, Excel's 1900 system), or undefined. */
+function dateSerial(y: number, m: number, d: number): number | undefined {
+  const t = Date.UTC(y, m - 1, d);
+  const back = new Date(t);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d) return undefined;
+  return Math.round((t - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+/**
+ * What typing (or `values`) puts in a cell that is not formatted as text: numbers, booleans,
+ * error values, and dates (ISO "2024-03-01", or Norwegian "01.03.2024") become the date's serial
+ * number with a date format, as Excel converts them.
+ */
+function parseTyped(v: unknown, format: string): { value: FakeCell['value']; error?: boolean; format?: string } {
   if (v === null || v === undefined || v === '') return { value: null };
   if (typeof v !== 'string') return { value: v as number | boolean };
   if (format === '@') return { value: v };
   const t = v.trim();
   if (/^[-+]?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(t)) return { value: Number(t) };
   if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === 'true' };
+  if (ERROR_VALUES.has(t.toUpperCase())) return { value: t.toUpperCase(), error: true };
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  const nb = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t);
+  const serial = iso ? dateSerial(+iso[1]!, +iso[2]!, +iso[3]!) : nb ? dateSerial(+nb[3]!, +nb[2]!, +nb[1]!) : undefined;
+  if (serial !== undefined) return { value: serial, format: format === 'General' ? (iso ? 'yyyy-mm-dd' : 'dd.mm.yyyy') : format };
   return { value: v };
+}
+
+/**
+ * Excel's rules for a table name (Microsoft's "Rename an Excel table"): starts with a letter,
+ * "_" or "\\"; then letters, digits, "." and "_"; no spaces; at most 255 characters; not "C" or
+ * "R"; not a cell reference (A1 or R1C1 style).
+ */
+export function tableNameRefusal(name: string): string | undefined {
+  if (name.length === 0 || name.length > 255) return 'a table name has 1 to 255 characters';
+  if (!/^[\p{L}_\\][\p{L}\p{N}._]*$/u.test(name)) return 'a table name starts with a letter, _ or \\ and has only letters, digits, . and _';
+  if (/^[cr]$/i.test(name)) return 'a table name cannot be C or R';
+  const a1ref = /^([a-z]{1,3})(\d+)$/i.exec(name);
+  if (a1ref && columnIndex(a1ref[1]!.toUpperCase()) <= 16383 && Number(a1ref[2]) >= 1 && Number(a1ref[2]) <= 1048576)
+    return 'a table name cannot be a cell reference';
+  if (/^r\d*c\d*$/i.test(name)) return 'a table name cannot be a cell reference';
+  return undefined;
+}
+
+/** Excel's rules for a sheet name: 1–31 characters, none of : \\ / ? * [ ], not starting or ending with ', not "History". */
+export function sheetNameRefusal(name: string): string | undefined {
+  if (name.length === 0 || name.length > 31) return 'a sheet name has 1 to 31 characters';
+  if (/[:\\/?*[\]]/.test(name)) return 'a sheet name cannot contain : \\ / ? * [ ]';
+  if (name.startsWith("'") || name.endsWith("'")) return "a sheet name cannot start or end with '";
+  if (name.toLowerCase() === 'history') return 'History is a name Excel reserves';
+  return undefined;
+}
+
+/** Excel's limit on the series of one chart. */
+export const MAX_CHART_SERIES = 255;
+
+const overlaps = (a: ReturnType<typeof parseAddress>, b: ReturnType<typeof parseAddress>) =>
+  a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
+
+/** A cell as typed into a cell of the given format. */
+function typedCell(v: unknown, format: string): FakeCell {
+  const t = parseTyped(v, format);
+  return { value: t.value, format: t.format ?? format, ...(t.error ? { error: true } : {}) };
 }
 
 type Step = () => void;
@@ -130,7 +191,11 @@ abstract class Proxy<T> {
         throw new ExcelError('ItemNotFound', 'The requested resource does not exist.');
       }
       this.loaded = { ...(this.loaded ?? {}) };
-      for (const [k, f] of Object.entries(fields)) this.loaded[k] = f();
+      for (const [k, f] of Object.entries(fields)) {
+        this.loaded[k] = f();
+        // What the answer carries back, as JSON (Excel on the web's response limit counts it).
+        this.ctx.responseBytes += JSON.stringify(this.loaded[k]).length + k.length + 4;
+      }
     });
   }
 }
@@ -148,6 +213,7 @@ class FakeRange extends Proxy<Bounds> implements XRange {
   }
   private write(grid: unknown[][], put: (sheet: FakeSheet, r: number, c: number, v: unknown) => void): void {
     const copy = grid.map((r) => [...r]);
+    this.ctx.requestBytes += JSON.stringify(copy).length;
     this.enqueue(() => {
       const { sheet, r0, c0, r1, c1 } = this.target();
       if (copy.length !== r1 - r0 + 1 || copy.some((r) => r.length !== c1 - c0 + 1))
@@ -156,6 +222,7 @@ class FakeRange extends Proxy<Bounds> implements XRange {
           'The number of rows or columns in the input array doesn’t match the size or dimensions of the range.',
         );
       copy.forEach((row, i) => row.forEach((v, j) => put(sheet, r0 + i, c0 + j, v)));
+      this.ctx.host.changed(sheet, addressOf({ sheet, r0, c0, r1, c1 }, false));
     });
   }
   get address(): string {
@@ -171,7 +238,7 @@ class FakeRange extends Proxy<Bounds> implements XRange {
   set values(grid: unknown[][]) {
     this.write(grid, (sheet, r, c, v) => {
       const format = sheet.cells.get(key(r, c))?.format ?? 'General';
-      sheet.cells.set(key(r, c), { ...parseTyped(v, format), format });
+      sheet.cells.set(key(r, c), typedCell(v, format));
     });
   }
   get valueTypes(): string[][] {
@@ -185,7 +252,7 @@ class FakeRange extends Proxy<Bounds> implements XRange {
       const format = sheet.cells.get(key(r, c))?.format ?? 'General';
       if (typeof v === 'string' && v.startsWith('=') && format !== '@')
         sheet.cells.set(key(r, c), { value: null, formula: v.slice(1), format });
-      else sheet.cells.set(key(r, c), { ...parseTyped(v, format), format });
+      else sheet.cells.set(key(r, c), typedCell(v, format));
     });
   }
   get numberFormat(): unknown[][] {
@@ -317,11 +384,25 @@ class FakeWorksheet extends Proxy<FakeSheet> implements XWorksheet {
   get name(): string {
     return this.prop('name');
   }
+  get onChanged(): XWorksheet['onChanged'] {
+    return {
+      add: (handler) => {
+        this.enqueue(() => void this.target().onChanged.push(handler));
+        return {};
+      },
+    };
+  }
   get visibility(): Visibility {
     return this.prop('visibility');
   }
   set visibility(v: Visibility) {
-    this.enqueue(() => (this.target().visibility = v));
+    this.enqueue(() => {
+      const sheet = this.target();
+      const visible = this.ctx.host.sheets.filter((s) => s.visibility === 'Visible');
+      if (v !== 'Visible' && visible.length === 1 && visible[0] === sheet)
+        throw new ExcelError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+      sheet.visibility = v;
+    });
   }
   load(properties: string): XWorksheet {
     const want = new Set(properties.split(',').map((s) => s.trim()));
@@ -364,6 +445,9 @@ class FakeWorksheet extends Proxy<FakeSheet> implements XWorksheet {
     this.enqueue(() => {
       const sheet = this.target();
       const host = this.ctx.host;
+      // Worksheet.delete: "if the worksheet's visibility is set to VeryHidden, the delete operation will fail".
+      if (sheet.visibility === 'VeryHidden')
+        throw new ExcelError('InvalidOperation', 'A very hidden worksheet cannot be deleted; make it hidden or visible first.');
       if (host.sheets.filter((s) => s.visibility === 'Visible').length === 1 && sheet.visibility === 'Visible')
         throw new ExcelError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
       host.sheets.splice(host.sheets.indexOf(sheet), 1);
@@ -374,17 +458,36 @@ class FakeWorksheet extends Proxy<FakeSheet> implements XWorksheet {
   }
   get tables(): XWorksheet['tables'] {
     return {
-      add: (address: string, _hasHeaders: boolean): XTable => {
+      add: (address: string, hasHeaders: boolean): XTable => {
         let table: FakeSheet['tables'][number] | undefined;
         this.enqueue(() => {
+          const sheet = this.target();
+          const at = parseAddress(address);
+          if (sheet.tables.some((t) => overlaps(parseAddress(t.address), at)))
+            throw new ExcelError('InvalidArgument', 'A table can’t overlap another table.');
+          // Header cells become unique, non-blank text, as Excel makes them: "Column1" for a blank, "Navn2" for a second "Navn".
+          if (hasHeaders) {
+            const seen = new Set<string>();
+            for (let c = at.c0; c <= at.c1; c++) {
+              const cell = sheet.cells.get(key(at.r0, c));
+              const text = cell?.value === null || cell?.value === undefined || cell.formula !== undefined ? '' : String(cell.value);
+              let name = text.trim() === '' ? `Column${c - at.c0 + 1}` : text;
+              for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${text.trim() === '' ? 'Column' : text}${n}`;
+              seen.add(name.toLowerCase());
+              if (name !== text || typeof cell?.value !== 'string')
+                sheet.cells.set(key(at.r0, c), { value: name, format: cell?.format ?? 'General' });
+            }
+          }
           table = { name: `Table${++this.ctx.host.tableCounter}`, address, style: 'TableStyleMedium2' };
-          this.target().tables.push(table);
+          sheet.tables.push(table);
         });
         const host = this.ctx.host;
         const enqueue = (s: Step) => this.enqueue(s);
         return {
           set name(n: string) {
             enqueue(() => {
+              const bad = tableNameRefusal(n);
+              if (bad) throw new ExcelError('InvalidArgument', `The table name ${n} is not valid: ${bad}.`);
               if (host.sheets.some((s) => s.tables.some((t) => t !== table && t.name.toLowerCase() === n.toLowerCase())))
                 throw new ExcelError('InvalidArgument', `A table named ${n} already exists.`);
               table!.name = n;
@@ -450,6 +553,8 @@ class FakeWorksheet extends Proxy<FakeSheet> implements XWorksheet {
             add: (name: string) => {
               let added: FakeChart['series'][number] | undefined;
               on((c) => {
+                if (c.series.length >= MAX_CHART_SERIES)
+                  throw new ExcelError('InvalidArgument', `A chart can have at most ${MAX_CHART_SERIES} series.`);
                 added = { name };
                 c.series.push(added);
               });
@@ -473,6 +578,9 @@ class FakeWorksheet extends Proxy<FakeSheet> implements XWorksheet {
 
 class FakeContext implements XRequestContext {
   queue: Step[] = [];
+  /** JSON bytes of the values written and read in the batch being synced. */
+  requestBytes = 0;
+  responseBytes = 0;
   readonly workbook: XWorkbook;
   constructor(readonly host: FakeExcel) {
     // The collection's getters and methods are plain functions; they reach the context by name.
@@ -501,7 +609,8 @@ class FakeContext implements XRequestContext {
         ctx.queue.push(() => {
           if (host.protected) throw new ExcelError('AccessDenied', 'The workbook is protected.');
           if (byName(name)) throw new ExcelError('ItemAlreadyExists', `A sheet named ${name} already exists.`);
-          if (name.length > 31 || /[:\\/?*[\]]/.test(name)) throw new ExcelError('InvalidArgument', `Bad sheet name ${name}`);
+          const bad = sheetNameRefusal(name);
+          if (bad) throw new ExcelError('InvalidArgument', `The sheet name ${name} is not valid: ${bad}.`);
           sheet = newSheet(name);
           host.sheets.push(sheet);
         });
@@ -553,9 +662,16 @@ class FakeContext implements XRequestContext {
 
   async sync(): Promise<void> {
     const steps = this.queue;
+    const request = this.requestBytes;
     this.queue = [];
+    this.requestBytes = 0;
+    this.responseBytes = 0;
     this.host.syncs++;
     if (this.host.editMode) throw new ExcelError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
+    // Excel on the web refuses a request, or an answer, over its payload limit (5 MB).
+    this.host.largestRequest = Math.max(this.host.largestRequest, request);
+    if (request > this.host.payloadLimit)
+      throw new ExcelError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
     let budget = this.host.failAfterSteps;
     for (const step of steps) {
       if (budget !== undefined && budget-- <= 0) {
@@ -564,6 +680,9 @@ class FakeContext implements XRequestContext {
       }
       step();
     }
+    if (this.responseBytes > this.host.payloadLimit)
+      throw new ExcelError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+    this.host.largestResponse = Math.max(this.host.largestResponse, this.responseBytes);
   }
 }
 
@@ -578,6 +697,7 @@ function newSheet(name: string, visibility: Visibility = 'Visible'): FakeSheet {
     frozenRows: 0,
     columnWidths: new Map(),
     bold: new Set(),
+    onChanged: [],
   };
 }
 
@@ -586,6 +706,14 @@ export class FakeExcel {
   sheets: FakeSheet[] = [];
   settings = new Map<string, unknown>();
   syncs = 0;
+  /**
+   * Excel on the web's limit on a request and on a response: "5 MB" (Microsoft's docs, excel/performance.md;
+   * read as 5 000 000 bytes, the stricter reading). The desktop has no limit this low.
+   */
+  payloadLimit = 5_000_000;
+  /** The largest request sent and answer delivered (JSON bytes of values) of any sync so far. */
+  largestRequest = 0;
+  largestResponse = 0;
   protected = false;
   editMode = false;
   /** The next sync runs this many steps, then fails as Excel does. */
@@ -598,15 +726,20 @@ export class FakeExcel {
     for (const s of sheets) this.addSheet(s.name, s.values, s.visibility);
   }
 
-  /** A sheet the planner made (as if typed in Excel: text stays text). */
+  /** A sheet the planner made (as if typed in Excel: text stays text, a date is its serial number). */
   addSheet(name: string, values: readonly (readonly CellValue[])[], visibility: Visibility = 'Visible'): void {
     const sheet = newSheet(name, visibility);
     values.forEach((row, r) =>
       row.forEach((v, c) => {
         if (v === null) return;
         if (typeof v === 'object' && 'error' in v) sheet.cells.set(key(r, c), { value: v.error, error: true, format: 'General' });
-        else
-          sheet.cells.set(key(r, c), { value: v instanceof Date ? v.toISOString() : v, format: typeof v === 'string' ? '@' : 'General' });
+        else if (v instanceof Date)
+          // Excel holds a date as its serial number, shown through a date format.
+          sheet.cells.set(key(r, c), {
+            value: dateSerial(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate())!,
+            format: 'yyyy-mm-dd',
+          });
+        else sheet.cells.set(key(r, c), { value: v, format: typeof v === 'string' ? '@' : 'General' });
       }),
     );
     this.sheets.push(sheet);
@@ -618,6 +751,25 @@ export class FakeExcel {
     if (ctx.queue.length > 0) await ctx.sync();
     return out;
   };
+
+  /** Cells of a sheet changed: its `onChanged` handlers run after the change, as Excel's events arrive. */
+  changed(sheet: FakeSheet, address: string): void {
+    for (const h of sheet.onChanged) setTimeout(() => void h({ address, source: 'Local' }), 0);
+  }
+
+  /** The planner types values into a sheet (as in Excel: into each cell's format), from `address`'s top-left cell. */
+  edit(name: string, address: string, values: readonly (readonly unknown[])[]): void {
+    const sheet = this.sheet(name);
+    if (!sheet) throw new Error(`no sheet ${name}`);
+    const { r0, c0 } = parseAddress(address);
+    values.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const format = sheet.cells.get(key(r0 + i, c0 + j))?.format ?? 'General';
+        sheet.cells.set(key(r0 + i, c0 + j), typedCell(v, format));
+      }),
+    );
+    this.changed(sheet, address);
+  }
 
   sheet(name: string): FakeSheet | undefined {
     return this.sheets.find((s) => s.name === name);

@@ -1,3 +1,4 @@
+import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -72,6 +73,71 @@ describe('KONTORPLAN.VULNERABILITY', () => {
     expect(vulnerability(2)).toBeCloseTo(1 - 0.85 ** 2, 12);
     expect(vulnerability(3, 2, 0.1)).toBeCloseTo(0.1 ** 3 + 3 * 0.9 * 0.1 ** 2, 12);
     expect(vulnerability(1)).toBe(1);
+  });
+});
+
+describe('refusals in Excel', () => {
+  // As Office's custom-functions runtime defines them (CustomFunctionsRuntime 1.2): the code is the cell's error.
+  class RuntimeError extends Error {
+    constructor(
+      readonly code: string,
+      message?: string,
+    ) {
+      super(message);
+    }
+  }
+  afterEach(() => delete (globalThis as { CustomFunctions?: unknown }).CustomFunctions);
+
+  it('are CustomFunctions.Error with #VALUE! and the reason, so the cell says why', () => {
+    (globalThis as { CustomFunctions?: unknown }).CustomFunctions = { Error: RuntimeError, ErrorCode: { invalidValue: '#VALUE!' } };
+    const caught = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return e;
+      }
+      throw new Error('no refusal');
+    };
+    const e = caught(() => fordel([[1], [2]], 100, 1.5)) as RuntimeError;
+    expect(e).toBeInstanceOf(RuntimeError);
+    expect(e.code).toBe('#VALUE!');
+    expect(e.message).toContain('fast andel må være mellom 0 og 1');
+    const v = caught(() => vulnerability(3, 2, 1.5)) as RuntimeError;
+    expect([v.code, v.message]).toEqual(['#VALUE!', 'sannsynligheten a må være mellom 0 og 1, ikke 1.5']);
+    expect((caught(() => vulnerability(-1)) as RuntimeError).message).toContain('årsverk');
+    expect((caught(() => vulnerability(3, 1.5)) as RuntimeError).message).toContain('helt tall');
+  });
+
+  it("take Excel's null for an omitted optional argument as the default", () => {
+    const excel = fordel as unknown as (d: number[][], t: number, f: null, w: null) => number[][];
+    expect(excel([[1], [3]], 100, null, null)).toEqual([[25], [75]]);
+    expect((vulnerability as unknown as (f: number, k: null, a: null) => number)(2, null, null)).toBeCloseTo(1 - 0.85 ** 2, 12);
+  });
+});
+
+describe('functions.json, as the build generates it (custom-functions-metadata)', () => {
+  it('types every parameter, so Excel converts cells to numbers and the weights range to a 2-D array', async () => {
+    const out = await generateCustomFunctionsMetadata(path.join(__dirname, '../../src/functions/functions.ts'));
+    expect(out.errors).toEqual([]);
+    const meta = JSON.parse(out.metadataJson) as {
+      functions: { id: string; parameters: { name: string; type: string; dimensionality?: string; optional?: boolean }[] }[];
+    };
+    const params = Object.fromEntries(
+      meta.functions.map((f) => [f.id, f.parameters.map((p) => [p.name, p.type, p.dimensionality ?? 'scalar', !!p.optional])]),
+    );
+    expect(params).toEqual({
+      FORDEL: [
+        ['drivers', 'number', 'matrix', false],
+        ['total', 'number', 'scalar', false],
+        ['fixedShare', 'number', 'scalar', true],
+        ['weights', 'number', 'matrix', true],
+      ],
+      VULNERABILITY: [
+        ['fte', 'number', 'scalar', false],
+        ['k', 'number', 'scalar', true],
+        ['a', 'number', 'scalar', true],
+      ],
+    });
   });
 });
 

@@ -5,7 +5,13 @@ import { tradeoffSheet } from '../../src/io/optimizeOutput';
 import { comparisonSheet, scenarioSheet } from '../../src/io/output';
 import { scoreAll } from '../../src/scoring/score';
 import { loadNetwork, sampleInput } from '../../src/cli/common';
-import { MAX_REQUEST_BYTES, OfficeWorkbook, WorkbookBlockedError, topLeft } from '../../src/workbook/office/officeWorkbook';
+import {
+  MAX_REQUEST_BYTES,
+  MAX_RESPONSE_BYTES,
+  OfficeWorkbook,
+  WorkbookBlockedError,
+  topLeft,
+} from '../../src/workbook/office/officeWorkbook';
 import { OWNER_SHEET } from '../../src/workbook/port';
 import { embedded } from '../builders';
 import { FakeExcel } from '../fakes/fakeExcel';
@@ -31,13 +37,16 @@ function scenarioSpecs(county?: string): SheetSpec[] {
 
 describe('OfficeWorkbook round trips (counted by the fake Excel)', () => {
   it.each([
-    ['Nordland', '18'],
-    ['all of Norway', undefined],
-  ])('reads every input of %s in 2 syncs and writes a scored scenario in 3', async (_, county) => {
+    // Sheet list, used-range addresses, then the cells in syncs of at most ~4 MB: Nordland fits in one, Norway takes three.
+    ['Nordland', '18', 3],
+    ['all of Norway', undefined, 5],
+  ])('reads every input of %s in %i syncs, no answer over 5 MB, and writes a scored scenario in 3', async (_, county, reads) => {
     const excel = await sampleExcel(county);
     const wb = new OfficeWorkbook(excel.run);
+    excel.largestResponse = 0;
     const snap = await wb.read();
-    expect(excel.syncs).toBe(2);
+    expect(excel.syncs).toBe(reads);
+    expect(excel.largestResponse).toBeLessThanOrEqual(MAX_RESPONSE_BYTES);
     expect(snap.sheets.map((s) => s.name)).toContain('Kommuner');
     excel.syncs = 0;
     await wb.replaceOwnSheets(scenarioSpecs(county));
@@ -47,6 +56,40 @@ describe('OfficeWorkbook round trips (counted by the fake Excel)', () => {
     await wb.replaceOwnSheets(scenarioSpecs(county));
     expect(excel.syncs).toBe(3);
     expect(excel.sheets.filter((s) => s.name === 'KP Scenario 1')).toHaveLength(1);
+    expect(excel.largestRequest).toBeLessThanOrEqual(excel.payloadLimit);
+  });
+
+  it("reads all of Norway in chunks because one answer would be over Excel on the web's 5 MB", async () => {
+    const excel = await sampleExcel();
+    // Every used range in one sync, as the adapter used to read: Excel on the web refuses it.
+    const whole = () =>
+      excel.run(async (ctx) => {
+        const sheets = ctx.workbook.worksheets.load('items/name');
+        await ctx.sync();
+        sheets.items.forEach((ws) => ws.getUsedRangeOrNullObject(true).load('address,values,valueTypes'));
+        await ctx.sync();
+      });
+    await expect(whole()).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+    const chunked = await new OfficeWorkbook(excel.run).read();
+    expect(excel.largestResponse).toBeLessThanOrEqual(MAX_RESPONSE_BYTES);
+    // Without the limit (Excel on the desktop) the one answer is about 5.7 MB, and gives the same snapshot.
+    excel.payloadLimit = Infinity;
+    await whole();
+    expect(excel.largestResponse).toBeGreaterThan(5_500_000);
+    expect(excel.largestResponse).toBeLessThan(6_000_000);
+    expect(chunked).toEqual(await new OfficeWorkbook(excel.run).read());
+  });
+
+  it('halves a chunk Excel still refuses (long texts), and says so when one row alone is too large', async () => {
+    const long = 'x'.repeat(30_000);
+    const rows = Array.from({ length: 200 }, (_, i) => [`${i}`, long]);
+    const excel = new FakeExcel([{ name: 'Notater', values: rows }]);
+    const snap = await new OfficeWorkbook(excel.run).read();
+    expect(snap.sheets[0]!.values).toEqual(rows);
+    expect(excel.syncs).toBeGreaterThan(3);
+    expect(excel.largestResponse).toBeLessThanOrEqual(excel.payloadLimit);
+    const wide = new FakeExcel([{ name: 'Bred', values: [Array.from({ length: 200 }, () => long)] }]);
+    await expect(new OfficeWorkbook(wide.run).read()).rejects.toThrow(/for stor til å leses fra Excel på nett/);
   });
 });
 

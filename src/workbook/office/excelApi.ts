@@ -2,7 +2,8 @@
  * The subset of the Excel JavaScript API (Office.js) that Kontorplan calls, and nothing more.
  * The Office adapter is written against these interfaces, so real Excel (`Excel.run`) and the
  * stateful fake in test/ (which implements exactly this) are interchangeable. Every member
- * here is in ExcelApi 1.9 or earlier; manifest.xml asks for that set.
+ * here is in ExcelApi 1.9 or earlier; manifest.xml asks for that set. `npm run typecheck`
+ * checks these interfaces against Microsoft's @types/office-js (test/typecheck/officeJs.ts).
  *
  * Office.js is a proxy model: calls and assignments are queued, and only `context.sync()`
  * sends them to Excel; a property can be read only after `load` and a `sync`.
@@ -30,13 +31,17 @@ export interface XRange {
   };
 }
 
-export type XColorCriterion = { formula: string; type: 'Number'; color: string };
+/**
+ * A colour-scale criterion as Excel reads it back (@types/office-js ConditionalColorScaleCriterion:
+ * formula and colour optional, the type any of Excel's); Kontorplan writes `type: 'Number'`.
+ */
+export type XColorCriterion = { formula?: string; type: string; color?: string };
 
 /** A conditional format (ExcelApi 1.6): a three-colour scale, or a fill for cells containing a text. */
 export interface XConditionalFormat {
-  readonly colorScale: { criteria: { minimum: XColorCriterion; midpoint: XColorCriterion; maximum: XColorCriterion } };
+  readonly colorScale: { criteria: { minimum: XColorCriterion; midpoint?: XColorCriterion; maximum: XColorCriterion } };
   readonly textComparison: {
-    rule: { operator: 'Contains'; text: string };
+    rule: { operator: string; text: string };
     readonly format: { readonly fill: { color: string }; readonly font: { color: string } };
   };
 }
@@ -61,8 +66,18 @@ export interface XChart {
   setPosition(startCell: string, endCell?: string): void;
 }
 
+/** What Excel tells a `Worksheet.onChanged` handler (ExcelApi 1.7), as far as Kontorplan reads it. */
+export interface XWorksheetChanged {
+  /** The changed range on the sheet, e.g. "B4" or "A2:C9". */
+  readonly address: string;
+  /** "Local" (this Excel) or "Remote" (a co-author). */
+  readonly source: string;
+}
+
 export interface XWorksheet {
   readonly name: string;
+  /** Fires after cells of the sheet change (ExcelApi 1.7); the handler is registered at the next sync. */
+  readonly onChanged: { add(handler: (event: XWorksheetChanged) => Promise<unknown>): unknown };
   visibility: Visibility;
   readonly isNullObject: boolean;
   load(properties: string): XWorksheet;

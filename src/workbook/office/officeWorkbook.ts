@@ -14,8 +14,19 @@ import { layoutSheet } from '../memory/memoryWorkbook';
 import { OWNER_SHEET, planReplacement, SheetConflictError, type WorkbookPort } from '../port';
 import type { ExcelRun, XRange, XRequestContext, XWorksheet } from './excelApi';
 
-/** Excel on the web refuses a request larger than 5 MB; stay under it with a margin. */
+/**
+ * Excel on the web refuses a request or a response larger than 5 MB (Microsoft's docs,
+ * excel/performance.md: "limits requests and responses to 5 MB"); stay under it with a margin.
+ */
 export const MAX_REQUEST_BYTES = 4_500_000;
+/** The answer one read sync aims at (values and valueTypes as JSON), under the 5 MB with a margin. */
+export const MAX_RESPONSE_BYTES = 4_000_000;
+/**
+ * Our estimate of the JSON one cell costs in a read (its value and its type, with quotes and
+ * commas): measured on the sample of all of Norway at 17.2 bytes (18.2 for Nordland), taken at
+ * 24. A chunk Excel still refuses (long texts) is halved and read again.
+ */
+export const READ_BYTES_PER_CELL = 24;
 
 /** The document setting that holds Kontorplan's settings (column mapping, parameters). */
 export const SETTINGS_KEY = 'kontorplan';
@@ -44,15 +55,89 @@ function cellOf(v: unknown, type: string | undefined): CellValue {
   return String(v);
 }
 
+/** The 0-based bounds of a (sheet-qualified) range address: "Kommuner!B2:F42", "'KP A'!A1". */
+export function rangeBounds(address: string): { r0: number; c0: number; r1: number; c1: number } {
+  const local = address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '');
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(local);
+  if (!m) return { r0: 0, c0: 0, r1: -1, c1: -1 };
+  const r0 = Number(m[2]) - 1;
+  const c0 = columnIndex(m[1]!);
+  return { r0, c0, r1: m[3] ? Number(m[4]) - 1 : r0, c1: m[3] ? columnIndex(m[3]) : c0 };
+}
+
 /** A used range's values placed from A1, as the readers expect. */
 function fromA1(range: XRange): CellValue[][] {
   const { row, col } = topLeft(range.address);
+  return placed(row, col, [range]);
+}
+
+/** Row blocks of one sheet (read in order, same columns) placed from A1. */
+function placed(row: number, col: number, blocks: readonly { values: unknown[][]; valueTypes: string[][] }[]): CellValue[][] {
   const out: CellValue[][] = Array.from({ length: row }, () => []);
-  range.values.forEach((r, i) => {
-    const types = range.valueTypes[i];
-    out.push([...Array<CellValue>(col).fill(null), ...r.map((v, j) => cellOf(v, types?.[j]))]);
-  });
+  for (const b of blocks)
+    b.values.forEach((r, i) => {
+      const types = b.valueTypes[i];
+      out.push([...Array<CellValue>(col).fill(null), ...r.map((v, j) => cellOf(v, types?.[j]))]);
+    });
   return out;
+}
+
+/** Rows r0..r1 (0-based, inclusive) of one sheet's used range, read as one range. */
+type Block = { sheet: number; r0: number; r1: number; c0: number; c1: number; range?: XRange };
+
+/** The used range of each sheet cut into row blocks of at most `maxCells` cells. */
+function rowBlocks(sheet: number, b: { r0: number; c0: number; r1: number; c1: number }, maxCells: number): Block[] {
+  const width = b.c1 - b.c0 + 1;
+  const rows = Math.max(1, Math.floor(maxCells / width));
+  const out: Block[] = [];
+  for (let r = b.r0; r <= b.r1; r += rows) out.push({ sheet, r0: r, r1: Math.min(b.r1, r + rows - 1), c0: b.c0, c1: b.c1 });
+  return out;
+}
+
+const cells = (b: Block) => (b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1);
+
+/** Blocks grouped so each group's estimated answer stays under the budget (one sync per group). */
+function groupBlocks(blocks: readonly Block[], budgetCells: number): Block[][] {
+  const groups: Block[][] = [];
+  let current: Block[] = [];
+  let n = 0;
+  for (const b of blocks) {
+    if (current.length > 0 && n + cells(b) > budgetCells) {
+      groups.push(current);
+      current = [];
+      n = 0;
+    }
+    current.push(b);
+    n += cells(b);
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+/**
+ * Reads the blocks' values, one sync per group; a group Excel refuses as too large an answer
+ * is split in two (a single block by its rows) and read again. Fails only when one row alone is
+ * over the limit.
+ */
+async function readBlocks(context: XRequestContext, sheets: readonly XWorksheet[], group: Block[]): Promise<Block[]> {
+  for (const b of group) b.range = sheets[b.sheet]!.getRange(`${a1(b.r0, b.c0)}:${a1(b.r1, b.c1)}`).load('values,valueTypes');
+  try {
+    await context.sync();
+    return group;
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'ResponsePayloadSizeLimitExceeded') throw e;
+    let halves: Block[][];
+    if (group.length > 1) halves = [group.slice(0, group.length >> 1), group.slice(group.length >> 1)];
+    else {
+      const b = group[0]!;
+      if (b.r0 === b.r1) throw e;
+      const mid = (b.r0 + b.r1) >> 1;
+      halves = [[{ ...b, r1: mid }], [{ ...b, r0: mid + 1 }]];
+    }
+    const out: Block[] = [];
+    for (const h of halves) out.push(...(await readBlocks(context, sheets, h)));
+    return out;
+  }
 }
 
 /** Messages for what Excel itself refuses, by its error code. */
@@ -61,8 +146,13 @@ function blocked(e: unknown, doing: 'read' | 'write'): Error {
   const nothing = doing === 'write' ? ' Ingenting ble skrevet.' : '';
   if (code === 'InvalidOperationInCellEditMode')
     return new WorkbookBlockedError(`Excel er i redigeringsmodus: trykk Enter eller Esc i cellen du skriver i, og prøv igjen.${nothing}`);
-  if (code === 'RequestPayloadSizeLimitExceeded' || code === 'PayloadTooLarge')
-    return new WorkbookBlockedError(`Resultatet er for stort til å skrives i én operasjon i Excel.${nothing}`);
+  // Excel on the web's 5 MB limits (Office.js codes RequestPayloadSizeLimitExceeded and ResponsePayloadSizeLimitExceeded).
+  if (code === 'RequestPayloadSizeLimitExceeded')
+    return new WorkbookBlockedError(`Resultatet er for stort til å skrives i én operasjon i Excel (over 5 MB).${nothing}`);
+  if (code === 'ResponsePayloadSizeLimitExceeded')
+    return new WorkbookBlockedError(
+      'En rad i arbeidsboken er for stor til å leses fra Excel på nett (over 5 MB). Korte ned svært lange tekster i arkene og prøv igjen.',
+    );
   if (code === 'AccessDenied')
     return new WorkbookBlockedError(
       `Excel tillater ikke endringer i arbeidsboken nå (den er skrivebeskyttet eller delt med begrensninger).${nothing}`,
@@ -96,7 +186,12 @@ export function sheetGrids(spec: SheetSpec): { formulas: Cell[][]; formats: stri
     Array.from({ length: width }, (_, j): Cell => {
       const v = r[j] ?? null;
       if (v === null) return '';
-      if (v instanceof Date) return v.toISOString().slice(0, 10);
+      // A date as Excel holds one: its serial number, under a date format (typed text would be
+      // converted by the locale's rules, or not at all).
+      if (v instanceof Date) {
+        if (formats[i]![j] === 'General') formats[i]![j] = 'yyyy-mm-dd';
+        return Math.round((Date.UTC(v.getUTCFullYear(), v.getUTCMonth(), v.getUTCDate()) - Date.UTC(1899, 11, 30)) / 86_400_000);
+      }
       if (typeof v === 'object') return v.error;
       // Text stays text: "0301" must not become 301, nor a name starting with "=" a formula.
       if (typeof v === 'string' && formulaAt[i]?.[j] !== true) formats[i]![j] = '@';
@@ -117,9 +212,10 @@ function requestBytes(grids: readonly { formulas: Cell[][]; formats: string[][] 
 }
 
 /**
- * The workbook open in Excel, through Office.js. Reading takes two `sync`s whatever the size
- * of the workbook (sheet list and settings; then every used range); writing takes two (what
- * is there; then everything), with one more only to clean up if Excel refuses the write.
+ * The workbook open in Excel, through Office.js. Reading takes two `sync`s (sheet list and
+ * settings; then every used range's address) and then one per ~4 MB of cells, so no answer
+ * goes over Excel on the web's 5 MB (a county is one more sync, all of Norway two); writing takes
+ * two (what is there; then everything), with one more only to clean up if Excel refuses the write.
  */
 export class OfficeWorkbook implements WorkbookPort {
   /** Kontorplan's document settings as of the last `read`. */
@@ -129,22 +225,34 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async read(): Promise<WorkbookSnapshot> {
     try {
-      return await this.run(async (ctx) => {
-        const sheets = ctx.workbook.worksheets.load('items/name,items/visibility');
-        const setting = ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY).load('value');
-        await ctx.sync();
-        const ranges = sheets.items.map((ws) => ({ ws, range: ws.getUsedRangeOrNullObject(true).load('address,values,valueTypes') }));
-        await ctx.sync();
+      return await this.run(async (context) => {
+        const sheets = context.workbook.worksheets.load('items/name,items/visibility');
+        const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY).load('value');
+        await context.sync();
+        const used = sheets.items.map((ws) => ws.getUsedRangeOrNullObject(true).load('address'));
+        await context.sync();
         this.settings = setting.isNullObject ? undefined : parseSetting(setting.value);
-        const owner = ranges.find((r) => r.ws.name === OWNER_SHEET);
-        const owned = owner && !owner.range.isNullObject ? ownedFrom(fromA1(owner.range)) : [];
-        const data: SheetData[] = ranges
-          .filter((r) => r.ws.name !== OWNER_SHEET)
-          .map(({ ws, range }) => ({
-            name: ws.name,
-            visible: ws.visibility === 'Visible',
-            values: range.isNullObject ? [] : fromA1(range),
-          }));
+        const budget = Math.floor(MAX_RESPONSE_BYTES / READ_BYTES_PER_CELL);
+        const bounds = used.map((r) => (r.isNullObject ? undefined : rangeBounds(r.address)));
+        const blocks = bounds.flatMap((b, i) => (b && b.r1 >= b.r0 ? rowBlocks(i, b, budget) : []));
+        const read: Block[] = [];
+        for (const group of groupBlocks(blocks, budget)) read.push(...(await readBlocks(context, sheets.items, group)));
+        const valuesOf = (i: number): CellValue[][] => {
+          const b = bounds[i];
+          if (!b) return [];
+          const mine = read.filter((x) => x.sheet === i).sort((x, y) => x.r0 - y.r0);
+          return placed(
+            b.r0,
+            b.c0,
+            mine.map((x) => x.range!),
+          );
+        };
+        const ownerAt = sheets.items.findIndex((ws) => ws.name === OWNER_SHEET);
+        const owned = ownerAt >= 0 ? ownedFrom(valuesOf(ownerAt)) : [];
+        const data: SheetData[] = sheets.items
+          .map((ws, i) => ({ ws, i }))
+          .filter(({ ws }) => ws.name !== OWNER_SHEET)
+          .map(({ ws, i }) => ({ name: ws.name, visible: ws.visibility === 'Visible', values: valuesOf(i) }));
         return { sheets: data, ownedSheets: owned };
       });
     } catch (e) {
@@ -154,9 +262,9 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async saveSettings(value: unknown): Promise<void> {
     try {
-      await this.run(async (ctx) => {
-        ctx.workbook.settings.add(SETTINGS_KEY, JSON.stringify(value));
-        await ctx.sync();
+      await this.run(async (context) => {
+        context.workbook.settings.add(SETTINGS_KEY, JSON.stringify(value));
+        await context.sync();
       });
       this.settings = value;
     } catch (e) {
@@ -164,13 +272,38 @@ export class OfficeWorkbook implements WorkbookPort {
     }
   }
 
+  private readonly watched = new Set<string>();
+
+  /**
+   * Calls `onChange(sheet)` whenever the planner (or a co-author) changes cells of one of these
+   * sheets, through Excel's `Worksheet.onChanged`; each sheet is watched once, so calling this
+   * after every read adds only the new ones (one sync, none when there are none). Where Excel
+   * cannot (an older version), nothing is watched and nothing fails: the pane still re-reads
+   * when shown again.
+   */
+  async watch(sheets: readonly string[], onChange: (sheet: string) => void): Promise<void> {
+    const fresh = [...new Set(sheets)].filter((s) => !this.watched.has(s.toLowerCase()));
+    if (fresh.length === 0) return;
+    try {
+      await this.run(async (context) => {
+        for (const name of fresh) {
+          context.workbook.worksheets.getItem(name).onChanged.add(async () => onChange(name));
+        }
+        await context.sync();
+      });
+      for (const name of fresh) this.watched.add(name.toLowerCase());
+    } catch {
+      // Not watching is not an error the planner can do anything about.
+    }
+  }
+
   /** Selects a cell of a sheet for the planner (a problem's "go to" link). */
   async select(sheet: string, cell?: string): Promise<void> {
-    await this.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(sheet);
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
       ws.activate();
       ws.getRange(cell ?? 'A1').select();
-      await ctx.sync();
+      await context.sync();
     });
   }
 
@@ -191,17 +324,20 @@ export class OfficeWorkbook implements WorkbookPort {
         `Resultatet er for stort til å skrives i én operasjon (${(bytes / 1e6).toFixed(1).replace('.', ',')} MB; Excel på nett tillater 5 MB). Velg færre scenarier. Ingenting ble skrevet.`,
       );
     }
-    await this.run(async (ctx) => {
+    await this.run(async (context) => {
       // 1: what is there; 2: which of it Kontorplan made (only when it has made something).
-      const sheets = ctx.workbook.worksheets.load('items/name');
-      const protection = ctx.workbook.protection.load('protected');
+      const sheets = context.workbook.worksheets.load('items/name');
+      const protection = context.workbook.protection.load('protected');
       const owned: string[] = [];
       try {
-        await ctx.sync();
+        await context.sync();
         // Only a write of Kontorplan's own sheets needs to know which they are.
         if (own && sheets.items.some((s) => s.name === OWNER_SHEET)) {
-          const ownerRange = ctx.workbook.worksheets.getItem(OWNER_SHEET).getUsedRangeOrNullObject(true).load('address,values,valueTypes');
-          await ctx.sync();
+          const ownerRange = context.workbook.worksheets
+            .getItem(OWNER_SHEET)
+            .getUsedRangeOrNullObject(true)
+            .load('address,values,valueTypes');
+          await context.sync();
           if (!ownerRange.isNullObject) owned.push(...ownedFrom(fromA1(ownerRange)));
         }
       } catch (e) {
@@ -218,27 +354,27 @@ export class OfficeWorkbook implements WorkbookPort {
       if (plan.conflict !== undefined) throw new SheetConflictError(plan.conflict);
 
       // 3: everything, in one batch: remove the old own sheets, write the new ones, record them.
-      if (own) for (const name of plan.remove) if (name !== OWNER_SHEET) ctx.workbook.worksheets.getItem(name).delete();
-      specs.forEach((spec, k) => writeSheet(ctx, spec, grids[k]!));
-      if (own) writeOwner(ctx, !hasOwner, [...plan.kept, ...specs.map((s) => s.name)], owned.length + 1);
+      if (own) for (const name of plan.remove) if (name !== OWNER_SHEET) context.workbook.worksheets.getItem(name).delete();
+      specs.forEach((spec, k) => writeSheet(context, spec, grids[k]!));
+      if (own) writeOwner(context, !hasOwner, [...plan.kept, ...specs.map((s) => s.name)], owned.length + 1);
       try {
-        await ctx.sync();
+        await context.sync();
       } catch (e) {
         // Excel applies a failed batch up to the failing step: remove what was added so far.
-        await this.cleanUp(ctx, existing, specs).catch(() => undefined);
+        await this.cleanUp(context, existing, specs).catch(() => undefined);
         throw blocked(e, 'write');
       }
     });
   }
 
   /** After a failed write: deletes the sheets it had added (names not there before). One more sync at most. */
-  private async cleanUp(ctx: XRequestContext, before: readonly string[], specs: readonly SheetSpec[]): Promise<void> {
+  private async cleanUp(context: XRequestContext, before: readonly string[], specs: readonly SheetSpec[]): Promise<void> {
     const had = new Set(before.map((s) => s.toLowerCase()));
-    const added = specs.filter((s) => !had.has(s.name.toLowerCase())).map((s) => ctx.workbook.worksheets.getItemOrNullObject(s.name));
-    await ctx.sync();
+    const added = specs.filter((s) => !had.has(s.name.toLowerCase())).map((s) => context.workbook.worksheets.getItemOrNullObject(s.name));
+    await context.sync();
     const toDelete = added.filter((ws) => !ws.isNullObject);
     toDelete.forEach((ws) => ws.delete());
-    if (toDelete.length > 0) await ctx.sync();
+    if (toDelete.length > 0) await context.sync();
   }
 }
 
@@ -259,8 +395,8 @@ function ownedFrom(values: readonly (readonly CellValue[])[]): string[] {
     .filter((v): v is string => typeof v === 'string' && v !== '');
 }
 
-function writeOwner(ctx: XRequestContext, create: boolean, names: readonly string[], previousRows: number): void {
-  const ws = create ? ctx.workbook.worksheets.add(OWNER_SHEET) : ctx.workbook.worksheets.getItem(OWNER_SHEET);
+function writeOwner(context: XRequestContext, create: boolean, names: readonly string[], previousRows: number): void {
+  const ws = create ? context.workbook.worksheets.add(OWNER_SHEET) : context.workbook.worksheets.getItem(OWNER_SHEET);
   const rows = [['Ark laget av Kontorplan'], ...names.map((n) => [n])];
   // The new list, and blanks over what a longer old list left.
   const clear = Math.max(rows.length, previousRows);
@@ -287,8 +423,8 @@ function highlight(range: XRange, h: Highlight): void {
   cf.rule = { operator: 'Contains', text: FAIL_TEXT };
 }
 
-function writeSheet(ctx: XRequestContext, spec: SheetSpec, grid: { formulas: Cell[][]; formats: string[][]; width: number }): void {
-  const ws: XWorksheet = ctx.workbook.worksheets.add(spec.name);
+function writeSheet(context: XRequestContext, spec: SheetSpec, grid: { formulas: Cell[][]; formats: string[][]; width: number }): void {
+  const ws: XWorksheet = context.workbook.worksheets.add(spec.name);
   const rows = grid.formulas.length;
   if (rows > 0) {
     const all = ws.getRange(`A1:${a1(rows - 1, grid.width - 1)}`);

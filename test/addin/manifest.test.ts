@@ -1,15 +1,38 @@
 /**
  * @jest-environment jsdom
  *
- * The add-in manifest, checked offline (the online validator is `npm run validate`): well
- * formed, ids and versions, no domain but the add-in's own, every resource id defined, every
- * URL a file the build makes, and requirement sets that cover the Excel APIs the add-in calls.
+ * The add-in manifest, checked offline (the online validator is `npm run validate`): valid
+ * against Microsoft's XML schema (test/schemas/, with xmllint), the sideloading manifest and the
+ * production one the build writes for ADDIN_URL; ids and versions, no domain but the add-in's
+ * own, every resource id defined, every URL a file the build makes, and requirement sets that
+ * cover the Excel APIs the add-in calls.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
-const ROOT = path.resolve(__dirname, '..');
+const ROOT = path.resolve(__dirname, '..', '..');
 const xml = readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const addin = require('../../scripts/addin.js') as {
+  DEV_URL: string;
+  addinUrl(v?: string): string;
+  manifestFor(xml: string, base: string): string;
+};
+const SCHEMA = path.join(ROOT, 'test', 'schemas', 'OfficeAppManifestV1_1.xsd');
+
+/** xmllint's verdict on a manifest against Microsoft's schema: '' when valid, else its errors. */
+function schemaErrors(text: string): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'kp-manifest-')), 'manifest.xml');
+  writeFileSync(file, text);
+  try {
+    execFileSync('xmllint', ['--noout', '--schema', SCHEMA, file], { stdio: 'pipe' });
+    return '';
+  } catch (e) {
+    return String((e as { stderr?: Buffer }).stderr ?? e);
+  }
+}
 const doc = new DOMParser().parseFromString(xml, 'application/xml');
 const all = (tag: string) => [...doc.getElementsByTagName('*')].filter((e) => e.localName === tag);
 const one = (tag: string) => all(tag)[0]!;
@@ -78,7 +101,41 @@ const EXCEL_API_SETS: Record<string, number> = {
   formula: 1.6,
   type: 1.6,
   operator: 1.6,
+  onChanged: 1.7,
+  source: 1.7,
 };
+
+describe("the manifest against Microsoft's XML schema", () => {
+  it('is valid, and so is the production manifest for an ADDIN_URL', () => {
+    expect(schemaErrors(xml)).toBe('');
+    const production = addin.manifestFor(xml, addin.addinUrl('https://kontorplan.example.no/tillegg/'));
+    expect(production).not.toContain('localhost');
+    expect(production).toContain('<SourceLocation DefaultValue="https://kontorplan.example.no/tillegg/taskpane.html"/>');
+    expect(schemaErrors(production)).toBe('');
+  });
+
+  it('refuses what Excel refuses: an empty AppDomains, a two-part version, elements out of order', () => {
+    // The schema is the yardstick: these are the mistakes it must catch.
+    expect(schemaErrors(xml.replace('<Hosts>', '<AppDomains/>\n  <Hosts>'))).toMatch(/AppDomains.*Missing child element/);
+    expect(schemaErrors(xml.replace('<Version>1.0.0.0</Version>', '<Version>v1</Version>'))).toMatch(/Version/);
+    const swapped = xml.replace(/(<Version>[^<]*<\/Version>)(\s*)(<ProviderName>[^<]*<\/ProviderName>)/, '$3$2$1');
+    expect(swapped).not.toBe(xml);
+    expect(schemaErrors(swapped)).toMatch(/ProviderName.*not expected/);
+    // A Runtime's lifetime is short or long (the repaired schema's one addition, checked too).
+    expect(schemaErrors(xml.replace('lifetime="long"', 'lifetime="forever"'))).toMatch(/lifetime/);
+  });
+});
+
+describe('ADDIN_URL', () => {
+  it('is an https address; the build stops with a message otherwise', () => {
+    expect(addin.addinUrl(undefined)).toBe('https://localhost:3000');
+    expect(addin.addinUrl('https://host.example')).toBe('https://host.example');
+    expect(addin.addinUrl('https://host.example/a/b//')).toBe('https://host.example/a/b');
+    expect(() => addin.addinUrl('http://host.example')).toThrow(/https/);
+    expect(() => addin.addinUrl('host.example')).toThrow(/ikke en adresse/);
+    expect(() => addin.addinUrl('https://host.example/?x=1')).toThrow(/spørring/);
+  });
+});
 
 describe('manifest.xml', () => {
   it('is well-formed XML of a task pane add-in for Excel', () => {
@@ -89,10 +146,12 @@ describe('manifest.xml', () => {
     expect(one('Permissions').textContent).toBe('ReadWriteDocument');
   });
 
-  it('has a GUID id, a four-part version matching package.json, and Norwegian as its default language', () => {
+  it('has a GUID id, a four-part version matching package.json and at least 1.0.0.0, and Norwegian as its default language', () => {
     expect(one('Id').textContent).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     const version = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version as string;
     expect(one('Version').textContent).toBe(`${version}.0`);
+    // AppSource takes 1.0.0.0 or later.
+    expect(Number(version.split('.')[0])).toBeGreaterThanOrEqual(1);
     expect(one('DefaultLocale').textContent).toBe('nb-NO');
   });
 
@@ -116,7 +175,8 @@ describe('manifest.xml', () => {
     }
     // The icons are in the repository; the rest are the build's (checked against dist/ by the browser test).
     for (const icon of [16, 32, 64, 80]) expect(() => readFileSync(path.join(ROOT, 'assets', `icon-${icon}.png`))).not.toThrow();
-    expect(one('AppDomains').children).toHaveLength(0);
+    // No AppDomains element at all: the add-in navigates nowhere else, and an empty one is invalid.
+    expect(all('AppDomains')).toHaveLength(0);
   });
 
   it('defines every resource it refers to, once', () => {
