@@ -101,7 +101,8 @@ export function fromPlanningInput(input: PlanningInput, params: Parameters, req:
     for (const m of o.members) {
       const i = index.get(m.number);
       const h = index.get(o.host);
-      if (i !== undefined && h !== undefined && !locks.has(i)) locks.set(i, h);
+      // The host itself needs no lock: a lock's target is forced open, so it hosts.
+      if (i !== undefined && h !== undefined && i !== h && !locks.has(i)) locks.set(i, h);
     }
   }
   // An office whose host has estimated staffing gets the estimate's fixed part once, as the

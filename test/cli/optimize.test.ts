@@ -217,6 +217,26 @@ describe('kontorplan optimize', () => {
     expect(planned.stdout.join('\n')).toContain(`${written.size} fra «KP Optimerte scenarier»`);
   });
 
+  it('keeps today’s cooperations and locations from Kontorer when asked, and says so', async () => {
+    const file = path.join(dir, 'behold.xlsx');
+    const io = capture();
+    const args = ['optimize', input, '--out', file, '--office-cost', '0.5', '--sweep', 'none', '--alternatives', '0'];
+    expect(await main([...args, '--keep-existing', '--keep-locations', '--json'], io)).toBe(0);
+    const j = JSON.parse(io.stdout.join('\n')) as Json;
+    // NAV Indre Salten: Fauske hosts Sørfold, Hamarøy, Beiarn and Saltdal, each with a location open 5 days today.
+    const salten = j.offices.find((o) => o.host === '1841')!;
+    expect(salten.members.sort()).toEqual(['1839', '1840', '1841', '1845', '1875']);
+    for (const m of ['1839', '1840', '1845', '1875']) expect(salten.servicePoints[m]).toEqual({ kind: 'full' });
+    // NAV Narvik: Evenes keeps at least its 2 opening days.
+    const narvik = j.offices.find((o) => o.host === '1806')!;
+    expect(narvik.members).toContain('1853');
+    const evenes = narvik.servicePoints['1853']!;
+    expect(evenes.kind === 'full' || (evenes.kind === 'branch' && evenes.days! >= 2)).toBe(true);
+    const text = capture();
+    expect(await main([...args, '--keep-existing'], text)).toBe(0);
+    expect(text.stdout.join('\n')).toContain('dagens samarbeid beholdes');
+  });
+
   it('uses only the heuristic when asked, and says the result is not proven', async () => {
     const io = capture();
     const file = path.join(dir, 'heuristikk.xlsx');
