@@ -4,6 +4,7 @@ import type { Provenance, WithinSource } from '../domain/types';
 import type { ScenarioScore } from '../scoring/score';
 import { baselineIndex, WORSE_OFF_MINUTES } from '../scoring/versus';
 import { CONSEQUENCE_PREFIX, consequenceSheet } from './consequenceOutput';
+import { METRICS, metricHeader, metricRatingHeader } from '../scoring/metrics';
 import { servicePointLabel } from './servicePoint';
 import { breachValueText, inadmissibleReason, ROLE_LABELS, RULE_LABELS, rulesInForce, versusText } from './verdictText';
 
@@ -59,6 +60,9 @@ export function resultSheets(scores: readonly ScenarioScore[], p: Parameters): S
 
 export const COMPARISON_SHEET = 'Sammenligning';
 
+/** The office index's header: what the number means stands beside it. */
+export const INDEX_HEADER = 'Samlet karakter (0–100; 0 = bryter krav)';
+
 const yes = (b: boolean) => (b ? 'ja' : 'nei');
 const ok = (b: boolean) => (b ? 'OK' : FAIL_TEXT);
 
@@ -67,27 +71,19 @@ const ok = (b: boolean) => (b ? 'OK' : FAIL_TEXT);
  * members table (travel with its source, service point, staffing).
  */
 export function scenarioSheet(score: ScenarioScore, sheetName: string, index: number, p: Parameters): SheetSpec {
-  const [t1, t2, t3] = p.travelThresholds;
+  const [t1, , t3] = p.travelThresholds;
   const officeRows: CellValue[][] = score.offices.map((o) => {
     const c = Object.fromEntries(o.constraints.map((x) => [x.id, x]));
     return [
       o.host,
       o.hostName,
-      o.owners,
-      o.population,
-      o.fte,
+      // The rated metrics, as declared (src/scoring/metrics), then what is shown but not rated.
+      ...METRICS.map((m) => m.value(o)),
       yes(o.fteEstimated),
-      o.vulnerability,
-      o.weightedTravelMinutes,
-      o.maxTravelMinutes,
       o.shareOverThresholds[0] ?? 0,
-      o.shareOverThresholds[1] ?? 0,
       o.shareOverThresholds[2] ?? 0,
-      o.staffTravelMinutesPerWeek,
       o.estimatedTravelPairs,
-      o.baShareInHostRegion,
       o.baRegions,
-      o.hostPopulationShare,
       yes(o.countyLineCrossed),
       o.informal
         ? 'UFORMELT'
@@ -98,6 +94,7 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
             : o.legalForm === 'sammenslått'
               ? 'sammenslått'
               : 'avtale',
+      ...METRICS.map((m) => o.ratings[m.id]),
       o.rating,
       ok(c.minFte!.pass),
       ok(c.maxTravel!.pass),
@@ -185,24 +182,16 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
         columns: [
           { header: 'Vertskommune', format: '@', width: 13 },
           { header: 'Navn', width: 22 },
-          { header: 'Eiere', format: '0', width: 7 },
-          { header: 'Innbyggere', format: '#,##0', width: 11 },
-          { header: 'Årsverk', format: '0.0', width: 9 },
+          ...METRICS.map((m) => ({ header: metricHeader(m, p), format: m.format, width: 11 })),
           { header: 'Årsverk estimert', width: 9 },
-          { header: 'Sårbarhet', format: '0.0%', width: 10 },
-          { header: 'Vektet reisetid (min)', format: min, width: 11 },
-          { header: 'Lengste reisetid (min)', format: min, width: 11 },
           { header: `Andel over ${t1} min`, format: pct, width: 10 },
-          { header: `Andel over ${t2} min`, format: pct, width: 10 },
           { header: `Andel over ${t3} min`, format: pct, width: 10 },
-          { header: 'Ansattreiser (min/uke)', format: min, width: 11 },
           { header: 'Estimerte reisetider', format: '0', width: 10 },
-          { header: 'Andel i vertens BA-region', format: pct, width: 11 },
           { header: 'BA-regioner', format: '0', width: 9 },
-          { header: 'Vertens andel av innbyggerne', format: pct, width: 11 },
           { header: 'Krysser fylkesgrense', width: 9 },
           { header: 'Avtale', width: 10 },
-          { header: 'Karakter (0–100)', format: '0', width: 10, highlight: 'rating' },
+          ...METRICS.map((m) => ({ header: metricRatingHeader(m, p), format: '0', width: 10, highlight: 'rating' as const })),
+          { header: INDEX_HEADER, format: '0', width: 12, highlight: 'rating' },
           { header: `Min. årsverk (${p.minFte})`, width: 10, highlight: 'fail' },
           { header: `Maks reisetid uten tjenestested (${p.maxTravelWithoutServicePoint})`, width: 12, highlight: 'fail' },
           { header: 'Samme BA-region', width: 9, highlight: 'fail' },
