@@ -288,7 +288,6 @@ export function scoreOffice(office: Office, input: PlanningInput, byNumber: Read
   // A stated legal form decides; an unknown one is neither an agreement nor known to be informal.
   const informal = owners > 1 && (office.legalForm !== undefined ? office.legalForm === 'uformelt' : !office.hostAgreement);
   const estimatedTravelPairs = members.filter((m) => !m.isHost && m.travelProvenance === 'estimated').length;
-  const shared = owners > 1;
 
   const measures = {
     fte,
