@@ -4,9 +4,19 @@ import type { Provenance, WithinSource } from '../domain/types';
 import type { ScenarioScore } from '../scoring/score';
 import { baselineIndex, WORSE_OFF_MINUTES } from '../scoring/versus';
 import { CONSEQUENCE_PREFIX, consequenceSheet } from './consequenceOutput';
-import { METRICS, metricHeader, metricRatingHeader } from '../scoring/metrics';
+import { METRICS, metricHeader, metricLabel, metricRatingHeader } from '../scoring/metrics';
 import { servicePointLabel } from './servicePoint';
-import { breachValueText, inadmissibleReason, ROLE_LABELS, RULE_LABELS, rulesInForce, versusText } from './verdictText';
+import {
+  breachValueText,
+  flipsText,
+  inadmissibleReason,
+  INDEX_MEANING,
+  ROLE_LABELS,
+  RULE_LABELS,
+  rulesInForce,
+  sensitivityText,
+  versusText,
+} from './verdictText';
 
 /** Characters Excel forbids in sheet names. */
 const FORBIDDEN = /[:\\/?*[\]]/g;
@@ -162,7 +172,7 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
           ? `tillatt på kravene, men ${score.totals.unknownLegalForm} delte kontor har ukjent juridisk form: kontroller at det finnes vertskommuneavtale`
           : 'tillatt (alle kontor holder kravene og har vertskommuneavtale der de deles)'
         : `ikke tillatt, ${score.breaches.length} brudd (tabellen «Brudd på krav» nedenfor)`
-    }. Karakter ${score.totals.rating}.`,
+    }. Karakter ${score.totals.rating} av 100 befolkningsvektet, ${score.totals.ratingPerMunicipality} per kommune (0 for kontor som bryter krav; se Sammenligning for vekter og hva karakteren betyr).`,
     versusText(v),
   ];
   // The offices' title goes in the row below the heading, their header in the next.
@@ -190,7 +200,7 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
           { header: 'BA-regioner', format: '0', width: 9 },
           { header: 'Krysser fylkesgrense', width: 9 },
           { header: 'Avtale', width: 10 },
-          ...METRICS.map((m) => ({ header: metricRatingHeader(m, p), format: '0', width: 10, highlight: 'rating' as const })),
+          ...METRICS.map((m) => ({ header: metricRatingHeader(m, p), format: '0', width: 10 })),
           { header: INDEX_HEADER, format: '0', width: 12, highlight: 'rating' },
           { header: `Min. årsverk (${p.minFte})`, width: 10, highlight: 'fail' },
           { header: `Maks reisetid uten tjenestested (${p.maxTravelWithoutServicePoint})`, width: 12, highlight: 'fail' },
@@ -274,7 +284,8 @@ export function comparisonRows(p: Parameters): Row[] {
   return [
     { label: 'Rangering', unit: '1 = best', format: '0', value: (s) => s.rank },
     { label: 'Tillatt (alle krav og avtale)', unit: 'ja/nei', format: '@', value: (s) => yes(s.admissible) },
-    { label: 'Karakter (0–100)', unit: 'poeng', format: '0', value: (s) => s.totals.rating },
+    { label: 'Karakter, befolkningsvektet', unit: '0–100, 0 = brudd', format: '0', value: (s) => s.totals.rating },
+    { label: 'Karakter per kommune', unit: '0–100, 0 = brudd', format: '0', value: (s) => s.totals.ratingPerMunicipality },
     { label: 'Antall kontor', unit: 'kontor', format: '0', value: (s) => s.totals.offices },
     { label: 'Kontor som bryter krav', unit: 'kontor', format: '0', value: (s) => s.totals.officesFailing },
     { label: 'Kommuner verre stilt enn grunnlaget', unit: 'kommuner', format: '0', value: (s) => s.versus.worseOff },
@@ -301,8 +312,11 @@ export function comparisonRows(p: Parameters): Row[] {
 /** Sammenligning: one row per measure, one column per scenario. */
 export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters): SheetSpec {
   const rows = comparisonRows(p);
-  const pointsStart = 3 + rows.length + 4;
+  const pointsStart = 5 + rows.length + 4;
   const rankStart = pointsStart + scores.length + 4;
+  const weightsStart = rankStart + scores.length + 4;
+  const sensitivity = scores[0]?.sensitivity ?? [];
+  const ranges = scores[0]?.weights ?? p.ratings;
   const ranked = scores.map((s, i) => ({ s, header: uniqueHeader(s.name, i, scores) })).sort((a, b) => a.s.rank - b.s.rank);
   return {
     name: COMPARISON_SHEET,
@@ -320,13 +334,15 @@ export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters)
     heading: [
       'Scenarier side om side. Rangering: først de tillatte (alle kontor holder kravene og har avtale), så de med færrest brudd, deretter etter karakter (0–100, høyere er bedre; se docs/scoring.md). Et scenario som ikke er tillatt, rangeres alltid etter alle tillatte, uansett karakter.',
       `Krav: ${rulesInForce(p)}.`,
+      INDEX_MEANING.nb,
+      sensitivityText(sensitivity, p),
       `Grunnlaget kommunene sammenlignes med: «${scores[0]?.versus.baseline ?? ''}» (verre stilt: brukernes reisetid over ${String(WORSE_OFF_MINUTES).replace('.', ',')} min lengre eller færre lokale åpningsdager; se hvert scenarios tabell «Kommunene mot …»).`,
     ],
-    freezeRows: 4,
+    freezeRows: 6,
     tables: [
       {
         name: 'KP_Sammenligning',
-        startRow: 3,
+        startRow: 5,
         columns: [
           { header: 'Mål', width: 28 },
           { header: 'Enhet', width: 12 },
@@ -344,7 +360,7 @@ export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters)
           { header: 'Antall kontor', format: '0', width: 12 },
           { header: 'Vektet reisetid (min)', format: '0.0' },
           { header: 'Minste kontor (årsverk)', format: '0.0' },
-          { header: 'Karakter (0–100)', format: '0', highlight: 'rating' },
+          { header: 'Karakter (0–100; 0 = brudd)', format: '0', highlight: 'rating' },
           { header: 'Rangering', format: '0' },
           { header: 'Tillatt', width: 9 },
         ],
@@ -366,7 +382,7 @@ export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters)
           { header: 'Rangering', format: '0', width: 10 },
           { header: 'Scenario', width: 28 },
           { header: 'Tillatt (alle krav og avtale)', width: 12 },
-          { header: 'Karakter (0–100)', format: '0', width: 10 },
+          { header: 'Karakter (0–100; 0 = brudd)', format: '0', width: 10 },
           { header: 'Kontor som bryter krav', format: '0', width: 10 },
           { header: 'Kommuner med brudd', format: '0', width: 10 },
           { header: 'Hvorfor ikke tillatt', width: 80 },
@@ -380,6 +396,46 @@ export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters)
           new Set(s.breaches.map((b) => b.kommunenummer)).size,
           s.admissible ? '' : inadmissibleReason(s),
         ]),
+      },
+      {
+        name: 'KP_Vekter',
+        startRow: weightsStart,
+        title:
+          'Vekter og skalaer: karakteren er 0 ved verste ende og 100 ved beste, rett linje mellom; endre dem i et eget ark «Vekter» (docs/scoring.md)',
+        columns: [
+          { header: 'Mål', width: 28 },
+          { header: 'Id', width: 18 },
+          { header: 'Enhet', width: 12 },
+          { header: 'Bedre når', width: 10 },
+          { header: 'Verste ende (0)', width: 11 },
+          { header: 'Beste ende (100)', width: 11 },
+          { header: 'Vekt', format: '0.0#', width: 8 },
+          { header: 'Standardvekt', format: '0.0#', width: 8 },
+          { header: 'Kilde for skalaen', width: 60 },
+          { header: 'Vekten halvert: endrer rekkefølgen', width: 40 },
+          { header: 'Vekten doblet: endrer rekkefølgen', width: 40 },
+        ],
+        rows: METRICS.map((m) => {
+          const r = ranges[m.id];
+          const change = (factor: number) => {
+            const c = sensitivity.find((x) => x.metric === m.id && x.factor === factor);
+            return c === undefined ? '–' : c.flips.length === 0 ? 'nei' : flipsText(c);
+          };
+          return [
+            metricLabel(m, p),
+            m.id,
+            m.unit.nb,
+            m.direction === 'higher' ? 'høyere' : 'lavere',
+            r.worst,
+            r.best,
+            r.weight,
+            m.range.weight,
+            `${m.source.kind === 'sourced' ? 'kilde' : 'antakelse'}${m.source.passages.length > 0 ? ` (${m.source.passages.join(', ')})` : ''}`,
+            change(0.5),
+            change(2),
+          ];
+        }),
+        rowFormats: METRICS.map((m) => m.format),
       },
     ],
   };

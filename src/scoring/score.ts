@@ -446,7 +446,7 @@ export function scoreAll(input: PlanningInput, params: Parameters): ScenarioScor
   const p = withRatings(params, input.ratings);
   const scores = input.scenarios.map((s) => scoreScenario(s, input, p));
   if (scores.length === 0) return [];
-  const ranks = rankScenarios(scores.map(rankKey));
+  const ranks = rankScenarios(scores.map((s) => rankKey(s)));
   const sensitivity = weightSensitivity(scores, p);
   const b = baselineIndex(scores.map((s) => s.name));
   const baseline = scores[b]!;

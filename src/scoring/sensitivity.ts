@@ -14,8 +14,13 @@ export type WeightChange = Readonly<{
   metric: MetricId;
   factor: (typeof SENSITIVITY_FACTORS)[number];
   weight: number;
-  /** Scenario names: `ahead` was ranked before `behind` (or level with it) and is now not. */
-  flips: readonly Readonly<{ ahead: string; behind: string }>[];
+  /** The weight before the change. */
+  from: number;
+  /**
+   * Pairs whose order changes. `swap`: `ahead` was before `behind` and is now after it; `tie`:
+   * `ahead` was before `behind` and they are now level; `split`: they were level and `ahead` is now before.
+   */
+  flips: readonly Readonly<{ ahead: string; behind: string; kind: 'swap' | 'tie' | 'split' }>[];
 }>;
 
 type Scored = Pick<ScenarioScore, 'name' | 'offices' | 'admissible' | 'breaches' | 'totals'>;
@@ -40,17 +45,18 @@ export function weightSensitivity(scores: readonly Scored[], p: Pick<Parameters,
     for (const factor of SENSITIVITY_FACTORS) {
       const w = { ...base, [metric]: base[metric] * factor };
       const again = rankScenarios(scores.map((s) => rankKey(s, indexWith(s, w))));
-      const flips: { ahead: string; behind: string }[] = [];
+      const flips: { ahead: string; behind: string; kind: 'swap' | 'tie' | 'split' }[] = [];
       for (let i = 0; i < scores.length; i++)
         for (let j = 0; j < scores.length; j++) {
-          if (i === j) continue;
-          // i was ahead of j and is not now; or they were level and are not now (reported once).
           const before = Math.sign(ranks[i]! - ranks[j]!);
           const after = Math.sign(again[i]! - again[j]!);
-          if ((before < 0 && after >= 0) || (before === 0 && i < j && after !== 0))
-            flips.push({ ahead: scores[i]!.name, behind: scores[j]!.name });
+          const [a, b] = [scores[i]!.name, scores[j]!.name];
+          // Each pair once: from the one ahead before, or (level before) from the one ahead now.
+          if (before < 0 && after > 0) flips.push({ ahead: a, behind: b, kind: 'swap' });
+          else if (before < 0 && after === 0) flips.push({ ahead: a, behind: b, kind: 'tie' });
+          else if (before === 0 && after < 0) flips.push({ ahead: a, behind: b, kind: 'split' });
         }
-      out.push({ metric, factor, weight: w[metric], flips });
+      out.push({ metric, factor, weight: w[metric], from: base[metric], flips });
     }
   }
   return out;

@@ -1,0 +1,97 @@
+/**
+ * The single index's sensitivity: does the order survive each weight halved or doubled?
+ * Numbers computed by hand in the comments (weights: FTE 1, weighted travel 2; the other
+ * metrics do not apply to these offices, so their weights change nothing).
+ */
+import { METRIC_IDS, withParameters, type MetricId } from '../../src/domain/parameters';
+import { sensitivityText } from '../../src/io/verdictText';
+import { scoreAll } from '../../src/scoring';
+import { indexWith, weightSensitivity } from '../../src/scoring/sensitivity';
+import type { ScenarioScore } from '../../src/scoring/score';
+import { weightsOf } from '../../src/scoring/score';
+
+const p = withParameters();
+
+/** A scenario of one office of 1 000 inhabitants rated `fte` and `travel`, nothing else applying. */
+function scenario(name: string, fte: number, travel: number, pass = true): ScenarioScore {
+  const ratings = Object.fromEntries(METRIC_IDS.map((id) => [id, null])) as Record<MetricId, number | null>;
+  ratings.fte = fte;
+  ratings.weightedTravel = travel;
+  const office = { ratings, population: 1000, pass, informal: false, members: [{}] };
+  return {
+    name,
+    offices: [office],
+    admissible: pass,
+    breaches: pass ? [] : [{ kommunenummer: '9001' }],
+    totals: { rating: indexWith({ offices: [office] } as never, weightsOf(p)) },
+  } as unknown as ScenarioScore;
+}
+
+describe('the index under other weights', () => {
+  it('is the weighted mean, and 0 for an office that breaks a rule', () => {
+    // (100 · 1 + 40 · 2) / 3 = 60
+    expect(scenario('A', 100, 40).totals.rating).toBe(60);
+    // (20 · 1 + 75 · 2) / 3 = 56.7
+    expect(scenario('B', 20, 75).totals.rating).toBe(57);
+    expect(scenario('C', 100, 100, false).totals.rating).toBe(0);
+  });
+});
+
+describe('weightSensitivity', () => {
+  it('reports which weight changes which pair, and leaves the rest', () => {
+    const scores = [scenario('A', 100, 40), scenario('B', 20, 75), scenario('C', 100, 100, false)];
+    const changes = weightSensitivity(scores, p);
+    // Every metric with a weight, halved and doubled.
+    expect(changes).toHaveLength(2 * METRIC_IDS.length);
+    const of = (metric: MetricId, factor: number) => changes.find((c) => c.metric === metric && c.factor === factor)!;
+    // FTE halved: A (50 + 80) / 2.5 = 52, B (10 + 150) / 2.5 = 64: B moves ahead of A.
+    expect(of('fte', 0.5)).toMatchObject({ from: 1, weight: 0.5, flips: [{ ahead: 'A', behind: 'B', kind: 'swap' }] });
+    // FTE doubled: A (200 + 80) / 4 = 70, B (40 + 150) / 4 = 47.5: the order holds.
+    expect(of('fte', 2).flips).toEqual([]);
+    // Travel halved: A (100 + 40) / 2 = 70, B (20 + 75) / 2 = 47.5: holds.
+    expect(of('weightedTravel', 0.5).flips).toEqual([]);
+    // Travel doubled: A (100 + 160) / 5 = 52, B (20 + 300) / 5 = 64: swap.
+    expect(of('weightedTravel', 2)).toMatchObject({ from: 2, weight: 4, flips: [{ ahead: 'A', behind: 'B', kind: 'swap' }] });
+    // The other weights weigh ratings that do not apply here; C breaks a rule and stays last.
+    expect(changes.filter((c) => c.flips.length > 0).map((c) => `${c.metric}×${c.factor}`)).toEqual(['fte×0.5', 'weightedTravel×2']);
+    expect(sensitivityText(changes, p)).toBe(
+      'Følsomhet: rekkefølgen endres når vekten for årsverk halvert (1 → 0,5): «B» går foran «A»; ' +
+        'vekten for vektet reisetid doblet (2 → 4): «B» går foran «A». De andre 18 endringene (hver vekt halvert eller doblet) lar den stå.',
+    );
+  });
+
+  it('says when scenarios that were level come apart, and when the order holds', () => {
+    // A (100 + 80) / 3 = 60 and B (40 + 140) / 3 = 60 are level; FTE halved: A 52, B (20 + 140) / 2.5 = 64.
+    const level = weightSensitivity([scenario('A', 100, 40), scenario('B', 40, 70)], p);
+    expect(level.find((c) => c.metric === 'fte' && c.factor === 0.5)!.flips).toEqual([{ ahead: 'B', behind: 'A', kind: 'split' }]);
+    // Equal ratings on every metric: nothing can move them.
+    const same = weightSensitivity([scenario('A', 50, 50), scenario('B', 50, 50)], p);
+    expect(same.every((c) => c.flips.length === 0)).toBe(true);
+    expect(sensitivityText(same, p, 'en')).toBe('Sensitivity: the order holds when each of the 10 weights is halved or doubled.');
+  });
+});
+
+describe('scoreAll', () => {
+  it('gives scenarios with the same breaches and index the same rank', () => {
+    const input = scoreAll(
+      {
+        municipalities: [{ number: '9001', name: 'A', population: 5000, county: '90', row: 1 }],
+        travel: {
+          numbers: ['9001'],
+          minutes: [Float64Array.from([0])],
+          provenance: [['given']],
+          viaFerry: [new Uint8Array(1)],
+          within: Float64Array.from([3]),
+          withinSource: ['given'],
+        },
+        staffing: new Map([['9001', { stateFte: 9, municipalFte: 6, provenance: 'given' }]]),
+        scenarios: ['X', 'Y'].map((name) => ({
+          name,
+          offices: [{ host: '9001', members: [{ number: '9001', servicePoint: { kind: 'full' } }], hostAgreement: true }],
+        })),
+      } as never,
+      p,
+    );
+    expect(input.map((s) => s.rank)).toEqual([1, 1]);
+  });
+});
