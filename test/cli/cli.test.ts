@@ -27,7 +27,7 @@ describe('kontorplan sample', () => {
     const io = capture();
     expect(await main(['sample', '--county', '18', '--out', file], io)).toBe(0);
     const sheets = await sheetsOf(file);
-    expect(sheets.map((s) => s.name)).toEqual(['Kommuner', 'Reisetid', 'Bemanning', 'Kontorer', 'Scenarier', 'Om dataene']);
+    expect(sheets.map((s) => s.name)).toEqual(['Kommuner', 'Reisetid', 'Bemanning', 'Kontorer', 'Scenarier', 'Om dataene', 'Vekter']);
     const [kommuner, reisetid, bemanning, kontorer, scenarier, om] = sheets;
     // Today's offices proposed: the documented cooperations and one office per other municipality, all to be checked.
     const offices = kontorer!.values.slice(3);
