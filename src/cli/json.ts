@@ -50,6 +50,8 @@ export function planJson(scores: readonly ScenarioScore[]) {
         hostMinutesAfter: round(m.hostMinutesAfter, 2),
         localDaysBefore: m.localDaysBefore,
         localDaysAfter: m.localDaysAfter,
+        localFteBefore: round(m.localFteBefore, 2),
+        localFteAfter: round(m.localFteAfter, 2),
         breaks: m.breaks,
         worseOff: m.worseOff,
       })),

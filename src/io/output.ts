@@ -158,6 +158,8 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
     round1(m.hostMinutesAfter),
     m.localDaysBefore,
     m.localDaysAfter,
+    round1(m.localFteBefore),
+    round1(m.localFteAfter),
     m.breaks.map((r) => RULE_LABELS[r].nb).join(', '),
     yes(m.worseOff),
   ]);
@@ -251,6 +253,8 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
           { header: 'Reisetid til fullt kontor nå (min)', format: '0.0' },
           { header: 'Lokale åpningsdager før', format: '0.0' },
           { header: 'Lokale åpningsdager nå', format: '0.0' },
+          { header: 'Årsverk stasjonert før (anslag)', format: '0.0' },
+          { header: 'Årsverk stasjonert nå (anslag)', format: '0.0' },
           { header: 'Bryter krav', width: 24 },
           { header: 'Verre stilt', width: 9 },
         ],

@@ -52,6 +52,12 @@ export type MemberScore = Readonly<{
   staffTravelMinutesPerWeek: number;
   fte: number;
   fteEstimated: boolean;
+  /**
+   * FTE stationed in the municipality: a partner's own staff where it has a full office or a
+   * 5-day branch, else none (served from the host); the host keeps the rest of the office's.
+   * Our model: where staff sit is not in the data.
+   */
+  localFte: number;
   baRegion?: string;
   county: string;
 }>;
@@ -229,7 +235,7 @@ export function officeIndex(
 export function scoreOffice(office: Office, input: PlanningInput, byNumber: ReadonlyMap<string, Municipality>, p: Parameters): OfficeScore {
   const host = byNumber.get(office.host)!;
   const staffingOf = officeStaffing(office, input.staffing, p);
-  const members: MemberScore[] = office.members.map((m) => {
+  const drafts = office.members.map((m) => {
     const mun = byNumber.get(m.number)!;
     const isHost = m.number === office.host;
     const sp: ServicePoint = isHost ? { kind: 'full' } : m.servicePoint;
@@ -262,6 +268,12 @@ export function scoreOffice(office: Office, input: PlanningInput, byNumber: Read
       county: mun.county,
     };
   });
+  const draftFte = drafts.reduce((a, m) => a + m.fte, 0);
+  const onSite = drafts.filter((m) => !m.isHost && staffedOnSite(m.servicePoint)).reduce((a, m) => a + m.fte, 0);
+  const members: MemberScore[] = drafts.map((m) => ({
+    ...m,
+    localFte: m.isHost ? draftFte - onSite : staffedOnSite(m.servicePoint) ? m.fte : 0,
+  }));
   const pops = members.map((m) => m.population);
   const population = pops.reduce((a, b) => a + b, 0);
   const stateFte = office.members.reduce((s, m) => s + staffingOf.get(m.number)!.stateFte, 0);

@@ -224,7 +224,16 @@ describe('kontorplan plan', () => {
       expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'value', 'baseline', 'change', 'grade']));
     const sorsalten = doc.scenarios[1].municipalities.find((m: { kommunenummer: string }) => m.kommunenummer === '1845');
     expect(Object.keys(sorsalten)).toEqual(
-      expect.arrayContaining(['kommunenummer', 'accessMinutesBefore', 'accessMinutesAfter', 'localDaysBefore', 'localDaysAfter', 'breaks']),
+      expect.arrayContaining([
+        'kommunenummer',
+        'accessMinutesBefore',
+        'accessMinutesAfter',
+        'localDaysBefore',
+        'localDaysAfter',
+        'localFteBefore',
+        'localFteAfter',
+        'breaks',
+      ]),
     );
     expect(sorsalten.localDaysBefore).toBe(5);
     // Røst (about 470 inhabitants) alone is below 10 FTE, today as in the theory.

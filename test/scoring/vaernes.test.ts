@@ -57,7 +57,7 @@ const input = readWorkbook(
     ]),
     sheet('Scenarier', [
       ['scenario', 'knr', 'vertskommune', 'tjenestested', 'avtale'],
-      ...KOMMUNER.slice(1).map((r) => ['Én kommune – ett kontor', r[0], r[0], '', '']),
+      ...KOMMUNER.slice(1).map((r) => ['Én kommune – ett kontor', r[0]!, r[0]!, '', '']),
       ...KINDS.flatMap(([name, kind]) => [[name, '5035', '5035', '', ''], ...PARTNERS.map((n) => [name, n, '5035', kind, 'ja'])]),
     ]),
   ),
@@ -177,6 +177,18 @@ describe('Værnes with each kind of service point', () => {
     ]);
     // Worse off: every partner once it loses opening days (or travel rises > 0.5 min); Stjørdal never.
     expect([full, branch5, branch2, meeting, none].map((s) => s!.versus.worseOff)).toEqual([0, 0, 4, 4, 4]);
+    // Staff stationed: alone, each its own (Stjørdal 45, Tydal 2). In Værnes, full offices and
+    // 5-day branches keep their own staff on site (Tydal 2; Stjørdal 65 − 8 − 5 − 5 − 2 = 45);
+    // with part-time or no local service the partners are served from Stjørdal, which has all 65.
+    const stj = (s: ScenarioScore) => s.versus.municipalities.find((m) => m.kommunenummer === '5035')!;
+    expect([tydal(full!).localFteBefore, stj(full!).localFteBefore]).toEqual([2, 45]);
+    expect([full, branch5, branch2, meeting, none].map((s) => [stj(s!).localFteAfter, tydal(s!).localFteAfter])).toEqual([
+      [45, 2],
+      [45, 2],
+      [65, 0],
+      [65, 0],
+      [65, 0],
+    ]);
     // The worst off is the largest rise: Tydal, 82 − 18 = +64 min without local service.
     expect(none!.versus.worstOff.map((m) => m.name)).toEqual(['Tydal']);
     // It broke the minimum alone (2 FTE); in Værnes it breaks nothing.
