@@ -214,6 +214,10 @@ describe('Værnes with each kind of service point', () => {
     expect(row(full!, 'accessMinutes').grade).toBe(0);
     // Staff on site: 5 municipalities before; full offices and 5-day branches keep 5, the others only the host.
     expect([full, branch5, branch2, meeting, none].map((s) => row(s!, 'staffedMunicipalities').value)).toEqual([5, 5, 1, 1, 1]);
+    // Local jobs: 65 FTE in their own municipality alone; Værnes with full offices keeps them (0);
+    // without on-site staff in the partners only Stjørdal's 45: −20 (large), middels: − − −.
+    expect(row(full!, 'localJobs')).toMatchObject({ value: 65, baseline: 65, grade: 0 });
+    expect(row(none!, 'localJobs')).toMatchObject({ value: 45, change: -20, grade: -3 });
     // Staff travel: 0 → 816 with 2-day branches (≥ 600, large), middels: − − −.
     expect(row(branch2!, 'staffTravel')).toMatchObject({ value: 816, baseline: 0, grade: -3 });
   });
