@@ -288,8 +288,8 @@ export function comparisonRows(p: Parameters): Row[] {
   return [
     { label: 'Rangering', unit: '1 = best', format: '0', value: (s) => s.rank },
     { label: 'Tillatt (alle krav og avtale)', unit: 'ja/nei', format: '@', value: (s) => yes(s.admissible) },
-    { label: 'Karakter, befolkningsvektet', unit: '0–100, 0 = brudd', format: '0', value: (s) => s.totals.rating },
-    { label: 'Karakter per kommune', unit: '0–100, 0 = brudd', format: '0', value: (s) => s.totals.ratingPerMunicipality },
+    { label: 'Karakter, befolkningsvektet', unit: '0–100', format: '0', value: (s) => s.totals.rating },
+    { label: 'Karakter per kommune', unit: '0–100', format: '0', value: (s) => s.totals.ratingPerMunicipality },
     { label: 'Antall kontor', unit: 'kontor', format: '0', value: (s) => s.totals.offices },
     { label: 'Kontor som bryter krav', unit: 'kontor', format: '0', value: (s) => s.totals.officesFailing },
     { label: 'Kommuner verre stilt enn grunnlaget', unit: 'kommuner', format: '0', value: (s) => s.versus.worseOff },
