@@ -4,7 +4,10 @@
  * metrics do not apply to these offices, so their weights change nothing).
  */
 import { METRIC_IDS, withParameters, type MetricId } from '../../src/domain/parameters';
-import { sensitivityText } from '../../src/io/verdictText';
+import { comparisonSheet } from '../../src/io/output';
+import { flipsText, sensitivityText } from '../../src/io/verdictText';
+import { readWorkbook } from '../../src/io/readWorkbook';
+import { sheet, snapshot, TOY_BEMANNING, TOY_KOMMUNER, TOY_REISETID, TOY_SAMARBEID } from '../builders';
 import { scoreAll } from '../../src/scoring';
 import { indexWith, weightSensitivity } from '../../src/scoring/sensitivity';
 import type { ScenarioScore } from '../../src/scoring/score';
@@ -93,5 +96,53 @@ describe('scoreAll', () => {
       p,
     );
     expect(input.map((s) => s.rank)).toEqual([1, 1]);
+  });
+});
+
+describe('Sammenligning', () => {
+  it('shows the weights used, the defaults, the source kind and what each change of weight moves', () => {
+    const input = readWorkbook(
+      snapshot(
+        sheet('Kommuner', TOY_KOMMUNER),
+        sheet('Reisetid', TOY_REISETID),
+        sheet('Bemanning', TOY_BEMANNING),
+        sheet('Scenarier', [...TOY_SAMARBEID, ...TOY_KOMMUNER.slice(1).map((r) => ['Alene', String(r[0]), String(r[0]), '', ''])]),
+        sheet('Vekter', [
+          ['Mål', 'Vekt'],
+          ['weightedTravel', 3],
+        ]),
+      ),
+      p,
+    ).value!;
+    const scores = scoreAll(input, p);
+    const sheetSpec = comparisonSheet(scores, p);
+    const table = sheetSpec.tables.find((t) => t.name === 'KP_Vekter')!;
+    expect(table.rows.map((r) => r[1])).toEqual([...METRIC_IDS]);
+    // Label, id, unit, better, worst, best, weight used, default weight, source.
+    expect(table.rows[0]!.slice(0, 9)).toEqual([
+      'Årsverk',
+      'fte',
+      'årsverk',
+      'høyere',
+      3,
+      42,
+      1,
+      1,
+      'kilde (003 L141–145, 000 L629, 000 L649)',
+    ]);
+    // The planner's weight beside the default.
+    expect(table.rows[3]!.slice(6, 8)).toEqual([3, 2]);
+    // Halved and doubled: «nei» where the order holds, else the pairs.
+    METRIC_IDS.forEach((id, k) =>
+      [0.5, 2].forEach((factor, j) => {
+        const c = scores[0]!.sensitivity.find((x) => x.metric === id && x.factor === factor)!;
+        expect(table.rows[k]![9 + j]).toBe(c.flips.length === 0 ? 'nei' : flipsText(c));
+      }),
+    );
+    expect(sheetSpec.heading!.join(' ')).toContain('0 for et kontor som bryter et krav');
+    expect(sheetSpec.heading!.join(' ')).toContain(sensitivityText(scores[0]!.sensitivity, p));
+    // The tables follow each other without overlapping.
+    const ends = sheetSpec.tables.map((t) => [t.startRow, t.startRow + t.rows.length] as const);
+    ends.slice(1).forEach(([start], i) => expect(start).toBeGreaterThan(ends[i]![1] + 1));
   });
 });
