@@ -2,7 +2,7 @@ import type { Parameters } from '../domain/parameters';
 import type { CellValue } from '../domain/sheets';
 import { comparisonRows } from '../io/output';
 import type { Language } from '../io/problems';
-import { rankedList, versusText } from '../io/verdictText';
+import { INDEX_MEANING, rankedList, sensitivityText, versusText } from '../io/verdictText';
 import type { ScenarioScore } from '../scoring/score';
 
 const nb = (x: number, decimals: number) =>
@@ -84,4 +84,9 @@ export function versusLines(scores: readonly ScenarioScore[], lang: Language = '
       return [first ?? '', ...rest.map((l) => `  ${l}`)];
     })
     .join('\n');
+}
+
+/** What the index means, and whether the order survives each weight halved or doubled, wrapped. */
+export function indexText(scores: readonly ScenarioScore[], p: Parameters, lang: Language = 'nb', width = 100): string {
+  return [INDEX_MEANING[lang], sensitivityText(scores[0]?.sensitivity ?? [], p, lang)].flatMap((t) => wrap(t, width)).join('\n');
 }

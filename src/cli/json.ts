@@ -1,3 +1,4 @@
+import { METRICS } from '../scoring/metrics';
 import type { ScenarioScore } from '../scoring/score';
 
 /**
@@ -9,12 +10,21 @@ import type { ScenarioScore } from '../scoring/score';
  * `consequences`: the consequence table against the baseline (empty for the baseline), each row
  * with `id`, `value`, `baseline`, `change` (null where not computed or not applicable), `grade`
  * (−4…+4 on DFØ's scale, null where not graded), and beside them `importance`, `extent` (−3…3)
- * and `note` (why a row has no grade).
+ * and `note` (why a row has no grade). `totals.rating` is the index population-weighted,
+ * `totals.ratingPerMunicipality` the same per municipality (unweighted); an office breaking a
+ * rule has index 0. `weights` and `sensitivity`: see docs/scoring.md, the single index.
  */
 export function planJson(scores: readonly ScenarioScore[]) {
   return {
     /** The scenario every municipality is compared with (scenarios[].municipalities). */
     baseline: scores[0]?.versus.baseline ?? null,
+    /** The index's ranges and weights as used (defaults or the Vekter sheet), each with whether its default is sourced. */
+    weights: METRICS.map((m) => {
+      const r = scores[0]?.weights[m.id] ?? m.range;
+      return { id: m.id, direction: m.direction, worst: r.worst, best: r.best, weight: r.weight, source: m.source.kind };
+    }),
+    /** Each weight halved and doubled: the pairs of scenarios whose order changes (`ahead` was before `behind`). */
+    sensitivity: (scores[0]?.sensitivity ?? []).map((c) => ({ metric: c.metric, factor: c.factor, weight: c.weight, flips: c.flips })),
     scenarios: scores.map((s) => ({
       name: s.name,
       admissible: s.admissible,
@@ -40,6 +50,8 @@ export function planJson(scores: readonly ScenarioScore[]) {
         hostMinutesAfter: round(m.hostMinutesAfter, 2),
         localDaysBefore: m.localDaysBefore,
         localDaysAfter: m.localDaysAfter,
+        localFteBefore: round(m.localFteBefore, 2),
+        localFteAfter: round(m.localFteAfter, 2),
         breaks: m.breaks,
         worseOff: m.worseOff,
       })),

@@ -28,7 +28,7 @@ import {
   OUTPUT_OPTIONS,
   inputAndOut,
 } from './common';
-import { comparisonTable, rankingText, versusLines } from './format';
+import { comparisonTable, indexText, rankingText, versusLines } from './format';
 import { carriedOver, keepFor, num1 } from '../app/steps';
 import { OPTIMIZE_OPTIONS, OPTIMIZE_USAGE, optimizeCommand } from './optimize';
 import { COSTS_OPTIONS, COSTS_USAGE, costsCommand } from './costs';
@@ -153,6 +153,7 @@ async function plan(args: string[], io: Io): Promise<number> {
     io.out('');
     io.out(comparisonTable(scores, params));
     io.out(rankingText(scores, lang));
+    io.out(indexText(scores, params, lang));
     io.out('');
     io.out(versusLines(scores, lang));
   }

@@ -1,5 +1,6 @@
 import type { Parameters } from '../domain/parameters';
 import type { CellValue, SheetSpec } from '../domain/sheets';
+import { METRICS, metricLabel } from '../scoring/metrics';
 import { estimateStaffing } from '../scoring/staffing';
 import { buildTravelMatrix } from '../travel/matrix';
 import type { TravelNetwork } from '../travel/network';
@@ -307,7 +308,46 @@ export function buildSampleWorkbook(
     ],
     tables: [],
   };
-  return [kommuner, reisetid, bemanning, kontorerSheet(ms), scenarier, om];
+  return [kommuner, reisetid, bemanning, kontorerSheet(ms), scenarier, om, weightsSheet(p)];
+}
+
+/**
+ * Vekter: the index's weights and scales, the defaults, for the planner to change (read back by
+ * readWeights). Each row says which way is better and where its default scale comes from.
+ */
+function weightsSheet(p: Parameters): SheetSpec {
+  return {
+    name: 'Vekter',
+    heading: [
+      'Vekter og skalaer for den samlede karakteren (0–100): 0 ved verste ende, 100 ved beste, rett linje mellom; et kontor som bryter et krav får 0. Endre vekt eller ender her; tom celle = standard. Kilder: docs/scoring.md.',
+    ],
+    freezeRows: 2,
+    tables: [
+      {
+        name: 'Vekter',
+        startRow: 1,
+        columns: [
+          { header: 'Mål', width: 20 },
+          { header: 'Navn', width: 30 },
+          { header: 'Vekt', format: '0.0#', width: 8 },
+          { header: 'Verste ende (0)', width: 14 },
+          { header: 'Beste ende (100)', width: 14 },
+          { header: 'Bedre når', width: 10 },
+          { header: 'Kilde for standardskalaen', width: 60 },
+        ],
+        rows: METRICS.map((m) => [
+          m.id,
+          metricLabel(m, p),
+          p.ratings[m.id].weight,
+          p.ratings[m.id].worst,
+          p.ratings[m.id].best,
+          m.direction === 'higher' ? 'høyere' : 'lavere',
+          `${m.source.kind === 'sourced' ? 'kilde' : 'antakelse'}${m.source.passages.length > 0 ? ` (${m.source.passages.join(', ')})` : ''}`,
+        ]),
+        rowFormats: METRICS.map((m) => m.format),
+      },
+    ],
+  };
 }
 
 /** Municipalities of one county (two digits, e.g. "18"), or all when county is undefined. */

@@ -1,5 +1,6 @@
 import type { NetworkParameters } from '../travel/network';
 import type { ValidationOptions } from '../travel/validate';
+import { defaultRatings } from '../scoring/metrics';
 
 /**
  * User parameters of scoring and estimation, with defaults. Every default's source is in
@@ -192,18 +193,8 @@ export const DEFAULT_PARAMETERS: Parameters = {
   maxTravelWithoutServicePoint: 90,
   maxOwners: 5,
   requireSameBaRegion: false,
-  ratings: {
-    fte: { worst: 3, best: 60, weight: 1 },
-    vulnerability: { worst: 0.1, best: 0.001, weight: 1 },
-    population: { worst: 2000, best: 27000, weight: 1 },
-    weightedTravel: { worst: 60, best: 0, weight: 2 },
-    maxTravel: { worst: 120, best: 30, weight: 1 },
-    shareOver75: { worst: 0.5, best: 0, weight: 1 },
-    staffTravel: { worst: 600, best: 0, weight: 0.5 },
-    baShareInHostRegion: { worst: 0.5, best: 1, weight: 1 },
-    owners: { worst: 7, best: 3, weight: 0.5 },
-    hostPopulationShare: { worst: 0.95, best: 0.6, weight: 0.5 },
-  },
+  // Each metric's default range and weight, with its source: src/scoring/metrics/<id>.ts.
+  ratings: defaultRatings(),
   ...FITTED_TRAVEL_PARAMETERS,
   ...FITTED_WITHIN_PARAMETERS,
   ferryWaitShare: 0.5,

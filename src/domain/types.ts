@@ -2,6 +2,7 @@
  * Domain types of the Kontorplan engine. Plain data only: no Office.js, no exceljs, no Node.
  * Everything here is what the io layer produces from a planner's sheets and what scoring reads.
  */
+import type { MetricId, RatingRange } from './parameters';
 
 /** A municipality number as a 4-digit string with leading zeros, e.g. "0301" (Oslo). */
 export type MunicipalityNumber = string & { readonly __brand: 'MunicipalityNumber' };
@@ -120,6 +121,8 @@ export type PlanningInput = Readonly<{
   travel: TravelMatrix;
   staffing: ReadonlyMap<MunicipalityNumber, Staffing>;
   scenarios: readonly Scenario[];
+  /** The planner's own rating ranges and weights (the Vekter sheet), over the defaults. */
+  ratings?: Partial<Record<MetricId, Partial<RatingRange>>>;
 }>;
 
 export function asMunicipalityNumber(s: string): MunicipalityNumber {

@@ -4,8 +4,19 @@ import type { Provenance, WithinSource } from '../domain/types';
 import type { ScenarioScore } from '../scoring/score';
 import { baselineIndex, WORSE_OFF_MINUTES } from '../scoring/versus';
 import { CONSEQUENCE_PREFIX, consequenceSheet } from './consequenceOutput';
+import { METRICS, metricHeader, metricLabel, metricRatingHeader } from '../scoring/metrics';
 import { servicePointLabel } from './servicePoint';
-import { breachValueText, inadmissibleReason, ROLE_LABELS, RULE_LABELS, rulesInForce, versusText } from './verdictText';
+import {
+  breachValueText,
+  flipsText,
+  inadmissibleReason,
+  INDEX_MEANING,
+  ROLE_LABELS,
+  RULE_LABELS,
+  rulesInForce,
+  sensitivityText,
+  versusText,
+} from './verdictText';
 
 /** Characters Excel forbids in sheet names. */
 const FORBIDDEN = /[:\\/?*[\]]/g;
@@ -59,6 +70,9 @@ export function resultSheets(scores: readonly ScenarioScore[], p: Parameters): S
 
 export const COMPARISON_SHEET = 'Sammenligning';
 
+/** The office index's header: what the number means stands beside it. */
+export const INDEX_HEADER = 'Samlet karakter (0–100; 0 = bryter krav)';
+
 const yes = (b: boolean) => (b ? 'ja' : 'nei');
 const ok = (b: boolean) => (b ? 'OK' : FAIL_TEXT);
 
@@ -67,27 +81,19 @@ const ok = (b: boolean) => (b ? 'OK' : FAIL_TEXT);
  * members table (travel with its source, service point, staffing).
  */
 export function scenarioSheet(score: ScenarioScore, sheetName: string, index: number, p: Parameters): SheetSpec {
-  const [t1, t2, t3] = p.travelThresholds;
+  const [t1, , t3] = p.travelThresholds;
   const officeRows: CellValue[][] = score.offices.map((o) => {
     const c = Object.fromEntries(o.constraints.map((x) => [x.id, x]));
     return [
       o.host,
       o.hostName,
-      o.owners,
-      o.population,
-      o.fte,
+      // The rated metrics, as declared (src/scoring/metrics), then what is shown but not rated.
+      ...METRICS.map((m) => m.value(o)),
       yes(o.fteEstimated),
-      o.vulnerability,
-      o.weightedTravelMinutes,
-      o.maxTravelMinutes,
       o.shareOverThresholds[0] ?? 0,
-      o.shareOverThresholds[1] ?? 0,
       o.shareOverThresholds[2] ?? 0,
-      o.staffTravelMinutesPerWeek,
       o.estimatedTravelPairs,
-      o.baShareInHostRegion,
       o.baRegions,
-      o.hostPopulationShare,
       yes(o.countyLineCrossed),
       o.informal
         ? 'UFORMELT'
@@ -98,6 +104,7 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
             : o.legalForm === 'sammenslått'
               ? 'sammenslått'
               : 'avtale',
+      ...METRICS.map((m) => o.ratings[m.id]),
       o.rating,
       ok(c.minFte!.pass),
       ok(c.maxTravel!.pass),
@@ -151,6 +158,8 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
     round1(m.hostMinutesAfter),
     m.localDaysBefore,
     m.localDaysAfter,
+    round1(m.localFteBefore),
+    round1(m.localFteAfter),
     m.breaks.map((r) => RULE_LABELS[r].nb).join(', '),
     yes(m.worseOff),
   ]);
@@ -165,7 +174,7 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
           ? `tillatt på kravene, men ${score.totals.unknownLegalForm} delte kontor har ukjent juridisk form: kontroller at det finnes vertskommuneavtale`
           : 'tillatt (alle kontor holder kravene og har vertskommuneavtale der de deles)'
         : `ikke tillatt, ${score.breaches.length} brudd (tabellen «Brudd på krav» nedenfor)`
-    }. Karakter ${score.totals.rating}.`,
+    }. Karakter ${score.totals.rating} av 100 befolkningsvektet, ${score.totals.ratingPerMunicipality} per kommune (0 for kontor som bryter krav; se Sammenligning for vekter og hva karakteren betyr).`,
     versusText(v),
   ];
   // The offices' title goes in the row below the heading, their header in the next.
@@ -185,24 +194,16 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
         columns: [
           { header: 'Vertskommune', format: '@', width: 13 },
           { header: 'Navn', width: 22 },
-          { header: 'Eiere', format: '0', width: 7 },
-          { header: 'Innbyggere', format: '#,##0', width: 11 },
-          { header: 'Årsverk', format: '0.0', width: 9 },
+          ...METRICS.map((m) => ({ header: metricHeader(m, p), format: m.format, width: 11 })),
           { header: 'Årsverk estimert', width: 9 },
-          { header: 'Sårbarhet', format: '0.0%', width: 10 },
-          { header: 'Vektet reisetid (min)', format: min, width: 11 },
-          { header: 'Lengste reisetid (min)', format: min, width: 11 },
           { header: `Andel over ${t1} min`, format: pct, width: 10 },
-          { header: `Andel over ${t2} min`, format: pct, width: 10 },
           { header: `Andel over ${t3} min`, format: pct, width: 10 },
-          { header: 'Ansattreiser (min/uke)', format: min, width: 11 },
           { header: 'Estimerte reisetider', format: '0', width: 10 },
-          { header: 'Andel i vertens BA-region', format: pct, width: 11 },
           { header: 'BA-regioner', format: '0', width: 9 },
-          { header: 'Vertens andel av innbyggerne', format: pct, width: 11 },
           { header: 'Krysser fylkesgrense', width: 9 },
           { header: 'Avtale', width: 10 },
-          { header: 'Karakter (0–100)', format: '0', width: 10, highlight: 'rating' },
+          ...METRICS.map((m) => ({ header: metricRatingHeader(m, p), format: '0', width: 10 })),
+          { header: INDEX_HEADER, format: '0', width: 12, highlight: 'rating' },
           { header: `Min. årsverk (${p.minFte})`, width: 10, highlight: 'fail' },
           { header: `Maks reisetid uten lokal tjeneste (${p.maxTravelWithoutServicePoint})`, width: 12, highlight: 'fail' },
           { header: 'Samme BA-region', width: 9, highlight: 'fail' },
@@ -252,6 +253,8 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
           { header: 'Reisetid til fullt kontor nå (min)', format: '0.0' },
           { header: 'Lokale åpningsdager før', format: '0.0' },
           { header: 'Lokale åpningsdager nå', format: '0.0' },
+          { header: 'Årsverk stasjonert før (anslag)', format: '0.0' },
+          { header: 'Årsverk stasjonert nå (anslag)', format: '0.0' },
           { header: 'Bryter krav', width: 24 },
           { header: 'Verre stilt', width: 9 },
         ],
@@ -285,7 +288,8 @@ export function comparisonRows(p: Parameters): Row[] {
   return [
     { label: 'Rangering', unit: '1 = best', format: '0', value: (s) => s.rank },
     { label: 'Tillatt (alle krav og avtale)', unit: 'ja/nei', format: '@', value: (s) => yes(s.admissible) },
-    { label: 'Karakter (0–100)', unit: 'poeng', format: '0', value: (s) => s.totals.rating },
+    { label: 'Karakter, befolkningsvektet', unit: '0–100', format: '0', value: (s) => s.totals.rating },
+    { label: 'Karakter per kommune', unit: '0–100', format: '0', value: (s) => s.totals.ratingPerMunicipality },
     { label: 'Antall kontor', unit: 'kontor', format: '0', value: (s) => s.totals.offices },
     { label: 'Kontor som bryter krav', unit: 'kontor', format: '0', value: (s) => s.totals.officesFailing },
     { label: 'Kommuner verre stilt enn grunnlaget', unit: 'kommuner', format: '0', value: (s) => s.versus.worseOff },
@@ -312,8 +316,11 @@ export function comparisonRows(p: Parameters): Row[] {
 /** Sammenligning: one row per measure, one column per scenario. */
 export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters): SheetSpec {
   const rows = comparisonRows(p);
-  const pointsStart = 3 + rows.length + 4;
+  const pointsStart = 5 + rows.length + 4;
   const rankStart = pointsStart + scores.length + 4;
+  const weightsStart = rankStart + scores.length + 4;
+  const sensitivity = scores[0]?.sensitivity ?? [];
+  const ranges = scores[0]?.weights ?? p.ratings;
   const ranked = scores.map((s, i) => ({ s, header: uniqueHeader(s.name, i, scores) })).sort((a, b) => a.s.rank - b.s.rank);
   return {
     name: COMPARISON_SHEET,
@@ -331,13 +338,15 @@ export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters)
     heading: [
       'Scenarier side om side. Rangering: først de tillatte (alle kontor holder kravene og har avtale), så de med færrest brudd, deretter etter karakter (0–100, høyere er bedre; se docs/scoring.md). Et scenario som ikke er tillatt, rangeres alltid etter alle tillatte, uansett karakter.',
       `Krav: ${rulesInForce(p)}.`,
+      INDEX_MEANING.nb,
+      sensitivityText(sensitivity, p),
       `Grunnlaget kommunene sammenlignes med: «${scores[0]?.versus.baseline ?? ''}» (verre stilt: brukernes reisetid over ${String(WORSE_OFF_MINUTES).replace('.', ',')} min lengre eller færre lokale åpningsdager; se hvert scenarios tabell «Kommunene mot …»).`,
     ],
-    freezeRows: 4,
+    freezeRows: 6,
     tables: [
       {
         name: 'KP_Sammenligning',
-        startRow: 3,
+        startRow: 5,
         columns: [
           { header: 'Mål', width: 28 },
           { header: 'Enhet', width: 12 },
@@ -355,7 +364,7 @@ export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters)
           { header: 'Antall kontor', format: '0', width: 12 },
           { header: 'Vektet reisetid (min)', format: '0.0' },
           { header: 'Minste kontor (årsverk)', format: '0.0' },
-          { header: 'Karakter (0–100)', format: '0', highlight: 'rating' },
+          { header: 'Karakter (0–100; 0 = brudd)', format: '0', highlight: 'rating' },
           { header: 'Rangering', format: '0' },
           { header: 'Tillatt', width: 9 },
         ],
@@ -377,7 +386,7 @@ export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters)
           { header: 'Rangering', format: '0', width: 10 },
           { header: 'Scenario', width: 28 },
           { header: 'Tillatt (alle krav og avtale)', width: 12 },
-          { header: 'Karakter (0–100)', format: '0', width: 10 },
+          { header: 'Karakter (0–100; 0 = brudd)', format: '0', width: 10 },
           { header: 'Kontor som bryter krav', format: '0', width: 10 },
           { header: 'Kommuner med brudd', format: '0', width: 10 },
           { header: 'Hvorfor ikke tillatt', width: 80 },
@@ -391,6 +400,46 @@ export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters)
           new Set(s.breaches.map((b) => b.kommunenummer)).size,
           s.admissible ? '' : inadmissibleReason(s),
         ]),
+      },
+      {
+        name: 'KP_Vekter',
+        startRow: weightsStart,
+        title:
+          'Vekter og skalaer: karakteren er 0 ved verste ende og 100 ved beste, rett linje mellom; endre dem i et eget ark «Vekter» (docs/scoring.md)',
+        columns: [
+          { header: 'Mål', width: 28 },
+          { header: 'Id', width: 18 },
+          { header: 'Enhet', width: 12 },
+          { header: 'Bedre når', width: 10 },
+          { header: 'Verste ende (0)', width: 11 },
+          { header: 'Beste ende (100)', width: 11 },
+          { header: 'Vekt', format: '0.0#', width: 8 },
+          { header: 'Standardvekt', format: '0.0#', width: 8 },
+          { header: 'Kilde for skalaen', width: 60 },
+          { header: 'Vekten halvert: endrer rekkefølgen', width: 40 },
+          { header: 'Vekten doblet: endrer rekkefølgen', width: 40 },
+        ],
+        rows: METRICS.map((m) => {
+          const r = ranges[m.id];
+          const change = (factor: number) => {
+            const c = sensitivity.find((x) => x.metric === m.id && x.factor === factor);
+            return c === undefined ? '–' : c.flips.length === 0 ? 'nei' : flipsText(c);
+          };
+          return [
+            metricLabel(m, p),
+            m.id,
+            m.unit.nb,
+            m.direction === 'higher' ? 'høyere' : 'lavere',
+            r.worst,
+            r.best,
+            r.weight,
+            m.range.weight,
+            `${m.source.kind === 'sourced' ? 'kilde' : 'antakelse'}${m.source.passages.length > 0 ? ` (${m.source.passages.join(', ')})` : ''}`,
+            change(0.5),
+            change(2),
+          ];
+        }),
+        rowFormats: METRICS.map((m) => m.format),
       },
     ],
   };

@@ -200,6 +200,30 @@ const MESSAGES = {
     nb: 'arket gir bare årsverk i alt for {list}; {share} regnes som kommunale (en antakelse; forskningen sier en tredjedel til halvparten), og den andelen driver hver nøkkel; oppgi kommunale årsverk, så blir fordelingen riktig',
     en: 'the sheet gives only total FTE for {list}; {share} are taken as municipal (an assumption; the research says a third to a half), and that share drives every key; give the municipal FTE for a correct split',
   },
+  unknownMetric: {
+    nb: '«{value}» er ikke et mål Kontorplan gir karakter for; bruk ett av: {known}',
+    en: '"{value}" is not a measure Kontorplan rates; use one of: {known}',
+  },
+  metricTwice: {
+    nb: '«{value}» står allerede i {cell}; hvert mål én gang',
+    en: '"{value}" is already listed at {cell}; each measure once',
+  },
+  shareOverOne: {
+    nb: '{value} er over 100 % for {metric}, som er en andel; skriv 0,5, eller 50 % i en celle med prosentformat',
+    en: '{value} is over 100 % for {metric}, which is a share; write 0.5, or 50 % in a cell formatted as a percentage',
+  },
+  scaleFlat: {
+    nb: 'verste og beste ende for {metric} er like ({value}); skalaen trenger to ulike ender',
+    en: 'the worst and best ends for {metric} are equal ({value}); the scale needs two different ends',
+  },
+  scaleReversed: {
+    nb: 'skalaen for {metric} går feil vei (verste {worst}, beste {best}); for dette målet er {better} bedre',
+    en: 'the scale for {metric} runs the wrong way (worst {worst}, best {best}); for this measure {betterEn} is better',
+  },
+  allWeightsZero: {
+    nb: 'alle vekter er 0, så ingen mål teller i karakteren; gi minst ett mål en vekt over 0',
+    en: 'every weight is 0, so no measure counts in the rating; give at least one measure a weight above 0',
+  },
 } as const satisfies Record<string, Template>;
 
 /** The message alone: `"12 3x" er ikke et tall`. */

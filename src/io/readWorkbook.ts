@@ -11,6 +11,7 @@ import { findHeaderRow, kindOfSheetName, type FieldSpec, type SheetKind } from '
 import { hasErrors, ProblemLog, type Problem } from './problems';
 import { readMunicipalities, type ReferenceMunicipality } from './readMunicipalities';
 import { OPTIMIZED_SCENARIOS_SHEET } from './optimizeOutput';
+import { isWeightSheetName, readWeights } from './readWeights';
 import { readCosts, type CostLineRead } from './readCosts';
 import { readScenarios } from './readScenarios';
 import { readStaffing } from './readStaffing';
@@ -33,6 +34,8 @@ export type SheetsUsed = Readonly<{
   optimizedScenarios?: string;
   /** The scenarios taken from it. */
   optimizedScenarioNames?: readonly string[];
+  /** The planner's weights and scales for the index (Vekter). */
+  weights?: string;
 }>;
 
 /** What the travel matrix is made of, and the checks of the planner's own times. */
@@ -102,7 +105,10 @@ export { estimateStaffing };
 export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, options: ReadOptions = {}): ReadResult {
   const log = new ProblemLog();
   const owned = new Set(snapshot.ownedSheets);
-  const sheets = snapshot.sheets.filter((s) => !owned.has(s.name));
+  const own = snapshot.sheets.filter((s) => !owned.has(s.name));
+  // Vekter (optional): the planner's weights and scales for the index; found by its name only.
+  const weightSheet = own.find((s) => isWeightSheetName(s.name));
+  const sheets = own.filter((s) => s !== weightSheet);
 
   const kommunerSheet = pickSheet(sheets, 'municipalities', MUNICIPALITY_FIELDS);
   if (!kommunerSheet) {
@@ -277,6 +283,8 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
     });
   }
 
+  const ratings = weightSheet ? readWeights(weightSheet, params, log) : {};
+
   const problems = log.problems;
   if (hasErrors(problems)) return { value: undefined, problems };
   return {
@@ -285,6 +293,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
       travel: matrix,
       staffing,
       scenarios,
+      ...(Object.keys(ratings).length > 0 ? { ratings } : {}),
       costLines,
       sheetsUsed: {
         municipalities: kommunerSheet.name,
@@ -293,6 +302,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
         staffing: staffingSheet?.name,
         costs: costSheet?.name,
         scenarios: scenarioSheet?.name,
+        ...(weightSheet ? { weights: weightSheet.name } : {}),
         ...(officesSheet && today ? { offices: officesSheet.name, baseline: today.scenario.name } : {}),
         ...(optimizedSheet ? { optimizedScenarios: optimizedSheet.name, optimizedScenarioNames: optimizedNames } : {}),
       },

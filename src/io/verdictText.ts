@@ -7,6 +7,8 @@ import type { Language } from './problems';
 import type { Breach, RuleId } from '../scoring/verdict';
 import type { ScenarioScore } from '../scoring/score';
 import { WORSE_OFF_MINUTES, type Role, type VersusBaseline } from '../scoring/versus';
+import { metric, metricLabel } from '../scoring/metrics';
+import type { WeightChange } from '../scoring/sensitivity';
 
 type Words = Readonly<{ nb: string; en: string }>;
 
@@ -136,4 +138,60 @@ export function versusText(v: VersusBaseline, lang: Language = 'nb'): string {
     ? `Mot «${v.baseline}»: ${v.worseOff} av ${total} kommuner er verre stilt (brukernes reisetid over ${num(WORSE_OFF_MINUTES, lang)} min lengre, eller færre lokale åpningsdager)`
     : `Against "${v.baseline}": ${v.worseOff} of ${total} municipalities are worse off (users' travel more than ${num(WORSE_OFF_MINUTES, lang)} min longer, or fewer local opening days)`;
   return worst ? `${head}; ${nb ? 'verst' : 'worst'}: ${worst}.` : `${head}.`;
+}
+
+/** What the single index means, said wherever it is shown. */
+export const INDEX_MEANING: Words = {
+  nb: 'Karakteren (0–100) er et vektet snitt av målenes karakterer (100 = best på hvert mål; vekter og skalaer i tabellen «Vekter og skalaer»), og 0 for et kontor som bryter et krav: et brudd kan ikke veies opp. Befolkningsvektet: kontoret den gjennomsnittlige innbygger betjenes av; per kommune: hver kommune teller likt. Den avgjør bare rekkefølgen innen de tillatte (og innen like mange brudd).',
+  en: 'The rating (0–100) is a weighted mean of the measures’ ratings (100 = best on each; weights and scales in the table «Vekter og skalaer»), and 0 for an office that breaks a rule: a breach cannot be made up for. Population-weighted: the office the average inhabitant is served by; per municipality: each municipality counts once. It orders scenarios only among the admissible (and among equal breaches).',
+};
+
+const lowerFirst = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) ? `${s.charAt(0).toLowerCase()}${s.slice(1)}` : s);
+
+/** One weight change's effect: `«A» og «B» bytter plass`, or empty when the order holds. */
+export function flipsText(c: WeightChange, lang: Language = 'nb'): string {
+  const nb = lang === 'nb';
+  return c.flips
+    .map((f) =>
+      f.kind === 'swap'
+        ? nb
+          ? `«${f.behind}» går foran «${f.ahead}»`
+          : `"${f.behind}" moves ahead of "${f.ahead}"`
+        : f.kind === 'tie'
+          ? nb
+            ? `«${f.ahead}» og «${f.behind}» blir like`
+            : `"${f.ahead}" and "${f.behind}" become level`
+          : nb
+            ? `«${f.ahead}» går foran «${f.behind}», som den var lik`
+            : `"${f.ahead}" moves ahead of "${f.behind}", which it was level with`,
+    )
+    .join('; ');
+}
+
+/** A weight as typed: up to three decimals, none trailing (0,25, not 0,3). */
+const weightText = (x: number, lang: Language) => {
+  const t = String(Math.round(x * 1000) / 1000);
+  return lang === 'nb' ? t.replace('.', ',') : t;
+};
+
+/**
+ * The sensitivity line: does the order survive each weight halved or doubled, and if not, which
+ * weight changes which pair.
+ */
+export function sensitivityText(changes: readonly WeightChange[], p: Pick<Parameters, 'travelThresholds'>, lang: Language = 'nb'): string {
+  const nb = lang === 'nb';
+  const tried = new Set(changes.map((c) => c.metric)).size;
+  const moved = changes.filter((c) => c.flips.length > 0);
+  if (moved.length === 0)
+    return nb
+      ? `Følsomhet: rekkefølgen står seg når hver av de ${tried} vektene halveres eller dobles.`
+      : `Sensitivity: the order holds when each of the ${tried} weights is halved or doubled.`;
+  const parts = moved.map((c) => {
+    const name = lowerFirst(metricLabel(metric(c.metric), p, lang));
+    const how = nb ? (c.factor < 1 ? 'halvert' : 'doblet') : c.factor < 1 ? 'halved' : 'doubled';
+    return `${nb ? 'vekten for' : 'the weight of'} ${name} ${how} (${weightText(c.from, lang)} → ${weightText(c.weight, lang)}): ${flipsText(c, lang)}`;
+  });
+  return nb
+    ? `Følsomhet: rekkefølgen endres når ${parts.join('; ')}. De andre ${2 * tried - moved.length} endringene (hver vekt halvert eller doblet) lar den stå.`
+    : `Sensitivity: the order changes when ${parts.join('; ')}. The other ${2 * tried - moved.length} changes (each weight halved or doubled) leave it.`;
 }

@@ -23,6 +23,7 @@ export type ConsequenceId =
   | 'accessWithoutCar'
   | 'localDays'
   | 'staffTravel'
+  | 'siteCost'
   | 'localJobs'
   | 'staffedMunicipalities'
   | 'maxOwners'
@@ -179,21 +180,33 @@ export const CONSEQUENCES: readonly ConsequenceDef[] = [
     source: '000 L205, L997, L1001',
   },
   {
+    id: 'siteCost',
+    effect: { nb: 'Kostnad for lokale tjenestesteder', en: 'Cost of local service points' },
+    label: {
+      nb: 'Lokaler og ansattes reiser for samarbeidskommunenes tjenestesteder',
+      en: "Premises and staff travel of the partners' service points",
+    },
+    unit: { nb: 'kr/år', en: 'NOK/year' },
+    format: '#,##0',
+    better: 'lower',
+    importance: 'middels',
+    scale: 'absolute',
+    thresholds: [100_000, 500_000, 2_000_000],
+    thresholdSource: ASSUMPTION,
+    source: '000 L931–933, L997',
+  },
+  {
     id: 'localJobs',
     effect: { nb: 'Lokale arbeidsplasser', en: 'Local jobs' },
-    label: { nb: 'Årsverk stasjonert utenfor vertskommunen', en: 'FTE stationed outside the host' },
+    label: { nb: 'Årsverk som blir i egen kommune (anslag)', en: 'FTE kept in their own municipality (estimate)' },
     unit: { nb: 'årsverk', en: 'FTE' },
     format: '0.0',
-    better: null,
+    better: 'higher',
     importance: 'middels',
     scale: 'absolute',
     thresholds: [1, 3, 10],
     thresholdSource: ASSUMPTION,
     source: '000 L1025–1037',
-    notComputed: {
-      nb: 'ikke beregnet: hvor de ansatte har arbeidssted, står ikke i scenarioene (se raden «Kommuner med ansatte på stedet»)',
-      en: 'not computed: where staff are stationed is not in the scenarios (see the row "Municipalities with staff on site")',
-    },
   },
   {
     id: 'staffedMunicipalities',
@@ -389,7 +402,9 @@ export function consequenceValues(s: Scored, minFte: number): Readonly<Record<Co
     accessWithoutCar: null,
     localDays: members.reduce((a, m) => a + m.localDays, 0),
     staffTravel: s.totals.staffTravelMinutesPerWeek,
-    localJobs: null,
+    siteCost: s.totals.siteCostKr,
+    // Each municipality's own staff that still work in it (MemberScore.localFte, capped at its own).
+    localJobs: members.reduce((a, m) => a + Math.min(m.localFte, m.fte), 0),
     staffedMunicipalities: members.filter(onSite).length,
     maxOwners: s.totals.maxOwners,
     hostWeight: sharedPopulation === 0 ? null : hostPopulation / sharedPopulation,

@@ -1,4 +1,3 @@
-import { METRIC_IDS, type MetricId, type Parameters } from '../domain/parameters';
 import type {
   LegalForm,
   Municipality,
@@ -11,7 +10,10 @@ import type {
   WithinSource,
 } from '../domain/types';
 import { travelMinutes, travelProvenance, travelViaFerry, usersMinutes, withinSourceOf } from '../travel/matrix';
-import { combineRatings, rate } from './rate';
+import { METRIC_IDS, type MetricId, type Parameters, type RatingRange } from '../domain/parameters';
+import { METRICS, rateMetric } from './metrics';
+import { combineRatings } from './rate';
+import { weightSensitivity, type WeightChange } from './sensitivity';
 import { officeBreaches, rankScenarios, type Breach } from './verdict';
 import { consequences, type Consequence } from './consequences';
 import { baselineIndex, versusBaseline, type VersusBaseline } from './versus';
@@ -55,6 +57,12 @@ export type MemberScore = Readonly<{
   siteCostKr: number;
   fte: number;
   fteEstimated: boolean;
+  /**
+   * FTE stationed in the municipality: a partner's own staff where it has a full office or a
+   * 5-day branch, else none (served from the host); the host keeps the rest of the office's.
+   * Our model: where staff sit is not in the data.
+   */
+  localFte: number;
   baRegion?: string;
   county: string;
 }>;
@@ -131,8 +139,13 @@ export type ScenarioTotals = Readonly<{
   /** Estimated member-to-host times longer than an hour: the ones a planner should measure first. */
   estimatedTravelOver60: number;
   estimatedStaffing: number;
-  /** Population-weighted mean of the offices' ratings. */
+  /**
+   * The single index (0–100), population-weighted: the mean of the offices' index over the
+   * inhabitants (an office breaking a rule counts 0). What the average inhabitant is served by.
+   */
   rating: number;
+  /** The same index per municipality, unweighted: each municipality counts once, however small. */
+  ratingPerMunicipality: number;
   pass: boolean;
 }>;
 
@@ -157,6 +170,13 @@ export type ScenarioScore = Readonly<{
    * the research names, graded on DFØ's scale. Empty for the baseline itself and a scenario scored alone.
    */
   consequences: readonly Consequence[];
+  /** The rating ranges and weights the index used (the defaults, or the planner's Vekter sheet). */
+  weights: Readonly<Record<MetricId, RatingRange>>;
+  /**
+   * Whether the order of the scenarios scored together survives each weight halved and doubled
+   * (scoreAll): one entry per weight and factor, with the pairs that change places. Empty alone.
+   */
+  sensitivity: readonly WeightChange[];
 }>;
 
 function weightedMean(values: readonly number[], weights: readonly number[]): number {
@@ -169,11 +189,29 @@ function weightedMean(values: readonly number[], weights: readonly number[]): nu
   return w === 0 ? 0 : s / w;
 }
 
+/** The weight of every metric. */
+export function weightsOf(p: Pick<Parameters, 'ratings'>): Record<MetricId, number> {
+  return Object.fromEntries(METRIC_IDS.map((id) => [id, p.ratings[id].weight])) as Record<MetricId, number>;
+}
+
+/**
+ * An office's single index: the weighted mean of the ratings that apply, and 0 for an office
+ * that breaks a hard rule or shares case work without a legal form. Non-compensatory: no other
+ * measure buys back a breach.
+ */
+export function officeIndex(
+  ratings: Readonly<Record<MetricId, number | null>>,
+  weights: Readonly<Record<MetricId, number>>,
+  breaks: boolean,
+): number {
+  return breaks ? 0 : combineRatings(ratings, weights);
+}
+
 /** All metrics, ratings and constraints of one office. */
 export function scoreOffice(office: Office, input: PlanningInput, byNumber: ReadonlyMap<string, Municipality>, p: Parameters): OfficeScore {
   const host = byNumber.get(office.host)!;
   const staffingOf = officeStaffing(office, input.staffing, p);
-  const members: MemberScore[] = office.members.map((m) => {
+  const drafts = office.members.map((m) => {
     const mun = byNumber.get(m.number)!;
     const isHost = m.number === office.host;
     const sp: ServicePoint = isHost ? { kind: 'full' } : m.servicePoint;
@@ -207,6 +245,12 @@ export function scoreOffice(office: Office, input: PlanningInput, byNumber: Read
       county: mun.county,
     };
   });
+  const draftFte = drafts.reduce((a, m) => a + m.fte, 0);
+  const onSite = drafts.filter((m) => !m.isHost && staffedOnSite(m.servicePoint)).reduce((a, m) => a + m.fte, 0);
+  const members: MemberScore[] = drafts.map((m) => ({
+    ...m,
+    localFte: m.isHost ? draftFte - onSite : staffedOnSite(m.servicePoint) ? m.fte : 0,
+  }));
   const pops = members.map((m) => m.population);
   const population = pops.reduce((a, b) => a + b, 0);
   const stateFte = office.members.reduce((s, m) => s + staffingOf.get(m.number)!.stateFte, 0);
@@ -234,24 +278,24 @@ export function scoreOffice(office: Office, input: PlanningInput, byNumber: Read
   // A stated legal form decides; an unknown one is neither an agreement nor known to be informal.
   const informal = owners > 1 && (office.legalForm !== undefined ? office.legalForm === 'uformelt' : !office.hostAgreement);
   const estimatedTravelPairs = members.filter((m) => !m.isHost && m.travelProvenance === 'estimated').length;
-  const shared = owners > 1;
 
-  const r = p.ratings;
-  const ratings: Record<MetricId, number | null> = {
-    fte: rate(fte, r.fte),
-    vulnerability: rate(vulnerability, r.vulnerability),
-    population: rate(population, r.population),
-    weightedTravel: rate(weightedTravelMinutes, r.weightedTravel),
-    maxTravel: rate(maxTravelMinutes, r.maxTravel),
-    shareOver75: rate(shareOverThresholds[1] ?? 0, r.shareOver75),
-    staffTravel: rate(staffTravelMinutesPerWeek, r.staffTravel),
-    baShareInHostRegion: baShareInHostRegion === null ? null : rate(baShareInHostRegion, r.baShareInHostRegion),
-    owners: rate(owners, r.owners),
-    // A municipality alone has no partners to be outweighed by: not applicable.
-    hostPopulationShare: shared ? rate(hostPopulationShare, r.hostPopulationShare) : null,
+  const measures = {
+    fte,
+    vulnerability,
+    population,
+    weightedTravelMinutes,
+    maxTravelMinutes,
+    shareOverThresholds,
+    staffTravelMinutesPerWeek,
+    baShareInHostRegion,
+    owners,
+    hostPopulationShare,
   };
-  const weights = Object.fromEntries(METRIC_IDS.map((id) => [id, r[id].weight]));
-  const rating = combineRatings(ratings, weights);
+  // One rating per declared metric (src/scoring/metrics): null where it does not apply, 0 beyond a hard rule.
+  const ratings = Object.fromEntries(METRICS.map((m) => [m.id, rateMetric(m, measures, p.ratings[m.id], p)])) as Record<
+    MetricId,
+    number | null
+  >;
 
   // The travel rule binds on every day without local service: only a full local office (or a 5-day branch) is exempt.
   const withoutServicePoint = members.filter((m) => !m.isHost && !servedLocallyEveryDay(m.servicePoint, p));
@@ -269,6 +313,8 @@ export function scoreOffice(office: Office, input: PlanningInput, byNumber: Read
     { id: 'sameBa', enabled: p.requireSameBaRegion, pass: !p.requireSameBaRegion || outsideBa === 0, value: outsideBa, limit: 0 },
     { id: 'maxOwners', enabled: true, pass: owners <= p.maxOwners, value: owners, limit: p.maxOwners },
   ];
+  const pass = constraints.every((c) => c.pass);
+  const rating = officeIndex(ratings, weightsOf(p), !pass || informal);
   return {
     host: office.host,
     hostName: host.name,
@@ -295,7 +341,7 @@ export function scoreOffice(office: Office, input: PlanningInput, byNumber: Read
     ratings,
     rating,
     constraints,
-    pass: constraints.every((c) => c.pass),
+    pass,
   };
 }
 
@@ -360,11 +406,28 @@ export function scoreScenario(scenario: Scenario, input: PlanningInput, p: Param
         officePops,
       ),
     ),
+    ratingPerMunicipality: Math.round(
+      weightedMean(
+        offices.map((o) => o.rating),
+        offices.map((o) => o.members.length),
+      ),
+    ),
     pass: offices.every((o) => o.pass),
   };
   const breaches = offices.flatMap(officeBreaches);
   const versus = versusBaseline({ offices, breaches }, { name: scenario.name, offices });
-  return { name: scenario.name, offices, totals, admissible: breaches.length === 0, breaches, rank: 1, versus, consequences: [] };
+  return {
+    name: scenario.name,
+    offices,
+    totals,
+    admissible: breaches.length === 0,
+    breaches,
+    rank: 1,
+    versus,
+    consequences: [],
+    weights: p.ratings,
+    sensitivity: [],
+  };
 }
 
 /**
@@ -372,17 +435,12 @@ export function scoreScenario(scenario: Scenario, input: PlanningInput, p: Param
  * each municipality with the baseline: the scenario named «Dagens struktur…» or «Én kommune –
  * ett kontor…», else the first; and grades every other scenario's consequences against it.
  */
-export function scoreAll(input: PlanningInput, p: Parameters): ScenarioScore[] {
+export function scoreAll(input: PlanningInput, params: Parameters): ScenarioScore[] {
+  const p = withRatings(params, input.ratings);
   const scores = input.scenarios.map((s) => scoreScenario(s, input, p));
   if (scores.length === 0) return [];
-  // Breaches count municipalities, as the docs and the Rangering table do (a member may break two rules).
-  const ranks = rankScenarios(
-    scores.map((s) => ({
-      admissible: s.admissible,
-      rating: s.totals.rating,
-      breaches: new Set(s.breaches.map((b) => b.kommunenummer)).size,
-    })),
-  );
+  const ranks = rankScenarios(scores.map((s) => rankKey(s)));
+  const sensitivity = weightSensitivity(scores, p);
   const b = baselineIndex(scores.map((s) => s.name));
   const baseline = scores[b]!;
   return scores.map((s, i) => ({
@@ -390,5 +448,22 @@ export function scoreAll(input: PlanningInput, p: Parameters): ScenarioScore[] {
     rank: ranks[i]!,
     versus: versusBaseline(s, baseline),
     consequences: i === b ? [] : consequences(s, baseline, p.minFte),
+    sensitivity,
   }));
+}
+
+/**
+ * What the rank reads of a scenario. Breaches count municipalities, as the docs and the
+ * Rangering table do (a member may break two rules).
+ */
+export function rankKey(s: Pick<ScenarioScore, 'admissible' | 'breaches' | 'totals'>, rating = s.totals.rating) {
+  return { admissible: s.admissible, rating, breaches: new Set(s.breaches.map((b) => b.kommunenummer)).size };
+}
+
+/** The parameters with the planner's own ranges and weights (the Vekter sheet) over them. */
+export function withRatings(p: Parameters, own: PlanningInput['ratings']): Parameters {
+  if (!own) return p;
+  const ratings = { ...p.ratings };
+  for (const id of METRIC_IDS) if (own[id]) ratings[id] = { ...ratings[id], ...own[id] };
+  return { ...p, ratings };
 }

@@ -21,6 +21,9 @@ export type MunicipalityChange = Readonly<{
   hostMinutesAfter: number;
   localDaysBefore: number;
   localDaysAfter: number;
+  /** FTE stationed in the municipality (MemberScore.localFte: our model of where staff sit). */
+  localFteBefore: number;
+  localFteAfter: number;
   /** The rules it breaks in this scenario (its office's, or its own travel). */
   breaks: readonly RuleId[];
   /** Longer access (more than WORSE_OFF_MINUTES) or fewer local opening days than in the baseline. */
@@ -94,6 +97,8 @@ export function versusBaseline(
       hostMinutesAfter: member.usersToHostMinutes,
       localDaysBefore: was.member.localDays,
       localDaysAfter: member.localDays,
+      localFteBefore: was.member.localFte,
+      localFteAfter: member.localFte,
       breaks,
       worseOff,
     });

@@ -27,7 +27,7 @@ describe('kontorplan sample', () => {
     const io = capture();
     expect(await main(['sample', '--county', '18', '--out', file], io)).toBe(0);
     const sheets = await sheetsOf(file);
-    expect(sheets.map((s) => s.name)).toEqual(['Kommuner', 'Reisetid', 'Bemanning', 'Kontorer', 'Scenarier', 'Om dataene']);
+    expect(sheets.map((s) => s.name)).toEqual(['Kommuner', 'Reisetid', 'Bemanning', 'Kontorer', 'Scenarier', 'Om dataene', 'Vekter']);
     const [kommuner, reisetid, bemanning, kontorer, scenarier, om] = sheets;
     // Today's offices proposed: the documented cooperations and one office per other municipality, all to be checked.
     const offices = kontorer!.values.slice(3);
@@ -224,7 +224,16 @@ describe('kontorplan plan', () => {
       expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'value', 'baseline', 'change', 'grade']));
     const sorsalten = doc.scenarios[1].municipalities.find((m: { kommunenummer: string }) => m.kommunenummer === '1845');
     expect(Object.keys(sorsalten)).toEqual(
-      expect.arrayContaining(['kommunenummer', 'accessMinutesBefore', 'accessMinutesAfter', 'localDaysBefore', 'localDaysAfter', 'breaks']),
+      expect.arrayContaining([
+        'kommunenummer',
+        'accessMinutesBefore',
+        'accessMinutesAfter',
+        'localDaysBefore',
+        'localDaysAfter',
+        'localFteBefore',
+        'localFteAfter',
+        'breaks',
+      ]),
     );
     expect(sorsalten.localDaysBefore).toBe(5);
     // Røst (about 470 inhabitants) alone is below 10 FTE, today as in the theory.

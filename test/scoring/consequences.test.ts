@@ -107,6 +107,11 @@ describe('the consequence table of a two-municipality office against one office 
     expect(row('staffTravel')).toMatchObject({ value: 30, baseline: 0, extent: 0, grade: 0 });
     // Staff on site in 7 municipalities → 6 (a meeting room has none): −14.3 %, small negative × medium.
     expect(row('staffedMunicipalities')).toMatchObject({ value: 6, baseline: 7, extent: -1, grade: -1 });
+    // Local jobs: alone every municipality keeps its own 45 FTE; Bø's 2 now work from Avik (a
+    // meeting room is served from the host): 43, −2 FTE (small, ≥ 1), middels: −.
+    expect(row('localJobs').value).toBeCloseTo(43, 10);
+    expect(row('localJobs').baseline).toBeCloseTo(45, 10);
+    expect(row('localJobs')).toMatchObject({ extent: -1, grade: -1 });
   });
 
   it('governance, labour market, legal form', () => {
@@ -123,7 +128,7 @@ describe('the consequence table of a two-municipality office against one office 
   });
 
   it('says what it cannot compute instead of inventing it', () => {
-    for (const id of ['localJobs', 'cost', 'accessWithoutCar']) {
+    for (const id of ['cost', 'accessWithoutCar']) {
       expect(row(id)).toMatchObject({ value: null, baseline: null, change: null, grade: null });
       expect(row(id).note?.nb).toMatch(/^ikke beregnet/);
     }
@@ -137,8 +142,8 @@ describe('the consequence table of a two-municipality office against one office 
     expect(access.slice(3, 11)).toEqual(['lavere', 1.35, 0, 1.35, 'stor', 'lite negativt', '− −', -2]);
     expect(access[11]).toBe('endring lite ≥ 1 min, middels ≥ 5 min, stort ≥ 15 min');
     expect(access[12]).toBe('antakelse (vår)');
-    const jobs = table!.rows.find((r) => r[1] === 'Årsverk stasjonert utenfor vertskommunen')!;
-    expect(jobs[9]).toMatch(/^ikke beregnet/);
+    const cost = table!.rows.find((r) => r[1] === 'Driftskostnad')!;
+    expect(cost[9]).toMatch(/^ikke beregnet/);
     expect(scale!.rows[0]).toEqual(['stort positivt omfang', '+ +', '+ + +', '+ + + +']);
     expect(spec.heading!.join(' ')).toContain('mot «Én kommune – ett kontor»');
   });

@@ -89,9 +89,9 @@ describe('scoreScenario on hand-computed offices', () => {
     expect(two!.shareOverThresholds).toEqual([0, 0, 0]);
     expect(two!.vulnerability).toBeCloseTo(0.15 ** 22 + 22 * 0.85 * 0.15 ** 21, 25);
     expect(two!.ratings).toEqual({
-      fte: 33, // (22 − 3) / 57
+      fte: 49, // (22 − 3) / (42 − 3) = 0.487: 3 = the abolished guarantee, 42 = the smallest medium office
       vulnerability: 100,
-      population: 32, // (10 000 − 2 000) / 25 000
+      population: 32, // (10 000 − 4 853) / (21 059 − 4 853) = 0.318: Indre Namdal's to Dalane's inhabitants
       weightedTravel: 95, // 1 − 3 / 60
       maxTravel: 100,
       shareOver75: 100,
@@ -100,8 +100,8 @@ describe('scoreScenario on hand-computed offices', () => {
       owners: 100, // 2 owners is better than the best end (3)
       hostPopulationShare: 14, // (0.9 − 0.95) / (0.6 − 0.95)
     });
-    // (33 + 100 + 32 + 2·95 + 100 + 100 + 0.5·100 + 100 + 0.5·100 + 0.5·14) / 9.5 = 762 / 9.5
-    expect(two!.rating).toBe(80);
+    // (49 + 100 + 32 + 2·95 + 100 + 100 + 0.5·100 + 100 + 0.5·100 + 0.5·14) / 9.5 = 778 / 9.5 = 81.9
+    expect(two!.rating).toBe(82);
     expect(two!.pass).toBe(true);
   });
 
@@ -140,6 +140,10 @@ describe('scoreScenario on hand-computed offices', () => {
     expect(byId.maxOwners).toMatchObject({ pass: true, value: 5, limit: 5 });
     expect(byId.sameBa).toMatchObject({ enabled: false, pass: true, value: 2 });
     expect(five!.pass).toBe(false);
+    // Non-compensatory: an office that breaks a rule (travel; informal too) has index 0,
+    // whatever its ratings, which stay as measured.
+    expect(five!.rating).toBe(0);
+    expect(five!.ratings.fte).toBeGreaterThan(0);
   });
 
   it('adds up the scenario', () => {
@@ -157,6 +161,10 @@ describe('scoreScenario on hand-computed offices', () => {
     expect(t.weightedTravelMinutes).toBeCloseTo(8.6, 10);
     expect(t.baRegionsSplit).toBe(0);
     expect(t.estimatedStaffing).toBe(5);
+    // The index over the inhabitants: (82 · 10 000 + 0 · 10 000) / 20 000 = 41; per
+    // municipality, each counting once: (82 · 2 + 0 · 5) / 7 = 23.4.
+    expect(t.rating).toBe(41);
+    expect(t.ratingPerMunicipality).toBe(23);
   });
 
   it('counts BA regions split across offices, and applies the same-BA rule when asked', () => {

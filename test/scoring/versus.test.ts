@@ -51,6 +51,13 @@ describe('every municipality against the baseline', () => {
       worseOff: true,
     });
     expect(of('9001')).toMatchObject({ roleAfter: 'host', accessMinutesAfter: 0, localDaysAfter: 5, worseOff: false });
+    // Staff stationed (estimated with scale, 4.85 + 1.885 per 1 000): Bø alone 4.85 + 1.885 = 6.735,
+    // now none (no service point); Avik 4.85 + 16.965 = 21.815 alone, now the whole office:
+    // 21.815 + Bø's 1.885 = 23.7.
+    expect(of('9002').localFteBefore).toBeCloseTo(6.735, 10);
+    expect(of('9002').localFteAfter).toBe(0);
+    expect(of('9001').localFteBefore).toBeCloseTo(21.815, 10);
+    expect(of('9001').localFteAfter).toBeCloseTo(23.7, 10);
   });
 
   it('counts local days: a meeting room and a 2-day branch leave travel on the other days', () => {
@@ -91,6 +98,9 @@ describe('every municipality against the baseline', () => {
       0,
       100,
       5,
+      0,
+      // Staff stationed: alone 4.85 + 1.885 = 6.7 (rounded); served from Hamn now, none.
+      6.7,
       0,
       'lengste reisetid på dager uten lokal tjeneste, uformelt samarbeid (ingen vertskommuneavtale)',
       'ja',

@@ -1,6 +1,7 @@
 import { buildSampleWorkbook } from '../../src/data/sample';
 import { DEFAULT_PARAMETERS } from '../../src/domain/parameters';
 import type { SheetSpec } from '../../src/domain/sheets';
+import { a1 } from '../../src/io/cells';
 import { tradeoffSheet } from '../../src/io/optimizeOutput';
 import { comparisonSheet, scenarioSheet } from '../../src/io/output';
 import { scoreAll } from '../../src/scoring/score';
@@ -135,7 +136,7 @@ describe('OfficeWorkbook writing', () => {
     expect(cfs.filter((c) => c.type === 'ColorScale')).toHaveLength(1);
     expect(cfs.find((c) => c.type === 'ColorScale')!.address).toBe(
       // The data rows, below the header row (row startRow + 1, counted from 1).
-      `${String.fromCharCode(65 + ratingCol)}${offices.startRow + 2}:${String.fromCharCode(65 + ratingCol)}${offices.startRow + 1 + offices.rows.length}`,
+      `${a1(offices.startRow + 1, ratingCol)}:${a1(offices.startRow + offices.rows.length, ratingCol)}`,
     );
     expect(cfs.filter((c) => c.type === 'ContainsText')).toHaveLength(5);
     expect(cfs.find((c) => c.type === 'ContainsText')).toMatchObject({ rule: { operator: 'Contains', text: 'BRUDD' }, fill: '#FFC7CE' });

@@ -32,7 +32,7 @@ export function ScenariosTab({ planner, version, onLoaded }: { planner: Planner;
       />
       <Text>
         {w.rank} {score.rank} ({score.admissible ? w.admissible : w.inadmissible}) · {score.totals.offices} {w.offices} · {w.rating}{' '}
-        {fmt(lang, score.totals.rating)} ·{' '}
+        {fmt(lang, score.totals.rating)} {w.ratingMeaning} ({fmt(lang, score.totals.ratingPerMunicipality)} {w.perMunicipality}) ·{' '}
         {score.totals.officesFailing > 0 ? (
           <Badge color="danger">{`${score.totals.officesFailing} ${w.failing}`}</Badge>
         ) : (
