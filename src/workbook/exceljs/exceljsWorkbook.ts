@@ -118,16 +118,22 @@ function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec, hidden = false): voi
   if (spec.freezeRows) ws.views = [{ state: 'frozen', ySplit: spec.freezeRows }];
 }
 
-/** A copy of a package with its drawings unhooked from the sheets: what exceljs reads when it cannot read the drawings (cell values do not need them). */
+/**
+ * A copy of a package with its drawings and comments unhooked from the sheets: what exceljs reads
+ * when it cannot read those (openpyxl's absolute part names); cell values do not need them, and the
+ * package written back is the original, not this copy.
+ */
 async function withoutDrawings(buffer: Buffer | ArrayBuffer): Promise<Buffer> {
   const zip = await JSZip.loadAsync(buffer);
   for (const f of Object.keys(zip.files)) {
     if (/^xl\/worksheets\/[^/]+\.xml$/.test(f)) {
       const xml = await zip.file(f)!.async('string');
-      zip.file(f, xml.replace(/<(?:[\w.-]+:)?drawing\b[^>]*\/>/g, ''));
+      zip.file(f, xml.replace(/<(?:[\w.-]+:)?(?:drawing|legacyDrawing)\b[^>]*\/>/g, ''));
+    } else if (/^xl\/(drawings|charts)\//.test(f)) {
+      zip.remove(f);
     } else if (/^xl\/worksheets\/_rels\/[^/]+\.rels$/.test(f)) {
       const xml = await zip.file(f)!.async('string');
-      zip.file(f, xml.replace(/<Relationship\b[^>]*\/relationships\/drawing"[^>]*\/>/g, ''));
+      zip.file(f, xml.replace(/<Relationship\b[^>]*\/relationships\/(?:drawing|vmlDrawing|comments)"[^>]*\/>/g, ''));
     }
   }
   return zip.generateAsync({ type: 'nodebuffer' });

@@ -127,7 +127,12 @@ function relativeTarget(source: string, part: string): string {
 export function parseRels(xml: string): Rel[] {
   return [...xml.matchAll(/<(?:[\w.-]+:)?Relationship\b[^>]*>/g)].map((m) => {
     const a = attributes(m[0]);
-    return { id: a.get('Id') ?? '', type: a.get('Type') ?? '', target: a.get('Target') ?? '', external: a.get('TargetMode') === 'External' };
+    return {
+      id: a.get('Id') ?? '',
+      type: a.get('Type') ?? '',
+      target: a.get('Target') ?? '',
+      external: a.get('TargetMode') === 'External',
+    };
   });
 }
 
@@ -219,17 +224,23 @@ function editWorkbook(xml: string, old: readonly SheetEntry[], edit: WorkbookEdi
     name: s.name,
     state: s.state,
     tag:
-      `<${p}sheet name="${escapeXml(s.name)}" sheetId="${nextId++}"` + (s.state !== 'visible' ? ` state="${s.state}"` : '') + ` ${rel.prefix}:id="${s.rid}"/>`,
+      `<${p}sheet name="${escapeXml(s.name)}" sheetId="${nextId++}"` +
+      (s.state !== 'visible' ? ` state="${s.state}"` : '') +
+      ` ${rel.prefix}:id="${s.rid}"/>`,
   }));
   const order = [...edit.kept.map((s) => ({ name: s.name, state: s.state, tag: s.tag })), ...added];
   if (!element(xml, `${p}sheets`)) {
     // A workbook without sheets (exceljs writes none for an empty one): the list goes where the schema puts it.
-    const after = /<(?:[\w.-]+:)?(functionGroups|externalReferences|definedNames|calcPr|oleSize|customWorkbookViews|pivotCaches|smartTagPr|smartTagTypes|webPublishing|fileRecoveryPr|webPublishObjects|extLst)\b/.exec(xml);
+    const after =
+      /<(?:[\w.-]+:)?(functionGroups|externalReferences|definedNames|calcPr|oleSize|customWorkbookViews|pivotCaches|smartTagPr|smartTagTypes|webPublishing|fileRecoveryPr|webPublishObjects|extLst)\b/.exec(
+        xml,
+      );
     const at = after ? after.index : xml.lastIndexOf(`</${p}workbook`);
     xml = `${xml.slice(0, at)}<${p}sheets></${p}sheets>${xml.slice(at)}`;
   }
   const sheets = element(xml, `${p}sheets`)!;
-  xml = xml.slice(0, sheets.index) + withContent(sheets.text, order.map((s) => s.tag).join('')) + xml.slice(sheets.index + sheets.text.length);
+  xml =
+    xml.slice(0, sheets.index) + withContent(sheets.text, order.map((s) => s.tag).join('')) + xml.slice(sheets.index + sheets.text.length);
   const indexOf = new Map(order.map((s, i) => [s.name.toLowerCase(), i]));
   const oldName = (i: number) => old[i]?.name.toLowerCase();
   const gone = edit.removedNames.filter((n) => !indexOf.has(n.toLowerCase()));
@@ -262,7 +273,9 @@ function editWorkbook(xml: string, old: readonly SheetEntry[], edit: WorkbookEdi
         const name = oldName(Number(local));
         const now = name === undefined ? undefined : indexOf.get(name);
         if (now === undefined) return undefined;
-        return startTag(d.text).includes('/>') ? d.text : withContent(d.text, inner(d.text), (t) => setAttribute(t, 'localSheetId', String(now)));
+        return startTag(d.text).includes('/>')
+          ? d.text
+          : withContent(d.text, inner(d.text), (t) => setAttribute(t, 'localSheetId', String(now)));
       })
       .filter((d): d is string => d !== undefined);
     xml =
@@ -276,7 +289,19 @@ function editWorkbook(xml: string, old: readonly SheetEntry[], edit: WorkbookEdi
 // ---------------------------------------------------------------------------------------------
 // Styles
 
-const STYLE_ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
+const STYLE_ORDER = [
+  'numFmts',
+  'fonts',
+  'fills',
+  'borders',
+  'cellStyleXfs',
+  'cellXfs',
+  'cellStyles',
+  'dxfs',
+  'tableStyles',
+  'colors',
+  'extLst',
+];
 
 type StyleBook = { xml: string; p: string; ns: string };
 
@@ -439,7 +464,10 @@ function withoutOverrides(types: string, parts: ReadonlySet<string>): string {
 
 function addOverride(types: string, part: string, contentType: string): string {
   const p = rootPrefix(types, 'Types');
-  return types.replace(new RegExp(`</${p}Types\\s*>`), `<${p}Override PartName="/${escapeXml(part)}" ContentType="${escapeXml(contentType)}"/></${p}Types>`);
+  return types.replace(
+    new RegExp(`</${p}Types\\s*>`),
+    `<${p}Override PartName="/${escapeXml(part)}" ContentType="${escapeXml(contentType)}"/></${p}Types>`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -460,7 +488,11 @@ export class PackageError extends Error {}
  * The planner's package `original` with the sheets `remove` (Kontorplan's own, by name) taken out
  * and every sheet of `scratch` (a package exceljs wrote with Kontorplan's sheets only) added at the end.
  */
-export async function mergeOwnSheets(original: Buffer | Uint8Array, scratch: Buffer | Uint8Array, remove: readonly string[]): Promise<Buffer> {
+export async function mergeOwnSheets(
+  original: Buffer | Uint8Array,
+  scratch: Buffer | Uint8Array,
+  remove: readonly string[],
+): Promise<Buffer> {
   const zip = await JSZip.loadAsync(original);
   const src = await JSZip.loadAsync(scratch);
   const rootRels = parseRels((await text(zip, '_rels/.rels')) ?? '');
@@ -491,7 +523,10 @@ export async function mergeOwnSheets(original: Buffer | Uint8Array, scratch: Buf
   }
   // Still reachable from the package root with the removed sheets unhooked: stays.
   const keptRoots = [
-    ...rootRels.filter((r) => !r.external).map((r) => resolveTarget('', r.target)).filter((p) => p !== wbPart),
+    ...rootRels
+      .filter((r) => !r.external)
+      .map((r) => resolveTarget('', r.target))
+      .filter((p) => p !== wbPart),
     ...newWbRels.filter((r) => !r.external).map((r) => resolveTarget(wbPart, r.target)),
   ];
   const reachable = await closure(zip, keptRoots, (p) => candidates.has(p) && removedParts.includes(p));
@@ -502,7 +537,8 @@ export async function mergeOwnSheets(original: Buffer | Uint8Array, scratch: Buf
   }
   let types = (await text(zip, '[Content_Types].xml')) ?? '';
   types = withoutOverrides(types, deleted);
-  if (dropCalcChain) types = types.replace(new RegExp(`<(?:[\\w.-]+:)?Override\\b[^>]*${CT_CALC_CHAIN.replace(/[.+]/g, '\\$&')}[^>]*>`, 'g'), '');
+  if (dropCalcChain)
+    types = types.replace(new RegExp(`<(?:[\\w.-]+:)?Override\\b[^>]*${CT_CALC_CHAIN.replace(/[.+]/g, '\\$&')}[^>]*>`, 'g'), '');
 
   // 2. Kontorplan's formats into the planner's style sheet.
   const stylesRel = newWbRels.find((r) => /\/styles$/.test(r.type));
@@ -550,7 +586,12 @@ export async function mergeOwnSheets(original: Buffer | Uint8Array, scratch: Buf
     if (!r) throw new PackageError(`sheet ${s.name} has no part in the scratch package`);
     const root = resolveTarget(srcWbPart, r.target);
     const parts = await closure(src, [root]);
-    for (const part of parts) if (!renamed.has(part)) renamed.set(part, freeName(part, (p) => taken(p) || [...renamed.values()].includes(p)));
+    for (const part of parts)
+      if (!renamed.has(part))
+        renamed.set(
+          part,
+          freeName(part, (p) => taken(p) || [...renamed.values()].includes(p)),
+        );
     const rid = nextRid();
     newWbRels.push({ id: rid, type: REL_WORKSHEET, target: relativeTarget(wbPart, renamed.get(root)!), external: false });
     added.push({ name: s.name, state: s.state, rid });
@@ -566,7 +607,13 @@ export async function mergeOwnSheets(original: Buffer | Uint8Array, scratch: Buf
     if (rels.length > 0) {
       zip.file(
         relsPathOf(to),
-        relsXml(rels.map((x) => (x.external ? x : { ...x, target: relativeTarget(to, renamed.get(resolveTarget(from, x.target)) ?? resolveTarget(from, x.target)) }))),
+        relsXml(
+          rels.map((x) =>
+            x.external
+              ? x
+              : { ...x, target: relativeTarget(to, renamed.get(resolveTarget(from, x.target)) ?? resolveTarget(from, x.target)) },
+          ),
+        ),
       );
     }
   }
