@@ -16,6 +16,7 @@ import { SaxesParser } from 'saxes';
 import { main } from '../../src/cli/main';
 import type { SheetSpec } from '../../src/domain/sheets';
 import { ExcelJsWorkbook } from '../../src/workbook/exceljs/exceljsWorkbook';
+import { TableConflictError } from '../../src/workbook/port';
 import { attributes, parseRels, parseSheets, relsPathOf, resolveTarget } from '../../src/workbook/exceljs/package';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'package');
@@ -318,6 +319,18 @@ describe('the workbook part after a re-run', () => {
     const values = (await wb.read()).sheets.find((s) => s.name === 'KP Ny')!.values;
     expect(values[0]).toEqual(['Laget av Kontorplan']);
     expect(values[2]).toEqual(['Antall kontor', 'Reisetid']);
+  });
+});
+
+describe('a table of the planner’s with the name of Kontorplan’s', () => {
+  it('stops the write with a message naming it, and changes nothing', async () => {
+    const book = await plannerBook((wb) =>
+      wb.getWorksheet('Notater')!.addTable({ name: 'KP_KP_Ny', ref: 'C1', columns: [{ name: 'x' }], rows: [[1]] }),
+    );
+    const wb = await ExcelJsWorkbook.fromBuffer(book);
+    await expect(wb.replaceOwnSheets([own('KP Ny', [[1, 2]])])).rejects.toThrow(TableConflictError);
+    await expect(wb.replaceOwnSheets([own('KP Ny', [[1, 2]])])).rejects.toThrow('Tabellen «KP_KP_Ny» finnes allerede');
+    expect((await wb.toBuffer()).equals(book)).toBe(true);
   });
 });
 

@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { TableConflictError } from '../port';
 
 /**
  * Writing Kontorplan's sheets into the planner's .xlsx without rewriting it.
@@ -562,10 +563,13 @@ export async function mergeOwnSheets(
   const srcTypes = (await text(src, '[Content_Types].xml')) ?? '';
   const taken = (p: string) => zip.file(p) !== null;
   let tableId = 0;
+  const tableNames = new Set<string>();
   for (const f of Object.keys(zip.files).filter((f) => /\.xml$/.test(f))) {
     const ct = overrideOf(types, f);
     if (ct?.endsWith('.table+xml')) {
-      const id = Number(attributes(/<(?:[\w.-]+:)?table\b[^>]*>/.exec((await text(zip, f)) ?? '')?.[0] ?? '<table>').get('id') ?? 0);
+      const a = attributes(/<(?:[\w.-]+:)?table\b[^>]*>/.exec((await text(zip, f)) ?? '')?.[0] ?? '<table>');
+      tableNames.add((a.get('displayName') ?? a.get('name') ?? '').toLowerCase());
+      const id = Number(a.get('id') ?? 0);
       tableId = Math.max(tableId, id);
     }
   }
@@ -600,7 +604,12 @@ export async function mergeOwnSheets(
     let xml = (await text(src, from)) ?? '';
     const ct = overrideOf(srcTypes, from) ?? defaultOf(srcTypes, from) ?? 'application/xml';
     if (ct.endsWith('.worksheet+xml')) xml = adaptSheet(xml, shared, maps);
-    else if (ct.endsWith('.table+xml')) xml = adaptTable(xml, ++tableId, maps);
+    else if (ct.endsWith('.table+xml')) {
+      // Table names are unique in a workbook; one of the planner's with the name of Kontorplan's stops the write.
+      const name = attributes(/<table\b[^>]*>/.exec(xml)?.[0] ?? '<table>').get('displayName') ?? '';
+      if (tableNames.has(name.toLowerCase())) throw new TableConflictError(name);
+      xml = adaptTable(xml, ++tableId, maps);
+    }
     zip.file(to, xml);
     types = addOverride(types, to, ct);
     const rels = await relsOf(src, from);
