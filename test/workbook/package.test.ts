@@ -17,7 +17,7 @@ import { main } from '../../src/cli/main';
 import type { SheetSpec } from '../../src/domain/sheets';
 import { ExcelJsWorkbook } from '../../src/workbook/exceljs/exceljsWorkbook';
 import { TableConflictError } from '../../src/workbook/port';
-import { attributes, parseRels, parseSheets, relsPathOf, resolveTarget } from '../../src/workbook/exceljs/package';
+import { attributes, mergeOwnSheets, parseRels, parseSheets, relsPathOf, resolveTarget } from '../../src/workbook/exceljs/package';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'package');
 /** The parts Kontorplan may change: the sheet list, its relationships, the content types, the style sheet (appended to). */
@@ -319,6 +319,84 @@ describe('the workbook part after a re-run', () => {
     const values = (await wb.read()).sheets.find((s) => s.name === 'KP Ny')!.values;
     expect(values[0]).toEqual(['Laget av Kontorplan']);
     expect(values[2]).toEqual(['Antall kontor', 'Reisetid']);
+  });
+});
+
+/** Rewrites a part's SpreadsheetML elements with the prefix `x:`, as the Open XML SDK writes them. */
+const prefixed = (xml: string) =>
+  xml
+    .replace(
+      /xmlns="http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main"/,
+      'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
+    )
+    .replace(/<(\/?)([a-zA-Z]+)(?=[\s/>])/g, '<$1x:$2');
+
+describe('packages as other writers make them', () => {
+  it('takes a workbook and style sheet whose SpreadsheetML has a prefix', async () => {
+    const zip = await JSZip.loadAsync(await plannerBook(() => undefined));
+    const before = await zip.file('xl/styles.xml')!.async('string');
+    for (const part of ['xl/workbook.xml', 'xl/styles.xml']) zip.file(part, prefixed(await zip.file(part)!.async('string')));
+    const book = await zip.generateAsync({ type: 'nodebuffer' });
+    expect((await zip.file('xl/styles.xml')!.async('string')).startsWith('<?xml')).toBe(true);
+    // exceljs does not read such a package (opening it is refused with a message); the merge itself must still be right.
+    const scratch = new ExcelJS.Workbook();
+    const ws = scratch.addWorksheet('KP B');
+    ws.getCell('A1').value = 'Laget av Kontorplan';
+    ws.getCell('B2').value = 2.5;
+    ws.getCell('B2').numFmt = '0.0';
+    const parts = await entries(await mergeOwnSheets(book, Buffer.from(await scratch.xlsx.writeBuffer()), []));
+    await expectValidPackage(parts);
+    const workbook = parts.get('xl/workbook.xml')!.toString('utf8');
+    expect(parseSheets(workbook).map((s) => s.name)).toEqual(['Kommuner', 'Notater', 'KP B']);
+    expect(workbook).toMatch(/<x:sheet name="KP B"/);
+    // The appended formats are in the SpreadsheetML namespace, declared on each.
+    const styles = parts.get('xl/styles.xml')!.toString('utf8');
+    expect(styles).toMatch(/<x:numFmt numFmtId="\d+" formatCode="0\.0"\/>/);
+    expect(styles).toMatch(/<xf xmlns="http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main"/);
+    // The cell's format is the appended one, and its text is inline.
+    const count = (container: string) => Number(new RegExp(`<x:${container} count="(\\d+)"`).exec(styles)![1]);
+    const sheet = [...parts.entries()]
+      .find(([n, d]) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n) && d.toString('utf8').includes('2.5'))![1]
+      .toString('utf8');
+    const xf = Number(/<c r="B2" s="(\d+)"/.exec(sheet)![1]);
+    expect(xf).toBeGreaterThanOrEqual(items(prefixed(before), 'x:cellXfs', 'x:xf').length);
+    expect(xf).toBeLessThan(count('cellXfs'));
+    expect(sheet).toContain('t="inlineStr"><is><t>Laget av Kontorplan</t></is>');
+  });
+
+  it('drops the calculation chain when sheets are removed (Excel rebuilds it)', async () => {
+    const first = await ExcelJsWorkbook.fromBuffer(await plannerBook(() => undefined));
+    await first.replaceOwnSheets([own('KP A', [[1, 2]])]);
+    const zip = await JSZip.loadAsync(await first.toBuffer());
+    zip.file(
+      'xl/calcChain.xml',
+      '<?xml version="1.0"?><calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="B4" i="3"/></calcChain>',
+    );
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    zip.file(
+      'xl/_rels/workbook.xml.rels',
+      rels.replace(
+        '</Relationships>',
+        '<Relationship Id="rIdCalc" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>',
+      ),
+    );
+    const types = await zip.file('[Content_Types].xml')!.async('string');
+    zip.file(
+      '[Content_Types].xml',
+      types.replace(
+        '</Types>',
+        '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>',
+      ),
+    );
+    const book = await zip.generateAsync({ type: 'nodebuffer' });
+    await expectValidPackage(await entries(book));
+    const wb = await ExcelJsWorkbook.fromBuffer(book);
+    await wb.replaceOwnSheets([own('KP B', [[1, 2]])]);
+    const parts = await entries(await wb.toBuffer());
+    await expectValidPackage(parts);
+    expect(parts.has('xl/calcChain.xml')).toBe(false);
+    expect(parts.get('xl/_rels/workbook.xml.rels')!.toString('utf8')).not.toContain('calcChain');
+    expect(parts.get('[Content_Types].xml')!.toString('utf8')).not.toContain('calcChain');
   });
 });
 
