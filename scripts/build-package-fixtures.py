@@ -6,8 +6,8 @@ population 1 Jan 2026 from assets/kommuner_2024.csv) and parts of her own that K
 keep byte for byte: charts, a picture, comments, data validation, defined names (global and
 local to a sheet), merged cells, and (LibreOffice) a pivot table with its cache.
 
-  openpyxl.xlsx      written by openpyxl (charts, picture, comment, validation, names)
-  libreoffice.xlsx   openpyxl.xlsx opened by LibreOffice, given a pivot table, saved as .xlsx
+  libreoffice.xlsx   a workbook written by openpyxl, opened by LibreOffice, given a pivot table, saved as .xlsx
+  openpyxl.xlsx      libreoffice.xlsx loaded and saved by openpyxl: every part as openpyxl writes it
   exceljs.xlsx       written by exceljs (picture, note, validation, names): scripts/build-package-fixtures-exceljs.js
 
 Needs python3-openpyxl and python3-pil (apt-get install -y python3-openpyxl) and soffice;
@@ -21,7 +21,7 @@ import subprocess
 import sys
 import tempfile
 
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.comments import Comment
 from openpyxl.drawing.image import Image
@@ -49,6 +49,23 @@ def png():
     return buf
 
 
+def add_drawings(wb):
+    """Two charts and a picture."""
+    ws = wb['Kommuner']
+    notes = wb['Notater']
+    bar = BarChart()
+    bar.title = 'Budsjett per post'
+    bar.add_data(Reference(notes, min_col=2, min_row=2, max_row=5), titles_from_data=True)
+    bar.set_categories(Reference(notes, min_col=1, min_row=3, max_row=5))
+    notes.add_chart(bar, 'F2')
+    line = LineChart()
+    line.title = 'Folketall'
+    line.add_data(Reference(ws, min_col=3, min_row=1, max_row=len(NUMBERS) + 1), titles_from_data=True)
+    line.set_categories(Reference(ws, min_col=2, min_row=2, max_row=len(NUMBERS) + 1))
+    ws.add_chart(line, 'E2')
+    notes.add_image(Image(png()), 'F20')
+
+
 def openpyxl_workbook(path):
     wb = Workbook()
     ws = wb.active
@@ -68,17 +85,7 @@ def openpyxl_workbook(path):
     dv = DataValidation(type='list', formula1='"Høy,Middels,Lav"', allow_blank=True)
     notes.add_data_validation(dv)
     dv.add('C3:C5')
-    bar = BarChart()
-    bar.title = 'Budsjett per post'
-    bar.add_data(Reference(notes, min_col=2, min_row=2, max_row=5), titles_from_data=True)
-    bar.set_categories(Reference(notes, min_col=1, min_row=3, max_row=5))
-    notes.add_chart(bar, 'F2')
-    line = LineChart()
-    line.title = 'Folketall'
-    line.add_data(Reference(ws, min_col=3, min_row=1, max_row=len(NUMBERS) + 1), titles_from_data=True)
-    line.set_categories(Reference(ws, min_col=2, min_row=2, max_row=len(NUMBERS) + 1))
-    ws.add_chart(line, 'E2')
-    notes.add_image(Image(png()), 'F20')
+    add_drawings(wb)
     wb.defined_names.append(DefinedName('Husleie', attr_text="Notater!$B$3"))
     wb.defined_names.append(DefinedName('Folketall_Salten', attr_text="Kommuner!$C$2:$C$9"))
     local = DefinedName('Poster', attr_text="Notater!$A$3:$A$5", localSheetId=1)
@@ -127,10 +134,18 @@ def libreoffice_workbook(source, path):
         shutil.copy(os.path.join(tmp, 'planlegger.xlsx'), path)
 
 
+def openpyxl_with_pivot(source, path):
+    """The LibreOffice file loaded and saved by openpyxl (which keeps charts, pictures and pivot tables)."""
+    load_workbook(source).save(path)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
-    openpyxl_workbook(os.path.join(OUT, 'openpyxl.xlsx'))
-    libreoffice_workbook(os.path.join(OUT, 'openpyxl.xlsx'), os.path.join(OUT, 'libreoffice.xlsx'))
+    with tempfile.TemporaryDirectory() as tmp:
+        base = os.path.join(tmp, 'openpyxl-uten-pivot.xlsx')
+        openpyxl_workbook(base)
+        libreoffice_workbook(base, os.path.join(OUT, 'libreoffice.xlsx'))
+    openpyxl_with_pivot(os.path.join(OUT, 'libreoffice.xlsx'), os.path.join(OUT, 'openpyxl.xlsx'))
     subprocess.run(['node', os.path.join(ROOT, 'scripts', 'build-package-fixtures-exceljs.js')], check=True)
     for f in sorted(os.listdir(OUT)):
         print(f, os.path.getsize(os.path.join(OUT, f)), file=sys.stderr)

@@ -157,9 +157,10 @@ describe.each(['openpyxl', 'libreoffice', 'exceljs'])('a workbook saved by %s', 
     expect(kinds).toMatch(/xl\/media\/image1\.png/);
     expect(kinds).toMatch(/comment/);
     if (writer !== 'exceljs') expect(kinds).toMatch(/xl\/charts\/chart2\.xml/);
-    if (writer === 'libreoffice')
-      expect(kinds).toMatch(/pivotCacheDefinition1\.xml.*pivotCacheRecords1\.xml|pivotCacheRecords1\.xml.*pivotCacheDefinition1\.xml/);
-    if (writer === 'libreoffice') expect(kinds).toMatch(/pivotTables\/pivotTable1\.xml/);
+    if (writer !== 'exceljs') {
+      for (const part of ['pivotCacheDefinition1.xml', 'pivotCacheRecords1.xml', 'pivotTables/pivotTable1.xml'])
+        expect(kinds).toContain(part);
+    }
     const sheets = [...original.entries()].filter(([n]) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).map(([, d]) => d.toString('utf8'));
     expect(sheets.join('')).toMatch(/<dataValidation\b/);
     expect(definedNames(original.get('xl/workbook.xml')!.toString('utf8')).map((d) => d.name)).toEqual(
