@@ -365,6 +365,27 @@ describe('packages as other writers make them', () => {
     expect(sheet).toContain('t="inlineStr"><is><t>Laget av Kontorplan</t></is>');
   });
 
+  it('gives a workbook without a style sheet Kontorplan’s', async () => {
+    const zip = await JSZip.loadAsync(await plannerBook(() => undefined));
+    zip.remove('xl/styles.xml');
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    zip.file('xl/_rels/workbook.xml.rels', rels.replace(/<Relationship\b[^>]*\/styles"[^>]*\/>/, ''));
+    const types = await zip.file('[Content_Types].xml')!.async('string');
+    zip.file('[Content_Types].xml', types.replace(/<Override PartName="\/xl\/styles\.xml"[^>]*\/>/, ''));
+    const book = await zip.generateAsync({ type: 'nodebuffer' });
+    expect(Object.keys((await JSZip.loadAsync(book)).files)).not.toContain('xl/styles.xml');
+    // exceljs does not open such a package; the merge must still give it a style sheet.
+    const scratch = new ExcelJS.Workbook();
+    const cell = scratch.addWorksheet('KP A').getCell('B2');
+    cell.value = 2.5;
+    cell.numFmt = '0.0';
+    const parts = await entries(await mergeOwnSheets(book, Buffer.from(await scratch.xlsx.writeBuffer()), []));
+    await expectValidPackage(parts);
+    const wbRels = parts.get('xl/_rels/workbook.xml.rels')!.toString('utf8');
+    const styles = parseRels(wbRels).find((r) => r.type.endsWith('/styles'))!;
+    expect(parts.get(resolveTarget('xl/workbook.xml', styles.target))!.toString('utf8')).toContain('formatCode="0.0"');
+  });
+
   it('drops the calculation chain when sheets are removed (Excel rebuilds it)', async () => {
     const first = await ExcelJsWorkbook.fromBuffer(await plannerBook(() => undefined));
     await first.replaceOwnSheets([own('KP A', [[1, 2]])]);

@@ -548,12 +548,17 @@ export async function mergeOwnSheets(
   const srcStylesRel = srcWbRels.find((r) => /\/styles$/.test(r.type));
   const srcStyles = srcStylesRel ? await text(src, resolveTarget(srcWbPart, srcStylesRel.target)) : undefined;
   let maps: StyleMaps = { xf: [], dxf: [] };
-  if (srcStyles !== undefined) {
-    if (!stylesRel) throw new PackageError('the workbook has no style sheet');
+  if (srcStyles !== undefined && stylesRel) {
     const stylesPart = resolveTarget(wbPart, stylesRel.target);
     const merged = mergeStyles((await text(zip, stylesPart)) ?? '', srcStyles);
     maps = merged.maps;
     zip.file(stylesPart, merged.xml);
+  } else if (srcStyles !== undefined) {
+    // A workbook without a style sheet (some generators write none): Kontorplan's becomes it, indices unchanged.
+    const stylesPart = freeName(`${dirOf(wbPart)}/styles.xml`, (p) => zip.file(p) !== null);
+    zip.file(stylesPart, srcStyles);
+    types = addOverride(types, stylesPart, 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml');
+    newWbRels.push({ id: 'rIdKontorplanStyles', type: srcStylesRel!.type, target: relativeTarget(wbPart, stylesPart), external: false });
   }
   const srcSharedRel = srcWbRels.find((r) => /\/sharedStrings$/.test(r.type));
   const srcShared = srcSharedRel ? ((await text(src, resolveTarget(srcWbPart, srcSharedRel.target))) ?? '') : '';
