@@ -1,5 +1,5 @@
 // Times writing `plan`'s sheets into a workbook: open, replace Kontorplan's sheets, save; the
-// median of N runs. Usage: node scripts/time-write.js LIB_DIR INPUT.xlsx [N]
+// median of N runs, wall and CPU time (the CPU time is steadier on a shared machine). Usage: node scripts/time-write.js LIB_DIR INPUT.xlsx [N]
 // (LIB_DIR: a built lib/ directory, so two builds can be compared on the same input).
 const path = require('node:path');
 const os = require('node:os');
@@ -26,14 +26,16 @@ const { resultSheets } = req('io/output');
     const wb = await ExcelJsWorkbook.open(input);
     await wb.read();
     const t1 = process.hrtime.bigint();
+    const c1 = process.cpuUsage();
     await wb.replaceOwnSheets(specs);
     await wb.save(out);
+    const c2 = process.cpuUsage(c1);
     const t2 = process.hrtime.bigint();
-    times.push({ open: Number(t1 - t0) / 1e6, write: Number(t2 - t1) / 1e6 });
+    times.push({ open: Number(t1 - t0) / 1e6, write: Number(t2 - t1) / 1e6, cpu: (c2.user + c2.system) / 1e3 });
   }
   const med = (k) => times.map((t) => t[k]).sort((a, b) => a - b)[Math.floor(times.length / 2)];
   console.log(
-    `${lib}: ${specs.length} sheets, open+read median ${med('open').toFixed(0)} ms, write median ${med('write').toFixed(0)} ms, ` +
+    `${lib}: ${specs.length} sheets, open+read median ${med('open').toFixed(0)} ms, write median ${med('write').toFixed(0)} ms (CPU ${med('cpu').toFixed(0)} ms), ` +
       `output ${(fs.statSync(out).size / 1024).toFixed(0)} KiB (${runs} runs)`,
   );
   fs.rmSync(out, { force: true });

@@ -250,7 +250,9 @@ export class ExcelJsWorkbook implements WorkbookPort {
       },
       true,
     );
-    const rendered = await addCharts(Buffer.from(await scratch.xlsx.writeBuffer()), specs);
+    // Uncompressed: the scratch package is only read again by the merge.
+    const stored = Buffer.from(await scratch.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions));
+    const rendered = await addCharts(stored, specs, 'STORE');
     const base = this.pkg ?? Buffer.from(await wb.xlsx.writeBuffer());
     this.pkg = await mergeOwnSheets(base, rendered, plan.remove);
     this.view = undefined;

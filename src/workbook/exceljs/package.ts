@@ -52,10 +52,6 @@ function setAttribute(tag: string, name: string, value: string): string {
   return tag.replace(/^(<[^\s/>]+)/, `$1 ${name}="${escapeXml(value)}"`);
 }
 
-function removeAttribute(tag: string, name: string): string {
-  return tag.replace(new RegExp(`\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*(?:"[^"]*"|'[^']*')`), '');
-}
-
 /** The namespace prefix (with its colon, or '') of the root element. */
 function rootPrefix(xml: string, local: string): string {
   const m = new RegExp(`<([A-Za-z_][\\w.-]*:)?${local}[\\s>]`).exec(xml);
@@ -399,34 +395,27 @@ export function mergeStyles(target: string, scratch: string): { xml: string; map
 // ---------------------------------------------------------------------------------------------
 // Kontorplan's sheet parts
 
-/** A scratch worksheet as it goes into the planner's package: inline strings, its formats renumbered, not selected. */
+/**
+ * A scratch worksheet as it goes into the planner's package: inline strings, its formats
+ * renumbered, not selected. exceljs writes attributes in double quotes, so plain patterns do
+ * (one pass per kind of tag: a national workbook has hundreds of thousands of cells).
+ */
 export function adaptSheet(xml: string, shared: readonly string[], maps: StyleMaps): string {
-  const xf = (v: string) => String(maps.xf[Number(v)] ?? Number(v));
+  const xf = (_: string, pre: string, v: string) => `${pre}"${maps.xf[Number(v)] ?? v}"`;
   return xml
-    .replace(/<c\b([^>]*?)(\/>|>([\s\S]*?)<\/c>)/g, (cell: string, attrs: string, _end: string, body: string | undefined) => {
-      let tag = `<c${attrs}>`;
-      const a = attributes(tag);
-      if (a.has('s')) tag = setAttribute(tag, 's', xf(a.get('s')!));
-      if (a.get('t') === 's' && body !== undefined) {
+    .replace(/<c\b([^>]*?)(\/>|>([\s\S]*?)<\/c>)/g, (_cell: string, attrs: string, _end: string, body: string | undefined) => {
+      const a = attrs.replace(/(\ss=)"(\d+)"/, xf);
+      if (body !== undefined && /\st="s"/.test(a)) {
         const idx = /<v>(\d+)<\/v>/.exec(body);
         const si = idx ? shared[Number(idx[1])] : undefined;
-        if (si !== undefined) return `${setAttribute(tag, 't', 'inlineStr')}<is>${si}</is></c>`;
+        if (si !== undefined) return `<c${a.replace(/\st="s"/, ' t="inlineStr"')}><is>${si}</is></c>`;
       }
-      return body === undefined ? tag.replace(/>$/, '/>') : `${tag}${body}</c>`;
+      return body === undefined ? `<c${a}/>` : `<c${a}>${body}</c>`;
     })
-    .replace(/<row\b[^>]*>/g, (tag) => {
-      const s = attributes(tag).get('s');
-      return s === undefined ? tag : setAttribute(tag, 's', xf(s));
-    })
-    .replace(/<col\b[^>]*>/g, (tag) => {
-      const s = attributes(tag).get('style');
-      return s === undefined ? tag : setAttribute(tag, 'style', xf(s));
-    })
-    .replace(/<cfRule\b[^>]*>/g, (tag) => {
-      const d = attributes(tag).get('dxfId');
-      return d === undefined ? tag : setAttribute(tag, 'dxfId', String(maps.dxf[Number(d)] ?? Number(d)));
-    })
-    .replace(/<sheetView\b[^>]*>/g, (tag) => removeAttribute(tag, 'tabSelected'));
+    .replace(/(<row\b[^>]*?\ss=)"(\d+)"/g, xf)
+    .replace(/(<col\b[^>]*?\sstyle=)"(\d+)"/g, xf)
+    .replace(/(<cfRule\b[^>]*?\sdxfId=)"(\d+)"/g, (_, pre: string, v: string) => `${pre}"${maps.dxf[Number(v)] ?? v}"`)
+    .replace(/(<sheetView\b[^>]*?)\stabSelected="[^"]*"/g, '$1');
 }
 
 /** A scratch table renumbered: its id unique in the workbook, its formats remapped. */
