@@ -28,6 +28,15 @@ export class SheetConflictError extends Error {
   }
 }
 
+/** A table of the planner's has the name of one Kontorplan writes (table names are unique in a workbook). */
+export class TableConflictError extends SheetConflictError {
+  constructor(readonly table: string) {
+    super(table);
+    this.message = `Tabellen «${table}» finnes allerede og er ikke laget av Kontorplan; gi den et annet navn i Excel (Tabellutforming › Tabellnavn).`;
+    this.name = 'TableConflictError';
+  }
+}
+
 /**
  * The sheets to remove before writing `specs`, or the conflict that stops the write.
  * Names compare case-insensitively, as Excel does.

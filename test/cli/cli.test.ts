@@ -389,7 +389,7 @@ describe('kontorplan travel', () => {
     expect(rost.slice(5)).toEqual(['ja', 'estimert']);
     expect(rost[4]).toBeGreaterThan(180);
     const check = after.find((s) => s.name === 'KP Reisetidskontroll')!.values;
-    expect(check[2]).toEqual(['ulik begge veier', 'Bodø', 'Fauske - Fuossko', 55, 80, '', 'Reisetid!C2']);
+    expect(check[2]).toEqual(['ulik begge veier', 'Bodø', 'Fauske - Fuossko', 55, 80, null, 'Reisetid!C2']);
   });
 
   it('prints the error against the TØI times and the published drive times, by trip length', async () => {

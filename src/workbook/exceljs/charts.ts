@@ -160,8 +160,11 @@ async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
   return parts;
 }
 
-/** Adds the charts of `specs` to an .xlsx package written by exceljs. */
-export async function addCharts(xlsx: Buffer, specs: readonly SheetSpec[]): Promise<Buffer> {
+/**
+ * Adds the charts of `specs` to an .xlsx package written by exceljs. `compression`: STORE for a
+ * scratch package that is read again at once (compressing it would be wasted work).
+ */
+export async function addCharts(xlsx: Buffer, specs: readonly SheetSpec[], compression: 'DEFLATE' | 'STORE' = 'DEFLATE'): Promise<Buffer> {
   const withCharts = specs.filter((s) => (s.charts ?? []).length > 0);
   if (withCharts.length === 0) return xlsx;
   const zip = await JSZip.loadAsync(xlsx);
@@ -209,5 +212,5 @@ export async function addCharts(xlsx: Buffer, specs: readonly SheetSpec[]): Prom
     zip.file(part, xml);
   }
   zip.file('[Content_Types].xml', types);
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  return zip.generateAsync({ type: 'nodebuffer', compression });
 }

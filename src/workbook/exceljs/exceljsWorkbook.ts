@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import {
   FAIL_TEXT,
   HIGHLIGHT_COLOURS,
@@ -13,6 +14,7 @@ import {
 } from '../../domain/sheets';
 import { columnLetters } from '../../io/cells';
 import { addCharts } from './charts';
+import { mergeOwnSheets } from './package';
 import { OWNER_SHEET, planReplacement, SheetConflictError, type WorkbookPort } from '../port';
 
 /** An exceljs cell value as the engine sees it (what Office.js `values` would give). */
@@ -89,8 +91,9 @@ function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec, hidden = false): voi
       headerRow: true,
       style: { theme: 'TableStyleMedium2', showRowStripes: true },
       columns: t.columns.map((c) => ({ name: c.header, filterButton: true })),
-      // exceljs needs at least one row; an empty table gets one blank row.
-      rows: t.rows.length > 0 ? t.rows.map((r) => r.map((v) => (v === null ? '' : v)) as ExcelJS.CellValue[]) : [t.columns.map(() => '')],
+      // exceljs needs at least one row; an empty table gets one blank row. A missing value is a
+      // blank cell, not an empty string: a chart over it shows a gap, not a point at 0.
+      rows: t.rows.length > 0 ? t.rows.map((r) => r as ExcelJS.CellValue[]) : [t.columns.map(() => null)],
     });
     t.columns.forEach((c, j) => {
       widths[j] = Math.max(widths[j] ?? 8, c.width ?? Math.min(40, Math.max(10, c.header.length + 2)));
@@ -115,12 +118,59 @@ function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec, hidden = false): voi
   if (spec.freezeRows) ws.views = [{ state: 'frozen', ySplit: spec.freezeRows }];
 }
 
-/** A workbook in an .xlsx file, through exceljs. Nothing touches the file until `save`. */
-export class ExcelJsWorkbook implements WorkbookPort {
-  /** Sheets written with charts, which are added to the package when it is saved (exceljs cannot write charts). */
-  private charted: readonly SheetSpec[] = [];
+/**
+ * A copy of a package with its drawings and comments unhooked from the sheets: what exceljs reads
+ * when it cannot read those (openpyxl's absolute part names); cell values do not need them, and the
+ * package written back is the original, not this copy.
+ */
+async function withoutDrawings(buffer: Buffer | ArrayBuffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(buffer);
+  for (const f of Object.keys(zip.files)) {
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(f)) {
+      const xml = await zip.file(f)!.async('string');
+      zip.file(f, xml.replace(/<(?:[\w.-]+:)?(?:drawing|legacyDrawing)\b[^>]*\/>/g, ''));
+    } else if (/^xl\/(drawings|charts)\//.test(f)) {
+      zip.remove(f);
+    } else if (/^xl\/worksheets\/_rels\/[^/]+\.rels$/.test(f)) {
+      const xml = await zip.file(f)!.async('string');
+      zip.file(f, xml.replace(/<Relationship\b[^>]*\/relationships\/(?:drawing|vmlDrawing|comments)"[^>]*\/>/g, ''));
+    }
+  }
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
 
-  private constructor(private readonly wb: ExcelJS.Workbook) {}
+async function load(buffer: Buffer | ArrayBuffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buffer as ArrayBuffer);
+    return wb;
+  } catch (e) {
+    // Drawings exceljs does not understand (some writers' charts) must not stop the reading of values.
+    const plain = new ExcelJS.Workbook();
+    try {
+      await plain.xlsx.load((await withoutDrawings(buffer)) as unknown as ArrayBuffer);
+    } catch {
+      throw e;
+    }
+    return plain;
+  }
+}
+
+/**
+ * A workbook in an .xlsx file. exceljs reads the values; writing edits the package itself
+ * (`mergeOwnSheets`): exceljs renders only Kontorplan's sheets, which replace its previous ones,
+ * and every part of the planner's stays as it was. Nothing touches the file until `save`.
+ */
+export class ExcelJsWorkbook implements WorkbookPort {
+  /** The package as it stands (undefined for a new workbook until something is written). */
+  private pkg: Buffer | undefined;
+  /** The values of `pkg` as exceljs reads them (undefined after a write, until read again). */
+  private view: ExcelJS.Workbook | undefined;
+
+  private constructor(view: ExcelJS.Workbook, pkg?: Buffer) {
+    this.view = view;
+    this.pkg = pkg;
+  }
 
   static create(): ExcelJsWorkbook {
     const wb = new ExcelJS.Workbook();
@@ -129,19 +179,21 @@ export class ExcelJsWorkbook implements WorkbookPort {
   }
 
   static async open(file: string): Promise<ExcelJsWorkbook> {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(file);
-    return new ExcelJsWorkbook(wb);
+    return ExcelJsWorkbook.fromBuffer(await fs.readFile(file));
   }
 
   static async fromBuffer(buffer: Buffer | ArrayBuffer): Promise<ExcelJsWorkbook> {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(buffer as ArrayBuffer);
-    return new ExcelJsWorkbook(wb);
+    const pkg = Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer);
+    return new ExcelJsWorkbook(await load(pkg), pkg);
   }
 
-  private ownedNames(): string[] {
-    const ws = this.wb.getWorksheet(OWNER_SHEET);
+  private async values(): Promise<ExcelJS.Workbook> {
+    this.view ??= await load(this.pkg!);
+    return this.view;
+  }
+
+  private static ownedNames(wb: ExcelJS.Workbook): string[] {
+    const ws = wb.getWorksheet(OWNER_SHEET);
     if (!ws) return [];
     const names: string[] = [];
     ws.eachRow((row, r) => {
@@ -152,39 +204,39 @@ export class ExcelJsWorkbook implements WorkbookPort {
   }
 
   async read(): Promise<WorkbookSnapshot> {
+    const wb = await this.values();
     return {
-      sheets: this.wb.worksheets.filter((ws) => ws.name !== OWNER_SHEET).map(sheetData),
-      ownedSheets: this.ownedNames(),
+      sheets: wb.worksheets.filter((ws) => ws.name !== OWNER_SHEET).map(sheetData),
+      ownedSheets: ExcelJsWorkbook.ownedNames(wb),
     };
   }
 
-  /** Adds the planner's input sheets (the sample workbook): not marked as Kontorplan's own. */
+  /** Adds the planner's input sheets to a new workbook (the sample): not marked as Kontorplan's own. */
   addInputSheets(specs: readonly SheetSpec[]): void {
+    if (this.pkg || !this.view) throw new Error('input sheets go into a new workbook only');
     const plan = planReplacement(
-      this.wb.worksheets.map((w) => w.name),
+      this.view.worksheets.map((w) => w.name),
       [],
       specs,
     );
     if (plan.conflict !== undefined) throw new SheetConflictError(plan.conflict);
-    for (const s of specs) renderSheet(this.wb, s);
+    for (const s of specs) renderSheet(this.view, s);
   }
 
   async replaceOwnSheets(specs: readonly SheetSpec[], keep?: (name: string) => boolean): Promise<void> {
+    const wb = await this.values();
     const plan = planReplacement(
-      this.wb.worksheets.map((w) => w.name),
-      this.ownedNames(),
+      wb.worksheets.map((w) => w.name),
+      ExcelJsWorkbook.ownedNames(wb),
       specs,
       keep,
     );
     if (plan.conflict !== undefined) throw new SheetConflictError(plan.conflict);
-    for (const name of plan.remove) {
-      const ws = this.wb.getWorksheet(name);
-      if (ws) this.wb.removeWorksheet(ws.id);
-    }
-    for (const s of specs) renderSheet(this.wb, s);
-    this.charted = specs.filter((s) => (s.charts ?? []).length > 0);
+    // Kontorplan's sheets alone, in a scratch package, then merged into the planner's.
+    const scratch = new ExcelJS.Workbook();
+    for (const s of specs) renderSheet(scratch, s);
     renderSheet(
-      this.wb,
+      scratch,
       {
         name: OWNER_SHEET,
         tables: [
@@ -198,9 +250,15 @@ export class ExcelJsWorkbook implements WorkbookPort {
       },
       true,
     );
+    // Uncompressed: the scratch package is only read again by the merge.
+    const stored = Buffer.from(await scratch.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions));
+    const rendered = await addCharts(stored, specs, 'STORE');
+    const base = this.pkg ?? Buffer.from(await wb.xlsx.writeBuffer());
+    this.pkg = await mergeOwnSheets(base, rendered, plan.remove);
+    this.view = undefined;
   }
 
-  /** Writes to a temporary file beside `file`, then renames: never a half-written file. */
+  /** Writes to a temporary file beside `file`, then renames: never a half-written file, and `file` may be the input. */
   async save(file: string): Promise<void> {
     await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
@@ -214,6 +272,6 @@ export class ExcelJsWorkbook implements WorkbookPort {
   }
 
   async toBuffer(): Promise<Buffer> {
-    return addCharts(Buffer.from(await this.wb.xlsx.writeBuffer()), this.charted);
+    return this.pkg ?? Buffer.from(await this.view!.xlsx.writeBuffer());
   }
 }
