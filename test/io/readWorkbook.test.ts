@@ -233,7 +233,7 @@ describe('readWorkbook: every problem at once, at its cell', () => {
     );
     expect(errors(result.problems)).toEqual([
       'Reisetid!B2: "Atlantis" er ikke en kommune i arket Kommuner',
-      'Reisetid!C3: "lang" er ikke et tall',
+      'Reisetid!C3: "lang" er ikke en reisetid (minutter, f.eks. 85, «85 min», «1 t 25 min» eller «1:25»)',
       'Bemanning!A2: bemanning for 9999, som ikke er en kommune i arket Kommuner',
       'Scenarier!C3: "Bodø" er ikke en kommune i arket Kommuner',
     ]);

@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { loadEmbedded } from '../../src/cli/common';
+import { embeddedReadOptions } from '../../src/data/embedded';
+import { withParameters } from '../../src/domain/parameters';
+import { formatProblem, type Problem } from '../../src/io/problems';
+import { parseDuration } from '../../src/io/readCell';
+import { readWorkbook } from '../../src/io/readWorkbook';
+import { travelMinutes, travelProvenance } from '../../src/travel/matrix';
+import { ExcelJsWorkbook } from '../../src/workbook/exceljs/exceljsWorkbook';
+
+/**
+ * The workbooks of test/fixtures/inputs (built by scripts/build-input-fixtures.js): data as
+ * planners have it, read and checked against the figures they were made from
+ * (assets/kommuner_2024.csv, SSB table 07459).
+ */
+const dir = path.join(__dirname, '..', 'fixtures', 'inputs');
+const params = withParameters();
+const data = loadEmbedded();
+const options = embeddedReadOptions(data);
+const csv = readFileSync(path.join(__dirname, '..', '..', 'assets', 'kommuner_2024.csv'), 'utf8')
+  .trim()
+  .split('\n');
+const head = csv[0]!.split(',');
+const population = (year: number, county: string) =>
+  csv
+    .slice(1)
+    .map((l) => l.split(','))
+    .filter((c) => c[head.indexOf('fylkesnummer')] === county)
+    .reduce((s, c) => s + Number(c[head.indexOf(`folketall_${year}`)]), 0);
+
+async function read(file: string) {
+  const wb = await ExcelJsWorkbook.open(path.join(dir, file));
+  return readWorkbook(await wb.read(), params, options);
+}
+const text = (ps: readonly Problem[], severity: Problem['severity']) =>
+  ps.filter((p) => p.severity === severity).map((p) => formatProblem(p));
+
+describe('SSB exports as downloaded', () => {
+  it('reads the statbank layout (region, statistikkvariabel merged down, years, footer) and takes the latest year', async () => {
+    const r = await read('ssb-07459-statbank.xlsx');
+    expect(text(r.problems, 'error')).toEqual([]);
+    const v = r.value!;
+    expect(v.sheetsUsed.municipalities).toBe('07459');
+    expect(v.municipalities).toHaveLength(41);
+    // The county's population on 1 January 2026, as SSB's table gives it.
+    expect(v.municipalities.reduce((s, m) => s + m.population, 0)).toBe(population(2026, '18'));
+    const bodo = v.municipalities.find((m) => m.number === '1804')!;
+    expect(bodo.name).toBe('Bodø');
+    expect(text(r.problems, 'warning')).toContain(
+      '07459!E3: tabellen fra SSB 07459 har tall for årene 2024, 2025, 2026; bruker 2026 for «folketall»',
+    );
+    // The footer (Kilde, Tabell, Sist oppdatert) is not read as municipalities.
+    expect(r.problems.filter((p) => /A4[6-9]/.test(p.cell ?? ''))).toEqual([]);
+  });
+
+  it('reads PxWeb 2’s layout (variable over the years, no stub label, K-codes) and skips the county row', async () => {
+    const r = await read('ssb-07459-pxweb.xlsx');
+    expect(text(r.problems, 'error')).toEqual([]);
+    const v = r.value!;
+    expect(v.municipalities).toHaveLength(41);
+    expect(v.municipalities.reduce((s, m) => s + m.population, 0)).toBe(population(2026, '18'));
+    expect(v.municipalities[0]).toMatchObject({ number: '1804', name: 'Bodø' });
+    const notes = text(r.problems, 'warning');
+    expect(notes).toContain('07459!A5: raden «F-18 Nordland» ser ut som en sumrad og er hoppet over');
+    expect(notes).toContain('07459!D4: tabellen fra SSB 07459 har tall for årene 2024, 2025, 2026; bruker 2026 for «folketall»');
+  });
+
+  it('reads a KOSTRA table with two variables over the years: population and recipients, latest year of each', async () => {
+    const r = await read('kostra-finnmark.xlsx');
+    expect(text(r.problems, 'error')).toEqual([]);
+    const v = r.value!;
+    expect(v.municipalities).toHaveLength(18);
+    expect(v.municipalities.reduce((s, m) => s + m.population, 0)).toBe(population(2026, '56'));
+    const alta = v.municipalities.find((m) => m.number === '5601')!;
+    expect(alta.users).toBe(Math.round(alta.population * 0.03));
+  });
+});
+
+describe('travel times copied from a routing tool', () => {
+  const minutesOf = (i: number, j: number) => (i === j ? 0 : 10 + 7 * Math.abs(i - j) + ((i + j) % 5));
+
+  it.each([
+    ['85', 85],
+    ['85 min', 85],
+    ['85 minutter', 85],
+    ['1 t 25 min', 85],
+    ['1 time 25 minutter', 85],
+    ['2 timer', 120],
+    ['1 h 25 min', 85],
+    ['1 hr 25 mins', 85],
+    ['1:25', 85],
+    ['0:05', 5],
+    ['1,5 t', 90],
+  ])('«%s» is %p minutes', (s, m) => expect(parseDuration(s)).toBe(m));
+
+  it.each(['85 minuter', '1 t 25', 'en time', '1:75', '12 km'])('«%s» is not a duration', (s) => expect(parseDuration(s)).toBeUndefined());
+
+  it('reads every form in a 21 × 21 matrix keyed by names', async () => {
+    const r = await read('reisetid-ruteplanlegger.xlsx');
+    expect(text(r.problems, 'error')).toEqual([]);
+    const v = r.value!;
+    const ms = v.municipalities;
+    expect(ms).toHaveLength(21);
+    for (let i = 0; i < 21; i++)
+      for (let j = 0; j < 21; j++) {
+        if (i === j) continue;
+        expect([i, j, travelMinutes(v.travel, ms[i]!.number, ms[j]!.number)]).toEqual([i, j, minutesOf(i, j)]);
+        expect(travelProvenance(v.travel, ms[i]!.number, ms[j]!.number)).toBe('given');
+      }
+  });
+
+  it('shows 20 of 441 identical errors and counts the rest', async () => {
+    const r = await read('reisetid-skrivefeil.xlsx');
+    const errors = text(r.problems, 'error');
+    expect(errors).toHaveLength(21);
+    expect(errors[0]).toBe('Reisetid!B2: "0 minuter" er ikke en reisetid (minutter, f.eks. 85, «85 min», «1 t 25 min» eller «1:25»)');
+    expect(errors[20]).toBe('Reisetid: og 421 celler til i arket med samme slags feil som over («150 minuter»); de 20 første er vist');
+  });
+});
+
+describe('Kommuner by name only', () => {
+  it('finds each municipality by any official form of its name, parts in either order', async () => {
+    const r = await read('kommuner-navn.xlsx');
+    expect(text(r.problems, 'error')).toEqual([]);
+    const v = r.value!;
+    expect(v.municipalities.map((m) => [m.number, m.name])).toEqual([
+      ['5612', 'Guovdageaidnu - Kautokeino'],
+      ['5610', 'Kárášjohka - Karasjok'],
+      ['5622', 'Porsanger - Porsáŋgu - Porsanki'],
+      ['5620', 'Nordkapp'],
+      ['5628', 'Deatnu - Tana'],
+      ['5636', 'Unjárga - Nesseby'],
+    ]);
+    // The planner's notes have a Kommune column but are no input: not read, and said so.
+    expect(v.sheetsUsed.staffing).toBeUndefined();
+    expect(text(r.problems, 'warning')).toContain(
+      'Notater: arket er ikke lest: det har en kolonne «Kommune», men verken navnet eller overskriftene viser at det er Kommuner, Reisetid, Bemanning, Kontorer, Scenarier eller Kostnader (gi arket et slikt navn for å bruke det)',
+    );
+    // «Guovdageaidnu-Kautokeino» to «Karasjok» in Reisetid: 1 t 45 min.
+    expect(travelMinutes(v.travel, '5612' as never, '5610' as never)).toBe(105);
+  });
+});
