@@ -11,6 +11,7 @@ import type { TravelNetwork } from '../travel/network';
 import { ExcelJsWorkbook } from '../workbook/exceljs/exceljsWorkbook';
 import { layoutSheet } from '../workbook/memory/memoryWorkbook';
 import { SheetConflictError } from '../workbook/port';
+import { openWorkbookFile } from './openWorkbook';
 
 /** What the commands share: output, usage errors, options, reading a workbook and writing Kontorplan's sheets. */
 
@@ -164,25 +165,12 @@ export async function openAndRead(
     io.err(lang === 'en' ? `File not found: ${input}` : `Fant ikke filen ${input}`);
     return undefined;
   }
-  let wb: ExcelJsWorkbook;
-  if (!readFileSync(input).subarray(0, 2).equals(Buffer.from('PK'))) {
-    io.err(
-      lang === 'en'
-        ? `${input} is not an Excel workbook (.xlsx); open it in Excel and save it as "Excel Workbook (.xlsx)". Nothing was written.`
-        : `${input} er ikke en Excel-arbeidsbok (.xlsx); åpne den i Excel og lagre den som «Excel-arbeidsbok (.xlsx)». Ingenting ble skrevet.`,
-    );
+  const opened = await openWorkbookFile(input, lang);
+  if ('refusal' in opened) {
+    io.err(`${opened.refusal}. ${lang === 'en' ? 'Nothing was written.' : 'Ingenting ble skrevet.'}`);
     return undefined;
   }
-  try {
-    wb = await ExcelJsWorkbook.open(input);
-  } catch (e) {
-    io.err(
-      lang === 'en'
-        ? `${input} is not an .xlsx workbook that can be read (${(e as Error).message})`
-        : `${input} er ikke en .xlsx-arbeidsbok som kan leses (${(e as Error).message})`,
-    );
-    return undefined;
-  }
+  const wb = opened.wb;
   const data = loadEmbedded();
   const snapshot = await wb.read();
   const result = readWorkbook(snapshot, params, embeddedReadOptions(data, loadNetwork(data)));

@@ -312,7 +312,7 @@ describe('kontorplan plan', () => {
     const io2 = capture();
     expect(await main(['plan', __filename, '--out', path.join(dir, 'o.xlsx')], io2)).toBe(1);
     expect(io2.stderr.join('\n')).toContain(
-      'er ikke en Excel-arbeidsbok (.xlsx); åpne den i Excel og lagre den som «Excel-arbeidsbok (.xlsx)»',
+      'er en tekstfil (for eksempel CSV) og ikke en Excel-arbeidsbok (.xlsx); åpne den i Excel og lagre den som «Excel-arbeidsbok (.xlsx)»',
     );
   });
 });
