@@ -180,6 +180,10 @@ const MESSAGES = {
     nb: 'bemanning for {value}, som ikke er en kommune i arket {sheetName}',
     en: 'staffing for {value}, which is not a municipality in the sheet {sheetName}',
   },
+  officeStaffingSpread: {
+    nb: '«{office}» har {fte} årsverk for {count} kommuner; de er fordelt på kommunene etter folketall, slik at kontoret har nøyaktig sine egne årsverk når det vurderes med de samme kommunene',
+    en: '"{office}" has {fte} FTE for {count} municipalities; they are spread over them by population, so that the office has exactly its own FTE when scored with the same municipalities',
+  },
   officeMemberTwice: {
     nb: 'kommune {number} er med i to kontor: «{office}» og «{other}» ({otherCell}); hver kommune hører til ett kontor',
     en: 'municipality {number} is in two offices: "{office}" and "{other}" ({otherCell}); each municipality belongs to one office',

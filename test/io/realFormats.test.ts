@@ -141,3 +141,58 @@ describe('Kommuner by name only', () => {
     expect(travelMinutes(v.travel, '5612' as never, '5610' as never)).toBe(105);
   });
 });
+
+describe('staffing per NAV office', () => {
+  it('lands each office’s FTE on the office, spread over its municipalities by population, never twice', async () => {
+    const r = await read('bemanning-per-kontor.xlsx');
+    expect(text(r.problems, 'error')).toEqual([]);
+    const v = r.value!;
+    expect(v.sheetsUsed.staffing).toBe('Bemanning');
+    const members = ['1841', '1845', '1875', '1839', '1840'];
+    const sum = (ns: readonly string[], k: 'stateFte' | 'municipalFte') => ns.reduce((s, n) => s + v.staffing.get(n as never)![k], 0);
+    expect(sum(members, 'stateFte')).toBeCloseTo(24, 9);
+    expect(sum(members, 'municipalFte')).toBeCloseTo(18.5, 9);
+    expect(v.staffing.get('1804' as never)).toMatchObject({ stateFte: 61, municipalFte: 48, provenance: 'given' });
+    for (const n of members) expect(v.staffing.get(n as never)!.provenance).toBe('given');
+    // By population: Fauske's share of the office is its share of the inhabitants.
+    const pop = (n: string) => v.municipalities.find((m) => m.number === n)!.population;
+    const total = members.reduce((s, n) => s + pop(n), 0);
+    expect(v.staffing.get('1841' as never)!.stateFte).toBeCloseTo((24 * pop('1841')) / total, 9);
+    expect(text(r.problems, 'warning')).toContain(
+      'Bemanning!A2: «NAV Indre Salten» har 42,5 årsverk for 5 kommuner; de er fordelt på kommunene etter folketall, slik at kontoret har nøyaktig sine egne årsverk når det vurderes med de samme kommunene',
+    );
+  });
+
+  it('refuses a municipality in two offices, naming both cells', () => {
+    const r = readWorkbook(
+      {
+        sheets: [
+          {
+            name: 'Kommuner',
+            visible: true,
+            values: [
+              ['Kommunenummer', 'Folketall'],
+              ['1841', 9900],
+              ['1845', 1900],
+            ],
+          },
+          {
+            name: 'Bemanning',
+            visible: true,
+            values: [
+              ['NAV-kontor', 'Kommuner', 'Årsverk'],
+              ['NAV Fauske', 'Fauske, Sørfold', 20],
+              ['NAV Sørfold', 'Sørfold', 3],
+            ],
+          },
+        ],
+        ownedSheets: [],
+      },
+      params,
+      options,
+    );
+    expect(text(r.problems, 'error')).toEqual([
+      'Bemanning!B3: kommune 1845 Sørfold er med i to kontor: «NAV Sørfold» og «NAV Fauske» (Bemanning!B2); hver kommune hører til ett kontor',
+    ]);
+  });
+});
