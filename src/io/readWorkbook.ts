@@ -34,6 +34,10 @@ export type SheetsUsed = Readonly<{
   optimizedScenarios?: string;
   /** The scenarios taken from it. */
   optimizedScenarioNames?: readonly string[];
+  /** Sheets of the planner's with a municipality column that were not read (each with a note). */
+  ignored?: readonly string[];
+  /** Scenarios of the scenario sheet left out for their errors (empty when the sheet itself is unreadable). */
+  brokenScenarios?: readonly string[];
 }>;
 
 /** What the travel matrix is made of, and the checks of the planner's own times. */
@@ -49,6 +53,12 @@ export type TravelReport = Readonly<{
 export type ReadResult = Readonly<{
   value: (PlanningInput & { sheetsUsed: SheetsUsed; travelReport: TravelReport; costLines: readonly CostLineRead[] }) | undefined;
   problems: readonly Problem[];
+  /**
+   * Problems of the Scenarier sheet when the rest reads: the scenarios they belong to are left
+   * out of `value` (named in sheetsUsed.brokenScenarios), the others are there. When the rest
+   * does not read, they are in `problems` and this is empty.
+   */
+  scenarioProblems: readonly Problem[];
 }>;
 
 export type ReadOptions = Readonly<{
@@ -138,13 +148,13 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
   const kommunerSheet = pickSheet(sheets, 'municipalities', MUNICIPALITY_FIELDS);
   if (!kommunerSheet) {
     log.error('Kommuner', undefined, 'sheetMissing', { what: 'kommuner og folketall', expected: 'Kommuner' });
-    return { value: undefined, problems: log.problems };
+    return { value: undefined, problems: log.problems, scenarioProblems: [] };
   }
   const municipalities = readMunicipalities(kommunerSheet, log, options.reference, ssb.get(kommunerSheet.name), referenceResolver(options));
   // Without municipalities every other sheet would only repeat that: stop at the cause.
   if (municipalities.length === 0) {
     if (!hasErrors(log.problems)) log.error(kommunerSheet.name, undefined, 'noMunicipalities');
-    return { value: undefined, problems: summarizeProblems(log.problems) };
+    return { value: undefined, problems: summarizeProblems(log.problems), scenarioProblems: [] };
   }
   const resolver = new MunicipalityResolver(municipalities, options.extraNames);
 
@@ -207,12 +217,21 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
     costSheet,
     scenarioSheet,
   ]);
+  const ignored: string[] = [];
   for (const s of sheets) {
     if (used.has(s)) continue;
     const h = findHeaderRow(s, STAFFING_FIELDS.slice(0, 1));
-    if (h?.columns.has('number')) log.warn(s.name, undefined, 'sheetIgnored', { column: h.headers[h.columns.get('number')!] ?? '' });
+    if (!h?.columns.has('number')) continue;
+    ignored.push(s.name);
+    log.warn(s.name, undefined, 'sheetIgnored', { column: h.headers[h.columns.get('number')!] ?? '' });
   }
-  const planned = scenarioSheet ? readScenarios(scenarioSheet, municipalities, resolver, log, kommunerSheet.name) : [];
+  // Scenarier's problems are kept apart: a broken scenario is left out and listed, the others are
+  // scored, and commands that do not use scenarios (optimize, travel) are not held up by them.
+  const scenarioLog = new ProblemLog();
+  const broken = new Set<string>();
+  const planned = scenarioSheet ? readScenarios(scenarioSheet, municipalities, resolver, scenarioLog, kommunerSheet.name, broken) : [];
+  const scenarioProblems = summarizeProblems(scenarioLog.problems);
+  if (scenarioSheet && hasErrors(scenarioProblems) && broken.size === 0) broken.add('*');
   const scenarios: Scenario[] = today
     ? [today.scenario, ...planned.filter((x) => x.name.toLowerCase() !== today.scenario.name.toLowerCase())]
     : scenarioSheet
@@ -325,7 +344,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
   }
 
   const problems = summarizeProblems(log.problems);
-  if (hasErrors(problems)) return { value: undefined, problems };
+  if (hasErrors(problems)) return { value: undefined, problems: [...problems, ...scenarioProblems], scenarioProblems: [] };
   return {
     value: {
       municipalities,
@@ -342,10 +361,13 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
         scenarios: scenarioSheet?.name,
         ...(officesSheet && today ? { offices: officesSheet.name, baseline: today.scenario.name } : {}),
         ...(optimizedSheet ? { optimizedScenarios: optimizedSheet.name, optimizedScenarioNames: optimizedNames } : {}),
+        ...(ignored.length > 0 ? { ignored } : {}),
+        ...(broken.size > 0 ? { brokenScenarios: [...broken].filter((b) => b !== '*') } : {}),
       },
       travelReport: { ...countPairs(matrix), findings, ferries: network?.links.filter((l) => l.kind === 'ferry') ?? [] },
     },
     problems,
+    scenarioProblems,
   };
 }
 

@@ -339,7 +339,11 @@ describe('kontorplan travel', () => {
     const out = path.join(dir, 'reise-fylt.xlsx');
     const io = capture();
     expect(await main(['travel', file, '--out', out, '--json'], io)).toBe(0);
-    expect(JSON.parse(io.stdout.join('\n'))).toEqual({
+    const { inputs, ...summary } = JSON.parse(io.stdout.join('\n'));
+    // What was taken from which sheet.
+    expect(inputs.travel).toEqual({ sheets: ['Reisetid'], given: 2, estimated: 4 });
+    expect(inputs.municipalities).toEqual({ sheet: 'Kommuner', count: 3 });
+    expect(summary).toEqual({
       municipalities: 3,
       pairs: 6,
       given: 2,
