@@ -9,7 +9,7 @@ import { ExcelJsWorkbook } from '../workbook/exceljs/exceljsWorkbook';
  */
 
 /** What a file is, judged by its first bytes and, for a zip, its parts. */
-export type FileKind = 'xlsx' | 'xls' | 'encrypted' | 'ods' | 'zip' | 'text' | 'empty' | 'other';
+export type FileKind = 'xlsx' | 'xls' | 'encrypted' | 'xlsb' | 'ods' | 'zip' | 'damaged' | 'html' | 'xml2003' | 'text' | 'empty' | 'other';
 
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
@@ -27,16 +27,27 @@ export async function fileKind(bytes: Buffer): Promise<FileKind> {
       const zip = await JSZip.loadAsync(bytes);
       const mimetype = await zip.file('mimetype')?.async('string');
       if (mimetype?.startsWith('application/vnd.oasis.opendocument')) return 'ods';
+      if (zip.file('xl/workbook.bin')) return 'xlsb';
       return zip.file('xl/workbook.xml') || zip.file(/^xl\/workbook\d*\.xml$/).length > 0 ? 'xlsx' : 'zip';
     } catch {
-      return 'other';
+      // A zip's signature but no readable zip: a file cut short or damaged on the way.
+      return 'damaged';
     }
   }
   // Text (CSV, TSV): no NUL or other control bytes but tab, line breaks and form feed in the first 4 kB.
   const head = bytes.subarray(0, 4096);
   const control = head.some((b) => b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b));
-  if (!control) return 'text';
-  return 'other';
+  if (control) return 'other';
+  const start = head
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .slice(0, 1000)
+    .toLowerCase();
+  // Excel 2003 XML (SpreadsheetML) and HTML tables saved with an Excel ending, as some exports are.
+  if (start.startsWith('<?xml') && start.includes('urn:schemas-microsoft-com:office:spreadsheet')) return 'xml2003';
+  if (start.startsWith('<') && /<(html|table|!doctype html)/.test(start)) return 'html';
+  return 'text';
 }
 
 const REFUSALS: Readonly<Record<Exclude<FileKind, 'xlsx'>, { nb: string; en: string }>> = {
@@ -47,6 +58,22 @@ const REFUSALS: Readonly<Record<Exclude<FileKind, 'xlsx'>, { nb: string; en: str
   encrypted: {
     nb: '{file} er beskyttet med passord; åpne den i Excel, fjern passordet (Fil > Info > Beskytt arbeidsbok > Krypter med passord) og lagre den på nytt',
     en: '{file} is protected with a password; open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password) and save it again',
+  },
+  xlsb: {
+    nb: '{file} er en binær Excel-arbeidsbok (.xlsb); åpne den i Excel og lagre den som «Excel-arbeidsbok (.xlsx)»',
+    en: '{file} is a binary Excel workbook (.xlsb); open it in Excel and save it as "Excel Workbook (.xlsx)"',
+  },
+  damaged: {
+    nb: '{file} ser ut som en Excel-arbeidsbok, men filen er skadet eller ufullstendig; last den ned eller kopier den på nytt, eller åpne den i Excel og lagre den på nytt',
+    en: '{file} looks like an Excel workbook, but the file is damaged or incomplete; download or copy it again, or open it in Excel and save it again',
+  },
+  html: {
+    nb: '{file} er en nettside (HTML-tabell) med Excel-endelse, ikke en arbeidsbok; åpne den i Excel og lagre den som «Excel-arbeidsbok (.xlsx)»',
+    en: '{file} is a web page (an HTML table) with an Excel ending, not a workbook; open it in Excel and save it as "Excel Workbook (.xlsx)"',
+  },
+  xml2003: {
+    nb: '{file} er en XML-arbeidsbok fra Excel 2003; åpne den i Excel og lagre den som «Excel-arbeidsbok (.xlsx)»',
+    en: '{file} is an Excel 2003 XML workbook; open it in Excel and save it as "Excel Workbook (.xlsx)"',
   },
   ods: {
     nb: '{file} er et OpenDocument-regneark (.ods); lagre det som «Excel 2007-365 (.xlsx)» i LibreOffice, eller som .xlsx i Excel',

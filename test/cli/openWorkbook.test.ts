@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import JSZip from 'jszip';
 import { fileKind, openWorkbookFile, prefixDrawing } from '../../src/cli/openWorkbook';
 import { main, type Io } from '../../src/cli/main';
 
@@ -37,7 +38,27 @@ describe('what a file is', () => {
     expect(await fileKind(Buffer.concat([ole, Buffer.alloc(504), entry, Buffer.alloc(64)]))).toBe('encrypted');
     expect(await fileKind(Buffer.concat([ole, Buffer.alloc(504), Buffer.from('Workbook', 'utf16le')]))).toBe('xls');
     expect(await fileKind(Buffer.alloc(0))).toBe('empty');
-    expect(await fileKind(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]))).toBe('other');
+    expect(await fileKind(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]))).toBe('damaged');
+    expect(await fileKind(Buffer.from([0x00, 0x01, 0x02, 0x03]))).toBe('other');
+  });
+
+  it('tells a workbook cut short, an HTML table and an Excel 2003 XML workbook apart', async () => {
+    const whole = readFileSync(file('kommuner-navn.xlsx'));
+    expect(await fileKind(whole.subarray(0, Math.floor(whole.length / 2)))).toBe('damaged');
+    expect(await fileKind(Buffer.from('<html><body><table><tr><td>1804</td></tr></table></body></html>'))).toBe('html');
+    const ss = '<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet/></Workbook>';
+    expect(await fileKind(Buffer.from(ss))).toBe('xml2003');
+    expect(await fileKind(Buffer.from('\uFEFFKommunenummer;Folketall\r\n1804;53638\r\n'))).toBe('text');
+  });
+
+  it('tells a binary workbook (.xlsb: xl/workbook.bin, ECMA-376 has none) from a zip that is no workbook', async () => {
+    const zip = async (parts: string[]) => {
+      const z = new JSZip();
+      for (const p of parts) z.file(p, 'x');
+      return z.generateAsync({ type: 'nodebuffer' });
+    };
+    expect(await fileKind(await zip(['[Content_Types].xml', 'xl/workbook.bin']))).toBe('xlsb');
+    expect(await fileKind(await zip(['notes.txt']))).toBe('zip');
   });
 });
 
