@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { loadEmbedded } from '../../src/cli/common';
 import { embeddedReadOptions } from '../../src/data/embedded';
 import { withParameters } from '../../src/domain/parameters';
+import { describeInputs } from '../../src/io/mapping';
 import { formatProblem, type Problem } from '../../src/io/problems';
 import { parseDuration } from '../../src/io/readCell';
 import { readWorkbook } from '../../src/io/readWorkbook';
@@ -52,6 +53,13 @@ describe('SSB exports as downloaded', () => {
     );
     // The footer (Kilde, Tabell, Sist oppdatert) is not read as municipalities.
     expect(r.problems.filter((p) => /A4[6-9]/.test(p.cell ?? ''))).toEqual([]);
+  });
+
+  it('shows the task pane’s data tab the columns an SSB export is read by', async () => {
+    const snapshot = await (await ExcelJsWorkbook.open(path.join(dir, 'ssb-07459-statbank.xlsx'))).read();
+    const found = describeInputs(snapshot, { municipalities: '07459' }).find((f) => f.kind === 'municipalities')!;
+    const header = (key: string) => found.fields.find((f) => f.key === key)!.header;
+    expect([header('number'), header('population')]).toEqual(['kommunenummer', 'Folketall 2026']);
   });
 
   it('reads PxWeb 2’s layout (variable over the years, no stub label, K-codes) and skips the county row', async () => {
