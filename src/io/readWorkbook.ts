@@ -85,6 +85,28 @@ const FINDING_NAMES: Readonly<Record<string, string>> = {
  */
 export const ONE_OFFICE_PER_MUNICIPALITY = 'Én kommune – ett kontor (teoretisk utgangspunkt)';
 
+/** A column that names municipalities (not a bare «Nr»): a sheet with one that is no input gets a note. */
+const MUNICIPALITY_COLUMN: readonly FieldSpec[] = [
+  {
+    key: 'number',
+    label: 'kommune',
+    aliases: [
+      'kommune',
+      'kommuner',
+      'kommunenummer',
+      'kommunenr',
+      'knr',
+      'komnr',
+      'kommunekode',
+      'kommunenavn',
+      'municipality',
+      'municipalitynumber',
+      'municipalityname',
+    ],
+    required: true,
+  },
+];
+
 /**
  * Headers that say a sheet not named for an input is that input: more than the municipality
  * column every list has. A planner's notes with a «Kommune» column are not staffing.
@@ -140,7 +162,9 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
   const sheets = snapshot.sheets
     .filter((s) => !owned.has(s.name))
     .map((s) => {
-      const x = ssbExport(s);
+      // Only a sheet that may be Kommuner: one named for another input is read as that input.
+      const kind = kindOfSheetName(s.name);
+      const x = kind === undefined || kind === 'municipalities' ? ssbExport(s) : undefined;
       if (x) ssb.set(s.name, x);
       return x?.sheet ?? s;
     });
@@ -220,7 +244,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
   const ignored: string[] = [];
   for (const s of sheets) {
     if (used.has(s)) continue;
-    const h = findHeaderRow(s, STAFFING_FIELDS.slice(0, 1));
+    const h = findHeaderRow(s, MUNICIPALITY_COLUMN);
     if (!h?.columns.has('number')) continue;
     ignored.push(s.name);
     log.warn(s.name, undefined, 'sheetIgnored', { column: h.headers[h.columns.get('number')!] ?? '' });
