@@ -76,6 +76,29 @@ async function statbankRows() {
 }
 
 /**
+ * The same table downloaded by kjønn as well: two rows per region («Menn», «Kvinner»), the
+ * region merged down over them. The split is made up (51 % men); the test checks the sum.
+ */
+async function statbankBySex() {
+  const wb = book();
+  const ws = wb.addWorksheet('07459');
+  ws.addRow(['07459: Befolkning, etter region, kjønn, statistikkvariabel og år']);
+  ws.addRow([]);
+  ws.addRow(['region', 'kjønn', 'statistikkvariabel', '2025', '2026']);
+  nordland.forEach((m, i) => {
+    const men = (y) => Math.round(m[`folketall_${y}`] * 0.51);
+    const r = 4 + 2 * i;
+    ws.addRow([`${m.kommunenummer} ${m.kommunenavn}`, 'Menn', i === 0 ? 'Personer' : null, men(2025), men(2026)]);
+    ws.addRow([null, 'Kvinner', null, m.folketall_2025 - men(2025), m.folketall_2026 - men(2026)]);
+    ws.mergeCells(r, 1, r + 1, 1);
+  });
+  ws.mergeCells(4, 3, 3 + 2 * nordland.length, 3);
+  ws.addRow([]);
+  ws.addRow(['Kilde: Statistisk sentralbyrå']);
+  await save(wb, 'ssb-07459-kjonn.xlsx');
+}
+
+/**
  * The layout of PxWeb 2's Excel export (statisticssweden/PCAxis.Serializers, Xlsx2Serializer:
  * the title in A1, the heading variables from row 3 with the statistics variable over the
  * years, no label over the stub, data from column B, then a blank row, contacts and the
@@ -253,6 +276,7 @@ async function brokenScenario() {
 (async () => {
   fs.mkdirSync(dir, { recursive: true });
   await statbankRows();
+  await statbankBySex();
   await pxweb();
   await kostra();
   await routing();

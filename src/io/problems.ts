@@ -41,6 +41,14 @@ const MESSAGES = {
     nb: 'tabellen fra SSB{table} har tall for årene {years}; bruker {year} for «{column}»',
     en: 'the SSB table{table} has figures for the years {years}; using {year} for "{column}"',
   },
+  ssbSymbol: {
+    nb: '«{value}» er SSBs tegn for at tallet mangler eller ikke vises; last ned et år som har tall, eller skriv inn folketallet',
+    en: '"{value}" is SSB\'s symbol for a figure that is missing or not shown; download a year that has figures, or type in the population',
+  },
+  ssbSummed: {
+    nb: 'tabellen har flere rader per kommune ({columns}); tallene er summert per kommune',
+    en: 'the table has several rows per municipality ({columns}); the figures are summed per municipality',
+  },
   notANumber: { nb: '"{value}" er ikke et tall', en: '"{value}" is not a number' },
   notADuration: {
     nb: '"{value}" er ikke en reisetid (minutter, f.eks. 85, «85 min», «1 t 25 min» eller «1:25»)',

@@ -78,6 +78,8 @@ export function readMunicipalities(
         table: ssb.table ? ` ${ssb.table}` : '',
       });
     }
+    if (ssb.summedOver.length > 0)
+      log.warn(sheet.name, a1(header.row, header.columns.get('number')!), 'ssbSummed', { columns: ssb.summedOver.join(', ') });
     for (const a of ssb.aggregates) log.warn(sheet.name, a1(a.row, header.columns.get('number')!), 'totalsRowSkipped', { value: a.text });
   }
   const col = (key: string): number | undefined => header.columns.get(key === 'number' && nameOnly ? 'name' : key);
@@ -141,7 +143,10 @@ export function readMunicipalities(
     if (isCellError(rawPopulation)) log.error(sheet.name, a1(r, popCol), 'cellError', { value: cellText(rawPopulation) });
     else {
       const p = parseNumber(rawPopulation);
-      if (p === undefined) log.error(sheet.name, a1(r, popCol), 'notANumber', { value: cellText(rawPopulation) });
+      // SSB's symbols for a figure that is missing, not yet there, confidential or not possible.
+      if (p === undefined && ssb && ['..', '...', '.', ':', '…'].includes(cellText(rawPopulation)))
+        log.error(sheet.name, a1(r, popCol), 'ssbSymbol', { value: cellText(rawPopulation) });
+      else if (p === undefined) log.error(sheet.name, a1(r, popCol), 'notANumber', { value: cellText(rawPopulation) });
       else if (p < 0) log.error(sheet.name, a1(r, popCol), 'negative', { value: cellText(rawPopulation) });
       else if (p === 0) log.error(sheet.name, a1(r, popCol), 'zeroPopulation');
       else if (p > MAX_POPULATION)

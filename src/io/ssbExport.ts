@@ -1,5 +1,5 @@
 import type { CellValue, SheetData } from '../domain/sheets';
-import { cellText, foldName, isBlank, parseMunicipalityNumber } from './cells';
+import { cellText, foldName, isBlank, parseMunicipalityNumber, parseNumber } from './cells';
 import { MUNICIPALITY_FIELDS } from './fields';
 import { findHeaderRow } from './headers';
 
@@ -21,6 +21,7 @@ import { findHeaderRow } from './headers';
  * were «kommunenummer», «Folketall 2024», «Personer 2025», …: cells keep their addresses, so every
  * message still names the planner's own cell. Footer rows after the first blank row are
  * dropped, and rows for the country or a county («0 Hele landet», «18 Nordland») are skipped.
+ * A table by kjønn or alder as well has several rows per region: they are summed.
  */
 export type SsbExport = Readonly<{
   sheet: SheetData;
@@ -30,6 +31,8 @@ export type SsbExport = Readonly<{
   table?: string;
   /** Rows skipped as aggregates (0-based row, the region text). */
   aggregates: readonly { row: number; text: string }[];
+  /** Row variables a region's rows were summed over (kjønn, alder), empty when none. */
+  summedOver: readonly string[];
 }>;
 
 const yearOf = (v: CellValue | undefined): number | undefined => {
@@ -127,8 +130,9 @@ export function ssbExport(sheet: SheetData): SsbExport | undefined {
   for (let r = yearRow + 1; r < values.length; r++) {
     const row = values[r]!;
     if (row.every((v) => isBlank(v))) continue;
+    // The region merged down over its rows (its variables, kjønn, alder): carried to each.
     if (!isBlank(row[regionCol])) region = row[regionCol] ?? null;
-    else if (variableCol !== undefined) row[regionCol] = region;
+    else if ([...yearCols.keys()].some((c) => !isBlank(row[c]))) row[regionCol] = region;
     if (variableCol !== undefined) {
       if (!isBlank(row[variableCol])) rowVariable = cellText(row[variableCol]);
       if (rowVariable) variables.add(rowVariable);
@@ -154,6 +158,35 @@ export function ssbExport(sheet: SheetData): SsbExport | undefined {
     for (const [c, y] of yearCols) header[c] = `${label(overYears.get(c) ?? 'Folketall')} ${y}`;
   }
   if (variableCol !== undefined) header[variableCol] = 'statistikkvariabel';
+
+  // Other row variables (kjønn, alder): a region's rows are summed into its first row, which is
+  // the population of the region when the table counts persons.
+  const extra = stub.filter(
+    (c) => c !== regionCol && c !== variableCol && (!isBlank(headerRow[c]) || values.slice(yearRow + 1).some((row) => !isBlank(row[c]))),
+  );
+  const summedOver: string[] = [];
+  if (extra.length > 0) {
+    const first = new Map<string, number>();
+    let summed = false;
+    for (let r = yearRow + 1; r < values.length; r++) {
+      const row = values[r]!;
+      const key = cellText(row[regionCol]);
+      if (!key || row.length === 0) continue;
+      const at = first.get(key);
+      if (at === undefined) {
+        first.set(key, r);
+        continue;
+      }
+      const target = values[at]!;
+      const cols = [...yearCols.keys()];
+      const numbers = cols.map((c) => [parseNumber(target[c]), parseNumber(row[c])] as const);
+      if (numbers.some(([a, b]) => a === undefined || b === undefined)) continue;
+      cols.forEach((c, i) => (target[c] = numbers[i]![0]! + numbers[i]![1]!));
+      values[r] = [];
+      summed = true;
+    }
+    if (summed) for (const c of extra) summedOver.push(cellText(headerRow[c]) || `kolonne ${c + 1}`);
+  }
   // The row above the years held the variable; it is not a second header.
   if (overYears.size > 0) values[yearRow - 1] = [];
 
@@ -164,5 +197,6 @@ export function ssbExport(sheet: SheetData): SsbExport | undefined {
     years: [...new Set(yearCols.values())].sort((a, b) => a - b),
     ...(table ? { table } : {}),
     aggregates,
+    summedOver,
   };
 }

@@ -55,6 +55,42 @@ describe('SSB exports as downloaded', () => {
     expect(r.problems.filter((p) => /A4[6-9]/.test(p.cell ?? ''))).toEqual([]);
   });
 
+  it('sums a table by kjønn per municipality (the region merged down over its rows)', async () => {
+    const r = await read('ssb-07459-kjonn.xlsx');
+    expect(text(r.problems, 'error')).toEqual([]);
+    const v = r.value!;
+    expect(v.municipalities).toHaveLength(41);
+    expect(v.municipalities.reduce((s, m) => s + m.population, 0)).toBe(population(2026, '18'));
+    expect(v.municipalities.find((m) => m.number === '1841')!.population).toBe(data.find((m) => m.number === '1841')!.population2026);
+    expect(text(r.problems, 'warning')).toContain('07459!A3: tabellen har flere rader per kommune (kjønn); tallene er summert per kommune');
+  });
+
+  it('explains SSB’s symbol for a missing figure at its cell', () => {
+    const r = readWorkbook(
+      {
+        sheets: [
+          {
+            name: '07459',
+            visible: true,
+            values: [
+              ['07459: Befolkning'],
+              [],
+              ['region', 'statistikkvariabel', '2025', '2026'],
+              ['1804 Bodø', 'Personer', 53725, '..'],
+              ['1841 Fauske - Fuossko', null, 9800, 9811],
+            ],
+          },
+        ],
+        ownedSheets: [],
+      },
+      params,
+      options,
+    );
+    expect(text(r.problems, 'error')).toEqual([
+      '07459!D4: «..» er SSBs tegn for at tallet mangler eller ikke vises; last ned et år som har tall, eller skriv inn folketallet',
+    ]);
+  });
+
   it('shows the task pane’s data tab the columns an SSB export is read by', async () => {
     const snapshot = await (await ExcelJsWorkbook.open(path.join(dir, 'ssb-07459-statbank.xlsx'))).read();
     const found = describeInputs(snapshot, { municipalities: '07459' }).find((f) => f.kind === 'municipalities')!;
