@@ -154,6 +154,38 @@ describe('travel times copied from a routing tool', () => {
       }
   });
 
+  it('reads a ferry’s sailing time and headway as durations too', () => {
+    const r = readWorkbook(
+      {
+        sheets: [
+          {
+            name: 'Kommuner',
+            visible: true,
+            values: [
+              ['Kommunenummer', 'Folketall'],
+              ['1804', 53638],
+              ['1856', 470],
+            ],
+          },
+          {
+            name: 'Ferjer',
+            visible: true,
+            values: [
+              ['Fra', 'Til', 'Seiletid', 'Avgangsintervall'],
+              ['Bodø', 'Røst', '3 t 45 min', '24:00'],
+            ],
+          },
+        ],
+        ownedSheets: [],
+      },
+      params,
+      options,
+    );
+    expect(text(r.problems, 'error')).toEqual([]);
+    const own = r.value!.travelReport.ferries.filter((l) => l.source === 'Ferjer!A2');
+    expect(own).toMatchObject([{ a: '1804', b: '1856', sailingMinutes: 225, headwayMinutes: 1440 }]);
+  });
+
   it('shows 20 of 441 identical errors and counts the rest', async () => {
     const r = await read('reisetid-skrivefeil.xlsx');
     const errors = text(r.problems, 'error');
