@@ -5,12 +5,13 @@ import { embeddedNetwork } from '../data/network';
 import { buildSampleWorkbook } from '../data/sample';
 import { DEFAULT_PARAMETERS, withParameters, type Parameters } from '../domain/parameters';
 import type { SheetSpec, WorkbookSnapshot } from '../domain/sheets';
-import { formatProblem, hasErrors, type Language } from '../io/problems';
+import { formatProblem, hasErrors, type Language, type Problem } from '../io/problems';
 import { readWorkbook, type ReadResult } from '../io/readWorkbook';
 import type { TravelNetwork } from '../travel/network';
 import { ExcelJsWorkbook } from '../workbook/exceljs/exceljsWorkbook';
 import { layoutSheet } from '../workbook/memory/memoryWorkbook';
 import { SheetConflictError } from '../workbook/port';
+import { openWorkbookFile } from './openWorkbook';
 
 /** What the commands share: output, usage errors, options, reading a workbook and writing Kontorplan's sheets. */
 
@@ -183,42 +184,35 @@ export function language(v: string | undefined): Language {
   return v === 'en' ? 'en' : 'nb';
 }
 
-/** Opens a workbook and reads it, printing every problem; undefined (exit 1) when it cannot go on. */
+/**
+ * Opens a workbook and reads it, printing every problem; undefined (exit 1) when it cannot go
+ * on. `scenarios`: the command scores the scenarios, so Scenarier's problems are errors (the
+ * command still goes on with the valid ones); else they are notes.
+ */
 export async function openAndRead(
   input: string,
   params: Parameters,
   lang: Language,
   io: Io,
+  scenarios = false,
 ): Promise<{ wb: ExcelJsWorkbook; result: ReadResult; snapshot: WorkbookSnapshot } | undefined> {
   if (!existsSync(input)) {
     io.err(lang === 'en' ? `File not found: ${input}` : `Fant ikke filen ${input}`);
     return undefined;
   }
-  let wb: ExcelJsWorkbook;
-  if (!readFileSync(input).subarray(0, 2).equals(Buffer.from('PK'))) {
-    io.err(
-      lang === 'en'
-        ? `${input} is not an Excel workbook (.xlsx); open it in Excel and save it as "Excel Workbook (.xlsx)". Nothing was written.`
-        : `${input} er ikke en Excel-arbeidsbok (.xlsx); åpne den i Excel og lagre den som «Excel-arbeidsbok (.xlsx)». Ingenting ble skrevet.`,
-    );
+  const opened = await openWorkbookFile(input, lang);
+  if ('refusal' in opened) {
+    io.err(`${opened.refusal}. ${lang === 'en' ? 'Nothing was written.' : 'Ingenting ble skrevet.'}`);
     return undefined;
   }
-  try {
-    wb = await ExcelJsWorkbook.open(input);
-  } catch (e) {
-    io.err(
-      lang === 'en'
-        ? `${input} is not an .xlsx workbook that can be read (${(e as Error).message})`
-        : `${input} er ikke en .xlsx-arbeidsbok som kan leses (${(e as Error).message})`,
-    );
-    return undefined;
-  }
+  const wb = opened.wb;
   const data = loadEmbedded();
   const snapshot = await wb.read();
   const result = readWorkbook(snapshot, params, embeddedReadOptions(data, loadNetwork(data)));
-  for (const p of result.problems) {
-    io.err(`${p.severity === 'error' ? (lang === 'en' ? 'Error' : 'Feil') : lang === 'en' ? 'Note' : 'Merk'}: ${formatProblem(p, lang)}`);
-  }
+  const label = (p: Problem) => (p.severity === 'error' ? (lang === 'en' ? 'Error' : 'Feil') : lang === 'en' ? 'Note' : 'Merk');
+  for (const p of result.problems) io.err(`${label(p)}: ${formatProblem(p, lang)}`);
+  // Scenarier's problems hold up only the commands that score scenarios; the others note them.
+  for (const p of result.scenarioProblems) io.err(`${scenarios ? label(p) : lang === 'en' ? 'Note' : 'Merk'}: ${formatProblem(p, lang)}`);
   if (hasErrors(result.problems) || !result.value) {
     const n = result.problems.filter((p) => p.severity === 'error').length;
     io.err(lang === 'en' ? `${n} error(s); nothing was written.` : `${n} feil; ingenting ble skrevet.`);

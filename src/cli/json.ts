@@ -1,4 +1,5 @@
 import { METRICS } from '../scoring/metrics';
+import type { ReadResult } from '../io/readWorkbook';
 import type { ScenarioScore } from '../scoring/score';
 
 /**
@@ -109,4 +110,28 @@ export function planJson(scores: readonly ScenarioScore[]) {
 function round(x: number, decimals: number): number {
   const f = 10 ** decimals;
   return Math.round(x * f) / f;
+}
+
+/**
+ * What was taken from which sheet: `--json`'s `inputs`. Sheets the planner has that were not
+ * read (a municipality column but no input) are listed as `ignored`; scenarios left out for
+ * their errors as `scenariosNotScored`.
+ */
+export function inputsJson(value: NonNullable<ReadResult['value']>) {
+  const u = value.sheetsUsed;
+  const given = [...value.staffing.values()].filter((s) => s.provenance === 'given').length;
+  return {
+    municipalities: { sheet: u.municipalities, count: value.municipalities.length },
+    travel: { sheets: u.travel, given: value.travelReport.given, estimated: value.travelReport.estimated },
+    ferries: u.ferries,
+    staffing: { sheet: u.staffing ?? null, offices: u.offices ?? null, given, estimated: value.staffing.size - given },
+    offices: u.offices ?? null,
+    costs: u.costs ?? null,
+    scenarios: {
+      sheet: u.scenarios ?? null,
+      scored: value.scenarios.map((s) => s.name),
+      notScored: u.brokenScenarios ?? [],
+    },
+    ignored: u.ignored ?? [],
+  };
 }

@@ -32,7 +32,7 @@ import { comparisonTable, indexText, rankingText, versusLines } from './format';
 import { carriedOver, keepFor, num1 } from '../app/steps';
 import { OPTIMIZE_OPTIONS, OPTIMIZE_USAGE, optimizeCommand } from './optimize';
 import { COSTS_OPTIONS, COSTS_USAGE, costsCommand } from './costs';
-import { planJson } from './json';
+import { inputsJson, planJson } from './json';
 
 export { loadEmbedded, loadNetwork, assetsDir, type Io } from './common';
 
@@ -126,10 +126,20 @@ async function plan(args: string[], io: Io): Promise<number> {
   const { input, out } = inputAndOut('plan', 'kontorplan plan INN.xlsx --out UT.xlsx', positionals, values.out);
   const lang = language(values.lang);
   const params = parametersFrom(values);
-  const opened = await openAndRead(input, params, lang, io);
+  const opened = await openAndRead(input, params, lang, io, true);
   if (!opened) return 1;
   const { wb, result, snapshot } = opened;
   if (!result.value) return 1;
+  const broken = result.value.sheetsUsed.brokenScenarios;
+  const scenarioErrors = result.scenarioProblems.filter((p) => p.severity === 'error').length;
+  if (result.value.scenarios.length === 0) {
+    io.err(
+      lang === 'en'
+        ? `${scenarioErrors} error(s); no scenario to score, nothing was written.`
+        : `${scenarioErrors} feil; ingen scenarier å vurdere, ingenting ble skrevet.`,
+    );
+    return 1;
+  }
   const scores = scoreAll(result.value, params);
   const optimisedNames = new Set(result.value.sheetsUsed.optimizedScenarioNames ?? []);
   const specs = [
@@ -139,7 +149,7 @@ async function plan(args: string[], io: Io): Promise<number> {
     ...carriedOver(snapshot, result.value, params),
   ];
   if (!(await writeOwnSheets(wb, specs, out, io, keepFor('plan')))) return 1;
-  if (values.json) io.out(JSON.stringify(planJson(scores), null, 2));
+  if (values.json) io.out(JSON.stringify({ inputs: inputsJson(result.value), ...planJson(scores) }, null, 2));
   else {
     const used = result.value.sheetsUsed;
     io.out(
@@ -158,6 +168,16 @@ async function plan(args: string[], io: Io): Promise<number> {
     io.out(versusLines(scores, lang));
   }
   io.err(`Skrev ${out}: ${specs.map((s) => s.name).join(', ')}.`);
+  if (scenarioErrors > 0) {
+    // The valid scenarios are written; exit 1 says that not everything was done.
+    const names = (broken ?? []).map((n) => `«${n}»`).join(', ');
+    io.err(
+      lang === 'en'
+        ? `${scenarioErrors} error(s) in ${result.value.sheetsUsed.scenarios}: ${names ? `${names} not scored` : 'its scenarios not scored'}; the others were written.`
+        : `${scenarioErrors} feil i ${result.value.sheetsUsed.scenarios}: ${names ? `${names} er ikke vurdert` : 'scenarioene er ikke vurdert'}; de andre er skrevet.`,
+    );
+    return 1;
+  }
   return 0;
 }
 
@@ -273,7 +293,7 @@ async function travel(args: string[], io: Io): Promise<number> {
     triangle: count('triangle'),
     zero: count('zero'),
   };
-  if (values.json) io.out(JSON.stringify(summary, null, 2));
+  if (values.json) io.out(JSON.stringify({ inputs: inputsJson(value), ...summary }, null, 2));
   else {
     io.out(`Reisetid for ${summary.municipalities} kommuner, ${summary.pairs} par:`);
     io.out(`  oppgitt: ${summary.given}   estimert: ${summary.estimated}   med ferje: ${summary.viaFerry}   mangler: ${summary.missing}`);

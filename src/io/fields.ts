@@ -206,3 +206,23 @@ export const OFFICE_FIELDS: readonly FieldSpec[] = [
   { key: 'date', label: 'avtaledato', aliases: ['avtaledato', 'dato', 'fra', 'fradato', 'agreementdate', 'date'], required: false },
   { key: 'source', label: 'kilde', aliases: ['kilde', 'source'], required: false },
 ];
+
+/**
+ * Bemanning per NAV office: the office, its municipalities in one cell, and its FTE
+ * («NAV Indre Salten | Fauske, Sørfold, Hamarøy, Beiarn, Saltdal | 24 | 18,5»).
+ */
+export const OFFICE_STAFFING_FIELDS: readonly FieldSpec[] = [
+  {
+    key: 'office',
+    label: 'NAV-kontor',
+    aliases: ['navkontor', 'kontor', 'kontornavn', 'office', 'officename', 'navoffice'],
+    required: true,
+  },
+  {
+    key: 'members',
+    label: 'kommuner',
+    aliases: ['kommuner', 'medlemskommuner', 'medlemmer', 'eierkommuner', 'members', 'municipalities'],
+    required: true,
+  },
+  ...STAFFING_FIELDS.filter((f) => ['stateFte', 'municipalFte', 'totalFte', 'source'].includes(f.key)),
+];

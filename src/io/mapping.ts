@@ -4,6 +4,7 @@
  * to the snapshot before reading, so the readers stay as they are; problems are reported
  * against the planner's own sheet names.
  */
+import { ssbExport } from './ssbExport';
 import type { SheetData, WorkbookSnapshot } from '../domain/sheets';
 import { cellText, foldName } from './cells';
 import {
@@ -133,7 +134,9 @@ export function describeInputs(
 ): FoundInput[] {
   return (Object.keys(FIELDS_OF) as SheetKind[]).map((kind) => {
     const sheet = snapshot.sheets.find((s) => s.name === used[kind]);
-    const match = sheet ? findHeaderRow(sheet, FIELDS_OF[kind]) : undefined;
+    // An SSB export is shown with the columns it is read by (kommunenummer, folketall of the latest year).
+    const view = sheet && kind === 'municipalities' ? (ssbExport(sheet)?.sheet ?? sheet) : sheet;
+    const match = view ? findHeaderRow(view, FIELDS_OF[kind]) : undefined;
     const headers = match ? match.headers.filter((h) => h !== '') : [];
     return {
       kind,

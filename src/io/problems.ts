@@ -24,6 +24,10 @@ const MESSAGES = {
     nb: 'fant ikke arket med {what} (ventet et ark som heter for eksempel «{expected}»)',
     en: 'no sheet with {what} found (expected a sheet named e.g. "{expected}")',
   },
+  sheetIgnored: {
+    nb: 'arket er ikke lest: det har en kolonne «{column}», men verken navnet eller overskriftene viser at det er Kommuner, Reisetid, Bemanning, Kontorer, Scenarier eller Kostnader (gi arket et slikt navn for å bruke det)',
+    en: 'the sheet is not read: it has a column "{column}", but neither its name nor its headers show that it is Kommuner, Reisetid, Bemanning, Kontorer, Scenarier or Kostnader (name it so to use it)',
+  },
   sheetEmpty: { nb: 'arket er tomt', en: 'the sheet is empty' },
   columnMissing: {
     nb: 'mangler kolonnen «{column}» (fant overskriftene: {found})',
@@ -33,7 +37,27 @@ const MESSAGES = {
     nb: 'flere kolonner passer til «{column}»; bruker «{header}»',
     en: 'several columns match "{column}"; using "{header}"',
   },
+  ssbYearChosen: {
+    nb: 'tabellen fra SSB{table} har tall for årene {years}; bruker {year} for «{column}»',
+    en: 'the SSB table{table} has figures for the years {years}; using {year} for "{column}"',
+  },
+  ssbSymbol: {
+    nb: '«{value}» er SSBs tegn for at tallet mangler eller ikke vises; last ned et år som har tall, eller skriv inn folketallet',
+    en: '"{value}" is SSB\'s symbol for a figure that is missing or not shown; download a year that has figures, or type in the population',
+  },
+  ssbSummed: {
+    nb: 'tabellen har flere rader per kommune ({columns}); tallene er summert per kommune',
+    en: 'the table has several rows per municipality ({columns}); the figures are summed per municipality',
+  },
   notANumber: { nb: '"{value}" er ikke et tall', en: '"{value}" is not a number' },
+  notADuration: {
+    nb: '"{value}" er ikke en reisetid (minutter, f.eks. 85, «85 min», «1 t 25 min» eller «1:25»)',
+    en: '"{value}" is not a travel time (minutes, e.g. 85, "85 min", "1 h 25 min" or "1:25")',
+  },
+  moreOfTheSame: {
+    nb: 'og {count} celler til i arket med samme slags feil som over («{example}»); de 20 første er vist',
+    en: 'and {count} more cells in the sheet with the same kind of problem as above ("{example}"); the first 20 are shown',
+  },
   negative: { nb: '{value} er negativt', en: '{value} is negative' },
   zeroPopulation: {
     nb: 'folketallet er 0; en kommune har innbyggere (tom celle eller feil kolonne?)',
@@ -78,6 +102,10 @@ const MESSAGES = {
   unknownMunicipality: {
     nb: '"{value}" er ikke en kommune i arket {sheetName}',
     en: '"{value}" is not a municipality in the sheet {sheetName}',
+  },
+  unknownMunicipalityName: {
+    nb: '"{value}" er ikke navnet på en kommune i 2024-inndelingen; skriv kommunenummeret i en egen kolonne «Kommunenummer»',
+    en: '"{value}" is not the name of a municipality in the 2024 division; give its number in a column "Kommunenummer"',
   },
   ambiguousName: {
     nb: '"{value}" passer til flere kommuner ({candidates}); bruk kommunenummer',
@@ -159,6 +187,10 @@ const MESSAGES = {
   staffingUnknown: {
     nb: 'bemanning for {value}, som ikke er en kommune i arket {sheetName}',
     en: 'staffing for {value}, which is not a municipality in the sheet {sheetName}',
+  },
+  officeStaffingSpread: {
+    nb: '«{office}» har {fte} årsverk for {count} kommuner; de er fordelt på kommunene etter folketall, slik at kontoret har nøyaktig sine egne årsverk når det vurderes med de samme kommunene',
+    en: '"{office}" has {fte} FTE for {count} municipalities; they are spread over them by population, so that the office has exactly its own FTE when scored with the same municipalities',
   },
   officeMemberTwice: {
     nb: 'kommune {number} er med i to kontor: «{office}» og «{other}» ({otherCell}); hver kommune hører til ett kontor',
@@ -247,6 +279,41 @@ export type Result<T> = Readonly<{ value: T | undefined; problems: readonly Prob
 
 export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((p) => p.severity === 'error');
+}
+
+/** How many problems of one kind in one sheet are listed before the rest are counted. */
+export const MAX_LISTED_PROBLEMS = 20;
+
+/**
+ * Problems of one kind (severity and message) in one sheet, listed up to `max`; the rest are
+ * counted in one line after them. A 21 × 21 matrix of «85 min» pasted where numbers were
+ * expected gives 20 messages and «og 421 celler til …», not 441 lines.
+ */
+export function summarizeProblems(problems: readonly Problem[], max = MAX_LISTED_PROBLEMS): Problem[] {
+  const count = new Map<string, number>();
+  const more = new Map<string, { at: Problem; count: number; example: string }>();
+  const out: Problem[] = [];
+  for (const p of problems) {
+    const key = `${p.severity}|${p.sheet}|${p.code}`;
+    const n = (count.get(key) ?? 0) + 1;
+    count.set(key, n);
+    if (p.cell === undefined || n <= max) {
+      out.push(p);
+      continue;
+    }
+    const m = more.get(key);
+    if (m) m.count++;
+    else {
+      const summary = { at: p, count: 1, example: String(p.params.value ?? p.cell) };
+      more.set(key, summary);
+      out.push(p); // placeholder, replaced below
+    }
+  }
+  const firstDropped = new Map([...more.values()].map((m) => [m.at, m]));
+  return out.map((p) => {
+    const m = firstDropped.get(p);
+    return m ? { severity: p.severity, sheet: p.sheet, code: 'moreOfTheSame' as const, params: { count: m.count, example: m.example } } : p;
+  });
 }
 
 /** Collects problems for one sheet. */

@@ -4,6 +4,8 @@ import { a1, cellText, foldName, isBlank, isCellError, parseMunicipalityNumber, 
 import { MUNICIPALITY_FIELDS } from './fields';
 import { findHeaderRow } from './headers';
 import { ProblemLog } from './problems';
+import type { SsbExport } from './ssbExport';
+import type { MunicipalityResolver } from './resolver';
 
 /** What the embedded dataset can supply for a municipality the sheet leaves blank. */
 export type ReferenceMunicipality = Readonly<{
@@ -34,13 +36,17 @@ export function readMunicipalities(
   sheet: SheetData,
   log: ProblemLog,
   reference: ReadonlyMap<string, ReferenceMunicipality> = new Map(),
+  ssb?: SsbExport,
+  names?: MunicipalityResolver,
 ): Municipality[] {
   const header = findHeaderRow(sheet, MUNICIPALITY_FIELDS);
   if (!header) {
     log.error(sheet.name, undefined, 'sheetEmpty');
     return [];
   }
-  const missingRequired = MUNICIPALITY_FIELDS.filter((f) => f.required && !header.columns.has(f.key));
+  // Names only (no number column): each name is looked up in the embedded data, in any of its forms.
+  const nameOnly = !header.columns.has('number') && header.columns.has('name') && names !== undefined;
+  const missingRequired = MUNICIPALITY_FIELDS.filter((f) => f.required && !header.columns.has(f.key) && !(nameOnly && f.key === 'number'));
   for (const f of missingRequired) {
     log.error(sheet.name, a1(header.row, 0), 'columnMissing', {
       column: f.label,
@@ -50,9 +56,33 @@ export function readMunicipalities(
   if (missingRequired.length > 0) return [];
   for (const [key, headerText] of header.chosen) {
     const f = MUNICIPALITY_FIELDS.find((x) => x.key === key)!;
-    log.warn(sheet.name, a1(header.row, header.columns.get(key)!), 'columnChosen', { column: f.label, header: headerText });
+    const at = a1(header.row, header.columns.get(key)!);
+    // An SSB table's headers are its years: say which year is read, in the table's own terms.
+    if (ssb)
+      log.warn(sheet.name, at, 'ssbYearChosen', {
+        column: f.label,
+        year: headerText.slice(-4),
+        years: ssb.years.join(', '),
+        table: ssb.table ? ` ${ssb.table}` : '',
+      });
+    else log.warn(sheet.name, at, 'columnChosen', { column: f.label, header: headerText });
   }
-  const col = (key: string): number | undefined => header.columns.get(key);
+  if (ssb) {
+    for (const [key, c] of header.columns) {
+      if (header.chosen.has(key) || !/\d{4}$/.test(header.headers[c] ?? '')) continue;
+      const f = MUNICIPALITY_FIELDS.find((x) => x.key === key)!;
+      log.warn(sheet.name, a1(header.row, c), 'ssbYearChosen', {
+        column: f.label,
+        year: header.headers[c]!.slice(-4),
+        years: ssb.years.join(', '),
+        table: ssb.table ? ` ${ssb.table}` : '',
+      });
+    }
+    if (ssb.summedOver.length > 0)
+      log.warn(sheet.name, a1(header.row, header.columns.get('number')!), 'ssbSummed', { columns: ssb.summedOver.join(', ') });
+    for (const a of ssb.aggregates) log.warn(sheet.name, a1(a.row, header.columns.get('number')!), 'totalsRowSkipped', { value: a.text });
+  }
+  const col = (key: string): number | undefined => header.columns.get(key === 'number' && nameOnly ? 'name' : key);
   const known = new Set(header.columns.values());
   const result: Municipality[] = [];
   const seen = new Map<MunicipalityNumber, string>();
@@ -87,13 +117,17 @@ export function readMunicipalities(
       log.error(sheet.name, a1(r, numberCol), 'cellError', { value: cellText(rawNumber) });
       continue;
     }
-    const number = parseMunicipalityNumber(rawNumber);
+    const looked = nameOnly ? names.resolve(rawNumber) : undefined;
+    const number = looked ? (looked.ok ? looked.number : undefined) : parseMunicipalityNumber(rawNumber);
     if (number === undefined) {
       if (TOTAL_LABELS.includes(foldName(cellText(rawNumber)))) {
         totals(r, cellText(rawNumber));
         continue;
       }
-      log.error(sheet.name, a1(r, numberCol), 'badMunicipalityNumber', { value: cellText(rawNumber) });
+      if (looked && !looked.ok && looked.reason === 'ambiguous')
+        log.error(sheet.name, a1(r, numberCol), 'ambiguousName', { value: cellText(rawNumber), candidates: looked.candidates ?? '' });
+      else if (looked) log.error(sheet.name, a1(r, numberCol), 'unknownMunicipalityName', { value: cellText(rawNumber) });
+      else log.error(sheet.name, a1(r, numberCol), 'badMunicipalityNumber', { value: cellText(rawNumber) });
       continue;
     }
     const here = a1(r, numberCol);
@@ -109,7 +143,10 @@ export function readMunicipalities(
     if (isCellError(rawPopulation)) log.error(sheet.name, a1(r, popCol), 'cellError', { value: cellText(rawPopulation) });
     else {
       const p = parseNumber(rawPopulation);
-      if (p === undefined) log.error(sheet.name, a1(r, popCol), 'notANumber', { value: cellText(rawPopulation) });
+      // SSB's symbols for a figure that is missing, not yet there, confidential or not possible.
+      if (p === undefined && ssb && ['..', '...', '.', ':', '…'].includes(cellText(rawPopulation)))
+        log.error(sheet.name, a1(r, popCol), 'ssbSymbol', { value: cellText(rawPopulation) });
+      else if (p === undefined) log.error(sheet.name, a1(r, popCol), 'notANumber', { value: cellText(rawPopulation) });
       else if (p < 0) log.error(sheet.name, a1(r, popCol), 'negative', { value: cellText(rawPopulation) });
       else if (p === 0) log.error(sheet.name, a1(r, popCol), 'zeroPopulation');
       else if (p > MAX_POPULATION)
@@ -139,7 +176,11 @@ export function readMunicipalities(
       lon = ref.lon;
       fill('lat/lon');
     }
-    let name = cellText(cell('name'));
+    // «1804 Bodø» or «K-1804 Bodø» in the number column (SSB's region) also gives the name.
+    let name =
+      (nameOnly ? ref?.name : undefined) ||
+      cellText(cell('name')) ||
+      (typeof rawNumber === 'string' ? rawNumber.replace(/^\s*(?:k[-\s]?)?\d{3,4}\s*/i, '').trim() : '');
     if (!name) {
       name = ref?.name ?? number;
       if (ref) fill('navn');

@@ -48,7 +48,7 @@ const MEETING = -1;
  * together the parts that make one name (`isName`: «Sø og Evje og Hornnes» is Sø and «Evje og
  * Hornnes»): from the left, the longest run of parts that is a name, else one part.
  */
-function listItems(v: unknown, isName: (s: string) => boolean = () => false): string[] {
+export function listItems(v: unknown, isName: (s: string) => boolean = () => false): string[] {
   const out: string[] = [];
   for (const piece of cellText(v as never).split(/[,;\n]/)) {
     const parts = piece

@@ -20,7 +20,8 @@ type Row = {
  * Reads Scenarier: one row per municipality per scenario, naming its host (blank = itself),
  * service point and whether a host agreement exists (blank = yes). Every municipality of
  * Kommuner must be in every scenario exactly once, and a host must be a member of its own
- * office. Scenarios come out in the order they first appear.
+ * office. Scenarios come out in the order they first appear; one with an error is left out and
+ * its name added to `broken`.
  */
 export function readScenarios(
   sheet: SheetData,
@@ -28,9 +29,11 @@ export function readScenarios(
   resolver: MunicipalityResolver,
   log: ProblemLog,
   kommunerSheet: string,
+  broken: Set<string> = new Set(),
 ): Scenario[] {
   const header = requiredHeader(sheet, SCENARIO_FIELDS, log);
   if (!header) return [];
+  const errorCount = () => log.problems.filter((p) => p.severity === 'error').length;
   const col = (k: string) => header.columns.get(k);
   const byScenario = new Map<string, { firstCell: string; rows: Map<MunicipalityNumber, Row>; rejected: Set<MunicipalityNumber> }>();
 
@@ -44,6 +47,7 @@ export function readScenarios(
     const ch = col('host')!;
     const name = cellText(row[cs]);
     if (isBlank(row[cn])) continue;
+    const errorsBefore = errorCount();
     if (!name) {
       log.error(sheet.name, a1(r, cs), 'scenarioNameMissing');
       continue;
@@ -71,11 +75,13 @@ export function readScenarios(
     if (number === undefined || host === undefined || !servicePoint || agreement === undefined) {
       // Already reported at its cell; don't report the same row again as missing.
       if (number !== undefined) scenario.rejected.add(number);
+      if (errorCount() > errorsBefore) broken.add(name);
       continue;
     }
     const before = scenario.rows.get(number);
     if (before) {
       log.error(sheet.name, a1(r, cn), 'memberTwice', { number, scenario: name, other: `${sheet.name}!${before.cell}` });
+      broken.add(name);
       continue;
     }
     scenario.rows.set(number, {
@@ -90,6 +96,7 @@ export function readScenarios(
 
   const scenarios: Scenario[] = [];
   for (const [name, { firstCell, rows, rejected }] of byScenario) {
+    const errorsBefore = errorCount();
     const absent = municipalities.filter((m) => !rows.has(m.number) && !rejected.has(m.number));
     if (absent.length > 0) {
       const shown = absent.slice(0, 6).map((m) => `${m.number} ${m.name}`);
@@ -125,7 +132,9 @@ export function readScenarios(
       else office.members.push(member);
     }
     const list: Office[] = [...offices].map(([host, o]) => ({ host, members: o.members, hostAgreement: o.agreement }));
+    if (errorCount() > errorsBefore) broken.add(name);
     scenarios.push({ name, offices: list });
   }
-  return scenarios;
+  // A scenario with an error is listed with its cells and left out; the others are scored.
+  return scenarios.filter((x) => !broken.has(x.name));
 }

@@ -6,7 +6,7 @@ import { a1, cellText, foldName, isBlank, parseNumber, parseYesNo } from './cell
 import { FERRY_FIELDS, TRAVEL_LONG_FIELDS } from './fields';
 import { findHeaderRow } from './headers';
 import { ProblemLog } from './problems';
-import { municipalityAt, nonNegativeAt } from './readCell';
+import { minutesAt, municipalityAt } from './readCell';
 import type { MunicipalityResolver } from './resolver';
 
 type Cell = { sheet: string; cell: string };
@@ -58,7 +58,7 @@ export function readTravelSheet(sheet: SheetData, resolver: MunicipalityResolver
       if (isBlank(row[cf]) && isBlank(row[ct])) continue;
       const from = municipalityAt(sheet, r, cf, resolver, log, kommunerSheet);
       const to = municipalityAt(sheet, r, ct, resolver, log, kommunerSheet);
-      const minutes = nonNegativeAt(sheet, r, cm, log).value;
+      const minutes = minutesAt(sheet, r, cm, log).value;
       if (from === undefined || to === undefined || minutes === undefined) continue;
       const source = cs === undefined ? '' : foldName(cellText(row[cs]));
       // ferje: ja/nei, or the ferry minutes within the time (more than 0 means a ferry).
@@ -113,7 +113,7 @@ export function readTravelSheet(sheet: SheetData, resolver: MunicipalityResolver
     if (from === undefined) continue;
     rowKeys.push(from);
     for (const [c, to] of colKeys) {
-      const minutes = nonNegativeAt(sheet, r, c, log).value;
+      const minutes = minutesAt(sheet, r, c, log).value;
       if (minutes === undefined) continue;
       add(from, to, minutes, false, r, c);
     }
@@ -152,8 +152,8 @@ export function readFerrySheet(sheet: SheetData, resolver: MunicipalityResolver,
     if (row.every((v) => isBlank(v))) continue;
     const from = municipalityAt(sheet, r, col('from')!, resolver, log, kommunerSheet);
     const to = municipalityAt(sheet, r, col('to')!, resolver, log, kommunerSheet);
-    const sailing = nonNegativeAt(sheet, r, col('sailing')!, log);
-    const headway = nonNegativeAt(sheet, r, col('headway')!, log);
+    const sailing = minutesAt(sheet, r, col('sailing')!, log);
+    const headway = minutesAt(sheet, r, col('headway')!, log);
     if (sailing.blank) log.error(sheet.name, a1(r, col('sailing')!), 'valueMissing', { column: 'seiletid (minutter)' });
     if (headway.blank) log.error(sheet.name, a1(r, col('headway')!), 'valueMissing', { column: 'avgangsintervall (minutter)' });
     if (from === undefined || to === undefined || sailing.value === undefined || headway.value === undefined) continue;

@@ -1,6 +1,6 @@
 import type { Parameters } from '../domain/parameters';
 import type { SheetData, WorkbookSnapshot } from '../domain/sheets';
-import type { MunicipalityNumber, PlanningInput, Scenario, Staffing } from '../domain/types';
+import type { Municipality, MunicipalityNumber, PlanningInput, Scenario, Staffing } from '../domain/types';
 import { buildTravelMatrix, countPairs, type TravelEntry } from '../travel/matrix';
 import { pairKey, type NetworkLink, type TravelNetwork } from '../travel/network';
 import { validateTravel, type TravelFinding } from '../travel/validate';
@@ -8,7 +8,7 @@ import { a1 } from './cells';
 import { MUNICIPALITY_FIELDS, OFFICE_FIELDS, SCENARIO_FIELDS, STAFFING_FIELDS } from './fields';
 import { readOffices } from './readOffices';
 import { findHeaderRow, kindOfSheetName, type FieldSpec, type SheetKind } from './headers';
-import { hasErrors, ProblemLog, type Problem } from './problems';
+import { hasErrors, ProblemLog, summarizeProblems, type Problem } from './problems';
 import { readMunicipalities, type ReferenceMunicipality } from './readMunicipalities';
 import { OPTIMIZED_SCENARIOS_SHEET } from './optimizeOutput';
 import { isWeightSheetName, readWeights } from './readWeights';
@@ -17,6 +17,7 @@ import { readScenarios } from './readScenarios';
 import { readStaffing } from './readStaffing';
 import { isLongForm, readFerrySheet, readTravelSheet } from './readTravel';
 import { MunicipalityResolver } from './resolver';
+import { ssbExport, type SsbExport } from './ssbExport';
 import { estimateStaffing } from '../scoring/staffing';
 
 export type SheetsUsed = Readonly<{
@@ -36,6 +37,10 @@ export type SheetsUsed = Readonly<{
   optimizedScenarioNames?: readonly string[];
   /** The planner's weights and scales for the index (Vekter). */
   weights?: string;
+  /** Sheets of the planner's with a municipality column that were not read (each with a note). */
+  ignored?: readonly string[];
+  /** Scenarios of the scenario sheet left out for their errors (empty when the sheet itself is unreadable). */
+  brokenScenarios?: readonly string[];
 }>;
 
 /** What the travel matrix is made of, and the checks of the planner's own times. */
@@ -51,6 +56,12 @@ export type TravelReport = Readonly<{
 export type ReadResult = Readonly<{
   value: (PlanningInput & { sheetsUsed: SheetsUsed; travelReport: TravelReport; costLines: readonly CostLineRead[] }) | undefined;
   problems: readonly Problem[];
+  /**
+   * Problems of the Scenarier sheet when the rest reads: the scenarios they belong to are left
+   * out of `value` (named in sheetsUsed.brokenScenarios), the others are there. When the rest
+   * does not read, they are in `problems` and this is empty.
+   */
+  scenarioProblems: readonly Problem[];
 }>;
 
 export type ReadOptions = Readonly<{
@@ -77,26 +88,70 @@ const FINDING_NAMES: Readonly<Record<string, string>> = {
  */
 export const ONE_OFFICE_PER_MUNICIPALITY = 'Én kommune – ett kontor (teoretisk utgangspunkt)';
 
-function headerScore(sheet: SheetData, fields: readonly FieldSpec[]): number {
+/** A column that names municipalities (not a bare «Nr»): a sheet with one that is no input gets a note. */
+const MUNICIPALITY_COLUMN: readonly FieldSpec[] = [
+  {
+    key: 'number',
+    label: 'kommune',
+    aliases: [
+      'kommune',
+      'kommuner',
+      'kommunenummer',
+      'kommunenr',
+      'knr',
+      'komnr',
+      'kommunekode',
+      'kommunenavn',
+      'municipality',
+      'municipalitynumber',
+      'municipalityname',
+    ],
+    required: true,
+  },
+];
+
+/**
+ * Headers that say a sheet not named for an input is that input: more than the municipality
+ * column every list has. A planner's notes with a «Kommune» column are not staffing.
+ */
+const SPECIFIC: Partial<Record<SheetKind, readonly (readonly string[])[]>> = {
+  municipalities: [['number', 'population']],
+  staffing: [['stateFte'], ['municipalFte'], ['totalFte']],
+  offices: [['name', 'host', 'members']],
+  scenarios: [['scenario', 'host']],
+};
+
+function headerScore(sheet: SheetData, fields: readonly FieldSpec[], kind: SheetKind, named: boolean): number {
   const h = findHeaderRow(sheet, fields);
   if (!h) return 0;
   const required = fields.filter((f) => f.required);
-  return required.every((f) => h.columns.has(f.key)) ? 100 + h.columns.size : 0;
+  if (!required.every((f) => h.columns.has(f.key))) return 0;
+  if (!named && !(SPECIFIC[kind] ?? []).some((keys) => keys.every((k) => h.columns.has(k)))) return 0;
+  return 100 + h.columns.size;
 }
 
-/** The sheet for one input: named for it (best headers first), else the one whose headers fit. */
+/** The sheet for one input: named for it (best headers first), else the one whose headers are specific to it. */
 function pickSheet(sheets: readonly SheetData[], kind: SheetKind, fields: readonly FieldSpec[]): SheetData | undefined {
   const named = sheets.filter((s) => kindOfSheetName(s.name) === kind);
   const pool = named.length > 0 ? named : sheets.filter((s) => kindOfSheetName(s.name) === undefined);
   let best: { sheet: SheetData; score: number } | undefined;
   for (const sheet of pool) {
-    const score = headerScore(sheet, fields);
+    const score = headerScore(sheet, fields, kind, named.length > 0);
     if ((named.length > 0 || score > 0) && (!best || score > best.score)) best = { sheet, score };
   }
   return best?.sheet;
 }
 
 export { estimateStaffing };
+
+/** Every municipality of the embedded data by its names: what a Kommuner sheet of names only is read by. */
+function referenceResolver(options: ReadOptions): MunicipalityResolver | undefined {
+  if (!options.reference || options.reference.size === 0) return undefined;
+  const known = [...options.reference].map(
+    ([number, r]) => ({ number, name: r.name, population: 0, county: r.county, row: 0 }) as unknown as Municipality,
+  );
+  return new MunicipalityResolver(known, options.extraNames);
+}
 
 /**
  * Reads a planner's workbook into the engine's input. All problems come back together;
@@ -108,18 +163,28 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
   const own = snapshot.sheets.filter((s) => !owned.has(s.name));
   // Vekter (optional): the planner's weights and scales for the index; found by its name only.
   const weightSheet = own.find((s) => isWeightSheetName(s.name));
-  const sheets = own.filter((s) => s !== weightSheet);
+  // A sheet exported from SSB's statbank is read through its layout (see ssbExport).
+  const ssb = new Map<string, SsbExport>();
+  const sheets = own
+    .filter((s) => s !== weightSheet)
+    .map((s) => {
+      // Only a sheet that may be Kommuner: one named for another input is read as that input.
+      const kind = kindOfSheetName(s.name);
+      const x = kind === undefined || kind === 'municipalities' ? ssbExport(s) : undefined;
+      if (x) ssb.set(s.name, x);
+      return x?.sheet ?? s;
+    });
 
   const kommunerSheet = pickSheet(sheets, 'municipalities', MUNICIPALITY_FIELDS);
   if (!kommunerSheet) {
     log.error('Kommuner', undefined, 'sheetMissing', { what: 'kommuner og folketall', expected: 'Kommuner' });
-    return { value: undefined, problems: log.problems };
+    return { value: undefined, problems: log.problems, scenarioProblems: [] };
   }
-  const municipalities = readMunicipalities(kommunerSheet, log, options.reference);
+  const municipalities = readMunicipalities(kommunerSheet, log, options.reference, ssb.get(kommunerSheet.name), referenceResolver(options));
   // Without municipalities every other sheet would only repeat that: stop at the cause.
   if (municipalities.length === 0) {
     if (!hasErrors(log.problems)) log.error(kommunerSheet.name, undefined, 'noMunicipalities');
-    return { value: undefined, problems: log.problems };
+    return { value: undefined, problems: summarizeProblems(log.problems), scenarioProblems: [] };
   }
   const resolver = new MunicipalityResolver(municipalities, options.extraNames);
 
@@ -171,7 +236,32 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
     'scenarios',
     SCENARIO_FIELDS,
   );
-  const planned = scenarioSheet ? readScenarios(scenarioSheet, municipalities, resolver, log, kommunerSheet.name) : [];
+  // A sheet of the planner's own with a municipality column that is no input (notes, a list, a
+  // pivot): not read, and said so, so that she knows where her figures did not go.
+  const used = new Set<SheetData | undefined>([
+    kommunerSheet,
+    ...travelSheets,
+    ...ferrySheets,
+    staffingSheet,
+    officesSheet,
+    costSheet,
+    scenarioSheet,
+  ]);
+  const ignored: string[] = [];
+  for (const s of sheets) {
+    if (used.has(s)) continue;
+    const h = findHeaderRow(s, MUNICIPALITY_COLUMN);
+    if (!h?.columns.has('number')) continue;
+    ignored.push(s.name);
+    log.warn(s.name, undefined, 'sheetIgnored', { column: h.headers[h.columns.get('number')!] ?? '' });
+  }
+  // Scenarier's problems are kept apart: a broken scenario is left out and listed, the others are
+  // scored, and commands that do not use scenarios (optimize, travel) are not held up by them.
+  const scenarioLog = new ProblemLog();
+  const broken = new Set<string>();
+  const planned = scenarioSheet ? readScenarios(scenarioSheet, municipalities, resolver, scenarioLog, kommunerSheet.name, broken) : [];
+  const scenarioProblems = summarizeProblems(scenarioLog.problems);
+  if (scenarioSheet && hasErrors(scenarioProblems) && broken.size === 0) broken.add('*');
   const scenarios: Scenario[] = today
     ? [today.scenario, ...planned.filter((x) => x.name.toLowerCase() !== today.scenario.name.toLowerCase())]
     : scenarioSheet
@@ -285,8 +375,8 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
 
   const ratings = weightSheet ? readWeights(weightSheet, params, log) : {};
 
-  const problems = log.problems;
-  if (hasErrors(problems)) return { value: undefined, problems };
+  const problems = summarizeProblems(log.problems);
+  if (hasErrors(problems)) return { value: undefined, problems: [...problems, ...scenarioProblems], scenarioProblems: [] };
   return {
     value: {
       municipalities,
@@ -305,10 +395,13 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
         ...(weightSheet ? { weights: weightSheet.name } : {}),
         ...(officesSheet && today ? { offices: officesSheet.name, baseline: today.scenario.name } : {}),
         ...(optimizedSheet ? { optimizedScenarios: optimizedSheet.name, optimizedScenarioNames: optimizedNames } : {}),
+        ...(ignored.length > 0 ? { ignored } : {}),
+        ...(broken.size > 0 ? { brokenScenarios: [...broken].filter((b) => b !== '*') } : {}),
       },
       travelReport: { ...countPairs(matrix), findings, ferries: network?.links.filter((l) => l.kind === 'ferry') ?? [] },
     },
     problems,
+    scenarioProblems,
   };
 }
 

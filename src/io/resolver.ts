@@ -7,7 +7,20 @@ function foldPlaceName(s: string): string {
     .toLowerCase()
     .normalize('NFC')
     .replace(/[\s\u00a0]+/g, ' ')
+    .replace(/ kommune$/, '')
     .trim();
+}
+
+/**
+ * A name's parts in a fixed order: «Kautokeino - Guovdageaidnu», «Guovdageaidnu-Kautokeino»
+ * and «Guovdageaidnu - Kautokeino» all give the same key, so the official two-language name
+ * is found with its parts in either order and with or without spaces around the dash.
+ */
+function partsKey(s: string): string | undefined {
+  const parts = foldPlaceName(s)
+    .split(/\s*[-–—]\s*/)
+    .filter((p) => p);
+  return parts.length > 1 ? parts.sort().join('|') : undefined;
 }
 
 export type Resolution =
@@ -21,6 +34,7 @@ export type Resolution =
 export class MunicipalityResolver {
   private readonly byNumber = new Map<string, Municipality>();
   private readonly byName = new Map<string, MunicipalityNumber[]>();
+  private readonly byParts = new Map<string, MunicipalityNumber[]>();
 
   constructor(municipalities: readonly Municipality[], extraNames: ReadonlyMap<string, readonly string[]> = new Map()) {
     for (const m of municipalities) {
@@ -32,6 +46,12 @@ export class MunicipalityResolver {
         const list = this.byName.get(key) ?? [];
         if (!list.includes(m.number)) list.push(m.number);
         this.byName.set(key, list);
+        const pk = partsKey(n);
+        if (pk) {
+          const same = this.byParts.get(pk) ?? [];
+          if (!same.includes(m.number)) same.push(m.number);
+          this.byParts.set(pk, same);
+        }
       }
     }
   }
@@ -47,7 +67,8 @@ export class MunicipalityResolver {
     if (number !== undefined) {
       return this.byNumber.has(number) ? { ok: true, number } : { ok: false, reason: 'unknown' };
     }
-    const hits = this.byName.get(foldPlaceName(text)) ?? [];
+    const pk = partsKey(text);
+    const hits = this.byName.get(foldPlaceName(text)) ?? (pk ? this.byParts.get(pk) : undefined) ?? [];
     if (hits.length === 1) return { ok: true, number: hits[0]! };
     if (hits.length > 1) {
       return {

@@ -94,7 +94,8 @@ export class Planner {
     this.settings = { mapping: asMapping(stored?.mapping), rules: asRules(stored?.rules) };
     const mapped = applyMapping(raw, this.settings.mapping);
     const result = readWorkbook(mapped.snapshot, this.params, this.readOptions);
-    const problems = result.problems.map(mapped.restore);
+    // The task pane scores all or nothing: Scenarier's problems are shown and hold it up.
+    const problems = [...result.problems, ...result.scenarioProblems].map(mapped.restore);
     const used = result.value?.sheetsUsed;
     const owned = new Set(raw.ownedSheets);
     this.loaded = {

@@ -143,7 +143,7 @@ describe('kontorplan plan', () => {
       'Konsekvens',
       'Konsekvens (−4 til +4)',
     ]);
-    const rows = sheet.values.slice(header + 1, header + 18);
+    const rows = sheet.values.slice(header + 1, header + 19);
     const row = (label: string) => rows.find((r) => r[1] === label)!;
     // Splitting today's cooperations: more offices below 10 FTE (worse), fewer owners in one office (better).
     const below = row('Kontor under minste årsverk');
@@ -153,6 +153,10 @@ describe('kontorplan plan', () => {
     expect(owners.slice(4, 7)).toEqual([1, 5, -4]);
     expect(owners[9]).toMatch(/^\+/);
     expect(row('Driftskostnad')[9]).toMatch(/^ikke beregnet/);
+    // One office per municipality has no partners' service points to pay for: cheaper than today's.
+    const sites = row('Lokaler og ansattes reiser for samarbeidskommunenes tjenestesteder');
+    expect(sites[4]).toBe(0);
+    expect(sites[5] as number).toBeGreaterThan(0);
     expect(rows.every((r) => typeof r[11] === 'string' && (r[11] as string).startsWith('endring lite ≥'))).toBe(true);
     // The baseline has no consequence sheet of its own.
     expect((await wb.read()).sheets.some((s) => s.name === 'KP Konsekvenser Dagens struktur')).toBe(false);
@@ -321,7 +325,7 @@ describe('kontorplan plan', () => {
     const io2 = capture();
     expect(await main(['plan', __filename, '--out', path.join(dir, 'o.xlsx')], io2)).toBe(1);
     expect(io2.stderr.join('\n')).toContain(
-      'er ikke en Excel-arbeidsbok (.xlsx); åpne den i Excel og lagre den som «Excel-arbeidsbok (.xlsx)»',
+      'er en tekstfil (for eksempel CSV) og ikke en Excel-arbeidsbok (.xlsx); åpne den i Excel og lagre den som «Excel-arbeidsbok (.xlsx)»',
     );
   });
 });
@@ -348,7 +352,11 @@ describe('kontorplan travel', () => {
     const out = path.join(dir, 'reise-fylt.xlsx');
     const io = capture();
     expect(await main(['travel', file, '--out', out, '--json'], io)).toBe(0);
-    expect(JSON.parse(io.stdout.join('\n'))).toEqual({
+    const { inputs, ...summary } = JSON.parse(io.stdout.join('\n'));
+    // What was taken from which sheet.
+    expect(inputs.travel).toEqual({ sheets: ['Reisetid'], given: 2, estimated: 4 });
+    expect(inputs.municipalities).toEqual({ sheet: 'Kommuner', count: 3 });
+    expect(summary).toEqual({
       municipalities: 3,
       pairs: 6,
       given: 2,

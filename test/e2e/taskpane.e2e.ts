@@ -375,8 +375,10 @@ it('lets the planner choose the sheet and columns Kontorplan reads, and keeps th
     ),
   );
   expect(settings.mapping).toEqual({ sheets: { municipalities: 'Ark2' }, columns: { Ark2: { population: 'Innb.', number: 'Nr' } } });
-  // Read with the choice: Ark2's two municipalities, so the scenarios' other 39 are now unknown.
-  await page.getByText('"1839" er ikke en kommune i arket Ark2', { exact: false }).first().waitFor();
+  // Read with the choice: Ark2's two municipalities, so the other 39 are now unknown: the first 20
+  // of a kind in a sheet, then a count.
+  await page.getByText('"1806" er ikke en kommune i arket Ark2', { exact: false }).first().waitFor();
+  await page.getByText('celler til i arket med samme slags feil som over', { exact: false }).first().waitFor();
   await page.getByText('… og ', { exact: false }).waitFor();
   const wide = await page.evaluate(() =>
     [...document.querySelectorAll('main *')]

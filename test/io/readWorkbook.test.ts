@@ -233,7 +233,7 @@ describe('readWorkbook: every problem at once, at its cell', () => {
     );
     expect(errors(result.problems)).toEqual([
       'Reisetid!B2: "Atlantis" er ikke en kommune i arket Kommuner',
-      'Reisetid!C3: "lang" er ikke et tall',
+      'Reisetid!C3: "lang" er ikke en reisetid (minutter, f.eks. 85, «85 min», «1 t 25 min» eller «1:25»)',
       'Bemanning!A2: bemanning for 9999, som ikke er en kommune i arket Kommuner',
       'Scenarier!C3: "Bodø" er ikke en kommune i arket Kommuner',
     ]);
@@ -281,7 +281,11 @@ describe('readWorkbook: every problem at once, at its cell', () => {
       ),
       params,
     );
-    expect(errors(result.problems)).toEqual([
+    // Scenarier's problems are kept apart: every scenario here is broken, and listed.
+    expect(errors(result.problems)).toEqual([]);
+    expect(result.value!.scenarios).toEqual([]);
+    expect(result.value!.sheetsUsed.brokenScenarios).toEqual(['To ganger', 'Vert utenfor', 'Mangler']);
+    expect(errors(result.scenarioProblems)).toEqual([
       'Scenarier!B4: kommune 1845 er med to ganger i scenario «To ganger» (også i Scenarier!B3)',
       'Scenarier!D8: "fredager" er ikke et tjenestested (hovedkontor, avdelingskontor, åpningsdager N, møterom, ingen)',
       'Scenarier!C6: vertskommunen 1845 Sørfold er ikke med i sitt eget kontor i scenario «Vert utenfor»: den har selv vertskommune 1875 Hamarøy (Scenarier!C7)',

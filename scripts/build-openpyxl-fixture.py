@@ -1,0 +1,34 @@
+#!/usr/bin/python3
+"""
+Writes test/fixtures/inputs/openpyxl-med-diagram.xlsx: a Kommuner sheet (five Nordland
+municipalities, population 1 January 2026 from assets/kommuner_2024.csv) with a bar chart,
+as a planner's Python script (openpyxl, or pandas through it) writes it. The file is
+committed; the tests read it and do not need Python. Run: /usr/bin/python3 scripts/build-openpyxl-fixture.py
+"""
+import csv
+import os
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference
+
+root = os.path.join(os.path.dirname(__file__), '..')
+wanted = ['1841', '1845', '1875', '1839', '1840']
+rows = {}
+with open(os.path.join(root, 'assets', 'kommuner_2024.csv'), encoding='utf-8') as f:
+    for r in csv.DictReader(f):
+        if r['kommunenummer'] in wanted:
+            rows[r['kommunenummer']] = r
+
+wb = Workbook()
+ws = wb.active
+ws.title = 'Kommuner'
+ws.append(['Kommunenummer', 'Kommunenavn', 'Folketall'])
+for n in wanted:
+    ws.append([n, rows[n]['kommunenavn'], int(rows[n]['folketall_2026'])])
+chart = BarChart()
+chart.title = 'Folketall'
+chart.add_data(Reference(ws, min_col=3, min_row=1, max_row=len(wanted) + 1), titles_from_data=True)
+chart.set_categories(Reference(ws, min_col=2, min_row=2, max_row=len(wanted) + 1))
+ws.add_chart(chart, 'E2')
+wb.properties.created = wb.properties.modified = __import__('datetime').datetime(2026, 1, 1)
+wb.save(os.path.join(root, 'test', 'fixtures', 'inputs', 'openpyxl-med-diagram.xlsx'))
+print('wrote test/fixtures/inputs/openpyxl-med-diagram.xlsx')
