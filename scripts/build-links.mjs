@@ -5,18 +5,30 @@
 // crosses fjords and mountains, so long trips came out far too short).
 //
 //   node scripts/build-links.mjs ../shared/data assets/kommunesentre_2024.csv assets/naboer_2024.csv assets/lenker_2024.csv
-//   node scripts/build-links.mjs <data dir> <centres.csv> <naboer.csv> <out.csv> [--empty E] [--water W] [--cell M] [--workers N]
+//   node scripts/build-links.mjs <data dir> <centres.csv> <naboer.csv> <out.csv> [--empty E] [--other O] [--lake L]
+//        [--sea S] [--max-sea KM] [--cell M] [--workers N]
 //
 // Arguments:
 //   <data dir>     folder holding raw/robhop-fylker-og-kommuner/Kommuner-S.geojson and
 //                  raw/ssb-befolkning-rutenett/NOR1000M_POP_2019.csv
 //   <centres.csv>  one row per municipality with columns kommunenummer, senter_lat, senter_lon
 //   <naboer.csv>   neighbour pairs, columns kommune_a, kommune_b (others ignored)
-//   <out.csv>      written: kommune_a,kommune_b,rett_km,bebodd_km,ubebodd_km,vann_km,sti_km
+//   <out.csv>      written: kommune_a,kommune_b,rett_km,bebodd_km,ubebodd_km,annen_km,innsjo_km,sjo_km,sti_km,veg
 //   --empty E      cost per km on empty land (inside a polygon, no inhabitants near), default 3
 //                  (a path prefers settled valleys, where the roads are, over roadless plateaus)
-//   --water W      cost per km on water / outside both polygons, default 8 (a crossing with no
-//                  known bridge is almost never taken; a sound inside one municipality can be)
+//   --other O      cost per km on a third municipality's land, default 8 (assumption: the
+//                  network goes through the third municipality on its own links)
+//   --lake L       cost per km on inland water (outside every polygon, enclosed by land), default 8
+//   --sea S        cost per km on the sea (outside every polygon, joined to the open sea; land
+//                  abroad counts here too), default 20 (assumption: a path takes a sound only
+//                  where going round is 20 times longer; of 8, 20 and 40 the one with the lowest
+//                  median relative error on the TØI calibration pairs, leave-one-out)
+//   --max-sea KM   a pair whose every path leaves the two municipalities' land (sea or a third
+//                  municipality) for more than KM km gets veg = nei: they meet only at sea, no road
+//                  joins them directly (Nordkapp–Lebesby across Porsangerfjorden, Høyanger across
+//                  Sognefjorden). Default 3.0: the simplified boundaries widen narrow sounds
+//                  (Risøysundet under Andøybrua, 0.75 km, comes out 2.5 km), the narrowest
+//                  unbridged fjords come out 3.4 km and wider. Kept rows say ja.
 //   --cell M       raster cell size in metres, default 250 (use 500 if too slow)
 //   --workers N    worker threads, default min(2, available cores)
 //
@@ -34,13 +46,17 @@
 // bounding box of the two polygons expanded by 10 km; in it each cell is
 //   settled  (inside a or b, inhabitants within 1.5 km)  cost 1.0 per km
 //   empty    (inside a or b, nobody near: mountains)    cost E per km
-//   water    (not inside a or b: sea, lakes cut out of the polygons, other municipalities) cost W
+//   other    (inside a third municipality)                 cost O
+//   lake     (outside every polygon, enclosed by land)     cost L
+//   sea      (outside every polygon, joined to the raster's edge: the sea, or land abroad) cost S
 // and a shortest path (Dijkstra with the admissible octile-distance bound, i.e. A*, 8-connected,
 // diagonal steps √2 × cell) runs from a's centre cell to b's. A step costs its length times the
 // mean of its two cells' costs; its length is split half to each cell's class. A centre that
 // falls outside both polygons is snapped to the nearest cell inside one. Lengths are corrected
 // for the projection's scale factor at the pair's midpoint, so they are ground kilometres;
-// rett_km is the great-circle distance between the centres. An 8-connected path is up to 8 %
+// rett_km is the great-circle distance between the centres. A second search with sea and
+// third-municipality land at cost 1000 finds the least km any path must spend off the two
+// municipalities' land; more than --max-sea of it makes the row veg = nei. An 8-connected path is up to 8 %
 // (about 5 % on average) longer than a straight line across open land; that bias is left in.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -111,9 +127,11 @@ const haversineKm = (lat1, lon1, lat2, lon2) => {
 // ---------- shortest path on one pair's window (runs in the workers) ----------
 const SETTLED = 1;
 const EMPTY = 2;
-const WATER = 3;
+const OTHER = 3; // land of a third municipality
+const LAKE = 4; // outside every polygon, enclosed by land: inland water cut out of the polygons
+const SEA = 5; // outside every polygon, joined to the open sea
 
-function makeSolver({ muni, near, NX, cell, cost }) {
+function makeSolver({ muni, near, sea, NX, cell, cost }) {
   let cap = 0;
   let cls;
   let g;
@@ -129,7 +147,8 @@ function makeSolver({ muni, near, NX, cell, cost }) {
     parent = new Int32Array(size);
     closed = new Uint8Array(size);
   };
-  const minCost = Math.min(cost[SETTLED], cost[EMPTY], cost[WATER]);
+  const minCost = Math.min(...cost.slice(1));
+  const land = (c) => c === SETTLED || c === EMPTY;
   const dx = [1, -1, 0, 0, 1, 1, -1, -1];
   const dy = [0, 0, 1, -1, 1, -1, 1, -1];
   const dl = [1, 1, 1, 1, Math.SQRT2, Math.SQRT2, Math.SQRT2, Math.SQRT2];
@@ -142,13 +161,13 @@ function makeSolver({ muni, near, NX, cell, cost }) {
       const row = (j0 + j) * NX + i0;
       for (let i = 0; i < W; i++) {
         const m = muni[row + i];
-        cls[j * W + i] = m === ia || m === ib ? (near[row + i] ? SETTLED : EMPTY) : WATER;
+        cls[j * W + i] = m === ia || m === ib ? (near[row + i] ? SETTLED : EMPTY) : m ? OTHER : sea[row + i] ? SEA : LAKE;
       }
     }
     const snap = ([ci, cj]) => {
       ci = Math.min(W - 1, Math.max(0, ci - i0));
       cj = Math.min(H - 1, Math.max(0, cj - j0));
-      if (cls[cj * W + ci] !== WATER) return [cj * W + ci, 0];
+      if (land(cls[cj * W + ci])) return [cj * W + ci, 0];
       let best = -1;
       let bestD = Infinity;
       for (let r = 1; r < Math.max(W, H) && r * r < bestD; r++) {
@@ -156,7 +175,7 @@ function makeSolver({ muni, near, NX, cell, cost }) {
           if (j < 0 || j >= H) continue;
           const step = j === cj - r || j === cj + r ? 1 : 2 * r;
           for (let i = ci - r; i <= ci + r; i += step) {
-            if (i < 0 || i >= W || cls[j * W + i] === WATER) continue;
+            if (i < 0 || i >= W || !land(cls[j * W + i])) continue;
             const d = (i - ci) ** 2 + (j - cj) ** 2;
             if (d < bestD) [bestD, best] = [d, j * W + i];
           }
@@ -243,21 +262,34 @@ function makeSolver({ muni, near, NX, cell, cost }) {
       }
     }
     if (!closed[t]) return null;
-    const len = [0, 0, 0, 0];
+    const len = [0, 0, 0, 0, 0, 0];
     for (let v = t; parent[v] >= 0; v = parent[v]) {
       const u = parent[v];
       const step = (u % W !== v % W && Math.floor(u / W) !== Math.floor(v / W) ? Math.SQRT2 : 1) * cell;
       len[cls[u]] += step / 2;
       len[cls[v]] += step / 2;
     }
-    return { settled: len[SETTLED], empty: len[EMPTY], water: len[WATER], snapA, snapB, expanded, cells: size };
+    return {
+      settled: len[SETTLED],
+      empty: len[EMPTY],
+      other: len[OTHER],
+      lake: len[LAKE],
+      sea: len[SEA],
+      snapA,
+      snapB,
+      expanded,
+      cells: size,
+    };
   };
 }
 
 if (!isMainThread) {
-  const { muniBuf, nearBuf, NX, cell, cost, tasks } = workerData;
-  const solve = makeSolver({ muni: new Uint16Array(muniBuf), near: new Uint8Array(nearBuf), NX, cell, cost });
-  const out = tasks.map((task) => ({ k: task.k, r: solve(task) }));
+  const { muniBuf, nearBuf, seaBuf, NX, cell, cost, probeCost, tasks } = workerData;
+  const grids = { muni: new Uint16Array(muniBuf), near: new Uint8Array(nearBuf), sea: new Uint8Array(seaBuf), NX, cell };
+  const solve = makeSolver({ ...grids, cost });
+  const probe = makeSolver({ ...grids, cost: probeCost });
+  // The path itself, and the least sea any path between the two centres must cross.
+  const out = tasks.map((task) => ({ k: task.k, r: solve(task), minSea: probe(task)?.sea }));
   parentPort.postMessage(out);
 } else {
   await main();
@@ -268,9 +300,9 @@ async function main() {
   const t0 = Date.now();
   const args = process.argv.slice(2);
   const pos = [];
-  const opt = { empty: 3.0, water: 8.0, cell: 250, workers: Math.min(2, availableParallelism()) };
+  const opt = { empty: 3.0, other: 8.0, lake: 8.0, sea: 20.0, 'max-sea': 3.0, cell: 250, workers: Math.min(2, availableParallelism()) };
   for (let i = 0; i < args.length; i++) {
-    const m = /^--(empty|water|cell|workers)(?:=(.*))?$/.exec(args[i]);
+    const m = /^--(empty|other|lake|sea|max-sea|cell|workers)(?:=(.*))?$/.exec(args[i]);
     if (m) {
       const v = Number(m[2] ?? args[++i]);
       if (!(v > 0)) usage(`bad value for --${m[1]}`);
@@ -282,7 +314,8 @@ async function main() {
   const [dataDir, centresFile, pairsFile, outFile] = pos;
   const cell = opt.cell;
   if (1000 % cell !== 0) usage('--cell must divide 1000');
-  const cost = [0, 1.0, opt.empty, opt.water];
+  const cost = [0, 1.0, opt.empty, opt.other, opt.lake, opt.sea];
+  const probeCost = [0, 1.0, opt.empty, 1000, opt.lake, 1000];
   console.error(`projection: ${checkProjection()}`);
 
   // Fields may be quoted and hold commas; split on commas outside quotes.
@@ -371,6 +404,46 @@ async function main() {
     }
   }
 
+  // Sea: cells outside every polygon that join the raster's edge (4-connected flood fill); the
+  // rest of the cells outside every polygon are inland water enclosed by land (lakes cut out of
+  // the polygons). Land abroad is outside every polygon too and joins the edge, so it counts as sea.
+  const seaBuf = new SharedArrayBuffer(NX * NY);
+  const sea = new Uint8Array(seaBuf);
+  {
+    const stack = new Int32Array(NX * NY);
+    let sp = 0;
+    const seed = (k) => {
+      if (!muni[k] && !sea[k]) {
+        sea[k] = 1;
+        stack[sp++] = k;
+      }
+    };
+    for (let i = 0; i < NX; i++) {
+      seed(i);
+      seed((NY - 1) * NX + i);
+    }
+    for (let j = 0; j < NY; j++) {
+      seed(j * NX);
+      seed(j * NX + NX - 1);
+    }
+    while (sp > 0) {
+      const k = stack[--sp];
+      const i = k % NX;
+      if (i > 0) seed(k - 1);
+      if (i < NX - 1) seed(k + 1);
+      if (k >= NX) seed(k - NX);
+      if (k < (NY - 1) * NX) seed(k + NX);
+    }
+    let nSea = 0;
+    let nLake = 0;
+    for (let k = 0; k < NX * NY; k++) {
+      if (muni[k]) continue;
+      if (sea[k]) nSea++;
+      else nLake++;
+    }
+    console.error(`outside every polygon: ${nSea} sea cells, ${nLake} enclosed inland-water cells`);
+  }
+
   // Population: cells within 1.5 km of a 1 km square with pop_tot > 0.
   const popText = readFileSync(join(dataDir, 'raw/ssb-befolkning-rutenett/NOR1000M_POP_2019.csv'), 'utf8').trim().split(/\r?\n/);
   const popHead = popText[0].split(';');
@@ -456,9 +529,11 @@ async function main() {
     buckets.map(
       (bkt) =>
         new Promise((resolve, reject) => {
-          const w = new Worker(fileURLToPath(import.meta.url), { workerData: { muniBuf, nearBuf, NX, cell, cost, tasks: bkt.tasks } });
+          const w = new Worker(fileURLToPath(import.meta.url), {
+            workerData: { muniBuf, nearBuf, seaBuf, NX, cell, cost, probeCost, tasks: bkt.tasks },
+          });
           w.on('message', (out) => {
-            for (const { k, r } of out) results[k] = r;
+            for (const { k, r, minSea } of out) results[k] = r && { ...r, minSea };
             resolve();
           });
           w.on('error', reject);
@@ -470,11 +545,12 @@ async function main() {
 
   // Write.
   const f1 = (v) => v.toFixed(1);
-  const lines = ['kommune_a,kommune_b,rett_km,bebodd_km,ubebodd_km,vann_km,sti_km'];
+  const lines = ['kommune_a,kommune_b,rett_km,bebodd_km,ubebodd_km,annen_km,innsjo_km,sjo_km,sti_km,veg'];
   const ratios = [];
   let snapped = 0;
   const snaps = new Map();
   let failed = 0;
+  const noRoad = [];
   let cellsTotal = 0;
   let expandedTotal = 0;
   pairs.forEach(([a, b], k) => {
@@ -484,19 +560,22 @@ async function main() {
     const r = results[k];
     if (!r) {
       failed++;
-      lines.push(`${a},${b},${f1(rett)},,,,`);
+      lines.push(`${a},${b},${f1(rett)},,,,,,,nei`);
       return;
     }
     const kScale = scaleAt((ca.x + cb.x) / 2) * 1000;
-    const parts = [r.settled, r.empty, r.water].map((v) => Number(f1(v / kScale)));
-    const sti = parts[0] + parts[1] + parts[2];
+    const parts = [r.settled, r.empty, r.other, r.lake, r.sea].map((v) => Number(f1(v / kScale)));
+    const sti = parts.reduce((s, v) => s + v, 0);
+    const minSea = r.minSea / kScale;
+    const road = minSea <= opt['max-sea'];
+    if (!road) noRoad.push(`${a},${b} ${f1(minSea)}`);
     if (r.snapA > 0 || r.snapB > 0) snapped++;
     if (r.snapA > 0) snaps.set(a, Math.max(snaps.get(a) ?? 0, r.snapA));
     if (r.snapB > 0) snaps.set(b, Math.max(snaps.get(b) ?? 0, r.snapB));
     cellsTotal += r.cells;
     expandedTotal += r.expanded;
-    ratios.push({ a, b, q: sti / rett, rett, sti, water: parts[2] });
-    lines.push(`${a},${b},${f1(rett)},${parts.map(f1).join(',')},${f1(sti)}`);
+    ratios.push({ a, b, q: sti / rett, rett, sti, other: parts[2], lake: parts[3], sea: parts[4], minSea });
+    lines.push(`${a},${b},${f1(rett)},${parts.map(f1).join(',')},${f1(sti)},${road ? 'ja' : 'nei'}`);
   });
   writeFileSync(outFile, lines.join('\n') + '\n');
 
@@ -510,8 +589,16 @@ async function main() {
   console.error(
     `sti/rett: min ${q[0].toFixed(2)}, p10 ${at(0.1)}, p25 ${at(0.25)}, median ${at(0.5)}, p75 ${at(0.75)}, p90 ${at(0.9)}, ` +
       `max ${q[q.length - 1].toFixed(2)}; mean ${(sum((r) => r.q) / q.length).toFixed(3)}; ` +
-      `total sti ${sum((r) => r.sti).toFixed(0)} km vs rett ${sum((r) => r.rett).toFixed(0)} km; water ${sum((r) => r.water).toFixed(0)} km`,
+      `total sti ${sum((r) => r.sti).toFixed(0)} km vs rett ${sum((r) => r.rett).toFixed(0)} km; ` +
+      `third municipality ${sum((r) => r.other).toFixed(0)} km, inland water ${sum((r) => r.lake).toFixed(0)} km, sea ${sum((r) => r.sea).toFixed(0)} km`,
   );
+  console.error(`no road (every path crosses more than ${opt['max-sea']} km of sea; least sea km): ${noRoad.join('; ') || 'none'}`);
+  console.error('most sea on a kept path:');
+  for (const r of [...ratios]
+    .filter((r) => r.sea > 0 && r.sea <= opt['max-sea'])
+    .sort((p, s) => s.sea - p.sea)
+    .slice(0, 15))
+    console.error(`  ${r.a},${r.b} sea ${r.sea.toFixed(1)} km of sti ${r.sti.toFixed(1)} (least sea ${r.minSea.toFixed(1)})`);
   console.error(
     `centres outside both polygons, moved to the nearest land cell (largest move, km): ` +
       [...snaps]
@@ -528,7 +615,7 @@ async function main() {
 function usage(msg) {
   if (msg) console.error(msg);
   console.error(
-    'Bruk: node scripts/build-links.mjs <data dir> <kommunesentre.csv> <naboer.csv> <lenker.csv> [--empty 1.6] [--water 4.0] [--cell 250] [--workers 2]',
+    'Bruk: node scripts/build-links.mjs <data dir> <kommunesentre.csv> <naboer.csv> <lenker.csv> [--empty 3] [--other 8] [--lake 8] [--sea 20] [--max-sea 3] [--cell 250] [--workers 2]',
   );
   process.exit(2);
 }

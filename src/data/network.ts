@@ -38,16 +38,25 @@ export function parseCrossings(csvText: string): NetworkLink[] {
   });
 }
 
-/** The overland paths between neighbours' centres from assets/lenker_2024.csv (built by scripts/build-links.mjs), by pair. */
-export function parseLinkPaths(csvText: string): Map<string, { pathKm: number; emptyKm: number }> {
+/** An overland path between two neighbours' centres; `road: false` when every path crosses open sea (no road). */
+export type LinkPath = Readonly<{ pathKm: number; emptyKm: number; road: boolean }>;
+
+/**
+ * The overland paths between neighbours' centres from assets/lenker_2024.csv (built by
+ * scripts/build-links.mjs), by pair. `veg = nei` marks neighbours whose every path leaves their
+ * own land for more sea (or a third municipality's land) than a bridge or tunnel spans: they
+ * meet only at sea, and no road joins them directly.
+ */
+export function parseLinkPaths(csvText: string): Map<string, LinkPath> {
   const t = csvTable(csvText, 'lenker_2024.csv', ['kommune_a', 'kommune_b', 'sti_km', 'ubebodd_km']);
-  const out = new Map<string, { pathKm: number; emptyKm: number }>();
+  const out = new Map<string, LinkPath>();
   for (const r of t.rows) {
+    const road = t.get(r, 'veg') !== 'nei';
     const pathKm = Number(t.get(r, 'sti_km'));
     const emptyKm = Number(t.get(r, 'ubebodd_km'));
-    if (!(pathKm >= 0) || !(emptyKm >= 0) || emptyKm > pathKm + 0.1)
+    if (road && (t.get(r, 'sti_km') === '' || !(pathKm >= 0) || !(emptyKm >= 0) || emptyKm > pathKm + 0.1))
       throw new Error(`lenker_2024.csv: ${t.get(r, 'kommune_a')}–${t.get(r, 'kommune_b')} lacks sti_km or ubebodd_km`);
-    out.set(pairKey(t.get(r, 'kommune_a'), t.get(r, 'kommune_b')), { pathKm, emptyKm: Math.min(emptyKm, pathKm) });
+    out.set(pairKey(t.get(r, 'kommune_a'), t.get(r, 'kommune_b')), { pathKm, emptyKm: Math.min(emptyKm, pathKm), road });
   }
   return out;
 }
@@ -84,7 +93,7 @@ export type NetworkFiles = Readonly<{
  * its coast may lie within reach of a neighbour's, but there is no road, only its ferries.
  */
 export function embeddedNetwork(data: readonly EmbeddedMunicipality[], files: NetworkFiles): TravelNetwork {
-  const paths = files.links === undefined ? new Map<string, { pathKm: number; emptyKm: number }>() : parseLinkPaths(files.links);
+  const paths = files.links === undefined ? new Map<string, LinkPath>() : parseLinkPaths(files.links);
   const islands = files.islands === undefined ? new Set<string>() : parseIslands(files.islands);
   const noRoad = files.noRoad === undefined ? new Set<string>() : parseNoRoad(files.noRoad);
   const crossings = parseCrossings(files.crossings);
@@ -98,7 +107,10 @@ export function embeddedNetwork(data: readonly EmbeddedMunicipality[], files: Ne
     if ((islands.has(l.a) && !access.has(l.a)) || (islands.has(l.b) && !access.has(l.b))) continue;
     if (noRoad.has(pairKey(l.a, l.b))) continue;
     const path = paths.get(pairKey(l.a, l.b));
-    neighbours.push({ ...l, ...(path ?? {}), ...(ferry ? { accessFerry: ferry } : {}) });
+    // Where a municipality's centre is on an island reached by its own ferry, the sea on the
+    // path is that crossing: the link stays, with the ferry in it.
+    if (path && !path.road && !ferry) continue;
+    neighbours.push({ ...l, ...(path ? { pathKm: path.pathKm, emptyKm: path.emptyKm } : {}), ...(ferry ? { accessFerry: ferry } : {}) });
   }
   return {
     points: new Map(data.map((m) => [m.number, { lat: m.lat, lon: m.lon }])),

@@ -96,24 +96,24 @@ export type Parameters = NetworkParameters &
  * drive times, not fitted to them (docs/travel.md).
  */
 export const FITTED_TRAVEL_PARAMETERS = {
-  estimateFixedMinutes: 4,
+  estimateFixedMinutes: 3.7,
   detourFactor: 1.2,
   roadSpeedKmh: 80,
   emptyLandSpeedKmh: 60,
   countyRoadSpeedKmh: {
     '11': 80,
     '15': 80,
-    '18': 79.7,
+    '18': 80,
     '31': 80,
     '32': 80,
     '33': 80,
     '34': 80,
     '39': 80,
-    '40': 75.8,
-    '42': 77.5,
-    '46': 67.4,
-    '50': 79.6,
-    '55': 70.6,
+    '40': 75.6,
+    '42': 77,
+    '46': 67.1,
+    '50': 79,
+    '55': 72.9,
     '56': 80,
   },
 } as const;

@@ -57,7 +57,7 @@ describe('kontorplan optimize', () => {
         '--max-travel',
         '90',
         '--sweep',
-        '18-22',
+        '17-21',
         '--alternatives',
         '1',
         '--json',
@@ -139,7 +139,7 @@ describe('kontorplan optimize', () => {
     const curve = sheets.find((s) => s.name === 'KP Avveiing')!;
     const ch = curve.values.findIndex((r) => r[0] === 'Antall kontor');
     const points = curve.values.slice(ch + 1).filter((r) => typeof r[0] === 'number');
-    expect(points.map((r) => r[0])).toEqual([18, 19, 20, 21, 22]);
+    expect(points.map((r) => r[0])).toEqual([17, 18, 19, 20, 21]);
     const travel = points.map((r) => r[1] as number);
     for (let k = 1; k < travel.length; k++) expect(travel[k]).toBeLessThanOrEqual(travel[k - 1]! + 1e-9);
 

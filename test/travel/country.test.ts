@@ -59,6 +59,33 @@ describe('water is water', () => {
     );
     expect(from[nodes.findIndex((n) => n.id === '5616')]!.ferries).toBeGreaterThan(0);
   });
+
+  it('builds no road across open sea: neighbours that meet only at sea keep no land link', () => {
+    const land = new Set(network.links.filter((l) => l.kind === 'neighbour').map((l) => pairKey(l.a, l.b)));
+    const neighbours = new Set(
+      parseCsv(asset('naboer_2024.csv'))
+        .slice(1)
+        .map((r) => pairKey(r[0]!, r[1]!)),
+    );
+    // Nordkapp–Lebesby across Porsangerfjorden; Høyanger–Vik across Sognefjorden; Kvinnherad–Bjørnafjorden.
+    for (const [a, b] of [
+      ['5620', '5624'],
+      ['4638', '4639'],
+      ['4617', '4624'],
+    ]) {
+      expect(neighbours.has(pairKey(a!, b!))).toBe(true);
+      expect(land.has(pairKey(a!, b!))).toBe(false);
+    }
+    // Neighbours joined over a bridged sound or on land keep theirs: Sortland–Andøy (Andøybrua), Nordkapp–Porsanger
+    // (Nordkapptunnelen, inside Nordkapp), Tromsø–Balsfjord (Tromsøbrua); Lurøy–Rana through Lurøy's own ferry.
+    for (const [a, b] of [
+      ['1870', '1871'],
+      ['5620', '5622'],
+      ['5501', '5532'],
+      ['1833', '1834'],
+    ])
+      expect(land.has(pairKey(a!, b!))).toBe(true);
+  });
 });
 
 describe('the estimate over the whole country', () => {
