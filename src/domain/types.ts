@@ -93,10 +93,12 @@ export type Member = Readonly<{
 
 /**
  * How an office shared by several municipalities is set up in law: a host agreement
- * (kommuneloven ch. 20), a merger (one owner), informal (no agreement: legally limited), or not
- * known (never taken as an agreement).
+ * (kommuneloven ch. 20), a merger (one owner), a state-only service area (the state's part of
+ * NAV shared, each municipality keeping its own municipal services: no case work shared between
+ * municipalities), informal (no agreement: legally limited), or not known (never taken as an
+ * agreement).
  */
-export type LegalForm = 'vertskommune' | 'sammenslått' | 'uformelt' | 'ukjent';
+export type LegalForm = 'vertskommune' | 'sammenslått' | 'statlig' | 'uformelt' | 'ukjent';
 
 export type Office = Readonly<{
   host: MunicipalityNumber;

@@ -6,6 +6,7 @@ import { baselineIndex, WORSE_OFF_MINUTES } from '../scoring/versus';
 import { CONSEQUENCE_PREFIX, consequenceSheet } from './consequenceOutput';
 import { METRICS, metricHeader, metricLabel, metricRatingHeader } from '../scoring/metrics';
 import { servicePointLabel } from './servicePoint';
+import { legalFormLabel } from './legalForm';
 import {
   breachValueText,
   flipsText,
@@ -97,12 +98,12 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
       yes(o.countyLineCrossed),
       o.informal
         ? 'UFORMELT'
-        : o.owners === 1
-          ? '–'
-          : o.legalForm === 'ukjent'
-            ? 'ukjent'
-            : o.legalForm === 'sammenslått'
-              ? 'sammenslått'
+        : o.legalForm === 'sammenslått' && o.members.length > 1
+          ? legalFormLabel(o.legalForm)
+          : o.owners === 1
+            ? '–'
+            : o.legalForm === 'ukjent' || o.legalForm === 'statlig'
+              ? legalFormLabel(o.legalForm)
               : 'avtale',
       ...METRICS.map((m) => o.ratings[m.id]),
       o.rating,

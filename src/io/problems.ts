@@ -164,6 +164,10 @@ const MESSAGES = {
     en: '"{value}" is not a service point (hovedkontor, avdelingskontor, åpningsdager N, møterom, ingen)',
   },
   badYesNo: { nb: '"{value}" er verken ja eller nei', en: '"{value}" is neither yes nor no' },
+  badAgreement: {
+    nb: '"{value}" er verken ja, nei eller en juridisk form (vertskommune, sammenslått, kun statlig, uformelt)',
+    en: '"{value}" is neither yes, no nor a legal form (vertskommune, merger, state-only, informal)',
+  },
   scenarioNameMissing: {
     nb: 'raden har kommune, men ikke navn på scenario',
     en: 'the row has a municipality but no scenario name',

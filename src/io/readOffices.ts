@@ -1,3 +1,4 @@
+import { parseLegalForm } from './legalForm';
 import type { SheetData } from '../domain/sheets';
 import type { LegalForm, Member, Municipality, MunicipalityNumber, Office, Scenario, ServicePoint, Staffing } from '../domain/types';
 import { a1, cellText, foldName, isBlank, isCellError, parseNumber } from './cells';
@@ -13,21 +14,6 @@ export type OfficesRead = Readonly<{
   /** Staffing per member where the office's is given, spread by population (provenance given). */
   staffing: ReadonlyMap<MunicipalityNumber, Staffing>;
 }>;
-
-const LEGAL_FORMS: Readonly<Record<string, LegalForm>> = {
-  vertskommune: 'vertskommune',
-  vertskommunesamarbeid: 'vertskommune',
-  host: 'vertskommune',
-  sammenslatt: 'sammenslått',
-  sammenslaing: 'sammenslått',
-  merger: 'sammenslått',
-  merged: 'sammenslått',
-  uformelt: 'uformelt',
-  uformell: 'uformelt',
-  informal: 'uformelt',
-  ukjent: 'ukjent',
-  unknown: 'ukjent',
-};
 
 /** The name of the baseline: «Dagens struktur (per DATE)», DATE the latest agreement date in the sheet (a year where only the year is given). */
 export function baselineName(latest: AgreementDate | undefined): string {
@@ -209,7 +195,7 @@ export function readOffices(
     let legalForm: LegalForm = 'ukjent';
     const cForm = col('legalForm');
     if (cForm !== undefined && !isBlank(row[cForm])) {
-      const f = LEGAL_FORMS[foldName(cellText(row[cForm]))];
+      const f = parseLegalForm(row[cForm]);
       if (f) legalForm = f;
       else log.error(sheet.name, a1(r, cForm), 'badLegalForm', { value: cellText(row[cForm]) });
     }
@@ -260,7 +246,7 @@ export function readOffices(
     offices.push({
       host: host!,
       members: ordered,
-      hostAgreement: legalForm === 'vertskommune' || legalForm === 'sammenslått',
+      hostAgreement: legalForm === 'vertskommune' || legalForm === 'sammenslått' || legalForm === 'statlig',
       legalForm,
       name,
     });

@@ -1,5 +1,6 @@
 import type { SheetData } from '../domain/sheets';
-import type { Member, Municipality, MunicipalityNumber, Office, Scenario, ServicePoint } from '../domain/types';
+import type { LegalForm, Member, Municipality, MunicipalityNumber, Office, Scenario, ServicePoint } from '../domain/types';
+import { parseLegalForm } from './legalForm';
 import { a1, cellText, isBlank, parseYesNo } from './cells';
 import { SCENARIO_FIELDS } from './fields';
 import { ProblemLog } from './problems';
@@ -13,6 +14,8 @@ type Row = {
   hostCell: string;
   servicePoint: ServicePoint;
   agreement: boolean;
+  /** A legal form the agreement column names (sammenslått, kun statlig, vertskommune, uformelt). */
+  legalForm?: LegalForm;
   cell: string;
 };
 
@@ -62,9 +65,15 @@ export function readScenarios(
     }
     const ca = col('agreement');
     let agreement: boolean | undefined = true;
+    let legalForm: LegalForm | undefined;
     if (ca !== undefined && !isBlank(row[ca])) {
+      // ja / nei, or the legal form itself: a merger and a state-only service area need no host agreement.
       agreement = parseYesNo(row[ca]);
-      if (agreement === undefined) log.error(sheet.name, a1(r, ca), 'badYesNo', { value: cellText(row[ca]) });
+      if (agreement === undefined) {
+        legalForm = parseLegalForm(row[ca]);
+        if (legalForm !== undefined && legalForm !== 'ukjent') agreement = legalForm !== 'uformelt';
+        else log.error(sheet.name, a1(r, ca), 'badAgreement', { value: cellText(row[ca]) });
+      }
     }
     const scenario = byScenario.get(name) ?? {
       firstCell: a1(r, cs),
@@ -90,6 +99,7 @@ export function readScenarios(
       hostCell: a1(r, ch),
       servicePoint: host === number ? { kind: 'full' } : servicePoint,
       agreement,
+      ...(legalForm ? { legalForm } : {}),
       cell: a1(r, cn),
     });
   }
@@ -120,21 +130,33 @@ export function readScenarios(
         log.error(sheet.name, row.hostCell, 'hostWithoutRow', { host: resolver.label(row.host), scenario: name });
       }
     }
-    const offices = new Map<MunicipalityNumber, { members: Member[]; agreement: boolean }>();
+    const offices = new Map<MunicipalityNumber, { members: Member[]; agreement: boolean; forms: Set<LegalForm> }>();
     for (const m of municipalities) {
       const row = rows.get(m.number);
       if (!row) continue;
-      const office = offices.get(row.host) ?? { members: [], agreement: true };
+      const office = offices.get(row.host) ?? { members: [], agreement: true, forms: new Set<LegalForm>() };
       offices.set(row.host, office);
       office.agreement &&= row.agreement;
+      if (row.legalForm) office.forms.add(row.legalForm);
       const member: Member = { number: row.number, servicePoint: row.servicePoint };
       if (row.number === row.host) office.members.unshift(member);
       else office.members.push(member);
     }
-    const list: Office[] = [...offices].map(([host, o]) => ({ host, members: o.members, hostAgreement: o.agreement }));
+    const list: Office[] = [...offices].map(([host, o]) => ({ host, members: o.members, hostAgreement: o.agreement, ...officeForm(o) }));
     if (errorCount() > errorsBefore) broken.add(name);
     scenarios.push({ name, offices: list });
   }
   // A scenario with an error is listed with its cells and left out; the others are scored.
   return scenarios.filter((x) => !broken.has(x.name));
+}
+
+/**
+ * The legal form an office's rows name: informal wins (any "nei" or "uformelt": a member without
+ * an agreement makes the office informal), then a merger, then a state-only service area, then a
+ * host agreement stated as such; none named: undefined (the ja/nei agreement decides).
+ */
+function officeForm(o: { agreement: boolean; forms: ReadonlySet<LegalForm> }): { legalForm?: LegalForm } {
+  if (!o.agreement) return o.forms.size > 0 ? { legalForm: 'uformelt' } : {};
+  for (const f of ['sammenslått', 'statlig', 'vertskommune'] as const) if (o.forms.has(f)) return { legalForm: f };
+  return {};
 }

@@ -254,7 +254,13 @@ export function scoreOffice(office: Office, input: PlanningInput, byNumber: Read
   const pops = members.map((m) => m.population);
   const population = pops.reduce((a, b) => a + b, 0);
   const stateFte = office.members.reduce((s, m) => s + staffingOf.get(m.number)!.stateFte, 0);
-  const municipalFte = office.members.reduce((s, m) => s + staffingOf.get(m.number)!.municipalFte, 0);
+  // A state-only service area shares the state's staff; each municipality keeps its own municipal
+  // services, so only the host's municipal staff work in the office.
+  const stateOnly = office.legalForm === 'statlig';
+  const municipalFte = office.members.reduce(
+    (s, m) => s + (stateOnly && m.number !== office.host ? 0 : staffingOf.get(m.number)!.municipalFte),
+    0,
+  );
   const fte = stateFte + municipalFte;
   const vulnerability = computeVulnerability(fte, p.vulnerabilityK, p.vulnerabilityA);
   const weightedTravelMinutes = weightedMean(
@@ -272,7 +278,8 @@ export function scoreOffice(office: Office, input: PlanningInput, byNumber: Read
       ? null
       : members.filter((m) => m.baRegion === host.baRegion).reduce((s, m) => s + m.population, 0) / population;
   const baRegions = new Set(members.map((m) => m.baRegion ?? `?${m.number}`)).size;
-  const owners = members.length;
+  // A merger is one municipality: one owner, however many numbers its parts had.
+  const owners = office.legalForm === 'sammenslått' ? 1 : members.length;
   const hostPopulationShare = population === 0 ? 1 : host.population / population;
   const countyLineCrossed = new Set(members.map((m) => m.county)).size > 1;
   // A stated legal form decides; an unknown one is neither an agreement nor known to be informal.
