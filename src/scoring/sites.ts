@@ -1,3 +1,4 @@
+import type { Parameters } from '../domain/parameters';
 import type { ServicePoint } from '../domain/types';
 
 /**
@@ -14,22 +15,16 @@ import type { ServicePoint } from '../domain/types';
  * Every default is in DEFAULT_PARAMETERS with its source or marked as our assumption
  * (docs/scoring.md, "Service points").
  */
-export type SiteParameters = Readonly<{
-  /** Opening days a week that a meeting room is worth to its users. */
-  meetingRoomDays: number;
-  /** Staff trips from the host per opening day at a part-time branch (round trip each). */
-  staffTripsPerOpeningDay: number;
-  /** Staff trips per week to a meeting room. */
-  meetingRoomTripsPerWeek: number;
-  /** Round trips a week from a staffed local office to the host. */
-  localStaffTripsToHostPerWeek: number;
-  /** Premises a year, kr, by kind of service point (a full local office where Bemanning gives none). */
-  sitePremisesKr: Readonly<{ meeting: number; branch: number; full: number }>;
-  /** Staff cost per hour of travel, kr. */
-  staffKrPerHour: number;
-  /** Working weeks a year in which the staff trips are made. */
-  workWeeksPerYear: number;
-}>;
+export type SiteParameters = Pick<
+  Parameters,
+  | 'meetingRoomDays'
+  | 'staffTripsPerOpeningDay'
+  | 'meetingRoomTripsPerWeek'
+  | 'localStaffTripsToHostPerWeek'
+  | 'sitePremisesKr'
+  | 'staffKrPerHour'
+  | 'workWeeksPerYear'
+>;
 
 /** Opening days a week of local service: full office 5, branch its days, meeting room per parameter, none 0. */
 export function localDays(sp: ServicePoint, p: Pick<SiteParameters, 'meetingRoomDays'>): number {
