@@ -47,12 +47,17 @@ export function App({
   const [error, setError] = useState<string | undefined>();
   const [ready, setReady] = useState(false);
   const [changed, setChanged] = useState(false);
+  // A re-read the pane started by itself (an edit, shown again), shown while it runs.
+  const [rereading, setRereading] = useState(false);
   const loaded = useCallback(() => setVersion((v) => v + 1), []);
   useEffect(() => {
     if (!events) return undefined;
     return rereadOn(
       events,
-      () => planner.load(),
+      () => {
+        setRereading(true);
+        return planner.load().finally(() => setRereading(false));
+      },
       () => planner.loaded,
       (differs) => {
         loaded();
@@ -120,6 +125,7 @@ export function App({
           </TabList>
           <NoticeBar notice={error ? { intent: 'error', text: error } : undefined} />
           <NoticeBar notice={changed ? { intent: 'info', text: w.dataChanged } : undefined} />
+          {ready && rereading && <Spinner size="tiny" label={w.reading} />}
           {!ready ? (
             <Spinner size="small" label={w.reading} />
           ) : (

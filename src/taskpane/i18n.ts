@@ -84,7 +84,7 @@ const nb = {
   office: 'Kontor (vertskommune)',
   key: 'Nøkkel',
   fixedShare: 'Fast andel (0–1)',
-  driver: 'Driver',
+  driver: 'Fordeles etter',
   mixPopulation: 'Vekt på folketall (resten på sosialhjelpsmottakere), 0–1',
   costPerFte: 'Kostnad per kommunalt årsverk (kr)',
   amount: 'Beløp (kr)',
@@ -102,7 +102,6 @@ const nb = {
   fixFields: 'Rett feltene som er merket med feil først.',
   wroteSheets: (names: readonly string[]) =>
     names.length === 1 ? `Skrev arket ${names[0]}.` : `Skrev ${names.length} ark: ${names.join(', ')}.`,
-  writing: 'Skriver arkene …',
   stageOf: { reading: 'Leser arbeidsboken …', checking: 'Kontrollerer dataene …', writing: 'Skriver arkene …' },
   welcome: 'Kom i gang',
   welcomeText:
@@ -253,7 +252,6 @@ const en: Words = {
   fixFields: 'Correct the fields marked with an error first.',
   wroteSheets: (names: readonly string[]) =>
     names.length === 1 ? `Wrote the sheet ${names[0]}.` : `Wrote ${names.length} sheets: ${names.join(', ')}.`,
-  writing: 'Writing the sheets …',
   stageOf: { reading: 'Reading the workbook …', checking: 'Checking the data …', writing: 'Writing the sheets …' },
   welcome: 'Getting started',
   welcomeText:

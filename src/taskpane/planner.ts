@@ -220,6 +220,9 @@ export class Planner {
    * differs, nothing is written and the pane has the new reading.
    */
   private async ensureCurrent(onStage?: (stage: Stage) => void): Promise<void> {
+    // Sheets added, deleted, renamed or resized: seen in the outline, without reading the values
+    // (edits within an input sheet reach the pane through Worksheet.onChanged).
+    if (this.loaded && this.workbook.outline !== undefined && (await this.workbook.outlineNow()) === this.workbook.outline) return;
     const before = this.loaded;
     const now = await this.load(onStage);
     if (!before || fingerprint(before.snapshot) !== fingerprint(now.snapshot)) throw new StaleDataError();
@@ -264,9 +267,7 @@ export class Planner {
    * fails before this saves nothing. The new scenarios are read back.
    */
   async writeOptimised(req: OptimizeRequest, pr: OptProblem, outcome: OutcomeSummary, rules?: Rules, onStage?: (stage: Stage) => void) {
-    const before = this.loaded;
-    const now = await this.load(onStage);
-    if (!before || fingerprint(before.snapshot) !== fingerprint(now.snapshot)) throw new StaleDataError();
+    await this.ensureCurrent(onStage);
     const params = rules ? withParameters({ ...this.settings.rules, ...rules }) : this.params;
     onStage?.('writing');
     await yieldToUi();

@@ -70,7 +70,7 @@ export function CompareTab({ planner, version, onLoaded }: { planner: Planner; v
         busy={busy}
         notice={notice}
         run={run}
-        write={() => planner.writeScenarios({ check: true })}
+        write={(onStage) => planner.writeScenarios({ check: true, onStage })}
         onLoaded={onLoaded}
       />
     </div>

@@ -181,7 +181,7 @@ export function CostsTab({ planner, version, onLoaded }: { planner: Planner; ver
         disabled={!split || invalid}
         notice={notice}
         run={run}
-        write={() => planner.writeCosts(ask)}
+        write={(onStage) => planner.writeCosts(ask, onStage)}
         onLoaded={onLoaded}
       />
     </div>

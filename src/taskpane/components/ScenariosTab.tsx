@@ -73,7 +73,7 @@ export function ScenariosTab({ planner, version, onLoaded }: { planner: Planner;
         busy={busy}
         notice={notice}
         run={run}
-        write={() => planner.writeScenarios({ check: true })}
+        write={(onStage) => planner.writeScenarios({ check: true, onStage })}
         onLoaded={onLoaded}
       />
     </div>

@@ -14,7 +14,7 @@ import type { CSSProperties } from 'react';
 import { parseNumber } from '../../io/cells';
 import type { Language } from '../../io/problems';
 import { useLanguage, useWords, type Words } from '../i18n';
-import { NotReadError, StaleDataError } from '../planner';
+import { NotReadError, StaleDataError, type Stage } from '../planner';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 
 export const useCommonStyles = makeStyles({
@@ -218,12 +218,13 @@ export function WriteButton(p: {
   disabled?: boolean;
   notice: Notice | undefined;
   run: ReturnType<typeof useAction>['run'];
-  write: () => Promise<string | readonly string[]>;
+  write: (onStage: (stage: Stage) => void) => Promise<string | readonly string[]>;
   onLoaded: () => void;
 }) {
   const w = useWords();
   const s = useCommonStyles();
   const [mine, setMine] = useState(false);
+  const [stage, setStage] = useState<Stage | undefined>();
   return (
     <div className={s.section}>
       <div className={s.row}>
@@ -234,7 +235,7 @@ export function WriteButton(p: {
             setMine(true);
             return p.run(async () => {
               try {
-                const names = [await p.write()].flat();
+                const names = [await p.write(setStage)].flat();
                 p.onLoaded();
                 return w.wroteSheets(names);
               } catch (e) {
@@ -244,13 +245,15 @@ export function WriteButton(p: {
                 }
                 if (e instanceof NotReadError) throw new Error(w.notRead);
                 throw e;
+              } finally {
+                setStage(undefined);
               }
             });
           }}
         >
           {p.label}
         </Button>
-        {p.busy && mine && <Spinner size="tiny" label={w.writing} />}
+        {p.busy && mine && <Spinner size="tiny" label={stage ? w.stageOf[stage] : w.busy} />}
       </div>
       <ActionNotice notice={mine ? p.notice : undefined} />
     </div>
