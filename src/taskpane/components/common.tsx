@@ -206,7 +206,12 @@ export function NumberField(p: {
 export function ActionNotice({ notice }: { notice: Notice | undefined }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (notice) ref.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+    if (!notice) return undefined;
+    const el = ref.current;
+    el?.scrollIntoView?.({ block: 'nearest' });
+    // Again once the page has settled (a re-read can still move what is above).
+    const t = setTimeout(() => el?.scrollIntoView?.({ block: 'nearest' }), 100);
+    return () => clearTimeout(t);
   }, [notice]);
   return <div ref={ref}>{notice && <NoticeBar notice={notice} />}</div>;
 }
