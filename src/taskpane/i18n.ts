@@ -101,7 +101,9 @@ const nb = {
   outOfRange: (min: string, max: string) => `Må være fra ${min} til ${max}.`,
   fixFields: 'Rett feltene som er merket med feil først.',
   wroteSheets: (names: readonly string[]) =>
-    names.length === 1 ? `Skrev arket ${names[0]}.` : `Skrev ${names.length} ark: ${names.join(', ')}.`,
+    names.length === 1
+      ? `Skrev arket ${names[0]}.`
+      : `Skrev ${names.length} ark${names.includes('Sammenligning') ? ': scenarioene og Sammenligning' : ''}.`,
   stageOf: { reading: 'Leser arbeidsboken …', checking: 'Kontrollerer dataene …', writing: 'Skriver arkene …' },
   welcome: 'Kom i gang',
   welcomeText:
@@ -251,7 +253,9 @@ const en: Words = {
   outOfRange: (min: string, max: string) => `Must be from ${min} to ${max}.`,
   fixFields: 'Correct the fields marked with an error first.',
   wroteSheets: (names: readonly string[]) =>
-    names.length === 1 ? `Wrote the sheet ${names[0]}.` : `Wrote ${names.length} sheets: ${names.join(', ')}.`,
+    names.length === 1
+      ? `Wrote the sheet ${names[0]}.`
+      : `Wrote ${names.length} sheets${names.includes('Sammenligning') ? ': the scenarios and Sammenligning' : ''}.`,
   stageOf: { reading: 'Reading the workbook …', checking: 'Checking the data …', writing: 'Writing the sheets …' },
   welcome: 'Getting started',
   welcomeText:

@@ -343,7 +343,11 @@ it('compares the scenarios side by side, the optimised one among them', async ()
   expect(widths[0]! + widths[1]! + widths[2]!).toBeLessThanOrEqual(view!.width + 1);
   await scroller.evaluate((e) => (e.scrollLeft = 0));
   await page.getByRole('button', { name: 'Skriv sammenligningsark' }).click();
-  await page.getByRole('status').filter({ hasText: 'Skrev' }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: /^Skrev \d+ ark: scenarioene og Sammenligning\.$/ })
+    .waitFor();
+  await page.getByRole('button', { name: 'Skriv sammenligningsark' }).and(page.locator(':enabled')).waitFor();
   await shot('5-sammenligning');
 });
 

@@ -31,12 +31,14 @@ it('measures the frozen time on all of Norway', async () => {
   const municipalities = loadEmbedded();
   const p = new Planner(new OfficeWorkbook(new FakeExcel([]).run), { municipalities, network: loadNetwork(municipalities) });
   await p.load();
-  const all = (county: undefined) => p.insertSample(county);
+  // Typed loosely so the same file measures the pane before these methods took these arguments.
+  const loose = p as unknown as { insertSample(c?: string): Promise<unknown>; writeScenarios(o?: object): Promise<unknown> };
+  const all = (county: undefined) => loose.insertSample(county);
   const steps: [string, () => Promise<unknown>][] = [
     ['insert the sample (all of Norway) and read it', () => all(undefined)],
     ['read again', () => p.load()],
     ['score', async () => p.scores()],
-    ['write the scenario sheets (as the pane does: checked for changes first)', () => p.writeScenarios({ check: true })],
+    ['write the scenario sheets (as the pane does: checked for changes first)', () => loose.writeScenarios({ check: true })],
   ];
   const lines: string[] = [];
   for (const [name, f] of steps) {
