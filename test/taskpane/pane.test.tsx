@@ -13,7 +13,7 @@ import { optimize } from '../../src/optimize/run';
 import { App } from '../../src/taskpane/App';
 import type { Solve } from '../../src/taskpane/components/OptimiseTab';
 import { Planner } from '../../src/taskpane/planner';
-import { OptimiseError } from '../../src/taskpane/solver';
+import { CancelledError, OptimiseError } from '../../src/taskpane/solver';
 import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import { FakeExcel } from '../fakes/fakeExcel';
 
@@ -211,6 +211,19 @@ describe('writes', () => {
 });
 
 describe('English', () => {
+  it('says why a run ended without a structure, in English, and that nothing was saved', async () => {
+    const run = gatedSolve();
+    const { excel } = await pane({ sample: true, solve: run.solve, language: 'en' });
+    const settings = JSON.stringify([...excel.settings]);
+    tab('Optimise');
+    fireEvent.click(screen.getByRole('button', { name: 'Optimise' }));
+    await screen.findByText(/^Optimising/);
+    await act(async () => run.fail(new CancelledError()));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('Cancelled before any office structure was found. The rules were not saved: the workbook is as it was.');
+    expect(JSON.stringify([...excel.settings])).toBe(settings);
+  });
+
   it('shows the Data tab and the first-run guide in English only', async () => {
     await pane({ language: 'en' });
     const text = within(screen.getByRole('main')).getByRole('tabpanel').textContent ?? '';

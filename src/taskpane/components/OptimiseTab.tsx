@@ -5,7 +5,7 @@ import type { Progress } from '../../optimize/exact';
 import type { OptimizeRequest } from '../../optimize/fromInput';
 import { sweepCounts } from '../../optimize/run';
 import type { Planner, Rules } from '../planner';
-import { runInWorker, type RunHandle } from '../solver';
+import { CancelledError, runInWorker, WorkerStoppedError, type RunHandle } from '../solver';
 import { fmt, pct, useLanguage, useWords } from '../i18n';
 import { ActionNotice, Section, useAction, useCommonStyles, useValidity, NumberField } from './common';
 
@@ -112,7 +112,9 @@ export function OptimiseTab({
         try {
           outcome = await handle.current.done;
         } catch (e) {
-          throw new Error(`${(e as Error).message} ${w.rulesKept}`);
+          const why =
+            e instanceof CancelledError ? w.cancelledBeforeAny : e instanceof WorkerStoppedError ? w.workerStopped : (e as Error).message;
+          throw new Error(`${why} ${w.rulesKept}`);
         }
         handle.current = undefined;
         const result = await planner.writeOptimised(req, pr, outcome, rules, (st) => setStage({ stage: w.stageOf[st] }));
