@@ -7,7 +7,7 @@
  * wrong instead of rewriting it; messages stand beside the button that caused them and say
  * what happened; an empty workbook opens as a guide; writes refuse stale data.
  */
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { loadEmbedded, loadNetwork } from '../../src/cli/common';
 import { optimize } from '../../src/optimize/run';
 import { App } from '../../src/taskpane/App';
