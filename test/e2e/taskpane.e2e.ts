@@ -461,3 +461,38 @@ it('never changed the planner’s own sheet, and switches to English', async () 
   expect(words.replace(/Kostnadsnøkler|Nordland|Sámi/g, '')).not.toMatch(/ikke|arbeidsboken|Skriv /);
   await shot('7-english');
 });
+
+it('at 150 % zoom (a 320 px pane is 213 CSS px wide) keeps the key column in view and amounts apart', async () => {
+  await page.setViewportSize({ width: 213, height: 900 });
+  try {
+    await page
+      .getByRole('button', { name: 'Language: Norwegian' })
+      .or(page.getByRole('button', { name: 'Språk: norsk' }))
+      .click();
+    await tab('Sammenlign');
+    const table = page.getByRole('table', { name: 'Scenarier side om side' });
+    await table.waitFor();
+    const scroller = table.locator('xpath=..');
+    await scroller.evaluate((e) => (e.scrollLeft = e.scrollWidth));
+    const key = await table.locator('tbody tr').nth(2).locator('td').first().boundingBox();
+    const view = await scroller.boundingBox();
+    expect(key!.x).toBeGreaterThanOrEqual(view!.x - 1);
+    // No amount runs into the next: every number fits its cell.
+    const overflowing = await table
+      .locator('tbody td')
+      .evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent));
+    expect(overflowing).toEqual([]);
+    await scroller.evaluate((e) => (e.scrollLeft = 0));
+    await shot('9-sammenligning-150-prosent');
+    await tab('Kostnadsnøkler');
+    const costs = page.getByRole('table', { name: 'Nøkkel' });
+    await costs.waitFor();
+    const amounts = await costs
+      .locator('tbody td')
+      .evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent));
+    expect(amounts).toEqual([]);
+    await shot('9-kostnader-150-prosent');
+  } finally {
+    await page.setViewportSize({ width: 320, height: 900 });
+  }
+});

@@ -25,7 +25,12 @@ export function CompareTab({ planner, version, onLoaded }: { planner: Planner; v
       <Section title={w.compareTitle}>
         <div className={s.scroll}>
           {/* Wide enough to read, scrolling sideways in the narrow pane rather than squeezing every column. */}
-          <Table size="extra-small" className={s.table} style={{ minWidth: `${110 + 80 * scores.length}px` }} aria-label={w.compareTitle}>
+          <Table
+            size="extra-small"
+            className={s.table}
+            style={{ minWidth: `${110 + 80 * scores.length}px`, tableLayout: 'fixed' }}
+            aria-label={w.compareTitle}
+          >
             <TableHeader>
               <TableRow>
                 <TableHeaderCell className={s.key} style={{ width: '110px' }}>

@@ -24,6 +24,9 @@ export const useCommonStyles = makeStyles({
   table: {
     fontSize: tokens.fontSizeBase200,
     minWidth: '280px',
+    // Columns as wide as their content (Fluent's fixed layout squeezes them until amounts run
+    // into each other); the table scrolls sideways in its container instead.
+    tableLayout: 'auto',
     '& th': { whiteSpace: 'normal', verticalAlign: 'bottom', lineHeight: tokens.lineHeightBase200 },
   },
   // The key column (the office, the measure) stays in view while the rest scrolls sideways.
