@@ -6,7 +6,7 @@ import { rereadOn, type PaneEvents } from './changes';
 import { LanguageContext, WORDS } from './i18n';
 import { DataTab } from './components/DataTab';
 import { ScenariosTab } from './components/ScenariosTab';
-import { OptimiseTab } from './components/OptimiseTab';
+import { OptimiseTab, type Solve } from './components/OptimiseTab';
 import { CompareTab } from './components/CompareTab';
 import { CostsTab } from './components/CostsTab';
 import { NoticeBar } from './components/common';
@@ -19,33 +19,45 @@ const useStyles = makeStyles({
 });
 
 type TabId = 'data' | 'scenarios' | 'optimise' | 'compare' | 'costs';
+const TABS: readonly TabId[] = ['data', 'scenarios', 'optimise', 'compare', 'costs'];
 
 export function App({
   planner,
   language: initial = 'nb',
   workerUrl = 'solver-worker.js',
   events,
+  solve,
 }: {
   planner: Planner;
   language?: Language;
   workerUrl?: string;
   /** When to read the workbook again (shown again, an input edited, the ribbon command wrote). */
   events?: PaneEvents;
+  /** How an optimisation is started (default: in the Web Worker at `workerUrl`). */
+  solve?: Solve;
 }) {
   const s = useStyles();
   const [lang, setLang] = useState<Language>(initial);
   const [tab, setTab] = useState<TabId>('data');
+  // A tab is mounted the first time it is shown and then kept (hidden while another is shown):
+  // what was typed, a message and a running optimisation survive a tab change.
+  const [opened, setOpened] = useState<ReadonlySet<TabId>>(new Set(['data']));
   // Bumped on every read of the workbook, so the tabs score what is there now.
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<string | undefined>();
   const [ready, setReady] = useState(false);
   const [changed, setChanged] = useState(false);
+  // A re-read the pane started by itself (an edit, shown again), shown while it runs.
+  const [rereading, setRereading] = useState(false);
   const loaded = useCallback(() => setVersion((v) => v + 1), []);
   useEffect(() => {
     if (!events) return undefined;
     return rereadOn(
       events,
-      () => planner.load(),
+      () => {
+        setRereading(true);
+        return planner.load().finally(() => setRereading(false));
+      },
       () => planner.loaded,
       (differs) => {
         loaded();
@@ -61,6 +73,27 @@ export function App({
       .finally(() => setReady(true));
   }, [planner, loaded]);
   const w = WORDS[lang];
+  const title: Record<TabId, string> = {
+    data: w.tabData,
+    scenarios: w.tabScenarios,
+    optimise: w.tabOptimise,
+    compare: w.tabCompare,
+    costs: w.tabCosts,
+  };
+  const panel = (id: TabId) => {
+    switch (id) {
+      case 'data':
+        return <DataTab planner={planner} version={version} onLoaded={loaded} />;
+      case 'scenarios':
+        return <ScenariosTab planner={planner} version={version} onLoaded={loaded} />;
+      case 'optimise':
+        return <OptimiseTab planner={planner} onLoaded={loaded} workerUrl={workerUrl} solve={solve} />;
+      case 'compare':
+        return <CompareTab planner={planner} version={version} onLoaded={loaded} />;
+      case 'costs':
+        return <CostsTab planner={planner} version={version} onLoaded={loaded} />;
+    }
+  };
 
   return (
     <LanguageContext.Provider value={lang}>
@@ -77,32 +110,33 @@ export function App({
             size="small"
             selectedValue={tab}
             onTabSelect={(_, d) => {
-              setTab(d.value as TabId);
+              const id = d.value as TabId;
+              setTab(id);
+              setOpened((o) => (o.has(id) ? o : new Set([...o, id])));
               setChanged(false);
             }}
             aria-label={w.appTitle}
           >
-            <Tab value="data">{w.tabData}</Tab>
-            <Tab value="scenarios">{w.tabScenarios}</Tab>
-            <Tab value="optimise">{w.tabOptimise}</Tab>
-            <Tab value="compare">{w.tabCompare}</Tab>
-            <Tab value="costs">{w.tabCosts}</Tab>
+            {TABS.map((id) => (
+              <Tab key={id} value={id} id={`tab-${id}`} aria-controls={`panel-${id}`}>
+                {title[id]}
+              </Tab>
+            ))}
           </TabList>
           <NoticeBar notice={error ? { intent: 'error', text: error } : undefined} />
           <NoticeBar notice={changed ? { intent: 'info', text: w.dataChanged } : undefined} />
+          {ready && rereading && <Spinner size="tiny" label={w.reading} />}
           {!ready ? (
             <Spinner size="small" label={w.reading} />
           ) : (
-            <div role="tabpanel" aria-label={tab} key={`${tab}`}>
-              {tab === 'data' && <DataTab planner={planner} onLoaded={loaded} />}
-              {tab === 'scenarios' && <ScenariosTab planner={planner} version={version} onLoaded={loaded} />}
-              {tab === 'optimise' && <OptimiseTab planner={planner} onLoaded={loaded} workerUrl={workerUrl} />}
-              {tab === 'compare' && <CompareTab planner={planner} version={version} onLoaded={loaded} />}
-              {tab === 'costs' && <CostsTab planner={planner} version={version} onLoaded={loaded} />}
-            </div>
+            TABS.filter((id) => opened.has(id)).map((id) => (
+              <div key={id} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} hidden={tab !== id}>
+                {panel(id)}
+              </div>
+            ))
           )}
           <Text size={100} as="p" style={{ color: tokens.colorNeutralForeground3 }}>
-            Data: SSB, NAV, Kartverket (CC BY 4.0).
+            {w.dataSources}
           </Text>
         </main>
       </FluentProvider>

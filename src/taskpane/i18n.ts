@@ -86,7 +86,7 @@ const nb = {
   office: 'Kontor (vertskommune)',
   key: 'Nøkkel',
   fixedShare: 'Fast andel (0–1)',
-  driver: 'Driver',
+  driver: 'Fordeles etter',
   mixPopulation: 'Vekt på folketall (resten på sosialhjelpsmottakere), 0–1',
   costPerFte: 'Kostnad per kommunalt årsverk (kr)',
   amount: 'Beløp (kr)',
@@ -98,13 +98,61 @@ const nb = {
   writeCosts: 'Skriv kostnadsark med formler',
   assumedCost: 'Kostnad per årsverk er antatt (ingen i Bemanning).',
   busy: 'Arbeider …',
+  notANumber: (t: string) => (t === '' ? 'Skriv et tall.' : `«${t}» er ikke et tall: skriv for eksempel 7,5.`),
+  notInteger: 'Skriv et helt tall.',
+  outOfRange: (min: string, max: string) => `Må være fra ${min} til ${max}.`,
+  fixFields: 'Rett feltene som er merket med feil først.',
+  wroteSheets: (names: readonly string[]) =>
+    names.length === 1
+      ? `Skrev arket ${names[0]}.`
+      : `Skrev ${names.length} ark${names.includes('Sammenligning') ? ': scenarioene og Sammenligning' : ''}.`,
+  stageOf: { reading: 'Leser arbeidsboken …', checking: 'Kontrollerer dataene …', writing: 'Skriver arkene …' },
+  welcome: 'Kom i gang',
+  welcomeText:
+    'Arbeidsboken har ingen kommunedata ennå. Sett inn eksempeldata for et fylke eller hele landet, eller velg arket med kommunene dine og folketallet.',
+  mapOwn: 'Velg arkene mine selv',
+  allOfNorway: 'Hele landet',
+  sampleInserted: (place: string, n: number, sheets: readonly string[]) =>
+    `Satte inn eksempeldata for ${place} (${n} kommuner) i ${sheets.length} nye ark: ${sheets.join(', ')}. Arkene er dine nå.`,
+  sampleTaken: (names: readonly string[]) =>
+    `Arbeidsboken har allerede ${names.length === 1 ? 'arket' : 'arkene'} ${names.join(', ')}, og Kontorplan endrer aldri dine ark. Slett eller gi nytt navn til ${names.length === 1 ? 'det' : 'dem'} for å sette inn et annet fylke, eller bruk en ny arbeidsbok. Ingenting ble skrevet.`,
+  optimisedOutcome: (offices: number, status: string, sheets: number) => `${offices} kontor, ${status}; skrev ${sheets} ark.`,
+  status: {
+    optimal: 'bevist optimal',
+    'time-limit': 'tidsgrensen nådd (ikke bevist)',
+    cancelled: 'avbrutt',
+    heuristic: 'heuristikk (ikke bevist)',
+  },
+  rulesKept: 'Reglene er ikke lagret: arbeidsboken er som før.',
+  cancelledBeforeAny: 'Avbrutt før noen kontorstruktur var funnet.',
+  workerStopped: 'Optimeringen stoppet uventet.',
+  staleData: 'Arbeidsboken er endret siden den ble lest, så ingenting ble skrevet. Kontorplan har lest den på nytt: se over og prøv igjen.',
+  notRead: 'Arbeidsboken er ikke lest, eller har feil som må rettes først.',
+  dataSources: 'Data: SSB, NAV, Kartverket (CC BY 4.0).',
+  keyLabels: {
+    equal: 'like deler',
+    'per-capita': 'per innbygger',
+    'per-user': 'per sosialhjelpsmottaker',
+    'per-spending': 'etter sosialhjelpsutgifter',
+    'per-fte': 'etter kommunale årsverk',
+    'fixed-plus': 'fast andel + variabel del',
+    mix: 'blandet nøkkel',
+    'own-cost': 'krone for krone',
+    pooled: 'felles budsjett (alt per innbygger)',
+  } as Readonly<Record<string, string>>,
+  driverLabels: {
+    population: 'folketall',
+    users: 'sosialhjelpsmottakere',
+    spending: 'sosialhjelpsutgifter',
+    fte: 'kommunale årsverk',
+  } as Readonly<Record<string, string>>,
   nothingWritten: 'Ingenting ble skrevet.',
 };
 
 export type Words = typeof nb;
 
 const en: Words = {
-  ...nb,
+  appTitle: 'Kontorplan',
   language: 'Språk: norsk',
   tabData: 'Data',
   tabScenarios: 'Scenarios',
@@ -185,6 +233,7 @@ const en: Words = {
   incumbent: 'Best',
   bound: 'Bound',
   gap: 'Gap',
+  minutes: 'min',
   result: 'Result',
   cancelledNote: 'Cancelled: showing the best structure found.',
   compareTitle: 'Scenarios side by side',
@@ -205,6 +254,54 @@ const en: Words = {
   writeCosts: 'Write cost sheet with formulas',
   assumedCost: 'Cost per FTE is assumed (none in Bemanning).',
   busy: 'Working …',
+  notANumber: (t: string) => (t === '' ? 'Type a number.' : `"${t}" is not a number: type, for example, 7.5.`),
+  notInteger: 'Type a whole number.',
+  outOfRange: (min: string, max: string) => `Must be from ${min} to ${max}.`,
+  fixFields: 'Correct the fields marked with an error first.',
+  wroteSheets: (names: readonly string[]) =>
+    names.length === 1
+      ? `Wrote the sheet ${names[0]}.`
+      : `Wrote ${names.length} sheets${names.includes('Sammenligning') ? ': the scenarios and Sammenligning' : ''}.`,
+  stageOf: { reading: 'Reading the workbook …', checking: 'Checking the data …', writing: 'Writing the sheets …' },
+  welcome: 'Getting started',
+  welcomeText:
+    'The workbook has no municipality data yet. Insert sample data for a county or all of Norway, or choose the sheet with your municipalities and their population.',
+  mapOwn: 'Choose my own sheets',
+  allOfNorway: 'All of Norway',
+  sampleInserted: (place: string, n: number, sheets: readonly string[]) =>
+    `Inserted sample data for ${place} (${n} municipalities) in ${sheets.length} new sheets: ${sheets.join(', ')}. The sheets are yours now.`,
+  sampleTaken: (names: readonly string[]) =>
+    `The workbook already has the sheet${names.length === 1 ? '' : 's'} ${names.join(', ')}, and Kontorplan never changes your sheets. Delete or rename ${names.length === 1 ? 'it' : 'them'} to insert another county, or use a new workbook. Nothing was written.`,
+  optimisedOutcome: (offices: number, status: string, sheets: number) => `${offices} offices, ${status}; wrote ${sheets} sheets.`,
+  status: {
+    optimal: 'proven optimal',
+    'time-limit': 'time limit reached (not proven)',
+    cancelled: 'cancelled',
+    heuristic: 'heuristic (not proven)',
+  },
+  rulesKept: 'The rules were not saved: the workbook is as it was.',
+  cancelledBeforeAny: 'Cancelled before any office structure was found.',
+  workerStopped: 'The optimisation stopped unexpectedly.',
+  staleData: 'The workbook changed since it was read, so nothing was written. Kontorplan has read it again: look it over and try again.',
+  notRead: 'The workbook has not been read, or has errors to correct first.',
+  dataSources: 'Data: Statistics Norway, NAV, Kartverket (CC BY 4.0).',
+  keyLabels: {
+    equal: 'equal shares',
+    'per-capita': 'per inhabitant',
+    'per-user': 'per social-assistance user',
+    'per-spending': 'by social-assistance spending',
+    'per-fte': 'by municipal FTE',
+    'fixed-plus': 'fixed share + variable part',
+    mix: 'mixed key',
+    'own-cost': 'each pays its own',
+    pooled: 'pooled budget (all per inhabitant)',
+  },
+  driverLabels: {
+    population: 'population',
+    users: 'social-assistance users',
+    spending: 'social-assistance spending',
+    fte: 'municipal FTE',
+  },
   nothingWritten: 'Nothing was written.',
 };
 

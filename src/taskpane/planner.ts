@@ -20,6 +20,38 @@ import type { OutcomeSummary } from '../optimize/run';
 import { scoreAll, type ScenarioScore } from '../scoring/score';
 import type { TravelNetwork } from '../travel/network';
 import type { OfficeWorkbook } from '../workbook/office/officeWorkbook';
+import { SheetConflictError } from '../workbook/port';
+import { fingerprint } from './changes';
+
+/** The sample's sheets are in the workbook already: the planner's now, so never overwritten. */
+export class SampleTakenError extends Error {
+  constructor(readonly sheets: readonly string[]) {
+    super(`Arbeidsboken har allerede arkene ${sheets.join(', ')}. Ingenting ble skrevet.`);
+    this.name = 'SampleTakenError';
+  }
+}
+
+/** The workbook changed since the pane read it: nothing is written from the old reading. */
+export class StaleDataError extends Error {
+  constructor() {
+    super('Arbeidsboken er endret siden den ble lest, så ingenting ble skrevet.');
+    this.name = 'StaleDataError';
+  }
+}
+
+/** The workbook has not been read, or has errors. */
+export class NotReadError extends Error {
+  constructor() {
+    super('Arbeidsboken er ikke lest, eller har feil som må rettes først.');
+    this.name = 'NotReadError';
+  }
+}
+
+/** Lets the page draw (a progress message) before a long stretch of work. */
+export const yieldToUi = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** What a long step is doing, for the pane's progress. */
+export type Stage = 'reading' | 'checking' | 'writing';
 
 export type EmbeddedData = Readonly<{ municipalities: readonly EmbeddedMunicipality[]; network: TravelNetwork }>;
 
@@ -88,8 +120,11 @@ export class Planner {
    * Reads the workbook (OfficeWorkbook.read's round trips) and the engine's input from it, and
    * watches the input sheets it found for changes (one more round trip when there are new ones).
    */
-  async load(): Promise<Loaded> {
+  async load(onStage?: (stage: Stage) => void): Promise<Loaded> {
+    onStage?.('reading');
     const raw = await this.workbook.read();
+    onStage?.('checking');
+    await yieldToUi();
     const stored = this.workbook.settings as { mapping?: unknown; rules?: unknown } | undefined;
     this.settings = { mapping: asMapping(stored?.mapping), rules: asRules(stored?.rules) };
     const mapped = applyMapping(raw, this.settings.mapping);
@@ -146,18 +181,52 @@ export class Planner {
     return [...seen].map(([number, name]) => ({ number, name })).sort((a, b) => a.number.localeCompare(b.number));
   }
 
-  /** Builds the sample for a county as the planner's own input sheets (refused if a name is taken). */
-  async insertSample(county: string): Promise<Loaded> {
+  /**
+   * Builds the sample for a county (undefined: all of Norway) as the planner's own input sheets;
+   * refused, before anything is written, when a sheet of that name is there already. Returns
+   * the sheets added and how many municipalities they hold.
+   */
+  async insertSample(county: string | undefined, onStage?: (stage: Stage) => void): Promise<{ sheets: string[]; municipalities: number }> {
     const ms = selectCounty([...this.data.municipalities], county);
-    const title = `${ms[0]?.countyName ?? county} (fylke ${county}), ${ms.length} kommuner`;
-    await this.workbook.addInputSheets(buildSampleWorkbook(ms, this.params, title, this.data.network));
-    return this.load();
+    const title =
+      county === undefined
+        ? `Hele landet, ${ms.length} kommuner`
+        : `${ms[0]?.countyName ?? county} (fylke ${county}), ${ms.length} kommuner`;
+    onStage?.('writing');
+    await yieldToUi();
+    const specs = buildSampleWorkbook(ms, this.params, title, this.data.network);
+    // Every name taken is named at once (Excel compares names case-insensitively).
+    const have = new Set((this.loaded?.sheetNames ?? []).map((n) => n.toLowerCase()));
+    const taken = specs.map((x) => x.name).filter((n) => have.has(n.toLowerCase()));
+    if (taken.length > 0) throw new SampleTakenError(taken);
+    try {
+      await this.workbook.addInputSheets(specs);
+    } catch (e) {
+      // Added since the last read: still the planner's sheet.
+      if (e instanceof SheetConflictError) throw new SampleTakenError([e.sheet]);
+      throw e;
+    }
+    await this.load(onStage);
+    return { sheets: specs.map((x) => x.name), municipalities: ms.length };
   }
 
   private value(): PlanValue {
     const v = this.loaded?.value;
-    if (!v) throw new Error('Arbeidsboken er ikke lest, eller har feil som må rettes først.');
+    if (!v) throw new NotReadError();
     return v;
+  }
+
+  /**
+   * Reads the workbook again before a write: what the pane shows must be what is there. When it
+   * differs, nothing is written and the pane has the new reading.
+   */
+  private async ensureCurrent(onStage?: (stage: Stage) => void): Promise<void> {
+    // Sheets added, deleted, renamed or resized: seen in the outline, without reading the values
+    // (edits within an input sheet reach the pane through Worksheet.onChanged).
+    if (this.loaded && this.workbook.outline !== undefined && (await this.workbook.outlineNow()) === this.workbook.outline) return;
+    const before = this.loaded;
+    const now = await this.load(onStage);
+    if (!before || fingerprint(before.snapshot) !== fingerprint(now.snapshot)) throw new StaleDataError();
   }
 
   /** Every scenario scored, once per read of the workbook (the tabs share it). */
@@ -167,12 +236,18 @@ export class Planner {
     return this.scored.scores;
   }
 
-  /** Writes every scenario's sheet and the comparison (keeping cost and travel sheets). */
-  async writeScenarios(): Promise<string[]> {
+  /**
+   * Writes every scenario's sheet and the comparison (keeping cost and travel sheets). `check`
+   * reads the workbook first and writes nothing when it changed since the pane read it.
+   */
+  async writeScenarios(o: { check?: boolean; onStage?: (stage: Stage) => void } = {}): Promise<string[]> {
+    if (o.check) await this.ensureCurrent(o.onStage);
     const value = this.value();
+    o.onStage?.('writing');
+    await yieldToUi();
     const specs = [...scoredSpecs(value.scenarios, value, this.params), ...carriedOver(this.loaded!.snapshot, value, this.params)];
     await this.workbook.replaceOwnSheets(specs, keepFor('plan'));
-    await this.load();
+    await this.load(o.onStage);
     return specs.map((s) => s.name);
   }
 
@@ -182,15 +257,25 @@ export class Planner {
     return value.scenarios.find((s) => s.name === value.sheetsUsed.baseline);
   }
 
-  optimisationProblem(req: OptimizeRequest): OptProblem {
-    return fromPlanningInput(this.value(), this.params, req);
+  /** The optimisation under `rules` (default: the workbook's), nothing saved. */
+  optimisationProblem(req: OptimizeRequest, rules?: Rules): OptProblem {
+    return fromPlanningInput(this.value(), rules ? withParameters({ ...this.settings.rules, ...rules }) : this.params, req);
   }
 
-  /** Writes the optimiser's scenarios, the scored sheets and the trade-off curve; the new scenarios are read back. */
-  async writeOptimised(req: OptimizeRequest, pr: OptProblem, outcome: OutcomeSummary) {
-    const result = optimisedResult(this.value(), this.params, req, pr, outcome);
+  /**
+   * Writes the optimiser's scenarios, the scored sheets and the trade-off curve under `rules`,
+   * and only then keeps the rules in the workbook (so scoring and optimising agree): a run that
+   * fails before this saves nothing. The new scenarios are read back.
+   */
+  async writeOptimised(req: OptimizeRequest, pr: OptProblem, outcome: OutcomeSummary, rules?: Rules, onStage?: (stage: Stage) => void) {
+    await this.ensureCurrent(onStage);
+    const params = rules ? withParameters({ ...this.settings.rules, ...rules }) : this.params;
+    onStage?.('writing');
+    await yieldToUi();
+    const result = optimisedResult(this.value(), params, req, pr, outcome);
     await this.workbook.replaceOwnSheets(result.specs, keepFor('plan'));
-    await this.load();
+    if (rules) await this.workbook.saveSettings({ ...this.settings, rules });
+    await this.load(onStage);
     return result;
   }
 
@@ -198,7 +283,13 @@ export class Planner {
     return costsResult(this.value(), o);
   }
 
-  async writeCosts(o: { scenario: string; host: string; key: CostKey; costPerFte: number; costPerFteGiven: boolean }): Promise<string> {
+  async writeCosts(
+    o: { scenario: string; host: string; key: CostKey; costPerFte: number; costPerFteGiven: boolean },
+    onStage?: (stage: Stage) => void,
+  ): Promise<string> {
+    await this.ensureCurrent(onStage);
+    onStage?.('writing');
+    await yieldToUi();
     const { sheet } = this.costs(o);
     await this.workbook.replaceOwnSheets([sheet, ...carriedOver(this.loaded!.snapshot, this.value(), this.params)], keepFor('costs'));
     await this.load();

@@ -21,6 +21,14 @@ export class CancelledError extends Error {
 /** An error the optimiser reports about the rules (message for the planner). */
 export class OptimiseError extends Error {}
 
+/** The worker stopped without an answer (its own message, if any, is `detail`). */
+export class WorkerStoppedError extends Error {
+  constructor(readonly detail: string) {
+    super(detail || 'Optimeringen stoppet uventet.');
+    this.name = 'WorkerStoppedError';
+  }
+}
+
 export function runInWorker(
   workerUrl: string,
   problem: OptProblem,
@@ -50,7 +58,7 @@ export function runInWorker(
   };
   worker.onerror = (e) => {
     finish();
-    settle!.reject(new Error(e.message || 'Optimeringen stoppet uventet.'));
+    settle!.reject(new WorkerStoppedError(e.message));
   };
   const job: OptimizeJob = { type: 'optimize', id: 1, problem, options, cancel: flag };
   worker.postMessage(job);

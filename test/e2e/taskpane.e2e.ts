@@ -128,8 +128,12 @@ it('serves every file the manifest names, and loads Office.js from the CDN and n
   expect(html).toMatch(/Content-Security-Policy[\s\S]*default-src 'self'; script-src 'self' https:\/\/appsforoffice.microsoft.com;/);
 });
 
-it('opens in an empty workbook, says what is missing, and registers the custom functions and ribbon command', async () => {
-  await page.getByText('fant ikke arket med kommuner og folketall', { exact: false }).first().waitFor();
+it('opens in an empty workbook as a guide, and registers the custom functions and ribbon command', async () => {
+  // A first run is no error: it offers the sample (a county or all of Norway) or the planner's own sheets.
+  await page.getByRole('heading', { name: 'Kom i gang' }).waitFor();
+  expect(await page.getByRole('alert').count()).toBe(0);
+  expect(await page.getByText('ikke funnet', { exact: false }).count()).toBe(0);
+  expect(await page.getByRole('button', { name: 'Bruk og lagre i arbeidsboken' }).count()).toBe(0);
   expect(await api((t) => Object.keys(t.functions).sort())).toEqual(['FORDEL', 'VULNERABILITY']);
   expect(await api((t) => Object.keys(t.actions))).toEqual(['scoreScenarios']);
   // The ribbon button on a workbook with problems opens the pane to show them, and writes nothing.
@@ -170,7 +174,15 @@ it('opens in an empty workbook, says what is missing, and registers the custom f
 it('inserts the Nordland sample and reads it', async () => {
   await page.getByRole('button', { name: 'Sett inn eksempeldata' }).click();
   await status().waitFor();
-  expect(await status().textContent()).toContain('Skrev: Mine notater, Kommuner');
+  // What happened, beside the button, and never a claim to have written the planner's own sheet.
+  expect(await status().textContent()).toBe(
+    'Satte inn eksempeldata for Nordland (41 kommuner) i 6 nye ark: Kommuner, Reisetid, Bemanning, Kontorer, Scenarier, Om dataene. Arkene er dine nå.',
+  );
+  // Scrolled into view: within the 900 px window.
+  await page.waitForFunction(() => {
+    const r = document.querySelector('[role=status]')!.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  });
   expect(await api((t) => t.sheetNames())).toEqual(
     expect.arrayContaining(['Mine notater', 'Kommuner', 'Reisetid', 'Bemanning', 'Scenarier']),
   );
@@ -259,6 +271,9 @@ it('scores the scenarios and draws the map of the chosen one', async () => {
   expect(await page.locator('svg[role=img] path').count()).toBe(41);
   expect(await page.locator('svg[role=img] circle').count()).toBeGreaterThan(0);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  // Pass/fail beside the office, in view at 320 px without scrolling.
+  const pass = page.getByRole('table', { name: /^Scenario / }).getByRole('columnheader', { name: 'Krav' });
+  expect((await pass.boundingBox())!.x + (await pass.boundingBox())!.width).toBeLessThanOrEqual(320);
   await shot('3-scenarier');
 });
 
@@ -267,11 +282,27 @@ it('optimises in the Web Worker and writes the result as a scenario with its tra
   // Service points are chosen by default; keeping today's structure is offered (the sample has a Kontorer sheet).
   expect(await page.getByRole('checkbox', { name: /Velg tjenestesteder/ }).isChecked()).toBe(true);
   expect(await page.getByRole('checkbox', { name: 'Behold dagens samarbeid' }).isEnabled()).toBe(true);
-  const count = page.getByRole('spinbutton', { name: 'Antall kontor' });
+  const count = page.getByRole('textbox', { name: 'Antall kontor' });
+  // What cannot be used is said, not rewritten: 500 offices stays 500, with the reason.
+  await count.fill('500');
+  await page.getByText('Må være fra 1 til 41.').waitFor();
+  expect(await count.inputValue()).toBe('500');
+  expect(await page.getByRole('button', { name: 'Optimaliser', exact: true }).isDisabled()).toBe(true);
+  await shot('4a-feil-i-felt');
   await count.fill('20');
   await count.press('Tab');
-  await page.getByRole('button', { name: 'Optimaliser' }).click();
-  await page.getByRole('status').filter({ hasText: 'Skrev' }).waitFor({ timeout: 120_000 });
+  await page.getByRole('button', { name: 'Optimaliser', exact: true }).click();
+  // A tab change mid-run keeps the run: back, its progress and cancel are there, and no second run can start.
+  await page.getByText(/^Optimaliserer/).waitFor({ timeout: 60_000 });
+  await tab('Data');
+  await tab('Optimaliser');
+  expect(await page.getByRole('button', { name: 'Avbryt' }).isEnabled()).toBe(true);
+  expect(await page.getByRole('button', { name: 'Optimaliser', exact: true }).isDisabled()).toBe(true);
+  expect(await count.inputValue()).toBe('20');
+  await shot('4-kjoring-etter-fanebytte');
+  const said = page.getByRole('status').filter({ hasText: /^20 kontor, .+; skrev \d+ ark\.$/ });
+  await said.waitFor({ timeout: 120_000 });
+  expect(await said.isVisible()).toBe(true);
   const names = await api((t) => t.sheetNames());
   expect(names).toEqual(expect.arrayContaining(['KP Optimerte scenarier', 'KP Avveiing', 'Sammenligning']));
   expect(await page.getByText('bevist optimal', { exact: false }).count()).toBeGreaterThan(0);
@@ -306,8 +337,21 @@ it('compares the scenarios side by side, the optimised one among them', async ()
   const table = page.getByRole('table', { name: 'Scenarier side om side' });
   await table.waitFor();
   expect(await table.getByRole('columnheader', { name: /Optimert 20 kontor/ }).count()).toBeGreaterThan(0);
+  // At 320 px the measures stay in view when the scenarios are scrolled sideways, and two scenarios show beside them.
+  const scroller = table.locator('xpath=..');
+  await scroller.evaluate((e) => (e.scrollLeft = e.scrollWidth));
+  const key = await table.locator('tbody tr').nth(1).locator('td').first().boundingBox();
+  const view = await scroller.boundingBox();
+  expect(key!.x).toBeGreaterThanOrEqual(view!.x - 1);
+  const widths = await table.locator('thead th').evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().width));
+  expect(widths[0]! + widths[1]! + widths[2]!).toBeLessThanOrEqual(view!.width + 1);
+  await scroller.evaluate((e) => (e.scrollLeft = 0));
   await page.getByRole('button', { name: 'Skriv sammenligningsark' }).click();
-  await page.getByRole('status').filter({ hasText: 'Skrev' }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: /^Skrev \d+ ark: scenarioene og Sammenligning\.$/ })
+    .waitFor();
+  await page.getByRole('button', { name: 'Skriv sammenligningsark' }).and(page.locator(':enabled')).waitFor();
   await shot('5-sammenligning');
 });
 
@@ -412,5 +456,49 @@ it('never changed the planner’s own sheet, and switches to English', async () 
   await page.getByRole('table', { name: 'Scenarier side om side' }).waitFor();
   await page.getByRole('button', { name: 'Language: English' }).click();
   await page.getByRole('tab', { name: 'Cost keys' }).waitFor();
+  await page.getByRole('tab', { name: 'Data' }).click();
+  // The pane's own words are English (the problems and sheet names come from the engine and the workbook).
+  const words = await page.locator('main').evaluate((m) => {
+    const c = m.cloneNode(true) as HTMLElement;
+    c.querySelectorAll('[hidden], ul, [role=combobox], button[role=tab]').forEach((e) => e.remove());
+    return c.textContent ?? '';
+  });
+  expect(words).toContain('Sheets and columns');
+  expect(words.replace(/Kostnadsnøkler|Nordland|Sámi/g, '')).not.toMatch(/ikke|arbeidsboken|Skriv /);
   await shot('7-english');
+});
+
+it('at 150 % zoom (a 320 px pane is 213 CSS px wide) keeps the key column in view and amounts apart', async () => {
+  await page.setViewportSize({ width: 213, height: 900 });
+  try {
+    await page
+      .getByRole('button', { name: 'Language: Norwegian' })
+      .or(page.getByRole('button', { name: 'Språk: norsk' }))
+      .click();
+    await tab('Sammenlign');
+    const table = page.getByRole('table', { name: 'Scenarier side om side' });
+    await table.waitFor();
+    const scroller = table.locator('xpath=..');
+    await scroller.evaluate((e) => (e.scrollLeft = e.scrollWidth));
+    const key = await table.locator('tbody tr').nth(2).locator('td').first().boundingBox();
+    const view = await scroller.boundingBox();
+    expect(key!.x).toBeGreaterThanOrEqual(view!.x - 1);
+    // No amount runs into the next: every number fits its cell.
+    const overflowing = await table
+      .locator('tbody td')
+      .evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent));
+    expect(overflowing).toEqual([]);
+    await scroller.evaluate((e) => (e.scrollLeft = 0));
+    await shot('9-sammenligning-150-prosent');
+    await tab('Kostnadsnøkler');
+    const costs = page.getByRole('table', { name: 'Nøkkel' });
+    await costs.waitFor();
+    const amounts = await costs
+      .locator('tbody td')
+      .evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent));
+    expect(amounts).toEqual([]);
+    await shot('9-kostnader-150-prosent');
+  } finally {
+    await page.setViewportSize({ width: 320, height: 900 });
+  }
 });

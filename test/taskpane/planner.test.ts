@@ -1,6 +1,6 @@
 import { loadEmbedded, loadNetwork } from '../../src/cli/common';
 import { optimize } from '../../src/optimize/run';
-import { Planner } from '../../src/taskpane/planner';
+import { Planner, SampleTakenError } from '../../src/taskpane/planner';
 import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import { FakeExcel } from '../fakes/fakeExcel';
 
@@ -23,14 +23,28 @@ describe('the task pane’s planner, against the fake Excel', () => {
     const excel = new FakeExcel([{ name: 'Notater', values: [['Mitt eget ark'], [42]] }]);
     const before = excel.dump('Notater');
     const p = planner(excel);
-    let loaded = await p.insertSample('18');
+    const added = await p.insertSample('18');
+    expect(added).toEqual({ sheets: ['Kommuner', 'Reisetid', 'Bemanning', 'Kontorer', 'Scenarier', 'Om dataene'], municipalities: 41 });
+    let loaded = p.loaded!;
     expect(loaded.value?.municipalities).toHaveLength(41);
     expect(loaded.found.find((f) => f.kind === 'municipalities')).toMatchObject({ sheet: 'Kommuner' });
     expect(loaded.found.find((f) => f.kind === 'municipalities')!.fields.find((f) => f.key === 'population')!.header).toBe(
       'Folketall 1.1.2026',
     );
-    // A second insert would overwrite the planner's (now own) input sheets: refused.
-    await expect(p.insertSample('18')).rejects.toThrow('Arket «Kommuner» finnes allerede');
+    // A second insert (another county) would overwrite the planner's (now own) input sheets:
+    // refused, naming every sheet in the way, with the workbook as it was.
+    const names = excel.sheets.map((x) => x.name);
+    const second = p.insertSample('03').catch((e: unknown) => e);
+    await expect(second).resolves.toBeInstanceOf(SampleTakenError);
+    expect(((await second) as SampleTakenError).sheets).toEqual([
+      'Kommuner',
+      'Reisetid',
+      'Bemanning',
+      'Kontorer',
+      'Scenarier',
+      'Om dataene',
+    ]);
+    expect(excel.sheets.map((x) => x.name)).toEqual(names);
 
     const scores = p.scores();
     expect(scores.length).toBeGreaterThan(1);

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { comparisonRows } from '../../io/output';
 import type { Planner } from '../planner';
 import { fmt, pct, useLanguage, useWords } from '../i18n';
-import { NoticeBar, Section, useAction, useCommonStyles, WriteButton } from './common';
+import { Section, useAction, useCommonStyles, WriteButton } from './common';
 
 /** Sammenlign: every scenario side by side with its rating and pass/fail; writes the comparison sheet. */
 export function CompareTab({ planner, version, onLoaded }: { planner: Planner; version: number; onLoaded: () => void }) {
@@ -22,14 +22,20 @@ export function CompareTab({ planner, version, onLoaded }: { planner: Planner; v
         : fmt(lang, v, format.includes('.0') ? 1 : 0);
   return (
     <div className={s.stack}>
-      <NoticeBar notice={notice} />
       <Section title={w.compareTitle}>
         <div className={s.scroll}>
           {/* Wide enough to read, scrolling sideways in the narrow pane rather than squeezing every column. */}
-          <Table size="extra-small" className={s.table} style={{ minWidth: `${150 + 85 * scores.length}px` }} aria-label={w.compareTitle}>
+          <Table
+            size="extra-small"
+            className={s.table}
+            style={{ minWidth: `${110 + 80 * scores.length}px`, tableLayout: 'fixed' }}
+            aria-label={w.compareTitle}
+          >
             <TableHeader>
               <TableRow>
-                <TableHeaderCell style={{ width: '150px' }}>{w.measure}</TableHeaderCell>
+                <TableHeaderCell className={s.key} style={{ width: '110px' }}>
+                  {w.measure}
+                </TableHeaderCell>
                 {scores.map((x) => (
                   <TableHeaderCell key={x.name} className={s.num}>
                     {x.name}
@@ -39,7 +45,7 @@ export function CompareTab({ planner, version, onLoaded }: { planner: Planner; v
             </TableHeader>
             <TableBody>
               <TableRow>
-                <TableCell>{w.pass}</TableCell>
+                <TableCell className={s.key}>{w.pass}</TableCell>
                 {scores.map((x) => (
                   <TableCell key={x.name} className={s.num}>
                     {x.totals.officesFailing === 0 ? (
@@ -52,7 +58,7 @@ export function CompareTab({ planner, version, onLoaded }: { planner: Planner; v
               </TableRow>
               {rows.map((r) => (
                 <TableRow key={r.label}>
-                  <TableCell>{`${r.label} (${r.unit})`}</TableCell>
+                  <TableCell className={s.key}>{`${r.label} (${r.unit})`}</TableCell>
                   {scores.map((x) => (
                     <TableCell key={x.name} className={s.num}>
                       {show(r.value(x), r.format)}
@@ -64,7 +70,14 @@ export function CompareTab({ planner, version, onLoaded }: { planner: Planner; v
           </Table>
         </div>
       </Section>
-      <WriteButton label={w.writeComparison} busy={busy} run={run} write={() => planner.writeScenarios()} onLoaded={onLoaded} />
+      <WriteButton
+        label={w.writeComparison}
+        busy={busy}
+        notice={notice}
+        run={run}
+        write={(onStage) => planner.writeScenarios({ check: true, onStage })}
+        onLoaded={onLoaded}
+      />
     </div>
   );
 }

@@ -1,19 +1,15 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { KEY_LABELS } from '../../costkeys/costSheet';
+import { NotReadError } from '../planner';
 import { formatProblem } from '../../io/problems';
 import { DEFAULT_COST_PER_FTE } from '../../costkeys/fromInput';
 import type { CostKey, DriverId } from '../../costkeys/keys';
 import type { Planner } from '../planner';
 import { fmt, pct, useLanguage, useWords } from '../i18n';
-import { NoticeBar, Section, shortName, useAction, useCommonStyles, NumberField, WriteButton, Choice } from './common';
+import { NoticeBar, Section, shortName, useAction, useCommonStyles, useValidity, NumberField, WriteButton, Choice } from './common';
 
-const DRIVER_LABELS: Record<string, string> = {
-  population: 'folketall',
-  users: 'sosialhjelpsmottakere',
-  spending: 'sosialhjelpsutgifter',
-  fte: 'kommunale årsverk',
-};
+const DRIVERS: readonly DriverId[] = ['population', 'users', 'spending', 'fte'];
 const KINDS = Object.keys(KEY_LABELS) as CostKey['kind'][];
 
 /** Kostnadsnøkler: one office, one key and its parameters; the shares follow live; the sheet is written with formulas. */
@@ -22,6 +18,7 @@ export function CostsTab({ planner, version, onLoaded }: { planner: Planner; ver
   const lang = useLanguage();
   const s = useCommonStyles();
   const { busy, notice, run } = useAction();
+  const { report, invalid } = useValidity();
   const value = planner.loaded?.value;
   const shared = useMemo(
     () => (value ? value.scenarios.filter((sc) => sc.offices.some((o) => o.members.length > 1)) : []),
@@ -63,12 +60,12 @@ export function CostsTab({ planner, version, onLoaded }: { planner: Planner; ver
   try {
     split = planner.costs(ask);
   } catch (e) {
-    problem = (e as Error).message;
+    problem = e instanceof NotReadError ? w.notRead : (e as Error).message;
   }
 
   return (
     <div className={s.stack}>
-      <NoticeBar notice={notice ?? (problem ? { intent: 'error', text: problem } : undefined)} />
+      <NoticeBar notice={problem ? { intent: 'error', text: problem } : undefined} />
       <Choice
         label={w.scenario}
         value={scenario.name}
@@ -88,22 +85,30 @@ export function CostsTab({ planner, version, onLoaded }: { planner: Planner; ver
       <Choice
         label={w.key}
         value={kind}
-        options={KINDS.map((k) => ({ value: k, text: KEY_LABELS[k] }))}
+        options={KINDS.map((k) => ({ value: k, text: w.keyLabels[k] ?? KEY_LABELS[k] }))}
         onChange={(v) => setKind(v as CostKey['kind'])}
       />
       {kind === 'fixed-plus' && (
         <div className={s.row}>
-          <NumberField label={w.fixedShare} min={0} max={1} step={0.05} value={fixed} onChange={setFixed} />
+          <NumberField label={w.fixedShare} min={0} max={1} step={0.05} value={fixed} onValidity={report('fixed')} onChange={setFixed} />
           <Choice
             label={w.driver}
             value={driver}
-            options={Object.entries(DRIVER_LABELS).map(([id, label]) => ({ value: id, text: label }))}
+            options={DRIVERS.map((id) => ({ value: id, text: w.driverLabels[id]! }))}
             onChange={(v) => setDriver(v as DriverId)}
           />
         </div>
       )}
       {kind === 'mix' && (
-        <NumberField label={w.mixPopulation} min={0} max={1} step={0.1} value={mixPopulation} onChange={setMixPopulation} />
+        <NumberField
+          label={w.mixPopulation}
+          min={0}
+          max={1}
+          step={0.1}
+          value={mixPopulation}
+          onValidity={report('mix')}
+          onChange={setMixPopulation}
+        />
       )}
       <NumberField
         label={w.costPerFte}
@@ -111,6 +116,7 @@ export function CostsTab({ planner, version, onLoaded }: { planner: Planner; ver
         max={10_000_000}
         step={10_000}
         value={costPerFte ?? DEFAULT_COST_PER_FTE}
+        onValidity={report('costPerFte')}
         onChange={setCostPerFte}
       />
       {split?.usedDefault && (
@@ -124,12 +130,12 @@ export function CostsTab({ planner, version, onLoaded }: { planner: Planner; ver
         </Text>
       ))}
       {split && (
-        <Section title={`${names.get(office.host) ?? office.host}: ${KEY_LABELS[kind]}`}>
+        <Section title={`${names.get(office.host) ?? office.host}: ${w.keyLabels[kind] ?? KEY_LABELS[kind]}`}>
           <div className={s.scroll}>
             <Table size="extra-small" className={s.table} aria-label={w.key}>
               <TableHeader>
                 <TableRow>
-                  <TableHeaderCell>{w.members}</TableHeaderCell>
+                  <TableHeaderCell className={s.key}>{w.members}</TableHeaderCell>
                   <TableHeaderCell className={s.num}>{w.amount}</TableHeaderCell>
                   <TableHeaderCell className={s.num}>{w.share}</TableHeaderCell>
                   <TableHeaderCell className={s.num}>{w.perCapita}</TableHeaderCell>
@@ -139,7 +145,9 @@ export function CostsTab({ planner, version, onLoaded }: { planner: Planner; ver
               <TableBody>
                 {split.split.shares.map((m) => (
                   <TableRow key={m.number}>
-                    <TableCell title={m.name}>{shortName(m.name)}</TableCell>
+                    <TableCell className={s.key} title={m.name}>
+                      {shortName(m.name)}
+                    </TableCell>
                     <TableCell className={s.num}>{fmt(lang, m.amount)}</TableCell>
                     <TableCell className={s.num}>{pct(lang, m.share)}</TableCell>
                     <TableCell className={s.num}>{fmt(lang, m.perCapita)}</TableCell>
@@ -147,7 +155,7 @@ export function CostsTab({ planner, version, onLoaded }: { planner: Planner; ver
                   </TableRow>
                 ))}
                 <TableRow>
-                  <TableCell>
+                  <TableCell className={s.key}>
                     <strong>{w.total}</strong>
                   </TableCell>
                   <TableCell className={s.num}>
@@ -162,7 +170,20 @@ export function CostsTab({ planner, version, onLoaded }: { planner: Planner; ver
           </div>
         </Section>
       )}
-      <WriteButton label={w.writeCosts} busy={busy} disabled={!split} run={run} write={() => planner.writeCosts(ask)} onLoaded={onLoaded} />
+      {invalid && (
+        <Text size={200} role="note">
+          {w.fixFields}
+        </Text>
+      )}
+      <WriteButton
+        label={w.writeCosts}
+        busy={busy}
+        disabled={!split || invalid}
+        notice={notice}
+        run={run}
+        write={(onStage) => planner.writeCosts(ask, onStage)}
+        onLoaded={onLoaded}
+      />
     </div>
   );
 }

@@ -3,23 +3,36 @@ import { useState } from 'react';
 import type { SheetKind } from '../../io/headers';
 import type { ColumnMapping } from '../../io/mapping';
 import { formatProblem } from '../../io/problems';
-import type { Planner } from '../planner';
+import { SampleTakenError, type Planner, type Stage } from '../planner';
 import { useLanguage, useWords } from '../i18n';
-import { NoticeBar, Section, useAction, useCommonStyles, Choice } from './common';
+import { ActionNotice, Section, useAction, useCommonStyles, Choice } from './common';
 
 /** Problems listed one by one; the rest are counted (a wrong mapping can give hundreds). */
 const MAX_SHOWN = 40;
+/** The sample's choice for the whole country. */
+const ALL = 'all';
 
-/** Data: what was found (sheets, columns), the mapping to correct it, every problem with a link to its cell, and the sample. */
-export function DataTab({ planner, onLoaded }: { planner: Planner; onLoaded: () => void }) {
+/**
+ * Data: the problems first, each with a link to its cell; then what was found (sheets,
+ * columns) with the mapping to correct it; and the sample. A workbook without municipality
+ * data opens as a guide: insert a sample, or choose your own sheets.
+ */
+export function DataTab({ planner, onLoaded }: { planner: Planner; version?: number; onLoaded: () => void }) {
   const w = useWords();
   const lang = useLanguage();
   const s = useCommonStyles();
-  const { busy, notice, run } = useAction();
+  const sample = useAction();
+  const mappingAction = useAction();
+  const busy = sample.busy || mappingAction.busy;
   const loaded = planner.loaded;
   const [mapping, setMapping] = useState<ColumnMapping>(planner.settings.mapping ?? {});
   const [county, setCounty] = useState('18');
+  const [ownSheets, setOwnSheets] = useState(false);
+  const [stage, setStage] = useState<Stage | undefined>();
   const counties = planner.counties();
+  // First run: no sheet of municipalities found, none chosen.
+  const empty = !!loaded && !loaded.found.find((f) => f.kind === 'municipalities')?.sheet && !mapping.sheets?.municipalities;
+  const guide = empty && !ownSheets;
 
   const chooseSheet = (kind: SheetKind, sheet: string | undefined) => {
     const sheets = { ...(mapping.sheets ?? {}) };
@@ -33,116 +46,133 @@ export function DataTab({ planner, onLoaded }: { planner: Planner; onLoaded: () 
     else delete cols[field];
     setMapping({ ...mapping, columns: { ...(mapping.columns ?? {}), [sheet]: cols } });
   };
+  const insert = () =>
+    sample.run(async () => {
+      const all = county === ALL;
+      try {
+        const added = await planner.insertSample(all ? undefined : county, setStage);
+        onLoaded();
+        const place = all ? w.allOfNorway : (counties.find((c) => c.number === county)?.name ?? county);
+        return w.sampleInserted(place, added.municipalities, added.sheets);
+      } catch (e) {
+        if (e instanceof SampleTakenError) throw new Error(w.sampleTaken(e.sheets));
+        throw e;
+      } finally {
+        setStage(undefined);
+      }
+    });
+
+  const sampleSection = (
+    <Section title={guide ? w.welcome : w.sample}>
+      <Text size={200} className={guide ? undefined : s.muted}>
+        {guide ? w.welcomeText : w.sampleHelp}
+      </Text>
+      <div className={s.row}>
+        <Choice
+          label={w.county}
+          value={county}
+          options={[
+            ...counties.map((c) => ({ value: c.number, text: c.name, label: `${c.number} ${c.name}` })),
+            { value: ALL, text: w.allOfNorway },
+          ]}
+          onChange={setCounty}
+        />
+        <Button appearance="primary" disabled={busy} onClick={insert}>
+          {w.insertSample}
+        </Button>
+        {guide && (
+          <Button disabled={busy} onClick={() => setOwnSheets(true)}>
+            {w.mapOwn}
+          </Button>
+        )}
+      </div>
+      {sample.busy && <Spinner size="tiny" label={stage ? w.stageOf[stage] : w.busy} />}
+      <ActionNotice notice={sample.notice} />
+    </Section>
+  );
+
+  if (!loaded) return <Spinner size="tiny" label={w.reading} />;
+  if (guide) return <div className={s.stack}>{sampleSection}</div>;
 
   return (
     <div className={s.stack}>
-      <NoticeBar notice={notice} />
-      <Section title={w.sheetsFound}>
-        {!loaded ? (
-          <Spinner size="tiny" label={w.reading} />
+      <Section title={w.problems}>
+        {loaded.problems.length === 0 ? (
+          <Text>{w.noProblems}</Text>
         ) : (
-          loaded.found
-            .filter((f) => f.kind !== 'ferries')
-            .map((f) => (
-              <div key={f.kind} className={s.section}>
-                <Choice
-                  label={w.inputKind[f.kind]!}
-                  ariaLabel={`${w.chooseSheet}: ${w.inputKind[f.kind]}`}
-                  value={mapping.sheets?.[f.kind] ?? ''}
-                  options={[
-                    { value: '', text: f.sheet ?? w.notFound, label: w.automatic },
-                    ...loaded.sheetNames.map((n) => ({ value: n, text: n })),
-                  ]}
-                  onChange={(v) => chooseSheet(f.kind, v || undefined)}
-                />
-                {f.sheet && (
-                  <div className={s.row}>
-                    {f.fields
-                      .filter((x) => x.required || x.header)
-                      .map((x) => (
-                        <Choice
-                          key={x.key}
-                          label={x.label}
-                          style={{ minWidth: '130px', flex: '1 1 130px' }}
-                          ariaLabel={`${w.chooseColumn} (${w.inputKind[f.kind]}): ${x.label}`}
-                          value={mapping.columns?.[f.sheet!]?.[x.key] ?? ''}
-                          options={[
-                            { value: '', text: x.header ?? w.notFound, label: w.automatic },
-                            ...f.headers.map((h) => ({ value: h, text: h })),
-                          ]}
-                          onChange={(v) => chooseColumn(f.sheet!, x.key, v || undefined)}
-                        />
-                      ))}
-                  </div>
+          <ul style={{ margin: 0, paddingLeft: '1.2em' }} aria-label={w.problems}>
+            {loaded.problems.slice(0, MAX_SHOWN).map((p, i) => (
+              <li key={i}>
+                <Text weight={p.severity === 'error' ? 'semibold' : 'regular'}>{p.severity === 'error' ? w.error : w.note}: </Text>
+                {/* Text from cells is rendered as text, never as HTML. */}
+                <Text>{formatProblem(p, lang)}</Text>{' '}
+                {loaded.sheetNames.includes(p.sheet) && (
+                  <Link as="button" onClick={() => void planner.workbook.select(p.sheet, p.cell).catch(() => undefined)}>
+                    {w.goTo} {p.cell ? `${p.sheet}!${p.cell}` : p.sheet}
+                  </Link>
                 )}
-              </div>
-            ))
+              </li>
+            ))}
+          </ul>
         )}
-        <div className={s.row}>
-          <Button
-            appearance="primary"
-            disabled={busy || !loaded}
-            onClick={() => run(async () => void (await planner.saveSettings({ ...planner.settings, mapping }), onLoaded()))}
-          >
-            {w.saveMapping}
-          </Button>
-          <Button disabled={busy} onClick={() => run(async () => void (await planner.load(), onLoaded()))}>
-            {w.reread}
-          </Button>
-        </div>
+        {loaded.problems.length > MAX_SHOWN && <Text>{w.moreProblems(loaded.problems.length - MAX_SHOWN)}</Text>}
       </Section>
 
-      {loaded && (
-        <Section title={w.problems}>
-          {loaded.problems.length === 0 ? (
-            <Text>{w.noProblems}</Text>
-          ) : (
-            <ul style={{ margin: 0, paddingLeft: '1.2em' }} aria-label={w.problems}>
-              {loaded.problems.slice(0, MAX_SHOWN).map((p, i) => (
-                <li key={i}>
-                  <Text weight={p.severity === 'error' ? 'semibold' : 'regular'}>{p.severity === 'error' ? w.error : w.note}: </Text>
-                  {/* Text from cells is rendered as text, never as HTML. */}
-                  <Text>{formatProblem(p, lang)}</Text>{' '}
-                  {loaded.sheetNames.includes(p.sheet) && (
-                    <Link as="button" onClick={() => void planner.workbook.select(p.sheet, p.cell).catch(() => undefined)}>
-                      {w.goTo} {p.cell ? `${p.sheet}!${p.cell}` : p.sheet}
-                    </Link>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
-          {loaded.problems.length > MAX_SHOWN && <Text>{w.moreProblems(loaded.problems.length - MAX_SHOWN)}</Text>}
-        </Section>
-      )}
-
-      <Section title={w.sample}>
-        <Text size={200} className={s.muted}>
-          {w.sampleHelp}
-        </Text>
+      <Section title={w.sheetsFound}>
+        {loaded.found
+          .filter((f) => f.kind !== 'ferries')
+          // Before the municipalities are found, only their sheet is asked for.
+          .filter((f) => !empty || f.kind === 'municipalities')
+          .map((f) => (
+            <div key={f.kind} className={s.section}>
+              <Choice
+                label={w.inputKind[f.kind]!}
+                ariaLabel={`${w.chooseSheet}: ${w.inputKind[f.kind]}`}
+                value={mapping.sheets?.[f.kind] ?? ''}
+                options={[
+                  { value: '', text: f.sheet ?? (empty ? '' : w.notFound), label: w.automatic },
+                  ...loaded.sheetNames.map((n) => ({ value: n, text: n })),
+                ]}
+                onChange={(v) => chooseSheet(f.kind, v || undefined)}
+              />
+              {f.sheet && (
+                <div className={s.row}>
+                  {f.fields
+                    .filter((x) => x.required || x.header)
+                    .map((x) => (
+                      <Choice
+                        key={x.key}
+                        label={x.label}
+                        style={{ minWidth: '130px', flex: '1 1 130px' }}
+                        ariaLabel={`${w.chooseColumn} (${w.inputKind[f.kind]}): ${x.label}`}
+                        value={mapping.columns?.[f.sheet!]?.[x.key] ?? ''}
+                        options={[
+                          { value: '', text: x.header ?? w.notFound, label: w.automatic },
+                          ...f.headers.map((h) => ({ value: h, text: h })),
+                        ]}
+                        onChange={(v) => chooseColumn(f.sheet!, x.key, v || undefined)}
+                      />
+                    ))}
+                </div>
+              )}
+            </div>
+          ))}
         <div className={s.row}>
-          <Choice
-            label={w.county}
-            value={county}
-            options={counties.map((c) => ({ value: c.number, text: c.name, label: `${c.number} ${c.name}` }))}
-            onChange={setCounty}
-          />
           <Button
             appearance="primary"
             disabled={busy}
-            onClick={() =>
-              run(async () => {
-                const l = await planner.insertSample(county);
-                onLoaded();
-                return `${w.written}: ${l.sheetNames.join(', ')}`;
-              })
-            }
+            onClick={() => mappingAction.run(async () => void (await planner.saveSettings({ ...planner.settings, mapping }), onLoaded()))}
           >
-            {w.insertSample}
+            {w.saveMapping}
+          </Button>
+          <Button disabled={busy} onClick={() => mappingAction.run(async () => void (await planner.load(), onLoaded()))}>
+            {w.reread}
           </Button>
         </div>
-        {busy && <Spinner size="tiny" label={w.busy} />}
+        <ActionNotice notice={mappingAction.notice} />
       </Section>
+
+      {sampleSection}
     </div>
   );
 }

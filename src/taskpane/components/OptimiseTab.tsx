@@ -1,12 +1,13 @@
 import { Button, Checkbox, Field, Input, ProgressBar, Radio, RadioGroup, Text } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
+import { NotReadError, StaleDataError } from '../planner';
 import type { Progress } from '../../optimize/exact';
 import type { OptimizeRequest } from '../../optimize/fromInput';
 import { sweepCounts } from '../../optimize/run';
 import type { Planner, Rules } from '../planner';
-import { runInWorker, type RunHandle } from '../solver';
+import { CancelledError, runInWorker, WorkerStoppedError, type RunHandle } from '../solver';
 import { fmt, pct, useLanguage, useWords } from '../i18n';
-import { NoticeBar, Section, useAction, useCommonStyles, NumberField } from './common';
+import { ActionNotice, Section, useAction, useCommonStyles, useValidity, NumberField } from './common';
 
 const numbers = (v: string): string[] =>
   v
@@ -29,16 +30,36 @@ export function parseLocks(v: string, message: (part: string) => string): Map<st
   return locks;
 }
 
-/** Optimaliser: the rules, a run in the Web Worker with progress and cancel; the result becomes a scenario. */
-export function OptimiseTab({ planner, onLoaded, workerUrl }: { planner: Planner; onLoaded: () => void; workerUrl: string }) {
+/** Starts an optimisation (the Web Worker in the add-in). */
+export type Solve = typeof runInWorker;
+
+/**
+ * Optimaliser: the rules, a run in the Web Worker with progress and cancel; the result becomes a
+ * scenario. The tab stays mounted while other tabs are shown, so a run, its progress and
+ * what was typed survive a tab change.
+ */
+export function OptimiseTab({
+  planner,
+  onLoaded,
+  workerUrl,
+  solve = runInWorker,
+}: {
+  planner: Planner;
+  onLoaded: () => void;
+  workerUrl: string;
+  solve?: Solve;
+}) {
   const w = useWords();
   const lang = useLanguage();
   const s = useCommonStyles();
   const { busy, notice, run } = useAction();
+  const { report, invalid } = useValidity();
   const [rules, setRules] = useState<Rules>(planner.rules);
   const [mode, setMode] = useState<'count' | 'cost'>('count');
   const n = planner.loaded?.value?.municipalities.length ?? 0;
-  const [offices, setOffices] = useState(Math.max(1, Math.round(n / 2)));
+  // Untouched, the count follows the workbook (half its municipalities); typed, it is kept.
+  const [typedOffices, setOffices] = useState<number | undefined>();
+  const offices = typedOffices ?? Math.max(1, Math.round(n / 2));
   const [officeCost, setOfficeCost] = useState(5);
   const [forced, setForced] = useState('');
   const [forbidden, setForbidden] = useState('');
@@ -59,8 +80,8 @@ export function OptimiseTab({ planner, onLoaded, workerUrl }: { planner: Planner
   const start = () =>
     run(async () => {
       setSummary([]);
-      // The rules are the workbook's: saved with the mapping, so scoring and optimising agree.
-      await planner.saveSettings({ ...planner.settings, rules });
+      // The rules are saved in the workbook only with a result (Planner.writeOptimised): a run
+      // that fails leaves the workbook as it was.
       const req: OptimizeRequest = {
         offices: mode === 'count' ? offices : undefined,
         officeCostMinutes: mode === 'cost' ? officeCost : undefined,
@@ -71,9 +92,9 @@ export function OptimiseTab({ planner, onLoaded, workerUrl }: { planner: Planner
         ...(servicePoints && keepLocations && baseline ? { keepLocations: baseline } : {}),
         ...(keepExisting && baseline ? { keepExisting: baseline } : {}),
       };
-      const pr = planner.optimisationProblem(req);
+      const pr = planner.optimisationProblem(req, rules);
       const lowest = Math.max(1, Math.ceil(pr.n / (Number.isFinite(rules.maxOwners) ? rules.maxOwners : 1)));
-      handle.current = runInWorker(
+      handle.current = solve(
         workerUrl,
         pr,
         {
@@ -87,12 +108,27 @@ export function OptimiseTab({ planner, onLoaded, workerUrl }: { planner: Planner
         (st, progress) => setStage((old) => ({ stage: st, progress: progress ?? (old?.stage === st ? old.progress : undefined) })),
       );
       try {
-        const outcome = await handle.current.done;
-        const result = await planner.writeOptimised(req, pr, outcome);
+        let outcome;
+        try {
+          outcome = await handle.current.done;
+        } catch (e) {
+          const why =
+            e instanceof CancelledError ? w.cancelledBeforeAny : e instanceof WorkerStoppedError ? w.workerStopped : (e as Error).message;
+          throw new Error(`${why} ${w.rulesKept}`);
+        }
+        handle.current = undefined;
+        const result = await planner.writeOptimised(req, pr, outcome, rules, (st) => setStage({ stage: w.stageOf[st] }));
         onLoaded();
         setSummary([...result.heading.slice(1)]);
-        const written = `${w.written}: ${result.specs.map((x) => x.name).join(', ')}`;
-        return outcome.stopped ? { intent: 'warning' as const, text: `${w.cancelledNote} ${written}` } : written;
+        const said = w.optimisedOutcome(outcome.best.evaluation.offices, w.status[outcome.best.status], result.specs.length);
+        return outcome.stopped ? { intent: 'warning' as const, text: `${w.cancelledNote} ${said}` } : said;
+      } catch (e) {
+        if (e instanceof StaleDataError) {
+          onLoaded();
+          throw new Error(w.staleData);
+        }
+        if (e instanceof NotReadError) throw new Error(w.notRead);
+        throw e;
       } finally {
         handle.current = undefined;
         setStage(undefined);
@@ -102,10 +138,17 @@ export function OptimiseTab({ planner, onLoaded, workerUrl }: { planner: Planner
   const p = stage?.progress;
   return (
     <div className={s.stack}>
-      <NoticeBar notice={notice} />
       <Section title={w.rules}>
-        <NumberField label={w.minFte} min={0} max={1000} value={rules.minFte} onChange={(x) => setRules({ ...rules, minFte: x })} />
         <NumberField
+          label={w.minFte}
+          min={0}
+          max={1000}
+          value={rules.minFte}
+          onValidity={report('minFte')}
+          onChange={(x) => setRules({ ...rules, minFte: x })}
+        />
+        <NumberField
+          onValidity={report('maxTravel')}
           label={w.maxTravel}
           min={0}
           max={1000}
@@ -115,6 +158,7 @@ export function OptimiseTab({ planner, onLoaded, workerUrl }: { planner: Planner
         />
         <NumberField
           label={w.maxOwners}
+          onValidity={report('maxOwners')}
           min={1}
           max={100}
           integer
@@ -133,9 +177,25 @@ export function OptimiseTab({ planner, onLoaded, workerUrl }: { planner: Planner
           </RadioGroup>
         </Field>
         {mode === 'count' ? (
-          <NumberField label={w.officeCount} min={1} max={Math.max(1, n)} integer value={offices} onChange={setOffices} />
+          <NumberField
+            label={w.officeCount}
+            min={1}
+            max={Math.max(1, n)}
+            integer
+            value={offices}
+            onValidity={report('offices')}
+            onChange={setOffices}
+          />
         ) : (
-          <NumberField label={w.officeCost} min={0} max={1000} step={0.5} value={officeCost} onChange={setOfficeCost} />
+          <NumberField
+            label={w.officeCost}
+            min={0}
+            max={1000}
+            step={0.5}
+            value={officeCost}
+            onValidity={report('officeCost')}
+            onChange={setOfficeCost}
+          />
         )}
         <Field label={w.forcedHosts} size="small">
           <Input size="small" value={forced} onChange={(_, d) => setForced(d.value)} placeholder="1804" />
@@ -159,16 +219,22 @@ export function OptimiseTab({ planner, onLoaded, workerUrl }: { planner: Planner
           checked={keepExisting && !!baseline}
           onChange={(_, d) => setKeepExisting(d.checked === true)}
         />
-        <NumberField label={w.timeLimit} min={1} max={3600} value={timeLimit} onChange={setTimeLimit} />
+        <NumberField label={w.timeLimit} min={1} max={3600} value={timeLimit} onValidity={report('timeLimit')} onChange={setTimeLimit} />
       </Section>
       <div className={s.row}>
-        <Button appearance="primary" disabled={busy} onClick={start}>
+        <Button appearance="primary" disabled={busy || invalid} onClick={start}>
           {w.run}
         </Button>
         <Button disabled={!busy || !handle.current} onClick={() => handle.current?.cancel()}>
           {w.cancel}
         </Button>
       </div>
+      {invalid && !busy && (
+        <Text size={200} role="note">
+          {w.fixFields}
+        </Text>
+      )}
+      <ActionNotice notice={notice} />
       {busy && (
         <Field
           label={`${w.running}: ${stage?.stage ?? ''}`}

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import type { Planner } from '../planner';
 import { fmt, useLanguage, useWords } from '../i18n';
 import { MapView } from './MapView';
-import { NoticeBar, Section, shortName, useAction, useCommonStyles, WriteButton, Choice } from './common';
+import { Section, shortName, useAction, useCommonStyles, WriteButton, Choice } from './common';
 
 /** Scenarier: each scenario scored; one picked shows its offices as a table and a map. */
 export function ScenariosTab({ planner, version, onLoaded }: { planner: Planner; version: number; onLoaded: () => void }) {
@@ -19,7 +19,6 @@ export function ScenariosTab({ planner, version, onLoaded }: { planner: Planner;
 
   return (
     <div className={s.stack}>
-      <NoticeBar notice={notice} />
       <Choice
         label={w.scenario}
         value={score.name}
@@ -45,28 +44,38 @@ export function ScenariosTab({ planner, version, onLoaded }: { planner: Planner;
           <Table size="extra-small" className={s.table} aria-label={`${w.scenario} ${score.name}`}>
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>{w.host}</TableHeaderCell>
+                {/* The office and its pass/fail first: what the planner scans for, in view at 320 px. */}
+                <TableHeaderCell className={s.key}>{w.host}</TableHeaderCell>
+                <TableHeaderCell>{w.pass}</TableHeaderCell>
                 <TableHeaderCell className={s.num}>{w.members}</TableHeaderCell>
                 <TableHeaderCell className={s.num}>{w.fte}</TableHeaderCell>
                 <TableHeaderCell className={s.num}>{w.travel}</TableHeaderCell>
-                <TableHeaderCell>{w.pass}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
               {score.offices.map((o) => (
                 <TableRow key={o.host}>
-                  <TableCell title={o.members.map((m) => m.name).join(', ')}>{shortName(o.hostName)}</TableCell>
+                  <TableCell className={s.key} title={o.members.map((m) => m.name).join(', ')}>
+                    {shortName(o.hostName)}
+                  </TableCell>
+                  <TableCell>{o.pass ? w.ok : <Badge color="danger">{w.fails}</Badge>}</TableCell>
                   <TableCell className={s.num}>{o.members.length}</TableCell>
                   <TableCell className={s.num}>{fmt(lang, o.fte, 1)}</TableCell>
                   <TableCell className={s.num}>{fmt(lang, o.weightedTravelMinutes, 1)}</TableCell>
-                  <TableCell>{o.pass ? w.ok : <Badge color="danger">{w.fails}</Badge>}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
           </Table>
         </div>
       </Section>
-      <WriteButton label={w.writeScenarios} busy={busy} run={run} write={() => planner.writeScenarios()} onLoaded={onLoaded} />
+      <WriteButton
+        label={w.writeScenarios}
+        busy={busy}
+        notice={notice}
+        run={run}
+        write={(onStage) => planner.writeScenarios({ check: true, onStage })}
+        onLoaded={onLoaded}
+      />
     </div>
   );
 }

@@ -1,8 +1,21 @@
-import { Button, Dropdown, Field, makeStyles, MessageBar, MessageBarBody, Option, SpinButton, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Dropdown,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Spinner,
+  tokens,
+} from '@fluentui/react-components';
 import type { CSSProperties } from 'react';
 import { parseNumber } from '../../io/cells';
-import { useWords } from '../i18n';
-import { useCallback, useState, type ReactNode } from 'react';
+import type { Language } from '../../io/problems';
+import { useLanguage, useWords, type Words } from '../i18n';
+import { NotReadError, StaleDataError, type Stage } from '../planner';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 
 export const useCommonStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
@@ -11,7 +24,18 @@ export const useCommonStyles = makeStyles({
   table: {
     fontSize: tokens.fontSizeBase200,
     minWidth: '280px',
+    // Columns as wide as their content (Fluent's fixed layout squeezes them until amounts run
+    // into each other); the table scrolls sideways in its container instead.
+    tableLayout: 'auto',
     '& th': { whiteSpace: 'normal', verticalAlign: 'bottom', lineHeight: tokens.lineHeightBase200 },
+  },
+  // The key column (the office, the measure) stays in view while the rest scrolls sideways.
+  key: {
+    position: 'sticky',
+    left: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: `1px 0 0 ${tokens.colorNeutralStroke2}`,
   },
   num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -70,8 +94,61 @@ export function Section({ title, children }: { title: string; children: ReactNod
 export const shortName = (name: string): string => name.split(' - ')[0]!;
 
 /**
- * A number the planner types or steps: Norwegian text ("1 000", "0,5") is read, values are
- * kept within min–max, and what cannot be read leaves the value as it was.
+ * Reads what the planner typed: Norwegian text ("1 000", "7,5", "−5") in Norwegian; in English
+ * a dot is the decimal mark and commas group thousands ("1,000.5").
+ */
+export function readTyped(lang: Language, text: string): number | undefined {
+  if (lang === 'en') {
+    const t = text
+      .trim()
+      .replace(/[\s\u00a0\u202f]/g, '')
+      .replace(/^\u2212/, '-');
+    if (!/^[-+]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$/.test(t) || t === '' || t === '-' || t === '+') return undefined;
+    return Number(t.replace(/,/g, ''));
+  }
+  return parseNumber(text);
+}
+
+/** A number as the field shows it: the user's decimal mark, no grouping, as many decimals as it has (up to 6). */
+export const shownNumber = (lang: Language, x: number): string =>
+  x.toLocaleString(lang === 'en' ? 'en-GB' : 'nb-NO', { useGrouping: false, maximumFractionDigits: 6 }).replace(/^\u2212/, '-');
+
+/** Why a typed text is not a valid value of the field, in the user's words; undefined when it is. */
+export function numberError(
+  w: Words,
+  lang: Language,
+  text: string,
+  f: Readonly<{ min: number; max: number; integer?: boolean }>,
+): { error: string } | { value: number } {
+  const x = readTyped(lang, text);
+  if (x === undefined || !Number.isFinite(x)) return { error: w.notANumber(text.trim()) };
+  if (f.integer && !Number.isInteger(x)) return { error: w.notInteger };
+  if (x < f.min || x > f.max) return { error: w.outOfRange(shownNumber(lang, f.min), shownNumber(lang, f.max)) };
+  return { value: x };
+}
+
+/** Which fields of a form hold a value that cannot be used; the form's action waits until none does. */
+export function useValidity(): { report: (field: string) => (ok: boolean) => void; invalid: boolean } {
+  const [bad, setBad] = useState<ReadonlySet<string>>(new Set());
+  const report = useCallback(
+    (field: string) => (ok: boolean) =>
+      setBad((old) => {
+        if (ok !== old.has(field)) return old;
+        const next = new Set(old);
+        if (ok) next.delete(field);
+        else next.add(field);
+        return next;
+      }),
+    [],
+  );
+  return { report, invalid: bad.size > 0 };
+}
+
+/**
+ * A number the planner types: shown as typed (7,5 stays 7,5), read as Norwegian text in
+ * Norwegian; what cannot be used (not a number, not whole where it must be, outside min–max)
+ * is never rewritten: the field says why, and the value stays the last good one (reported
+ * through `onValidity`, so the action can wait). Arrow up/down step within min–max.
  */
 export function NumberField(p: {
   label: string;
@@ -81,49 +158,113 @@ export function NumberField(p: {
   step?: number;
   integer?: boolean;
   onChange: (x: number) => void;
+  onValidity?: (ok: boolean) => void;
+  disabled?: boolean;
 }) {
+  const w = useWords();
+  const lang = useLanguage();
+  // What the planner is typing; undefined shows the value itself.
+  const [text, setText] = useState<string | undefined>();
+  const shown = text ?? shownNumber(lang, p.value);
+  const checked = numberError(w, lang, shown, p);
+  const error = 'error' in checked ? checked.error : undefined;
+  const { onValidity } = p;
+  useEffect(() => onValidity?.(error === undefined), [error, onValidity]);
+  const set = (t: string) => {
+    setText(t);
+    const c = numberError(w, lang, t, p);
+    if ('value' in c && c.value !== p.value) p.onChange(c.value);
+  };
+  const stepBy = (k: number) => {
+    const base = 'value' in checked ? checked.value : p.value;
+    const x = Math.min(p.max, Math.max(p.min, Math.round((base + k * (p.step ?? 1)) * 1e6) / 1e6));
+    setText(undefined);
+    if (x !== p.value) p.onChange(x);
+  };
   return (
-    <Field label={p.label} size="small">
-      <SpinButton
+    <Field label={p.label} size="small" validationState={error ? 'error' : 'none'} validationMessage={error}>
+      <Input
         size="small"
-        min={p.min}
-        max={p.max}
-        step={p.step ?? 1}
-        value={p.value}
-        onChange={(_, d) => {
-          const x = d.value ?? parseNumber(d.displayValue ?? '');
-          if (x === undefined || x === null || !Number.isFinite(x)) return;
-          p.onChange(Math.min(p.max, Math.max(p.min, p.integer ? Math.round(x) : x)));
+        inputMode={p.integer ? 'numeric' : 'decimal'}
+        value={shown}
+        disabled={p.disabled}
+        aria-invalid={error ? true : undefined}
+        onChange={(_, d) => set(d.value)}
+        onBlur={() => error === undefined && setText(undefined)}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+            e.preventDefault();
+            stepBy(e.key === 'ArrowUp' ? 1 : -1);
+          }
         }}
       />
     </Field>
   );
 }
 
-/** The button that writes sheets: runs `write` as the tab's action, re-reads, and says which sheets were written. */
+/**
+ * An action's message, where the planner looks: placed beside the button that caused it and
+ * scrolled into view when it appears or changes.
+ */
+export function ActionNotice({ notice }: { notice: Notice | undefined }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!notice) return undefined;
+    const el = ref.current;
+    el?.scrollIntoView?.({ block: 'nearest' });
+    // Again once the page has settled (a re-read can still move what is above).
+    const t = setTimeout(() => el?.scrollIntoView?.({ block: 'nearest' }), 100);
+    return () => clearTimeout(t);
+  }, [notice]);
+  return <div ref={ref}>{notice && <NoticeBar notice={notice} />}</div>;
+}
+
+/** The button that writes sheets: runs `write` as the tab's action, re-reads, and says what it wrote, beside itself. */
 export function WriteButton(p: {
   label: string;
   busy: boolean;
   disabled?: boolean;
+  notice: Notice | undefined;
   run: ReturnType<typeof useAction>['run'];
-  write: () => Promise<string | readonly string[]>;
+  write: (onStage: (stage: Stage) => void) => Promise<string | readonly string[]>;
   onLoaded: () => void;
 }) {
   const w = useWords();
+  const s = useCommonStyles();
+  const [mine, setMine] = useState(false);
+  const [stage, setStage] = useState<Stage | undefined>();
   return (
-    <Button
-      appearance="primary"
-      disabled={p.busy || p.disabled}
-      onClick={() =>
-        p.run(async () => {
-          const names = await p.write();
-          p.onLoaded();
-          return `${w.written}: ${[names].flat().join(', ')}`;
-        })
-      }
-    >
-      {p.label}
-    </Button>
+    <div className={s.section}>
+      <div className={s.row}>
+        <Button
+          appearance="primary"
+          disabled={p.busy || p.disabled}
+          onClick={() => {
+            setMine(true);
+            return p.run(async () => {
+              try {
+                const names = [await p.write(setStage)].flat();
+                p.onLoaded();
+                return w.wroteSheets(names);
+              } catch (e) {
+                if (e instanceof StaleDataError) {
+                  p.onLoaded();
+                  throw new Error(w.staleData);
+                }
+                if (e instanceof NotReadError) throw new Error(w.notRead);
+                throw e;
+              } finally {
+                setStage(undefined);
+              }
+            });
+          }}
+        >
+          {p.label}
+        </Button>
+        {p.busy && mine && <Spinner size="tiny" label={stage ? w.stageOf[stage] : w.busy} />}
+      </div>
+      <ActionNotice notice={mine ? p.notice : undefined} />
+    </div>
   );
 }
 

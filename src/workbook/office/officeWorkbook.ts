@@ -217,11 +217,36 @@ function requestBytes(grids: readonly { formulas: Cell[][]; formats: string[][] 
  * goes over Excel on the web's 5 MB (a county is one more sync, all of Norway two); writing takes
  * two (what is there; then everything), with one more only to clean up if Excel refuses the write.
  */
+function outlineOf(sheets: readonly XWorksheet[], used: readonly XRange[]): string {
+  return JSON.stringify(sheets.map((ws, i) => [ws.name, ws.visibility, used[i]!.isNullObject ? '' : used[i]!.address]));
+}
+
 export class OfficeWorkbook implements WorkbookPort {
   /** Kontorplan's document settings as of the last `read`. */
   settings: unknown = undefined;
+  /** The sheets' names, visibility and used ranges as of the last `read` (see `outlineNow`). */
+  outline: string | undefined;
 
   constructor(private readonly run: ExcelRun) {}
+
+  /**
+   * The sheets' names, visibility and used ranges now, in two round trips and without their
+   * values: differs from `outline` when a sheet was added, deleted, renamed, hidden or grew or
+   * shrank since the last read (an edit within a range is heard through `watch`).
+   */
+  async outlineNow(): Promise<string> {
+    try {
+      return await this.run(async (context) => {
+        const sheets = context.workbook.worksheets.load('items/name,items/visibility');
+        await context.sync();
+        const used = sheets.items.map((ws) => ws.getUsedRangeOrNullObject(true).load('address'));
+        await context.sync();
+        return outlineOf(sheets.items, used);
+      });
+    } catch (e) {
+      throw blocked(e, 'read');
+    }
+  }
 
   async read(): Promise<WorkbookSnapshot> {
     try {
@@ -232,11 +257,16 @@ export class OfficeWorkbook implements WorkbookPort {
         const used = sheets.items.map((ws) => ws.getUsedRangeOrNullObject(true).load('address'));
         await context.sync();
         this.settings = setting.isNullObject ? undefined : parseSetting(setting.value);
+        this.outline = outlineOf(sheets.items, used);
         const budget = Math.floor(MAX_RESPONSE_BYTES / READ_BYTES_PER_CELL);
         const bounds = used.map((r) => (r.isNullObject ? undefined : rangeBounds(r.address)));
         const blocks = bounds.flatMap((b, i) => (b && b.r1 >= b.r0 ? rowBlocks(i, b, budget) : []));
         const read: Block[] = [];
-        for (const group of groupBlocks(blocks, budget)) read.push(...(await readBlocks(context, sheets.items, group)));
+        for (const group of groupBlocks(blocks, budget)) {
+          read.push(...(await readBlocks(context, sheets.items, group)));
+          // A big workbook takes several round trips: let the pane draw between them.
+          await new Promise((resolve) => setTimeout(resolve, 0));
+        }
         const valuesOf = (i: number): CellValue[][] => {
           const b = bounds[i];
           if (!b) return [];

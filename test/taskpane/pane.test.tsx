@@ -1,0 +1,234 @@
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ *
+ * The task pane as a planner uses it (React under jsdom, over the fake Excel): tabs keep what
+ * was typed and a running optimisation; a failed run saves nothing; number fields say what is
+ * wrong instead of rewriting it; messages stand beside the button that caused them and say
+ * what happened; an empty workbook opens as a guide; writes refuse stale data.
+ */
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { loadEmbedded, loadNetwork } from '../../src/cli/common';
+import { optimize } from '../../src/optimize/run';
+import { App } from '../../src/taskpane/App';
+import type { Solve } from '../../src/taskpane/components/OptimiseTab';
+import { Planner } from '../../src/taskpane/planner';
+import { CancelledError, OptimiseError } from '../../src/taskpane/solver';
+import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
+import { FakeExcel } from '../fakes/fakeExcel';
+
+const municipalities = loadEmbedded();
+const data = { municipalities, network: loadNetwork(municipalities) };
+const scrolled: Element[] = [];
+
+beforeAll(() => {
+  // jsdom has neither: the map file from the repository, and an observer that never fires.
+  globalThis.fetch = (async (url: string) => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(`${__dirname}/../../assets/${url}`, 'utf8');
+    return { ok: true, status: 200, json: async () => JSON.parse(text) };
+  }) as never;
+  globalThis.ResizeObserver = class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as never;
+  // jsdom has no layout: record what is scrolled into view.
+  Element.prototype.scrollIntoView = function (this: Element) {
+    scrolled.push(this);
+  };
+});
+
+async function pane(o: { sample?: boolean; solve?: Solve; language?: 'nb' | 'en' } = {}) {
+  const excel = new FakeExcel([{ name: 'Mine notater', values: [['Dette arket er mitt']] }]);
+  const planner = new Planner(new OfficeWorkbook(excel.run), data);
+  if (o.sample) await planner.insertSample('18');
+  render(<App planner={planner} solve={o.solve} language={o.language} />);
+  await screen.findByRole('tab', { name: o.language === 'en' ? 'Scenarios' : 'Scenarier' });
+  await screen.findByRole('tabpanel', {}, { timeout: 20_000 });
+  return { excel, planner };
+}
+
+const tab = (name: string) => fireEvent.click(screen.getByRole('tab', { name }));
+const field = (name: string) => screen.getByRole('textbox', { name }) as HTMLInputElement;
+const type = (name: string, text: string) => fireEvent.change(field(name), { target: { value: text } });
+
+/** A solver the test releases: it reports a stage at once and finishes (really optimising) when told. */
+function gatedSolve() {
+  let release!: () => void;
+  let fail!: (e: Error) => void;
+  const gate = new Promise<void>((resolve, reject) => ((release = resolve), (fail = reject)));
+  const started: number[] = [];
+  const solve: Solve = (_url, problem, _options, onStage) => {
+    started.push(Date.now());
+    setTimeout(() => onStage('main', { incumbent: null, bound: null, gap: 0.5 } as never), 0);
+    return { done: gate.then(() => optimize(problem, { heuristicSeconds: 0.2, sweep: [] })), cancel: () => undefined };
+  };
+  return { solve, started, release: () => release(), fail: (e: Error) => fail(e) };
+}
+
+describe('the tabs keep their state', () => {
+  it('keeps a typed count and a running optimisation across tab changes, and never starts a second run', async () => {
+    const run = gatedSolve();
+    const { excel } = await pane({ sample: true, solve: run.solve });
+    tab('Optimaliser');
+    // The default follows the workbook: half of 41.
+    expect(field('Antall kontor').value).toBe('21');
+    type('Antall kontor', '20');
+    fireEvent.click(screen.getByRole('button', { name: 'Optimaliser' }));
+    await screen.findByText(/^Optimaliserer/);
+    tab('Data');
+    tab('Scenarier');
+    tab('Optimaliser');
+    // Back: the same run, still going, with its cancel; the count as typed.
+    expect(screen.getByText(/^Optimaliserer/)).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Avbryt' }) as HTMLButtonElement).disabled).toBe(false);
+    expect((screen.getByRole('button', { name: 'Optimaliser' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(field('Antall kontor').value).toBe('20');
+    expect(run.started).toHaveLength(1);
+    await act(async () => run.release());
+    const done = await screen.findByText(/^20 kontor, .*; skrev \d+ ark\.$/, {}, { timeout: 20_000 });
+    // The message survives another tab change too.
+    tab('Sammenlign');
+    tab('Optimaliser');
+    expect(done.isConnected).toBe(true);
+    expect(excel.sheets.map((x) => x.name)).toContain('KP Optimert 20 kontor');
+  });
+});
+
+describe('a failed run', () => {
+  it('saves nothing into the workbook and says so beside the button', async () => {
+    const run = gatedSolve();
+    const { excel, planner } = await pane({ sample: true, solve: run.solve });
+    const settings = JSON.stringify([...excel.settings]);
+    const sheets = excel.sheets.map((x) => x.name);
+    tab('Optimaliser');
+    type('Minste årsverk per kontor', '500');
+    fireEvent.click(screen.getByRole('button', { name: 'Optimaliser' }));
+    await screen.findByText(/^Optimaliserer/);
+    await act(async () => run.fail(new OptimiseError('Ingen kontorstruktur oppfyller reglene.')));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Ingen kontorstruktur oppfyller reglene. Reglene er ikke lagret');
+    expect(JSON.stringify([...excel.settings])).toBe(settings);
+    expect(excel.sheets.map((x) => x.name)).toEqual(sheets);
+    expect(planner.rules.minFte).not.toBe(500);
+    // The message is next to the button that caused it, and was scrolled into view.
+    const buttons = screen.getByRole('button', { name: 'Optimaliser' }).parentElement!;
+    expect(buttons.nextElementSibling?.nextElementSibling?.contains(alert) || buttons.nextElementSibling?.contains(alert)).toBe(true);
+    expect(scrolled.some((e) => e.contains(alert))).toBe(true);
+  });
+});
+
+describe('number fields', () => {
+  it('show what was typed and why it cannot be used, and hold the action until it is fixed', async () => {
+    const { planner } = await pane({ sample: true, solve: gatedSolve().solve });
+    tab('Optimaliser');
+    const runButton = () => screen.getByRole('button', { name: 'Optimaliser' }) as HTMLButtonElement;
+    for (const [name, text, message] of [
+      ['Minste årsverk per kontor', '-5', 'Må være fra 0 til 1000.'],
+      ['Antall kontor', '500', 'Må være fra 1 til 41.'],
+      ['Tidsgrense (sekunder)', '999 999', 'Må være fra 1 til 3600.'],
+      ['Antall kontor', '7,5', 'Skriv et helt tall.'],
+      ['Flest eierkommuner per kontor', 'mange', '«mange» er ikke et tall: skriv for eksempel 7,5.'],
+    ] as const) {
+      type(name, text);
+      expect(field(name).value).toBe(text);
+      expect(field(name).getAttribute('aria-invalid')).toBe('true');
+      expect(screen.getByText(message)).toBeTruthy();
+      expect(runButton().disabled).toBe(true);
+      expect(screen.getByText('Rett feltene som er merket med feil først.')).toBeTruthy();
+      type(name, name === 'Antall kontor' ? '20' : name.startsWith('Tids') ? '30' : '5');
+    }
+    expect(runButton().disabled).toBe(false);
+    // A decimal stays as typed, in Norwegian, and shows so after leaving the field.
+    type('Minste årsverk per kontor', '7,5');
+    fireEvent.blur(field('Minste årsverk per kontor'));
+    expect(field('Minste årsverk per kontor').value).toBe('7,5');
+    // Arrow keys step within the limits.
+    fireEvent.keyDown(field('Minste årsverk per kontor'), { key: 'ArrowUp' });
+    expect(field('Minste årsverk per kontor').value).toBe('8,5');
+    expect(planner.rules.minFte).not.toBe(8.5);
+  });
+});
+
+describe('the first run is a guide', () => {
+  it('opens an empty workbook with the sample on offer, no error, no "ikke funnet", then inserts it and says what it added', async () => {
+    const { excel } = await pane();
+    expect(screen.getByRole('heading', { name: 'Kom i gang' })).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(document.body.textContent).not.toContain('ikke funnet');
+    expect(document.body.textContent).not.toContain('fant ikke arket');
+    expect(screen.queryByRole('button', { name: 'Bruk og lagre i arbeidsboken' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Sett inn eksempeldata' }));
+    const said = await screen.findByText(/^Satte inn eksempeldata/, {}, { timeout: 20_000 });
+    expect(said.textContent).toBe(
+      'Satte inn eksempeldata for Nordland (41 kommuner) i 6 nye ark: Kommuner, Reisetid, Bemanning, Kontorer, Scenarier, Om dataene. Arkene er dine nå.',
+    );
+    expect(said.textContent).not.toContain('Mine notater');
+    await screen.findByText('Ingen problemer: arbeidsboken kan brukes.');
+    // A second county: refused, truly, and nothing written.
+    const names = excel.sheets.map((x) => x.name);
+    fireEvent.click(screen.getByRole('combobox', { name: 'Fylke' }));
+    fireEvent.click(await screen.findByRole('option', { name: /^03 / }));
+    fireEvent.click(screen.getByRole('button', { name: 'Sett inn eksempeldata' }));
+    const refused = await screen.findByRole('alert', {}, { timeout: 20_000 });
+    expect(refused.textContent).toContain(
+      'Arbeidsboken har allerede arkene Kommuner, Reisetid, Bemanning, Kontorer, Scenarier, Om dataene',
+    );
+    expect(refused.textContent).toContain('Ingenting ble skrevet.');
+    expect(excel.sheets.map((x) => x.name)).toEqual(names);
+  });
+
+  it('lets the planner choose their own sheet instead, asking for the municipalities only', async () => {
+    await pane();
+    fireEvent.click(screen.getByRole('button', { name: 'Velg arkene mine selv' }));
+    expect(screen.getByRole('combobox', { name: 'Velg ark: Kommuner' })).toBeTruthy();
+    expect(screen.queryByRole('combobox', { name: 'Velg ark: Bemanning' })).toBeNull();
+    expect(document.body.textContent).not.toContain('ikke funnet');
+  });
+});
+
+describe('writes', () => {
+  it('write nothing from stale data: a Scenarier sheet deleted since the read is noticed', async () => {
+    const { excel } = await pane({ sample: true });
+    tab('Scenarier');
+    await screen.findByRole('table', { name: /^Scenario / });
+    excel.sheets = excel.sheets.filter((x) => x.name !== 'Scenarier');
+    fireEvent.click(screen.getByRole('button', { name: 'Skriv scenarioark og sammenligning' }));
+    const alert = await screen.findByRole('alert', {}, { timeout: 20_000 });
+    expect(alert.textContent).toContain('Arbeidsboken er endret siden den ble lest, så ingenting ble skrevet.');
+    expect(excel.sheets.some((x) => x.name.startsWith('KP '))).toBe(false);
+  });
+
+  it('say what they wrote, beside the button', async () => {
+    await pane({ sample: true });
+    tab('Sammenlign');
+    const button = await screen.findByRole('button', { name: 'Skriv sammenligningsark' });
+    fireEvent.click(button);
+    const status = await screen.findByText(/^Skrev \d+ ark: scenarioene og Sammenligning\.$/, {}, { timeout: 20_000 });
+    expect(button.closest('div')!.parentElement!.contains(status)).toBe(true);
+  });
+});
+
+describe('English', () => {
+  it('says why a run ended without a structure, in English, and that nothing was saved', async () => {
+    const run = gatedSolve();
+    const { excel } = await pane({ sample: true, solve: run.solve, language: 'en' });
+    const settings = JSON.stringify([...excel.settings]);
+    tab('Optimise');
+    fireEvent.click(screen.getByRole('button', { name: 'Optimise' }));
+    await screen.findByText(/^Optimising/);
+    await act(async () => run.fail(new CancelledError()));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('Cancelled before any office structure was found. The rules were not saved: the workbook is as it was.');
+    expect(JSON.stringify([...excel.settings])).toBe(settings);
+  });
+
+  it('shows the Data tab and the first-run guide in English only', async () => {
+    await pane({ language: 'en' });
+    const text = within(screen.getByRole('main')).getByRole('tabpanel').textContent ?? '';
+    expect(text).toContain('Getting started');
+    expect(text).not.toMatch(/[æøåÆØÅ]/);
+    expect(screen.getByText('Data: Statistics Norway, NAV, Kartverket (CC BY 4.0).')).toBeTruthy();
+  });
+});
