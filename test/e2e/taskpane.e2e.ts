@@ -176,7 +176,7 @@ it('inserts the Nordland sample and reads it', async () => {
   await status().waitFor();
   // What happened, beside the button, and never a claim to have written the planner's own sheet.
   expect(await status().textContent()).toBe(
-    'Satte inn eksempeldata for Nordland (41 kommuner) i 6 nye ark: Kommuner, Reisetid, Bemanning, Kontorer, Scenarier, Om dataene. Arkene er dine nå.',
+    'Satte inn eksempeldata for Nordland (41 kommuner) i 7 nye ark: Kommuner, Reisetid, Bemanning, Kontorer, Scenarier, Om dataene, Vekter. Arkene er dine nå.',
   );
   // Scrolled into view: within the 900 px window.
   await page.waitForFunction(() => {

@@ -162,7 +162,7 @@ describe('the first run is a guide', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Sett inn eksempeldata' }));
     const said = await screen.findByText(/^Satte inn eksempeldata/, {}, { timeout: 20_000 });
     expect(said.textContent).toBe(
-      'Satte inn eksempeldata for Nordland (41 kommuner) i 6 nye ark: Kommuner, Reisetid, Bemanning, Kontorer, Scenarier, Om dataene. Arkene er dine nå.',
+      'Satte inn eksempeldata for Nordland (41 kommuner) i 7 nye ark: Kommuner, Reisetid, Bemanning, Kontorer, Scenarier, Om dataene, Vekter. Arkene er dine nå.',
     );
     expect(said.textContent).not.toContain('Mine notater');
     await screen.findByText('Ingen problemer: arbeidsboken kan brukes.');

@@ -24,7 +24,10 @@ describe('the task pane’s planner, against the fake Excel', () => {
     const before = excel.dump('Notater');
     const p = planner(excel);
     const added = await p.insertSample('18');
-    expect(added).toEqual({ sheets: ['Kommuner', 'Reisetid', 'Bemanning', 'Kontorer', 'Scenarier', 'Om dataene'], municipalities: 41 });
+    expect(added).toEqual({
+      sheets: ['Kommuner', 'Reisetid', 'Bemanning', 'Kontorer', 'Scenarier', 'Om dataene', 'Vekter'],
+      municipalities: 41,
+    });
     let loaded = p.loaded!;
     expect(loaded.value?.municipalities).toHaveLength(41);
     expect(loaded.found.find((f) => f.kind === 'municipalities')).toMatchObject({ sheet: 'Kommuner' });
@@ -43,6 +46,7 @@ describe('the task pane’s planner, against the fake Excel', () => {
       'Kontorer',
       'Scenarier',
       'Om dataene',
+      'Vekter',
     ]);
     expect(excel.sheets.map((x) => x.name)).toEqual(names);
 
