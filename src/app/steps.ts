@@ -19,7 +19,7 @@ import type { ReadResult } from '../io/readWorkbook';
 import { TRAVEL_CHECK_SHEET, TRAVEL_SHEET } from '../io/travelOutput';
 import { toScenario, type OptimizeRequest } from '../optimize/fromInput';
 import { meanTravelOf, pairAllowed, reachOf, servicePointOf, type OptProblem } from '../optimize/problem';
-import { siteCostKr } from '../scoring/sites';
+import { servedLocallyEveryDay, siteCostKr } from '../scoring/sites';
 import { servicePointLabel } from '../io/servicePoint';
 import type { ServicePoint } from '../domain/types';
 import { travelMinutes, travelProvenance, travelViaFerry } from '../travel/matrix';
@@ -210,20 +210,24 @@ export function siteCostOf(value: PlanValue, params: Parameters = DEFAULT_PARAME
   };
 }
 
-/** The largest travel, and the smallest FTE of an office that is not exempt (isolated), of a structure. */
-function shape(pr: OptProblem, host: Int32Array, isolated: ReadonlySet<number>): { maxTravel: number; minFte: number } {
+/**
+ * The users' longest trip (as `plan` counts it: a member served locally every day makes none), and
+ * the smallest FTE of an office that is not exempt (isolated), of a structure.
+ */
+function shape(pr: OptProblem, host: Int32Array, isolated: ReadonlySet<number>, params: Parameters): { maxTravel: number; minFte: number } {
   let maxTravel = 0;
   const fte = pr.hostFixedFte ? Float64Array.from(pr.hostFixedFte) : new Float64Array(pr.n);
   for (let i = 0; i < pr.n; i++) {
     fte[host[i]!] = fte[host[i]!]! + pr.fte[i]!;
-    if (host[i] !== i) maxTravel = Math.max(maxTravel, reachOf(pr, i, host[i]!));
+    if (host[i] !== i && !servedLocallyEveryDay(servicePointOf(pr, i, host[i]!), params))
+      maxTravel = Math.max(maxTravel, reachOf(pr, i, host[i]!));
   }
   let minFte = Number.POSITIVE_INFINITY;
   for (let j = 0; j < pr.n; j++) if (host[j] === j && !isolated.has(j)) minFte = Math.min(minFte, fte[j]!);
   return { maxTravel, minFte: Number.isFinite(minFte) ? minFte : 0 };
 }
 
-export function tradeoffRows(pr: OptProblem, outcome: OutcomeSummary): TradeoffRow[] {
+export function tradeoffRows(pr: OptProblem, outcome: OutcomeSummary, params: Parameters = DEFAULT_PARAMETERS): TradeoffRow[] {
   const isolated = new Set(outcome.reduced.isolated);
   return outcome.sweep.map((pt) => {
     const s = pt.solution;
@@ -237,7 +241,7 @@ export function tradeoffRows(pr: OptProblem, outcome: OutcomeSummary): TradeoffR
         gap: null,
         seconds: null,
       };
-    const sh = shape(pr, s.host, isolated);
+    const sh = shape(pr, s.host, isolated, params);
     return {
       offices: pt.offices,
       meanTravel: meanTravelOf(pr, s.evaluation.travel),
@@ -261,7 +265,7 @@ export function describeRules(p: Parameters, req: OptimizeRequest, pr: OptProble
   const parts = [
     req.offices !== undefined ? `${req.offices} kontor` : `kostnad per kontor ${num1(req.officeCostMinutes ?? 0)} min snittreisetid`,
     `minst ${num1(p.minFte)} årsverk per kontor`,
-    `høyst ${p.maxTravelWithoutServicePoint} min reisetid til vertskommunen`,
+    `høyst ${p.maxTravelWithoutServicePoint} min reisetid til vertskommunen på dager uten lokal tjeneste`,
     `høyst ${p.maxOwners} eierkommuner`,
   ];
   if (pr.sites)
@@ -353,7 +357,7 @@ export function optimisedResult(value: PlanValue, params: Parameters, req: Optim
   ];
   const planner = value.scenarios.filter((s) => !(value.sheetsUsed.optimizedScenarioNames ?? []).includes(s.name));
   const scenarios = [...planner, ...optimised];
-  const rows = tradeoffRows(pr, outcome);
+  const rows = tradeoffRows(pr, outcome, params);
   const specs = [
     ...scoredSpecs(scenarios, { ...value, scenarios }, params),
     optimizedScenariosSheet(optimised, names, heading, siteCostOf(value, params)),

@@ -138,7 +138,8 @@ export function parametersFrom(values: Record<string, string | boolean | undefin
     sitePremisesKr: premisesFrom(s),
     staffKrPerHour: number('staff-kr-per-hour', s('staff-kr-per-hour'), 0, 100_000),
     workWeeksPerYear: number('work-weeks', s('work-weeks'), 0, 53),
-    userTimeKrPerMinute: number('user-kr-per-minute', s('user-kr-per-minute'), 0, 10_000),
+    // Not 0: the optimiser weighs a service point's kroner against users' time at this price.
+    userTimeKrPerMinute: number('user-kr-per-minute', s('user-kr-per-minute'), 0.001, 10_000),
     visitsPerInhabitantPerYear: number('visits-per-inhabitant', s('visits-per-inhabitant'), 0.001, 1000),
     optimiserBranchDays: number('branch-days', s('branch-days'), 0.5, 4.5),
     maxTravelWithLocalOffice: number('max-travel-local', s('max-travel-local'), 0, 10000),

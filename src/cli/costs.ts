@@ -197,7 +197,7 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
   }
   const { built, key, split, sheet, usedDefault, warnings, breakdown, pool, phased } = composed;
   for (const w of warnings) io.err(`${lang === 'en' ? 'Note' : 'Merk'}: ${formatProblem({ severity: 'warning', ...w }, lang)}`);
-  if (!(await writeOwnSheets(wb, [sheet, ...carriedOver(opened.snapshot, result.value!)], out, io, keepFor('costs')))) return 1;
+  if (!(await writeOwnSheets(wb, [sheet, ...carriedOver(opened.snapshot, result.value!, params)], out, io, keepFor('costs')))) return 1;
   if (values.json) {
     io.out(
       JSON.stringify(

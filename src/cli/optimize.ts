@@ -231,8 +231,17 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
   if (siteScales.length > 0) {
     const scales = [...new Set([1, ...siteScales])].sort((a, b) => a - b);
     const curveSolver = values.heuristic ? undefined : new WorkerSolver(() => undefined);
+    // Ctrl-C here stops the curve: the points solved so far are written with the best structure.
+    let stopped = false;
+    const onCurveSignal = () => {
+      io.err('Avbryter avveiingen: skriver punktene som er funnet så langt …');
+      stopped = true;
+      curveSolver?.cancel();
+    };
+    process.once('SIGINT', onCurveSignal);
     try {
       for (const scale of scales) {
+        if (stopped) break;
         if (!values.json) io.err(`  … avveiing: kostnad for tjenestesteder × ${factor(scale)}`);
         const prS = scale === 1 ? pr : fromPlanningInput(value, params, { ...req, siteCostScale: scale });
         let o: Outcome | undefined = scale === 1 ? outcome : undefined;
@@ -280,6 +289,7 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
         });
       }
     } finally {
+      process.removeListener('SIGINT', onCurveSignal);
       await curveSolver?.close();
     }
   }
@@ -316,7 +326,9 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
             : null,
           offices: officesJson(pr, best.host),
           isolated: outcome.reduced.isolated.map((i) => pr.ids[i]),
-          isolatedBecause: Object.fromEntries(outcome.reduced.isolated.map((i) => [pr.ids[i], whyIsolated(outcome.reduced, i)])),
+          isolatedBecause: Object.fromEntries(
+            outcome.reduced.isolated.map((i) => [pr.ids[i], whyIsolated(outcome.reduced, i, params.maxTravelWithLocalOffice)]),
+          ),
           ...(siteRows.length > 0 ? { siteCostSweep: siteRows } : {}),
           alternatives: outcome.alternatives.map((a) => ({
             status: a.status,
@@ -338,7 +350,9 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
     for (const line of travelBasisText(basis, names)) io.out(line);
     if (isolatedNames.length > 0) {
       io.out(`Beholder eget kontor (ingen vert kan ta dem uten å bryte en regel):`);
-      outcome.reduced.isolated.forEach((i, k) => io.out(`  ${isolatedNames[k]}: ${whyIsolated(outcome.reduced, i)}`));
+      outcome.reduced.isolated.forEach((i, k) =>
+        io.out(`  ${isolatedNames[k]}: ${whyIsolated(outcome.reduced, i, params.maxTravelWithLocalOffice)}`),
+      );
     }
     io.out('');
     for (const j of hostSet(best.host)) {

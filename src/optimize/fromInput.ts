@@ -1,5 +1,5 @@
 import type { Parameters } from '../domain/parameters';
-import type { MunicipalityNumber, Office, PlanningInput, Scenario } from '../domain/types';
+import type { MunicipalityNumber, Office, PlanningInput, Scenario, ServicePoint } from '../domain/types';
 import type { Assignment, OptProblem, OptRules } from './problem';
 import { usersMinutesAt } from '../travel/matrix';
 import { localDays } from '../scoring/sites';
@@ -28,7 +28,10 @@ export type OptimizeRequest = Readonly<{
   servicePoints?: boolean;
   /** Today's structure (the baseline scenario): no location it has is closed (`--keep-locations`). */
   keepLocations?: Scenario;
-  /** Today's structure: its shared offices are kept as they are, each member locked to its host (`--keep-existing`). */
+  /**
+   * Today's structure: every member of its shared offices locked to its host (`--keep-existing`).
+   * Others may join those offices, and service points are chosen afresh (with `keepLocations`, none closed).
+   */
   keepExisting?: Scenario;
   /** Multiplies every service point's cost (the trade-off curve over location cost); default 1. */
   siteCostScale?: number;
@@ -121,12 +124,16 @@ export function fromPlanningInput(input: PlanningInput, params: Parameters, req:
     locks,
   };
   let minDays: Float64Array | undefined;
+  let todayPoints: (ServicePoint | undefined)[] | undefined;
   if (req.keepLocations) {
     minDays = new Float64Array(n);
+    todayPoints = new Array<ServicePoint | undefined>(n);
     for (const o of req.keepLocations.offices) {
       for (const m of o.members) {
         const i = index.get(m.number);
-        if (i !== undefined) minDays[i] = m.number === o.host ? 5 : localDays(m.servicePoint, params);
+        if (i === undefined) continue;
+        minDays[i] = m.number === o.host ? 5 : localDays(m.servicePoint, params);
+        if (m.number !== o.host) todayPoints[i] = m.servicePoint;
       }
     }
   }
@@ -141,6 +148,7 @@ export function fromPlanningInput(input: PlanningInput, params: Parameters, req:
             reach,
             ownPremisesKr: ms.map((m) => input.staffing.get(m.number)?.premisesCost),
             minDays,
+            todayPoints,
             hostOwnFte: Float64Array.from(fte, (f, j) => f + hostFixedFte[j]!),
             minFte: params.minFte,
           },

@@ -726,8 +726,9 @@ function constrainedSearch(
       const t = d0.clone();
       t.untouch();
       if (!t.closeOpen(short, k)) continue;
-      t.descend(() => false, random, true);
+      t.descend(stop, random, true);
       if (!next || t.value() < next.value()) next = t;
+      if (stop()) break;
     }
     if (!next || !beats(next, best)) break;
     best = record(next);

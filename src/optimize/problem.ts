@@ -184,26 +184,47 @@ export function pairAllowed(pr: OptProblem, i: number, j: number): boolean {
  * within the travel limits, or every host within them breaks a rule (the minimum staff, the
  * BA region, a lock or a host the planner ruled out).
  */
-export function whyIsolated(red: Reduced, i: number): string {
+export function whyIsolated(red: Reduced, i: number, maxTravelWithLocalOffice?: number): string {
   const pr = red.problem;
   const r = pr.rules;
-  const limit = pr.sites ? 'reisetidsgrensene (også med eget lokalkontor)' : `${r.maxTravel} min`;
+  let known = 0;
   let near = 0;
+  let farNotRobust = 0;
   let otherBa = 0;
   let forbidden = 0;
+  let locked = 0;
   for (let j = 0; j < pr.n; j++) {
     if (j === i || !Number.isFinite(pr.cost[i * pr.n + j]!)) continue;
-    const inReach = pr.sites ? pr.sites.level[i * pr.n + j]! >= 0 : reachOf(pr, i, j) <= r.maxTravel;
-    if (!inReach) continue;
+    known++;
+    const minutes = reachOf(pr, i, j);
+    const inReach = pr.sites ? pr.sites.level[i * pr.n + j]! >= 0 : minutes <= r.maxTravel;
+    if (!inReach) {
+      // With service points, a host beyond the limit but within reach of a local office was left out because it is not robust alone.
+      if (pr.sites && maxTravelWithLocalOffice !== undefined && minutes > r.maxTravel && minutes <= maxTravelWithLocalOffice)
+        farNotRobust++;
+      continue;
+    }
     near++;
+    const lock = r.locks.get(j);
     if (r.sameBa && pr.ba[i]! >= 0 && pr.ba[j]! >= 0 && pr.ba[i] !== pr.ba[j]) otherBa++;
     else if (r.forbiddenHosts.includes(j)) forbidden++;
+    else if (lock !== undefined && lock !== j) locked++;
   }
-  if (near === 0) return `ingen mulig vertskommune innen ${limit}`;
-  const parts = [`${near} mulige verter innen ${limit}`];
+  if (known === 0) return 'reisetiden til alle andre kommuner er ukjent';
+  const limit = pr.sites ? `${r.maxTravel} min (eller ${maxTravelWithLocalOffice ?? '–'} min med eget lokalkontor)` : `${r.maxTravel} min`;
+  const parts: string[] = [];
+  if (near === 0) parts.push(`ingen mulig vertskommune innen ${limit}`);
+  else parts.push(`${near} mulige verter innen ${limit}`);
+  if (farNotRobust > 0)
+    parts.push(
+      `${farNotRobust} lenger unna enn ${r.maxTravel} min, men uten minste bemanning alene (${r.minFte} årsverk), som en vert over så lang avstand må ha`,
+    );
   if (otherBa > 0) parts.push(`${otherBa} i en annen BA-region`);
   if (forbidden > 0) parts.push(`${forbidden} utelukket som vert`);
-  parts.push(`ingen av de andre kan nå minste bemanning (${r.minFte} årsverk) med kommunene de kan ta`);
+  if (locked > 0) parts.push(`${locked} låst til en annen vert`);
+  const unexplained = near - otherBa - forbidden - locked;
+  if (unexplained > 0 && r.minFte > 0)
+    parts.push(`de ${unexplained} andre kan ikke nå minste bemanning (${r.minFte} årsverk) med kommunene de kan ta`);
   return parts.join('; ');
 }
 

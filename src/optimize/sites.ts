@@ -31,6 +31,8 @@ export type SiteInput = Readonly<{
   ownPremisesKr: readonly (number | undefined)[];
   /** Opening days a week each member must keep (keep-locations), or undefined. */
   minDays?: Float64Array;
+  /** Each member's service point today (keep-locations): offered beside the standard ones, so a 3-day branch may stay a 3-day branch. */
+  todayPoints?: readonly (ServicePoint | undefined)[];
   /** Staff an office hosted by j has from j alone (its own and the estimate's fixed part). */
   hostOwnFte: Float64Array;
   /** The minimum staff of an office (0: none). */
@@ -51,11 +53,33 @@ export function krPerObjectiveUnit(p: Parameters): number {
   return p.visitsPerInhabitantPerYear * 2 * p.userTimeKrPerMinute;
 }
 
+const standardChoices = new Map<number, number[]>();
+/** The indices 0 … count − 1 (the standard levels), one array per count. */
+function STANDARD(count: number): number[] {
+  let a = standardChoices.get(count);
+  if (!a) standardChoices.set(count, (a = Array.from({ length: count }, (_, k) => k)));
+  return a;
+}
+
 export function buildSites(s: SiteInput, p: Parameters, o: SiteOptions = {}): PairSites {
   const { n } = s;
   const levels = siteLevels(p);
+  const standard = levels.length;
+  // Today's points that none of the standard ones equals, each offered to its own member only.
+  const own = new Int16Array(n).fill(-1);
+  (s.todayPoints ?? []).forEach((sp, i) => {
+    if (!sp || sp.kind === 'none') return;
+    const d = localDays(sp, p);
+    // Local service every day (a 5-day branch too) is the full local office's.
+    if (d >= 5) return;
+    const same = levels.findIndex((l) => l.kind === sp.kind && localDays(l, p) === d);
+    if (same >= 0 && same < standard) return;
+    if (same < 0) levels.push(sp);
+    own[i] = same >= 0 ? same : levels.length - 1;
+  });
   const days = levels.map((l) => localDays(l, p));
   const krPerUnit = krPerObjectiveUnit(p);
+  if (!(krPerUnit > 0)) throw new RangeError('users’ time must be worth more than 0 kr (userTimeKrPerMinute, visitsPerInhabitantPerYear)');
   const scale = o.costScale ?? 1;
   const level = new Int8Array(n * n).fill(-1);
   const travel = new Float64Array(n * n);
@@ -74,7 +98,8 @@ export function buildSites(s: SiteInput, p: Parameters, o: SiteOptions = {}): Pa
       let best = -1;
       let bestTravel = 0;
       let bestSite = 0;
-      for (let l = 0; l < levels.length; l++) {
+      const choices = own[i]! >= 0 ? [...STANDARD(standard), own[i]!] : STANDARD(standard);
+      for (const l of choices) {
         const d = days[l]!;
         if (beyond && d < 5) continue;
         if (d + 1e-9 < minDays) continue;

@@ -5,7 +5,7 @@ import { readWorkbook } from '../../src/io/readWorkbook';
 import { solveExact } from '../../src/optimize/exact';
 import { fromPlanningInput, toScenario } from '../../src/optimize/fromInput';
 import { solveHeuristic } from '../../src/optimize/heuristic';
-import { evaluate, meanTravelOf, reduce, servicePointOf, type OptProblem } from '../../src/optimize/problem';
+import { evaluate, meanTravelOf, reduce, servicePointOf, whyIsolated, type OptProblem } from '../../src/optimize/problem';
 import { buildSites, krPerObjectiveUnit } from '../../src/optimize/sites';
 import { optimize } from '../../src/optimize/run';
 import { scoreScenario } from '../../src/scoring/score';
@@ -227,6 +227,17 @@ describe('the island case: a robust host across a ferry, with a local office', (
     expect(oy.siteCostKr).toBeCloseTo(params.sitePremisesKr.full + 2 * 150 * params.workWeeksPerYear * (params.staffKrPerHour / 60), 6);
   });
 
+  it('says which rule leaves the island alone when no host is robust enough on its own', () => {
+    // 40 FTE: Fastland (about 27 estimated) cannot keep it alone, so Øy, beyond 90 min, may not join it.
+    const strict = withParameters({ minFte: 40 });
+    const red = reduce(fromPlanningInput(input, strict, { officeCostMinutes: 1 }));
+    expect(red.isolated).toContain(2);
+    expect(whyIsolated(red, 2, strict.maxTravelWithLocalOffice)).toBe(
+      'ingen mulig vertskommune innen 90 min (eller 300 min med eget lokalkontor); ' +
+        '2 lenger unna enn 90 min, men uten minste bemanning alene (40 årsverk), som en vert over så lang avstand må ha',
+    );
+  });
+
   it('keeps today’s locations with --keep-locations and today’s cooperations with --keep-existing', async () => {
     const today = {
       name: 'Dagens struktur',
@@ -248,6 +259,19 @@ describe('the island case: a robust host across a ferry, with a local office', (
     expect(localDays(servicePointOf(kept, 1, 0), params)).toBeGreaterThanOrEqual(2);
     expect(servicePointOf(kept, 2, 0)).toEqual({ kind: 'full' });
     expect(Array.from(out.best.host)).toEqual([0, 0, 0]);
+    // A 3-day branch today may stay one (not only become a full office): today's point is offered too.
+    const three = {
+      ...today,
+      offices: [
+        {
+          ...today.offices[0]!,
+          members: [today.offices[0]!.members[0]!, { number: '9102' as never, servicePoint: { kind: 'branch', days: 3 } as const }],
+        },
+        today.offices[1]!,
+      ],
+    };
+    const keptThree = fromPlanningInput(input, params, { offices: 1, keepLocations: three });
+    expect(servicePointOf(keptThree, 1, 0)).toEqual({ kind: 'branch', days: 3 });
     const locked = fromPlanningInput(input, params, { offices: 1, keepExisting: today });
     expect([...locked.rules.locks]).toEqual([[1, 0]]);
   });
