@@ -129,14 +129,16 @@ export class Planner {
     this.settings = { mapping: asMapping(stored?.mapping), rules: asRules(stored?.rules) };
     const mapped = applyMapping(raw, this.settings.mapping);
     const result = readWorkbook(mapped.snapshot, this.params, this.readOptions);
-    // The task pane scores all or nothing: Scenarier's problems are shown and hold it up.
-    const problems = [...result.problems, ...result.scenarioProblems].map(mapped.restore);
+    // Partial results, as the command line gives them: Scenarier's problems are shown, and the
+    // scenarios without errors are scored; only problems in the other sheets hold everything up.
+    const blocking = result.problems.map(mapped.restore);
+    const problems = [...blocking, ...result.scenarioProblems.map(mapped.restore)];
     const used = result.value?.sheetsUsed;
     const owned = new Set(raw.ownedSheets);
     this.loaded = {
       snapshot: mapped.snapshot,
       problems,
-      value: hasErrors(problems) ? undefined : result.value,
+      value: hasErrors(blocking) ? undefined : result.value,
       found: describeInputs(raw, this.sheetsFound(raw, used, mapped.original), this.settings.mapping),
       sheetNames: raw.sheets.filter((s) => !owned.has(s.name)).map((s) => s.name),
     };

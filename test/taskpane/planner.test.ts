@@ -128,3 +128,25 @@ describe('the task pane’s planner, against the fake Excel', () => {
     expect(again.rules.minFte).toBe(12);
   });
 });
+
+describe('partial results in the pane, as on the command line', () => {
+  it('scores the valid scenarios while a broken one is listed with its cell', async () => {
+    const excel = new FakeExcel([{ name: 'Ark1', values: [] }]);
+    const p = planner(excel);
+    await p.insertSample('18');
+    const values = excel.values('Scenarier');
+    const header = values.findIndex((r) => r.some((v) => typeof v === 'string' && /tjenestested/i.test(v)));
+    const spCol = values[header]!.findIndex((v) => typeof v === 'string' && /tjenestested/i.test(v));
+    const first = values[header + 1]![0] as string;
+    // A branch open 7 days, in the first scenario's first row.
+    const cell = `${String.fromCharCode(65 + spCol)}${header + 2}`;
+    excel.edit('Scenarier', cell, [['åpningsdager 7']]);
+    const loaded = await p.load();
+    expect(loaded.value).toBeDefined();
+    expect(loaded.value!.sheetsUsed.brokenScenarios).toEqual([first]);
+    expect(loaded.problems.some((x) => x.severity === 'error' && x.sheet === 'Scenarier' && x.cell === cell)).toBe(true);
+    const names = p.scores().map((s) => s.name);
+    expect(names).not.toContain(first);
+    expect(names.length).toBeGreaterThan(1);
+  });
+});

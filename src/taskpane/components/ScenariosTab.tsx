@@ -17,8 +17,10 @@ export function ScenariosTab({ planner, version, onLoaded }: { planner: Planner;
   if (scores.length === 0) return <Text>{w.needData}</Text>;
   const score = scores.find((x) => x.name === picked) ?? scores[0]!;
 
+  const broken = planner.loaded?.value?.sheetsUsed.brokenScenarios ?? [];
   return (
     <div className={s.stack}>
+      {broken.length > 0 && <Text role="alert">{w.brokenScenarios(broken.map((n) => `«${n}»`).join(', '))}</Text>}
       <Choice
         label={w.scenario}
         value={score.name}
