@@ -131,8 +131,11 @@ export class Planner {
     const result = readWorkbook(mapped.snapshot, this.params, this.readOptions);
     // Partial results, as the command line gives them: Scenarier's problems are shown, and the
     // scenarios without errors are scored; only problems in the other sheets hold everything up.
-    const blocking = result.problems.map(mapped.restore);
-    const problems = [...blocking, ...result.scenarioProblems.map(mapped.restore)];
+    // A Scenarier sheet that cannot be read at all (no scenario left out by name) holds it up too.
+    const unreadable = hasErrors(result.scenarioProblems) && (result.value?.sheetsUsed.brokenScenarios ?? []).length === 0;
+    const scenarioProblems = result.scenarioProblems.map(mapped.restore);
+    const blocking = [...result.problems.map(mapped.restore), ...(unreadable ? scenarioProblems : [])];
+    const problems = unreadable ? blocking : [...blocking, ...scenarioProblems];
     const used = result.value?.sheetsUsed;
     const owned = new Set(raw.ownedSheets);
     this.loaded = {
