@@ -5,6 +5,8 @@ import { embeddedNetwork } from '../data/network';
 import { buildSampleWorkbook } from '../data/sample';
 import { DEFAULT_PARAMETERS, withParameters, type Parameters } from '../domain/parameters';
 import type { SheetSpec, WorkbookSnapshot } from '../domain/sheets';
+import { message, type MessageCode, type MessageParams } from '../io/messages';
+import { usageTemplate } from './help';
 import { formatProblem, hasErrors, type Language, type Problem } from '../io/problems';
 import { readWorkbook, type ReadResult } from '../io/readWorkbook';
 import type { TravelNetwork } from '../travel/network';
@@ -18,7 +20,41 @@ import { openWorkbookFile } from './openWorkbook';
 export type Io = { out: (s: string) => void; err: (s: string) => void };
 export const consoleIo: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
 
-export class UsageError extends Error {}
+/** A mistake in the command line (exit 2): a catalogue message, rendered in the user's language when printed. */
+export class UsageError extends Error {
+  constructor(
+    readonly code: MessageCode,
+    readonly params: MessageParams = {},
+  ) {
+    super(message(code, params, 'nb'));
+  }
+
+  text(lang: Language): string {
+    return message(this.code, this.params, lang);
+  }
+}
+
+/**
+ * Node's parseArgs errors as catalogue messages: the option or argument it names, in the
+ * user's language, never Node's own English sentence.
+ */
+export function usageFromParseArgs(e: Error & { code?: string }): UsageError {
+  const quoted = /'([^']+)'/.exec(e.message)?.[1] ?? '';
+  switch (e.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return new UsageError('unknownOption', { option: quoted });
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return new UsageError('unexpectedArgument', { value: quoted });
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+      const option = quoted.split(' ')[0] ?? quoted;
+      return /argument missing/.test(e.message)
+        ? new UsageError('optionNeedsValue', { option })
+        : new UsageError('optionTakesNoValue', { option });
+    }
+    default:
+      return new UsageError('badArguments', { detail: e.message });
+  }
+}
 
 export function assetsDir(): string {
   // lib/cli/main.js and src/cli/main.ts both sit two levels below the package root.
@@ -64,8 +100,8 @@ export function inputAndOut(
   out: string | undefined,
 ): { input: string; out: string } {
   const input = positionals[0];
-  if (!input || positionals.length > 1) throw new UsageError(`${command} trenger én inndatafil: ${usage}`);
-  if (!out) throw new UsageError(`${command} trenger --out UT.xlsx`);
+  if (!input || positionals.length > 1) throw new UsageError('needsOneInput', { command, usage: usageTemplate(usage) });
+  if (!out) throw new UsageError('needsOut', { command });
   return { input, out };
 }
 
@@ -108,7 +144,7 @@ export const RULE_OPTIONS = {
 export function number(name: string, v: string | undefined, min: number, max: number): number | undefined {
   if (v === undefined) return undefined;
   const x = Number(v.replace(',', '.'));
-  if (!Number.isFinite(x) || x < min || x > max) throw new UsageError(`--${name} må være et tall mellom ${min} og ${max}, ikke «${v}»`);
+  if (!Number.isFinite(x) || x < min || x > max) throw new UsageError('notANumberBetween', { name, min, max, value: v });
   return x;
 }
 
@@ -180,7 +216,7 @@ export async function writeOwnSheets(
 }
 
 export function language(v: string | undefined): Language {
-  if (v !== undefined && v !== 'en' && v !== 'nb') throw new UsageError('--lang må være nb eller en');
+  if (v !== undefined && v !== 'en' && v !== 'nb') throw new UsageError('langNbOrEn');
   return v === 'en' ? 'en' : 'nb';
 }
 

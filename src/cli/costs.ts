@@ -4,6 +4,7 @@ import { DEFAULT_COST_PER_FTE } from '../costkeys/fromInput';
 import { POOL_KEYS, type PhaseStep, type PoolKey } from '../costkeys/extras';
 import { CostKeyError, type CostKey, type CostOffice, type DriverId } from '../costkeys/keys';
 import { foldName } from '../io/cells';
+import { message } from '../io/messages';
 import { formatProblem } from '../io/problems';
 import {
   language,
@@ -18,22 +19,6 @@ import {
   inputAndOut,
 } from './common';
 import { carriedOver, costsResult, keepFor } from '../app/steps';
-
-export const COSTS_USAGE = `  kontorplan costs INN.xlsx --scenario NAVN|NR --office VERT --key NØKKEL --out UT.xlsx [valg]
-                                                  hva hver kommune betaler, som formler i arket`;
-
-export const COSTS_OPTIONS = `Nøkler (--key, engelsk eller norsk): equal (like-deler), per-capita (per-innbygger),
-  per-user (per-mottaker), per-spending (etter-utgifter), per-fte (etter-arsverk),
-  fixed-plus (fast-andel; --fixed 0.2 --driver population), mix (blandet; --weights population=0.5,users=0.5),
-  own-cost (krone-for-krone), pooled (felles-budsjett)
-Valg for costs:
-  --scenario NAVN|NR      scenarioet, ved navn eller nummer i listen
-  --office VERT           vertskommunen, ved kommunenummer eller navn (alle offisielle former)
-  --cost-per-fte KR       kostnad per kommunalt årsverk der Bemanning ikke har egen (standard ${DEFAULT_COST_PER_FTE.toLocaleString('nb-NO')})
-  --pool-social NØKKEL    sosialhjelp i felles pott, fordelt equal, per-capita eller per-user
-  --phase-in KOMMUNE      en kommune som fases inn ...
-  --phase ÅR=ANDEL,...    ... og andelen av full pris den betaler hvert år, f.eks. 2022=0.5,2023=0.75,2024=1
-  --json                  skriv { office, key, total, shares } på standard ut`;
 
 const DRIVERS: Record<string, DriverId> = {
   population: 'population',
@@ -60,9 +45,7 @@ function resolveColumns(key: CostKey, office: CostOffice): CostKey {
     const name = d.slice('column:'.length);
     const hit = headers.find((h) => h.toLowerCase() === name.toLowerCase());
     if (!hit) {
-      throw new UsageError(
-        `ukjent driver «${name}»; bruk population, users, spending, fte${headers.length > 0 ? ` eller en tallkolonne i Kommuner: ${headers.join(', ')}` : ''}`,
-      );
+      throw new UsageError('unknownDriver', { name, columns: headers.length > 0 ? message('driverColumns', { headers: headers.join(', ') }) : '' });
     }
     return `column:${hit}`;
   };
@@ -113,23 +96,21 @@ export function keyFrom(values: Record<string, string | boolean | undefined>): C
       return { kind };
     case 'fixed-plus': {
       const fixed = number('fixed', values.fixed as string | undefined, 0, 1);
-      if (fixed === undefined) throw new UsageError('fixed-plus trenger --fixed ANDEL (0–1), f.eks. --fixed 0.2');
+      if (fixed === undefined) throw new UsageError('fixedPlusNeedsFixed');
       return { kind, fixed, driver: driver((values.driver as string | undefined) ?? 'population') };
     }
     case 'mix': {
       const raw = values.weights as string | undefined;
-      if (!raw) throw new UsageError('mix trenger --weights, f.eks. --weights population=0.5,users=0.5');
+      if (!raw) throw new UsageError('mixNeedsWeights');
       const weights = raw.split(',').map((part): [DriverId, number] => {
         const m = /^\s*([^=]+)=\s*([0-9.,]+)\s*$/.exec(part);
-        if (!m) throw new UsageError(`--weights må være DRIVER=VEKT,…, ikke «${part}»`);
+        if (!m) throw new UsageError('weightsForm', { value: part });
         return [driver(m[1]!), Number(m[2]!.replace(',', '.'))];
       });
       return { kind, weights };
     }
     default:
-      throw new UsageError(
-        `ukjent nøkkel «${values.key as string}»; velg equal, per-capita, per-user, per-spending, per-fte, fixed-plus, mix, own-cost eller pooled (eller norsk: like-deler, per-innbygger, per-mottaker, etter-utgifter, etter-arsverk, fast-andel, blandet, krone-for-krone, felles-budsjett)`,
-      );
+      throw new UsageError('unknownKey', { key: values.key as string });
   }
 }
 
@@ -158,8 +139,8 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
     positionals,
     values.out,
   );
-  if (!values.scenario) throw new UsageError('costs trenger --scenario NAVN (et scenario fra arket Scenarier)');
-  if (!values.office) throw new UsageError('costs trenger --office VERT (kommunenummeret eller navnet til vertskommunen)');
+  if (!values.scenario) throw new UsageError('costsNeedsScenario');
+  if (!values.office) throw new UsageError('costsNeedsOffice');
   const asked = keyFrom(values);
   const socialPool = poolKeyFrom(values['pool-social']);
   const phase = phaseFrom(values['phase-in'], values.phase);
@@ -294,7 +275,7 @@ export function poolKeyFrom(v: string | undefined): PoolKey | undefined {
   if (v === undefined) return undefined;
   const kind = keyKind(v);
   if (!(POOL_KEYS as readonly string[]).includes(kind))
-    throw new UsageError(`--pool-social må være equal, per-capita eller per-user (like-deler, per-innbygger, per-mottaker), ikke «${v}»`);
+    throw new UsageError('poolKey', { value: v });
   return kind as PoolKey;
 }
 
@@ -302,13 +283,13 @@ export function poolKeyFrom(v: string | undefined): PoolKey | undefined {
 export function phaseFrom(member: string | undefined, raw: string | undefined): { member: string; steps: PhaseStep[] } | undefined {
   if (member === undefined && raw === undefined) return undefined;
   if (member === undefined || raw === undefined)
-    throw new UsageError('innfasing trenger både --phase-in KOMMUNE og --phase ÅR=ANDEL,…, f.eks. --phase 2022=0.5,2023=0.75,2024=1');
+    throw new UsageError('phaseNeedsBoth');
   const steps = raw.split(',').map((part): PhaseStep => {
     const m = /^\s*([^=]+?)\s*=\s*([0-9.,]+)\s*(%?)\s*$/.exec(part);
     const x = m ? Number(m[2]!.replace(',', '.')) : Number.NaN;
     const share = m && (m[3] === '%' || x > 1) ? x / 100 : x;
     if (!m || !(share >= 0 && share <= 1))
-      throw new UsageError(`--phase må være ÅR=ANDEL,… med andeler 0–1 (eller prosent), ikke «${part}»`);
+      throw new UsageError('phaseForm', { value: part });
     return { label: m[1]!, share };
   });
   return { member: member.trim(), steps };

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { calibrationPairs, embeddedPairRoutes, embeddedValidation, withinPoints } from '../data/network';
 import { buildSampleWorkbook, selectCounty } from '../data/sample';
-import { DEFAULT_PARAMETERS, type Parameters } from '../domain/parameters';
+import type { Parameters } from '../domain/parameters';
 import { resultSheets } from '../io/output';
 import { travelCheckSheet, travelSheet } from '../io/travelOutput';
 import { scoreAll } from '../scoring/score';
@@ -23,88 +23,41 @@ import {
   RULE_OPTIONS,
   TRAVEL_OPTIONS,
   UsageError,
+  usageFromParseArgs,
   writeOwnSheets,
   type Io,
   OUTPUT_OPTIONS,
   inputAndOut,
 } from './common';
+import { message } from '../io/messages';
+import type { Language } from '../io/problems';
 import { comparisonTable, indexText, rankingText, versusLines } from './format';
 import { carriedOver, keepFor, num1 } from '../app/steps';
-import { OPTIMIZE_OPTIONS, OPTIMIZE_USAGE, optimizeCommand } from './optimize';
-import { COSTS_OPTIONS, COSTS_USAGE, costsCommand } from './costs';
+import { optimizeCommand } from './optimize';
+import { costsCommand } from './costs';
+import { commandHelp, fullHelp, isCommand, type Command } from './help';
 import { inputsJson, planJson } from './json';
 
 export { loadEmbedded, loadNetwork, assetsDir, type Io } from './common';
 
-export const HELP = `Kontorplan – planlegging av NAV-kontorstruktur
-
-Bruk:
-  kontorplan sample --county NN --out FIL.xlsx   eksempelarbeidsbok for ett fylke (f.eks. 18 = Nordland)
-  kontorplan sample --all --out FIL.xlsx          eksempelarbeidsbok for hele landet
-  kontorplan plan INN.xlsx --out UT.xlsx [valg]   vurder alle scenarier i arket Scenarier
-  kontorplan travel INN.xlsx --out UT.xlsx        fyll ut reisetid for alle par og kontroller de oppgitte
-  kontorplan travel --accuracy [--json|--markdown]  hvor godt estimatet treffer TØIs tider og publiserte kjøretider,
-                                                  etter turlengde
-${OPTIMIZE_USAGE}
-${COSTS_USAGE}
-
-Valg for plan:
-  --json                  skriv resultatet som JSON på standard ut
-  --min-fte N             minste antall årsverk per kontor (standard 10)
-  --max-travel MIN        lengste reisetid til verten på dager uten lokal tjeneste (standard 90; et fullt lokalkontor er unntatt)
-  --max-owners N          flest eierkommuner per kontor (standard 5)
-  --same-ba               krev at alle kommuner i et kontor er i vertens BA-region
-  --staff-fixed A         bemanning der den mangler: A per kontor (standard ${DEFAULT_PARAMETERS.staffFixed})...
-  --fte-per-1000 X        ...pluss X per 1 000 innbyggere (standard ${DEFAULT_PARAMETERS.staffPer1000}; alene: flatt X per 1 000)
-  --municipal-share S     kommunal andel der fordelingen mangler (standard ${DEFAULT_PARAMETERS.municipalShareOfFte}, antatt)
-  --k N --absence A       sårbarhet: dager med færre enn N til stede, fravær A (standard 2 og 0,15)
-  --meeting-room-days D   hvor mange åpningsdager et møterom er verdt (standard 0,5)
-  --lang nb|en            språk for meldinger (standard nb)
-
-Valg for tjenestesteder (plan regner kostnaden, optimize veier den mot brukernes tid; se docs/scoring.md):
-  --premises-meeting KR   lokaler for et møterom i året (standard ${DEFAULT_PARAMETERS.sitePremisesKr.meeting}, antatt)
-  --premises-branch KR    lokaler for en deltidsavdeling i året (standard ${DEFAULT_PARAMETERS.sitePremisesKr.branch}, antatt)
-  --premises-office KR    lokaler for et fullt lokalkontor i året (standard ${DEFAULT_PARAMETERS.sitePremisesKr.full}, antatt;
-                          Bemanningens lokalkostnad gjelder der den er oppgitt)
-  --staff-kr-per-hour KR  ansattes kostnad per reisetime (standard ${DEFAULT_PARAMETERS.staffKrPerHour}, antatt)
-  --work-weeks N          arbeidsuker i året (standard ${DEFAULT_PARAMETERS.workWeeksPerYear}, antatt)
-  --user-kr-per-minute KR brukernes tid, kr per minutt (standard ${DEFAULT_PARAMETERS.userTimeKrPerMinute}: TØIs 72 kr/t for private bilreiser)
-  --visits-per-inhabitant N  besøk på NAV-kontoret per innbygger i året (standard ${DEFAULT_PARAMETERS.visitsPerInhabitantPerYear}, antatt)
-  --branch-days D         åpningsdager for avdelingen optimize kan foreslå (standard ${DEFAULT_PARAMETERS.optimiserBranchDays})
-  --max-travel-local MIN  lengste reise til verten for en kommune med fullt lokalkontor (standard ${DEFAULT_PARAMETERS.maxTravelWithLocalOffice}, antatt)
-
-Valg for reisetidsestimatet (plan, travel og sample; se docs/travel.md):
-  --travel-fixed MIN      faste minutter per reise (standard ${DEFAULT_PARAMETERS.estimateFixedMinutes})
-  --detour F              omvegsfaktor, veglengde mot stien over land (standard ${DEFAULT_PARAMETERS.detourFactor})
-  --road-speed KMH        én fart for hele landet i stedet for fylkenes tilpassede (standard ${DEFAULT_PARAMETERS.roadSpeedKmh})
-  --ferry-wait-share S    venting på ferje som andel av tiden mellom avganger (standard ${DEFAULT_PARAMETERS.ferryWaitShare})
-  --ferry-wait-cap MIN    lengste venting på ferje (standard ${DEFAULT_PARAMETERS.ferryWaitCapMinutes})
-  --empty-speed KMH       fart på veg gjennom ubebodd land: fjell, vidde (standard ${DEFAULT_PARAMETERS.emptyLandSpeedKmh})
-  --ferry-speed KMH       ferjens fart over sjøen, for vegen til og fra kaiene (standard ${DEFAULT_PARAMETERS.ferrySailingSpeedKmh})
-  --boat-speed KMH        hurtigbåtens fart over sjøen (standard ${DEFAULT_PARAMETERS.fastBoatSailingSpeedKmh})
-  --within-fixed MIN      reisetid i kommunen: faste minutter (standard ${DEFAULT_PARAMETERS.withinFixedMinutes})
-  --within-per-km MIN     reisetid i kommunen: minutter per km innbyggerne bor fra senteret (standard ${DEFAULT_PARAMETERS.withinMinutesPerKm})
-
-${OPTIMIZE_OPTIONS}
-
-${COSTS_OPTIONS}
-
-Kontorplan skriver bare ark den selv har laget, og bare til filen i --out.`;
+/** The whole manual in Norwegian (`kontorplan help --lang en` gives it in English). */
+export const HELP = fullHelp('nb');
 
 async function sample(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { county: { type: 'string' }, all: { type: 'boolean' }, out: { type: 'string' }, ...TRAVEL_OPTIONS },
+    options: { county: { type: 'string' }, all: { type: 'boolean' }, out: { type: 'string' }, lang: { type: 'string' }, ...TRAVEL_OPTIONS },
     allowPositionals: false,
   });
-  if (!values.out) throw new UsageError('sample trenger --out FIL.xlsx');
-  if (!values.all && !values.county) throw new UsageError('sample trenger --county NN (f.eks. 18) eller --all');
+  language(values.lang);
+  if (!values.out) throw new UsageError('sampleNeedsOut');
+  if (!values.all && !values.county) throw new UsageError('sampleNeedsCounty');
   const data = loadEmbedded();
   const county = values.all ? undefined : values.county!.padStart(2, '0');
   const ms = selectCounty(data, county);
   if (ms.length === 0) {
     const counties = [...new Set(data.map((m) => `${m.county} ${m.countyName}`))].sort().join(', ');
-    throw new UsageError(`fylke «${values.county}» finnes ikke i 2024-inndelingen; velg ett av: ${counties}`);
+    throw new UsageError('unknownCounty', { county: values.county!, counties });
   }
   const title = county ? `${ms[0]!.countyName} (fylke ${county}), ${ms.length} kommuner` : `hele landet, ${ms.length} kommuner`;
   const wb = ExcelJsWorkbook.create();
@@ -267,7 +220,7 @@ async function travel(args: string[], io: Io): Promise<number> {
   });
   const params = parametersFrom(values);
   if (values.accuracy) {
-    if (positionals.length > 0) throw new UsageError('travel --accuracy tar ingen inndatafil: den måler mot de innebygde TØI-tidene');
+    if (positionals.length > 0) throw new UsageError('accuracyTakesNoInput');
     return travelAccuracy(params, values.json === true, values.markdown === true, io);
   }
   const { input, out } = inputAndOut('travel', 'kontorplan travel INN.xlsx --out UT.xlsx', positionals, values.out);
@@ -306,34 +259,56 @@ async function travel(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
+/** The language a command line asks for (`--lang en`, `--lang=en`), read before parsing so that usage errors speak it too. */
+export function requestedLanguage(args: readonly string[]): Language {
+  const end = args.indexOf('--');
+  const scan = end < 0 ? args : args.slice(0, end);
+  for (let i = 0; i < scan.length; i++) {
+    if (scan[i] === '--lang' && scan[i + 1] === 'en') return 'en';
+    if (scan[i] === '--lang=en') return 'en';
+  }
+  return 'nb';
+}
+
+/** Whether the command line asks for help (`--help` or `-h` before any `--`). */
+function asksForHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
+
+const COMMANDS: Record<Command, (args: string[], io: Io) => Promise<number>> = {
+  sample,
+  plan,
+  travel,
+  optimize: optimizeCommand,
+  costs: costsCommand,
+};
+
 export async function main(argv: string[], io: Io = consoleIo): Promise<number> {
-  const [command, ...rest] = argv;
+  const [name, ...rest] = argv;
+  const lang = requestedLanguage(argv);
+  const command = name === undefined ? undefined : isCommand(name);
   try {
-    switch (command) {
-      case 'sample':
-        return await sample(rest, io);
-      case 'plan':
-        return await plan(rest, io);
-      case 'travel':
-        return await travel(rest, io);
-      case 'optimize':
-      case 'optimer':
-        return await optimizeCommand(rest, io);
-      case 'costs':
-      case 'kostnader':
-        return await costsCommand(rest, io);
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        io.out(HELP);
-        return command === undefined ? 2 : 0;
-      default:
-        throw new UsageError(`ukjent kommando «${command}»`);
+    if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+      const about = name === 'help' && rest[0] !== undefined ? isCommand(rest[0]) : undefined;
+      io.out(about ? commandHelp(about, lang) : fullHelp(lang));
+      return name === undefined ? 2 : 0;
+    }
+    if (!command) throw new UsageError('unknownCommand', { command: name });
+    if (asksForHelp(rest)) {
+      io.out(commandHelp(command, lang));
+      return 0;
+    }
+    try {
+      return await COMMANDS[command](rest, io);
+    } catch (e) {
+      if ((e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) throw usageFromParseArgs(e as Error);
+      throw e;
     }
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`kontorplan: ${(e as Error).message}\n\n${HELP}`);
+    if (e instanceof UsageError) {
+      // The one line that matters, and where the rest is: not the whole manual.
+      io.err(`kontorplan: ${e.text(lang)}\n${message('seeHelp', { command: command ? `${command} ` : '' }, lang)}`);
       return 2;
     }
     throw e;

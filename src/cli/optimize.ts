@@ -32,31 +32,6 @@ import {
   inputAndOut,
 } from './common';
 
-export const OPTIMIZE_USAGE = `  kontorplan optimize INN.xlsx --out UT.xlsx (--offices N | --office-cost MIN) [valg]
-                                                  beste kontorstruktur under kravene, med avveiingskurve`;
-
-export const OPTIMIZE_OPTIONS = `Valg for optimize (i tillegg til --min-fte, --max-travel, --max-owners, --same-ba og reisetidsvalgene):
-  --offices N             nøyaktig N kontor
-  --office-cost MIN       la kostnaden avgjøre antallet: et kontor må spare innbyggerne MIN minutter i snitt
-  --ba-penalty MIN        straff per ekstra kontor en BA-region deles på, i minutter snittreisetid (standard 0)
-  --host KNR,KNR          kommuner som skal være vertskommune
-  --not-host KNR,KNR      kommuner som ikke kan være vertskommune
-  --lock KNR=VERT,…       kommuner som skal høre til en bestemt vertskommune
-  --time-limit S          tidsgrense i sekunder for hver eksakte løsning (standard 60)
-  --heuristic             bare den raske heuristikken (uten bevis for optimalitet)
-  --alternatives K        finn inntil K andre strukturer nær den beste (standard 2)
-  --within PROSENT        hvor langt fra den beste et alternativ kan være (standard 1)
-  --sweep FRA-TIL|none    antall kontor i avveiingskurven (standard inntil 9 verdier rundt løsningen)
-  --sweep-time-limit S    tidsgrense per punkt i kurven (standard den minste av --time-limit og 20)
-  --no-service-points     velg ikke tjenestesteder: alle samarbeidskommuner reiser til verten (modellen før tjenestesteder)
-  --keep-locations        legg ikke ned noe tjenestested dagens struktur har (arket Kontorer): like mange åpningsdager eller flere
-  --keep-existing         behold dagens samarbeid (arket Kontorer): hver kommune i et delt kontor låst til sin vertskommune
-  --sweep-site-cost F,F   avveiing mot kostnaden for tjenestesteder: løs på nytt med kostnaden ganget med hver F
-                          (f.eks. 0.5,2), skrevet til «KP Avveiing tjenestesteder»
-  --require-given-over MIN  optimaliser ikke på estimerte reisetider over MIN minutter: skriv parene som må oppgis
-                          til arket «KP Reisetid å oppgi» i --out, og avslutt med kode 1
-  --json                  skriv { status, objective, bound, gap, seconds, travelBasis, siteCost, offices, isolated } på standard ut`;
-
 const list = (v: string | undefined): string[] =>
   (v ?? '')
     .split(',')
@@ -71,7 +46,7 @@ function parseLocks(v: string | undefined): Map<string, string> {
     .map((s) => s.trim())
     .filter(Boolean)) {
     const m = /^(\d{1,4})\s*[=:]\s*(\d{1,4})$/.exec(part);
-    if (!m) throw new UsageError(`--lock må være på formen KNR=VERT (f.eks. 1839=1804), ikke «${part}»`);
+    if (!m) throw new UsageError('lockForm', { value: part });
     locks.set(m[1]!.padStart(4, '0'), m[2]!.padStart(4, '0'));
   }
   return locks;
@@ -82,7 +57,7 @@ function parseSweep(v: string | undefined): 'none' | [number, number] | undefine
   if (v === 'none' || v === 'ingen') return 'none';
   const m = /^(\d+)\s*-\s*(\d+)$/.exec(v);
   if (!m || Number(m[1]) > Number(m[2]) || Number(m[1]) < 1)
-    throw new UsageError(`--sweep må være FRA-TIL (f.eks. 10-30) eller none, ikke «${v}»`);
+    throw new UsageError('sweepForm', { value: v });
   return [Number(m[1]), Number(m[2])];
 }
 
@@ -116,9 +91,9 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
   const offices = number('offices', values.offices, 1, 10000);
   const officeCost = number('office-cost', values['office-cost'], 0, 10000);
   if ((offices === undefined) === (officeCost === undefined)) {
-    throw new UsageError('optimize trenger enten --offices N (antall kontor) eller --office-cost MIN (kostnad per kontor), ikke begge');
+    throw new UsageError('officesOrCost');
   }
-  if (offices !== undefined && !Number.isInteger(offices)) throw new UsageError(`--offices må være et heltall, ikke «${values.offices}»`);
+  if (offices !== undefined && !Number.isInteger(offices)) throw new UsageError('officesInteger', { value: values.offices! });
   const timeLimit = number('time-limit', values['time-limit'], 0.1, 86400) ?? 60;
   const sweepTimeLimit = number('sweep-time-limit', values['sweep-time-limit'], 0.1, 86400) ?? Math.min(timeLimit, 20);
   const alternatives = number('alternatives', values.alternatives, 0, 20) ?? 2;
@@ -137,7 +112,7 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
 
   const siteScales = parseScales(values['sweep-site-cost']);
   if (values['no-service-points'] && (values['keep-locations'] || siteScales.length > 0)) {
-    throw new UsageError('--keep-locations og --sweep-site-cost gjelder tjenestesteder og kan ikke brukes med --no-service-points');
+    throw new UsageError('siteOptionsNeedSites');
   }
 
   const opened = await openAndRead(input, params, lang, io);
@@ -434,7 +409,7 @@ function parseScales(v: string | undefined): number[] {
     .map((part) => {
       const x = Number(part);
       if (!Number.isFinite(x) || x < 0 || x > 100)
-        throw new UsageError(`--sweep-site-cost må være faktorer mellom 0 og 100, f.eks. 0.5,2, ikke «${v}»`);
+        throw new UsageError('siteCostFactors', { value: v });
       return x;
     });
 }
