@@ -201,12 +201,13 @@ export async function writeOwnSheets(
   out: string,
   io: Io,
   keep?: (name: string) => boolean,
+  lang: Language = 'nb',
 ): Promise<boolean> {
   try {
     await wb.replaceOwnSheets(specs, keep);
   } catch (e) {
     if (e instanceof SheetConflictError) {
-      io.err(`Feil: ${e.message} Ingenting ble skrevet.`);
+      io.err(message('error', { text: e.message }, lang));
       return false;
     }
     throw e;

@@ -178,7 +178,8 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
   }
   const { built, key, split, sheet, usedDefault, warnings, breakdown, pool, phased } = composed;
   for (const w of warnings) io.err(`${lang === 'en' ? 'Note' : 'Merk'}: ${formatProblem({ severity: 'warning', ...w }, lang)}`);
-  if (!(await writeOwnSheets(wb, [sheet, ...carriedOver(opened.snapshot, result.value!)], out, io, keepFor('costs')))) return 1;
+  if (!(await writeOwnSheets(wb, [sheet, ...carriedOver(opened.snapshot, result.value!, undefined, lang)], out, io, keepFor('costs'), lang)))
+    return 1;
   if (values.json) {
     io.out(
       JSON.stringify(
@@ -266,7 +267,7 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
       );
     }
   }
-  io.err(`Skrev ${out}: ${sheet.name} (formler: endre folketall, årsverk eller parametre i Excel, og alle beløp regnes om).`);
+  io.err(message('wroteCosts', { file: out, sheet: sheet.name }, lang));
   return 0;
 }
 

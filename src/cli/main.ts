@@ -29,7 +29,7 @@ import {
   OUTPUT_OPTIONS,
   inputAndOut,
 } from './common';
-import { message } from '../io/messages';
+import { message, type MessageCode, type MessageParams } from '../io/messages';
 import type { Language } from '../io/problems';
 import { comparisonTable, indexText, rankingText, versusLines } from './format';
 import { carriedOver, keepFor, num1 } from '../app/steps';
@@ -49,7 +49,7 @@ async function sample(args: string[], io: Io): Promise<number> {
     options: { county: { type: 'string' }, all: { type: 'boolean' }, out: { type: 'string' }, lang: { type: 'string' }, ...TRAVEL_OPTIONS },
     allowPositionals: false,
   });
-  language(values.lang);
+  const lang = language(values.lang);
   if (!values.out) throw new UsageError('sampleNeedsOut');
   if (!values.all && !values.county) throw new UsageError('sampleNeedsCounty');
   const data = loadEmbedded();
@@ -60,10 +60,13 @@ async function sample(args: string[], io: Io): Promise<number> {
     throw new UsageError('unknownCounty', { county: values.county!, counties });
   }
   const title = county ? `${ms[0]!.countyName} (fylke ${county}), ${ms.length} kommuner` : `hele landet, ${ms.length} kommuner`;
+  const said = county
+    ? message('sampleCounty', { county: ms[0]!.countyName, number: county, count: ms.length }, lang)
+    : message('sampleCountry', { count: ms.length }, lang);
   const wb = ExcelJsWorkbook.create();
   wb.addInputSheets(buildSampleWorkbook(ms, parametersFrom(values), title, loadNetwork(data)));
   await wb.save(values.out);
-  io.err(`Skrev ${values.out}: ${title}.`);
+  io.err(message('wroteSample', { file: values.out, title: said }, lang));
   return 0;
 }
 
@@ -99,18 +102,20 @@ async function plan(args: string[], io: Io): Promise<number> {
     // Each scenario's sheet, its consequences against the baseline, and Sammenligning.
     ...resultSheets(scores, params),
     // The optimiser's scenarios and trade-off curve stay, written again with their chart.
-    ...carriedOver(snapshot, result.value, params),
+    ...carriedOver(snapshot, result.value, params, lang),
   ];
-  if (!(await writeOwnSheets(wb, specs, out, io, keepFor('plan')))) return 1;
+  if (!(await writeOwnSheets(wb, specs, out, io, keepFor('plan'), lang))) return 1;
   if (values.json) io.out(JSON.stringify({ inputs: inputsJson(result.value), ...planJson(scores) }, null, 2));
   else {
     const used = result.value.sheetsUsed;
-    io.out(
-      `Leste ${result.value.municipalities.length} kommuner fra «${used.municipalities}», ` +
-        `${used.offices ? `dagens struktur fra «${used.offices}» (${used.baseline}),\n` : ''}` +
-        `${used.scenarios ? `${scores.length - optimisedNames.size - (used.offices ? 1 : 0)} scenarier fra «${used.scenarios}»` : used.offices ? 'ingen scenarioark' : 'ingen scenarioark (vurderer én kommune – ett kontor)'}` +
-        `${optimisedNames.size > 0 ? ` og ${optimisedNames.size} fra «${used.optimizedScenarios}»` : ''}.`,
-    );
+    const t = (code: MessageCode, p: MessageParams = {}) => message(code, p, lang);
+    const rest =
+      (used.offices ? t('planBaseline', { sheet: used.offices, baseline: used.baseline ?? '' }) : '') +
+      (used.scenarios
+        ? t('planScenarios', { count: scores.length - optimisedNames.size - (used.offices ? 1 : 0), sheet: used.scenarios })
+        : t(used.offices ? 'planNoScenarioSheet' : 'planNoScenarioSheetOne')) +
+      (optimisedNames.size > 0 ? t('planOptimised', { count: optimisedNames.size, sheet: used.optimizedScenarios ?? '' }) : '');
+    io.out(t('planRead', { municipalities: result.value.municipalities.length, sheet: used.municipalities, rest }));
     const assumed = staffingAssumption(result.value.staffing, params);
     if (assumed) io.out(assumed);
     io.out('');
@@ -120,7 +125,7 @@ async function plan(args: string[], io: Io): Promise<number> {
     io.out('');
     io.out(versusLines(scores, lang));
   }
-  io.err(`Skrev ${out}: ${specs.map((s) => s.name).join(', ')}.`);
+  io.err(message('wrote', { file: out, sheets: specs.map((s) => s.name).join(', ') }, lang));
   if (scenarioErrors > 0) {
     // The valid scenarios are written; exit 1 says that not everything was done.
     const names = (broken ?? []).map((n) => `«${n}»`).join(', ');
@@ -232,8 +237,12 @@ async function travel(args: string[], io: Io): Promise<number> {
   const names = new Map(value.municipalities.map((m) => [m.number as string, m.name]));
   const label = (n: string): string => names.get(n) ?? n;
   const report = value.travelReport;
-  const specs = [travelSheet(value.travel, label), travelCheckSheet(report.findings, label), ...carriedOver(snapshot, value, params)];
-  if (!(await writeOwnSheets(wb, specs, out, io, keepFor('travel')))) return 1;
+  const specs = [
+    travelSheet(value.travel, label, lang),
+    travelCheckSheet(report.findings, label, lang),
+    ...carriedOver(snapshot, value, params, lang),
+  ];
+  if (!(await writeOwnSheets(wb, specs, out, io, keepFor('travel'), lang))) return 1;
   const count = (k: string): number => report.findings.filter((f) => f.kind === k).length;
   const summary = {
     municipalities: value.municipalities.length,
@@ -248,14 +257,13 @@ async function travel(args: string[], io: Io): Promise<number> {
   };
   if (values.json) io.out(JSON.stringify({ inputs: inputsJson(value), ...summary }, null, 2));
   else {
-    io.out(`Reisetid for ${summary.municipalities} kommuner, ${summary.pairs} par:`);
-    io.out(`  oppgitt: ${summary.given}   estimert: ${summary.estimated}   med ferje: ${summary.viaFerry}   mangler: ${summary.missing}`);
+    io.out(message('travelSummary', summary, lang));
+    io.out(message('travelCounts', summary, lang));
     io.out(
-      `Kontroll av de oppgitte: ${summary.asymmetric} ulike begge veier (mer enn ${params.travelAsymmetryMinutes} min), ` +
-        `${summary.triangle} lengre enn via en tredje kommune (mer enn ${params.travelTriangleSlackMinutes} min), ${summary.zero} på 0 minutter.`,
+      message('travelChecks', { ...summary, asymmetry: params.travelAsymmetryMinutes, slack: params.travelTriangleSlackMinutes }, lang),
     );
   }
-  io.err(`Skrev ${out}: ${specs.map((s) => s.name).join(', ')}.`);
+  io.err(message('wrote', { file: out, sheets: specs.map((s) => s.name).join(', ') }, lang));
   return 0;
 }
 

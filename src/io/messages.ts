@@ -102,12 +102,238 @@ export const MESSAGES = {
     nb: '--phase må være ÅR=ANDEL,… med andeler 0–1 (eller prosent), ikke «{value}»',
     en: '--phase must be YEAR=SHARE,… with shares 0–1 (or percentages), not "{value}"',
   },
+
+  // Words in sheets and output.
+  yes: { nb: 'ja', en: 'yes' },
+  no: { nb: 'nei', en: 'no' },
+  given: { nb: 'oppgitt', en: 'given' },
+  estimated: { nb: 'estimert', en: 'estimated' },
+  estimatedGrid: { nb: 'estimert (SSBs rutenett)', en: 'estimated (SSB grid)' },
+  unknownZero: { nb: 'ukjent (0)', en: 'unknown (0)' },
+  viaFerry: { nb: '{source}, ferje', en: '{source}, ferry' },
+  missing: { nb: 'mangler', en: 'missing' },
+  hostSite: { nb: 'hovedkontor', en: 'main office' },
+  localOffice: { nb: 'lokalkontor', en: 'local office' },
+  branchOffice: { nb: 'avdelingskontor', en: 'branch office' },
+  openingDays: { nb: 'åpningsdager {days}', en: 'open {days} days' },
+  meetingRoom: { nb: 'møterom', en: 'meeting room' },
+  noSite: { nb: 'ingen', en: 'none' },
+
+  // KP Reisetid, KP Reisetidskontroll, KP Reisetid å oppgi.
+  travelHeading: {
+    nb: 'Reisetid med bil i minutter for alle par, mellom kommunesentrene. Kilde «oppgitt» er fra dine ark; «estimert» er beregnet av Kontorplan langs veien gjennom nabokommuner og med ferje (se docs/travel.md). Under: innbyggernes snittreisetid til sitt eget kommunesenter.',
+    en: 'Travel by car in minutes for every pair, between the municipal centres. Source "given" is from your sheets; "estimated" is computed by Kontorplan along the road through neighbouring municipalities and by ferry (see docs/travel.md). Below: the inhabitants\' mean travel to their own municipal centre.',
+  },
+  withinTitle: {
+    nb: 'Reisetid i kommunen: innbyggernes snitt til kommunesenteret',
+    en: 'Travel within the municipality: the inhabitants\' mean to the municipal centre',
+  },
+  colFrom: { nb: 'Fra', en: 'From' },
+  colFromName: { nb: 'Fra navn', en: 'From name' },
+  colTo: { nb: 'Til', en: 'To' },
+  colToName: { nb: 'Til navn', en: 'To name' },
+  colMinutes: { nb: 'Minutter', en: 'Minutes' },
+  colFerry: { nb: 'Ferje', en: 'Ferry' },
+  colSource: { nb: 'Kilde', en: 'Source' },
+  colMunicipality: { nb: 'Kommune', en: 'Municipality' },
+  colName: { nb: 'Navn', en: 'Name' },
+  colFinding: { nb: 'Avvik', en: 'Finding' },
+  colBackOrVia: { nb: 'Motsatt vei / via', en: 'Other way / via' },
+  colCell: { nb: 'Celle', en: 'Cell' },
+  colVia: { nb: 'Via', en: 'Via' },
+  colEstimate: { nb: 'Kontorplans estimat', en: 'Kontorplan\'s estimate' },
+  findingZero: { nb: '0 minutter', en: '0 minutes' },
+  findingAsymmetric: { nb: 'ulik begge veier', en: 'differs by direction' },
+  findingTriangle: { nb: 'lengre enn via en annen kommune', en: 'longer than via another municipality' },
+  checkNone: { nb: 'Ingen avvik i de oppgitte reisetidene.', en: 'No findings in the given travel times.' },
+  checkSome: {
+    nb: '{count} avvik i de oppgitte reisetidene. Sammenlign med cellen i siste kolonne.',
+    en: '{count} findings in the given travel times. Compare with the cell in the last column.',
+  },
+  templateHeading: {
+    nb: 'Estimerte reisetider over {limit} min som optimaliseringen kunne bygge på. Fyll inn kolonne E (minutter med bil, fra sentrum til sentrum) og kopier tabellen til et eget ark «Reisetid»; Kontorplan leser ikke dette arket.',
+    en: 'Estimated travel times over {limit} min the optimisation could rest on. Fill in column E (minutes by car, centre to centre) and copy the table to a sheet of your own named "Reisetid"; Kontorplan does not read this sheet.',
+  },
+
+  // KP Optimerte scenarier, KP Avveiing, KP Avveiing tjenestesteder (read back in either language).
+  colScenario: { nb: 'Scenario', en: 'Scenario' },
+  colMunicipalityNumber: { nb: 'Kommunenummer', en: 'Municipality number' },
+  colMunicipalityName: { nb: 'Kommunenavn', en: 'Municipality name' },
+  colHost: { nb: 'Vertskommune', en: 'Host municipality' },
+  colHostName: { nb: 'Vertskommunens navn', en: 'Host name' },
+  colServicePoint: { nb: 'Tjenestested', en: 'Service point' },
+  colAgreement: { nb: 'Vertskommuneavtale', en: 'Host agreement' },
+  colSiteCost: { nb: 'Kostnad tjenestested (kr i året)', en: 'Service point cost (NOK a year)' },
+  colOffices: { nb: 'Antall kontor', en: 'Number of offices' },
+  colMeanTravel: { nb: 'Snittreisetid (min)', en: 'Mean travel (min)' },
+  colMaxTravel: { nb: 'Lengste reisetid (min)', en: 'Longest travel (min)' },
+  colMinOfficeFte: { nb: 'Minste kontor (årsverk)', en: 'Smallest office (FTE)' },
+  colStatus: { nb: 'Status', en: 'Status' },
+  colGap: { nb: 'Bevist gap', en: 'Proven gap' },
+  colSeconds: { nb: 'Sekunder', en: 'Seconds' },
+  colCostScale: { nb: 'Kostnaden ganget med', en: 'Cost multiplied by' },
+  colSitesCostMillions: { nb: 'Kostnad tjenestesteder (mill. kr i året)', en: 'Service point cost (NOK million a year)' },
+  colFullOffices: { nb: 'Fulle lokalkontor', en: 'Full local offices' },
+  colBranches: { nb: 'Avdelinger', en: 'Branches' },
+  colMeetingRooms: { nb: 'Møterom', en: 'Meeting rooms' },
+  chartTravelByOffices: { nb: 'Snittreisetid etter antall kontor', en: 'Mean travel by number of offices' },
+  axisMeanTravel: { nb: 'Befolkningsvektet snittreisetid (min)', en: 'Population-weighted mean travel (min)' },
+  chartTravelBySiteCost: { nb: 'Snittreisetid mot kostnad for tjenestesteder', en: 'Mean travel against the cost of service points' },
+  axisSiteCost: { nb: 'Kostnad for tjenestesteder (mill. kr i året)', en: 'Cost of service points (NOK million a year)' },
+
+  // The optimiser's result (src/app/steps.ts), on the command line and in its sheets' headings.
+  statusOptimal: { nb: 'bevist optimal på disse reisetidene', en: 'proven optimal on these travel times' },
+  statusTimeLimit: { nb: 'tidsgrensen nådd', en: 'time limit reached' },
+  statusCancelled: { nb: 'avbrutt', en: 'cancelled' },
+  statusHeuristic: { nb: 'heuristikk (ikke bevist)', en: 'heuristic (not proven)' },
+  noSolution: { nb: 'ingen løsning', en: 'no solution' },
+  travelBasis: {
+    nb: 'Reisetidene bak strukturen: {estimated} av {assignments} tildelinger bygger på estimert reisetid, {estimatedLong} av dem over {longMinutes} min.',
+    en: 'The travel behind the structure: {estimated} of {assignments} assignments rest on an estimated travel time, {estimatedLong} of them over {longMinutes} min.',
+  },
+  travelLong: { nb: 'Over {longMinutes} min til verten: {list}.', en: 'Over {longMinutes} min to the host: {list}.' },
+  travelLongItem: { nb: '{member}–{host} {minutes} min ({source})', en: '{member}–{host} {minutes} min ({source})' },
+  sitesNotChosen: {
+    nb: 'Tjenestesteder: ikke valgt (alle samarbeidskommuner reiser til verten; --no-service-points).',
+    en: 'Service points: not chosen (every partner municipality travels to the host; --no-service-points).',
+  },
+  sitesSummary: {
+    nb: 'Tjenestesteder: {full} fulle lokalkontor, {branch} avdelinger {days} dager, {meeting} møterom, {none} uten; {total} mill. kr i året (lokaler {premises}, ansattes reiser {staff}), veid mot brukernes tid til {perMinute} kr per innbygger-minutt i året.',
+    en: 'Service points: {full} full local offices, {branch} branches {days} days, {meeting} meeting rooms, {none} without; NOK {total} million a year (premises {premises}, staff travel {staff}), weighed against users\' time at NOK {perMinute} per inhabitant-minute a year.',
+  },
+  rules: { nb: 'Krav: {parts}.', en: 'Rules: {parts}.' },
+  ruleOffices: { nb: '{offices} kontor', en: '{offices} offices' },
+  ruleOfficeCost: { nb: 'kostnad per kontor {minutes} min snittreisetid', en: 'cost per office {minutes} min of mean travel' },
+  ruleMinFte: { nb: 'minst {fte} årsverk per kontor', en: 'at least {fte} FTE per office' },
+  ruleMaxTravel: { nb: 'høyst {minutes} min reisetid til vertskommunen', en: 'at most {minutes} min travel to the host' },
+  ruleMaxOwners: { nb: 'høyst {owners} eierkommuner', en: 'at most {owners} owner municipalities' },
+  ruleSites: {
+    nb: 'tjenestesteder velges (ingen, møterom, avdeling {days} dager, fullt lokalkontor; med fullt lokalkontor høyst {local} min til en vert som har minstebemanningen selv)',
+    en: 'service points are chosen (none, meeting room, branch {days} days, full local office; with a full local office at most {local} min to a host that has the minimum staffing itself)',
+  },
+  ruleNoSites: { nb: 'uten tjenestesteder', en: 'without service points' },
+  ruleKeepLocations: { nb: 'dagens tjenestesteder beholdes', en: 'today\'s service points are kept' },
+  ruleKeepExisting: { nb: 'dagens samarbeid beholdes', en: 'today\'s cooperations are kept' },
+  ruleSameBa: { nb: 'samme BA-region', en: 'same BA region' },
+  ruleBaPenalty: { nb: 'straff for delt BA-region {minutes} min', en: 'penalty for a split BA region {minutes} min' },
+  ruleForced: { nb: 'påkrevde verter: {list}', en: 'required hosts: {list}' },
+  ruleForbidden: { nb: 'utelukkede verter: {list}', en: 'excluded hosts: {list}' },
+  ruleLocked: { nb: 'låste: {list}', en: 'locked: {list}' },
+  optimisedName: { nb: 'Optimert {offices} kontor', en: 'Optimised {offices} offices' },
+  alternativeName: { nb: '{name} alt. {k}', en: '{name} alt. {k}' },
+  alternativeNote: {
+    nb: '{name}: {offices} kontor, {extra} mer reisetid enn den beste, {status}',
+    en: '{name}: {offices} offices, {extra} more travel than the best, {status}',
+  },
+  optimisedTitle: { nb: 'Optimerte kontorstrukturer (Kontorplan)', en: 'Optimised office structures (Kontorplan)' },
+  optimisedBest: {
+    nb: 'Beste: {status}, bevist gap {gap}, snittreisetid {minutes} min. {sites}',
+    en: 'Best: {status}, proven gap {gap}, mean travel {minutes} min. {sites}',
+  },
+  isolatedKept: {
+    nb: 'Beholder eget kontor (ingen vert kan ta dem uten å bryte en regel): {list}.',
+    en: 'Keep an office of their own (no host can take them without breaking a rule): {list}.',
+  },
+  noneIsolated: {
+    nb: 'Alle kommuner kan nå en robust vert innen reisetidsgrensene.',
+    en: 'Every municipality can reach a robust host within the travel limits.',
+  },
+  alternativesLine: { nb: 'Alternativer: {list}.', en: 'Alternatives: {list}.' },
+  runStopped: {
+    nb: 'Kjøringen ble avbrutt: alternativer og avveiingskurven kan mangle.',
+    en: 'The run was stopped: alternatives and the trade-off curve may be missing.',
+  },
+  tradeoffTitle: {
+    nb: 'Avveiing: antall kontor mot reisetid og robusthet (Kontorplan)',
+    en: 'Trade-off: number of offices against travel and robustness (Kontorplan)',
+  },
+  siteTradeoffTitle: {
+    nb: 'Avveiing: kostnad for tjenestesteder mot reisetid (Kontorplan)',
+    en: 'Trade-off: cost of service points against travel (Kontorplan)',
+  },
+
+  // The command line's own lines.
+  error: { nb: 'Feil: {text} Ingenting ble skrevet.', en: 'Error: {text} Nothing was written.' },
+  wrote: { nb: 'Skrev {file}: {sheets}.', en: 'Wrote {file}: {sheets}.' },
+  wroteCosts: {
+    nb: 'Skrev {file}: {sheet} (formler: endre folketall, årsverk eller parametre i Excel, og alle beløp regnes om).',
+    en: 'Wrote {file}: {sheet} (formulas: change population, FTE or parameters in Excel, and every amount is recomputed).',
+  },
+  wroteSample: { nb: 'Skrev {file}: {title}.', en: 'Wrote {file}: {title}.' },
+  sampleCounty: { nb: '{county} (fylke {number}), {count} kommuner', en: '{county} (county {number}), {count} municipalities' },
+  sampleCountry: { nb: 'hele landet, {count} kommuner', en: 'the whole country, {count} municipalities' },
+  needsBaseline: {
+    nb: '--{option} trenger dagens struktur, men arbeidsboka har ikke noe ark «Kontorer».',
+    en: '--{option} needs today\'s structure, but the workbook has no sheet "Kontorer".',
+  },
+  progress: {
+    nb: '    {seconds} s: beste {best}, nedre grense {bound}, gap {gap}',
+    en: '    {seconds} s: best {best}, lower bound {bound}, gap {gap}',
+  },
+  cancelling: { nb: 'Avbryter: bruker det beste som er funnet så langt …', en: 'Stopping: using the best found so far …' },
+  stageMain: { nb: 'finner den beste strukturen', en: 'finding the best structure' },
+  stageAlternative: { nb: 'leter etter alternativ {k}', en: 'looking for alternative {k}' },
+  stageSweep: { nb: 'avveiing: {offices} kontor', en: 'trade-off: {offices} offices' },
+  stageSiteCost: { nb: '  … avveiing: kostnad for tjenestesteder × {factor}', en: '  … trade-off: cost of service points × {factor}' },
+  bestLine: { nb: '{name}: {status} (bevist gap {gap}), {seconds} s.', en: '{name}: {status} (proven gap {gap}), {seconds} s.' },
+  meanTravelLine: {
+    nb: 'Befolkningsvektet snittreisetid (med reisetiden i egen kommune): {minutes} min.',
+    en: 'Population-weighted mean travel (with the travel within the own municipality): {minutes} min.',
+  },
+  isolatedHeader: {
+    nb: 'Beholder eget kontor (ingen vert kan ta dem uten å bryte en regel):',
+    en: 'Keep an office of their own (no host can take them without breaking a rule):',
+  },
+  alternativesHeader: {
+    nb: '{count} alternativ med andre vertskommuner innen {within} av den beste:',
+    en: '{count} alternatives with other hosts within {within} of the best:',
+  },
+  siteTradeoffHeader: {
+    nb: 'Avveiing mot kostnaden for tjenestesteder (kostnad ganget med: snittreisetid, kostnad i året, lokalkontor/avdelinger/møterom):',
+    en: 'Trade-off against the cost of service points (cost multiplied by: mean travel, cost a year, local offices/branches/meeting rooms):',
+  },
+  siteTradeoffRow: {
+    nb: '  × {factor}: {minutes} min, {millions} mill. kr, {full}/{branch}/{meeting} ({status})',
+    en: '  × {factor}: {minutes} min, NOK {millions} million, {full}/{branch}/{meeting} ({status})',
+  },
+  tradeoffHeader: {
+    nb: 'Avveiing (antall kontor: snittreisetid, minste kontor i årsverk):',
+    en: 'Trade-off (number of offices: mean travel, smallest office in FTE):',
+  },
+  tradeoffRow: { nb: '  {offices}: {minutes} min, {fte} årsverk ({status}{gap})', en: '  {offices}: {minutes} min, {fte} FTE ({status}{gap})' },
+  refuseEstimated: {
+    nb: 'Feil: optimaliseringen ville bygge på {count} estimerte reisetider over {limit} min. Ingenting ble optimalisert. Fyll inn minuttene i «{sheet}»!E3:E{last} i {file} og kopier radene til et eget ark «Reisetid».',
+    en: 'Error: the optimisation would rest on {count} estimated travel times over {limit} min. Nothing was optimised. Fill in the minutes in "{sheet}"!E3:E{last} in {file} and copy the rows to a sheet of your own named "Reisetid".',
+  },
+  refuseEstimatedPair: { nb: '  {from} → {to}: estimert {minutes} min', en: '  {from} → {to}: estimated {minutes} min' },
+  andMoreInSheet: { nb: '  … og {count} til (alle i arket).', en: '  … and {count} more (all in the sheet).' },
+  planRead: {
+    nb: 'Leste {municipalities} kommuner fra «{sheet}», {rest}.',
+    en: 'Read {municipalities} municipalities from "{sheet}", {rest}.',
+  },
+  planBaseline: { nb: 'dagens struktur fra «{sheet}» ({baseline}),\n', en: 'today\'s structure from "{sheet}" ({baseline}),\n' },
+  planScenarios: { nb: '{count} scenarier fra «{sheet}»', en: '{count} scenarios from "{sheet}"' },
+  planNoScenarioSheet: { nb: 'ingen scenarioark', en: 'no scenario sheet' },
+  planNoScenarioSheetOne: {
+    nb: 'ingen scenarioark (vurderer én kommune – ett kontor)',
+    en: 'no scenario sheet (scoring one municipality – one office)',
+  },
+  planOptimised: { nb: ' og {count} fra «{sheet}»', en: ' and {count} from "{sheet}"' },
+  travelSummary: { nb: 'Reisetid for {municipalities} kommuner, {pairs} par:', en: 'Travel for {municipalities} municipalities, {pairs} pairs:' },
+  travelCounts: {
+    nb: '  oppgitt: {given}   estimert: {estimated}   med ferje: {viaFerry}   mangler: {missing}',
+    en: '  given: {given}   estimated: {estimated}   with ferry: {viaFerry}   missing: {missing}',
+  },
+  travelChecks: {
+    nb: 'Kontroll av de oppgitte: {asymmetric} ulike begge veier (mer enn {asymmetry} min), {triangle} lengre enn via en tredje kommune (mer enn {slack} min), {zero} på 0 minutter.',
+    en: 'Check of the given ones: {asymmetric} differ by direction (by more than {asymmetry} min), {triangle} longer than via a third municipality (by more than {slack} min), {zero} of 0 minutes.',
+  },
 } as const satisfies Record<string, Template>;
 
 export type MessageCode = keyof typeof MESSAGES;
 
 /** Codes whose English and Norwegian texts are rightly the same. */
-export const SAME_IN_BOTH: ReadonlySet<string> = new Set<string>([]);
+export const SAME_IN_BOTH: ReadonlySet<string> = new Set<string>(['colScenario', 'colStatus', 'colVia', 'travelLongItem', 'alternativeName']);
 
 /** A parameter: a value, or a text of its own in both languages. */
 export type MessageParam = string | number | Template;

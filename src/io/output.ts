@@ -5,6 +5,8 @@ import type { ScenarioScore } from '../scoring/score';
 import { baselineIndex, WORSE_OFF_MINUTES } from '../scoring/versus';
 import { CONSEQUENCE_PREFIX, consequenceSheet } from './consequenceOutput';
 import { METRICS, metricHeader, metricLabel, metricRatingHeader } from '../scoring/metrics';
+import { message } from './messages';
+import type { Language } from './problems';
 import { servicePointLabel } from './servicePoint';
 import {
   breachValueText,
@@ -458,8 +460,14 @@ export const WITHIN_SOURCE_LABEL: Readonly<Record<WithinSource, string>> = {
   unknown: 'ukjent (0)',
 };
 
+/** Where a municipality's travel within itself comes from, in the language asked for. */
+export function withinSourceLabel(source: WithinSource, lang: Language = 'nb'): string {
+  if (source === 'toi') return WITHIN_SOURCE_LABEL.toi;
+  return message(source === 'given' ? 'given' : source === 'estimated' ? 'estimatedGrid' : 'unknownZero', {}, lang);
+}
+
 /** The `kilde` of a travel time as shown in sheets: oppgitt / estimert, and whether it includes a ferry. */
-export function travelSourceLabel(provenance: Provenance | undefined, viaFerry: boolean): string {
-  const base = provenance === 'estimated' ? 'estimert' : 'oppgitt';
-  return viaFerry ? `${base}, ferje` : base;
+export function travelSourceLabel(provenance: Provenance | undefined, viaFerry: boolean, lang: Language = 'nb'): string {
+  const base = message(provenance === 'estimated' ? 'estimated' : 'given', {}, lang);
+  return viaFerry ? message('viaFerry', { source: base }, lang) : base;
 }
