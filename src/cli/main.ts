@@ -116,10 +116,10 @@ async function plan(args: string[], io: Io): Promise<number> {
         : t(used.offices ? 'planNoScenarioSheet' : 'planNoScenarioSheetOne')) +
       (optimisedNames.size > 0 ? t('planOptimised', { count: optimisedNames.size, sheet: used.optimizedScenarios ?? '' }) : '');
     io.out(t('planRead', { municipalities: result.value.municipalities.length, sheet: used.municipalities, rest }));
-    const assumed = staffingAssumption(result.value.staffing, params);
+    const assumed = staffingAssumption(result.value.staffing, params, lang);
     if (assumed) io.out(assumed);
     io.out('');
-    io.out(comparisonTable(scores, params));
+    io.out(comparisonTable(scores, params, 100, lang));
     io.out(rankingText(scores, lang));
     io.out(indexText(scores, params, lang));
     io.out('');

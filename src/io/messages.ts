@@ -328,12 +328,48 @@ export const MESSAGES = {
     nb: 'Kontroll av de oppgitte: {asymmetric} ulike begge veier (mer enn {asymmetry} min), {triangle} lengre enn via en tredje kommune (mer enn {slack} min), {zero} på 0 minutter.',
     en: 'Check of the given ones: {asymmetric} differ by direction (by more than {asymmetry} min), {triangle} longer than via a third municipality (by more than {slack} min), {zero} of 0 minutes.',
   },
+
+  // The comparison (Sammenligning and plan's table): a measure's label and its unit.
+  cmpRank: { nb: 'Rangering', en: 'Rank' },
+  cmpAdmissible: { nb: 'Tillatt (alle krav og avtale)', en: 'Admissible (all rules and agreement)' },
+  cmpRating: { nb: 'Karakter, befolkningsvektet', en: 'Rating, population-weighted' },
+  cmpRatingPerMunicipality: { nb: 'Karakter per kommune', en: 'Rating per municipality' },
+  cmpOffices: { nb: 'Antall kontor', en: 'Number of offices' },
+  cmpOfficesFailing: { nb: 'Kontor som bryter krav', en: 'Offices breaking a rule' },
+  cmpWorseOff: { nb: 'Kommuner verre stilt enn grunnlaget', en: 'Municipalities worse off than the baseline' },
+  cmpMinOffice: { nb: 'Minste kontor', en: 'Smallest office' },
+  cmpVulnerability: { nb: 'Sårbarhet (snitt)', en: 'Vulnerability (mean)' },
+  cmpWeightedTravel: { nb: 'Vektet reisetid', en: 'Weighted travel' },
+  cmpMaxTravel: { nb: 'Lengste reisetid', en: 'Worst travel' },
+  cmpShareOver: { nb: 'Andel over {minutes} min', en: 'Share over {minutes} min' },
+  cmpStaffTravel: { nb: 'Ansattreiser', en: 'Staff travel' },
+  cmpBaShare: { nb: 'Andel i vertens BA-region', en: 'Share in the host\'s BA region' },
+  cmpBaSplit: { nb: 'BA-regioner delt', en: 'BA regions split' },
+  cmpMaxOwners: { nb: 'Flest eiere i ett kontor', en: 'Most owners of one office' },
+  cmpCrossingCounty: { nb: 'Kontor over fylkesgrense', en: 'Offices across a county line' },
+  cmpInformal: { nb: 'Uformelle samarbeid', en: 'Informal cooperations' },
+  cmpUnknownLegalForm: { nb: 'Delte kontor med ukjent juridisk form', en: 'Shared offices of unknown legal form' },
+  cmpEstimatedPairs: { nb: 'Estimerte reisetider', en: 'Estimated travel times' },
+  cmpEstimatedOver60: { nb: 'Estimerte reisetider over 60 min', en: 'Estimated travel times over 60 min' },
+  cmpEstimatedStaffing: { nb: 'Estimert bemanning', en: 'Estimated staffing' },
+  unitBest: { nb: '1 = best', en: '1 = best' },
+  unitYesNo: { nb: 'ja/nei', en: 'yes/no' },
+  unitScale: { nb: '0–100', en: '0–100' },
+  unitOffices: { nb: 'kontor', en: 'offices' },
+  unitMunicipalities: { nb: 'kommuner', en: 'municipalities' },
+  unitFte: { nb: 'årsverk', en: 'FTE' },
+  unitShareOfDays: { nb: 'andel dager', en: 'share of days' },
+  unitMinutes: { nb: 'min', en: 'min' },
+  unitInhabitants: { nb: 'innb.', en: 'inhab.' },
+  unitMinutesPerWeek: { nb: 'min/uke', en: 'min/week' },
+  unitRegions: { nb: 'regioner', en: 'regions' },
+  unitPairs: { nb: 'par', en: 'pairs' },
 } as const satisfies Record<string, Template>;
 
 export type MessageCode = keyof typeof MESSAGES;
 
 /** Codes whose English and Norwegian texts are rightly the same. */
-export const SAME_IN_BOTH: ReadonlySet<string> = new Set<string>(['colScenario', 'colStatus', 'colVia', 'travelLongItem', 'alternativeName']);
+export const SAME_IN_BOTH: ReadonlySet<string> = new Set<string>(['colScenario', 'colStatus', 'colVia', 'travelLongItem', 'alternativeName', 'unitBest', 'unitScale', 'unitMinutes']);
 
 /** A parameter: a value, or a text of its own in both languages. */
 export type MessageParam = string | number | Template;

@@ -5,7 +5,7 @@ import type { ScenarioScore } from '../scoring/score';
 import { baselineIndex, WORSE_OFF_MINUTES } from '../scoring/versus';
 import { CONSEQUENCE_PREFIX, consequenceSheet } from './consequenceOutput';
 import { METRICS, metricHeader, metricLabel, metricRatingHeader } from '../scoring/metrics';
-import { message } from './messages';
+import { message, type MessageCode, type MessageParams } from './messages';
 import type { Language } from './problems';
 import { servicePointLabel } from './servicePoint';
 import {
@@ -285,33 +285,40 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
 type Row = Readonly<{ label: string; unit: string; format: string; value: (s: ScenarioScore) => CellValue }>;
 
 /** The comparison rows, shared by the Sammenligning sheet and the terminal table. */
-export function comparisonRows(p: Parameters): Row[] {
+export function comparisonRows(p: Parameters, lang: Language = 'nb'): Row[] {
   const [t1, t2, t3] = p.travelThresholds;
+  const row = (label: MessageCode, unit: MessageCode, format: string, value: Row['value'], params: MessageParams = {}): Row => ({
+    label: message(label, params, lang),
+    unit: message(unit, {}, lang),
+    format,
+    value,
+  });
+  const yn = (b: boolean) => message(b ? 'yes' : 'no', {}, lang);
   return [
-    { label: 'Rangering', unit: '1 = best', format: '0', value: (s) => s.rank },
-    { label: 'Tillatt (alle krav og avtale)', unit: 'ja/nei', format: '@', value: (s) => yes(s.admissible) },
-    { label: 'Karakter, befolkningsvektet', unit: '0–100', format: '0', value: (s) => s.totals.rating },
-    { label: 'Karakter per kommune', unit: '0–100', format: '0', value: (s) => s.totals.ratingPerMunicipality },
-    { label: 'Antall kontor', unit: 'kontor', format: '0', value: (s) => s.totals.offices },
-    { label: 'Kontor som bryter krav', unit: 'kontor', format: '0', value: (s) => s.totals.officesFailing },
-    { label: 'Kommuner verre stilt enn grunnlaget', unit: 'kommuner', format: '0', value: (s) => s.versus.worseOff },
-    { label: 'Minste kontor', unit: 'årsverk', format: '0.0', value: (s) => s.totals.minOfficeFte },
-    { label: 'Sårbarhet (snitt)', unit: 'andel dager', format: '0.0%', value: (s) => s.totals.vulnerability },
-    { label: 'Vektet reisetid', unit: 'min', format: '0.0', value: (s) => s.totals.weightedTravelMinutes },
-    { label: 'Lengste reisetid', unit: 'min', format: '0', value: (s) => s.totals.maxTravelMinutes },
-    { label: `Andel over ${t1} min`, unit: 'innb.', format: '0.0%', value: (s) => s.totals.shareOverThresholds[0] ?? 0 },
-    { label: `Andel over ${t2} min`, unit: 'innb.', format: '0.0%', value: (s) => s.totals.shareOverThresholds[1] ?? 0 },
-    { label: `Andel over ${t3} min`, unit: 'innb.', format: '0.0%', value: (s) => s.totals.shareOverThresholds[2] ?? 0 },
-    { label: 'Ansattreiser', unit: 'min/uke', format: '#,##0', value: (s) => s.totals.staffTravelMinutesPerWeek },
-    { label: 'Andel i vertens BA-region', unit: 'innb.', format: '0%', value: (s) => s.totals.baShareInHostRegion },
-    { label: 'BA-regioner delt', unit: 'regioner', format: '0', value: (s) => s.totals.baRegionsSplit },
-    { label: 'Flest eiere i ett kontor', unit: 'kommuner', format: '0', value: (s) => s.totals.maxOwners },
-    { label: 'Kontor over fylkesgrense', unit: 'kontor', format: '0', value: (s) => s.totals.officesCrossingCounty },
-    { label: 'Uformelle samarbeid', unit: 'kontor', format: '0', value: (s) => s.totals.informalOffices },
-    { label: 'Delte kontor med ukjent juridisk form', unit: 'kontor', format: '0', value: (s) => s.totals.unknownLegalForm },
-    { label: 'Estimerte reisetider', unit: 'par', format: '0', value: (s) => s.totals.estimatedTravelPairs },
-    { label: 'Estimerte reisetider over 60 min', unit: 'par', format: '0', value: (s) => s.totals.estimatedTravelOver60 },
-    { label: 'Estimert bemanning', unit: 'kommuner', format: '0', value: (s) => s.totals.estimatedStaffing },
+    row('cmpRank', 'unitBest', '0', (s) => s.rank),
+    row('cmpAdmissible', 'unitYesNo', '@', (s) => yn(s.admissible)),
+    row('cmpRating', 'unitScale', '0', (s) => s.totals.rating),
+    row('cmpRatingPerMunicipality', 'unitScale', '0', (s) => s.totals.ratingPerMunicipality),
+    row('cmpOffices', 'unitOffices', '0', (s) => s.totals.offices),
+    row('cmpOfficesFailing', 'unitOffices', '0', (s) => s.totals.officesFailing),
+    row('cmpWorseOff', 'unitMunicipalities', '0', (s) => s.versus.worseOff),
+    row('cmpMinOffice', 'unitFte', '0.0', (s) => s.totals.minOfficeFte),
+    row('cmpVulnerability', 'unitShareOfDays', '0.0%', (s) => s.totals.vulnerability),
+    row('cmpWeightedTravel', 'unitMinutes', '0.0', (s) => s.totals.weightedTravelMinutes),
+    row('cmpMaxTravel', 'unitMinutes', '0', (s) => s.totals.maxTravelMinutes),
+    row('cmpShareOver', 'unitInhabitants', '0.0%', (s) => s.totals.shareOverThresholds[0] ?? 0, { minutes: t1 }),
+    row('cmpShareOver', 'unitInhabitants', '0.0%', (s) => s.totals.shareOverThresholds[1] ?? 0, { minutes: t2 }),
+    row('cmpShareOver', 'unitInhabitants', '0.0%', (s) => s.totals.shareOverThresholds[2] ?? 0, { minutes: t3 }),
+    row('cmpStaffTravel', 'unitMinutesPerWeek', '#,##0', (s) => s.totals.staffTravelMinutesPerWeek),
+    row('cmpBaShare', 'unitInhabitants', '0%', (s) => s.totals.baShareInHostRegion),
+    row('cmpBaSplit', 'unitRegions', '0', (s) => s.totals.baRegionsSplit),
+    row('cmpMaxOwners', 'unitMunicipalities', '0', (s) => s.totals.maxOwners),
+    row('cmpCrossingCounty', 'unitOffices', '0', (s) => s.totals.officesCrossingCounty),
+    row('cmpInformal', 'unitOffices', '0', (s) => s.totals.informalOffices),
+    row('cmpUnknownLegalForm', 'unitOffices', '0', (s) => s.totals.unknownLegalForm),
+    row('cmpEstimatedPairs', 'unitPairs', '0', (s) => s.totals.estimatedTravelPairs),
+    row('cmpEstimatedOver60', 'unitPairs', '0', (s) => s.totals.estimatedTravelOver60),
+    row('cmpEstimatedStaffing', 'unitMunicipalities', '0', (s) => s.totals.estimatedStaffing),
   ];
 }
 

@@ -87,6 +87,11 @@ describe('optimize --lang en, then plan in either language', () => {
     expect(await main(['plan', optimised(), '--out', out, '--lang', lang], io)).toBe(0);
     const said = io.stdout.join('\n');
     expect(said).toContain(lang === 'en' ? 'and 2 from "KP Optimerte scenarier"' : 'og 2 fra «KP Optimerte scenarier»');
+    if (lang === 'en') {
+      expect(said).toContain('Staffing estimated for 41 of 41 municipalities: 4.85 per office');
+      expect(said).toMatch(/^Admissible \(all rules and agreement\) +yes\/no +no/m);
+      expect(said).toMatch(/^Share over 45 min +inhab\. +0\.6%/m);
+    } else expect(said).toMatch(/^Tillatt \(alle krav og avtale\) +ja\/nei +nei/m);
     const before = (await sheetsOf(optimised())).find((s) => s.name === 'KP Avveiing')!;
     const after = (await sheetsOf(out)).find((s) => s.name === 'KP Avveiing')!;
     const points = (v: typeof before.values) => v.filter((r) => typeof r[0] === 'number');

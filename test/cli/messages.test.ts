@@ -1,6 +1,7 @@
 import { MESSAGES as PROBLEMS } from '../../src/io/problems';
 import { MESSAGES, SAME_IN_BOTH, type Template } from '../../src/io/messages';
 import { helpTemplates } from '../../src/cli/help';
+import { STAFFING_ASSUMED } from '../../src/scoring/staffing';
 
 // A parameter may have an English form of its own (`{better}` / `{betterEn}`).
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+?)(?:En)?\}/g)].map((m) => m[1]!).sort();
@@ -8,6 +9,7 @@ const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+?)(?:En)?\}/
 const catalogues: [string, [string, Template][]][] = [
   ['problems', Object.entries(PROBLEMS)],
   ['messages', Object.entries(MESSAGES)],
+  ['scoring', [['staffingAssumed', STAFFING_ASSUMED]]],
   ['help', helpTemplates().map((t, i) => [`help#${i}:${t.nb.slice(0, 40)}`, t])],
 ];
 
