@@ -275,7 +275,9 @@ export function describeRules(p: Parameters, req: OptimizeRequest, pr: OptProble
   const t = (code: MessageCode, params: MessageParams = {}) => message(code, params, lang);
   const ids = (list: readonly number[]) => list.map((i) => pr.ids[i]).join(', ');
   const parts = [
-    req.offices !== undefined ? t('ruleOffices', { offices: req.offices }) : t('ruleOfficeCost', { minutes: num1(req.officeCostMinutes ?? 0, lang) }),
+    req.offices !== undefined
+      ? t('ruleOffices', { offices: req.offices })
+      : t('ruleOfficeCost', { minutes: num1(req.officeCostMinutes ?? 0, lang) }),
     t('ruleMinFte', { fte: num1(p.minFte, lang) }),
     t('ruleMaxTravel', { minutes: p.maxTravelWithoutServicePoint }),
     t('ruleMaxOwners', { owners: p.maxOwners }),
@@ -288,7 +290,8 @@ export function describeRules(p: Parameters, req: OptimizeRequest, pr: OptProble
   if ((req.baSplitMinutes ?? 0) > 0) parts.push(t('ruleBaPenalty', { minutes: num1(req.baSplitMinutes!, lang) }));
   if (pr.rules.forcedHosts.length > 0) parts.push(t('ruleForced', { list: ids(pr.rules.forcedHosts) }));
   if (pr.rules.forbiddenHosts.length > 0) parts.push(t('ruleForbidden', { list: ids(pr.rules.forbiddenHosts) }));
-  if (pr.rules.locks.size > 0) parts.push(t('ruleLocked', { list: [...pr.rules.locks].map(([m, h]) => `${pr.ids[m]}→${pr.ids[h]}`).join(', ') }));
+  if (pr.rules.locks.size > 0)
+    parts.push(t('ruleLocked', { list: [...pr.rules.locks].map(([m, h]) => `${pr.ids[m]}→${pr.ids[h]}`).join(', ') }));
   return t('rules', { parts: parts.join('; ') });
 }
 
@@ -353,7 +356,9 @@ export function optimisedResult(
     const extra = (alt.objective - best.objective) / Math.max(1e-9, best.objective + (pr.baseCost ?? 0));
     const name = uniqueName(t('alternativeName', { name: mainName, k: k + 1 }), taken);
     optimised.push(toScenario(name, pr, alt.host));
-    altNotes.push(t('alternativeNote', { name, offices: alt.evaluation.offices, extra: pct(extra, 2, lang), status: statusText(alt, lang) }));
+    altNotes.push(
+      t('alternativeNote', { name, offices: alt.evaluation.offices, extra: pct(extra, 2, lang), status: statusText(alt, lang) }),
+    );
   });
   const names = new Map<string, string>(value.municipalities.map((m) => [m.number, m.name]));
   const rulesLine = describeRules(params, req, pr, lang);

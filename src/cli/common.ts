@@ -5,6 +5,7 @@ import { embeddedNetwork } from '../data/network';
 import { buildSampleWorkbook } from '../data/sample';
 import { DEFAULT_PARAMETERS, withParameters, type Parameters } from '../domain/parameters';
 import type { SheetSpec, WorkbookSnapshot } from '../domain/sheets';
+import type { CommandResult, Reference } from '../app/commands';
 import { message, type MessageCode, type MessageParams } from '../io/messages';
 import { usageTemplate } from './help';
 import { formatProblem, hasErrors, type Language, type Problem } from '../io/problems';
@@ -219,6 +220,37 @@ export async function writeOwnSheets(
 export function language(v: string | undefined): Language {
   if (v !== undefined && v !== 'en' && v !== 'nb') throw new UsageError('langNbOrEn');
   return v === 'en' ? 'en' : 'nb';
+}
+
+/** The embedded data the commands of src/app take, loaded from assets/. */
+export function reference(): Reference {
+  const data = loadEmbedded();
+  return { data, network: loadNetwork(data) };
+}
+
+/** Opens the input workbook; undefined (exit 1, said why) when the file is missing or not a workbook. */
+export async function openInput(input: string, lang: Language, io: Io): Promise<ExcelJsWorkbook | undefined> {
+  if (!existsSync(input)) {
+    io.err(lang === 'en' ? `File not found: ${input}` : `Fant ikke filen ${input}`);
+    return undefined;
+  }
+  const opened = await openWorkbookFile(input, lang);
+  if ('refusal' in opened) {
+    io.err(`${opened.refusal}. ${lang === 'en' ? 'Nothing was written.' : 'Ingenting ble skrevet.'}`);
+    return undefined;
+  }
+  return opened.wb;
+}
+
+/**
+ * Prints what a command of src/app found: every problem at its cell (Scenarier's as errors when
+ * the command scores scenarios, else as notes), then the failure that stopped it, if any.
+ */
+export function printOutcome(r: CommandResult<unknown>, lang: Language, io: Io, scenarios = false): void {
+  const label = (p: Problem) => (p.severity === 'error' ? (lang === 'en' ? 'Error' : 'Feil') : lang === 'en' ? 'Note' : 'Merk');
+  for (const p of r.problems) io.err(`${label(p)}: ${formatProblem(p, lang)}`);
+  for (const p of r.scenarioProblems) io.err(`${scenarios ? label(p) : lang === 'en' ? 'Note' : 'Merk'}: ${formatProblem(p, lang)}`);
+  if (r.failure) io.err(message(r.failure.code, r.failure.params, lang));
 }
 
 /**

@@ -45,7 +45,10 @@ function resolveColumns(key: CostKey, office: CostOffice): CostKey {
     const name = d.slice('column:'.length);
     const hit = headers.find((h) => h.toLowerCase() === name.toLowerCase());
     if (!hit) {
-      throw new UsageError('unknownDriver', { name, columns: headers.length > 0 ? message('driverColumns', { headers: headers.join(', ') }) : '' });
+      throw new UsageError('unknownDriver', {
+        name,
+        columns: headers.length > 0 ? message('driverColumns', { headers: headers.join(', ') }) : '',
+      });
     }
     return `column:${hit}`;
   };
@@ -178,7 +181,9 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
   }
   const { built, key, split, sheet, usedDefault, warnings, breakdown, pool, phased } = composed;
   for (const w of warnings) io.err(`${lang === 'en' ? 'Note' : 'Merk'}: ${formatProblem({ severity: 'warning', ...w }, lang)}`);
-  if (!(await writeOwnSheets(wb, [sheet, ...carriedOver(opened.snapshot, result.value!, undefined, lang)], out, io, keepFor('costs'), lang)))
+  if (
+    !(await writeOwnSheets(wb, [sheet, ...carriedOver(opened.snapshot, result.value!, undefined, lang)], out, io, keepFor('costs'), lang))
+  )
     return 1;
   if (values.json) {
     io.out(
@@ -275,22 +280,19 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
 export function poolKeyFrom(v: string | undefined): PoolKey | undefined {
   if (v === undefined) return undefined;
   const kind = keyKind(v);
-  if (!(POOL_KEYS as readonly string[]).includes(kind))
-    throw new UsageError('poolKey', { value: v });
+  if (!(POOL_KEYS as readonly string[]).includes(kind)) throw new UsageError('poolKey', { value: v });
   return kind as PoolKey;
 }
 
 /** The phase-in from --phase-in KOMMUNE --phase 2022=0.5,2023=1 (shares 0–1 or percentages). */
 export function phaseFrom(member: string | undefined, raw: string | undefined): { member: string; steps: PhaseStep[] } | undefined {
   if (member === undefined && raw === undefined) return undefined;
-  if (member === undefined || raw === undefined)
-    throw new UsageError('phaseNeedsBoth');
+  if (member === undefined || raw === undefined) throw new UsageError('phaseNeedsBoth');
   const steps = raw.split(',').map((part): PhaseStep => {
     const m = /^\s*([^=]+?)\s*=\s*([0-9.,]+)\s*(%?)\s*$/.exec(part);
     const x = m ? Number(m[2]!.replace(',', '.')) : Number.NaN;
     const share = m && (m[3] === '%' || x > 1) ? x / 100 : x;
-    if (!m || !(share >= 0 && share <= 1))
-      throw new UsageError('phaseForm', { value: part });
+    if (!m || !(share >= 0 && share <= 1)) throw new UsageError('phaseForm', { value: part });
     return { label: m[1]!, share };
   });
   return { member: member.trim(), steps };

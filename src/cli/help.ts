@@ -17,17 +17,31 @@ type Section = Readonly<{ title: Template; rows: readonly Row[] }>;
 const nbNum = (x: number): string => String(x).replace('.', ',');
 const sameNum = (x: number): string => String(x);
 /** A row whose text has a default: Norwegian decimal comma, English decimal point. */
-const t = (nb: (n: (x: number) => string) => string, en: (n: (x: number) => string) => string): Template => ({ nb: nb(nbNum), en: en(sameNum) });
+const t = (nb: (n: (x: number) => string) => string, en: (n: (x: number) => string) => string): Template => ({
+  nb: nb(nbNum),
+  en: en(sameNum),
+});
 const kr = (x: number, lang: Language): string => x.toLocaleString(lang === 'en' ? 'en-GB' : 'nb-NO');
 
 const USAGE: Record<Command, readonly Row[]> = {
   sample: [
-    ['kontorplan sample --county NN --out FIL.xlsx', { nb: 'eksempelarbeidsbok for ett fylke (f.eks. 18 = Nordland)', en: 'sample workbook for one county (e.g. 18 = Nordland)' }],
+    [
+      'kontorplan sample --county NN --out FIL.xlsx',
+      { nb: 'eksempelarbeidsbok for ett fylke (f.eks. 18 = Nordland)', en: 'sample workbook for one county (e.g. 18 = Nordland)' },
+    ],
     ['kontorplan sample --all --out FIL.xlsx', { nb: 'eksempelarbeidsbok for hele landet', en: 'sample workbook for the whole country' }],
   ],
-  plan: [['kontorplan plan INN.xlsx --out UT.xlsx [valg]', { nb: 'vurder alle scenarier i arket Scenarier', en: 'score every scenario in the sheet Scenarier' }]],
+  plan: [
+    [
+      'kontorplan plan INN.xlsx --out UT.xlsx [valg]',
+      { nb: 'vurder alle scenarier i arket Scenarier', en: 'score every scenario in the sheet Scenarier' },
+    ],
+  ],
   travel: [
-    ['kontorplan travel INN.xlsx --out UT.xlsx', { nb: 'fyll ut reisetid for alle par og kontroller de oppgitte', en: 'fill in travel times for every pair and check the given ones' }],
+    [
+      'kontorplan travel INN.xlsx --out UT.xlsx',
+      { nb: 'fyll ut reisetid for alle par og kontroller de oppgitte', en: 'fill in travel times for every pair and check the given ones' },
+    ],
     [
       'kontorplan travel --accuracy [--json|--markdown]',
       {
@@ -39,7 +53,10 @@ const USAGE: Record<Command, readonly Row[]> = {
   optimize: [
     [
       'kontorplan optimize INN.xlsx --out UT.xlsx (--offices N | --office-cost MIN) [valg]',
-      { nb: 'beste kontorstruktur under kravene, med avveiingskurve', en: 'the best office structure under the rules, with the trade-off curve' },
+      {
+        nb: 'beste kontorstruktur under kravene, med avveiingskurve',
+        en: 'the best office structure under the rules, with the trade-off curve',
+      },
     ],
   ],
   costs: [
@@ -50,7 +67,10 @@ const USAGE: Record<Command, readonly Row[]> = {
   ],
 };
 
-const LANG_ROW: Row = ['--lang nb|en', { nb: 'språk for meldinger, ark og hjelp (standard nb)', en: 'language of messages, sheets and help (default nb)' }];
+const LANG_ROW: Row = [
+  '--lang nb|en',
+  { nb: 'språk for meldinger, ark og hjelp (standard nb)', en: 'language of messages, sheets and help (default nb)' },
+];
 const JSON_ROW: Row = ['--json', { nb: 'skriv resultatet som JSON på standard ut', en: 'write the result as JSON to standard output' }];
 
 const PLAN: Section = {
@@ -66,8 +86,20 @@ const PLAN: Section = {
       },
     ],
     ['--max-owners N', { nb: 'flest eierkommuner per kontor (standard 5)', en: 'most owner municipalities per office (default 5)' }],
-    ['--same-ba', { nb: 'krev at alle kommuner i et kontor er i vertens BA-region', en: 'require every municipality of an office to be in its host’s BA region' }],
-    ['--staff-fixed A', t((n) => `bemanning der den mangler: A per kontor (standard ${n(D.staffFixed)})...`, (n) => `staffing where it is missing: A per office (default ${n(D.staffFixed)})...`)],
+    [
+      '--same-ba',
+      {
+        nb: 'krev at alle kommuner i et kontor er i vertens BA-region',
+        en: 'require every municipality of an office to be in its host’s BA region',
+      },
+    ],
+    [
+      '--staff-fixed A',
+      t(
+        (n) => `bemanning der den mangler: A per kontor (standard ${n(D.staffFixed)})...`,
+        (n) => `staffing where it is missing: A per office (default ${n(D.staffFixed)})...`,
+      ),
+    ],
     [
       '--fte-per-1000 X',
       t(
@@ -77,10 +109,25 @@ const PLAN: Section = {
     ],
     [
       '--municipal-share S',
-      t((n) => `kommunal andel der fordelingen mangler (standard ${n(D.municipalShareOfFte)}, antatt)`, (n) => `municipal share where the split is missing (default ${n(D.municipalShareOfFte)}, assumed)`),
+      t(
+        (n) => `kommunal andel der fordelingen mangler (standard ${n(D.municipalShareOfFte)}, antatt)`,
+        (n) => `municipal share where the split is missing (default ${n(D.municipalShareOfFte)}, assumed)`,
+      ),
     ],
-    ['--k N --absence A', { nb: 'sårbarhet: dager med færre enn N til stede, fravær A (standard 2 og 0,15)', en: 'vulnerability: days with fewer than N present, absence A (default 2 and 0.15)' }],
-    ['--meeting-room-days D', { nb: 'hvor mange åpningsdager et møterom er verdt (standard 0,5)', en: 'how many opening days a meeting room is worth (default 0.5)' }],
+    [
+      '--k N --absence A',
+      {
+        nb: 'sårbarhet: dager med færre enn N til stede, fravær A (standard 2 og 0,15)',
+        en: 'vulnerability: days with fewer than N present, absence A (default 2 and 0.15)',
+      },
+    ],
+    [
+      '--meeting-room-days D',
+      {
+        nb: 'hvor mange åpningsdager et møterom er verdt (standard 0,5)',
+        en: 'how many opening days a meeting room is worth (default 0.5)',
+      },
+    ],
     LANG_ROW,
   ],
 };
@@ -91,17 +138,43 @@ const SITES: Section = {
     en: 'Options for service points (plan computes the cost, optimize weighs it against users’ time; see docs/scoring.md)',
   },
   rows: [
-    ['--premises-meeting KR', t(() => `lokaler for et møterom i året (standard ${D.sitePremisesKr.meeting}, antatt)`, () => `premises for a meeting room per year (default ${D.sitePremisesKr.meeting}, assumed)`)],
-    ['--premises-branch KR', t(() => `lokaler for en deltidsavdeling i året (standard ${D.sitePremisesKr.branch}, antatt)`, () => `premises for a part-time branch per year (default ${D.sitePremisesKr.branch}, assumed)`)],
+    [
+      '--premises-meeting KR',
+      t(
+        () => `lokaler for et møterom i året (standard ${D.sitePremisesKr.meeting}, antatt)`,
+        () => `premises for a meeting room per year (default ${D.sitePremisesKr.meeting}, assumed)`,
+      ),
+    ],
+    [
+      '--premises-branch KR',
+      t(
+        () => `lokaler for en deltidsavdeling i året (standard ${D.sitePremisesKr.branch}, antatt)`,
+        () => `premises for a part-time branch per year (default ${D.sitePremisesKr.branch}, assumed)`,
+      ),
+    ],
     [
       '--premises-office KR',
       t(
-        () => `lokaler for et fullt lokalkontor i året (standard ${D.sitePremisesKr.full}, antatt; Bemanningens lokalkostnad gjelder der den er oppgitt)`,
-        () => `premises for a full local office per year (default ${D.sitePremisesKr.full}, assumed; Bemanning's premises cost applies where given)`,
+        () =>
+          `lokaler for et fullt lokalkontor i året (standard ${D.sitePremisesKr.full}, antatt; Bemanningens lokalkostnad gjelder der den er oppgitt)`,
+        () =>
+          `premises for a full local office per year (default ${D.sitePremisesKr.full}, assumed; Bemanning's premises cost applies where given)`,
       ),
     ],
-    ['--staff-kr-per-hour KR', t(() => `ansattes kostnad per reisetime (standard ${D.staffKrPerHour}, antatt)`, () => `staff cost per hour of travel (default ${D.staffKrPerHour}, assumed)`)],
-    ['--work-weeks N', t(() => `arbeidsuker i året (standard ${D.workWeeksPerYear}, antatt)`, () => `working weeks per year (default ${D.workWeeksPerYear}, assumed)`)],
+    [
+      '--staff-kr-per-hour KR',
+      t(
+        () => `ansattes kostnad per reisetime (standard ${D.staffKrPerHour}, antatt)`,
+        () => `staff cost per hour of travel (default ${D.staffKrPerHour}, assumed)`,
+      ),
+    ],
+    [
+      '--work-weeks N',
+      t(
+        () => `arbeidsuker i året (standard ${D.workWeeksPerYear}, antatt)`,
+        () => `working weeks per year (default ${D.workWeeksPerYear}, assumed)`,
+      ),
+    ],
     [
       '--user-kr-per-minute KR',
       t(
@@ -111,9 +184,18 @@ const SITES: Section = {
     ],
     [
       '--visits-per-inhabitant N',
-      t((n) => `besøk på NAV-kontoret per innbygger i året (standard ${n(D.visitsPerInhabitantPerYear)}, antatt)`, (n) => `visits to the NAV office per inhabitant per year (default ${n(D.visitsPerInhabitantPerYear)}, assumed)`),
+      t(
+        (n) => `besøk på NAV-kontoret per innbygger i året (standard ${n(D.visitsPerInhabitantPerYear)}, antatt)`,
+        (n) => `visits to the NAV office per inhabitant per year (default ${n(D.visitsPerInhabitantPerYear)}, assumed)`,
+      ),
     ],
-    ['--branch-days D', t((n) => `åpningsdager for avdelingen optimize kan foreslå (standard ${n(D.optimiserBranchDays)})`, (n) => `opening days of the branch optimize may propose (default ${n(D.optimiserBranchDays)})`)],
+    [
+      '--branch-days D',
+      t(
+        (n) => `åpningsdager for avdelingen optimize kan foreslå (standard ${n(D.optimiserBranchDays)})`,
+        (n) => `opening days of the branch optimize may propose (default ${n(D.optimiserBranchDays)})`,
+      ),
+    ],
     [
       '--max-travel-local MIN',
       t(
@@ -125,20 +207,74 @@ const SITES: Section = {
 };
 
 const TRAVEL: Section = {
-  title: { nb: 'Valg for reisetidsestimatet (plan, travel og sample; se docs/travel.md)', en: 'Options for the travel-time estimate (plan, travel and sample; see docs/travel.md)' },
+  title: {
+    nb: 'Valg for reisetidsestimatet (plan, travel og sample; se docs/travel.md)',
+    en: 'Options for the travel-time estimate (plan, travel and sample; see docs/travel.md)',
+  },
   rows: [
-    ['--travel-fixed MIN', t((n) => `faste minutter per reise (standard ${n(D.estimateFixedMinutes)})`, (n) => `fixed minutes per trip (default ${n(D.estimateFixedMinutes)})`)],
-    ['--detour F', t((n) => `omvegsfaktor, veglengde mot stien over land (standard ${n(D.detourFactor)})`, (n) => `detour factor, road length over the overland path (default ${n(D.detourFactor)})`)],
+    [
+      '--travel-fixed MIN',
+      t(
+        (n) => `faste minutter per reise (standard ${n(D.estimateFixedMinutes)})`,
+        (n) => `fixed minutes per trip (default ${n(D.estimateFixedMinutes)})`,
+      ),
+    ],
+    [
+      '--detour F',
+      t(
+        (n) => `omvegsfaktor, veglengde mot stien over land (standard ${n(D.detourFactor)})`,
+        (n) => `detour factor, road length over the overland path (default ${n(D.detourFactor)})`,
+      ),
+    ],
     [
       '--road-speed KMH',
-      t((n) => `én fart for hele landet i stedet for fylkenes tilpassede (standard ${n(D.roadSpeedKmh)})`, (n) => `one speed for the whole country instead of the counties’ fitted ones (default ${n(D.roadSpeedKmh)})`),
+      t(
+        (n) => `én fart for hele landet i stedet for fylkenes tilpassede (standard ${n(D.roadSpeedKmh)})`,
+        (n) => `one speed for the whole country instead of the counties’ fitted ones (default ${n(D.roadSpeedKmh)})`,
+      ),
     ],
-    ['--ferry-wait-share S', t((n) => `venting på ferje som andel av tiden mellom avganger (standard ${n(D.ferryWaitShare)})`, (n) => `waiting for a ferry as a share of the time between departures (default ${n(D.ferryWaitShare)})`)],
-    ['--ferry-wait-cap MIN', t((n) => `lengste venting på ferje (standard ${n(D.ferryWaitCapMinutes)})`, (n) => `longest wait for a ferry (default ${n(D.ferryWaitCapMinutes)})`)],
-    ['--empty-speed KMH', t((n) => `fart på veg gjennom ubebodd land: fjell, vidde (standard ${n(D.emptyLandSpeedKmh)})`, (n) => `speed on roads through uninhabited land: mountains, plateaus (default ${n(D.emptyLandSpeedKmh)})`)],
-    ['--ferry-speed KMH', t((n) => `ferjens fart over sjøen, for vegen til og fra kaiene (standard ${n(D.ferrySailingSpeedKmh)})`, (n) => `the ferry’s speed at sea, for the way to and from the quays (default ${n(D.ferrySailingSpeedKmh)})`)],
-    ['--boat-speed KMH', t((n) => `hurtigbåtens fart over sjøen (standard ${n(D.fastBoatSailingSpeedKmh)})`, (n) => `the fast boat’s speed at sea (default ${n(D.fastBoatSailingSpeedKmh)})`)],
-    ['--within-fixed MIN', t((n) => `reisetid i kommunen: faste minutter (standard ${n(D.withinFixedMinutes)})`, (n) => `travel within the municipality: fixed minutes (default ${n(D.withinFixedMinutes)})`)],
+    [
+      '--ferry-wait-share S',
+      t(
+        (n) => `venting på ferje som andel av tiden mellom avganger (standard ${n(D.ferryWaitShare)})`,
+        (n) => `waiting for a ferry as a share of the time between departures (default ${n(D.ferryWaitShare)})`,
+      ),
+    ],
+    [
+      '--ferry-wait-cap MIN',
+      t(
+        (n) => `lengste venting på ferje (standard ${n(D.ferryWaitCapMinutes)})`,
+        (n) => `longest wait for a ferry (default ${n(D.ferryWaitCapMinutes)})`,
+      ),
+    ],
+    [
+      '--empty-speed KMH',
+      t(
+        (n) => `fart på veg gjennom ubebodd land: fjell, vidde (standard ${n(D.emptyLandSpeedKmh)})`,
+        (n) => `speed on roads through uninhabited land: mountains, plateaus (default ${n(D.emptyLandSpeedKmh)})`,
+      ),
+    ],
+    [
+      '--ferry-speed KMH',
+      t(
+        (n) => `ferjens fart over sjøen, for vegen til og fra kaiene (standard ${n(D.ferrySailingSpeedKmh)})`,
+        (n) => `the ferry’s speed at sea, for the way to and from the quays (default ${n(D.ferrySailingSpeedKmh)})`,
+      ),
+    ],
+    [
+      '--boat-speed KMH',
+      t(
+        (n) => `hurtigbåtens fart over sjøen (standard ${n(D.fastBoatSailingSpeedKmh)})`,
+        (n) => `the fast boat’s speed at sea (default ${n(D.fastBoatSailingSpeedKmh)})`,
+      ),
+    ],
+    [
+      '--within-fixed MIN',
+      t(
+        (n) => `reisetid i kommunen: faste minutter (standard ${n(D.withinFixedMinutes)})`,
+        (n) => `travel within the municipality: fixed minutes (default ${n(D.withinFixedMinutes)})`,
+      ),
+    ],
     [
       '--within-per-km MIN',
       t(
@@ -162,9 +298,18 @@ const SAMPLE: Section = {
 const TRAVEL_CMD: Section = {
   title: { nb: 'Valg for travel', en: 'Options for travel' },
   rows: [
-    ['--accuracy', { nb: 'mål estimatet mot de innebygde tidene i stedet for å lese en arbeidsbok', en: 'measure the estimate against the embedded times instead of reading a workbook' }],
+    [
+      '--accuracy',
+      {
+        nb: 'mål estimatet mot de innebygde tidene i stedet for å lese en arbeidsbok',
+        en: 'measure the estimate against the embedded times instead of reading a workbook',
+      },
+    ],
     ['--json', { nb: 'skriv tallene som JSON på standard ut', en: 'write the figures as JSON to standard output' }],
-    ['--markdown', { nb: 'skriv målingen som Markdown-tabell (med --accuracy)', en: 'write the measurement as a Markdown table (with --accuracy)' }],
+    [
+      '--markdown',
+      { nb: 'skriv målingen som Markdown-tabell (med --accuracy)', en: 'write the measurement as a Markdown table (with --accuracy)' },
+    ],
     LANG_ROW,
   ],
 };
@@ -178,7 +323,10 @@ const OPTIMIZE: Section = {
     ['--offices N', { nb: 'nøyaktig N kontor', en: 'exactly N offices' }],
     [
       '--office-cost MIN',
-      { nb: 'la kostnaden avgjøre antallet: et kontor må spare innbyggerne MIN minutter i snitt', en: 'let the cost decide the number: an office must save the inhabitants MIN minutes on average' },
+      {
+        nb: 'la kostnaden avgjøre antallet: et kontor må spare innbyggerne MIN minutter i snitt',
+        en: 'let the cost decide the number: an office must save the inhabitants MIN minutes on average',
+      },
     ],
     [
       '--ba-penalty MIN',
@@ -189,18 +337,42 @@ const OPTIMIZE: Section = {
     ],
     ['--host KNR,KNR', { nb: 'kommuner som skal være vertskommune', en: 'municipalities that must be hosts' }],
     ['--not-host KNR,KNR', { nb: 'kommuner som ikke kan være vertskommune', en: 'municipalities that cannot be hosts' }],
-    ['--lock KNR=VERT,…', { nb: 'kommuner som skal høre til en bestemt vertskommune', en: 'municipalities that must belong to a given host' }],
-    ['--time-limit S', { nb: 'tidsgrense i sekunder for hver eksakte løsning (standard 60)', en: 'time limit in seconds for each exact solve (default 60)' }],
-    ['--heuristic', { nb: 'bare den raske heuristikken (uten bevis for optimalitet)', en: 'only the fast heuristic (without proof of optimality)' }],
-    ['--alternatives K', { nb: 'finn inntil K andre strukturer nær den beste (standard 2)', en: 'find up to K other structures near the best (default 2)' }],
-    ['--within PROSENT', { nb: 'hvor langt fra den beste et alternativ kan være (standard 1)', en: 'how far from the best an alternative may be, in per cent (default 1)' }],
+    [
+      '--lock KNR=VERT,…',
+      { nb: 'kommuner som skal høre til en bestemt vertskommune', en: 'municipalities that must belong to a given host' },
+    ],
+    [
+      '--time-limit S',
+      { nb: 'tidsgrense i sekunder for hver eksakte løsning (standard 60)', en: 'time limit in seconds for each exact solve (default 60)' },
+    ],
+    [
+      '--heuristic',
+      { nb: 'bare den raske heuristikken (uten bevis for optimalitet)', en: 'only the fast heuristic (without proof of optimality)' },
+    ],
+    [
+      '--alternatives K',
+      { nb: 'finn inntil K andre strukturer nær den beste (standard 2)', en: 'find up to K other structures near the best (default 2)' },
+    ],
+    [
+      '--within PROSENT',
+      {
+        nb: 'hvor langt fra den beste et alternativ kan være (standard 1)',
+        en: 'how far from the best an alternative may be, in per cent (default 1)',
+      },
+    ],
     [
       '--sweep FRA-TIL|none',
-      { nb: 'antall kontor i avveiingskurven (standard inntil 9 verdier rundt løsningen)', en: 'office counts of the trade-off curve (default up to 9 values around the solution)' },
+      {
+        nb: 'antall kontor i avveiingskurven (standard inntil 9 verdier rundt løsningen)',
+        en: 'office counts of the trade-off curve (default up to 9 values around the solution)',
+      },
     ],
     [
       '--sweep-time-limit S',
-      { nb: 'tidsgrense per punkt i kurven (standard den minste av --time-limit og 20)', en: 'time limit per point of the curve (default the smaller of --time-limit and 20)' },
+      {
+        nb: 'tidsgrense per punkt i kurven (standard den minste av --time-limit og 20)',
+        en: 'time limit per point of the curve (default the smaller of --time-limit and 20)',
+      },
     ],
     [
       '--no-service-points',
@@ -267,7 +439,13 @@ const COSTS = (): Section => ({
   title: { nb: 'Valg for costs', en: 'Options for costs' },
   rows: [
     ['--scenario NAVN|NR', { nb: 'scenarioet, ved navn eller nummer i listen', en: 'the scenario, by name or number in the list' }],
-    ['--office VERT', { nb: 'vertskommunen, ved kommunenummer eller navn (alle offisielle former)', en: 'the host municipality, by number or name (every official form)' }],
+    [
+      '--office VERT',
+      {
+        nb: 'vertskommunen, ved kommunenummer eller navn (alle offisielle former)',
+        en: 'the host municipality, by number or name (every official form)',
+      },
+    ],
     ['--key NØKKEL', { nb: 'kostnadsnøkkelen (se over; standard per-capita)', en: 'the cost key (see above; default per-capita)' }],
     [
       '--cost-per-fte KR',
@@ -278,7 +456,10 @@ const COSTS = (): Section => ({
     ],
     [
       '--pool-social NØKKEL',
-      { nb: 'sosialhjelp i felles pott, fordelt equal, per-capita eller per-user', en: 'social assistance in a common pool, split equal, per-capita or per-user' },
+      {
+        nb: 'sosialhjelp i felles pott, fordelt equal, per-capita eller per-user',
+        en: 'social assistance in a common pool, split equal, per-capita or per-user',
+      },
     ],
     ['--phase-in KOMMUNE', { nb: 'en kommune som fases inn ...', en: 'a municipality phased in ...' }],
     [
@@ -288,7 +469,10 @@ const COSTS = (): Section => ({
         en: '... and the share of the full price it pays each year, e.g. 2022=0.5,2023=0.75,2024=1',
       },
     ],
-    ['--json', { nb: 'skriv { office, key, total, shares } på standard ut', en: 'write { office, key, total, shares } to standard output' }],
+    [
+      '--json',
+      { nb: 'skriv { office, key, total, shares } på standard ut', en: 'write { office, key, total, shares } to standard output' },
+    ],
     LANG_ROW,
   ],
 });
@@ -306,7 +490,10 @@ const COMMANDS: readonly Command[] = ['sample', 'plan', 'travel', 'optimize', 'c
 
 /** Every template of the manual, for the catalogue's test. */
 export function helpTemplates(): Template[] {
-  const rows = [...COMMANDS.flatMap((c) => USAGE[c]), ...[PLAN, SITES, TRAVEL, SAMPLE, TRAVEL_CMD, OPTIMIZE, KEYS, COSTS()].flatMap((s) => s.rows)];
+  const rows = [
+    ...COMMANDS.flatMap((c) => USAGE[c]),
+    ...[PLAN, SITES, TRAVEL, SAMPLE, TRAVEL_CMD, OPTIMIZE, KEYS, COSTS()].flatMap((s) => s.rows),
+  ];
   const titles = [PLAN, SITES, TRAVEL, SAMPLE, TRAVEL_CMD, OPTIMIZE, KEYS, COSTS()].map((s) => s.title);
   return [...rows.map((r) => r[1]), ...titles, TITLE, FOOTER, USAGE_WORD];
 }

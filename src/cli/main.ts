@@ -2,11 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { calibrationPairs, embeddedPairRoutes, embeddedValidation, withinPoints } from '../data/network';
-import { buildSampleWorkbook, selectCounty } from '../data/sample';
 import type { Parameters } from '../domain/parameters';
-import { resultSheets } from '../io/output';
-import { travelCheckSheet, travelSheet } from '../io/travelOutput';
-import { scoreAll } from '../scoring/score';
 import { staffingAssumption } from '../scoring/staffing';
 import { crossValidate } from '../travel/calibrate';
 import { BAND_TARGETS, validationMarkdown } from '../travel/validation';
@@ -18,13 +14,14 @@ import {
   loadEmbedded,
   loadNetwork,
   assetsDir,
-  openAndRead,
   parametersFrom,
   RULE_OPTIONS,
   TRAVEL_OPTIONS,
   UsageError,
   usageFromParseArgs,
-  writeOwnSheets,
+  openInput,
+  printOutcome,
+  reference,
   type Io,
   OUTPUT_OPTIONS,
   inputAndOut,
@@ -32,7 +29,8 @@ import {
 import { message, type MessageCode, type MessageParams } from '../io/messages';
 import type { Language } from '../io/problems';
 import { comparisonTable, indexText, rankingText, versusLines } from './format';
-import { carriedOver, keepFor, num1 } from '../app/steps';
+import { num1 } from '../app/steps';
+import * as commands from '../app/commands';
 import { optimizeCommand } from './optimize';
 import { costsCommand } from './costs';
 import { commandHelp, fullHelp, isCommand, type Command } from './help';
@@ -52,20 +50,19 @@ async function sample(args: string[], io: Io): Promise<number> {
   const lang = language(values.lang);
   if (!values.out) throw new UsageError('sampleNeedsOut');
   if (!values.all && !values.county) throw new UsageError('sampleNeedsCounty');
-  const data = loadEmbedded();
   const county = values.all ? undefined : values.county!.padStart(2, '0');
-  const ms = selectCounty(data, county);
-  if (ms.length === 0) {
-    const counties = [...new Set(data.map((m) => `${m.county} ${m.countyName}`))].sort().join(', ');
-    throw new UsageError('unknownCounty', { county: values.county!, counties });
-  }
-  const title = county ? `${ms[0]!.countyName} (fylke ${county}), ${ms.length} kommuner` : `hele landet, ${ms.length} kommuner`;
-  const said = county
-    ? message('sampleCounty', { county: ms[0]!.countyName, number: county, count: ms.length }, lang)
-    : message('sampleCountry', { count: ms.length }, lang);
   const wb = ExcelJsWorkbook.create();
-  wb.addInputSheets(buildSampleWorkbook(ms, parametersFrom(values), title, loadNetwork(data)));
+  const r = await commands.sample(wb, county, parametersFrom(values), reference());
+  if (!r.summary) {
+    if (r.failure?.code === 'unknownCounty') throw new UsageError('unknownCounty', { ...r.failure.params, county: values.county! });
+    printOutcome(r, lang, io);
+    return 1;
+  }
   await wb.save(values.out);
+  const s = r.summary;
+  const said = s.county
+    ? message('sampleCounty', { county: s.countyName ?? '', number: s.county, count: s.municipalities }, lang)
+    : message('sampleCountry', { count: s.municipalities }, lang);
   io.err(message('wroteSample', { file: values.out, title: said }, lang));
   return 0;
 }
@@ -82,32 +79,17 @@ async function plan(args: string[], io: Io): Promise<number> {
   const { input, out } = inputAndOut('plan', 'kontorplan plan INN.xlsx --out UT.xlsx', positionals, values.out);
   const lang = language(values.lang);
   const params = parametersFrom(values);
-  const opened = await openAndRead(input, params, lang, io, true);
-  if (!opened) return 1;
-  const { wb, result, snapshot } = opened;
-  if (!result.value) return 1;
-  const broken = result.value.sheetsUsed.brokenScenarios;
-  const scenarioErrors = result.scenarioProblems.filter((p) => p.severity === 'error').length;
-  if (result.value.scenarios.length === 0) {
-    io.err(
-      lang === 'en'
-        ? `${scenarioErrors} error(s); no scenario to score, nothing was written.`
-        : `${scenarioErrors} feil; ingen scenarier å vurdere, ingenting ble skrevet.`,
-    );
-    return 1;
-  }
-  const scores = scoreAll(result.value, params);
-  const optimisedNames = new Set(result.value.sheetsUsed.optimizedScenarioNames ?? []);
-  const specs = [
-    // Each scenario's sheet, its consequences against the baseline, and Sammenligning.
-    ...resultSheets(scores, params),
-    // The optimiser's scenarios and trade-off curve stay, written again with their chart.
-    ...carriedOver(snapshot, result.value, params, lang),
-  ];
-  if (!(await writeOwnSheets(wb, specs, out, io, keepFor('plan'), lang))) return 1;
-  if (values.json) io.out(JSON.stringify({ inputs: inputsJson(result.value), ...planJson(scores) }, null, 2));
+  const wb = await openInput(input, lang, io);
+  if (!wb) return 1;
+  const r = await commands.plan(wb, params, reference(), lang);
+  printOutcome(r, lang, io, true);
+  if (!r.summary) return 1;
+  await wb.save(out);
+  const { input: value, scores, scenarioErrors } = r.summary;
+  const optimisedNames = new Set(value.sheetsUsed.optimizedScenarioNames ?? []);
+  if (values.json) io.out(JSON.stringify({ inputs: inputsJson(value), ...planJson(scores) }, null, 2));
   else {
-    const used = result.value.sheetsUsed;
+    const used = value.sheetsUsed;
     const t = (code: MessageCode, p: MessageParams = {}) => message(code, p, lang);
     const rest =
       (used.offices ? t('planBaseline', { sheet: used.offices, baseline: used.baseline ?? '' }) : '') +
@@ -115,8 +97,8 @@ async function plan(args: string[], io: Io): Promise<number> {
         ? t('planScenarios', { count: scores.length - optimisedNames.size - (used.offices ? 1 : 0), sheet: used.scenarios })
         : t(used.offices ? 'planNoScenarioSheet' : 'planNoScenarioSheetOne')) +
       (optimisedNames.size > 0 ? t('planOptimised', { count: optimisedNames.size, sheet: used.optimizedScenarios ?? '' }) : '');
-    io.out(t('planRead', { municipalities: result.value.municipalities.length, sheet: used.municipalities, rest }));
-    const assumed = staffingAssumption(result.value.staffing, params, lang);
+    io.out(t('planRead', { municipalities: value.municipalities.length, sheet: used.municipalities, rest }));
+    const assumed = staffingAssumption(value.staffing, params, lang);
     if (assumed) io.out(assumed);
     io.out('');
     io.out(comparisonTable(scores, params, 100, lang));
@@ -125,14 +107,14 @@ async function plan(args: string[], io: Io): Promise<number> {
     io.out('');
     io.out(versusLines(scores, lang));
   }
-  io.err(message('wrote', { file: out, sheets: specs.map((s) => s.name).join(', ') }, lang));
+  io.err(message('wrote', { file: out, sheets: r.written.join(', ') }, lang));
   if (scenarioErrors > 0) {
     // The valid scenarios are written; exit 1 says that not everything was done.
-    const names = (broken ?? []).map((n) => `«${n}»`).join(', ');
+    const names = (value.sheetsUsed.brokenScenarios ?? []).map((n) => `«${n}»`).join(', ');
     io.err(
       lang === 'en'
-        ? `${scenarioErrors} error(s) in ${result.value.sheetsUsed.scenarios}: ${names ? `${names} not scored` : 'its scenarios not scored'}; the others were written.`
-        : `${scenarioErrors} feil i ${result.value.sheetsUsed.scenarios}: ${names ? `${names} er ikke vurdert` : 'scenarioene er ikke vurdert'}; de andre er skrevet.`,
+        ? `${scenarioErrors} error(s) in ${value.sheetsUsed.scenarios}: ${names ? `${names} not scored` : 'its scenarios not scored'}; the others were written.`
+        : `${scenarioErrors} feil i ${value.sheetsUsed.scenarios}: ${names ? `${names} er ikke vurdert` : 'scenarioene er ikke vurdert'}; de andre er skrevet.`,
     );
     return 1;
   }
@@ -230,31 +212,13 @@ async function travel(args: string[], io: Io): Promise<number> {
   }
   const { input, out } = inputAndOut('travel', 'kontorplan travel INN.xlsx --out UT.xlsx', positionals, values.out);
   const lang = language(values.lang);
-  const opened = await openAndRead(input, params, lang, io);
-  if (!opened?.result.value) return 1;
-  const { wb, result, snapshot } = opened;
-  const value = result.value!;
-  const names = new Map(value.municipalities.map((m) => [m.number as string, m.name]));
-  const label = (n: string): string => names.get(n) ?? n;
-  const report = value.travelReport;
-  const specs = [
-    travelSheet(value.travel, label, lang),
-    travelCheckSheet(report.findings, label, lang),
-    ...carriedOver(snapshot, value, params, lang),
-  ];
-  if (!(await writeOwnSheets(wb, specs, out, io, keepFor('travel'), lang))) return 1;
-  const count = (k: string): number => report.findings.filter((f) => f.kind === k).length;
-  const summary = {
-    municipalities: value.municipalities.length,
-    pairs: value.municipalities.length * (value.municipalities.length - 1),
-    given: report.given,
-    estimated: report.estimated,
-    viaFerry: report.viaFerry,
-    missing: count('missing'),
-    asymmetric: count('asymmetric'),
-    triangle: count('triangle'),
-    zero: count('zero'),
-  };
+  const wb = await openInput(input, lang, io);
+  if (!wb) return 1;
+  const r = await commands.travel(wb, params, reference(), lang);
+  printOutcome(r, lang, io);
+  if (!r.summary) return 1;
+  await wb.save(out);
+  const { input: value, ...summary } = r.summary;
   if (values.json) io.out(JSON.stringify({ inputs: inputsJson(value), ...summary }, null, 2));
   else {
     io.out(message('travelSummary', summary, lang));
@@ -263,7 +227,7 @@ async function travel(args: string[], io: Io): Promise<number> {
       message('travelChecks', { ...summary, asymmetry: params.travelAsymmetryMinutes, slack: params.travelTriangleSlackMinutes }, lang),
     );
   }
-  io.err(message('wrote', { file: out, sheets: specs.map((s) => s.name).join(', ') }, lang));
+  io.err(message('wrote', { file: out, sheets: r.written.join(', ') }, lang));
   return 0;
 }
 

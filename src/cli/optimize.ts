@@ -58,8 +58,7 @@ function parseSweep(v: string | undefined): 'none' | [number, number] | undefine
   if (v === undefined) return undefined;
   if (v === 'none' || v === 'ingen') return 'none';
   const m = /^(\d+)\s*-\s*(\d+)$/.exec(v);
-  if (!m || Number(m[1]) > Number(m[2]) || Number(m[1]) < 1)
-    throw new UsageError('sweepForm', { value: v });
+  if (!m || Number(m[1]) > Number(m[2]) || Number(m[1]) < 1) throw new UsageError('sweepForm', { value: v });
   return [Number(m[1]), Number(m[2])];
 }
 
@@ -159,7 +158,9 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
         if (values.json || p.seconds - lastProgress < 2) return;
         lastProgress = p.seconds;
         const minutes = (x: number | null) => (x === null ? '–' : `${num1((x + (pr.baseCost ?? 0)) / population, lang)} min`);
-        io.err(t('progress', { seconds: num1(p.seconds, lang), best: minutes(p.incumbent), bound: minutes(p.bound), gap: pct(p.gap, 2, lang) }));
+        io.err(
+          t('progress', { seconds: num1(p.seconds, lang), best: minutes(p.incumbent), bound: minutes(p.bound), gap: pct(p.gap, 2, lang) }),
+        );
       });
   const onSignal = () => {
     io.err(t('cancelling'));
@@ -419,8 +420,7 @@ function parseScales(v: string | undefined): number[] {
     .filter(Boolean)
     .map((part) => {
       const x = Number(part);
-      if (!Number.isFinite(x) || x < 0 || x > 100)
-        throw new UsageError('siteCostFactors', { value: v });
+      if (!Number.isFinite(x) || x < 0 || x > 100) throw new UsageError('siteCostFactors', { value: v });
       return x;
     });
 }

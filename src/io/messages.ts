@@ -126,7 +126,7 @@ export const MESSAGES = {
   },
   withinTitle: {
     nb: 'Reisetid i kommunen: innbyggernes snitt til kommunesenteret',
-    en: 'Travel within the municipality: the inhabitants\' mean to the municipal centre',
+    en: "Travel within the municipality: the inhabitants' mean to the municipal centre",
   },
   colFrom: { nb: 'Fra', en: 'From' },
   colFromName: { nb: 'Fra navn', en: 'From name' },
@@ -141,7 +141,7 @@ export const MESSAGES = {
   colBackOrVia: { nb: 'Motsatt vei / via', en: 'Other way / via' },
   colCell: { nb: 'Celle', en: 'Cell' },
   colVia: { nb: 'Via', en: 'Via' },
-  colEstimate: { nb: 'Kontorplans estimat', en: 'Kontorplan\'s estimate' },
+  colEstimate: { nb: 'Kontorplans estimat', en: "Kontorplan's estimate" },
   findingZero: { nb: '0 minutter', en: '0 minutes' },
   findingAsymmetric: { nb: 'ulik begge veier', en: 'differs by direction' },
   findingTriangle: { nb: 'lengre enn via en annen kommune', en: 'longer than via another municipality' },
@@ -199,7 +199,7 @@ export const MESSAGES = {
   },
   sitesSummary: {
     nb: 'Tjenestesteder: {full} fulle lokalkontor, {branch} avdelinger {days} dager, {meeting} møterom, {none} uten; {total} mill. kr i året (lokaler {premises}, ansattes reiser {staff}), veid mot brukernes tid til {perMinute} kr per innbygger-minutt i året.',
-    en: 'Service points: {full} full local offices, {branch} branches {days} days, {meeting} meeting rooms, {none} without; NOK {total} million a year (premises {premises}, staff travel {staff}), weighed against users\' time at NOK {perMinute} per inhabitant-minute a year.',
+    en: "Service points: {full} full local offices, {branch} branches {days} days, {meeting} meeting rooms, {none} without; NOK {total} million a year (premises {premises}, staff travel {staff}), weighed against users' time at NOK {perMinute} per inhabitant-minute a year.",
   },
   rules: { nb: 'Krav: {parts}.', en: 'Rules: {parts}.' },
   ruleOffices: { nb: '{offices} kontor', en: '{offices} offices' },
@@ -212,8 +212,8 @@ export const MESSAGES = {
     en: 'service points are chosen (none, meeting room, branch {days} days, full local office; with a full local office at most {local} min to a host that has the minimum staffing itself)',
   },
   ruleNoSites: { nb: 'uten tjenestesteder', en: 'without service points' },
-  ruleKeepLocations: { nb: 'dagens tjenestesteder beholdes', en: 'today\'s service points are kept' },
-  ruleKeepExisting: { nb: 'dagens samarbeid beholdes', en: 'today\'s cooperations are kept' },
+  ruleKeepLocations: { nb: 'dagens tjenestesteder beholdes', en: "today's service points are kept" },
+  ruleKeepExisting: { nb: 'dagens samarbeid beholdes', en: "today's cooperations are kept" },
   ruleSameBa: { nb: 'samme BA-region', en: 'same BA region' },
   ruleBaPenalty: { nb: 'straff for delt BA-region {minutes} min', en: 'penalty for a split BA region {minutes} min' },
   ruleForced: { nb: 'påkrevde verter: {list}', en: 'required hosts: {list}' },
@@ -253,6 +253,11 @@ export const MESSAGES = {
   },
 
   // The command line's own lines.
+  nothingWritten: { nb: '{count} feil; ingenting ble skrevet.', en: '{count} error(s); nothing was written.' },
+  noScenario: {
+    nb: '{count} feil; ingen scenarier å vurdere, ingenting ble skrevet.',
+    en: '{count} error(s); no scenario to score, nothing was written.',
+  },
   error: { nb: 'Feil: {text} Ingenting ble skrevet.', en: 'Error: {text} Nothing was written.' },
   wrote: { nb: 'Skrev {file}: {sheets}.', en: 'Wrote {file}: {sheets}.' },
   wroteCosts: {
@@ -300,7 +305,10 @@ export const MESSAGES = {
     nb: 'Avveiing (antall kontor: snittreisetid, minste kontor i årsverk):',
     en: 'Trade-off (number of offices: mean travel, smallest office in FTE):',
   },
-  tradeoffRow: { nb: '  {offices}: {minutes} min, {fte} årsverk ({status}{gap})', en: '  {offices}: {minutes} min, {fte} FTE ({status}{gap})' },
+  tradeoffRow: {
+    nb: '  {offices}: {minutes} min, {fte} årsverk ({status}{gap})',
+    en: '  {offices}: {minutes} min, {fte} FTE ({status}{gap})',
+  },
   refuseEstimated: {
     nb: 'Feil: optimaliseringen ville bygge på {count} estimerte reisetider over {limit} min. Ingenting ble optimalisert. Fyll inn minuttene i «{sheet}»!E3:E{last} i {file} og kopier radene til et eget ark «Reisetid».',
     en: 'Error: the optimisation would rest on {count} estimated travel times over {limit} min. Nothing was optimised. Fill in the minutes in "{sheet}"!E3:E{last} in {file} and copy the rows to a sheet of your own named "Reisetid".',
@@ -319,7 +327,10 @@ export const MESSAGES = {
     en: 'no scenario sheet (scoring one municipality – one office)',
   },
   planOptimised: { nb: ' og {count} fra «{sheet}»', en: ' and {count} from "{sheet}"' },
-  travelSummary: { nb: 'Reisetid for {municipalities} kommuner, {pairs} par:', en: 'Travel for {municipalities} municipalities, {pairs} pairs:' },
+  travelSummary: {
+    nb: 'Reisetid for {municipalities} kommuner, {pairs} par:',
+    en: 'Travel for {municipalities} municipalities, {pairs} pairs:',
+  },
   travelCounts: {
     nb: '  oppgitt: {given}   estimert: {estimated}   med ferje: {viaFerry}   mangler: {missing}',
     en: '  given: {given}   estimated: {estimated}   with ferry: {viaFerry}   missing: {missing}',
@@ -343,7 +354,7 @@ export const MESSAGES = {
   cmpMaxTravel: { nb: 'Lengste reisetid', en: 'Worst travel' },
   cmpShareOver: { nb: 'Andel over {minutes} min', en: 'Share over {minutes} min' },
   cmpStaffTravel: { nb: 'Ansattreiser', en: 'Staff travel' },
-  cmpBaShare: { nb: 'Andel i vertens BA-region', en: 'Share in the host\'s BA region' },
+  cmpBaShare: { nb: 'Andel i vertens BA-region', en: "Share in the host's BA region" },
   cmpBaSplit: { nb: 'BA-regioner delt', en: 'BA regions split' },
   cmpMaxOwners: { nb: 'Flest eiere i ett kontor', en: 'Most owners of one office' },
   cmpCrossingCounty: { nb: 'Kontor over fylkesgrense', en: 'Offices across a county line' },
@@ -369,7 +380,16 @@ export const MESSAGES = {
 export type MessageCode = keyof typeof MESSAGES;
 
 /** Codes whose English and Norwegian texts are rightly the same. */
-export const SAME_IN_BOTH: ReadonlySet<string> = new Set<string>(['colScenario', 'colStatus', 'colVia', 'travelLongItem', 'alternativeName', 'unitBest', 'unitScale', 'unitMinutes']);
+export const SAME_IN_BOTH: ReadonlySet<string> = new Set<string>([
+  'colScenario',
+  'colStatus',
+  'colVia',
+  'travelLongItem',
+  'alternativeName',
+  'unitBest',
+  'unitScale',
+  'unitMinutes',
+]);
 
 /** A parameter: a value, or a text of its own in both languages. */
 export type MessageParam = string | number | Template;

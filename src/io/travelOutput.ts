@@ -101,9 +101,7 @@ export function travelCheckSheet(findings: readonly TravelFinding[], label: Labe
   ]);
   return {
     name: TRAVEL_CHECK_SHEET,
-    heading: [
-      findings.length === 0 ? m('checkNone', {}, lang) : m('checkSome', { count: findings.length }, lang),
-    ],
+    heading: [findings.length === 0 ? m('checkNone', {}, lang) : m('checkSome', { count: findings.length }, lang)],
     freezeRows: 2,
     tables: [
       {

@@ -101,7 +101,8 @@ export const STAFFING_ASSUMED = {
   en: 'Staffing estimated for {estimated} of {total} municipalities: {fixed} per office + {per1000} per 1,000 inhabitants\n(fitted to six documented offices; staff, not FTE; see docs/scoring.md),\nsplit {state}% state and {municipal}% municipal (assumed; change with --municipal-share).',
 } as const;
 
-const fillWords = (t: string, params: Record<string, string | number>) => t.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+const fillWords = (t: string, params: Record<string, string | number>) =>
+  t.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
 
 export function staffingAssumption(
   staffing: ReadonlyMap<MunicipalityNumber, Staffing>,
@@ -111,15 +112,12 @@ export function staffingAssumption(
   const estimated = [...staffing.values()].filter((s) => s.provenance === 'estimated').length;
   if (estimated === 0) return undefined;
   const n = (x: number) => (lang === 'en' ? String(x) : String(x).replace('.', ','));
-  return fillWords(
-    STAFFING_ASSUMED[lang],
-    {
-      estimated,
-      total: staffing.size,
-      fixed: n(p.staffFixed),
-      per1000: n(p.staffPer1000),
-      state: Math.round((1 - p.municipalShareOfFte) * 100),
-      municipal: Math.round(p.municipalShareOfFte * 100),
-    },
-  );
+  return fillWords(STAFFING_ASSUMED[lang], {
+    estimated,
+    total: staffing.size,
+    fixed: n(p.staffFixed),
+    per1000: n(p.staffPer1000),
+    state: Math.round((1 - p.municipalShareOfFte) * 100),
+    municipal: Math.round(p.municipalShareOfFte * 100),
+  });
 }

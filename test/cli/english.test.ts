@@ -23,7 +23,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const sheetsOf = async (file: string) => (await (await ExcelJsWorkbook.open(file)).read()).sheets;
 /** Words only Norwegian output has (whole words, so names such as «Kjente samarbeid» in a list do not count). */
-const NORWEGIAN = /\b(Skrev|Leste|kommuner|kontor|oppgitt|estimert|ferje|mangler|bevist|snittreisetid|årsverk|Krav|Avveiing:|tjenestesteder|og)\b/;
+const NORWEGIAN =
+  /\b(Skrev|Leste|kommuner|kontor|oppgitt|estimert|ferje|mangler|bevist|snittreisetid|årsverk|Krav|Avveiing:|tjenestesteder|og)\b/;
 
 describe('optimize --lang en, then plan in either language', () => {
   const optimised = () => path.join(dir, 'optimised.xlsx');
@@ -65,7 +66,13 @@ describe('optimize --lang en, then plan in either language', () => {
     expect(own.values[0]![0]).toBe('Optimised office structures (Kontorplan)');
     const rows = own.values.slice(header + 1).filter((r) => r[0]);
     const labels = new Set(rows.map((r) => r[5]));
-    expect([...labels].every((l) => ['main office', 'local office', 'none', 'meeting room', 'branch office'].includes(String(l)) || /^open [\d.]+ days$/.test(String(l)))).toBe(true);
+    expect(
+      [...labels].every(
+        (l) =>
+          ['main office', 'local office', 'none', 'meeting room', 'branch office'].includes(String(l)) ||
+          /^open [\d.]+ days$/.test(String(l)),
+      ),
+    ).toBe(true);
     // Every label reads back as the service point it names.
     for (const l of labels) expect(parseServicePoint(l)).toBeDefined();
     expect(new Set(rows.map((r) => r[6]))).toEqual(new Set(['yes']));

@@ -18,16 +18,19 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const COMMANDS = ['sample', 'plan', 'travel', 'optimize', 'costs'] as const;
 
 describe('kontorplan CMD --help', () => {
-  test.each(COMMANDS.flatMap((c) => [[c, '--help'] as const, [c, '-h'] as const]))('%s %s prints its own usage and exits 0', async (c, flag) => {
-    const io = capture();
-    // Help wins over everything else on the line, even a missing --out or a bad value.
-    expect(await main([c, 'x.xlsx', '--min-fte', 'mange', flag], io)).toBe(0);
-    const text = io.stdout.join('\n');
-    expect(text.startsWith('Bruk:')).toBe(true);
-    expect(text).toContain(`kontorplan ${c} `);
-    for (const other of COMMANDS.filter((o) => o !== c)) expect(text).not.toContain(`kontorplan ${other} `);
-    expect(io.stderr).toEqual([]);
-  });
+  test.each(COMMANDS.flatMap((c) => [[c, '--help'] as const, [c, '-h'] as const]))(
+    '%s %s prints its own usage and exits 0',
+    async (c, flag) => {
+      const io = capture();
+      // Help wins over everything else on the line, even a missing --out or a bad value.
+      expect(await main([c, 'x.xlsx', '--min-fte', 'mange', flag], io)).toBe(0);
+      const text = io.stdout.join('\n');
+      expect(text.startsWith('Bruk:')).toBe(true);
+      expect(text).toContain(`kontorplan ${c} `);
+      for (const other of COMMANDS.filter((o) => o !== c)) expect(text).not.toContain(`kontorplan ${other} `);
+      expect(io.stderr).toEqual([]);
+    },
+  );
 
   it('speaks English with --lang en, placeholders included', async () => {
     const io = capture();
@@ -43,7 +46,9 @@ describe('kontorplan CMD --help', () => {
     const io = capture();
     await main(['optimize', '--help'], io);
     const flags = [...io.stdout.join('\n').matchAll(/^ {2}(--[a-z0-9-]+)/gm)].map((m) => m[1]!);
-    expect(flags).toEqual(expect.arrayContaining(['--offices', '--office-cost', '--lock', '--sweep-site-cost', '--min-fte', '--travel-fixed']));
+    expect(flags).toEqual(
+      expect.arrayContaining(['--offices', '--office-cost', '--lock', '--sweep-site-cost', '--min-fte', '--travel-fixed']),
+    );
     // Every flag optimize's help names is one its parser takes: none of them is an unknown option.
     for (const flag of new Set(flags)) {
       const e = capture();
@@ -66,10 +71,22 @@ describe('usage errors', () => {
   test.each([
     [['plan', 'x.xlsx', '--out', 'y.xlsx', '--frob'], 'kontorplan: ukjent valg «--frob»', 'Skriv «kontorplan plan --help» for bruk.'],
     [['plan', 'x.xlsx', '--out'], 'kontorplan: valget --out trenger en verdi', 'Skriv «kontorplan plan --help» for bruk.'],
-    [['plan', 'x.xlsx', '--json=ja', '--out', 'y.xlsx'], 'kontorplan: valget --json tar ingen verdi', 'Skriv «kontorplan plan --help» for bruk.'],
+    [
+      ['plan', 'x.xlsx', '--json=ja', '--out', 'y.xlsx'],
+      'kontorplan: valget --json tar ingen verdi',
+      'Skriv «kontorplan plan --help» for bruk.',
+    ],
     [['sample', 'x.xlsx', '--out', 'y.xlsx'], 'kontorplan: uventet argument «x.xlsx»', 'Skriv «kontorplan sample --help» for bruk.'],
-    [['optimize', 'x.xlsx', '--frob', '--lang', 'en'], 'kontorplan: unknown option "--frob"', 'Run "kontorplan optimize --help" for usage.'],
-    [['plan', '--lang=en'], 'kontorplan: plan needs one input file: kontorplan plan IN.xlsx --out OUT.xlsx', 'Run "kontorplan plan --help" for usage.'],
+    [
+      ['optimize', 'x.xlsx', '--frob', '--lang', 'en'],
+      'kontorplan: unknown option "--frob"',
+      'Run "kontorplan optimize --help" for usage.',
+    ],
+    [
+      ['plan', '--lang=en'],
+      'kontorplan: plan needs one input file: kontorplan plan IN.xlsx --out OUT.xlsx',
+      'Run "kontorplan plan --help" for usage.',
+    ],
     [['frobnicate', '--lang', 'en'], 'kontorplan: unknown command "frobnicate"', 'Run "kontorplan --help" for usage.'],
   ])('%p: the one line that matters and where help is', async (args, line, hint) => {
     const io = capture();

@@ -1,5 +1,5 @@
 import { isFormula, type CellValue, type OutputCell, type SheetData, type SheetSpec, type WorkbookSnapshot } from '../../domain/sheets';
-import { OWNER_SHEET, planReplacement, SheetConflictError, type WorkbookPort } from '../port';
+import { OWNER_SHEET, planReplacement, SheetConflictError, type InputSheetsPort, type WorkbookPort } from '../port';
 
 /** A formula cell reads back as its computed value, as from a workbook that was recalculated. */
 const formulaResult = (v: OutputCell): CellValue => (isFormula(v) ? (v.result ?? null) : v);
@@ -24,7 +24,7 @@ export function layoutSheet(spec: SheetSpec, cell: (v: OutputCell) => CellValue 
 }
 
 /** An in-memory workbook: the reference implementation of WorkbookPort for tests. */
-export class MemoryWorkbook implements WorkbookPort {
+export class MemoryWorkbook implements WorkbookPort, InputSheetsPort {
   private sheets: SheetData[];
   private owned: string[] = [];
   /** The specs last written, for assertions. */
@@ -54,6 +54,17 @@ export class MemoryWorkbook implements WorkbookPort {
     for (const spec of specs) this.sheets.push({ name: spec.name, visible: true, values: layoutSheet(spec) });
     this.owned = [...plan.kept, ...specs.map((s) => s.name)];
     this.written = specs;
+  }
+
+  /** Adds the planner's input sheets (the sample): not marked as Kontorplan's own. */
+  addInputSheets(specs: readonly SheetSpec[]): void {
+    const plan = planReplacement(
+      this.sheets.map((s) => s.name),
+      [],
+      specs,
+    );
+    if (plan.conflict !== undefined) throw new SheetConflictError(plan.conflict);
+    for (const spec of specs) this.sheets.push({ name: spec.name, visible: true, values: layoutSheet(spec) });
   }
 
   sheetNames(): string[] {
