@@ -16,7 +16,8 @@ import { travelCheckSheet, travelSheet } from '../io/travelOutput';
 import { scoreAll, type ScenarioScore } from '../scoring/score';
 import type { TravelNetwork } from '../travel/network';
 import { SheetConflictError, type InputSheetsPort, type WorkbookPort } from '../workbook/port';
-import { carriedOver, keepFor, type PlanValue } from './steps';
+import { CostKeyError } from '../costkeys/keys';
+import { carriedOver, costsResult, keepFor, type PlanValue } from './steps';
 
 /** The embedded reference data a shell loads once (Node from assets/, the pane from its bundle). */
 export type Reference = Readonly<{ data: readonly EmbeddedMunicipality[]; network: TravelNetwork }>;
@@ -33,6 +34,8 @@ export type CommandResult<S> = Readonly<{
   problems: readonly Problem[];
   /** Scenarier's problems: errors for a command that scores scenarios, notes for the others. */
   scenarioProblems: readonly Problem[];
+  /** What the command itself found worth a note (e.g. a cost line that repeats the staff cost). */
+  notes?: readonly Problem[];
   failure?: Failure;
 }>;
 
@@ -176,4 +179,46 @@ export async function sample(
     written: specs.map((s) => s.name),
     summary: { municipalities: ms.length, county, countyName: county ? ms[0]!.countyName : undefined },
   };
+}
+
+/** A function's arguments (the built-in `Parameters` is shadowed by Kontorplan's own here). */
+type ArgsOf<F> = F extends (...a: infer A) => unknown ? A : never;
+type CostsOptions = ArgsOf<typeof costsResult>[1];
+
+export type CostsRequest = Omit<CostsOptions, 'municipalShareOfFte' | 'costsSheet'>;
+export type CostsSummary = ReturnType<typeof costsResult>;
+
+/**
+ * `costs`: what each member of one office pays under a key, as a sheet of live formulas beside
+ * every other key. `resolve` fixes the key against the office (a column driver named by the
+ * planner); a key that cannot split the office is a failure and nothing is written.
+ */
+export async function costs(
+  wb: WorkbookPort,
+  params: Parameters,
+  ref: Reference,
+  request: CostsRequest,
+  resolve?: ArgsOf<typeof costsResult>[2],
+  lang: Language = 'nb',
+): Promise<CommandResult<CostsSummary>> {
+  const { snapshot, result, value } = await readPort(wb, params, ref);
+  const base = { problems: result.problems, scenarioProblems: result.scenarioProblems };
+  if (!value) return { ...base, written: [], summary: undefined, failure: unreadable(result) };
+  let composed: CostsSummary;
+  try {
+    composed = costsResult(
+      value,
+      { ...request, municipalShareOfFte: params.municipalShareOfFte, costsSheet: value.sheetsUsed.costs },
+      resolve,
+    );
+  } catch (e) {
+    if (e instanceof CostKeyError)
+      return { ...base, written: [], summary: undefined, failure: { code: 'error', params: { text: `${e.message}.` } } };
+    throw e;
+  }
+  const notes: Problem[] = composed.warnings.map((w) => ({ severity: 'warning', ...w }));
+  const specs = [composed.sheet, ...carriedOver(snapshot, value, undefined, lang)];
+  const failure = await write(wb, specs, keepFor('costs'));
+  if (failure) return { ...base, notes, written: [], summary: undefined, failure };
+  return { ...base, notes, written: specs.map((s) => s.name), summary: composed };
 }

@@ -250,6 +250,7 @@ export function printOutcome(r: CommandResult<unknown>, lang: Language, io: Io, 
   const label = (p: Problem) => (p.severity === 'error' ? (lang === 'en' ? 'Error' : 'Feil') : lang === 'en' ? 'Note' : 'Merk');
   for (const p of r.problems) io.err(`${label(p)}: ${formatProblem(p, lang)}`);
   for (const p of r.scenarioProblems) io.err(`${scenarios ? label(p) : lang === 'en' ? 'Note' : 'Merk'}: ${formatProblem(p, lang)}`);
+  for (const p of r.notes ?? []) io.err(`${label(p)}: ${formatProblem(p, lang)}`);
   if (r.failure) io.err(message(r.failure.code, r.failure.params, lang));
 }
 

@@ -2,23 +2,24 @@ import { parseArgs } from 'node:util';
 import { keyLabel } from '../costkeys/costSheet';
 import { DEFAULT_COST_PER_FTE } from '../costkeys/fromInput';
 import { POOL_KEYS, type PhaseStep, type PoolKey } from '../costkeys/extras';
-import { CostKeyError, type CostKey, type CostOffice, type DriverId } from '../costkeys/keys';
+import type { CostKey, CostOffice, DriverId } from '../costkeys/keys';
 import { foldName } from '../io/cells';
 import { message } from '../io/messages';
 import { formatProblem } from '../io/problems';
 import {
   language,
   number,
-  openAndRead,
+  openInput,
+  printOutcome,
+  reference,
   parametersFrom,
   RULE_OPTIONS,
   UsageError,
-  writeOwnSheets,
   type Io,
   OUTPUT_OPTIONS,
   inputAndOut,
 } from './common';
-import { carriedOver, costsResult, keepFor } from '../app/steps';
+import * as commands from '../app/commands';
 
 const DRIVERS: Record<string, DriverId> = {
   population: 'population',
@@ -150,41 +151,30 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
   const costPerFte = number('cost-per-fte', values['cost-per-fte'], 0, 100_000_000) ?? DEFAULT_COST_PER_FTE;
   const lang = language(values.lang);
   const params = parametersFrom(values);
-  const opened = await openAndRead(input, params, lang, io);
-  if (!opened?.result.value) return 1;
-  const { wb, result } = opened;
+  const wb = await openInput(input, lang, io);
+  if (!wb) return 1;
   const typed = values.office.trim();
   const host = /^\d{1,4}$/.test(typed) ? typed.padStart(4, '0') : typed;
-  let composed: ReturnType<typeof costsResult>;
-  try {
-    composed = costsResult(
-      result.value!,
-      {
-        scenario: values.scenario,
-        host,
-        key: asked,
-        costPerFte,
-        costPerFteGiven: values['cost-per-fte'] !== undefined,
-        socialPool,
-        phaseIn: phase,
-        municipalShareOfFte: params.municipalShareOfFte,
-        costsSheet: result.value!.sheetsUsed.costs,
-      },
-      resolveColumns,
-    );
-  } catch (e) {
-    if (e instanceof CostKeyError) {
-      io.err(`Feil: ${e.message}. Ingenting ble skrevet.`);
-      return 1;
-    }
-    throw e;
-  }
-  const { built, key, split, sheet, usedDefault, warnings, breakdown, pool, phased } = composed;
-  for (const w of warnings) io.err(`${lang === 'en' ? 'Note' : 'Merk'}: ${formatProblem({ severity: 'warning', ...w }, lang)}`);
-  if (
-    !(await writeOwnSheets(wb, [sheet, ...carriedOver(opened.snapshot, result.value!, undefined, lang)], out, io, keepFor('costs'), lang))
-  )
-    return 1;
+  const r = await commands.costs(
+    wb,
+    params,
+    reference(),
+    {
+      scenario: values.scenario,
+      host,
+      key: asked,
+      costPerFte,
+      costPerFteGiven: values['cost-per-fte'] !== undefined,
+      socialPool,
+      phaseIn: phase,
+    },
+    resolveColumns,
+    lang,
+  );
+  printOutcome(r, lang, io);
+  if (!r.summary) return 1;
+  await wb.save(out);
+  const { built, key, split, sheet, usedDefault, breakdown, pool, phased, warnings } = r.summary;
   if (values.json) {
     io.out(
       JSON.stringify(
@@ -214,7 +204,7 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
           ...(phased
             ? {
                 phaseIn: {
-                  member: composed.phase!.member,
+                  member: r.summary.phase!.member,
                   years: phased,
                 },
               }

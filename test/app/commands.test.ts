@@ -93,6 +93,42 @@ describe.each(adapters)('commands on the $name adapter', ({ fresh, reopen }) => 
     expect(r.summary).toMatchObject({ municipalities: 1, pairs: 0, missing: 0 });
   });
 
+  it('costs splits one office under a key and writes its live sheet', async () => {
+    const wb = await sampled('50');
+    const request = {
+      scenario: 'Kjente samarbeid',
+      host: '5035',
+      key: { kind: 'per-capita' as const },
+      costPerFte: 850_000,
+      costPerFteGiven: false,
+    };
+    const r = await commands.costs(wb, p, ref, request);
+    expect(r.failure).toBeUndefined();
+    expect(r.written).toEqual(['KP Kostnader 5035']);
+    const split = r.summary!.split;
+    expect(split.shares.reduce((a, x) => a + x.amount, 0)).toBeCloseTo(split.total, 0);
+    // Per capita: each member's share of the cost is its share of the inhabitants.
+    const people = split.shares.reduce((a, x) => a + x.amount / x.perCapita, 0);
+    for (const x of split.shares) expect(x.share).toBeCloseTo(x.amount / x.perCapita / people, 6);
+    expect((await wb.read()).ownedSheets).toContain('KP Kostnader 5035');
+  });
+
+  it('costs refuses a phase-in of a municipality outside the office and writes nothing', async () => {
+    const wb = await sampled('50');
+    const before = await sheetNames(wb);
+    const r = await commands.costs(wb, p, ref, {
+      scenario: 'Kjente samarbeid',
+      host: '5035',
+      key: { kind: 'per-capita' },
+      costPerFte: 850_000,
+      costPerFteGiven: false,
+      phaseIn: { member: 'Steinkjer', steps: [{ label: '2025', share: 0.5 }] },
+    });
+    expect(r.written).toEqual([]);
+    expect(r.failure?.code).toBe('error');
+    expect(await sheetNames(wb)).toEqual(before);
+  });
+
   it('refuses to write over a planner’s sheet with a result sheet’s name, and writes nothing', async () => {
     const mine = await sampled('18', [notes]);
     const before = await sheetNames(mine);
