@@ -4,7 +4,7 @@ import { DEFAULT_COST_PER_FTE } from '../costkeys/fromInput';
 import { POOL_KEYS, type PhaseStep, type PoolKey } from '../costkeys/extras';
 import type { CostKey, CostOffice, DriverId } from '../costkeys/keys';
 import { foldName } from '../io/cells';
-import { message } from '../io/messages';
+import { message, type MessageCode, type MessageParams } from '../io/messages';
 import { formatProblem } from '../io/problems';
 import {
   language,
@@ -216,47 +216,70 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
       ),
     );
   } else {
-    const kr = (x: number) => Math.round(x).toLocaleString('nb-NO');
+    const t = (code: MessageCode, p: MessageParams = {}) => message(code, p, lang);
+    const locale = lang === 'en' ? 'en-GB' : 'nb-NO';
+    const kr = (x: number) => Math.round(x).toLocaleString(locale);
+    const pct = (x: number) => (lang === 'en' ? `${(x * 100).toFixed(1)}%` : `${(x * 100).toFixed(1).replace('.', ',')} %`);
     io.out(
-      `${built.officeName} i «${built.scenario}» – ${keyLabel(key)}: ${kr(split.total)} kr i alt, ${kr(split.keyed)} kr fordelt etter nøkkelen.`,
+      t('costsHeadline', {
+        office: built.officeName,
+        scenario: built.scenario,
+        key: keyLabel(key, lang),
+        total: kr(split.total),
+        keyed: kr(split.keyed),
+      }),
     );
-    if (usedDefault)
-      io.out(`Kostnad per kommunalt årsverk: ${kr(costPerFte)} kr (antatt; oppgi --cost-per-fte eller en kolonne i Bemanning).`);
+    if (usedDefault) io.out(t('costsDefaultPerFte', { kr: kr(costPerFte) }));
     io.out('');
+    const [cMunicipality, cAmount, cShare, cPerCapita, cOwn, cChange] = t('costsColumns').split('|') as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     io.out(
-      `${'Kommune'.padEnd(22)} ${'Beløp (kr)'.padStart(13)} ${'Andel'.padStart(7)} ${'Kr/innb.'.padStart(9)} ${'Egen drift'.padStart(13)} ${'Endring'.padStart(13)}`,
+      `${cMunicipality.padEnd(22)} ${cAmount.padStart(13)} ${cShare.padStart(7)} ${cPerCapita.padStart(9)} ${cOwn.padStart(13)} ${cChange.padStart(13)}`,
     );
     for (const s of split.shares) {
       io.out(
-        `${s.name.slice(0, 22).padEnd(22)} ${kr(s.amount).padStart(13)} ${`${(s.share * 100).toFixed(1).replace('.', ',')} %`.padStart(7)} ${kr(s.perCapita).padStart(9)} ${kr(s.standalone).padStart(13)} ${kr(s.change).padStart(13)}`,
+        `${s.name.slice(0, 22).padEnd(22)} ${kr(s.amount).padStart(13)} ${pct(s.share).padStart(7)} ${kr(s.perCapita).padStart(9)} ${kr(s.standalone).padStart(13)} ${kr(s.change).padStart(13)}`,
       );
     }
     io.out('');
-    io.out('Hva kostnaden består av:');
+    io.out(t('costsMadeOf'));
     for (const x of breakdown.staff)
       io.out(
-        `  ${`Lønn ${x.name}`.slice(0, 36).padEnd(36)} ${kr(x.cost).padStart(13)}  (${x.fte.toLocaleString('nb-NO', { maximumFractionDigits: 2 })} årsverk × ${kr(x.costPerFte)})`,
+        `  ${t('costsSalary', { name: x.name }).slice(0, 36).padEnd(36)} ${kr(x.cost).padStart(13)}  ${t('costsSalaryLine', { fte: x.fte.toLocaleString(locale, { maximumFractionDigits: 2 }), kr: kr(x.costPerFte) })}`,
       );
-    io.out(`  ${'Lønn kommunale årsverk i alt'.padEnd(36)} ${kr(breakdown.staffTotal).padStart(13)}`);
+    io.out(`  ${t('costsSalaryTotal').padEnd(36)} ${kr(breakdown.staffTotal).padStart(13)}`);
     for (const l of breakdown.lines) {
-      const who = l.owner ? ` betales av ${built.office.members.find((m) => m.number === l.owner)?.name ?? l.owner}` : '';
-      const state = l.state > 0 ? `, staten ${kr(l.state)} av ${kr(l.amount)}` : '';
-      io.out(`  ${l.name.slice(0, 36).padEnd(36)} ${kr(l.municipal).padStart(13)}  (kommunenes del${state}${who})`);
+      const who = l.owner ? t('costsPaidBy', { name: built.office.members.find((m) => m.number === l.owner)?.name ?? l.owner }) : '';
+      const state = l.state > 0 ? t('costsStatePart', { state: kr(l.state), amount: kr(l.amount) }) : '';
+      io.out(`  ${l.name.slice(0, 36).padEnd(36)} ${kr(l.municipal).padStart(13)}  ${t('costsMunicipalPart', { state, who })}`);
     }
-    io.out(`  ${'Kommunene i alt'.padEnd(36)} ${kr(breakdown.municipalTotal).padStart(13)}`);
-    if (breakdown.stateTotal > 0) io.out(`  ${'Staten av linjene (utenfor nøklene)'.padEnd(36)} ${kr(breakdown.stateTotal).padStart(13)}`);
+    io.out(`  ${t('costsMunicipalTotal').padEnd(36)} ${kr(breakdown.municipalTotal).padStart(13)}`);
+    if (breakdown.stateTotal > 0) io.out(`  ${t('costsStateTotal').padEnd(36)} ${kr(breakdown.stateTotal).padStart(13)}`);
     if (pool) {
       io.out('');
-      io.out(`Sosialhjelp i felles pott (${kr(pool.pot)} kr, ${pool.key}):`);
+      io.out(t('costsPool', { pot: kr(pool.pot), key: pool.key }));
       for (const p of pool.shares)
         io.out(
-          `  ${p.name.slice(0, 22).padEnd(22)} betaler ${kr(p.pays).padStart(13)}, eget forbruk ${kr(p.own).padStart(13)}, netto ${kr(p.net).padStart(12)}`,
+          t('costsPoolRow', {
+            name: p.name.slice(0, 22).padEnd(22),
+            pays: kr(p.pays).padStart(13),
+            own: kr(p.own).padStart(13),
+            net: kr(p.net).padStart(12),
+          }),
         );
     }
     if (phased) {
       io.out('');
-      io.out(`Innfasing (${phased.map((y) => `${y.label}: ${Math.round(y.share * 100)} %`).join(', ')}):`);
-      io.out(`  ${'Kommune'.padEnd(22)} ${phased.map((y) => y.label.padStart(13)).join(' ')}`);
+      io.out(
+        t('costsPhaseIn', { steps: phased.map((y) => `${y.label}: ${Math.round(y.share * 100)}${lang === 'en' ? '%' : ' %'}`).join(', ') }),
+      );
+      io.out(`  ${cMunicipality.padEnd(22)} ${phased.map((y) => y.label.padStart(13)).join(' ')}`);
       split.shares.forEach((s, i) =>
         io.out(`  ${s.name.slice(0, 22).padEnd(22)} ${phased.map((y) => kr(y.amounts[i]!).padStart(13)).join(' ')}`),
       );

@@ -375,6 +375,50 @@ export const MESSAGES = {
   unitMinutesPerWeek: { nb: 'min/uke', en: 'min/week' },
   unitRegions: { nb: 'regioner', en: 'regions' },
   unitPairs: { nb: 'par', en: 'pairs' },
+
+  // Cost keys and their drivers (src/costkeys), and the costs command's lines.
+  keyEqual: { nb: 'like deler', en: 'equal shares' },
+  keyPerCapita: { nb: 'per innbygger', en: 'per inhabitant' },
+  keyPerUser: { nb: 'per sosialhjelpsmottaker', en: 'per social assistance recipient' },
+  keyPerSpending: { nb: 'etter sosialhjelpsutgifter', en: 'by social assistance spending' },
+  keyPerFte: { nb: 'etter kommunale årsverk', en: 'by municipal FTE' },
+  keyFixedPlus: { nb: 'fast andel + variabel del', en: 'fixed share + variable part' },
+  keyMix: { nb: 'blandet nøkkel', en: 'mixed key' },
+  keyOwnCost: { nb: 'krone for krone', en: 'krone for krone (each its own cost)' },
+  keyPooled: { nb: 'felles budsjett (alt per innbygger)', en: 'common budget (all per inhabitant)' },
+  keyFixedPlusLabel: { nb: '{percent} % likt + resten etter {driver}', en: '{percent}% equal + the rest by {driver}' },
+  keyMixLabel: { nb: 'blandet: {weights}', en: 'mixed: {weights}' },
+  driverPopulation: { nb: 'folketall', en: 'population' },
+  driverUsers: { nb: 'sosialhjelpsmottakere', en: 'social assistance recipients' },
+  driverSpending: { nb: 'sosialhjelpsutgifter', en: 'social assistance spending' },
+  driverFte: { nb: 'kommunale årsverk', en: 'municipal FTE' },
+  costsHeadline: {
+    nb: '{office} i «{scenario}» – {key}: {total} kr i alt, {keyed} kr fordelt etter nøkkelen.',
+    en: '{office} in "{scenario}" – {key}: NOK {total} in all, NOK {keyed} split by the key.',
+  },
+  costsDefaultPerFte: {
+    nb: 'Kostnad per kommunalt årsverk: {kr} kr (antatt; oppgi --cost-per-fte eller en kolonne i Bemanning).',
+    en: 'Cost per municipal FTE: NOK {kr} (assumed; give --cost-per-fte or a column in Bemanning).',
+  },
+  costsColumns: {
+    nb: 'Kommune|Beløp (kr)|Andel|Kr/innb.|Egen drift|Endring',
+    en: 'Municipality|Amount (NOK)|Share|NOK/inhab.|On its own|Change',
+  },
+  costsMadeOf: { nb: 'Hva kostnaden består av:', en: 'What the cost is made of:' },
+  costsSalary: { nb: 'Lønn {name}', en: 'Salaries {name}' },
+  costsSalaryLine: { nb: '({fte} årsverk × {kr})', en: '({fte} FTE × {kr})' },
+  costsSalaryTotal: { nb: 'Lønn kommunale årsverk i alt', en: 'Salaries of municipal FTE in all' },
+  costsPaidBy: { nb: ' betales av {name}', en: ' paid by {name}' },
+  costsStatePart: { nb: ', staten {state} av {amount}', en: ', the state {state} of {amount}' },
+  costsMunicipalPart: { nb: '(kommunenes del{state}{who})', en: '(the municipalities\' part{state}{who})' },
+  costsMunicipalTotal: { nb: 'Kommunene i alt', en: 'The municipalities in all' },
+  costsStateTotal: { nb: 'Staten av linjene (utenfor nøklene)', en: 'The state\'s part of the lines (outside the keys)' },
+  costsPool: { nb: 'Sosialhjelp i felles pott ({pot} kr, {key}):', en: 'Social assistance in a common pool (NOK {pot}, {key}):' },
+  costsPoolRow: {
+    nb: '  {name} betaler {pays}, eget forbruk {own}, netto {net}',
+    en: '  {name} pays {pays}, own spending {own}, net {net}',
+  },
+  costsPhaseIn: { nb: 'Innfasing ({steps}):', en: 'Phase-in ({steps}):' },
 } as const satisfies Record<string, Template>;
 
 export type MessageCode = keyof typeof MESSAGES;

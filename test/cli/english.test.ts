@@ -127,3 +127,29 @@ describe('travel --lang en', () => {
     expect(check.values[0]![0]).toBe('No findings in the given travel times.');
   });
 });
+
+describe('costs --lang en', () => {
+  it('names the key and its drivers and prints the split in English', async () => {
+    const trondelag = path.join(dir, 'trondelag.xlsx');
+    expect(await main(['sample', '--county', '50', '--out', trondelag], capture())).toBe(0);
+    const io = capture();
+    const args = [
+      'costs',
+      trondelag,
+      '--scenario',
+      'Kjente samarbeid',
+      '--office',
+      '5035',
+      '--key',
+      'mix',
+      '--weights',
+      'population=0.5,fte=0.5',
+    ];
+    expect(await main([...args, '--out', path.join(dir, 'costs.xlsx'), '--lang', 'en'], io)).toBe(0);
+    expect(io.stdout[0]).toMatch(/^NAV Stjørdal in "Kjente samarbeid" – mixed: population 0\.5, municipal FTE 0\.5: NOK [\d,]+ in all/);
+    expect(io.stdout).toContain('What the cost is made of:');
+    expect(io.stdout.join('\n')).toMatch(/^Municipality +Amount \(NOK\) +Share +NOK\/inhab\./m);
+    expect(io.stdout.join('\n')).not.toMatch(NORWEGIAN);
+    expect(io.stderr.at(-1)).toMatch(/^Wrote .*costs\.xlsx: KP Kostnader 5035 \(formulas:/);
+  });
+});
