@@ -127,7 +127,7 @@ async function plan(args: string[], io: Io): Promise<number> {
  * times (leave-one-out); and against published drive times it was never fitted to, by trip
  * length (assets/validering_reisetid.csv).
  */
-function travelAccuracy(params: Parameters, json: boolean, markdown: boolean, io: Io): number {
+function travelAccuracy(params: Parameters, json: boolean, markdown: boolean, io: Io, lang: Language): number {
   const data = loadEmbedded();
   const network = loadNetwork(data);
   const pairs = calibrationPairs(data, params);
@@ -168,26 +168,28 @@ function travelAccuracy(params: Parameters, json: boolean, markdown: boolean, io
     return 0;
   }
   const l = cv.leaveOneOut;
-  io.out(`Reisetidsestimatet mot TØIs bilreisetider (${l.pairs} par, hvert par spådd av en tilpasning til de andre):`);
+  const t = (code: MessageCode, p: MessageParams = {}) => message(code, p, lang);
+  const n1 = (x: number) => num1(x, lang);
+  io.out(t('accuracyToi', { pairs: l.pairs }));
   io.out(
-    `  median feil ${num1(l.medianAbsErrorMinutes)} min, 90-persentil ${num1(l.p90AbsErrorMinutes)} min, median ${num1(l.medianAbsPercentError)} %`,
+    t('accuracyToiErrors', { median: n1(l.medianAbsErrorMinutes), p90: n1(l.p90AbsErrorMinutes), percent: n1(l.medianAbsPercentError) }),
   );
-  io.out(
-    `Reisetid i kommunen mot TØIs egenregion-tider (${within.points} kommuner): median feil ${num1(within.medianAbsErrorMinutes)} min, 90-persentil ${num1(within.p90AbsErrorMinutes)} min`,
-  );
+  io.out(t('accuracyWithin', { points: within.points, median: n1(within.medianAbsErrorMinutes), p90: n1(within.p90AbsErrorMinutes) }));
   io.out('');
-  io.out(
-    `Mot publiserte kjøretider (aldri brukt i tilpasningen; mål: median ≤ ${BAND_TARGETS.medianAbsPercentError} %, 90-persentil ≤ ${BAND_TARGETS.p90AbsPercentError} %):`,
-  );
-  io.out('  lengde          par  median min  p90 min  median %  p90 %  skjevhet %  mål');
+  io.out(t('accuracyPublished', { median: BAND_TARGETS.medianAbsPercentError, p90: BAND_TARGETS.p90AbsPercentError }));
+  io.out(t('accuracyColumns'));
   for (const b of [...validation.bands, validation.all]) {
     io.out(
-      `  ${b.band.padEnd(14)}${String(b.pairs).padStart(5)}${num1(b.medianAbsErrorMinutes).padStart(12)}${num1(b.p90AbsErrorMinutes).padStart(9)}` +
-        `${num1(b.medianAbsPercentError).padStart(10)}${num1(b.p90AbsPercentError).padStart(7)}${num1(b.medianSignedPercentError).padStart(12)}  ${b.meetsTargets ? 'nådd' : 'ikke nådd'}`,
+      `  ${b.band.padEnd(14)}${String(b.pairs).padStart(5)}${n1(b.medianAbsErrorMinutes).padStart(12)}${n1(b.p90AbsErrorMinutes).padStart(9)}` +
+        `${n1(b.medianAbsPercentError).padStart(10)}${n1(b.p90AbsPercentError).padStart(7)}${n1(b.medianSignedPercentError).padStart(12)}  ${t(b.meetsTargets ? 'targetMet' : 'targetMissed')}`,
     );
   }
   io.out(
-    `  vegavstand: ${validation.km.pairs} par, median feil ${num1(validation.km.medianAbsPercentError)} %, 90-persentil ${num1(validation.km.p90AbsPercentError)} %`,
+    t('accuracyKm', {
+      pairs: validation.km.pairs,
+      median: n1(validation.km.medianAbsPercentError),
+      p90: n1(validation.km.p90AbsPercentError),
+    }),
   );
   return 0;
 }
@@ -208,7 +210,7 @@ async function travel(args: string[], io: Io): Promise<number> {
   const params = parametersFrom(values);
   if (values.accuracy) {
     if (positionals.length > 0) throw new UsageError('accuracyTakesNoInput');
-    return travelAccuracy(params, values.json === true, values.markdown === true, io);
+    return travelAccuracy(params, values.json === true, values.markdown === true, io, language(values.lang));
   }
   const { input, out } = inputAndOut('travel', 'kontorplan travel INN.xlsx --out UT.xlsx', positionals, values.out);
   const lang = language(values.lang);

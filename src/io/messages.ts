@@ -419,6 +419,34 @@ export const MESSAGES = {
     en: '  {name} pays {pays}, own spending {own}, net {net}',
   },
   costsPhaseIn: { nb: 'Innfasing ({steps}):', en: 'Phase-in ({steps}):' },
+
+  // travel --accuracy.
+  accuracyToi: {
+    nb: 'Reisetidsestimatet mot TØIs bilreisetider ({pairs} par, hvert par spådd av en tilpasning til de andre):',
+    en: 'The travel estimate against TØI\'s car travel times ({pairs} pairs, each predicted by a fit to the others):',
+  },
+  accuracyToiErrors: {
+    nb: '  median feil {median} min, 90-persentil {p90} min, median {percent} %',
+    en: '  median error {median} min, 90th percentile {p90} min, median {percent}%',
+  },
+  accuracyWithin: {
+    nb: 'Reisetid i kommunen mot TØIs egenregion-tider ({points} kommuner): median feil {median} min, 90-persentil {p90} min',
+    en: 'Travel within the municipality against TØI\'s own-region times ({points} municipalities): median error {median} min, 90th percentile {p90} min',
+  },
+  accuracyPublished: {
+    nb: 'Mot publiserte kjøretider (aldri brukt i tilpasningen; mål: median ≤ {median} %, 90-persentil ≤ {p90} %):',
+    en: 'Against published drive times (never used in the fit; targets: median ≤ {median}%, 90th percentile ≤ {p90}%):',
+  },
+  accuracyColumns: {
+    nb: '  lengde          par  median min  p90 min  median %  p90 %  skjevhet %  mål',
+    en: '  length        pairs  median min  p90 min  median %  p90 %    bias %  target',
+  },
+  targetMet: { nb: 'nådd', en: 'met' },
+  targetMissed: { nb: 'ikke nådd', en: 'not met' },
+  accuracyKm: {
+    nb: '  vegavstand: {pairs} par, median feil {median} %, 90-persentil {p90} %',
+    en: '  road distance: {pairs} pairs, median error {median}%, 90th percentile {p90}%',
+  },
 } as const satisfies Record<string, Template>;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -153,3 +153,13 @@ describe('costs --lang en', () => {
     expect(io.stderr.at(-1)).toMatch(/^Wrote .*costs\.xlsx: KP Kostnader 5035 \(formulas:/);
   });
 });
+
+describe('travel --accuracy --lang en', () => {
+  it('reports the measurement in English', async () => {
+    const io = capture();
+    expect(await main(['travel', '--accuracy', '--lang', 'en'], io)).toBe(0);
+    expect(io.stdout[0]).toMatch(/^The travel estimate against TØI's car travel times \(\d+ pairs/);
+    expect(io.stdout[1]).toMatch(/^ {2}median error \d+\.\d min, 90th percentile \d+\.\d min, median \d+\.\d%$/);
+    expect(io.stdout.some((l) => /^ {2}road distance: \d+ pairs/.test(l))).toBe(true);
+  });
+});
