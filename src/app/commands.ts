@@ -88,7 +88,7 @@ export async function plan(
   if (value.scenarios.length === 0)
     return { ...base, written: [], summary: undefined, failure: { code: 'noScenario', params: { count: scenarioErrors } } };
   const scores = scoreAll(value, params);
-  const specs = [...resultSheets(scores, params), ...carriedOver(snapshot, value, params, lang)];
+  const specs = [...resultSheets(scores, params, lang), ...carriedOver(snapshot, value, params, lang)];
   const failure = await write(wb, specs, keepFor('plan'));
   if (failure) return { ...base, written: [], summary: undefined, failure };
   return { ...base, written: specs.map((s) => s.name), summary: { input: value, scores, scenarioErrors } };

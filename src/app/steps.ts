@@ -296,8 +296,8 @@ export function describeRules(p: Parameters, req: OptimizeRequest, pr: OptProble
 }
 
 /** Scenario sheets, their consequence sheets and the comparison for a set of scenarios (what `plan` writes). */
-export function scoredSpecs(scenarios: readonly Scenario[], input: PlanningInput, params: Parameters): SheetSpec[] {
-  return resultSheets(scoreAll({ ...input, scenarios }, params), params);
+export function scoredSpecs(scenarios: readonly Scenario[], input: PlanningInput, params: Parameters, lang: Language = 'nb'): SheetSpec[] {
+  return resultSheets(scoreAll({ ...input, scenarios }, params), params, lang);
 }
 
 /**
@@ -385,7 +385,7 @@ export function optimisedResult(
   const scenarios = [...planner, ...optimised];
   const rows = tradeoffRows(pr, outcome, lang);
   const specs = [
-    ...scoredSpecs(scenarios, { ...value, scenarios }, params),
+    ...scoredSpecs(scenarios, { ...value, scenarios }, params, lang),
     optimizedScenariosSheet(optimised, names, heading, siteCostOf(value, params), lang),
     tradeoffSheet(rows, [t('tradeoffTitle'), rulesLine], lang),
   ];

@@ -410,9 +410,9 @@ export const MESSAGES = {
   costsSalaryTotal: { nb: 'Lønn kommunale årsverk i alt', en: 'Salaries of municipal FTE in all' },
   costsPaidBy: { nb: ' betales av {name}', en: ' paid by {name}' },
   costsStatePart: { nb: ', staten {state} av {amount}', en: ', the state {state} of {amount}' },
-  costsMunicipalPart: { nb: '(kommunenes del{state}{who})', en: '(the municipalities\' part{state}{who})' },
+  costsMunicipalPart: { nb: '(kommunenes del{state}{who})', en: "(the municipalities' part{state}{who})" },
   costsMunicipalTotal: { nb: 'Kommunene i alt', en: 'The municipalities in all' },
-  costsStateTotal: { nb: 'Staten av linjene (utenfor nøklene)', en: 'The state\'s part of the lines (outside the keys)' },
+  costsStateTotal: { nb: 'Staten av linjene (utenfor nøklene)', en: "The state's part of the lines (outside the keys)" },
   costsPool: { nb: 'Sosialhjelp i felles pott ({pot} kr, {key}):', en: 'Social assistance in a common pool (NOK {pot}, {key}):' },
   costsPoolRow: {
     nb: '  {name} betaler {pays}, eget forbruk {own}, netto {net}',
@@ -423,7 +423,7 @@ export const MESSAGES = {
   // travel --accuracy.
   accuracyToi: {
     nb: 'Reisetidsestimatet mot TØIs bilreisetider ({pairs} par, hvert par spådd av en tilpasning til de andre):',
-    en: 'The travel estimate against TØI\'s car travel times ({pairs} pairs, each predicted by a fit to the others):',
+    en: "The travel estimate against TØI's car travel times ({pairs} pairs, each predicted by a fit to the others):",
   },
   accuracyToiErrors: {
     nb: '  median feil {median} min, 90-persentil {p90} min, median {percent} %',
@@ -431,7 +431,7 @@ export const MESSAGES = {
   },
   accuracyWithin: {
     nb: 'Reisetid i kommunen mot TØIs egenregion-tider ({points} kommuner): median feil {median} min, 90-persentil {p90} min',
-    en: 'Travel within the municipality against TØI\'s own-region times ({points} municipalities): median error {median} min, 90th percentile {p90} min',
+    en: "Travel within the municipality against TØI's own-region times ({points} municipalities): median error {median} min, 90th percentile {p90} min",
   },
   accuracyPublished: {
     nb: 'Mot publiserte kjøretider (aldri brukt i tilpasningen; mål: median ≤ {median} %, 90-persentil ≤ {p90} %):',
@@ -447,6 +447,82 @@ export const MESSAGES = {
     nb: '  vegavstand: {pairs} par, median feil {median} %, 90-persentil {p90} %',
     en: '  road distance: {pairs} pairs, median error {median}%, 90th percentile {p90}%',
   },
+
+  // A scenario's sheet (KP <scenario>) and Sammenligning.
+  scTitle: { nb: 'Scenario: {name}', en: 'Scenario: {name}' },
+  scTotals: {
+    nb: '{offices} kontor, {population} innbyggere. Laget av Kontorplan; arket erstattes ved neste kjøring.',
+    en: '{offices} offices, {population} inhabitants. Made by Kontorplan; the sheet is replaced on the next run.',
+  },
+  scRank: {
+    nb: 'Rangering {rank}: {verdict}. Karakter {rating} av 100 befolkningsvektet, {perMunicipality} per kommune (0 for kontor som bryter krav; se Sammenligning for vekter og hva karakteren betyr).',
+    en: 'Rank {rank}: {verdict}. Rating {rating} of 100 population-weighted, {perMunicipality} per municipality (0 for offices that break a rule; see Sammenligning for the weights and what the rating means).',
+  },
+  scUnknownForm: {
+    nb: 'tillatt på kravene, men {count} delte kontor har ukjent juridisk form: kontroller at det finnes vertskommuneavtale',
+    en: 'admissible on the rules, but {count} shared offices are of unknown legal form: check that there is a host agreement',
+  },
+  scAdmissible: {
+    nb: 'tillatt (alle kontor holder kravene og har vertskommuneavtale der de deles)',
+    en: 'admissible (every office meets the rules and has a host agreement where shared)',
+  },
+  scInadmissible: {
+    nb: 'ikke tillatt, {count} brudd (tabellen «Brudd på krav» nedenfor)',
+    en: 'not admissible, {count} breaches (the table "Breaches of rules" below)',
+  },
+  tOffices: { nb: 'Kontor', en: 'Offices' },
+  tMembers: { nb: 'Medlemmer', en: 'Members' },
+  tVersus: { nb: 'Kommunene mot {baseline}', en: 'The municipalities against {baseline}' },
+  tBreachesNone: { nb: 'Brudd på krav: ingen, scenarioet er tillatt', en: 'Breaches of rules: none, the scenario is admissible' },
+  tBreaches: { nb: 'Brudd på krav (per kommune)', en: 'Breaches of rules (per municipality)' },
+  hFteEstimated: { nb: 'Årsverk estimert', en: 'FTE estimated' },
+  hShareOver: { nb: 'Andel over {minutes} min', en: 'Share over {minutes} min' },
+  hEstimatedTravel: { nb: 'Estimerte reisetider', en: 'Estimated travel times' },
+  hBaRegions: { nb: 'BA-regioner', en: 'BA regions' },
+  hCrossesCounty: { nb: 'Krysser fylkesgrense', en: 'Crosses a county line' },
+  hAgreement: { nb: 'Avtale', en: 'Agreement' },
+  hMinFte: { nb: 'Min. årsverk ({limit})', en: 'Min. FTE ({limit})' },
+  hMaxTravel: { nb: 'Maks reisetid uten lokal tjeneste ({limit})', en: 'Max travel without local service ({limit})' },
+  hSameBa: { nb: 'Samme BA-region', en: 'Same BA region' },
+  hMaxOwners: { nb: 'Maks eiere ({limit})', en: 'Max owners ({limit})' },
+  hAllRules: { nb: 'Alle krav', en: 'All rules' },
+  hOfficeHost: { nb: 'Kontor (vert)', en: 'Office (host)' },
+  hRole: { nb: 'Rolle', en: 'Role' },
+  hInhabitants: { nb: 'Innbyggere', en: 'Inhabitants' },
+  hTravelToHost: { nb: 'Reisetid til vert (min)', en: 'Travel to host (min)' },
+  hTravelSource: { nb: 'Kilde reisetid', en: 'Travel source' },
+  hWithin: { nb: 'Reisetid i kommunen (min)', en: 'Travel within the municipality (min)' },
+  hWithinSource: { nb: 'Kilde reisetid i kommunen', en: 'Source of travel within' },
+  hUserBurden: { nb: 'Brukernes reisebyrde (min)', en: "Users' travel burden (min)" },
+  hStaffTravel: { nb: 'Ansattreiser (min/uke)', en: 'Staff travel (min/week)' },
+  hFte: { nb: 'Årsverk', en: 'FTE' },
+  hFteSource: { nb: 'Kilde årsverk', en: 'FTE source' },
+  hBaRegion: { nb: 'BA-region', en: 'BA region' },
+  hRoleBefore: { nb: 'Rolle før', en: 'Role before' },
+  hRoleNow: { nb: 'Rolle nå', en: 'Role now' },
+  hHostBefore: { nb: 'Kontor (vert) før', en: 'Office (host) before' },
+  hHostNow: { nb: 'Kontor (vert) nå', en: 'Office (host) now' },
+  hAccessBefore: { nb: 'Brukernes reisetid før (min)', en: "Users' travel before (min)" },
+  hAccessNow: { nb: 'Brukernes reisetid nå (min)', en: "Users' travel now (min)" },
+  hChange: { nb: 'Endring (min)', en: 'Change (min)' },
+  hFullBefore: { nb: 'Reisetid til fullt kontor før (min)', en: 'Travel to a full office before (min)' },
+  hFullNow: { nb: 'Reisetid til fullt kontor nå (min)', en: 'Travel to a full office now (min)' },
+  hDaysBefore: { nb: 'Lokale åpningsdager før', en: 'Local opening days before' },
+  hDaysNow: { nb: 'Lokale åpningsdager nå', en: 'Local opening days now' },
+  hStationedBefore: { nb: 'Årsverk stasjonert før (anslag)', en: 'FTE stationed before (estimate)' },
+  hStationedNow: { nb: 'Årsverk stasjonert nå (anslag)', en: 'FTE stationed now (estimate)' },
+  hBreaks: { nb: 'Bryter krav', en: 'Breaks rules' },
+  hWorseOff: { nb: 'Verre stilt', en: 'Worse off' },
+  hOffice: { nb: 'Kontor', en: 'Office' },
+  hRule: { nb: 'Krav', en: 'Rule' },
+  hValue: { nb: 'Verdi', en: 'Value' },
+  hLimit: { nb: 'Grense', en: 'Limit' },
+  hExplanation: { nb: 'Forklaring', en: 'Explanation' },
+  indexHeader: { nb: 'Samlet karakter (0–100; 0 = bryter krav)', en: 'Overall rating (0–100; 0 = breaks a rule)' },
+  informalWord: { nb: 'UFORMELT', en: 'INFORMAL' },
+  unknownWord: { nb: 'ukjent', en: 'unknown' },
+  mergedWord: { nb: 'sammenslått', en: 'merged' },
+  agreementWord: { nb: 'avtale', en: 'agreement' },
 } as const satisfies Record<string, Template>;
 
 export type MessageCode = keyof typeof MESSAGES;
@@ -461,6 +537,7 @@ export const SAME_IN_BOTH: ReadonlySet<string> = new Set<string>([
   'unitBest',
   'unitScale',
   'unitMinutes',
+  'scTitle',
 ]);
 
 /** A parameter: a value, or a text of its own in both languages. */

@@ -55,25 +55,25 @@ export function resultSheetNames(names: readonly string[], baseline: number): { 
  * Every sheet `plan` writes for scored scenarios: each scenario's sheet followed by its
  * consequence sheet (none for the baseline), then Sammenligning.
  */
-export function resultSheets(scores: readonly ScenarioScore[], p: Parameters): SheetSpec[] {
+export function resultSheets(scores: readonly ScenarioScore[], p: Parameters, lang: Language = 'nb'): SheetSpec[] {
   const names = resultSheetNames(
     scores.map((s) => s.name),
     baselineIndex(scores.map((s) => s.name)),
   );
   return [
     ...scores.flatMap((s, i) => {
-      const own = scenarioSheet(s, names.scenario[i]!, i, p);
+      const own = scenarioSheet(s, names.scenario[i]!, i, p, lang);
       const c = names.consequences[i];
       return c === undefined ? [own] : [own, consequenceSheet(s, c, i)];
     }),
-    comparisonSheet(scores, p),
+    comparisonSheet(scores, p, lang),
   ];
 }
 
 export const COMPARISON_SHEET = 'Sammenligning';
 
 /** The office index's header: what the number means stands beside it. */
-export const INDEX_HEADER = 'Samlet karakter (0–100; 0 = bryter krav)';
+export const INDEX_HEADER = message('indexHeader');
 
 const yes = (b: boolean) => (b ? 'ja' : 'nei');
 const ok = (b: boolean) => (b ? 'OK' : FAIL_TEXT);
@@ -82,8 +82,10 @@ const ok = (b: boolean) => (b ? 'OK' : FAIL_TEXT);
  * One scenario's sheet: the offices table (metrics, ratings, pass/fail) and below it the
  * members table (travel with its source, service point, staffing).
  */
-export function scenarioSheet(score: ScenarioScore, sheetName: string, index: number, p: Parameters): SheetSpec {
+export function scenarioSheet(score: ScenarioScore, sheetName: string, index: number, p: Parameters, lang: Language = 'nb'): SheetSpec {
   const [t1, , t3] = p.travelThresholds;
+  const t = (code: MessageCode, params: MessageParams = {}) => message(code, params, lang);
+  const yes = (b: boolean) => t(b ? 'yes' : 'no');
   const officeRows: CellValue[][] = score.offices.map((o) => {
     const c = Object.fromEntries(o.constraints.map((x) => [x.id, x]));
     return [
@@ -98,14 +100,14 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
       o.baRegions,
       yes(o.countyLineCrossed),
       o.informal
-        ? 'UFORMELT'
+        ? t('informalWord')
         : o.owners === 1
           ? '–'
           : o.legalForm === 'ukjent'
-            ? 'ukjent'
+            ? t('unknownWord')
             : o.legalForm === 'sammenslått'
-              ? 'sammenslått'
-              : 'avtale',
+              ? t('mergedWord')
+              : t('agreementWord'),
       ...METRICS.map((m) => o.ratings[m.id]),
       o.rating,
       ok(c.minFte!.pass),
@@ -120,17 +122,17 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
       o.host,
       m.number,
       m.name,
-      m.isHost ? 'vertskommune' : 'samarbeidskommune',
-      servicePointLabel(m.servicePoint, !m.isHost),
+      ROLE_LABELS[m.isHost ? 'host' : 'partner'][lang],
+      servicePointLabel(m.servicePoint, !m.isHost, lang),
       m.population,
       m.travelToHostMinutes,
-      m.isHost ? '–' : travelSourceLabel(m.travelProvenance, m.travelViaFerry),
+      m.isHost ? '–' : travelSourceLabel(m.travelProvenance, m.travelViaFerry, lang),
       Math.round(m.withinMinutes * 10) / 10,
-      WITHIN_SOURCE_LABEL[m.withinSource],
+      withinSourceLabel(m.withinSource, lang),
       m.effectiveMinutes,
       m.staffTravelMinutesPerWeek,
       m.fte,
-      m.fteEstimated ? 'estimert' : 'oppgitt',
+      t(m.fteEstimated ? 'estimated' : 'given'),
       m.baRegion ?? '',
     ]),
   );
@@ -139,18 +141,18 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
     b.name,
     b.office,
     b.officeName,
-    RULE_LABELS[b.rule].nb,
+    RULE_LABELS[b.rule][lang],
     b.value,
     b.limit,
-    breachValueText(b),
+    breachValueText(b, lang),
   ]);
   const v = score.versus;
   const round1 = (x: number) => Math.round(x * 10) / 10;
   const versusRows: CellValue[][] = v.municipalities.map((m) => [
     m.kommunenummer,
     m.name,
-    ROLE_LABELS[m.roleBefore].nb,
-    ROLE_LABELS[m.roleAfter].nb,
+    ROLE_LABELS[m.roleBefore][lang],
+    ROLE_LABELS[m.roleAfter][lang],
     m.officeBefore,
     m.officeAfter,
     round1(m.accessMinutesBefore),
@@ -162,22 +164,25 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
     m.localDaysAfter,
     round1(m.localFteBefore),
     round1(m.localFteAfter),
-    m.breaks.map((r) => RULE_LABELS[r].nb).join(', '),
+    m.breaks.map((r) => RULE_LABELS[r][lang]).join(', '),
     yes(m.worseOff),
   ]);
   const min = '#,##0';
   const pct = '0%';
   const heading = [
-    `Scenario: ${score.name}`,
-    `${score.totals.offices} kontor, ${score.totals.population.toLocaleString('nb-NO')} innbyggere. Laget av Kontorplan; arket erstattes ved neste kjøring.`,
-    `Rangering ${score.rank}: ${
-      score.admissible
+    t('scTitle', { name: score.name }),
+    t('scTotals', { offices: score.totals.offices, population: score.totals.population.toLocaleString(lang === 'en' ? 'en-GB' : 'nb-NO') }),
+    t('scRank', {
+      rank: score.rank,
+      verdict: score.admissible
         ? score.totals.unknownLegalForm > 0
-          ? `tillatt på kravene, men ${score.totals.unknownLegalForm} delte kontor har ukjent juridisk form: kontroller at det finnes vertskommuneavtale`
-          : 'tillatt (alle kontor holder kravene og har vertskommuneavtale der de deles)'
-        : `ikke tillatt, ${score.breaches.length} brudd (tabellen «Brudd på krav» nedenfor)`
-    }. Karakter ${score.totals.rating} av 100 befolkningsvektet, ${score.totals.ratingPerMunicipality} per kommune (0 for kontor som bryter krav; se Sammenligning for vekter og hva karakteren betyr).`,
-    versusText(v),
+          ? t('scUnknownForm', { count: score.totals.unknownLegalForm })
+          : t('scAdmissible')
+        : t('scInadmissible', { count: score.breaches.length }),
+      rating: score.totals.rating,
+      perMunicipality: score.totals.ratingPerMunicipality,
+    }),
+    versusText(v, lang),
   ];
   // The offices' title goes in the row below the heading, their header in the next.
   const officeStart = heading.length + 1;
@@ -192,89 +197,89 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
       {
         name: `KP_Kontor_${index + 1}`,
         startRow: officeStart,
-        title: 'Kontor',
+        title: t('tOffices'),
         columns: [
-          { header: 'Vertskommune', format: '@', width: 13 },
-          { header: 'Navn', width: 22 },
-          ...METRICS.map((m) => ({ header: metricHeader(m, p), format: m.format, width: 11 })),
-          { header: 'Årsverk estimert', width: 9 },
-          { header: `Andel over ${t1} min`, format: pct, width: 10 },
-          { header: `Andel over ${t3} min`, format: pct, width: 10 },
-          { header: 'Estimerte reisetider', format: '0', width: 10 },
-          { header: 'BA-regioner', format: '0', width: 9 },
-          { header: 'Krysser fylkesgrense', width: 9 },
-          { header: 'Avtale', width: 10 },
-          ...METRICS.map((m) => ({ header: metricRatingHeader(m, p), format: '0', width: 10 })),
-          { header: INDEX_HEADER, format: '0', width: 12, highlight: 'rating' },
-          { header: `Min. årsverk (${p.minFte})`, width: 10, highlight: 'fail' },
-          { header: `Maks reisetid uten lokal tjeneste (${p.maxTravelWithoutServicePoint})`, width: 12, highlight: 'fail' },
-          { header: 'Samme BA-region', width: 9, highlight: 'fail' },
-          { header: `Maks eiere (${p.maxOwners})`, width: 9, highlight: 'fail' },
-          { header: 'Alle krav', width: 9, highlight: 'fail' },
+          { header: t('colHost'), format: '@', width: 13 },
+          { header: t('colName'), width: 22 },
+          ...METRICS.map((m) => ({ header: metricHeader(m, p, lang), format: m.format, width: 11 })),
+          { header: t('hFteEstimated'), width: 9 },
+          { header: t('hShareOver', { minutes: t1 }), format: pct, width: 10 },
+          { header: t('hShareOver', { minutes: t3 }), format: pct, width: 10 },
+          { header: t('hEstimatedTravel'), format: '0', width: 10 },
+          { header: t('hBaRegions'), format: '0', width: 9 },
+          { header: t('hCrossesCounty'), width: 9 },
+          { header: t('hAgreement'), width: 10 },
+          ...METRICS.map((m) => ({ header: metricRatingHeader(m, p, lang), format: '0', width: 10 })),
+          { header: t('indexHeader'), format: '0', width: 12, highlight: 'rating' },
+          { header: t('hMinFte', { limit: p.minFte }), width: 10, highlight: 'fail' },
+          { header: t('hMaxTravel', { limit: p.maxTravelWithoutServicePoint }), width: 12, highlight: 'fail' },
+          { header: t('hSameBa'), width: 9, highlight: 'fail' },
+          { header: t('hMaxOwners', { limit: p.maxOwners }), width: 9, highlight: 'fail' },
+          { header: t('hAllRules'), width: 9, highlight: 'fail' },
         ],
         rows: officeRows,
       },
       {
         name: `KP_Medlemmer_${index + 1}`,
         startRow: memberStart,
-        title: 'Medlemmer',
+        title: t('tMembers'),
         columns: [
-          { header: 'Kontor (vert)', format: '@' },
-          { header: 'Kommunenummer', format: '@' },
-          { header: 'Kommune' },
-          { header: 'Rolle' },
-          { header: 'Tjenestested' },
-          { header: 'Innbyggere', format: '#,##0' },
-          { header: 'Reisetid til vert (min)', format: min },
-          { header: 'Kilde reisetid' },
-          { header: 'Reisetid i kommunen (min)', format: '0.0' },
-          { header: 'Kilde reisetid i kommunen' },
-          { header: 'Brukernes reisebyrde (min)', format: '0.0' },
-          { header: 'Ansattreiser (min/uke)', format: min },
-          { header: 'Årsverk', format: '0.0' },
-          { header: 'Kilde årsverk' },
-          { header: 'BA-region', format: '@' },
+          { header: t('hOfficeHost'), format: '@' },
+          { header: t('colMunicipalityNumber'), format: '@' },
+          { header: t('colMunicipality') },
+          { header: t('hRole') },
+          { header: t('colServicePoint') },
+          { header: t('hInhabitants'), format: '#,##0' },
+          { header: t('hTravelToHost'), format: min },
+          { header: t('hTravelSource') },
+          { header: t('hWithin'), format: '0.0' },
+          { header: t('hWithinSource') },
+          { header: t('hUserBurden'), format: '0.0' },
+          { header: t('hStaffTravel'), format: min },
+          { header: t('hFte'), format: '0.0' },
+          { header: t('hFteSource') },
+          { header: t('hBaRegion'), format: '@' },
         ],
         rows: memberRows,
       },
       {
         name: `KP_Kommuner_${index + 1}`,
         startRow: versusStart,
-        title: `Kommunene mot ${v.baseline}`,
+        title: t('tVersus', { baseline: v.baseline }),
         columns: [
-          { header: 'Kommunenummer', format: '@' },
-          { header: 'Kommune', width: 20 },
-          { header: 'Rolle før', width: 16 },
-          { header: 'Rolle nå', width: 16 },
-          { header: 'Kontor (vert) før', format: '@' },
-          { header: 'Kontor (vert) nå', format: '@' },
-          { header: 'Brukernes reisetid før (min)', format: '0.0' },
-          { header: 'Brukernes reisetid nå (min)', format: '0.0' },
-          { header: 'Endring (min)', format: '+0.0;-0.0;0.0' },
-          { header: 'Reisetid til fullt kontor før (min)', format: '0.0' },
-          { header: 'Reisetid til fullt kontor nå (min)', format: '0.0' },
-          { header: 'Lokale åpningsdager før', format: '0.0' },
-          { header: 'Lokale åpningsdager nå', format: '0.0' },
-          { header: 'Årsverk stasjonert før (anslag)', format: '0.0' },
-          { header: 'Årsverk stasjonert nå (anslag)', format: '0.0' },
-          { header: 'Bryter krav', width: 24 },
-          { header: 'Verre stilt', width: 9 },
+          { header: t('colMunicipalityNumber'), format: '@' },
+          { header: t('colMunicipality'), width: 20 },
+          { header: t('hRoleBefore'), width: 16 },
+          { header: t('hRoleNow'), width: 16 },
+          { header: t('hHostBefore'), format: '@' },
+          { header: t('hHostNow'), format: '@' },
+          { header: t('hAccessBefore'), format: '0.0' },
+          { header: t('hAccessNow'), format: '0.0' },
+          { header: t('hChange'), format: '+0.0;-0.0;0.0' },
+          { header: t('hFullBefore'), format: '0.0' },
+          { header: t('hFullNow'), format: '0.0' },
+          { header: t('hDaysBefore'), format: '0.0' },
+          { header: t('hDaysNow'), format: '0.0' },
+          { header: t('hStationedBefore'), format: '0.0' },
+          { header: t('hStationedNow'), format: '0.0' },
+          { header: t('hBreaks'), width: 24 },
+          { header: t('hWorseOff'), width: 9 },
         ],
         rows: versusRows,
       },
       {
         name: `KP_Brudd_${index + 1}`,
         startRow: breachStart,
-        title: score.admissible ? 'Brudd på krav: ingen, scenarioet er tillatt' : 'Brudd på krav (per kommune)',
+        title: score.admissible ? t('tBreachesNone') : t('tBreaches'),
         columns: [
-          { header: 'Kommunenummer', format: '@' },
-          { header: 'Kommune' },
-          { header: 'Kontor (vert)', format: '@' },
-          { header: 'Kontor' },
-          { header: 'Krav', width: 24 },
-          { header: 'Verdi', format: '0.0' },
-          { header: 'Grense', format: '0.0' },
-          { header: 'Forklaring', width: 40 },
+          { header: t('colMunicipalityNumber'), format: '@' },
+          { header: t('colMunicipality') },
+          { header: t('hOfficeHost'), format: '@' },
+          { header: t('hOffice') },
+          { header: t('hRule'), width: 24 },
+          { header: t('hValue'), format: '0.0' },
+          { header: t('hLimit'), format: '0.0' },
+          { header: t('hExplanation'), width: 40 },
         ],
         rows: breachRows,
       },
@@ -323,8 +328,8 @@ export function comparisonRows(p: Parameters, lang: Language = 'nb'): Row[] {
 }
 
 /** Sammenligning: one row per measure, one column per scenario. */
-export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters): SheetSpec {
-  const rows = comparisonRows(p);
+export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters, lang: Language = 'nb'): SheetSpec {
+  const rows = comparisonRows(p, lang);
   const pointsStart = 5 + rows.length + 4;
   const rankStart = pointsStart + scores.length + 4;
   const weightsStart = rankStart + scores.length + 4;

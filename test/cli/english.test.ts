@@ -106,6 +106,14 @@ describe('optimize --lang en, then plan in either language', () => {
     expect(points(after.values)).toEqual(points(before.values));
     // The headers follow the language of the command that writes the sheet again.
     expect(after.values.some((r) => r[0] === (lang === 'en' ? 'Number of offices' : 'Antall kontor'))).toBe(true);
+    // A scenario's sheet follows the language too: its title, its tables' titles and headers.
+    const own = (await sheetsOf(out)).find((s) => s.name === 'KP Optimised 20 offices')!;
+    expect(own.values[0]![0]).toBe('Scenario: Optimised 20 offices');
+    const titles = own.values.map((r) => r[0]);
+    if (lang === 'en') {
+      expect(titles).toEqual(expect.arrayContaining(['Offices', 'Members', 'Host municipality', 'Office (host)']));
+      expect(own.values[1]![0]).toMatch(/^20 offices, [\d,]+ inhabitants\. Made by Kontorplan/);
+    } else expect(titles).toEqual(expect.arrayContaining(['Kontor', 'Medlemmer', 'Vertskommune', 'Kontor (vert)']));
     const scenarios = (await sheetsOf(out)).find((s) => s.name === 'KP Optimerte scenarier')!;
     expect(scenarios.values.some((r) => r[0] === 'Optimised 20 offices alt. 1')).toBe(true);
   });
