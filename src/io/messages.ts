@@ -523,6 +523,53 @@ export const MESSAGES = {
   unknownWord: { nb: 'ukjent', en: 'unknown' },
   mergedWord: { nb: 'sammenslått', en: 'merged' },
   agreementWord: { nb: 'avtale', en: 'agreement' },
+
+  // The rest of Sammenligning.
+  cmpHeading: {
+    nb: 'Scenarier side om side. Rangering: først de tillatte (alle kontor holder kravene og har avtale), så de med færrest brudd, deretter etter karakter (0–100, høyere er bedre; se docs/scoring.md). Et scenario som ikke er tillatt, rangeres alltid etter alle tillatte, uansett karakter.',
+    en: 'Scenarios side by side. Ranking: first the admissible (every office meets the rules and has an agreement), then those with the fewest breaches, then by rating (0–100, higher is better; see docs/scoring.md). A scenario that is not admissible always ranks after every admissible one, whatever its rating.',
+  },
+  cmpBaseline: {
+    nb: 'Grunnlaget kommunene sammenlignes med: «{baseline}» (verre stilt: brukernes reisetid over {minutes} min lengre eller færre lokale åpningsdager; se hvert scenarios tabell «Kommunene mot …»).',
+    en: 'The baseline the municipalities are compared with: "{baseline}" (worse off: users\' travel over {minutes} min longer or fewer local opening days; see each scenario\'s table "The municipalities against …").',
+  },
+  cmpChart: { nb: 'Scenarier: antall kontor mot reisetid', en: 'Scenarios: number of offices against travel' },
+  cmpMeasure: { nb: 'Mål', en: 'Measure' },
+  cmpUnit: { nb: 'Enhet', en: 'Unit' },
+  cmpPointsTitle: { nb: 'Scenarier som punkter (diagrammet til høyre)', en: 'Scenarios as points (the chart on the right)' },
+  cmpRatingBreach: { nb: 'Karakter (0–100; 0 = brudd)', en: 'Rating (0–100; 0 = breach)' },
+  cmpAdmissibleShort: { nb: 'Tillatt', en: 'Admissible' },
+  cmpRankTitle: {
+    nb: 'Rangering: tillatte scenarier først, så færrest brudd, deretter karakter; hvorfor et scenario ikke er tillatt',
+    en: 'Ranking: admissible scenarios first, then the fewest breaches, then rating; why a scenario is not admissible',
+  },
+  cmpMunicipalitiesBreaching: { nb: 'Kommuner med brudd', en: 'Municipalities with breaches' },
+  cmpWhyNot: { nb: 'Hvorfor ikke tillatt', en: 'Why not admissible' },
+  cmpWeightsTitle: {
+    nb: 'Vekter og skalaer: karakteren er 0 ved verste ende og 100 ved beste, rett linje mellom; endre dem i et eget ark «Vekter» (docs/scoring.md)',
+    en: 'Weights and scales: the rating is 0 at the worst end and 100 at the best, a straight line between; change them in a sheet of your own named "Vekter" (docs/scoring.md)',
+  },
+  cmpBetterWhen: { nb: 'Bedre når', en: 'Better when' },
+  cmpWorstEnd: { nb: 'Verste ende (0)', en: 'Worst end (0)' },
+  cmpBestEnd: { nb: 'Beste ende (100)', en: 'Best end (100)' },
+  cmpWeight: { nb: 'Vekt', en: 'Weight' },
+  cmpDefaultWeight: { nb: 'Standardvekt', en: 'Default weight' },
+  cmpScaleSource: { nb: 'Kilde for skalaen', en: 'Source of the scale' },
+  cmpHalved: { nb: 'Vekten halvert: endrer rekkefølgen', en: 'Weight halved: changes the order' },
+  cmpDoubled: { nb: 'Vekten doblet: endrer rekkefølgen', en: 'Weight doubled: changes the order' },
+  higher: { nb: 'høyere', en: 'higher' },
+  lower: { nb: 'lavere', en: 'lower' },
+  sourced: { nb: 'kilde', en: 'source' },
+  assumption: { nb: 'antakelse', en: 'assumption' },
+  rulesLine: { nb: 'Krav: {rules}.', en: 'Rules: {rules}.' },
+  rifMinFte: { nb: 'minst {fte} årsverk per kontor', en: 'at least {fte} FTE per office' },
+  rifMaxTravel: {
+    nb: 'høyst {minutes} min reisetid på dager uten lokal tjeneste',
+    en: 'at most {minutes} min travel on days without a local service',
+  },
+  rifMaxOwners: { nb: 'høyst {owners} eiere', en: 'at most {owners} owners' },
+  rifAgreement: { nb: 'vertskommuneavtale der kontoret deles', en: 'a host agreement where the office is shared' },
+  cmpId: { nb: 'Id', en: 'Id' },
 } as const satisfies Record<string, Template>;
 
 export type MessageCode = keyof typeof MESSAGES;
@@ -538,6 +585,7 @@ export const SAME_IN_BOTH: ReadonlySet<string> = new Set<string>([
   'unitScale',
   'unitMinutes',
   'scTitle',
+  'cmpId',
 ]);
 
 /** A parameter: a value, or a text of its own in both languages. */

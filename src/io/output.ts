@@ -75,7 +75,6 @@ export const COMPARISON_SHEET = 'Sammenligning';
 /** The office index's header: what the number means stands beside it. */
 export const INDEX_HEADER = message('indexHeader');
 
-const yes = (b: boolean) => (b ? 'ja' : 'nei');
 const ok = (b: boolean) => (b ? 'OK' : FAIL_TEXT);
 
 /**
@@ -330,6 +329,8 @@ export function comparisonRows(p: Parameters, lang: Language = 'nb'): Row[] {
 /** Sammenligning: one row per measure, one column per scenario. */
 export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters, lang: Language = 'nb'): SheetSpec {
   const rows = comparisonRows(p, lang);
+  const t = (code: MessageCode, params: MessageParams = {}) => message(code, params, lang);
+  const yes = (b: boolean) => t(b ? 'yes' : 'no');
   const pointsStart = 5 + rows.length + 4;
   const rankStart = pointsStart + scores.length + 4;
   const weightsStart = rankStart + scores.length + 4;
@@ -340,21 +341,24 @@ export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters,
     name: COMPARISON_SHEET,
     charts: [
       {
-        title: 'Scenarier: antall kontor mot reisetid',
+        title: t('cmpChart'),
         table: 'KP_Scenariopunkter',
         x: 1,
         y: [2],
-        xTitle: 'Antall kontor',
-        yTitle: 'Vektet reisetid (min)',
+        xTitle: t('cmpOffices'),
+        yTitle: `${t('cmpWeightedTravel')} (min)`,
         pointPerRow: 0,
       },
     ],
     heading: [
-      'Scenarier side om side. Rangering: først de tillatte (alle kontor holder kravene og har avtale), så de med færrest brudd, deretter etter karakter (0–100, høyere er bedre; se docs/scoring.md). Et scenario som ikke er tillatt, rangeres alltid etter alle tillatte, uansett karakter.',
-      `Krav: ${rulesInForce(p)}.`,
-      INDEX_MEANING.nb,
-      sensitivityText(sensitivity, p),
-      `Grunnlaget kommunene sammenlignes med: «${scores[0]?.versus.baseline ?? ''}» (verre stilt: brukernes reisetid over ${String(WORSE_OFF_MINUTES).replace('.', ',')} min lengre eller færre lokale åpningsdager; se hvert scenarios tabell «Kommunene mot …»).`,
+      t('cmpHeading'),
+      t('rulesLine', { rules: rulesInForce(p, lang) }),
+      INDEX_MEANING[lang],
+      sensitivityText(sensitivity, p, lang),
+      t('cmpBaseline', {
+        baseline: scores[0]?.versus.baseline ?? '',
+        minutes: lang === 'en' ? String(WORSE_OFF_MINUTES) : String(WORSE_OFF_MINUTES).replace('.', ','),
+      }),
     ],
     freezeRows: 6,
     tables: [
@@ -362,8 +366,8 @@ export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters,
         name: 'KP_Sammenligning',
         startRow: 5,
         columns: [
-          { header: 'Mål', width: 28 },
-          { header: 'Enhet', width: 12 },
+          { header: t('cmpMeasure'), width: 28 },
+          { header: t('cmpUnit'), width: 12 },
           ...scores.map((s, i) => ({ header: uniqueHeader(s.name, i, scores), width: Math.max(14, Math.min(30, s.name.length + 2)) })),
         ],
         rows: rows.map((r) => [r.label, r.unit, ...scores.map((s) => r.value(s))]),
@@ -372,15 +376,15 @@ export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters,
       {
         name: 'KP_Scenariopunkter',
         startRow: pointsStart,
-        title: 'Scenarier som punkter (diagrammet til høyre)',
+        title: t('cmpPointsTitle'),
         columns: [
-          { header: 'Scenario', width: 28 },
-          { header: 'Antall kontor', format: '0', width: 12 },
-          { header: 'Vektet reisetid (min)', format: '0.0' },
-          { header: 'Minste kontor (årsverk)', format: '0.0' },
-          { header: 'Karakter (0–100; 0 = brudd)', format: '0', highlight: 'rating' },
-          { header: 'Rangering', format: '0' },
-          { header: 'Tillatt', width: 9 },
+          { header: t('colScenario'), width: 28 },
+          { header: t('cmpOffices'), format: '0', width: 12 },
+          { header: `${t('cmpWeightedTravel')} (min)`, format: '0.0' },
+          { header: t('colMinOfficeFte'), format: '0.0' },
+          { header: t('cmpRatingBreach'), format: '0', highlight: 'rating' },
+          { header: t('cmpRank'), format: '0' },
+          { header: t('cmpAdmissibleShort'), width: 9 },
         ],
         rows: scores.map((s, i) => [
           uniqueHeader(s.name, i, scores),
@@ -395,15 +399,15 @@ export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters,
       {
         name: 'KP_Rangering',
         startRow: rankStart,
-        title: 'Rangering: tillatte scenarier først, så færrest brudd, deretter karakter; hvorfor et scenario ikke er tillatt',
+        title: t('cmpRankTitle'),
         columns: [
-          { header: 'Rangering', format: '0', width: 10 },
-          { header: 'Scenario', width: 28 },
-          { header: 'Tillatt (alle krav og avtale)', width: 12 },
-          { header: 'Karakter (0–100; 0 = brudd)', format: '0', width: 10 },
-          { header: 'Kontor som bryter krav', format: '0', width: 10 },
-          { header: 'Kommuner med brudd', format: '0', width: 10 },
-          { header: 'Hvorfor ikke tillatt', width: 80 },
+          { header: t('cmpRank'), format: '0', width: 10 },
+          { header: t('colScenario'), width: 28 },
+          { header: t('cmpAdmissible'), width: 12 },
+          { header: t('cmpRatingBreach'), format: '0', width: 10 },
+          { header: t('cmpOfficesFailing'), format: '0', width: 10 },
+          { header: t('cmpMunicipalitiesBreaching'), format: '0', width: 10 },
+          { header: t('cmpWhyNot'), width: 80 },
         ],
         rows: ranked.map(({ s, header }) => [
           s.rank,
@@ -412,43 +416,42 @@ export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters,
           s.totals.rating,
           new Set(s.breaches.map((b) => b.office)).size,
           new Set(s.breaches.map((b) => b.kommunenummer)).size,
-          s.admissible ? '' : inadmissibleReason(s),
+          s.admissible ? '' : inadmissibleReason(s, lang),
         ]),
       },
       {
         name: 'KP_Vekter',
         startRow: weightsStart,
-        title:
-          'Vekter og skalaer: karakteren er 0 ved verste ende og 100 ved beste, rett linje mellom; endre dem i et eget ark «Vekter» (docs/scoring.md)',
+        title: t('cmpWeightsTitle'),
         columns: [
-          { header: 'Mål', width: 28 },
-          { header: 'Id', width: 18 },
-          { header: 'Enhet', width: 12 },
-          { header: 'Bedre når', width: 10 },
-          { header: 'Verste ende (0)', width: 11 },
-          { header: 'Beste ende (100)', width: 11 },
-          { header: 'Vekt', format: '0.0#', width: 8 },
-          { header: 'Standardvekt', format: '0.0#', width: 8 },
-          { header: 'Kilde for skalaen', width: 60 },
-          { header: 'Vekten halvert: endrer rekkefølgen', width: 40 },
-          { header: 'Vekten doblet: endrer rekkefølgen', width: 40 },
+          { header: t('cmpMeasure'), width: 28 },
+          { header: t('cmpId'), width: 18 },
+          { header: t('cmpUnit'), width: 12 },
+          { header: t('cmpBetterWhen'), width: 10 },
+          { header: t('cmpWorstEnd'), width: 11 },
+          { header: t('cmpBestEnd'), width: 11 },
+          { header: t('cmpWeight'), format: '0.0#', width: 8 },
+          { header: t('cmpDefaultWeight'), format: '0.0#', width: 8 },
+          { header: t('cmpScaleSource'), width: 60 },
+          { header: t('cmpHalved'), width: 40 },
+          { header: t('cmpDoubled'), width: 40 },
         ],
         rows: METRICS.map((m) => {
           const r = ranges[m.id];
           const change = (factor: number) => {
             const c = sensitivity.find((x) => x.metric === m.id && x.factor === factor);
-            return c === undefined ? '–' : c.flips.length === 0 ? 'nei' : flipsText(c);
+            return c === undefined ? '–' : c.flips.length === 0 ? t('no') : flipsText(c, lang);
           };
           return [
-            metricLabel(m, p),
+            metricLabel(m, p, lang),
             m.id,
-            m.unit.nb,
-            m.direction === 'higher' ? 'høyere' : 'lavere',
+            m.unit[lang],
+            t(m.direction === 'higher' ? 'higher' : 'lower'),
             r.worst,
             r.best,
             r.weight,
             m.range.weight,
-            `${m.source.kind === 'sourced' ? 'kilde' : 'antakelse'}${m.source.passages.length > 0 ? ` (${m.source.passages.join(', ')})` : ''}`,
+            `${t(m.source.kind === 'sourced' ? 'sourced' : 'assumption')}${m.source.passages.length > 0 ? ` (${m.source.passages.join(', ')})` : ''}`,
             change(0.5),
             change(2),
           ];

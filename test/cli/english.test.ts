@@ -106,6 +106,13 @@ describe('optimize --lang en, then plan in either language', () => {
     expect(points(after.values)).toEqual(points(before.values));
     // The headers follow the language of the command that writes the sheet again.
     expect(after.values.some((r) => r[0] === (lang === 'en' ? 'Number of offices' : 'Antall kontor'))).toBe(true);
+    const comparison = (await sheetsOf(out)).find((s) => s.name === 'Sammenligning')!;
+    const firstCells = comparison.values.map((r) => r[0]);
+    if (lang === 'en') {
+      expect(String(firstCells[0])).toMatch(/^Scenarios side by side\./);
+      expect(String(firstCells[1])).toMatch(/^Rules: at least 10 FTE per office/);
+      expect(firstCells).toEqual(expect.arrayContaining(['Measure', 'Rank', 'Scenarios as points (the chart on the right)']));
+    } else expect(firstCells).toEqual(expect.arrayContaining(['Mål', 'Rangering']));
     // A scenario's sheet follows the language too: its title, its tables' titles and headers.
     const own = (await sheetsOf(out)).find((s) => s.name === 'KP Optimised 20 offices')!;
     expect(own.values[0]![0]).toBe('Scenario: Optimised 20 offices');
