@@ -2,6 +2,22 @@ import js from '@eslint/js';
 import officeAddins from 'eslint-plugin-office-addins';
 import tseslint from 'typescript-eslint';
 
+/** What the engine (and everything below the shells) may not import, and why. */
+const ENGINE = [
+  {
+    group: ['node:*', 'fs', 'path'],
+    message: 'The engine is pure (DESIGN.md, Architecture): no Node built-ins; the shells in src/cli read files.',
+  },
+  { group: ['exceljs'], message: 'Only the exceljs adapter (src/workbook/exceljs) uses exceljs.' },
+  { group: ['react', '@fluentui/*'], message: 'React and Fluent UI belong to the task pane (src/taskpane).' },
+  {
+    group: ['**/workbook/*', '!**/workbook/port'],
+    message: 'The engine reaches workbooks through src/workbook/port.ts only, never an adapter.',
+  },
+  { group: ['**/cli/*'], message: 'The command line is a shell over src/app: nothing below it imports it.' },
+  { group: ['**/taskpane/*'], message: 'The task pane is a shell over src/app: nothing below it imports it.' },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'lib/', 'dist/', 'out/', 'coverage/', 'test-output/'] },
   js.configs.recommended,
@@ -21,11 +37,12 @@ export default tseslint.config(
       ],
     },
   },
+  // The layering (DESIGN.md, Architecture), one message per forbidden import. A later block for
+  // the same files replaces the rule, so each block lists everything its files may not import.
   {
-    // The engine is pure: no Office.js, exceljs, React or Node built-ins (DESIGN.md, Architecture).
+    // The engine is pure: no Office.js, exceljs, React or Node built-ins, and no shell or adapter.
     // src/optimize runs in a Web Worker too; only its node/ folder (the worker thread) may use Node.
     files: [
-      'src/domain/**',
       'src/io/**',
       'src/travel/**',
       'src/scoring/**',
@@ -36,13 +53,45 @@ export default tseslint.config(
       'src/app/**',
     ],
     ignores: ['src/optimize/node/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ENGINE }] },
+  },
+  {
+    // src/domain is the bottom layer: plain types, parameters and sheet geometry.
+    files: ['src/domain/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['node:*', 'fs', 'path', 'exceljs', 'react', '@fluentui/*', '*/workbook/*', '*/cli/*'] },
+        {
+          patterns: [
+            ...ENGINE,
+            { group: ['../*', '!../domain/*'], message: 'src/domain is the bottom layer: it imports nothing outside src/domain.' },
+          ],
+        },
       ],
     },
   },
+  ...['memory', 'exceljs', 'office'].map((adapter) => ({
+    files: [`src/workbook/${adapter}/**`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['memory', 'exceljs', 'office']
+                .filter((other) => other !== adapter)
+                .flatMap((other) => [`../${other}/*`, `**/workbook/${other}/*`]),
+              message: `Adapters do not import each other: the ${adapter} adapter shares only src/workbook/port.ts and src/domain (sheet geometry: src/domain/layout.ts).`,
+            },
+            {
+              group: ['**/cli/*', '**/taskpane/*', '**/app/*'],
+              message: 'An adapter is below the commands and the shells: it does not import them.',
+            },
+          ],
+        },
+      ],
+    },
+  })),
   {
     // Microsoft's Office add-in rules (eslint-plugin-office-addins), at the levels of its own
     // recommended set; its shipped config brings its own parser and prettier, so only the rules

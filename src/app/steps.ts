@@ -14,7 +14,9 @@ import {
   tradeoffSheet,
   type TradeoffRow,
 } from '../io/optimizeOutput';
+import { message, MESSAGES, type MessageCode, type MessageParams } from '../io/messages';
 import { resultSheets } from '../io/output';
+import type { Language } from '../io/problems';
 import type { ReadResult } from '../io/readWorkbook';
 import { TRAVEL_CHECK_SHEET, TRAVEL_SHEET } from '../io/travelOutput';
 import { toScenario, type OptimizeRequest } from '../optimize/fromInput';
@@ -34,8 +36,12 @@ import { EVERY_KEY, splitCosts, type CostKey, type CostOffice } from '../costkey
 
 export type PlanValue = NonNullable<ReadResult['value']>;
 
-export const pct = (x: number | null, digits = 2) => (x === null ? '–' : `${(x * 100).toFixed(digits).replace('.', ',')} %`);
-export const num1 = (x: number) => x.toFixed(1).replace('.', ',');
+/** Numbers as each language writes them: a decimal comma in Norwegian, a point in English. */
+const dec = (s: string, lang: Language) => (lang === 'en' ? s : s.replace('.', ','));
+
+export const pct = (x: number | null, digits = 2, lang: Language = 'nb') =>
+  x === null ? '–' : lang === 'en' ? `${(x * 100).toFixed(digits)}%` : `${(x * 100).toFixed(digits).replace('.', ',')} %`;
+export const num1 = (x: number, lang: Language = 'nb') => dec(x.toFixed(1), lang);
 
 /** A structure's travel, as the planner must be able to defend it: how much of it is estimated, and the long trips. */
 export type TravelBasis = Readonly<{
@@ -75,23 +81,27 @@ export function travelBasis(value: PlanValue, pr: OptProblem, host: Int32Array, 
 }
 
 /** One line on what a structure's travel rests on, for the command line and the heading of the optimiser's sheet. */
-export function travelBasisText(basis: TravelBasis, names: ReadonlyMap<string, string>): string[] {
+export function travelBasisText(basis: TravelBasis, names: ReadonlyMap<string, string>, lang: Language = 'nb'): string[] {
   const name = (n: string) => names.get(n) ?? n;
-  const lines = [
-    `Reisetidene bak strukturen: ${basis.estimated} av ${basis.assignments} tildelinger bygger på estimert reisetid, ` +
-      `${basis.estimatedLong} av dem over ${basis.longMinutes} min.`,
-  ];
+  const { estimated, assignments, estimatedLong, longMinutes } = basis;
+  const lines = [message('travelBasis', { estimated, assignments, estimatedLong, longMinutes }, lang)];
   if (basis.long.length > 0) {
-    lines.push(
-      `Over ${basis.longMinutes} min til verten: ` +
-        basis.long
-          .map(
-            (l) =>
-              `${name(l.member)}–${name(l.host)} ${num1(l.minutes)} min (${l.estimated ? 'estimert' : 'oppgitt'}${l.viaFerry ? ', ferje' : ''})`,
-          )
-          .join('; ') +
-        '.',
-    );
+    const list = basis.long
+      .map((l) => {
+        const source = message(l.estimated ? 'estimated' : 'given', {}, lang);
+        return message(
+          'travelLongItem',
+          {
+            member: name(l.member),
+            host: name(l.host),
+            minutes: num1(l.minutes, lang),
+            source: l.viaFerry ? message('viaFerry', { source }, lang) : source,
+          },
+          lang,
+        );
+      })
+      .join('; ');
+    lines.push(message('travelLong', { longMinutes: basis.longMinutes, list }, lang));
   }
   return lines;
 }
@@ -115,17 +125,15 @@ export function estimatedPairsOver(value: PlanValue, pr: OptProblem, minutes: nu
   return out;
 }
 
-export function statusText(s: Solution): string {
-  switch (s.status) {
-    case 'optimal':
-      return 'bevist optimal på disse reisetidene';
-    case 'time-limit':
-      return 'tidsgrensen nådd';
-    case 'cancelled':
-      return 'avbrutt';
-    case 'heuristic':
-      return 'heuristikk (ikke bevist)';
-  }
+const STATUS: Record<Solution['status'], MessageCode> = {
+  optimal: 'statusOptimal',
+  'time-limit': 'statusTimeLimit',
+  cancelled: 'statusCancelled',
+  heuristic: 'statusHeuristic',
+};
+
+export function statusText(s: Solution, lang: Language = 'nb'): string {
+  return message(STATUS[s.status], {}, lang);
 }
 
 /**
@@ -175,22 +183,28 @@ export function siteSummary(
   return { choices, counts, premisesKr, staffTravelKr, totalKr: premisesKr + staffTravelKr };
 }
 
-const mill = (kr: number) => (kr / 1e6).toFixed(2).replace('.', ',');
-
 /** The service points of a structure in one line, for the CLI and the sheet's heading. */
-export function siteSummaryText(s: SiteSummary, pr: OptProblem, params: Parameters): string {
-  if (!pr.sites) return 'Tjenestesteder: ikke valgt (alle samarbeidskommuner reiser til verten; --no-service-points).';
+export function siteSummaryText(s: SiteSummary, pr: OptProblem, params: Parameters, lang: Language = 'nb'): string {
+  if (!pr.sites) return message('sitesNotChosen', {}, lang);
+  const mill = (kr: number) => dec((kr / 1e6).toFixed(2), lang);
   const c = s.counts;
-  return (
-    `Tjenestesteder: ${c.full} fulle lokalkontor, ${c.branch} avdelinger ${String(params.optimiserBranchDays).replace('.', ',')} dager, ` +
-    `${c.meeting} møterom, ${c.none} uten; ${mill(s.totalKr)} mill. kr i året (lokaler ${mill(s.premisesKr)}, ansattes reiser ${mill(s.staffTravelKr)}), ` +
-    `veid mot brukernes tid til ${String(Math.round(pr.sites.krPerUnit * 100) / 100).replace('.', ',')} kr per innbygger-minutt i året.`
+  return message(
+    'sitesSummary',
+    {
+      ...c,
+      days: dec(String(params.optimiserBranchDays), lang),
+      total: mill(s.totalKr),
+      premises: mill(s.premisesKr),
+      staff: mill(s.staffTravelKr),
+      perMinute: dec(String(Math.round(pr.sites.krPerUnit * 100) / 100), lang),
+    },
+    lang,
   );
 }
 
 /** A member's service point as the CLI lists it after its name ("" for none). */
-export function siteTag(sp: ServicePoint): string {
-  return sp.kind === 'none' ? '' : ` (${servicePointLabel(sp, true)})`;
+export function siteTag(sp: ServicePoint, lang: Language = 'nb'): string {
+  return sp.kind === 'none' ? '' : ` (${servicePointLabel(sp, true, lang)})`;
 }
 
 /** A partner's service point's yearly cost in a scenario, as `plan` scores it (src/scoring/sites.ts). */
@@ -227,7 +241,12 @@ function shape(pr: OptProblem, host: Int32Array, isolated: ReadonlySet<number>, 
   return { maxTravel, minFte: Number.isFinite(minFte) ? minFte : 0 };
 }
 
-export function tradeoffRows(pr: OptProblem, outcome: OutcomeSummary, params: Parameters = DEFAULT_PARAMETERS): TradeoffRow[] {
+export function tradeoffRows(
+  pr: OptProblem,
+  outcome: OutcomeSummary,
+  lang: Language = 'nb',
+  params: Parameters = DEFAULT_PARAMETERS,
+): TradeoffRow[] {
   const isolated = new Set(outcome.reduced.isolated);
   return outcome.sweep.map((pt) => {
     const s = pt.solution;
@@ -237,7 +256,7 @@ export function tradeoffRows(pr: OptProblem, outcome: OutcomeSummary, params: Pa
         meanTravel: null,
         maxTravel: null,
         minOfficeFte: null,
-        status: pt.reason ?? 'ingen løsning',
+        status: pt.reason ?? message('noSolution', {}, lang),
         gap: null,
         seconds: null,
       };
@@ -247,7 +266,7 @@ export function tradeoffRows(pr: OptProblem, outcome: OutcomeSummary, params: Pa
       meanTravel: meanTravelOf(pr, s.evaluation.travel),
       maxTravel: sh.maxTravel,
       minOfficeFte: sh.minFte,
-      status: statusText(s),
+      status: statusText(s, lang),
       gap: s.gap,
       seconds: s.seconds,
     };
@@ -261,32 +280,33 @@ function uniqueName(base: string, taken: Set<string>): string {
   return name;
 }
 
-export function describeRules(p: Parameters, req: OptimizeRequest, pr: OptProblem): string {
+export function describeRules(p: Parameters, req: OptimizeRequest, pr: OptProblem, lang: Language = 'nb'): string {
+  const t = (code: MessageCode, params: MessageParams = {}) => message(code, params, lang);
+  const ids = (list: readonly number[]) => list.map((i) => pr.ids[i]).join(', ');
   const parts = [
-    req.offices !== undefined ? `${req.offices} kontor` : `kostnad per kontor ${num1(req.officeCostMinutes ?? 0)} min snittreisetid`,
-    `minst ${num1(p.minFte)} årsverk per kontor`,
-    `høyst ${p.maxTravelWithoutServicePoint} min reisetid til vertskommunen på dager uten lokal tjeneste`,
-    `høyst ${p.maxOwners} eierkommuner`,
+    req.offices !== undefined
+      ? t('ruleOffices', { offices: req.offices })
+      : t('ruleOfficeCost', { minutes: num1(req.officeCostMinutes ?? 0, lang) }),
+    t('ruleMinFte', { fte: num1(p.minFte, lang) }),
+    t('ruleMaxTravel', { minutes: p.maxTravelWithoutServicePoint }),
+    t('ruleMaxOwners', { owners: p.maxOwners }),
   ];
-  if (pr.sites)
-    parts.push(
-      `tjenestesteder velges (ingen, møterom, avdeling ${String(p.optimiserBranchDays).replace('.', ',')} dager, fullt lokalkontor; ` +
-        `med fullt lokalkontor høyst ${p.maxTravelWithLocalOffice} min til en vert som har minstebemanningen selv)`,
-    );
-  else parts.push('uten tjenestesteder');
-  if (req.keepLocations) parts.push('dagens tjenestesteder beholdes');
-  if (req.keepExisting) parts.push('dagens samarbeid beholdes');
-  if (p.requireSameBaRegion) parts.push('samme BA-region');
-  if ((req.baSplitMinutes ?? 0) > 0) parts.push(`straff for delt BA-region ${num1(req.baSplitMinutes!)} min`);
-  if (pr.rules.forcedHosts.length > 0) parts.push(`påkrevde verter: ${pr.rules.forcedHosts.map((i) => pr.ids[i]).join(', ')}`);
-  if (pr.rules.forbiddenHosts.length > 0) parts.push(`utelukkede verter: ${pr.rules.forbiddenHosts.map((i) => pr.ids[i]).join(', ')}`);
-  if (pr.rules.locks.size > 0) parts.push(`låste: ${[...pr.rules.locks].map(([m, h]) => `${pr.ids[m]}→${pr.ids[h]}`).join(', ')}`);
-  return `Krav: ${parts.join('; ')}.`;
+  if (pr.sites) parts.push(t('ruleSites', { days: dec(String(p.optimiserBranchDays), lang), local: p.maxTravelWithLocalOffice }));
+  else parts.push(t('ruleNoSites'));
+  if (req.keepLocations) parts.push(t('ruleKeepLocations'));
+  if (req.keepExisting) parts.push(t('ruleKeepExisting'));
+  if (p.requireSameBaRegion) parts.push(t('ruleSameBa'));
+  if ((req.baSplitMinutes ?? 0) > 0) parts.push(t('ruleBaPenalty', { minutes: num1(req.baSplitMinutes!, lang) }));
+  if (pr.rules.forcedHosts.length > 0) parts.push(t('ruleForced', { list: ids(pr.rules.forcedHosts) }));
+  if (pr.rules.forbiddenHosts.length > 0) parts.push(t('ruleForbidden', { list: ids(pr.rules.forbiddenHosts) }));
+  if (pr.rules.locks.size > 0)
+    parts.push(t('ruleLocked', { list: [...pr.rules.locks].map(([m, h]) => `${pr.ids[m]}→${pr.ids[h]}`).join(', ') }));
+  return t('rules', { parts: parts.join('; ') });
 }
 
 /** Scenario sheets, their consequence sheets and the comparison for a set of scenarios (what `plan` writes). */
-export function scoredSpecs(scenarios: readonly Scenario[], input: PlanningInput, params: Parameters): SheetSpec[] {
-  return resultSheets(scoreAll({ ...input, scenarios }, params), params);
+export function scoredSpecs(scenarios: readonly Scenario[], input: PlanningInput, params: Parameters, lang: Language = 'nb'): SheetSpec[] {
+  return resultSheets(scoreAll({ ...input, scenarios }, params), params, lang);
 }
 
 /**
@@ -298,6 +318,7 @@ export function carriedOver(
   snapshot: WorkbookSnapshot,
   value: NonNullable<ReadResult['value']>,
   params: Parameters = DEFAULT_PARAMETERS,
+  lang: Language = 'nb',
 ): SheetSpec[] {
   const out: SheetSpec[] = [];
   const { sheets } = snapshot;
@@ -306,62 +327,76 @@ export function carriedOver(
   const own = sheets.find((s) => s.name === value.sheetsUsed.optimizedScenarios);
   if (own && optimised.length > 0) {
     const names = new Map<string, string>(value.municipalities.map((m) => [m.number, m.name]));
-    const header = own.values.findIndex((r) => r[0] === 'Scenario');
+    const first = Object.values(MESSAGES.colScenario) as string[];
+    const header = own.values.findIndex((r) => typeof r[0] === 'string' && first.includes(r[0]));
     const heading = own.values
       .slice(0, Math.max(0, header - 1))
       .map((r) => (typeof r[0] === 'string' ? r[0] : ''))
       .filter(Boolean);
-    out.push(optimizedScenariosSheet(optimised, names, heading, siteCostOf(value, params)));
+    out.push(optimizedScenariosSheet(optimised, names, heading, siteCostOf(value, params), lang));
   }
   const curve = sheets.find((s) => s.name === TRADEOFF_SHEET);
   if (curve) {
     const { heading, rows } = readTradeoffRows(curve.values);
-    if (rows.length > 0) out.push(tradeoffSheet(rows, heading.filter(Boolean)));
+    if (rows.length > 0) out.push(tradeoffSheet(rows, heading.filter(Boolean), lang));
   }
   return out;
 }
 
 /** What an optimisation writes and says: its scenarios (named apart from the planner's), the scored sheets, the trade-off curve. */
-export function optimisedResult(value: PlanValue, params: Parameters, req: OptimizeRequest, pr: OptProblem, outcome: OutcomeSummary) {
+export function optimisedResult(
+  value: PlanValue,
+  params: Parameters,
+  req: OptimizeRequest,
+  pr: OptProblem,
+  outcome: OutcomeSummary,
+  lang: Language = 'nb',
+) {
+  const t = (code: MessageCode, params: MessageParams = {}) => message(code, params, lang);
   // Scenarios: the best and its alternatives, named so they never clash with the planner's.
   const taken = new Set(
     value.scenarios.filter((s) => !(value.sheetsUsed.optimizedScenarioNames ?? []).includes(s.name)).map((s) => s.name.toLowerCase()),
   );
   const best = outcome.best;
-  const mainName = uniqueName(`Optimert ${best.evaluation.offices} kontor`, taken);
+  const mainName = uniqueName(t('optimisedName', { offices: best.evaluation.offices }), taken);
   const optimised: Scenario[] = [toScenario(mainName, pr, best.host)];
   const altNotes: string[] = [];
   outcome.alternatives.forEach((alt, k) => {
     const extra = (alt.objective - best.objective) / Math.max(1e-9, best.objective + (pr.baseCost ?? 0));
-    altNotes.push(`${uniqueName(`${mainName} alt. ${k + 1}`, taken)}`);
-    optimised.push(toScenario(altNotes[k]!, pr, alt.host));
-    altNotes[k] += `: ${alt.evaluation.offices} kontor, ${pct(extra)} mer reisetid enn den beste, ${statusText(alt)}`;
+    const name = uniqueName(t('alternativeName', { name: mainName, k: k + 1 }), taken);
+    optimised.push(toScenario(name, pr, alt.host));
+    altNotes.push(
+      t('alternativeNote', { name, offices: alt.evaluation.offices, extra: pct(extra, 2, lang), status: statusText(alt, lang) }),
+    );
   });
   const names = new Map<string, string>(value.municipalities.map((m) => [m.number, m.name]));
-  const rulesLine = describeRules(params, req, pr);
+  const rulesLine = describeRules(params, req, pr, lang);
   const basis = travelBasis(value, pr, best.host);
   const isolatedNames = outcome.reduced.isolated.map((i) => names.get(pr.ids[i]!) ?? pr.ids[i]!);
   const sites = siteSummary(pr, best.host, params, (id) => value.staffing.get(id as MunicipalityNumber)?.premisesCost);
   const heading = [
-    'Optimerte kontorstrukturer (Kontorplan)',
+    t('optimisedTitle'),
     rulesLine,
     // One line with the service points: the header row must stay within the rows a reader scans.
-    `Beste: ${statusText(best)}, bevist gap ${pct(best.gap)}, snittreisetid ${num1(meanTravelOf(pr, best.evaluation.travel))} min. ${siteSummaryText(sites, pr, params)}`,
-    ...travelBasisText(basis, names),
-    isolatedNames.length > 0
-      ? `Beholder eget kontor (ingen vert kan ta dem uten å bryte en regel): ${isolatedNames.join(', ')}.`
-      : 'Alle kommuner kan nå en robust vert innen reisetidsgrensene.',
+    t('optimisedBest', {
+      status: statusText(best, lang),
+      gap: pct(best.gap, 2, lang),
+      minutes: num1(meanTravelOf(pr, best.evaluation.travel), lang),
+      sites: siteSummaryText(sites, pr, params, lang),
+    }),
+    ...travelBasisText(basis, names, lang),
+    isolatedNames.length > 0 ? t('isolatedKept', { list: isolatedNames.join(', ') }) : t('noneIsolated'),
     // The alternatives in one line, however many: the header row must stay within the rows a reader scans.
-    ...(altNotes.length > 0 ? [`Alternativer: ${altNotes.join('; ')}.`] : []),
-    ...(outcome.stopped ? ['Kjøringen ble avbrutt: alternativer og avveiingskurven kan mangle.'] : []),
+    ...(altNotes.length > 0 ? [t('alternativesLine', { list: altNotes.join('; ') })] : []),
+    ...(outcome.stopped ? [t('runStopped')] : []),
   ];
   const planner = value.scenarios.filter((s) => !(value.sheetsUsed.optimizedScenarioNames ?? []).includes(s.name));
   const scenarios = [...planner, ...optimised];
-  const rows = tradeoffRows(pr, outcome, params);
+  const rows = tradeoffRows(pr, outcome, lang, params);
   const specs = [
-    ...scoredSpecs(scenarios, { ...value, scenarios }, params),
-    optimizedScenariosSheet(optimised, names, heading, siteCostOf(value, params)),
-    tradeoffSheet(rows, ['Avveiing: antall kontor mot reisetid og robusthet (Kontorplan)', rulesLine]),
+    ...scoredSpecs(scenarios, { ...value, scenarios }, params, lang),
+    optimizedScenariosSheet(optimised, names, heading, siteCostOf(value, params), lang),
+    tradeoffSheet(rows, [t('tradeoffTitle'), rulesLine], lang),
   ];
   return { specs, mainName, optimised, altNotes, rulesLine, isolatedNames, rows, names, heading, basis, sites };
 }

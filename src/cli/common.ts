@@ -5,6 +5,9 @@ import { embeddedNetwork } from '../data/network';
 import { buildSampleWorkbook } from '../data/sample';
 import { DEFAULT_PARAMETERS, withParameters, type Parameters } from '../domain/parameters';
 import type { SheetSpec, WorkbookSnapshot } from '../domain/sheets';
+import type { CommandResult, Reference } from '../app/commands';
+import { message, type MessageCode, type MessageParams } from '../io/messages';
+import { usageTemplate } from './help';
 import { formatProblem, hasErrors, type Language, type Problem } from '../io/problems';
 import { readWorkbook, type ReadResult } from '../io/readWorkbook';
 import type { TravelNetwork } from '../travel/network';
@@ -18,7 +21,41 @@ import { openWorkbookFile } from './openWorkbook';
 export type Io = { out: (s: string) => void; err: (s: string) => void };
 export const consoleIo: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
 
-export class UsageError extends Error {}
+/** A mistake in the command line (exit 2): a catalogue message, rendered in the user's language when printed. */
+export class UsageError extends Error {
+  constructor(
+    readonly code: MessageCode,
+    readonly params: MessageParams = {},
+  ) {
+    super(message(code, params, 'nb'));
+  }
+
+  text(lang: Language): string {
+    return message(this.code, this.params, lang);
+  }
+}
+
+/**
+ * Node's parseArgs errors as catalogue messages: the option or argument it names, in the
+ * user's language, never Node's own English sentence.
+ */
+export function usageFromParseArgs(e: Error & { code?: string }): UsageError {
+  const quoted = /'([^']+)'/.exec(e.message)?.[1] ?? '';
+  switch (e.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return new UsageError('unknownOption', { option: quoted });
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return new UsageError('unexpectedArgument', { value: quoted });
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+      const option = quoted.split(' ')[0] ?? quoted;
+      return /argument missing/.test(e.message)
+        ? new UsageError('optionNeedsValue', { option })
+        : new UsageError('optionTakesNoValue', { option });
+    }
+    default:
+      return new UsageError('badArguments', { detail: e.message });
+  }
+}
 
 export function assetsDir(): string {
   // lib/cli/main.js and src/cli/main.ts both sit two levels below the package root.
@@ -64,8 +101,8 @@ export function inputAndOut(
   out: string | undefined,
 ): { input: string; out: string } {
   const input = positionals[0];
-  if (!input || positionals.length > 1) throw new UsageError(`${command} trenger én inndatafil: ${usage}`);
-  if (!out) throw new UsageError(`${command} trenger --out UT.xlsx`);
+  if (!input || positionals.length > 1) throw new UsageError('needsOneInput', { command, usage: usageTemplate(usage) });
+  if (!out) throw new UsageError('needsOut', { command });
   return { input, out };
 }
 
@@ -108,7 +145,7 @@ export const RULE_OPTIONS = {
 export function number(name: string, v: string | undefined, min: number, max: number): number | undefined {
   if (v === undefined) return undefined;
   const x = Number(v.replace(',', '.'));
-  if (!Number.isFinite(x) || x < min || x > max) throw new UsageError(`--${name} må være et tall mellom ${min} og ${max}, ikke «${v}»`);
+  if (!Number.isFinite(x) || x < min || x > max) throw new UsageError('notANumberBetween', { name, min, max, value: v });
   return x;
 }
 
@@ -166,12 +203,13 @@ export async function writeOwnSheets(
   out: string,
   io: Io,
   keep?: (name: string) => boolean,
+  lang: Language = 'nb',
 ): Promise<boolean> {
   try {
     await wb.replaceOwnSheets(specs, keep);
   } catch (e) {
     if (e instanceof SheetConflictError) {
-      io.err(`Feil: ${e.message} Ingenting ble skrevet.`);
+      io.err(message('error', { text: e.message }, lang));
       return false;
     }
     throw e;
@@ -181,8 +219,40 @@ export async function writeOwnSheets(
 }
 
 export function language(v: string | undefined): Language {
-  if (v !== undefined && v !== 'en' && v !== 'nb') throw new UsageError('--lang må være nb eller en');
+  if (v !== undefined && v !== 'en' && v !== 'nb') throw new UsageError('langNbOrEn');
   return v === 'en' ? 'en' : 'nb';
+}
+
+/** The embedded data the commands of src/app take, loaded from assets/. */
+export function reference(): Reference {
+  const data = loadEmbedded();
+  return { data, network: loadNetwork(data) };
+}
+
+/** Opens the input workbook; undefined (exit 1, said why) when the file is missing or not a workbook. */
+export async function openInput(input: string, lang: Language, io: Io): Promise<ExcelJsWorkbook | undefined> {
+  if (!existsSync(input)) {
+    io.err(lang === 'en' ? `File not found: ${input}` : `Fant ikke filen ${input}`);
+    return undefined;
+  }
+  const opened = await openWorkbookFile(input, lang);
+  if ('refusal' in opened) {
+    io.err(`${opened.refusal}. ${lang === 'en' ? 'Nothing was written.' : 'Ingenting ble skrevet.'}`);
+    return undefined;
+  }
+  return opened.wb;
+}
+
+/**
+ * Prints what a command of src/app found: every problem at its cell (Scenarier's as errors when
+ * the command scores scenarios, else as notes), then the failure that stopped it, if any.
+ */
+export function printOutcome(r: CommandResult<unknown>, lang: Language, io: Io, scenarios = false): void {
+  const label = (p: Problem) => (p.severity === 'error' ? (lang === 'en' ? 'Error' : 'Feil') : lang === 'en' ? 'Note' : 'Merk');
+  for (const p of r.problems) io.err(`${label(p)}: ${formatProblem(p, lang)}`);
+  for (const p of r.scenarioProblems) io.err(`${scenarios ? label(p) : lang === 'en' ? 'Note' : 'Merk'}: ${formatProblem(p, lang)}`);
+  for (const p of r.notes ?? []) io.err(`${label(p)}: ${formatProblem(p, lang)}`);
+  if (r.failure) io.err(message(r.failure.code, r.failure.params, lang));
 }
 
 /**

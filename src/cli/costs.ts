@@ -2,38 +2,24 @@ import { parseArgs } from 'node:util';
 import { keyLabel } from '../costkeys/costSheet';
 import { DEFAULT_COST_PER_FTE } from '../costkeys/fromInput';
 import { POOL_KEYS, type PhaseStep, type PoolKey } from '../costkeys/extras';
-import { CostKeyError, type CostKey, type CostOffice, type DriverId } from '../costkeys/keys';
+import type { CostKey, CostOffice, DriverId } from '../costkeys/keys';
 import { foldName } from '../io/cells';
+import { message, type MessageCode, type MessageParams } from '../io/messages';
 import { formatProblem } from '../io/problems';
 import {
   language,
   number,
-  openAndRead,
+  openInput,
+  printOutcome,
+  reference,
   parametersFrom,
   RULE_OPTIONS,
   UsageError,
-  writeOwnSheets,
   type Io,
   OUTPUT_OPTIONS,
   inputAndOut,
 } from './common';
-import { carriedOver, costsResult, keepFor } from '../app/steps';
-
-export const COSTS_USAGE = `  kontorplan costs INN.xlsx --scenario NAVN|NR --office VERT --key NØKKEL --out UT.xlsx [valg]
-                                                  hva hver kommune betaler, som formler i arket`;
-
-export const COSTS_OPTIONS = `Nøkler (--key, engelsk eller norsk): equal (like-deler), per-capita (per-innbygger),
-  per-user (per-mottaker), per-spending (etter-utgifter), per-fte (etter-arsverk),
-  fixed-plus (fast-andel; --fixed 0.2 --driver population), mix (blandet; --weights population=0.5,users=0.5),
-  own-cost (krone-for-krone), pooled (felles-budsjett)
-Valg for costs:
-  --scenario NAVN|NR      scenarioet, ved navn eller nummer i listen
-  --office VERT           vertskommunen, ved kommunenummer eller navn (alle offisielle former)
-  --cost-per-fte KR       kostnad per kommunalt årsverk der Bemanning ikke har egen (standard ${DEFAULT_COST_PER_FTE.toLocaleString('nb-NO')})
-  --pool-social NØKKEL    sosialhjelp i felles pott, fordelt equal, per-capita eller per-user
-  --phase-in KOMMUNE      en kommune som fases inn ...
-  --phase ÅR=ANDEL,...    ... og andelen av full pris den betaler hvert år, f.eks. 2022=0.5,2023=0.75,2024=1
-  --json                  skriv { office, key, total, shares } på standard ut`;
+import * as commands from '../app/commands';
 
 const DRIVERS: Record<string, DriverId> = {
   population: 'population',
@@ -60,9 +46,10 @@ function resolveColumns(key: CostKey, office: CostOffice): CostKey {
     const name = d.slice('column:'.length);
     const hit = headers.find((h) => h.toLowerCase() === name.toLowerCase());
     if (!hit) {
-      throw new UsageError(
-        `ukjent driver «${name}»; bruk population, users, spending, fte${headers.length > 0 ? ` eller en tallkolonne i Kommuner: ${headers.join(', ')}` : ''}`,
-      );
+      throw new UsageError('unknownDriver', {
+        name,
+        columns: headers.length > 0 ? message('driverColumns', { headers: headers.join(', ') }) : '',
+      });
     }
     return `column:${hit}`;
   };
@@ -113,23 +100,21 @@ export function keyFrom(values: Record<string, string | boolean | undefined>): C
       return { kind };
     case 'fixed-plus': {
       const fixed = number('fixed', values.fixed as string | undefined, 0, 1);
-      if (fixed === undefined) throw new UsageError('fixed-plus trenger --fixed ANDEL (0–1), f.eks. --fixed 0.2');
+      if (fixed === undefined) throw new UsageError('fixedPlusNeedsFixed');
       return { kind, fixed, driver: driver((values.driver as string | undefined) ?? 'population') };
     }
     case 'mix': {
       const raw = values.weights as string | undefined;
-      if (!raw) throw new UsageError('mix trenger --weights, f.eks. --weights population=0.5,users=0.5');
+      if (!raw) throw new UsageError('mixNeedsWeights');
       const weights = raw.split(',').map((part): [DriverId, number] => {
         const m = /^\s*([^=]+)=\s*([0-9.,]+)\s*$/.exec(part);
-        if (!m) throw new UsageError(`--weights må være DRIVER=VEKT,…, ikke «${part}»`);
+        if (!m) throw new UsageError('weightsForm', { value: part });
         return [driver(m[1]!), Number(m[2]!.replace(',', '.'))];
       });
       return { kind, weights };
     }
     default:
-      throw new UsageError(
-        `ukjent nøkkel «${values.key as string}»; velg equal, per-capita, per-user, per-spending, per-fte, fixed-plus, mix, own-cost eller pooled (eller norsk: like-deler, per-innbygger, per-mottaker, etter-utgifter, etter-arsverk, fast-andel, blandet, krone-for-krone, felles-budsjett)`,
-      );
+      throw new UsageError('unknownKey', { key: values.key as string });
   }
 }
 
@@ -158,46 +143,38 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
     positionals,
     values.out,
   );
-  if (!values.scenario) throw new UsageError('costs trenger --scenario NAVN (et scenario fra arket Scenarier)');
-  if (!values.office) throw new UsageError('costs trenger --office VERT (kommunenummeret eller navnet til vertskommunen)');
+  if (!values.scenario) throw new UsageError('costsNeedsScenario');
+  if (!values.office) throw new UsageError('costsNeedsOffice');
   const asked = keyFrom(values);
   const socialPool = poolKeyFrom(values['pool-social']);
   const phase = phaseFrom(values['phase-in'], values.phase);
   const costPerFte = number('cost-per-fte', values['cost-per-fte'], 0, 100_000_000) ?? DEFAULT_COST_PER_FTE;
   const lang = language(values.lang);
   const params = parametersFrom(values);
-  const opened = await openAndRead(input, params, lang, io);
-  if (!opened?.result.value) return 1;
-  const { wb, result } = opened;
+  const wb = await openInput(input, lang, io);
+  if (!wb) return 1;
   const typed = values.office.trim();
   const host = /^\d{1,4}$/.test(typed) ? typed.padStart(4, '0') : typed;
-  let composed: ReturnType<typeof costsResult>;
-  try {
-    composed = costsResult(
-      result.value!,
-      {
-        scenario: values.scenario,
-        host,
-        key: asked,
-        costPerFte,
-        costPerFteGiven: values['cost-per-fte'] !== undefined,
-        socialPool,
-        phaseIn: phase,
-        municipalShareOfFte: params.municipalShareOfFte,
-        costsSheet: result.value!.sheetsUsed.costs,
-      },
-      resolveColumns,
-    );
-  } catch (e) {
-    if (e instanceof CostKeyError) {
-      io.err(`Feil: ${e.message}. Ingenting ble skrevet.`);
-      return 1;
-    }
-    throw e;
-  }
-  const { built, key, split, sheet, usedDefault, warnings, breakdown, pool, phased } = composed;
-  for (const w of warnings) io.err(`${lang === 'en' ? 'Note' : 'Merk'}: ${formatProblem({ severity: 'warning', ...w }, lang)}`);
-  if (!(await writeOwnSheets(wb, [sheet, ...carriedOver(opened.snapshot, result.value!, params)], out, io, keepFor('costs')))) return 1;
+  const r = await commands.costs(
+    wb,
+    params,
+    reference(),
+    {
+      scenario: values.scenario,
+      host,
+      key: asked,
+      costPerFte,
+      costPerFteGiven: values['cost-per-fte'] !== undefined,
+      socialPool,
+      phaseIn: phase,
+    },
+    resolveColumns,
+    lang,
+  );
+  printOutcome(r, lang, io);
+  if (!r.summary) return 1;
+  await wb.save(out);
+  const { built, key, split, sheet, usedDefault, breakdown, pool, phased, warnings } = r.summary;
   if (values.json) {
     io.out(
       JSON.stringify(
@@ -227,7 +204,7 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
           ...(phased
             ? {
                 phaseIn: {
-                  member: composed.phase!.member,
+                  member: r.summary.phase!.member,
                   years: phased,
                 },
               }
@@ -239,53 +216,76 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
       ),
     );
   } else {
-    const kr = (x: number) => Math.round(x).toLocaleString('nb-NO');
+    const t = (code: MessageCode, p: MessageParams = {}) => message(code, p, lang);
+    const locale = lang === 'en' ? 'en-GB' : 'nb-NO';
+    const kr = (x: number) => Math.round(x).toLocaleString(locale);
+    const pct = (x: number) => (lang === 'en' ? `${(x * 100).toFixed(1)}%` : `${(x * 100).toFixed(1).replace('.', ',')} %`);
     io.out(
-      `${built.officeName} i «${built.scenario}» – ${keyLabel(key)}: ${kr(split.total)} kr i alt, ${kr(split.keyed)} kr fordelt etter nøkkelen.`,
+      t('costsHeadline', {
+        office: built.officeName,
+        scenario: built.scenario,
+        key: keyLabel(key, lang),
+        total: kr(split.total),
+        keyed: kr(split.keyed),
+      }),
     );
-    if (usedDefault)
-      io.out(`Kostnad per kommunalt årsverk: ${kr(costPerFte)} kr (antatt; oppgi --cost-per-fte eller en kolonne i Bemanning).`);
+    if (usedDefault) io.out(t('costsDefaultPerFte', { kr: kr(costPerFte) }));
     io.out('');
+    const [cMunicipality, cAmount, cShare, cPerCapita, cOwn, cChange] = t('costsColumns').split('|') as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     io.out(
-      `${'Kommune'.padEnd(22)} ${'Beløp (kr)'.padStart(13)} ${'Andel'.padStart(7)} ${'Kr/innb.'.padStart(9)} ${'Egen drift'.padStart(13)} ${'Endring'.padStart(13)}`,
+      `${cMunicipality.padEnd(22)} ${cAmount.padStart(13)} ${cShare.padStart(7)} ${cPerCapita.padStart(9)} ${cOwn.padStart(13)} ${cChange.padStart(13)}`,
     );
     for (const s of split.shares) {
       io.out(
-        `${s.name.slice(0, 22).padEnd(22)} ${kr(s.amount).padStart(13)} ${`${(s.share * 100).toFixed(1).replace('.', ',')} %`.padStart(7)} ${kr(s.perCapita).padStart(9)} ${kr(s.standalone).padStart(13)} ${kr(s.change).padStart(13)}`,
+        `${s.name.slice(0, 22).padEnd(22)} ${kr(s.amount).padStart(13)} ${pct(s.share).padStart(7)} ${kr(s.perCapita).padStart(9)} ${kr(s.standalone).padStart(13)} ${kr(s.change).padStart(13)}`,
       );
     }
     io.out('');
-    io.out('Hva kostnaden består av:');
+    io.out(t('costsMadeOf'));
     for (const x of breakdown.staff)
       io.out(
-        `  ${`Lønn ${x.name}`.slice(0, 36).padEnd(36)} ${kr(x.cost).padStart(13)}  (${x.fte.toLocaleString('nb-NO', { maximumFractionDigits: 2 })} årsverk × ${kr(x.costPerFte)})`,
+        `  ${t('costsSalary', { name: x.name }).slice(0, 36).padEnd(36)} ${kr(x.cost).padStart(13)}  ${t('costsSalaryLine', { fte: x.fte.toLocaleString(locale, { maximumFractionDigits: 2 }), kr: kr(x.costPerFte) })}`,
       );
-    io.out(`  ${'Lønn kommunale årsverk i alt'.padEnd(36)} ${kr(breakdown.staffTotal).padStart(13)}`);
+    io.out(`  ${t('costsSalaryTotal').padEnd(36)} ${kr(breakdown.staffTotal).padStart(13)}`);
     for (const l of breakdown.lines) {
-      const who = l.owner ? ` betales av ${built.office.members.find((m) => m.number === l.owner)?.name ?? l.owner}` : '';
-      const state = l.state > 0 ? `, staten ${kr(l.state)} av ${kr(l.amount)}` : '';
-      io.out(`  ${l.name.slice(0, 36).padEnd(36)} ${kr(l.municipal).padStart(13)}  (kommunenes del${state}${who})`);
+      const who = l.owner ? t('costsPaidBy', { name: built.office.members.find((m) => m.number === l.owner)?.name ?? l.owner }) : '';
+      const state = l.state > 0 ? t('costsStatePart', { state: kr(l.state), amount: kr(l.amount) }) : '';
+      io.out(`  ${l.name.slice(0, 36).padEnd(36)} ${kr(l.municipal).padStart(13)}  ${t('costsMunicipalPart', { state, who })}`);
     }
-    io.out(`  ${'Kommunene i alt'.padEnd(36)} ${kr(breakdown.municipalTotal).padStart(13)}`);
-    if (breakdown.stateTotal > 0) io.out(`  ${'Staten av linjene (utenfor nøklene)'.padEnd(36)} ${kr(breakdown.stateTotal).padStart(13)}`);
+    io.out(`  ${t('costsMunicipalTotal').padEnd(36)} ${kr(breakdown.municipalTotal).padStart(13)}`);
+    if (breakdown.stateTotal > 0) io.out(`  ${t('costsStateTotal').padEnd(36)} ${kr(breakdown.stateTotal).padStart(13)}`);
     if (pool) {
       io.out('');
-      io.out(`Sosialhjelp i felles pott (${kr(pool.pot)} kr, ${pool.key}):`);
+      io.out(t('costsPool', { pot: kr(pool.pot), key: pool.key }));
       for (const p of pool.shares)
         io.out(
-          `  ${p.name.slice(0, 22).padEnd(22)} betaler ${kr(p.pays).padStart(13)}, eget forbruk ${kr(p.own).padStart(13)}, netto ${kr(p.net).padStart(12)}`,
+          t('costsPoolRow', {
+            name: p.name.slice(0, 22).padEnd(22),
+            pays: kr(p.pays).padStart(13),
+            own: kr(p.own).padStart(13),
+            net: kr(p.net).padStart(12),
+          }),
         );
     }
     if (phased) {
       io.out('');
-      io.out(`Innfasing (${phased.map((y) => `${y.label}: ${Math.round(y.share * 100)} %`).join(', ')}):`);
-      io.out(`  ${'Kommune'.padEnd(22)} ${phased.map((y) => y.label.padStart(13)).join(' ')}`);
+      io.out(
+        t('costsPhaseIn', { steps: phased.map((y) => `${y.label}: ${Math.round(y.share * 100)}${lang === 'en' ? '%' : ' %'}`).join(', ') }),
+      );
+      io.out(`  ${cMunicipality.padEnd(22)} ${phased.map((y) => y.label.padStart(13)).join(' ')}`);
       split.shares.forEach((s, i) =>
         io.out(`  ${s.name.slice(0, 22).padEnd(22)} ${phased.map((y) => kr(y.amounts[i]!).padStart(13)).join(' ')}`),
       );
     }
   }
-  io.err(`Skrev ${out}: ${sheet.name} (formler: endre folketall, årsverk eller parametre i Excel, og alle beløp regnes om).`);
+  io.err(message('wroteCosts', { file: out, sheet: sheet.name }, lang));
   return 0;
 }
 
@@ -293,22 +293,19 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
 export function poolKeyFrom(v: string | undefined): PoolKey | undefined {
   if (v === undefined) return undefined;
   const kind = keyKind(v);
-  if (!(POOL_KEYS as readonly string[]).includes(kind))
-    throw new UsageError(`--pool-social må være equal, per-capita eller per-user (like-deler, per-innbygger, per-mottaker), ikke «${v}»`);
+  if (!(POOL_KEYS as readonly string[]).includes(kind)) throw new UsageError('poolKey', { value: v });
   return kind as PoolKey;
 }
 
 /** The phase-in from --phase-in KOMMUNE --phase 2022=0.5,2023=1 (shares 0–1 or percentages). */
 export function phaseFrom(member: string | undefined, raw: string | undefined): { member: string; steps: PhaseStep[] } | undefined {
   if (member === undefined && raw === undefined) return undefined;
-  if (member === undefined || raw === undefined)
-    throw new UsageError('innfasing trenger både --phase-in KOMMUNE og --phase ÅR=ANDEL,…, f.eks. --phase 2022=0.5,2023=0.75,2024=1');
+  if (member === undefined || raw === undefined) throw new UsageError('phaseNeedsBoth');
   const steps = raw.split(',').map((part): PhaseStep => {
     const m = /^\s*([^=]+?)\s*=\s*([0-9.,]+)\s*(%?)\s*$/.exec(part);
     const x = m ? Number(m[2]!.replace(',', '.')) : Number.NaN;
     const share = m && (m[3] === '%' || x > 1) ? x / 100 : x;
-    if (!m || !(share >= 0 && share <= 1))
-      throw new UsageError(`--phase må være ÅR=ANDEL,… med andeler 0–1 (eller prosent), ikke «${part}»`);
+    if (!m || !(share >= 0 && share <= 1)) throw new UsageError('phaseForm', { value: part });
     return { label: m[1]!, share };
   });
   return { member: member.trim(), steps };

@@ -5,16 +5,18 @@ import type { Language } from '../io/problems';
 import { INDEX_MEANING, rankedList, sensitivityText, versusText } from '../io/verdictText';
 import type { ScenarioScore } from '../scoring/score';
 
-const nb = (x: number, decimals: number) =>
-  x.toLocaleString('nb-NO', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).replace(/\u00a0/g, ' ');
+const local = (x: number, decimals: number, lang: Language) =>
+  x
+    .toLocaleString(lang === 'en' ? 'en-GB' : 'nb-NO', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
+    .replace(/\u00a0/g, ' ');
 
 /** A value as the terminal shows it, following the sheet's Excel number format. */
-export function formatValue(v: CellValue, format: string): string {
+export function formatValue(v: CellValue, format: string, lang: Language = 'nb'): string {
   if (v === null || v === undefined) return '–';
   if (typeof v !== 'number') return String(v);
-  if (format.endsWith('%')) return `${nb(v * 100, format.includes('.') ? 1 : 0)} %`;
+  if (format.endsWith('%')) return `${local(v * 100, format.includes('.') ? 1 : 0, lang)}${lang === 'en' ? '%' : ' %'}`;
   const decimals = format.includes('.') ? format.split('.')[1]!.length : 0;
-  return nb(v, decimals);
+  return local(v, decimals, lang);
 }
 
 function wrap(text: string, width: number): string[] {
@@ -34,8 +36,8 @@ function wrap(text: string, width: number): string[] {
  * The scenario comparison as a plain-text table no wider than `width` columns: measures
  * down, scenarios across (names wrapped over several header lines).
  */
-export function comparisonTable(scores: readonly ScenarioScore[], p: Parameters, width = 100): string {
-  const rows = comparisonRows(p);
+export function comparisonTable(scores: readonly ScenarioScore[], p: Parameters, width = 100, lang: Language = 'nb'): string {
+  const rows = comparisonRows(p, lang);
   const labelW = Math.max(...rows.map((r) => r.label.length));
   const unitW = Math.max(...rows.map((r) => r.unit.length));
   const fixed = labelW + unitW + 3;
@@ -52,7 +54,7 @@ export function comparisonTable(scores: readonly ScenarioScore[], p: Parameters,
     }
     out.push('-'.repeat(fixed + page.length * (colW + 1) - 1));
     for (const r of rows) {
-      const cells = page.map((s) => formatValue(r.value(s), r.format).padStart(colW));
+      const cells = page.map((s) => formatValue(r.value(s), r.format, lang).padStart(colW));
       out.push(`${r.label.padEnd(labelW)} ${r.unit.padEnd(unitW)} ${cells.join(' ')}`);
     }
     out.push('');

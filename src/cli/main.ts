@@ -2,11 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { calibrationPairs, embeddedPairRoutes, embeddedValidation, withinPoints } from '../data/network';
-import { buildSampleWorkbook, selectCounty } from '../data/sample';
-import { DEFAULT_PARAMETERS, type Parameters } from '../domain/parameters';
-import { resultSheets } from '../io/output';
-import { travelCheckSheet, travelSheet } from '../io/travelOutput';
-import { scoreAll } from '../scoring/score';
+import type { Parameters } from '../domain/parameters';
 import { staffingAssumption } from '../scoring/staffing';
 import { crossValidate } from '../travel/calibrate';
 import { BAND_TARGETS, validationMarkdown } from '../travel/validation';
@@ -18,99 +14,56 @@ import {
   loadEmbedded,
   loadNetwork,
   assetsDir,
-  openAndRead,
   parametersFrom,
   RULE_OPTIONS,
   TRAVEL_OPTIONS,
   UsageError,
-  writeOwnSheets,
+  usageFromParseArgs,
+  openInput,
+  printOutcome,
+  reference,
   type Io,
   OUTPUT_OPTIONS,
   inputAndOut,
 } from './common';
+import { message, type MessageCode, type MessageParams } from '../io/messages';
+import type { Language } from '../io/problems';
 import { comparisonTable, indexText, rankingText, versusLines } from './format';
-import { carriedOver, keepFor, num1 } from '../app/steps';
-import { OPTIMIZE_OPTIONS, OPTIMIZE_USAGE, optimizeCommand } from './optimize';
-import { COSTS_OPTIONS, COSTS_USAGE, costsCommand } from './costs';
+import { num1 } from '../app/steps';
+import * as commands from '../app/commands';
+import { optimizeCommand } from './optimize';
+import { costsCommand } from './costs';
+import { commandHelp, fullHelp, isCommand, type Command } from './help';
 import { inputsJson, planJson } from './json';
 
 export { loadEmbedded, loadNetwork, assetsDir, type Io } from './common';
 
-export const HELP = `Kontorplan – planlegging av NAV-kontorstruktur
-
-Bruk:
-  kontorplan sample --county NN --out FIL.xlsx   eksempelarbeidsbok for ett fylke (f.eks. 18 = Nordland)
-  kontorplan sample --all --out FIL.xlsx          eksempelarbeidsbok for hele landet
-  kontorplan plan INN.xlsx --out UT.xlsx [valg]   vurder alle scenarier i arket Scenarier
-  kontorplan travel INN.xlsx --out UT.xlsx        fyll ut reisetid for alle par og kontroller de oppgitte
-  kontorplan travel --accuracy [--json|--markdown]  hvor godt estimatet treffer TØIs tider og publiserte kjøretider,
-                                                  etter turlengde
-${OPTIMIZE_USAGE}
-${COSTS_USAGE}
-
-Valg for plan:
-  --json                  skriv resultatet som JSON på standard ut
-  --min-fte N             minste antall årsverk per kontor (standard 10)
-  --max-travel MIN        lengste reisetid til verten på dager uten lokal tjeneste (standard 90; et fullt lokalkontor er unntatt)
-  --max-owners N          flest eierkommuner per kontor (standard 5)
-  --same-ba               krev at alle kommuner i et kontor er i vertens BA-region
-  --staff-fixed A         bemanning der den mangler: A per kontor (standard ${DEFAULT_PARAMETERS.staffFixed})...
-  --fte-per-1000 X        ...pluss X per 1 000 innbyggere (standard ${DEFAULT_PARAMETERS.staffPer1000}; alene: flatt X per 1 000)
-  --municipal-share S     kommunal andel der fordelingen mangler (standard ${DEFAULT_PARAMETERS.municipalShareOfFte}, antatt)
-  --k N --absence A       sårbarhet: dager med færre enn N til stede, fravær A (standard 2 og 0,15)
-  --meeting-room-days D   hvor mange åpningsdager et møterom er verdt (standard 0,5)
-  --lang nb|en            språk for meldinger (standard nb)
-
-Valg for tjenestesteder (plan regner kostnaden, optimize veier den mot brukernes tid; se docs/scoring.md):
-  --premises-meeting KR   lokaler for et møterom i året (standard ${DEFAULT_PARAMETERS.sitePremisesKr.meeting}, antatt)
-  --premises-branch KR    lokaler for en deltidsavdeling i året (standard ${DEFAULT_PARAMETERS.sitePremisesKr.branch}, antatt)
-  --premises-office KR    lokaler for et fullt lokalkontor i året (standard ${DEFAULT_PARAMETERS.sitePremisesKr.full}, antatt;
-                          Bemanningens lokalkostnad gjelder der den er oppgitt)
-  --staff-kr-per-hour KR  ansattes kostnad per reisetime (standard ${DEFAULT_PARAMETERS.staffKrPerHour}, antatt)
-  --work-weeks N          arbeidsuker i året (standard ${DEFAULT_PARAMETERS.workWeeksPerYear}, antatt)
-  --user-kr-per-minute KR brukernes tid, kr per minutt (standard ${DEFAULT_PARAMETERS.userTimeKrPerMinute}: TØIs 72 kr/t for private bilreiser)
-  --visits-per-inhabitant N  besøk på NAV-kontoret per innbygger i året (standard ${DEFAULT_PARAMETERS.visitsPerInhabitantPerYear}, antatt)
-  --branch-days D         åpningsdager for avdelingen optimize kan foreslå (standard ${DEFAULT_PARAMETERS.optimiserBranchDays})
-  --max-travel-local MIN  lengste reise til verten for en kommune med fullt lokalkontor (standard ${DEFAULT_PARAMETERS.maxTravelWithLocalOffice}, antatt)
-
-Valg for reisetidsestimatet (plan, travel og sample; se docs/travel.md):
-  --travel-fixed MIN      faste minutter per reise (standard ${DEFAULT_PARAMETERS.estimateFixedMinutes})
-  --detour F              omvegsfaktor, veglengde mot stien over land (standard ${DEFAULT_PARAMETERS.detourFactor})
-  --road-speed KMH        én fart for hele landet i stedet for fylkenes tilpassede (standard ${DEFAULT_PARAMETERS.roadSpeedKmh})
-  --ferry-wait-share S    venting på ferje som andel av tiden mellom avganger (standard ${DEFAULT_PARAMETERS.ferryWaitShare})
-  --ferry-wait-cap MIN    lengste venting på ferje (standard ${DEFAULT_PARAMETERS.ferryWaitCapMinutes})
-  --empty-speed KMH       fart på veg gjennom ubebodd land: fjell, vidde (standard ${DEFAULT_PARAMETERS.emptyLandSpeedKmh})
-  --ferry-speed KMH       ferjens fart over sjøen, for vegen til og fra kaiene (standard ${DEFAULT_PARAMETERS.ferrySailingSpeedKmh})
-  --boat-speed KMH        hurtigbåtens fart over sjøen (standard ${DEFAULT_PARAMETERS.fastBoatSailingSpeedKmh})
-  --within-fixed MIN      reisetid i kommunen: faste minutter (standard ${DEFAULT_PARAMETERS.withinFixedMinutes})
-  --within-per-km MIN     reisetid i kommunen: minutter per km innbyggerne bor fra senteret (standard ${DEFAULT_PARAMETERS.withinMinutesPerKm})
-
-${OPTIMIZE_OPTIONS}
-
-${COSTS_OPTIONS}
-
-Kontorplan skriver bare ark den selv har laget, og bare til filen i --out.`;
+/** The whole manual in Norwegian (`kontorplan help --lang en` gives it in English). */
+export const HELP = fullHelp('nb');
 
 async function sample(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { county: { type: 'string' }, all: { type: 'boolean' }, out: { type: 'string' }, ...TRAVEL_OPTIONS },
+    options: { county: { type: 'string' }, all: { type: 'boolean' }, out: { type: 'string' }, lang: { type: 'string' }, ...TRAVEL_OPTIONS },
     allowPositionals: false,
   });
-  if (!values.out) throw new UsageError('sample trenger --out FIL.xlsx');
-  if (!values.all && !values.county) throw new UsageError('sample trenger --county NN (f.eks. 18) eller --all');
-  const data = loadEmbedded();
+  const lang = language(values.lang);
+  if (!values.out) throw new UsageError('sampleNeedsOut');
+  if (!values.all && !values.county) throw new UsageError('sampleNeedsCounty');
   const county = values.all ? undefined : values.county!.padStart(2, '0');
-  const ms = selectCounty(data, county);
-  if (ms.length === 0) {
-    const counties = [...new Set(data.map((m) => `${m.county} ${m.countyName}`))].sort().join(', ');
-    throw new UsageError(`fylke «${values.county}» finnes ikke i 2024-inndelingen; velg ett av: ${counties}`);
-  }
-  const title = county ? `${ms[0]!.countyName} (fylke ${county}), ${ms.length} kommuner` : `hele landet, ${ms.length} kommuner`;
   const wb = ExcelJsWorkbook.create();
-  wb.addInputSheets(buildSampleWorkbook(ms, parametersFrom(values), title, loadNetwork(data)));
+  const r = await commands.sample(wb, county, parametersFrom(values), reference());
+  if (!r.summary) {
+    if (r.failure?.code === 'unknownCounty') throw new UsageError('unknownCounty', { ...r.failure.params, county: values.county! });
+    printOutcome(r, lang, io);
+    return 1;
+  }
   await wb.save(values.out);
-  io.err(`Skrev ${values.out}: ${title}.`);
+  const s = r.summary;
+  const said = s.county
+    ? message('sampleCounty', { county: s.countyName ?? '', number: s.county, count: s.municipalities }, lang)
+    : message('sampleCountry', { count: s.municipalities }, lang);
+  io.err(message('wroteSample', { file: values.out, title: said }, lang));
   return 0;
 }
 
@@ -126,55 +79,42 @@ async function plan(args: string[], io: Io): Promise<number> {
   const { input, out } = inputAndOut('plan', 'kontorplan plan INN.xlsx --out UT.xlsx', positionals, values.out);
   const lang = language(values.lang);
   const params = parametersFrom(values);
-  const opened = await openAndRead(input, params, lang, io, true);
-  if (!opened) return 1;
-  const { wb, result, snapshot } = opened;
-  if (!result.value) return 1;
-  const broken = result.value.sheetsUsed.brokenScenarios;
-  const scenarioErrors = result.scenarioProblems.filter((p) => p.severity === 'error').length;
-  if (result.value.scenarios.length === 0) {
-    io.err(
-      lang === 'en'
-        ? `${scenarioErrors} error(s); no scenario to score, nothing was written.`
-        : `${scenarioErrors} feil; ingen scenarier å vurdere, ingenting ble skrevet.`,
-    );
-    return 1;
-  }
-  const scores = scoreAll(result.value, params);
-  const optimisedNames = new Set(result.value.sheetsUsed.optimizedScenarioNames ?? []);
-  const specs = [
-    // Each scenario's sheet, its consequences against the baseline, and Sammenligning.
-    ...resultSheets(scores, params),
-    // The optimiser's scenarios and trade-off curve stay, written again with their chart.
-    ...carriedOver(snapshot, result.value, params),
-  ];
-  if (!(await writeOwnSheets(wb, specs, out, io, keepFor('plan')))) return 1;
-  if (values.json) io.out(JSON.stringify({ inputs: inputsJson(result.value), ...planJson(scores) }, null, 2));
+  const wb = await openInput(input, lang, io);
+  if (!wb) return 1;
+  const r = await commands.plan(wb, params, reference(), lang);
+  printOutcome(r, lang, io, true);
+  if (!r.summary) return 1;
+  await wb.save(out);
+  const { input: value, scores, scenarioErrors } = r.summary;
+  const optimisedNames = new Set(value.sheetsUsed.optimizedScenarioNames ?? []);
+  if (values.json) io.out(JSON.stringify({ inputs: inputsJson(value), ...planJson(scores) }, null, 2));
   else {
-    const used = result.value.sheetsUsed;
-    io.out(
-      `Leste ${result.value.municipalities.length} kommuner fra «${used.municipalities}», ` +
-        `${used.offices ? `dagens struktur fra «${used.offices}» (${used.baseline}),\n` : ''}` +
-        `${used.scenarios ? `${scores.length - optimisedNames.size - (used.offices ? 1 : 0)} scenarier fra «${used.scenarios}»` : used.offices ? 'ingen scenarioark' : 'ingen scenarioark (vurderer én kommune – ett kontor)'}` +
-        `${optimisedNames.size > 0 ? ` og ${optimisedNames.size} fra «${used.optimizedScenarios}»` : ''}.`,
-    );
-    const assumed = staffingAssumption(result.value.staffing, params);
+    const used = value.sheetsUsed;
+    const t = (code: MessageCode, p: MessageParams = {}) => message(code, p, lang);
+    const rest =
+      (used.offices ? t('planBaseline', { sheet: used.offices, baseline: used.baseline ?? '' }) : '') +
+      (used.scenarios
+        ? t('planScenarios', { count: scores.length - optimisedNames.size - (used.offices ? 1 : 0), sheet: used.scenarios })
+        : t(used.offices ? 'planNoScenarioSheet' : 'planNoScenarioSheetOne')) +
+      (optimisedNames.size > 0 ? t('planOptimised', { count: optimisedNames.size, sheet: used.optimizedScenarios ?? '' }) : '');
+    io.out(t('planRead', { municipalities: value.municipalities.length, sheet: used.municipalities, rest }));
+    const assumed = staffingAssumption(value.staffing, params, lang);
     if (assumed) io.out(assumed);
     io.out('');
-    io.out(comparisonTable(scores, params));
+    io.out(comparisonTable(scores, params, 100, lang));
     io.out(rankingText(scores, lang));
     io.out(indexText(scores, params, lang));
     io.out('');
     io.out(versusLines(scores, lang));
   }
-  io.err(`Skrev ${out}: ${specs.map((s) => s.name).join(', ')}.`);
+  io.err(message('wrote', { file: out, sheets: r.written.join(', ') }, lang));
   if (scenarioErrors > 0) {
     // The valid scenarios are written; exit 1 says that not everything was done.
-    const names = (broken ?? []).map((n) => `«${n}»`).join(', ');
+    const names = (value.sheetsUsed.brokenScenarios ?? []).map((n) => `«${n}»`).join(', ');
     io.err(
       lang === 'en'
-        ? `${scenarioErrors} error(s) in ${result.value.sheetsUsed.scenarios}: ${names ? `${names} not scored` : 'its scenarios not scored'}; the others were written.`
-        : `${scenarioErrors} feil i ${result.value.sheetsUsed.scenarios}: ${names ? `${names} er ikke vurdert` : 'scenarioene er ikke vurdert'}; de andre er skrevet.`,
+        ? `${scenarioErrors} error(s) in ${value.sheetsUsed.scenarios}: ${names ? `${names} not scored` : 'its scenarios not scored'}; the others were written.`
+        : `${scenarioErrors} feil i ${value.sheetsUsed.scenarios}: ${names ? `${names} er ikke vurdert` : 'scenarioene er ikke vurdert'}; de andre er skrevet.`,
     );
     return 1;
   }
@@ -187,7 +127,7 @@ async function plan(args: string[], io: Io): Promise<number> {
  * times (leave-one-out); and against published drive times it was never fitted to, by trip
  * length (assets/validering_reisetid.csv).
  */
-function travelAccuracy(params: Parameters, json: boolean, markdown: boolean, io: Io): number {
+function travelAccuracy(params: Parameters, json: boolean, markdown: boolean, io: Io, lang: Language): number {
   const data = loadEmbedded();
   const network = loadNetwork(data);
   const pairs = calibrationPairs(data, params);
@@ -228,26 +168,28 @@ function travelAccuracy(params: Parameters, json: boolean, markdown: boolean, io
     return 0;
   }
   const l = cv.leaveOneOut;
-  io.out(`Reisetidsestimatet mot TØIs bilreisetider (${l.pairs} par, hvert par spådd av en tilpasning til de andre):`);
+  const t = (code: MessageCode, p: MessageParams = {}) => message(code, p, lang);
+  const n1 = (x: number) => num1(x, lang);
+  io.out(t('accuracyToi', { pairs: l.pairs }));
   io.out(
-    `  median feil ${num1(l.medianAbsErrorMinutes)} min, 90-persentil ${num1(l.p90AbsErrorMinutes)} min, median ${num1(l.medianAbsPercentError)} %`,
+    t('accuracyToiErrors', { median: n1(l.medianAbsErrorMinutes), p90: n1(l.p90AbsErrorMinutes), percent: n1(l.medianAbsPercentError) }),
   );
-  io.out(
-    `Reisetid i kommunen mot TØIs egenregion-tider (${within.points} kommuner): median feil ${num1(within.medianAbsErrorMinutes)} min, 90-persentil ${num1(within.p90AbsErrorMinutes)} min`,
-  );
+  io.out(t('accuracyWithin', { points: within.points, median: n1(within.medianAbsErrorMinutes), p90: n1(within.p90AbsErrorMinutes) }));
   io.out('');
-  io.out(
-    `Mot publiserte kjøretider (aldri brukt i tilpasningen; mål: median ≤ ${BAND_TARGETS.medianAbsPercentError} %, 90-persentil ≤ ${BAND_TARGETS.p90AbsPercentError} %):`,
-  );
-  io.out('  lengde          par  median min  p90 min  median %  p90 %  skjevhet %  mål');
+  io.out(t('accuracyPublished', { median: BAND_TARGETS.medianAbsPercentError, p90: BAND_TARGETS.p90AbsPercentError }));
+  io.out(t('accuracyColumns'));
   for (const b of [...validation.bands, validation.all]) {
     io.out(
-      `  ${b.band.padEnd(14)}${String(b.pairs).padStart(5)}${num1(b.medianAbsErrorMinutes).padStart(12)}${num1(b.p90AbsErrorMinutes).padStart(9)}` +
-        `${num1(b.medianAbsPercentError).padStart(10)}${num1(b.p90AbsPercentError).padStart(7)}${num1(b.medianSignedPercentError).padStart(12)}  ${b.meetsTargets ? 'nådd' : 'ikke nådd'}`,
+      `  ${b.band.padEnd(14)}${String(b.pairs).padStart(5)}${n1(b.medianAbsErrorMinutes).padStart(12)}${n1(b.p90AbsErrorMinutes).padStart(9)}` +
+        `${n1(b.medianAbsPercentError).padStart(10)}${n1(b.p90AbsPercentError).padStart(7)}${n1(b.medianSignedPercentError).padStart(12)}  ${t(b.meetsTargets ? 'targetMet' : 'targetMissed')}`,
     );
   }
   io.out(
-    `  vegavstand: ${validation.km.pairs} par, median feil ${num1(validation.km.medianAbsPercentError)} %, 90-persentil ${num1(validation.km.p90AbsPercentError)} %`,
+    t('accuracyKm', {
+      pairs: validation.km.pairs,
+      median: n1(validation.km.medianAbsPercentError),
+      p90: n1(validation.km.p90AbsPercentError),
+    }),
   );
   return 0;
 }
@@ -267,73 +209,80 @@ async function travel(args: string[], io: Io): Promise<number> {
   });
   const params = parametersFrom(values);
   if (values.accuracy) {
-    if (positionals.length > 0) throw new UsageError('travel --accuracy tar ingen inndatafil: den måler mot de innebygde TØI-tidene');
-    return travelAccuracy(params, values.json === true, values.markdown === true, io);
+    if (positionals.length > 0) throw new UsageError('accuracyTakesNoInput');
+    return travelAccuracy(params, values.json === true, values.markdown === true, io, language(values.lang));
   }
   const { input, out } = inputAndOut('travel', 'kontorplan travel INN.xlsx --out UT.xlsx', positionals, values.out);
   const lang = language(values.lang);
-  const opened = await openAndRead(input, params, lang, io);
-  if (!opened?.result.value) return 1;
-  const { wb, result, snapshot } = opened;
-  const value = result.value!;
-  const names = new Map(value.municipalities.map((m) => [m.number as string, m.name]));
-  const label = (n: string): string => names.get(n) ?? n;
-  const report = value.travelReport;
-  const specs = [travelSheet(value.travel, label), travelCheckSheet(report.findings, label), ...carriedOver(snapshot, value, params)];
-  if (!(await writeOwnSheets(wb, specs, out, io, keepFor('travel')))) return 1;
-  const count = (k: string): number => report.findings.filter((f) => f.kind === k).length;
-  const summary = {
-    municipalities: value.municipalities.length,
-    pairs: value.municipalities.length * (value.municipalities.length - 1),
-    given: report.given,
-    estimated: report.estimated,
-    viaFerry: report.viaFerry,
-    missing: count('missing'),
-    asymmetric: count('asymmetric'),
-    triangle: count('triangle'),
-    zero: count('zero'),
-  };
+  const wb = await openInput(input, lang, io);
+  if (!wb) return 1;
+  const r = await commands.travel(wb, params, reference(), lang);
+  printOutcome(r, lang, io);
+  if (!r.summary) return 1;
+  await wb.save(out);
+  const { input: value, ...summary } = r.summary;
   if (values.json) io.out(JSON.stringify({ inputs: inputsJson(value), ...summary }, null, 2));
   else {
-    io.out(`Reisetid for ${summary.municipalities} kommuner, ${summary.pairs} par:`);
-    io.out(`  oppgitt: ${summary.given}   estimert: ${summary.estimated}   med ferje: ${summary.viaFerry}   mangler: ${summary.missing}`);
+    io.out(message('travelSummary', summary, lang));
+    io.out(message('travelCounts', summary, lang));
     io.out(
-      `Kontroll av de oppgitte: ${summary.asymmetric} ulike begge veier (mer enn ${params.travelAsymmetryMinutes} min), ` +
-        `${summary.triangle} lengre enn via en tredje kommune (mer enn ${params.travelTriangleSlackMinutes} min), ${summary.zero} på 0 minutter.`,
+      message('travelChecks', { ...summary, asymmetry: params.travelAsymmetryMinutes, slack: params.travelTriangleSlackMinutes }, lang),
     );
   }
-  io.err(`Skrev ${out}: ${specs.map((s) => s.name).join(', ')}.`);
+  io.err(message('wrote', { file: out, sheets: r.written.join(', ') }, lang));
   return 0;
 }
 
+/** The language a command line asks for (`--lang en`, `--lang=en`), read before parsing so that usage errors speak it too. */
+export function requestedLanguage(args: readonly string[]): Language {
+  const end = args.indexOf('--');
+  const scan = end < 0 ? args : args.slice(0, end);
+  for (let i = 0; i < scan.length; i++) {
+    if (scan[i] === '--lang' && scan[i + 1] === 'en') return 'en';
+    if (scan[i] === '--lang=en') return 'en';
+  }
+  return 'nb';
+}
+
+/** Whether the command line asks for help (`--help` or `-h` before any `--`). */
+function asksForHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
+
+const COMMANDS: Record<Command, (args: string[], io: Io) => Promise<number>> = {
+  sample,
+  plan,
+  travel,
+  optimize: optimizeCommand,
+  costs: costsCommand,
+};
+
 export async function main(argv: string[], io: Io = consoleIo): Promise<number> {
-  const [command, ...rest] = argv;
+  const [name, ...rest] = argv;
+  const lang = requestedLanguage(argv);
+  const command = name === undefined ? undefined : isCommand(name);
   try {
-    switch (command) {
-      case 'sample':
-        return await sample(rest, io);
-      case 'plan':
-        return await plan(rest, io);
-      case 'travel':
-        return await travel(rest, io);
-      case 'optimize':
-      case 'optimer':
-        return await optimizeCommand(rest, io);
-      case 'costs':
-      case 'kostnader':
-        return await costsCommand(rest, io);
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        io.out(HELP);
-        return command === undefined ? 2 : 0;
-      default:
-        throw new UsageError(`ukjent kommando «${command}»`);
+    if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+      const about = name === 'help' && rest[0] !== undefined ? isCommand(rest[0]) : undefined;
+      io.out(about ? commandHelp(about, lang) : fullHelp(lang));
+      return name === undefined ? 2 : 0;
+    }
+    if (!command) throw new UsageError('unknownCommand', { command: name });
+    if (asksForHelp(rest)) {
+      io.out(commandHelp(command, lang));
+      return 0;
+    }
+    try {
+      return await COMMANDS[command](rest, io);
+    } catch (e) {
+      if ((e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) throw usageFromParseArgs(e as Error);
+      throw e;
     }
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`kontorplan: ${(e as Error).message}\n\n${HELP}`);
+    if (e instanceof UsageError) {
+      // The one line that matters, and where the rest is: not the whole manual.
+      io.err(`kontorplan: ${e.text(lang)}\n${message('seeHelp', { command: command ? `${command} ` : '' }, lang)}`);
       return 2;
     }
     throw e;

@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { message, type MessageCode, type MessageParams } from '../io/messages';
+import type { Language } from '../io/problems';
 import {
   estimatedPairsOver,
   keepFor,
@@ -32,31 +34,6 @@ import {
   inputAndOut,
 } from './common';
 
-export const OPTIMIZE_USAGE = `  kontorplan optimize INN.xlsx --out UT.xlsx (--offices N | --office-cost MIN) [valg]
-                                                  beste kontorstruktur under kravene, med avveiingskurve`;
-
-export const OPTIMIZE_OPTIONS = `Valg for optimize (i tillegg til --min-fte, --max-travel, --max-owners, --same-ba og reisetidsvalgene):
-  --offices N             nøyaktig N kontor
-  --office-cost MIN       la kostnaden avgjøre antallet: et kontor må spare innbyggerne MIN minutter i snitt
-  --ba-penalty MIN        straff per ekstra kontor en BA-region deles på, i minutter snittreisetid (standard 0)
-  --host KNR,KNR          kommuner som skal være vertskommune
-  --not-host KNR,KNR      kommuner som ikke kan være vertskommune
-  --lock KNR=VERT,…       kommuner som skal høre til en bestemt vertskommune
-  --time-limit S          tidsgrense i sekunder for hver eksakte løsning (standard 60)
-  --heuristic             bare den raske heuristikken (uten bevis for optimalitet)
-  --alternatives K        finn inntil K andre strukturer nær den beste (standard 2)
-  --within PROSENT        hvor langt fra den beste et alternativ kan være (standard 1)
-  --sweep FRA-TIL|none    antall kontor i avveiingskurven (standard inntil 9 verdier rundt løsningen)
-  --sweep-time-limit S    tidsgrense per punkt i kurven (standard den minste av --time-limit og 20)
-  --no-service-points     velg ikke tjenestesteder: alle samarbeidskommuner reiser til verten (modellen før tjenestesteder)
-  --keep-locations        legg ikke ned noe tjenestested dagens struktur har (arket Kontorer): like mange åpningsdager eller flere
-  --keep-existing         behold dagens samarbeid (arket Kontorer): hver kommune i et delt kontor låst til sin vertskommune
-  --sweep-site-cost F,F   avveiing mot kostnaden for tjenestesteder: løs på nytt med kostnaden ganget med hver F
-                          (f.eks. 0.5,2), skrevet til «KP Avveiing tjenestesteder»
-  --require-given-over MIN  optimaliser ikke på estimerte reisetider over MIN minutter: skriv parene som må oppgis
-                          til arket «KP Reisetid å oppgi» i --out, og avslutt med kode 1
-  --json                  skriv { status, objective, bound, gap, seconds, travelBasis, siteCost, offices, isolated } på standard ut`;
-
 const list = (v: string | undefined): string[] =>
   (v ?? '')
     .split(',')
@@ -71,7 +48,7 @@ function parseLocks(v: string | undefined): Map<string, string> {
     .map((s) => s.trim())
     .filter(Boolean)) {
     const m = /^(\d{1,4})\s*[=:]\s*(\d{1,4})$/.exec(part);
-    if (!m) throw new UsageError(`--lock må være på formen KNR=VERT (f.eks. 1839=1804), ikke «${part}»`);
+    if (!m) throw new UsageError('lockForm', { value: part });
     locks.set(m[1]!.padStart(4, '0'), m[2]!.padStart(4, '0'));
   }
   return locks;
@@ -81,8 +58,7 @@ function parseSweep(v: string | undefined): 'none' | [number, number] | undefine
   if (v === undefined) return undefined;
   if (v === 'none' || v === 'ingen') return 'none';
   const m = /^(\d+)\s*-\s*(\d+)$/.exec(v);
-  if (!m || Number(m[1]) > Number(m[2]) || Number(m[1]) < 1)
-    throw new UsageError(`--sweep må være FRA-TIL (f.eks. 10-30) eller none, ikke «${v}»`);
+  if (!m || Number(m[1]) > Number(m[2]) || Number(m[1]) < 1) throw new UsageError('sweepForm', { value: v });
   return [Number(m[1]), Number(m[2])];
 }
 
@@ -116,15 +92,16 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
   const offices = number('offices', values.offices, 1, 10000);
   const officeCost = number('office-cost', values['office-cost'], 0, 10000);
   if ((offices === undefined) === (officeCost === undefined)) {
-    throw new UsageError('optimize trenger enten --offices N (antall kontor) eller --office-cost MIN (kostnad per kontor), ikke begge');
+    throw new UsageError('officesOrCost');
   }
-  if (offices !== undefined && !Number.isInteger(offices)) throw new UsageError(`--offices må være et heltall, ikke «${values.offices}»`);
+  if (offices !== undefined && !Number.isInteger(offices)) throw new UsageError('officesInteger', { value: values.offices! });
   const timeLimit = number('time-limit', values['time-limit'], 0.1, 86400) ?? 60;
   const sweepTimeLimit = number('sweep-time-limit', values['sweep-time-limit'], 0.1, 86400) ?? Math.min(timeLimit, 20);
   const alternatives = number('alternatives', values.alternatives, 0, 20) ?? 2;
   const within = (number('within', values.within, 0, 100) ?? 1) / 100;
   const sweep = parseSweep(values.sweep);
   const lang = language(values.lang);
+  const t = (code: MessageCode, params: MessageParams = {}) => message(code, params, lang);
   const params = parametersFrom(values);
   const req: OptimizeRequest & Record<string, unknown> = {
     offices,
@@ -137,7 +114,7 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
 
   const siteScales = parseScales(values['sweep-site-cost']);
   if (values['no-service-points'] && (values['keep-locations'] || siteScales.length > 0)) {
-    throw new UsageError('--keep-locations og --sweep-site-cost gjelder tjenestesteder og kan ikke brukes med --no-service-points');
+    throw new UsageError('siteOptionsNeedSites');
   }
 
   const opened = await openAndRead(input, params, lang, io);
@@ -146,9 +123,7 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
   const value = result.value!;
   const baseline = value.scenarios.find((s) => s.name === value.sheetsUsed.baseline);
   if ((values['keep-locations'] || values['keep-existing']) && !baseline) {
-    io.err(
-      `Feil: --${values['keep-locations'] ? 'keep-locations' : 'keep-existing'} trenger dagens struktur, men arbeidsboka har ikke noe ark «Kontorer». Ingenting ble skrevet.`,
-    );
+    io.err(t('error', { text: t('needsBaseline', { option: values['keep-locations'] ? 'keep-locations' : 'keep-existing' }) }));
     return 1;
   }
   Object.assign(req, {
@@ -162,7 +137,7 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
   } catch (e) {
     // The rules name municipalities the workbook does not have: the planner's data, not the usage.
     if (e instanceof RequestError) {
-      io.err(`Feil: ${e.message.replace(/\.$/, '')}. Ingenting ble skrevet.`);
+      io.err(t('error', { text: `${e.message.replace(/\.$/, '')}.` }));
       return 1;
     }
     throw e;
@@ -171,7 +146,7 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
   const requireGiven = number('require-given-over', values['require-given-over'], 0, 1440);
   if (requireGiven !== undefined) {
     const pairs = estimatedPairsOver(value, pr, requireGiven);
-    if (pairs.length > 0) return refuseEstimated(value, pairs, requireGiven, wb, out, io);
+    if (pairs.length > 0) return refuseEstimated(value, pairs, requireGiven, wb, out, io, lang);
   }
 
   // Progress of long exact solves, at most every two seconds: incumbent and bound as mean minutes.
@@ -182,11 +157,13 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
     : new WorkerSolver((p) => {
         if (values.json || p.seconds - lastProgress < 2) return;
         lastProgress = p.seconds;
-        const minutes = (x: number | null) => (x === null ? '–' : `${num1((x + (pr.baseCost ?? 0)) / population)} min`);
-        io.err(`    ${num1(p.seconds)} s: beste ${minutes(p.incumbent)}, nedre grense ${minutes(p.bound)}, gap ${pct(p.gap)}`);
+        const minutes = (x: number | null) => (x === null ? '–' : `${num1((x + (pr.baseCost ?? 0)) / population, lang)} min`);
+        io.err(
+          t('progress', { seconds: num1(p.seconds, lang), best: minutes(p.incumbent), bound: minutes(p.bound), gap: pct(p.gap, 2, lang) }),
+        );
       });
   const onSignal = () => {
-    io.err('Avbryter: bruker det beste som er funnet så langt …');
+    io.err(t('cancelling'));
     solver?.cancel();
   };
   process.once('SIGINT', onSignal);
@@ -213,12 +190,12 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
       sweepAround: sweep === undefined && offices === undefined ? (n) => sweepCounts(n, lowest, pr.n) : undefined,
       onProgress: (stage) => {
         lastProgress = 0;
-        if (!values.json) io.err(`  … ${stageText(stage)}`);
+        if (!values.json) io.err(`  … ${stageText(stage, lang)}`);
       },
     });
   } catch (e) {
     if (e instanceof InfeasibleRulesError || e instanceof NoSolutionError) {
-      io.err(`Feil: ${e.message.replace(/\.$/, '')}. Ingenting ble skrevet.`);
+      io.err(t('error', { text: `${e.message.replace(/\.$/, '')}.` }));
       return 1;
     }
     throw e;
@@ -234,7 +211,11 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
     // Ctrl-C here stops the curve: the points solved so far are written with the best structure.
     let stopped = false;
     const onCurveSignal = () => {
-      io.err('Avbryter avveiingen: skriver punktene som er funnet så langt …');
+      io.err(
+        lang === 'en'
+          ? 'Stopping the curve: writing the points found so far …'
+          : 'Avbryter avveiingen: skriver punktene som er funnet så langt …',
+      );
       stopped = true;
       curveSolver?.cancel();
     };
@@ -242,7 +223,7 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
     try {
       for (const scale of scales) {
         if (stopped) break;
-        if (!values.json) io.err(`  … avveiing: kostnad for tjenestesteder × ${factor(scale)}`);
+        if (!values.json) io.err(t('stageSiteCost', { factor: factor(scale, lang) }));
         const prS = scale === 1 ? pr : fromPlanningInput(value, params, { ...req, siteCostScale: scale });
         let o: Outcome | undefined = scale === 1 ? outcome : undefined;
         let reason = '';
@@ -284,7 +265,7 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
           branch: sum.counts.branch,
           meeting: sum.counts.meeting,
           offices: o.best.evaluation.offices,
-          status: statusText(o.best),
+          status: statusText(o.best, lang),
           gap: o.best.gap,
         });
       }
@@ -295,14 +276,13 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
   }
   const seconds = (Date.now() - started) / 1000;
 
-  const composed = optimisedResult(value, params, req, pr, outcome);
+  const composed = optimisedResult(value, params, req, pr, outcome, lang);
   const { specs, mainName, altNotes, rulesLine, isolatedNames, rows, names, basis } = composed;
   const best = outcome.best;
   const sites = siteSummary(pr, best.host, params, premises);
-  const sitesLine = siteSummaryText(sites, pr, params);
-  if (siteRows.length > 0)
-    specs.push(siteTradeoffSheet(siteRows, ['Avveiing: kostnad for tjenestesteder mot reisetid (Kontorplan)', rulesLine]));
-  if (!(await writeOwnSheets(wb, specs, out, io, keepFor('plan')))) return 1;
+  const sitesLine = siteSummaryText(sites, pr, params, lang);
+  if (siteRows.length > 0) specs.push(siteTradeoffSheet(siteRows, [t('siteTradeoffTitle'), rulesLine], lang));
+  if (!(await writeOwnSheets(wb, specs, out, io, keepFor('plan'), lang))) return 1;
 
   if (values.json) {
     io.out(
@@ -343,13 +323,13 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
       ),
     );
   } else {
-    io.out(`${mainName}: ${statusText(best)} (bevist gap ${pct(best.gap)}), ${num1(seconds)} s.`);
+    io.out(t('bestLine', { name: mainName, status: statusText(best, lang), gap: pct(best.gap, 2, lang), seconds: num1(seconds, lang) }));
     io.out(rulesLine);
-    io.out(`Befolkningsvektet snittreisetid (med reisetiden i egen kommune): ${num1(meanTravelOf(pr, best.evaluation.travel))} min.`);
+    io.out(t('meanTravelLine', { minutes: num1(meanTravelOf(pr, best.evaluation.travel), lang) }));
     io.out(sitesLine);
-    for (const line of travelBasisText(basis, names)) io.out(line);
+    for (const line of travelBasisText(basis, names, lang)) io.out(line);
     if (isolatedNames.length > 0) {
-      io.out(`Beholder eget kontor (ingen vert kan ta dem uten å bryte en regel):`);
+      io.out(t('isolatedHeader'));
       outcome.reduced.isolated.forEach((i, k) =>
         io.out(`  ${isolatedNames[k]}: ${whyIsolated(outcome.reduced, i, params.maxTravelWithLocalOffice)}`),
       );
@@ -358,36 +338,48 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
     for (const j of hostSet(best.host)) {
       const members = [];
       for (let i = 0; i < pr.n; i++)
-        if (best.host[i] === j && i !== j) members.push((names.get(pr.ids[i]!) ?? pr.ids[i]) + siteTag(servicePointOf(pr, i, j)));
+        if (best.host[i] === j && i !== j) members.push((names.get(pr.ids[i]!) ?? pr.ids[i]) + siteTag(servicePointOf(pr, i, j), lang));
       io.out(`  ${names.get(pr.ids[j]!) ?? pr.ids[j]}${members.length > 0 ? ': ' + members.join(', ') : ''}`);
     }
     if (outcome.alternatives.length > 0) {
-      io.out(`\n${outcome.alternatives.length} alternativ med andre vertskommuner innen ${pct(within, 1)} av den beste:`);
+      io.out(`\n${t('alternativesHeader', { count: outcome.alternatives.length, within: pct(within, 1, lang) })}`);
       for (const a of altNotes) io.out(`  ${a}`);
     }
     if (siteRows.length > 0) {
-      io.out(
-        '\nAvveiing mot kostnaden for tjenestesteder (kostnad ganget med: snittreisetid, kostnad i året, lokalkontor/avdelinger/møterom):',
-      );
+      io.out(`\n${t('siteTradeoffHeader')}`);
       for (const r of siteRows)
         io.out(
           r.meanTravel === null
-            ? `  × ${factor(r.scale)}: ${r.status}`
-            : `  × ${factor(r.scale)}: ${num1(r.meanTravel)} min, ${num1((r.siteCostKr ?? 0) / 1e6)} mill. kr, ${r.full}/${r.branch}/${r.meeting} (${r.status})`,
+            ? `  × ${factor(r.scale, lang)}: ${r.status}`
+            : t('siteTradeoffRow', {
+                factor: factor(r.scale, lang),
+                minutes: num1(r.meanTravel, lang),
+                millions: num1((r.siteCostKr ?? 0) / 1e6, lang),
+                full: r.full ?? 0,
+                branch: r.branch ?? 0,
+                meeting: r.meeting ?? 0,
+                status: r.status,
+              }),
         );
     }
     if (rows.length > 1) {
-      io.out('\nAvveiing (antall kontor: snittreisetid, minste kontor i årsverk):');
+      io.out(`\n${t('tradeoffHeader')}`);
       for (const r of rows) {
         io.out(
           r.meanTravel === null
             ? `  ${r.offices}: ${r.status}`
-            : `  ${r.offices}: ${num1(r.meanTravel)} min, ${num1(r.minOfficeFte ?? 0)} årsverk (${r.status}${r.gap !== null ? `, gap ${pct(r.gap)}` : ''})`,
+            : t('tradeoffRow', {
+                offices: r.offices,
+                minutes: num1(r.meanTravel, lang),
+                fte: num1(r.minOfficeFte ?? 0, lang),
+                status: r.status,
+                gap: r.gap !== null ? `, gap ${pct(r.gap, 2, lang)}` : '',
+              }),
         );
       }
     }
   }
-  io.err(`Skrev ${out}: ${specs.map((s) => s.name).join(', ')}.`);
+  io.err(t('wrote', { file: out, sheets: specs.map((s) => s.name).join(', ') }));
   return 0;
 }
 
@@ -403,24 +395,23 @@ async function refuseEstimated(
   wb: ExcelJsWorkbook,
   out: string,
   io: Io,
+  lang: Language,
 ): Promise<number> {
+  const t = (code: MessageCode, params: MessageParams = {}) => message(code, params, lang);
   const names = new Map<string, string>(value.municipalities.map((m) => [m.number, m.name]));
-  const sheet = travelTemplateSheet(pairs, (n) => names.get(n) ?? n, limit);
-  if (!(await writeOwnSheets(wb, [sheet], out, io, keepFor('travel')))) return 1;
-  io.err(
-    `Feil: optimaliseringen ville bygge på ${pairs.length} estimerte reisetider over ${limit} min. Ingenting ble optimalisert. ` +
-      `Fyll inn minuttene i «${TRAVEL_TEMPLATE_SHEET}»!E3:E${pairs.length + 2} i ${out} og kopier radene til et eget ark «Reisetid».`,
-  );
+  const sheet = travelTemplateSheet(pairs, (n) => names.get(n) ?? n, limit, lang);
+  if (!(await writeOwnSheets(wb, [sheet], out, io, keepFor('travel'), lang))) return 1;
+  io.err(t('refuseEstimated', { count: pairs.length, limit, sheet: TRAVEL_TEMPLATE_SHEET, last: pairs.length + 2, file: out }));
   for (const p of pairs.slice(0, 20))
-    io.err(`  ${names.get(p.from) ?? p.from} → ${names.get(p.to) ?? p.to}: estimert ${num1(p.minutes)} min`);
-  if (pairs.length > 20) io.err(`  … og ${pairs.length - 20} til (alle i arket).`);
+    io.err(t('refuseEstimatedPair', { from: names.get(p.from) ?? p.from, to: names.get(p.to) ?? p.to, minutes: num1(p.minutes, lang) }));
+  if (pairs.length > 20) io.err(t('andMoreInSheet', { count: pairs.length - 20 }));
   return 1;
 }
 
-function stageText(stage: string): string {
-  if (stage === 'main') return 'finner den beste strukturen';
-  if (stage.startsWith('alternative')) return `leter etter alternativ ${stage.split(' ')[1]}`;
-  if (stage.startsWith('sweep')) return `avveiing: ${stage.split(' ')[1]} kontor`;
+function stageText(stage: string, lang: Language): string {
+  if (stage === 'main') return message('stageMain', {}, lang);
+  if (stage.startsWith('alternative')) return message('stageAlternative', { k: stage.split(' ')[1] ?? '' }, lang);
+  if (stage.startsWith('sweep')) return message('stageSweep', { offices: stage.split(' ')[1] ?? '' }, lang);
   return stage;
 }
 
@@ -437,7 +428,7 @@ function officesJson(pr: OptProblem, host: Int32Array) {
   });
 }
 
-const factor = (x: number) => String(x).replace('.', ',');
+const factor = (x: number, lang: Language) => (lang === 'en' ? String(x) : String(x).replace('.', ','));
 
 function parseScales(v: string | undefined): number[] {
   if (v === undefined) return [];
@@ -447,8 +438,7 @@ function parseScales(v: string | undefined): number[] {
     .filter(Boolean)
     .map((part) => {
       const x = Number(part);
-      if (!Number.isFinite(x) || x < 0 || x > 100)
-        throw new UsageError(`--sweep-site-cost må være faktorer mellom 0 og 100, f.eks. 0.5,2, ikke «${v}»`);
+      if (!Number.isFinite(x) || x < 0 || x > 100) throw new UsageError('siteCostFactors', { value: v });
       return x;
     });
 }

@@ -1,5 +1,7 @@
 import type { OutputCell, SheetSpec, TableSpec } from '../domain/sheets';
 import { columnLetters } from '../io/cells';
+import { message, type MessageCode } from '../io/messages';
+import type { Language } from '../io/problems';
 import { costBreakdown, phaseIn, poolSocialAssistance, STAFF_LIKE_TOLERANCE, STAFF_WORDS, type PhaseStep, type PoolKey } from './extras';
 import {
   costBase,
@@ -28,22 +30,31 @@ import {
  * The rounding columns sit to the right of the drivers, under their own heading.
  */
 
-export const KEY_LABELS: Readonly<Record<CostKey['kind'], string>> = {
-  equal: 'like deler',
-  'per-capita': 'per innbygger',
-  'per-user': 'per sosialhjelpsmottaker',
-  'per-spending': 'etter sosialhjelpsutgifter',
-  'per-fte': 'etter kommunale årsverk',
-  'fixed-plus': 'fast andel + variabel del',
-  mix: 'blandet nøkkel',
-  'own-cost': 'krone for krone',
-  pooled: 'felles budsjett (alt per innbygger)',
+const KEY_CODES: Readonly<Record<CostKey['kind'], MessageCode>> = {
+  equal: 'keyEqual',
+  'per-capita': 'keyPerCapita',
+  'per-user': 'keyPerUser',
+  'per-spending': 'keyPerSpending',
+  'per-fte': 'keyPerFte',
+  'fixed-plus': 'keyFixedPlus',
+  mix: 'keyMix',
+  'own-cost': 'keyOwnCost',
+  pooled: 'keyPooled',
 };
 
-export function keyLabel(key: CostKey): string {
-  if (key.kind === 'fixed-plus') return `${Math.round(key.fixed * 1000) / 10} % likt + resten etter ${driverLabel(key.driver)}`;
-  if (key.kind === 'mix') return `blandet: ${key.weights.map(([d, w]) => `${driverLabel(d)} ${String(w).replace('.', ',')}`).join(', ')}`;
-  return KEY_LABELS[key.kind];
+/** The keys' names in Norwegian (the task pane's list). */
+export const KEY_LABELS: Readonly<Record<CostKey['kind'], string>> = Object.fromEntries(
+  Object.entries(KEY_CODES).map(([k, code]) => [k, message(code)]),
+) as Record<CostKey['kind'], string>;
+
+/** A key's name with its parameters, in the language asked for. */
+export function keyLabel(key: CostKey, lang: Language = 'nb'): string {
+  const dec = (x: number) => (lang === 'en' ? String(x) : String(x).replace('.', ','));
+  if (key.kind === 'fixed-plus')
+    return message('keyFixedPlusLabel', { percent: dec(Math.round(key.fixed * 1000) / 10), driver: driverLabel(key.driver, lang) }, lang);
+  if (key.kind === 'mix')
+    return message('keyMixLabel', { weights: key.weights.map(([d, w]) => `${driverLabel(d, lang)} ${dec(w)}`).join(', ') }, lang);
+  return message(KEY_CODES[key.kind], {}, lang);
 }
 
 /** A key's name as a column header: its kind, not its parameters (they are live cells). */

@@ -1,3 +1,5 @@
+import { message, type MessageCode } from '../io/messages';
+import type { Language } from '../io/problems';
 /**
  * Cost keys for one office: how the municipal cost of a NAV office run by a host municipality
  * is shared among its members (DESIGN.md, "Cost keys"). Pure: plain numbers in and out.
@@ -121,15 +123,23 @@ export class CostKeyError extends Error {
   }
 }
 
-export const DRIVER_LABELS: Readonly<Record<string, string>> = {
-  population: 'folketall',
-  users: 'sosialhjelpsmottakere',
-  spending: 'sosialhjelpsutgifter',
-  fte: 'kommunale årsverk',
+const DRIVER_CODES: Readonly<Record<string, MessageCode>> = {
+  population: 'driverPopulation',
+  users: 'driverUsers',
+  spending: 'driverSpending',
+  fte: 'driverFte',
 };
 
-export function driverLabel(d: DriverId): string {
-  return d.startsWith('column:') ? d.slice('column:'.length) : (DRIVER_LABELS[d] ?? d);
+/** The standard drivers' names in Norwegian. */
+export const DRIVER_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(DRIVER_CODES).map(([d, code]) => [d, message(code)]),
+);
+
+/** A driver's name: a column of Kommuner by its header, a standard driver in the language asked for. */
+export function driverLabel(d: DriverId, lang: Language = 'nb'): string {
+  if (d.startsWith('column:')) return d.slice('column:'.length);
+  const code = DRIVER_CODES[d];
+  return code ? message(code, {}, lang) : d;
 }
 
 export function driverValue(m: CostMember, d: DriverId): number {

@@ -1,5 +1,10 @@
+// Known exceptions to the layering (eslint.config.mjs): the travel estimate's and the checks'
+// parameter types live with their code, and the default ratings are built from the metrics.
+// eslint-disable-next-line no-restricted-imports
 import type { NetworkParameters } from '../travel/network';
+// eslint-disable-next-line no-restricted-imports
 import type { ValidationOptions } from '../travel/validate';
+// eslint-disable-next-line no-restricted-imports
 import { defaultRatings } from '../scoring/metrics';
 
 /**

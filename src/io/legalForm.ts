@@ -30,8 +30,3 @@ const LEGAL_FORMS: Readonly<Record<string, LegalForm>> = {
 export function parseLegalForm(v: CellValue | undefined): LegalForm | undefined {
   return LEGAL_FORMS[foldName(cellText(v))];
 }
-
-/** The legal form as the sheets write it. */
-export function legalFormLabel(f: LegalForm): string {
-  return f === 'statlig' ? 'kun statlig' : f;
-}

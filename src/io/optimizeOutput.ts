@@ -1,5 +1,7 @@
 import type { CellValue, SheetSpec } from '../domain/sheets';
 import type { Scenario } from '../domain/types';
+import { message as m, MESSAGES } from './messages';
+import type { Language } from './problems';
 import { servicePointLabel } from './servicePoint';
 
 /** Kontorplan's sheet of optimised scenarios, in the Scenarier layout so that `plan` scores them. */
@@ -13,20 +15,21 @@ export function optimizedScenariosSheet(
   heading: readonly string[],
   /** A partner's service point's yearly cost, kr (src/scoring/sites.ts), or undefined for the host. */
   siteCost: (scenario: Scenario, member: string, host: string) => number | undefined = () => undefined,
+  lang: Language = 'nb',
 ): SheetSpec {
   const rows: CellValue[][] = [];
   for (const s of scenarios) {
     for (const o of s.offices) {
-      for (const m of o.members) {
+      for (const mb of o.members) {
         rows.push([
           s.name,
-          m.number,
-          names.get(m.number) ?? '',
+          mb.number,
+          names.get(mb.number) ?? '',
           o.host,
           names.get(o.host) ?? '',
-          servicePointLabel(m.servicePoint, m.number !== o.host),
-          o.hostAgreement ? 'ja' : 'nei',
-          m.number === o.host ? null : (siteCost(s, m.number, o.host) ?? null),
+          servicePointLabel(mb.servicePoint, mb.number !== o.host, lang),
+          m(o.hostAgreement ? 'yes' : 'no', {}, lang),
+          mb.number === o.host ? null : (siteCost(s, mb.number, o.host) ?? null),
         ]);
       }
     }
@@ -41,14 +44,15 @@ export function optimizedScenariosSheet(
         name: 'KP_Optimerte_scenarier',
         startRow,
         columns: [
-          { header: 'Scenario', width: 30 },
-          { header: 'Kommunenummer', width: 15 },
-          { header: 'Kommunenavn', width: 22 },
-          { header: 'Vertskommune', width: 14 },
-          { header: 'Vertskommunens navn', width: 22 },
-          { header: 'Tjenestested', width: 14 },
-          { header: 'Vertskommuneavtale', width: 12 },
-          { header: 'Kostnad tjenestested (kr i året)', format: '# ##0', width: 16 },
+          // Headers the reader of Scenarier knows in both languages (src/io/fields.ts).
+          { header: m('colScenario', {}, lang), width: 30 },
+          { header: m('colMunicipalityNumber', {}, lang), width: 15 },
+          { header: m('colMunicipalityName', {}, lang), width: 22 },
+          { header: m('colHost', {}, lang), width: 14 },
+          { header: m('colHostName', {}, lang), width: 22 },
+          { header: m('colServicePoint', {}, lang), width: 14 },
+          { header: m('colAgreement', {}, lang), width: 12 },
+          { header: m('colSiteCost', {}, lang), format: '# ##0', width: 16 },
         ],
         rows,
       },
@@ -70,7 +74,7 @@ export type TradeoffRow = Readonly<{
 
 export const TRADEOFF_TABLE = 'KP_Avveiing';
 
-export function tradeoffSheet(points: readonly TradeoffRow[], heading: readonly string[]): SheetSpec {
+export function tradeoffSheet(points: readonly TradeoffRow[], heading: readonly string[], lang: Language = 'nb'): SheetSpec {
   const startRow = heading.length + 1;
   return {
     name: TRADEOFF_SHEET,
@@ -81,25 +85,25 @@ export function tradeoffSheet(points: readonly TradeoffRow[], heading: readonly 
         name: TRADEOFF_TABLE,
         startRow,
         columns: [
-          { header: 'Antall kontor', format: '0', width: 10 },
-          { header: 'Snittreisetid (min)', format: '0.0', width: 12 },
-          { header: 'Lengste reisetid (min)', format: '0', width: 12 },
-          { header: 'Minste kontor (årsverk)', format: '0.0', width: 12 },
-          { header: 'Status', width: 18 },
-          { header: 'Bevist gap', format: '0.00%', width: 10 },
-          { header: 'Sekunder', format: '0.0', width: 10 },
+          { header: m('colOffices', {}, lang), format: '0', width: 10 },
+          { header: m('colMeanTravel', {}, lang), format: '0.0', width: 12 },
+          { header: m('colMaxTravel', {}, lang), format: '0', width: 12 },
+          { header: m('colMinOfficeFte', {}, lang), format: '0.0', width: 12 },
+          { header: m('colStatus', {}, lang), width: 18 },
+          { header: m('colGap', {}, lang), format: '0.00%', width: 10 },
+          { header: m('colSeconds', {}, lang), format: '0.0', width: 10 },
         ],
         rows: points.map((p) => [p.offices, p.meanTravel, p.maxTravel, p.minOfficeFte, p.status, p.gap, p.seconds]),
       },
     ],
     charts: [
       {
-        title: 'Snittreisetid etter antall kontor',
+        title: m('chartTravelByOffices', {}, lang),
         table: TRADEOFF_TABLE,
         x: 0,
         y: [1],
-        xTitle: 'Antall kontor',
-        yTitle: 'Befolkningsvektet snittreisetid (min)',
+        xTitle: m('colOffices', {}, lang),
+        yTitle: m('axisMeanTravel', {}, lang),
       },
     ],
   };
@@ -107,7 +111,9 @@ export function tradeoffSheet(points: readonly TradeoffRow[], heading: readonly 
 
 /** The curve read back from Kontorplan's own sheet (so a later `plan` can write it again). */
 export function readTradeoffRows(values: readonly (readonly CellValue[])[]): { heading: string[]; rows: TradeoffRow[] } {
-  const headerRow = values.findIndex((r) => r[0] === 'Antall kontor');
+  // The first header in either language: a curve written with --lang en is read back by a Norwegian plan and vice versa.
+  const first = Object.values(MESSAGES.colOffices) as string[];
+  const headerRow = values.findIndex((r) => typeof r[0] === 'string' && first.includes(r[0]));
   if (headerRow < 0) return { heading: [], rows: [] };
   const num = (v: CellValue | undefined) => (typeof v === 'number' ? v : null);
   const heading = values.slice(0, Math.max(0, headerRow - 1)).map((r) => (typeof r[0] === 'string' ? r[0] : ''));
@@ -142,7 +148,7 @@ export type SiteTradeoffRow = Readonly<{
 export const SITE_TRADEOFF_SHEET = 'KP Avveiing tjenestesteder';
 export const SITE_TRADEOFF_TABLE = 'KP_Avveiing_tjenestesteder';
 
-export function siteTradeoffSheet(points: readonly SiteTradeoffRow[], heading: readonly string[]): SheetSpec {
+export function siteTradeoffSheet(points: readonly SiteTradeoffRow[], heading: readonly string[], lang: Language = 'nb'): SheetSpec {
   const startRow = heading.length + 1;
   return {
     name: SITE_TRADEOFF_SHEET,
@@ -153,15 +159,15 @@ export function siteTradeoffSheet(points: readonly SiteTradeoffRow[], heading: r
         name: SITE_TRADEOFF_TABLE,
         startRow,
         columns: [
-          { header: 'Kostnaden ganget med', format: '0.00', width: 12 },
-          { header: 'Kostnad tjenestesteder (mill. kr i året)', format: '0.00', width: 16 },
-          { header: 'Snittreisetid (min)', format: '0.0', width: 12 },
-          { header: 'Fulle lokalkontor', format: '0', width: 10 },
-          { header: 'Avdelinger', format: '0', width: 10 },
-          { header: 'Møterom', format: '0', width: 10 },
-          { header: 'Antall kontor', format: '0', width: 10 },
-          { header: 'Status', width: 18 },
-          { header: 'Bevist gap', format: '0.00%', width: 10 },
+          { header: m('colCostScale', {}, lang), format: '0.00', width: 12 },
+          { header: m('colSitesCostMillions', {}, lang), format: '0.00', width: 16 },
+          { header: m('colMeanTravel', {}, lang), format: '0.0', width: 12 },
+          { header: m('colFullOffices', {}, lang), format: '0', width: 10 },
+          { header: m('colBranches', {}, lang), format: '0', width: 10 },
+          { header: m('colMeetingRooms', {}, lang), format: '0', width: 10 },
+          { header: m('colOffices', {}, lang), format: '0', width: 10 },
+          { header: m('colStatus', {}, lang), width: 18 },
+          { header: m('colGap', {}, lang), format: '0.00%', width: 10 },
         ],
         rows: points.map((p) => [
           p.scale,
@@ -178,12 +184,12 @@ export function siteTradeoffSheet(points: readonly SiteTradeoffRow[], heading: r
     ],
     charts: [
       {
-        title: 'Snittreisetid mot kostnad for tjenestesteder',
+        title: m('chartTravelBySiteCost', {}, lang),
         table: SITE_TRADEOFF_TABLE,
         x: 1,
         y: [2],
-        xTitle: 'Kostnad for tjenestesteder (mill. kr i året)',
-        yTitle: 'Befolkningsvektet snittreisetid (min)',
+        xTitle: m('axisSiteCost', {}, lang),
+        yTitle: m('axisMeanTravel', {}, lang),
       },
     ],
   };

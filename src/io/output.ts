@@ -5,8 +5,9 @@ import type { ScenarioScore } from '../scoring/score';
 import { baselineIndex, WORSE_OFF_MINUTES } from '../scoring/versus';
 import { CONSEQUENCE_PREFIX, consequenceSheet } from './consequenceOutput';
 import { METRICS, metricHeader, metricLabel, metricRatingHeader } from '../scoring/metrics';
+import { message, type MessageCode, type MessageParams } from './messages';
+import type { Language } from './problems';
 import { servicePointLabel } from './servicePoint';
-import { legalFormLabel } from './legalForm';
 import {
   breachValueText,
   flipsText,
@@ -54,35 +55,36 @@ export function resultSheetNames(names: readonly string[], baseline: number): { 
  * Every sheet `plan` writes for scored scenarios: each scenario's sheet followed by its
  * consequence sheet (none for the baseline), then Sammenligning.
  */
-export function resultSheets(scores: readonly ScenarioScore[], p: Parameters): SheetSpec[] {
+export function resultSheets(scores: readonly ScenarioScore[], p: Parameters, lang: Language = 'nb'): SheetSpec[] {
   const names = resultSheetNames(
     scores.map((s) => s.name),
     baselineIndex(scores.map((s) => s.name)),
   );
   return [
     ...scores.flatMap((s, i) => {
-      const own = scenarioSheet(s, names.scenario[i]!, i, p);
+      const own = scenarioSheet(s, names.scenario[i]!, i, p, lang);
       const c = names.consequences[i];
       return c === undefined ? [own] : [own, consequenceSheet(s, c, i)];
     }),
-    comparisonSheet(scores, p),
+    comparisonSheet(scores, p, lang),
   ];
 }
 
 export const COMPARISON_SHEET = 'Sammenligning';
 
 /** The office index's header: what the number means stands beside it. */
-export const INDEX_HEADER = 'Samlet karakter (0–100; 0 = bryter krav)';
+export const INDEX_HEADER = message('indexHeader');
 
-const yes = (b: boolean) => (b ? 'ja' : 'nei');
 const ok = (b: boolean) => (b ? 'OK' : FAIL_TEXT);
 
 /**
  * One scenario's sheet: the offices table (metrics, ratings, pass/fail) and below it the
  * members table (travel with its source, service point, staffing).
  */
-export function scenarioSheet(score: ScenarioScore, sheetName: string, index: number, p: Parameters): SheetSpec {
+export function scenarioSheet(score: ScenarioScore, sheetName: string, index: number, p: Parameters, lang: Language = 'nb'): SheetSpec {
   const [t1, , t3] = p.travelThresholds;
+  const t = (code: MessageCode, params: MessageParams = {}) => message(code, params, lang);
+  const yes = (b: boolean) => t(b ? 'yes' : 'no');
   const officeRows: CellValue[][] = score.offices.map((o) => {
     const c = Object.fromEntries(o.constraints.map((x) => [x.id, x]));
     return [
@@ -97,14 +99,16 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
       o.baRegions,
       yes(o.countyLineCrossed),
       o.informal
-        ? 'UFORMELT'
+        ? t('informalWord')
         : o.legalForm === 'sammenslått' && o.members.length > 1
-          ? legalFormLabel(o.legalForm)
+          ? t('mergedWord')
           : o.owners === 1
             ? '–'
-            : o.legalForm === 'ukjent' || o.legalForm === 'statlig'
-              ? legalFormLabel(o.legalForm)
-              : 'avtale',
+            : o.legalForm === 'ukjent'
+              ? t('unknownWord')
+              : o.legalForm === 'statlig'
+                ? t('stateOnlyWord')
+                : t('agreementWord'),
       ...METRICS.map((m) => o.ratings[m.id]),
       o.rating,
       ok(c.minFte!.pass),
@@ -119,17 +123,17 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
       o.host,
       m.number,
       m.name,
-      m.isHost ? 'vertskommune' : 'samarbeidskommune',
-      servicePointLabel(m.servicePoint, !m.isHost),
+      ROLE_LABELS[m.isHost ? 'host' : 'partner'][lang],
+      servicePointLabel(m.servicePoint, !m.isHost, lang),
       m.population,
       m.travelToHostMinutes,
-      m.isHost ? '–' : travelSourceLabel(m.travelProvenance, m.travelViaFerry),
+      m.isHost ? '–' : travelSourceLabel(m.travelProvenance, m.travelViaFerry, lang),
       Math.round(m.withinMinutes * 10) / 10,
-      WITHIN_SOURCE_LABEL[m.withinSource],
+      withinSourceLabel(m.withinSource, lang),
       m.effectiveMinutes,
       m.staffTravelMinutesPerWeek,
       m.fte,
-      m.fteEstimated ? 'estimert' : 'oppgitt',
+      t(m.fteEstimated ? 'estimated' : 'given'),
       m.baRegion ?? '',
     ]),
   );
@@ -138,18 +142,18 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
     b.name,
     b.office,
     b.officeName,
-    RULE_LABELS[b.rule].nb,
+    RULE_LABELS[b.rule][lang],
     b.value,
     b.limit,
-    breachValueText(b),
+    breachValueText(b, lang),
   ]);
   const v = score.versus;
   const round1 = (x: number) => Math.round(x * 10) / 10;
   const versusRows: CellValue[][] = v.municipalities.map((m) => [
     m.kommunenummer,
     m.name,
-    ROLE_LABELS[m.roleBefore].nb,
-    ROLE_LABELS[m.roleAfter].nb,
+    ROLE_LABELS[m.roleBefore][lang],
+    ROLE_LABELS[m.roleAfter][lang],
     m.officeBefore,
     m.officeAfter,
     round1(m.accessMinutesBefore),
@@ -161,22 +165,25 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
     m.localDaysAfter,
     round1(m.localFteBefore),
     round1(m.localFteAfter),
-    m.breaks.map((r) => RULE_LABELS[r].nb).join(', '),
+    m.breaks.map((r) => RULE_LABELS[r][lang]).join(', '),
     yes(m.worseOff),
   ]);
   const min = '#,##0';
   const pct = '0%';
   const heading = [
-    `Scenario: ${score.name}`,
-    `${score.totals.offices} kontor, ${score.totals.population.toLocaleString('nb-NO')} innbyggere. Laget av Kontorplan; arket erstattes ved neste kjøring.`,
-    `Rangering ${score.rank}: ${
-      score.admissible
+    t('scTitle', { name: score.name }),
+    t('scTotals', { offices: score.totals.offices, population: score.totals.population.toLocaleString(lang === 'en' ? 'en-GB' : 'nb-NO') }),
+    t('scRank', {
+      rank: score.rank,
+      verdict: score.admissible
         ? score.totals.unknownLegalForm > 0
-          ? `tillatt på kravene, men ${score.totals.unknownLegalForm} delte kontor har ukjent juridisk form: kontroller at det finnes vertskommuneavtale`
-          : 'tillatt (alle kontor holder kravene og har vertskommuneavtale der de deles)'
-        : `ikke tillatt, ${score.breaches.length} brudd (tabellen «Brudd på krav» nedenfor)`
-    }. Karakter ${score.totals.rating} av 100 befolkningsvektet, ${score.totals.ratingPerMunicipality} per kommune (0 for kontor som bryter krav; se Sammenligning for vekter og hva karakteren betyr).`,
-    versusText(v),
+          ? t('scUnknownForm', { count: score.totals.unknownLegalForm })
+          : t('scAdmissible')
+        : t('scInadmissible', { count: score.breaches.length }),
+      rating: score.totals.rating,
+      perMunicipality: score.totals.ratingPerMunicipality,
+    }),
+    versusText(v, lang),
   ];
   // The offices' title goes in the row below the heading, their header in the next.
   const officeStart = heading.length + 1;
@@ -191,89 +198,89 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
       {
         name: `KP_Kontor_${index + 1}`,
         startRow: officeStart,
-        title: 'Kontor',
+        title: t('tOffices'),
         columns: [
-          { header: 'Vertskommune', format: '@', width: 13 },
-          { header: 'Navn', width: 22 },
-          ...METRICS.map((m) => ({ header: metricHeader(m, p), format: m.format, width: 11 })),
-          { header: 'Årsverk estimert', width: 9 },
-          { header: `Andel over ${t1} min`, format: pct, width: 10 },
-          { header: `Andel over ${t3} min`, format: pct, width: 10 },
-          { header: 'Estimerte reisetider', format: '0', width: 10 },
-          { header: 'BA-regioner', format: '0', width: 9 },
-          { header: 'Krysser fylkesgrense', width: 9 },
-          { header: 'Avtale', width: 10 },
-          ...METRICS.map((m) => ({ header: metricRatingHeader(m, p), format: '0', width: 10 })),
-          { header: INDEX_HEADER, format: '0', width: 12, highlight: 'rating' },
-          { header: `Min. årsverk (${p.minFte})`, width: 10, highlight: 'fail' },
-          { header: `Maks reisetid uten lokal tjeneste (${p.maxTravelWithoutServicePoint})`, width: 12, highlight: 'fail' },
-          { header: 'Samme BA-region', width: 9, highlight: 'fail' },
-          { header: `Maks eiere (${p.maxOwners})`, width: 9, highlight: 'fail' },
-          { header: 'Alle krav', width: 9, highlight: 'fail' },
+          { header: t('colHost'), format: '@', width: 13 },
+          { header: t('colName'), width: 22 },
+          ...METRICS.map((m) => ({ header: metricHeader(m, p, lang), format: m.format, width: 11 })),
+          { header: t('hFteEstimated'), width: 9 },
+          { header: t('hShareOver', { minutes: t1 }), format: pct, width: 10 },
+          { header: t('hShareOver', { minutes: t3 }), format: pct, width: 10 },
+          { header: t('hEstimatedTravel'), format: '0', width: 10 },
+          { header: t('hBaRegions'), format: '0', width: 9 },
+          { header: t('hCrossesCounty'), width: 9 },
+          { header: t('hAgreement'), width: 10 },
+          ...METRICS.map((m) => ({ header: metricRatingHeader(m, p, lang), format: '0', width: 10 })),
+          { header: t('indexHeader'), format: '0', width: 12, highlight: 'rating' },
+          { header: t('hMinFte', { limit: p.minFte }), width: 10, highlight: 'fail' },
+          { header: t('hMaxTravel', { limit: p.maxTravelWithoutServicePoint }), width: 12, highlight: 'fail' },
+          { header: t('hSameBa'), width: 9, highlight: 'fail' },
+          { header: t('hMaxOwners', { limit: p.maxOwners }), width: 9, highlight: 'fail' },
+          { header: t('hAllRules'), width: 9, highlight: 'fail' },
         ],
         rows: officeRows,
       },
       {
         name: `KP_Medlemmer_${index + 1}`,
         startRow: memberStart,
-        title: 'Medlemmer',
+        title: t('tMembers'),
         columns: [
-          { header: 'Kontor (vert)', format: '@' },
-          { header: 'Kommunenummer', format: '@' },
-          { header: 'Kommune' },
-          { header: 'Rolle' },
-          { header: 'Tjenestested' },
-          { header: 'Innbyggere', format: '#,##0' },
-          { header: 'Reisetid til vert (min)', format: min },
-          { header: 'Kilde reisetid' },
-          { header: 'Reisetid i kommunen (min)', format: '0.0' },
-          { header: 'Kilde reisetid i kommunen' },
-          { header: 'Brukernes reisebyrde (min)', format: '0.0' },
-          { header: 'Ansattreiser (min/uke)', format: min },
-          { header: 'Årsverk', format: '0.0' },
-          { header: 'Kilde årsverk' },
-          { header: 'BA-region', format: '@' },
+          { header: t('hOfficeHost'), format: '@' },
+          { header: t('colMunicipalityNumber'), format: '@' },
+          { header: t('colMunicipality') },
+          { header: t('hRole') },
+          { header: t('colServicePoint') },
+          { header: t('hInhabitants'), format: '#,##0' },
+          { header: t('hTravelToHost'), format: min },
+          { header: t('hTravelSource') },
+          { header: t('hWithin'), format: '0.0' },
+          { header: t('hWithinSource') },
+          { header: t('hUserBurden'), format: '0.0' },
+          { header: t('hStaffTravel'), format: min },
+          { header: t('hFte'), format: '0.0' },
+          { header: t('hFteSource') },
+          { header: t('hBaRegion'), format: '@' },
         ],
         rows: memberRows,
       },
       {
         name: `KP_Kommuner_${index + 1}`,
         startRow: versusStart,
-        title: `Kommunene mot ${v.baseline}`,
+        title: t('tVersus', { baseline: v.baseline }),
         columns: [
-          { header: 'Kommunenummer', format: '@' },
-          { header: 'Kommune', width: 20 },
-          { header: 'Rolle før', width: 16 },
-          { header: 'Rolle nå', width: 16 },
-          { header: 'Kontor (vert) før', format: '@' },
-          { header: 'Kontor (vert) nå', format: '@' },
-          { header: 'Brukernes reisetid før (min)', format: '0.0' },
-          { header: 'Brukernes reisetid nå (min)', format: '0.0' },
-          { header: 'Endring (min)', format: '+0.0;-0.0;0.0' },
-          { header: 'Reisetid til fullt kontor før (min)', format: '0.0' },
-          { header: 'Reisetid til fullt kontor nå (min)', format: '0.0' },
-          { header: 'Lokale åpningsdager før', format: '0.0' },
-          { header: 'Lokale åpningsdager nå', format: '0.0' },
-          { header: 'Årsverk stasjonert før (anslag)', format: '0.0' },
-          { header: 'Årsverk stasjonert nå (anslag)', format: '0.0' },
-          { header: 'Bryter krav', width: 24 },
-          { header: 'Verre stilt', width: 9 },
+          { header: t('colMunicipalityNumber'), format: '@' },
+          { header: t('colMunicipality'), width: 20 },
+          { header: t('hRoleBefore'), width: 16 },
+          { header: t('hRoleNow'), width: 16 },
+          { header: t('hHostBefore'), format: '@' },
+          { header: t('hHostNow'), format: '@' },
+          { header: t('hAccessBefore'), format: '0.0' },
+          { header: t('hAccessNow'), format: '0.0' },
+          { header: t('hChange'), format: '+0.0;-0.0;0.0' },
+          { header: t('hFullBefore'), format: '0.0' },
+          { header: t('hFullNow'), format: '0.0' },
+          { header: t('hDaysBefore'), format: '0.0' },
+          { header: t('hDaysNow'), format: '0.0' },
+          { header: t('hStationedBefore'), format: '0.0' },
+          { header: t('hStationedNow'), format: '0.0' },
+          { header: t('hBreaks'), width: 24 },
+          { header: t('hWorseOff'), width: 9 },
         ],
         rows: versusRows,
       },
       {
         name: `KP_Brudd_${index + 1}`,
         startRow: breachStart,
-        title: score.admissible ? 'Brudd på krav: ingen, scenarioet er tillatt' : 'Brudd på krav (per kommune)',
+        title: score.admissible ? t('tBreachesNone') : t('tBreaches'),
         columns: [
-          { header: 'Kommunenummer', format: '@' },
-          { header: 'Kommune' },
-          { header: 'Kontor (vert)', format: '@' },
-          { header: 'Kontor' },
-          { header: 'Krav', width: 24 },
-          { header: 'Verdi', format: '0.0' },
-          { header: 'Grense', format: '0.0' },
-          { header: 'Forklaring', width: 40 },
+          { header: t('colMunicipalityNumber'), format: '@' },
+          { header: t('colMunicipality') },
+          { header: t('hOfficeHost'), format: '@' },
+          { header: t('hOffice') },
+          { header: t('hRule'), width: 24 },
+          { header: t('hValue'), format: '0.0' },
+          { header: t('hLimit'), format: '0.0' },
+          { header: t('hExplanation'), width: 40 },
         ],
         rows: breachRows,
       },
@@ -284,39 +291,48 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
 type Row = Readonly<{ label: string; unit: string; format: string; value: (s: ScenarioScore) => CellValue }>;
 
 /** The comparison rows, shared by the Sammenligning sheet and the terminal table. */
-export function comparisonRows(p: Parameters): Row[] {
+export function comparisonRows(p: Parameters, lang: Language = 'nb'): Row[] {
   const [t1, t2, t3] = p.travelThresholds;
+  const row = (label: MessageCode, unit: MessageCode, format: string, value: Row['value'], params: MessageParams = {}): Row => ({
+    label: message(label, params, lang),
+    unit: message(unit, {}, lang),
+    format,
+    value,
+  });
+  const yn = (b: boolean) => message(b ? 'yes' : 'no', {}, lang);
   return [
-    { label: 'Rangering', unit: '1 = best', format: '0', value: (s) => s.rank },
-    { label: 'Tillatt (alle krav og avtale)', unit: 'ja/nei', format: '@', value: (s) => yes(s.admissible) },
-    { label: 'Karakter, befolkningsvektet', unit: '0–100', format: '0', value: (s) => s.totals.rating },
-    { label: 'Karakter per kommune', unit: '0–100', format: '0', value: (s) => s.totals.ratingPerMunicipality },
-    { label: 'Antall kontor', unit: 'kontor', format: '0', value: (s) => s.totals.offices },
-    { label: 'Kontor som bryter krav', unit: 'kontor', format: '0', value: (s) => s.totals.officesFailing },
-    { label: 'Kommuner verre stilt enn grunnlaget', unit: 'kommuner', format: '0', value: (s) => s.versus.worseOff },
-    { label: 'Minste kontor', unit: 'årsverk', format: '0.0', value: (s) => s.totals.minOfficeFte },
-    { label: 'Sårbarhet (snitt)', unit: 'andel dager', format: '0.0%', value: (s) => s.totals.vulnerability },
-    { label: 'Vektet reisetid', unit: 'min', format: '0.0', value: (s) => s.totals.weightedTravelMinutes },
-    { label: 'Lengste reisetid', unit: 'min', format: '0', value: (s) => s.totals.maxTravelMinutes },
-    { label: `Andel over ${t1} min`, unit: 'innb.', format: '0.0%', value: (s) => s.totals.shareOverThresholds[0] ?? 0 },
-    { label: `Andel over ${t2} min`, unit: 'innb.', format: '0.0%', value: (s) => s.totals.shareOverThresholds[1] ?? 0 },
-    { label: `Andel over ${t3} min`, unit: 'innb.', format: '0.0%', value: (s) => s.totals.shareOverThresholds[2] ?? 0 },
-    { label: 'Ansattreiser', unit: 'min/uke', format: '#,##0', value: (s) => s.totals.staffTravelMinutesPerWeek },
-    { label: 'Andel i vertens BA-region', unit: 'innb.', format: '0%', value: (s) => s.totals.baShareInHostRegion },
-    { label: 'BA-regioner delt', unit: 'regioner', format: '0', value: (s) => s.totals.baRegionsSplit },
-    { label: 'Flest eiere i ett kontor', unit: 'kommuner', format: '0', value: (s) => s.totals.maxOwners },
-    { label: 'Kontor over fylkesgrense', unit: 'kontor', format: '0', value: (s) => s.totals.officesCrossingCounty },
-    { label: 'Uformelle samarbeid', unit: 'kontor', format: '0', value: (s) => s.totals.informalOffices },
-    { label: 'Delte kontor med ukjent juridisk form', unit: 'kontor', format: '0', value: (s) => s.totals.unknownLegalForm },
-    { label: 'Estimerte reisetider', unit: 'par', format: '0', value: (s) => s.totals.estimatedTravelPairs },
-    { label: 'Estimerte reisetider over 60 min', unit: 'par', format: '0', value: (s) => s.totals.estimatedTravelOver60 },
-    { label: 'Estimert bemanning', unit: 'kommuner', format: '0', value: (s) => s.totals.estimatedStaffing },
+    row('cmpRank', 'unitBest', '0', (s) => s.rank),
+    row('cmpAdmissible', 'unitYesNo', '@', (s) => yn(s.admissible)),
+    row('cmpRating', 'unitScale', '0', (s) => s.totals.rating),
+    row('cmpRatingPerMunicipality', 'unitScale', '0', (s) => s.totals.ratingPerMunicipality),
+    row('cmpOffices', 'unitOffices', '0', (s) => s.totals.offices),
+    row('cmpOfficesFailing', 'unitOffices', '0', (s) => s.totals.officesFailing),
+    row('cmpWorseOff', 'unitMunicipalities', '0', (s) => s.versus.worseOff),
+    row('cmpMinOffice', 'unitFte', '0.0', (s) => s.totals.minOfficeFte),
+    row('cmpVulnerability', 'unitShareOfDays', '0.0%', (s) => s.totals.vulnerability),
+    row('cmpWeightedTravel', 'unitMinutes', '0.0', (s) => s.totals.weightedTravelMinutes),
+    row('cmpMaxTravel', 'unitMinutes', '0', (s) => s.totals.maxTravelMinutes),
+    row('cmpShareOver', 'unitInhabitants', '0.0%', (s) => s.totals.shareOverThresholds[0] ?? 0, { minutes: t1 }),
+    row('cmpShareOver', 'unitInhabitants', '0.0%', (s) => s.totals.shareOverThresholds[1] ?? 0, { minutes: t2 }),
+    row('cmpShareOver', 'unitInhabitants', '0.0%', (s) => s.totals.shareOverThresholds[2] ?? 0, { minutes: t3 }),
+    row('cmpStaffTravel', 'unitMinutesPerWeek', '#,##0', (s) => s.totals.staffTravelMinutesPerWeek),
+    row('cmpBaShare', 'unitInhabitants', '0%', (s) => s.totals.baShareInHostRegion),
+    row('cmpBaSplit', 'unitRegions', '0', (s) => s.totals.baRegionsSplit),
+    row('cmpMaxOwners', 'unitMunicipalities', '0', (s) => s.totals.maxOwners),
+    row('cmpCrossingCounty', 'unitOffices', '0', (s) => s.totals.officesCrossingCounty),
+    row('cmpInformal', 'unitOffices', '0', (s) => s.totals.informalOffices),
+    row('cmpUnknownLegalForm', 'unitOffices', '0', (s) => s.totals.unknownLegalForm),
+    row('cmpEstimatedPairs', 'unitPairs', '0', (s) => s.totals.estimatedTravelPairs),
+    row('cmpEstimatedOver60', 'unitPairs', '0', (s) => s.totals.estimatedTravelOver60),
+    row('cmpEstimatedStaffing', 'unitMunicipalities', '0', (s) => s.totals.estimatedStaffing),
   ];
 }
 
 /** Sammenligning: one row per measure, one column per scenario. */
-export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters): SheetSpec {
-  const rows = comparisonRows(p);
+export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters, lang: Language = 'nb'): SheetSpec {
+  const rows = comparisonRows(p, lang);
+  const t = (code: MessageCode, params: MessageParams = {}) => message(code, params, lang);
+  const yes = (b: boolean) => t(b ? 'yes' : 'no');
   const pointsStart = 5 + rows.length + 4;
   const rankStart = pointsStart + scores.length + 4;
   const weightsStart = rankStart + scores.length + 4;
@@ -327,21 +343,24 @@ export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters)
     name: COMPARISON_SHEET,
     charts: [
       {
-        title: 'Scenarier: antall kontor mot reisetid',
+        title: t('cmpChart'),
         table: 'KP_Scenariopunkter',
         x: 1,
         y: [2],
-        xTitle: 'Antall kontor',
-        yTitle: 'Vektet reisetid (min)',
+        xTitle: t('cmpOffices'),
+        yTitle: `${t('cmpWeightedTravel')} (min)`,
         pointPerRow: 0,
       },
     ],
     heading: [
-      'Scenarier side om side. Rangering: først de tillatte (alle kontor holder kravene og har avtale), så de med færrest brudd, deretter etter karakter (0–100, høyere er bedre; se docs/scoring.md). Et scenario som ikke er tillatt, rangeres alltid etter alle tillatte, uansett karakter.',
-      `Krav: ${rulesInForce(p)}.`,
-      INDEX_MEANING.nb,
-      sensitivityText(sensitivity, p),
-      `Grunnlaget kommunene sammenlignes med: «${scores[0]?.versus.baseline ?? ''}» (verre stilt: brukernes reisetid over ${String(WORSE_OFF_MINUTES).replace('.', ',')} min lengre eller færre lokale åpningsdager; se hvert scenarios tabell «Kommunene mot …»).`,
+      t('cmpHeading'),
+      t('rulesLine', { rules: rulesInForce(p, lang) }),
+      INDEX_MEANING[lang],
+      sensitivityText(sensitivity, p, lang),
+      t('cmpBaseline', {
+        baseline: scores[0]?.versus.baseline ?? '',
+        minutes: lang === 'en' ? String(WORSE_OFF_MINUTES) : String(WORSE_OFF_MINUTES).replace('.', ','),
+      }),
     ],
     freezeRows: 6,
     tables: [
@@ -349,8 +368,8 @@ export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters)
         name: 'KP_Sammenligning',
         startRow: 5,
         columns: [
-          { header: 'Mål', width: 28 },
-          { header: 'Enhet', width: 12 },
+          { header: t('cmpMeasure'), width: 28 },
+          { header: t('cmpUnit'), width: 12 },
           ...scores.map((s, i) => ({ header: uniqueHeader(s.name, i, scores), width: Math.max(14, Math.min(30, s.name.length + 2)) })),
         ],
         rows: rows.map((r) => [r.label, r.unit, ...scores.map((s) => r.value(s))]),
@@ -359,15 +378,15 @@ export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters)
       {
         name: 'KP_Scenariopunkter',
         startRow: pointsStart,
-        title: 'Scenarier som punkter (diagrammet til høyre)',
+        title: t('cmpPointsTitle'),
         columns: [
-          { header: 'Scenario', width: 28 },
-          { header: 'Antall kontor', format: '0', width: 12 },
-          { header: 'Vektet reisetid (min)', format: '0.0' },
-          { header: 'Minste kontor (årsverk)', format: '0.0' },
-          { header: 'Karakter (0–100; 0 = brudd)', format: '0', highlight: 'rating' },
-          { header: 'Rangering', format: '0' },
-          { header: 'Tillatt', width: 9 },
+          { header: t('colScenario'), width: 28 },
+          { header: t('cmpOffices'), format: '0', width: 12 },
+          { header: `${t('cmpWeightedTravel')} (min)`, format: '0.0' },
+          { header: t('colMinOfficeFte'), format: '0.0' },
+          { header: t('cmpRatingBreach'), format: '0', highlight: 'rating' },
+          { header: t('cmpRank'), format: '0' },
+          { header: t('cmpAdmissibleShort'), width: 9 },
         ],
         rows: scores.map((s, i) => [
           uniqueHeader(s.name, i, scores),
@@ -382,15 +401,15 @@ export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters)
       {
         name: 'KP_Rangering',
         startRow: rankStart,
-        title: 'Rangering: tillatte scenarier først, så færrest brudd, deretter karakter; hvorfor et scenario ikke er tillatt',
+        title: t('cmpRankTitle'),
         columns: [
-          { header: 'Rangering', format: '0', width: 10 },
-          { header: 'Scenario', width: 28 },
-          { header: 'Tillatt (alle krav og avtale)', width: 12 },
-          { header: 'Karakter (0–100; 0 = brudd)', format: '0', width: 10 },
-          { header: 'Kontor som bryter krav', format: '0', width: 10 },
-          { header: 'Kommuner med brudd', format: '0', width: 10 },
-          { header: 'Hvorfor ikke tillatt', width: 80 },
+          { header: t('cmpRank'), format: '0', width: 10 },
+          { header: t('colScenario'), width: 28 },
+          { header: t('cmpAdmissible'), width: 12 },
+          { header: t('cmpRatingBreach'), format: '0', width: 10 },
+          { header: t('cmpOfficesFailing'), format: '0', width: 10 },
+          { header: t('cmpMunicipalitiesBreaching'), format: '0', width: 10 },
+          { header: t('cmpWhyNot'), width: 80 },
         ],
         rows: ranked.map(({ s, header }) => [
           s.rank,
@@ -399,43 +418,42 @@ export function comparisonSheet(scores: readonly ScenarioScore[], p: Parameters)
           s.totals.rating,
           new Set(s.breaches.map((b) => b.office)).size,
           new Set(s.breaches.map((b) => b.kommunenummer)).size,
-          s.admissible ? '' : inadmissibleReason(s),
+          s.admissible ? '' : inadmissibleReason(s, lang),
         ]),
       },
       {
         name: 'KP_Vekter',
         startRow: weightsStart,
-        title:
-          'Vekter og skalaer: karakteren er 0 ved verste ende og 100 ved beste, rett linje mellom; endre dem i et eget ark «Vekter» (docs/scoring.md)',
+        title: t('cmpWeightsTitle'),
         columns: [
-          { header: 'Mål', width: 28 },
-          { header: 'Id', width: 18 },
-          { header: 'Enhet', width: 12 },
-          { header: 'Bedre når', width: 10 },
-          { header: 'Verste ende (0)', width: 11 },
-          { header: 'Beste ende (100)', width: 11 },
-          { header: 'Vekt', format: '0.0#', width: 8 },
-          { header: 'Standardvekt', format: '0.0#', width: 8 },
-          { header: 'Kilde for skalaen', width: 60 },
-          { header: 'Vekten halvert: endrer rekkefølgen', width: 40 },
-          { header: 'Vekten doblet: endrer rekkefølgen', width: 40 },
+          { header: t('cmpMeasure'), width: 28 },
+          { header: t('cmpId'), width: 18 },
+          { header: t('cmpUnit'), width: 12 },
+          { header: t('cmpBetterWhen'), width: 10 },
+          { header: t('cmpWorstEnd'), width: 11 },
+          { header: t('cmpBestEnd'), width: 11 },
+          { header: t('cmpWeight'), format: '0.0#', width: 8 },
+          { header: t('cmpDefaultWeight'), format: '0.0#', width: 8 },
+          { header: t('cmpScaleSource'), width: 60 },
+          { header: t('cmpHalved'), width: 40 },
+          { header: t('cmpDoubled'), width: 40 },
         ],
         rows: METRICS.map((m) => {
           const r = ranges[m.id];
           const change = (factor: number) => {
             const c = sensitivity.find((x) => x.metric === m.id && x.factor === factor);
-            return c === undefined ? '–' : c.flips.length === 0 ? 'nei' : flipsText(c);
+            return c === undefined ? '–' : c.flips.length === 0 ? t('no') : flipsText(c, lang);
           };
           return [
-            metricLabel(m, p),
+            metricLabel(m, p, lang),
             m.id,
-            m.unit.nb,
-            m.direction === 'higher' ? 'høyere' : 'lavere',
+            m.unit[lang],
+            t(m.direction === 'higher' ? 'higher' : 'lower'),
             r.worst,
             r.best,
             r.weight,
             m.range.weight,
-            `${m.source.kind === 'sourced' ? 'kilde' : 'antakelse'}${m.source.passages.length > 0 ? ` (${m.source.passages.join(', ')})` : ''}`,
+            `${t(m.source.kind === 'sourced' ? 'sourced' : 'assumption')}${m.source.passages.length > 0 ? ` (${m.source.passages.join(', ')})` : ''}`,
             change(0.5),
             change(2),
           ];
@@ -459,8 +477,14 @@ export const WITHIN_SOURCE_LABEL: Readonly<Record<WithinSource, string>> = {
   unknown: 'ukjent (0)',
 };
 
+/** Where a municipality's travel within itself comes from, in the language asked for. */
+export function withinSourceLabel(source: WithinSource, lang: Language = 'nb'): string {
+  if (source === 'toi') return WITHIN_SOURCE_LABEL.toi;
+  return message(source === 'given' ? 'given' : source === 'estimated' ? 'estimatedGrid' : 'unknownZero', {}, lang);
+}
+
 /** The `kilde` of a travel time as shown in sheets: oppgitt / estimert, and whether it includes a ferry. */
-export function travelSourceLabel(provenance: Provenance | undefined, viaFerry: boolean): string {
-  const base = provenance === 'estimated' ? 'estimert' : 'oppgitt';
-  return viaFerry ? `${base}, ferje` : base;
+export function travelSourceLabel(provenance: Provenance | undefined, viaFerry: boolean, lang: Language = 'nb'): string {
+  const base = message(provenance === 'estimated' ? 'estimated' : 'given', {}, lang);
+  return viaFerry ? message('viaFerry', { source: base }, lang) : base;
 }

@@ -19,7 +19,7 @@ export type Problem = Readonly<{
 
 type Template = Readonly<{ nb: string; en: string }>;
 
-const MESSAGES = {
+export const MESSAGES = {
   sheetMissing: {
     nb: 'fant ikke arket med {what} (ventet et ark som heter for eksempel «{expected}»)',
     en: 'no sheet with {what} found (expected a sheet named e.g. "{expected}")',

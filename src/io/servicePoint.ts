@@ -1,6 +1,8 @@
 import type { CellValue } from '../domain/sheets';
 import type { ServicePoint } from '../domain/types';
 import { cellText, foldName } from './cells';
+import { message } from './messages';
+import type { Language } from './problems';
 
 /**
  * A service point from the words planners use: "hovedkontor" or "lokalkontor" (full office),
@@ -27,15 +29,17 @@ export function parseServicePoint(v: CellValue | undefined): ServicePoint | unde
 }
 
 /** The service point as the sheets write it: "hovedkontor" (the host's; a partner's full office is "lokalkontor"), "åpningsdager 2", … */
-export function servicePointLabel(sp: ServicePoint, partner = false): string {
+export function servicePointLabel(sp: ServicePoint, partner = false, lang: Language = 'nb'): string {
   switch (sp.kind) {
     case 'full':
-      return partner ? 'lokalkontor' : 'hovedkontor';
+      return message(partner ? 'localOffice' : 'hostSite', {}, lang);
     case 'branch':
-      return sp.days === 5 ? 'avdelingskontor' : `åpningsdager ${String(sp.days).replace('.', ',')}`;
+      return sp.days === 5
+        ? message('branchOffice', {}, lang)
+        : message('openingDays', { days: lang === 'en' ? String(sp.days) : String(sp.days).replace('.', ',') }, lang);
     case 'meeting':
-      return 'møterom';
+      return message('meetingRoom', {}, lang);
     case 'none':
-      return 'ingen';
+      return message('noSite', {}, lang);
   }
 }

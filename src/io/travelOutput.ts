@@ -1,7 +1,9 @@
 import type { CellValue, SheetSpec } from '../domain/sheets';
 import type { MunicipalityNumber, TravelMatrix } from '../domain/types';
 import type { TravelFinding } from '../travel/validate';
-import { travelSourceLabel, WITHIN_SOURCE_LABEL } from './output';
+import { message as m, type MessageCode } from './messages';
+import { travelSourceLabel, withinSourceLabel } from './output';
+import type { Language } from './problems';
 
 export const TRAVEL_SHEET = 'KP Reisetid';
 export const TRAVEL_CHECK_SHEET = 'KP Reisetidskontroll';
@@ -9,19 +11,20 @@ export const TRAVEL_CHECK_SHEET = 'KP Reisetidskontroll';
 type Label = (n: MunicipalityNumber) => string;
 
 /** The two ends of a pair, by number and name: the first columns of every pair table (and what the reader takes). */
-const PAIR_COLUMNS = [
-  { header: 'Fra', format: '@', width: 8 },
-  { header: 'Fra navn', width: 22 },
-  { header: 'Til', format: '@', width: 8 },
-  { header: 'Til navn', width: 22 },
-] as const;
+const pairColumns = (lang: Language) =>
+  [
+    { header: m('colFrom', {}, lang), format: '@', width: 8 },
+    { header: m('colFromName', {}, lang), width: 22 },
+    { header: m('colTo', {}, lang), format: '@', width: 8 },
+    { header: m('colToName', {}, lang), width: 22 },
+  ] as const;
 
 /**
  * The complete travel matrix in long form, every ordered pair once, with its source:
  * `oppgitt` (from the planner's sheets), `estimert`, and `, ferje` when the trip includes a
  * ferry. The same columns the reader takes, so the sheet can be copied into Reisetid.
  */
-export function travelSheet(matrix: TravelMatrix, label: Label): SheetSpec {
+export function travelSheet(matrix: TravelMatrix, label: Label, lang: Language = 'nb'): SheetSpec {
   const rows: CellValue[][] = [];
   const n = matrix.numbers.length;
   for (let i = 0; i < n; i++) {
@@ -34,8 +37,8 @@ export function travelSheet(matrix: TravelMatrix, label: Label): SheetSpec {
         matrix.numbers[j]!,
         label(matrix.numbers[j]!),
         Number.isNaN(minutes) ? null : Math.round(minutes * 10) / 10,
-        matrix.viaFerry[i]![j] ? 'ja' : 'nei',
-        Number.isNaN(minutes) ? 'mangler' : travelSourceLabel(matrix.provenance[i]![j], false),
+        m(matrix.viaFerry[i]![j] ? 'yes' : 'no', {}, lang),
+        Number.isNaN(minutes) ? m('missing', {}, lang) : travelSourceLabel(matrix.provenance[i]![j], false, lang),
       ]);
     }
   }
@@ -43,36 +46,34 @@ export function travelSheet(matrix: TravelMatrix, label: Label): SheetSpec {
     num,
     label(num),
     Math.round(matrix.within[i]! * 10) / 10,
-    WITHIN_SOURCE_LABEL[matrix.withinSource[i]!],
+    withinSourceLabel(matrix.withinSource[i]!, lang),
   ]);
   const withinStart = 1 + rows.length + 3;
   return {
     name: TRAVEL_SHEET,
-    heading: [
-      'Reisetid med bil i minutter for alle par, mellom kommunesentrene. Kilde «oppgitt» er fra dine ark; «estimert» er beregnet av Kontorplan langs veien gjennom nabokommuner og med ferje (se docs/travel.md). Under: innbyggernes snittreisetid til sitt eget kommunesenter.',
-    ],
+    heading: [m('travelHeading', {}, lang)],
     freezeRows: 2,
     tables: [
       {
         name: 'KP_Reisetid',
         startRow: 1,
         columns: [
-          ...PAIR_COLUMNS,
-          { header: 'Minutter', format: '0.0', width: 10 },
-          { header: 'Ferje', width: 7 },
-          { header: 'Kilde', width: 10 },
+          ...pairColumns(lang),
+          { header: m('colMinutes', {}, lang), format: '0.0', width: 10 },
+          { header: m('colFerry', {}, lang), width: 7 },
+          { header: m('colSource', {}, lang), width: 10 },
         ],
         rows,
       },
       {
         name: 'KP_Reisetid_i_kommunen',
         startRow: withinStart,
-        title: 'Reisetid i kommunen: innbyggernes snitt til kommunesenteret',
+        title: m('withinTitle', {}, lang),
         columns: [
-          { header: 'Kommune', format: '@', width: 8 },
-          { header: 'Navn', width: 22 },
-          { header: 'Minutter', format: '0.0', width: 10 },
-          { header: 'Kilde', width: 22 },
+          { header: m('colMunicipality', {}, lang), format: '@', width: 8 },
+          { header: m('colName', {}, lang), width: 22 },
+          { header: m('colMinutes', {}, lang), format: '0.0', width: 10 },
+          { header: m('colSource', {}, lang), width: 22 },
         ],
         rows: withinRows,
       },
@@ -80,17 +81,17 @@ export function travelSheet(matrix: TravelMatrix, label: Label): SheetSpec {
   };
 }
 
-const KIND_LABEL: Record<TravelFinding['kind'], string> = {
-  missing: 'mangler',
-  zero: '0 minutter',
-  asymmetric: 'ulik begge veier',
-  triangle: 'lengre enn via en annen kommune',
+const KIND_LABEL: Record<TravelFinding['kind'], MessageCode> = {
+  missing: 'missing',
+  zero: 'findingZero',
+  asymmetric: 'findingAsymmetric',
+  triangle: 'findingTriangle',
 };
 
 /** The checks of the planner's own times, one row per finding, with the cell it is about. */
-export function travelCheckSheet(findings: readonly TravelFinding[], label: Label): SheetSpec {
+export function travelCheckSheet(findings: readonly TravelFinding[], label: Label, lang: Language = 'nb'): SheetSpec {
   const rows: CellValue[][] = findings.map((f) => [
-    KIND_LABEL[f.kind],
+    m(KIND_LABEL[f.kind], {}, lang),
     label(f.from),
     label(f.to),
     'minutes' in f ? f.minutes : null,
@@ -100,24 +101,20 @@ export function travelCheckSheet(findings: readonly TravelFinding[], label: Labe
   ]);
   return {
     name: TRAVEL_CHECK_SHEET,
-    heading: [
-      findings.length === 0
-        ? 'Ingen avvik i de oppgitte reisetidene.'
-        : `${findings.length} avvik i de oppgitte reisetidene. Sammenlign med cellen i siste kolonne.`,
-    ],
+    heading: [findings.length === 0 ? m('checkNone', {}, lang) : m('checkSome', { count: findings.length }, lang)],
     freezeRows: 2,
     tables: [
       {
         name: 'KP_Reisetidskontroll',
         startRow: 1,
         columns: [
-          { header: 'Avvik', width: 30 },
-          { header: 'Fra', width: 22 },
-          { header: 'Til', width: 22 },
-          { header: 'Minutter', format: '0.0', width: 10 },
-          { header: 'Motsatt vei / via', format: '0.0', width: 16 },
-          { header: 'Via', width: 22 },
-          { header: 'Celle', width: 18 },
+          { header: m('colFinding', {}, lang), width: 30 },
+          { header: m('colFrom', {}, lang), width: 22 },
+          { header: m('colTo', {}, lang), width: 22 },
+          { header: m('colMinutes', {}, lang), format: '0.0', width: 10 },
+          { header: m('colBackOrVia', {}, lang), format: '0.0', width: 16 },
+          { header: m('colVia', {}, lang), width: 22 },
+          { header: m('colCell', {}, lang), width: 18 },
         ],
         rows,
       },
@@ -136,21 +133,20 @@ export function travelTemplateSheet(
   pairs: readonly { from: string; to: string; minutes: number }[],
   label: Label,
   limit: number,
+  lang: Language = 'nb',
 ): SheetSpec {
   return {
     name: TRAVEL_TEMPLATE_SHEET,
-    heading: [
-      `Estimerte reisetider over ${limit} min som optimaliseringen kunne bygge på. Fyll inn kolonne E (minutter med bil, fra sentrum til sentrum) og kopier tabellen til et eget ark «Reisetid»; Kontorplan leser ikke dette arket.`,
-    ],
+    heading: [m('templateHeading', { limit }, lang)],
     freezeRows: 2,
     tables: [
       {
         name: 'KP_Reisetid_aa_oppgi',
         startRow: 1,
         columns: [
-          ...PAIR_COLUMNS,
-          { header: 'Minutter', format: '0', width: 10 },
-          { header: 'Kontorplans estimat', format: '0.0', width: 12 },
+          ...pairColumns(lang),
+          { header: m('colMinutes', {}, lang), format: '0', width: 10 },
+          { header: m('colEstimate', {}, lang), format: '0.0', width: 12 },
         ],
         rows: pairs.map((p) => [
           p.from,

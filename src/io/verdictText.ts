@@ -1,3 +1,4 @@
+import { message } from './messages';
 /**
  * How the verdict reads: the rules' names, a breach's value against its limit, and why a
  * scenario is not admissible. Norwegian by default, English as an option.
@@ -100,13 +101,13 @@ export function rankedList(scores: readonly ScenarioScore[], lang: Language = 'n
 }
 
 /** The rules in force, for headings: `minst 10 årsverk per kontor, …`. */
-export function rulesInForce(p: Parameters): string {
+export function rulesInForce(p: Parameters, lang: Language = 'nb'): string {
   return [
-    `minst ${p.minFte} årsverk per kontor`,
-    `høyst ${p.maxTravelWithoutServicePoint} min reisetid på dager uten lokal tjeneste`,
-    `høyst ${p.maxOwners} eiere`,
-    ...(p.requireSameBaRegion ? ['samme BA-region'] : []),
-    'vertskommuneavtale der kontoret deles',
+    message('rifMinFte', { fte: p.minFte }, lang),
+    message('rifMaxTravel', { minutes: p.maxTravelWithoutServicePoint }, lang),
+    message('rifMaxOwners', { owners: p.maxOwners }, lang),
+    ...(p.requireSameBaRegion ? [message('ruleSameBa', {}, lang)] : []),
+    message('rifAgreement', {}, lang),
   ].join(', ');
 }
 

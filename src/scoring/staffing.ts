@@ -1,5 +1,7 @@
 import { KNOWN_COOPERATIONS, reportedPopulation } from '../data/cooperations';
 import type { Parameters } from '../domain/parameters';
+/** The languages Kontorplan speaks (as src/io/problems.ts has it). */
+type Language = 'nb' | 'en';
 import type { Municipality, MunicipalityNumber, Office, Staffing } from '../domain/types';
 
 /**
@@ -90,13 +92,32 @@ export function officeStaffing(
  * the assumed state / municipal split, in lines of at most 100 characters; undefined when every
  * figure is given.
  */
-export function staffingAssumption(staffing: ReadonlyMap<MunicipalityNumber, Staffing>, p: Parameters): string | undefined {
+/**
+ * The line that says staffing was estimated. Scoring sits below src/io, so its one text is kept
+ * here in both languages; the catalogue's test checks it with the others.
+ */
+export const STAFFING_ASSUMED = {
+  nb: 'Bemanning estimert for {estimated} av {total} kommuner: {fixed} per kontor + {per1000} per 1 000 innbyggere\n(tilpasset seks dokumenterte kontor; ansatte, ikke årsverk; se docs/scoring.md),\nfordelt {state} % statlig og {municipal} % kommunalt (antatt; endre med --municipal-share).',
+  en: 'Staffing estimated for {estimated} of {total} municipalities: {fixed} per office + {per1000} per 1,000 inhabitants\n(fitted to six documented offices; staff, not FTE; see docs/scoring.md),\nsplit {state}% state and {municipal}% municipal (assumed; change with --municipal-share).',
+} as const;
+
+const fillWords = (t: string, params: Record<string, string | number>) =>
+  t.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+
+export function staffingAssumption(
+  staffing: ReadonlyMap<MunicipalityNumber, Staffing>,
+  p: Parameters,
+  lang: Language = 'nb',
+): string | undefined {
   const estimated = [...staffing.values()].filter((s) => s.provenance === 'estimated').length;
   if (estimated === 0) return undefined;
-  const n = (x: number) => String(x).replace('.', ',');
-  return [
-    `Bemanning estimert for ${estimated} av ${staffing.size} kommuner: ${n(p.staffFixed)} per kontor + ${n(p.staffPer1000)} per 1 000 innbyggere`,
-    '(tilpasset seks dokumenterte kontor; ansatte, ikke årsverk; se docs/scoring.md),',
-    `fordelt ${Math.round((1 - p.municipalShareOfFte) * 100)} % statlig og ${Math.round(p.municipalShareOfFte * 100)} % kommunalt (antatt; endre med --municipal-share).`,
-  ].join('\n');
+  const n = (x: number) => (lang === 'en' ? String(x) : String(x).replace('.', ','));
+  return fillWords(STAFFING_ASSUMED[lang], {
+    estimated,
+    total: staffing.size,
+    fixed: n(p.staffFixed),
+    per1000: n(p.staffPer1000),
+    state: Math.round((1 - p.municipalShareOfFte) * 100),
+    municipal: Math.round(p.municipalShareOfFte * 100),
+  });
 }

@@ -18,6 +18,11 @@ export interface WorkbookPort {
   replaceOwnSheets(sheets: readonly SheetSpec[], keep?: (name: string) => boolean): Promise<void>;
 }
 
+/** A workbook the planner's own input sheets can be added to (the sample): not marked as Kontorplan's. */
+export interface InputSheetsPort {
+  addInputSheets(specs: readonly SheetSpec[]): void | Promise<void>;
+}
+
 /** The very hidden sheet listing the sheets Kontorplan made, one name per row in column A. */
 export const OWNER_SHEET = '_kontorplan';
 

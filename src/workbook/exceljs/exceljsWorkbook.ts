@@ -15,7 +15,7 @@ import {
 import { columnLetters } from '../../io/cells';
 import { addCharts } from './charts';
 import { mergeOwnSheets } from './package';
-import { OWNER_SHEET, planReplacement, SheetConflictError, type WorkbookPort } from '../port';
+import { OWNER_SHEET, planReplacement, SheetConflictError, type InputSheetsPort, type WorkbookPort } from '../port';
 
 /** An exceljs cell value as the engine sees it (what Office.js `values` would give). */
 export function normaliseCell(v: ExcelJS.CellValue): CellValue {
@@ -161,7 +161,7 @@ async function load(buffer: Buffer | ArrayBuffer): Promise<ExcelJS.Workbook> {
  * (`mergeOwnSheets`): exceljs renders only Kontorplan's sheets, which replace its previous ones,
  * and every part of the planner's stays as it was. Nothing touches the file until `save`.
  */
-export class ExcelJsWorkbook implements WorkbookPort {
+export class ExcelJsWorkbook implements WorkbookPort, InputSheetsPort {
   /** The package as it stands (undefined for a new workbook until something is written). */
   private pkg: Buffer | undefined;
   /** The values of `pkg` as exceljs reads them (undefined after a write, until read again). */

@@ -10,7 +10,7 @@ import {
   type WorkbookSnapshot,
 } from '../../domain/sheets';
 import { a1, columnIndex, columnLetters } from '../../io/cells';
-import { layoutSheet } from '../memory/memoryWorkbook';
+import { layoutSheet } from '../../domain/layout';
 import { OWNER_SHEET, planReplacement, SheetConflictError, type WorkbookPort } from '../port';
 import type { ExcelRun, XRange, XRequestContext, XWorksheet } from './excelApi';
 

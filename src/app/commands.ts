@@ -1,0 +1,224 @@
+/**
+ * The command layer: each use case over a WorkbookPort and parameters, returning the sheets it
+ * wrote, a summary for the shell to render, and the problems a user can cause (workbook
+ * problems with their cells, and the command's own outcome as a catalogue message). No shell
+ * logic here: the command line and the task pane only parse, open, render and save.
+ */
+import { buildSampleWorkbook, selectCounty } from '../data/sample';
+import { embeddedReadOptions, type EmbeddedMunicipality } from '../data/embedded';
+import type { Parameters } from '../domain/parameters';
+import type { SheetSpec } from '../domain/sheets';
+import type { MessageCode, MessageParams } from '../io/messages';
+import { resultSheets } from '../io/output';
+import { hasErrors, type Language, type Problem } from '../io/problems';
+import { readWorkbook, type ReadResult } from '../io/readWorkbook';
+import { travelCheckSheet, travelSheet } from '../io/travelOutput';
+import { scoreAll, type ScenarioScore } from '../scoring/score';
+import type { TravelNetwork } from '../travel/network';
+import { SheetConflictError, type InputSheetsPort, type WorkbookPort } from '../workbook/port';
+import { CostKeyError } from '../costkeys/keys';
+import { carriedOver, costsResult, keepFor, type PlanValue } from './steps';
+
+/** The embedded reference data a shell loads once (Node from assets/, the pane from its bundle). */
+export type Reference = Readonly<{ data: readonly EmbeddedMunicipality[]; network: TravelNetwork }>;
+
+/** What went wrong for the command as a whole (nothing was written), in the catalogue. */
+export type Failure = Readonly<{ code: MessageCode; params: MessageParams }>;
+
+export type CommandResult<S> = Readonly<{
+  /** Names of the sheets written, in order; empty when nothing was written. */
+  written: readonly string[];
+  /** What the shell renders; undefined when the command could not run. */
+  summary: S | undefined;
+  /** The workbook's problems, errors and notes, each at its sheet and cell. */
+  problems: readonly Problem[];
+  /** Scenarier's problems: errors for a command that scores scenarios, notes for the others. */
+  scenarioProblems: readonly Problem[];
+  /** What the command itself found worth a note (e.g. a cost line that repeats the staff cost). */
+  notes?: readonly Problem[];
+  failure?: Failure;
+}>;
+
+type Read = { result: ReadResult; value: PlanValue | undefined };
+
+async function readPort(
+  wb: WorkbookPort,
+  params: Parameters,
+  ref: Reference,
+): Promise<Read & { snapshot: Awaited<ReturnType<WorkbookPort['read']>> }> {
+  const snapshot = await wb.read();
+  const result = readWorkbook(snapshot, params, embeddedReadOptions(ref.data, ref.network));
+  return { snapshot, result, value: hasErrors(result.problems) ? undefined : result.value };
+}
+
+/** Writes Kontorplan's sheets; a planner's sheet in the way is a failure and nothing is written. */
+async function write(wb: WorkbookPort, specs: readonly SheetSpec[], keep: (name: string) => boolean): Promise<Failure | undefined> {
+  try {
+    await wb.replaceOwnSheets(specs, keep);
+    return undefined;
+  } catch (e) {
+    if (e instanceof SheetConflictError) return { code: 'error', params: { text: e.message } };
+    throw e;
+  }
+}
+
+const unreadable = (result: ReadResult): Failure => ({
+  code: 'nothingWritten',
+  params: { count: result.problems.filter((p) => p.severity === 'error').length },
+});
+
+export type PlanSummary = Readonly<{
+  input: PlanValue;
+  scores: readonly ScenarioScore[];
+  /** How many of Scenarier's problems are errors (their scenarios were not scored; the others were written). */
+  scenarioErrors: number;
+}>;
+
+/** `plan`: scores every scenario and writes the scenario sheets, their consequences, Sammenligning and the optimiser's sheets again. */
+export async function plan(
+  wb: WorkbookPort,
+  params: Parameters,
+  ref: Reference,
+  lang: Language = 'nb',
+): Promise<CommandResult<PlanSummary>> {
+  const { snapshot, result, value } = await readPort(wb, params, ref);
+  const base = { problems: result.problems, scenarioProblems: result.scenarioProblems };
+  if (!value) return { ...base, written: [], summary: undefined, failure: unreadable(result) };
+  const scenarioErrors = result.scenarioProblems.filter((p) => p.severity === 'error').length;
+  if (value.scenarios.length === 0)
+    return { ...base, written: [], summary: undefined, failure: { code: 'noScenario', params: { count: scenarioErrors } } };
+  const scores = scoreAll(value, params);
+  const specs = [...resultSheets(scores, params, lang), ...carriedOver(snapshot, value, params, lang)];
+  const failure = await write(wb, specs, keepFor('plan'));
+  if (failure) return { ...base, written: [], summary: undefined, failure };
+  return { ...base, written: specs.map((s) => s.name), summary: { input: value, scores, scenarioErrors } };
+}
+
+export type TravelSummary = Readonly<{
+  input: PlanValue;
+  municipalities: number;
+  pairs: number;
+  given: number;
+  estimated: number;
+  viaFerry: number;
+  missing: number;
+  asymmetric: number;
+  triangle: number;
+  zero: number;
+}>;
+
+/** `travel`: the whole travel matrix with its sources, and the checks of the planner's own times. */
+export async function travel(
+  wb: WorkbookPort,
+  params: Parameters,
+  ref: Reference,
+  lang: Language = 'nb',
+): Promise<CommandResult<TravelSummary>> {
+  const { snapshot, result, value } = await readPort(wb, params, ref);
+  const base = { problems: result.problems, scenarioProblems: result.scenarioProblems };
+  if (!value) return { ...base, written: [], summary: undefined, failure: unreadable(result) };
+  const names = new Map(value.municipalities.map((m) => [m.number as string, m.name]));
+  const label = (n: string): string => names.get(n) ?? n;
+  const report = value.travelReport;
+  const specs = [
+    travelSheet(value.travel, label, lang),
+    travelCheckSheet(report.findings, label, lang),
+    ...carriedOver(snapshot, value, params, lang),
+  ];
+  const failure = await write(wb, specs, keepFor('travel'));
+  if (failure) return { ...base, written: [], summary: undefined, failure };
+  const count = (k: string): number => report.findings.filter((f) => f.kind === k).length;
+  const n = value.municipalities.length;
+  return {
+    ...base,
+    written: specs.map((s) => s.name),
+    summary: {
+      input: value,
+      municipalities: n,
+      pairs: n * (n - 1),
+      given: report.given,
+      estimated: report.estimated,
+      viaFerry: report.viaFerry,
+      missing: count('missing'),
+      asymmetric: count('asymmetric'),
+      triangle: count('triangle'),
+      zero: count('zero'),
+    },
+  };
+}
+
+export type SampleSummary = Readonly<{ municipalities: number; county?: string; countyName?: string }>;
+
+/**
+ * `sample`: the planner's input sheets for one county (`county`, two digits) or all of Norway,
+ * from the embedded data, added to a new workbook as the planner's own (not Kontorplan's).
+ */
+export async function sample(
+  wb: InputSheetsPort,
+  county: string | undefined,
+  params: Parameters,
+  ref: Reference,
+): Promise<CommandResult<SampleSummary>> {
+  const ms = selectCounty([...ref.data], county);
+  const none = { problems: [], scenarioProblems: [] };
+  if (ms.length === 0) {
+    const counties = [...new Set(ref.data.map((m) => `${m.county} ${m.countyName}`))].sort().join(', ');
+    return { ...none, written: [], summary: undefined, failure: { code: 'unknownCounty', params: { county: county ?? '', counties } } };
+  }
+  const title = county ? `${ms[0]!.countyName} (fylke ${county}), ${ms.length} kommuner` : `hele landet, ${ms.length} kommuner`;
+  const specs = buildSampleWorkbook(ms, params, title, ref.network);
+  try {
+    await wb.addInputSheets(specs);
+  } catch (e) {
+    if (e instanceof SheetConflictError)
+      return { ...none, written: [], summary: undefined, failure: { code: 'error', params: { text: e.message } } };
+    throw e;
+  }
+  return {
+    ...none,
+    written: specs.map((s) => s.name),
+    summary: { municipalities: ms.length, county, countyName: county ? ms[0]!.countyName : undefined },
+  };
+}
+
+/** A function's arguments (the built-in `Parameters` is shadowed by Kontorplan's own here). */
+type ArgsOf<F> = F extends (...a: infer A) => unknown ? A : never;
+type CostsOptions = ArgsOf<typeof costsResult>[1];
+
+export type CostsRequest = Omit<CostsOptions, 'municipalShareOfFte' | 'costsSheet'>;
+export type CostsSummary = ReturnType<typeof costsResult>;
+
+/**
+ * `costs`: what each member of one office pays under a key, as a sheet of live formulas beside
+ * every other key. `resolve` fixes the key against the office (a column driver named by the
+ * planner); a key that cannot split the office is a failure and nothing is written.
+ */
+export async function costs(
+  wb: WorkbookPort,
+  params: Parameters,
+  ref: Reference,
+  request: CostsRequest,
+  resolve?: ArgsOf<typeof costsResult>[2],
+  lang: Language = 'nb',
+): Promise<CommandResult<CostsSummary>> {
+  const { snapshot, result, value } = await readPort(wb, params, ref);
+  const base = { problems: result.problems, scenarioProblems: result.scenarioProblems };
+  if (!value) return { ...base, written: [], summary: undefined, failure: unreadable(result) };
+  let composed: CostsSummary;
+  try {
+    composed = costsResult(
+      value,
+      { ...request, municipalShareOfFte: params.municipalShareOfFte, costsSheet: value.sheetsUsed.costs },
+      resolve,
+    );
+  } catch (e) {
+    if (e instanceof CostKeyError)
+      return { ...base, written: [], summary: undefined, failure: { code: 'error', params: { text: `${e.message}.` } } };
+    throw e;
+  }
+  const notes: Problem[] = composed.warnings.map((w) => ({ severity: 'warning', ...w }));
+  const specs = [composed.sheet, ...carriedOver(snapshot, value, params, lang)];
+  const failure = await write(wb, specs, keepFor('costs'));
+  if (failure) return { ...base, notes, written: [], summary: undefined, failure };
+  return { ...base, notes, written: specs.map((s) => s.name), summary: composed };
+}

@@ -1,0 +1,602 @@
+/**
+ * The catalogue of what Kontorplan says to a user outside the workbook problems
+ * (src/io/problems.ts has those): usage errors, output lines, sheet titles and labels. Each
+ * entry is a code with a Norwegian and an English template; `{name}` is filled from the
+ * parameters. A test fails when an English template equals its Norwegian one, unless the code
+ * is listed in SAME_IN_BOTH (a word both languages spell alike).
+ */
+import type { Language } from './problems';
+
+export type Template = Readonly<{ nb: string; en: string }>;
+
+/** Fills `{name}` placeholders; a placeholder without a parameter stays visible. */
+export function fill(template: string, params: Readonly<Record<string, string | number>> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+}
+
+export const MESSAGES = {
+  // Usage errors (exit 2): the one line that matters, then how to get help.
+  seeHelp: { nb: 'Skriv «kontorplan {command}--help» for bruk.', en: 'Run "kontorplan {command}--help" for usage.' },
+  unknownCommand: { nb: 'ukjent kommando «{command}»', en: 'unknown command "{command}"' },
+  unknownOption: { nb: 'ukjent valg «{option}»', en: 'unknown option "{option}"' },
+  optionNeedsValue: { nb: 'valget {option} trenger en verdi', en: 'the option {option} needs a value' },
+  optionTakesNoValue: { nb: 'valget {option} tar ingen verdi', en: 'the option {option} takes no value' },
+  unexpectedArgument: { nb: 'uventet argument «{value}»', en: 'unexpected argument "{value}"' },
+  badArguments: { nb: 'argumentene kan ikke leses: {detail}', en: 'the arguments cannot be read: {detail}' },
+  needsOneInput: { nb: '{command} trenger én inndatafil: {usage}', en: '{command} needs one input file: {usage}' },
+  needsOut: { nb: '{command} trenger --out UT.xlsx', en: '{command} needs --out OUT.xlsx' },
+  notANumberBetween: {
+    nb: '--{name} må være et tall mellom {min} og {max}, ikke «{value}»',
+    en: '--{name} must be a number between {min} and {max}, not "{value}"',
+  },
+  langNbOrEn: { nb: '--lang må være nb eller en', en: '--lang must be nb or en' },
+  sampleNeedsOut: { nb: 'sample trenger --out FIL.xlsx', en: 'sample needs --out FILE.xlsx' },
+  sampleNeedsCounty: {
+    nb: 'sample trenger --county NN (f.eks. 18) eller --all',
+    en: 'sample needs --county NN (e.g. 18) or --all',
+  },
+  unknownCounty: {
+    nb: 'fylke «{county}» finnes ikke i 2024-inndelingen; velg ett av: {counties}',
+    en: 'county "{county}" does not exist in the 2024 division; choose one of: {counties}',
+  },
+  accuracyTakesNoInput: {
+    nb: 'travel --accuracy tar ingen inndatafil: den måler mot de innebygde TØI-tidene',
+    en: 'travel --accuracy takes no input file: it measures against the embedded TØI times',
+  },
+  lockForm: {
+    nb: '--lock må være på formen KNR=VERT (f.eks. 1839=1804), ikke «{value}»',
+    en: '--lock must have the form MUNICIPALITY=HOST (e.g. 1839=1804), not "{value}"',
+  },
+  sweepForm: {
+    nb: '--sweep må være FRA-TIL (f.eks. 10-30) eller none, ikke «{value}»',
+    en: '--sweep must be FROM-TO (e.g. 10-30) or none, not "{value}"',
+  },
+  officesOrCost: {
+    nb: 'optimize trenger enten --offices N (antall kontor) eller --office-cost MIN (kostnad per kontor), ikke begge',
+    en: 'optimize needs either --offices N (number of offices) or --office-cost MIN (cost per office), not both',
+  },
+  officesInteger: { nb: '--offices må være et heltall, ikke «{value}»', en: '--offices must be a whole number, not "{value}"' },
+  siteOptionsNeedSites: {
+    nb: '--keep-locations og --sweep-site-cost gjelder tjenestesteder og kan ikke brukes med --no-service-points',
+    en: '--keep-locations and --sweep-site-cost concern service points and cannot be used with --no-service-points',
+  },
+  siteCostFactors: {
+    nb: '--sweep-site-cost må være faktorer mellom 0 og 100, f.eks. 0.5,2, ikke «{value}»',
+    en: '--sweep-site-cost must be factors between 0 and 100, e.g. 0.5,2, not "{value}"',
+  },
+  unknownDriver: {
+    nb: 'ukjent driver «{name}»; bruk population, users, spending, fte{columns}',
+    en: 'unknown driver "{name}"; use population, users, spending, fte{columns}',
+  },
+  driverColumns: { nb: ' eller en tallkolonne i Kommuner: {headers}', en: ' or a numeric column of Kommuner: {headers}' },
+  fixedPlusNeedsFixed: {
+    nb: 'fixed-plus trenger --fixed ANDEL (0–1), f.eks. --fixed 0.2',
+    en: 'fixed-plus needs --fixed SHARE (0–1), e.g. --fixed 0.2',
+  },
+  mixNeedsWeights: {
+    nb: 'mix trenger --weights, f.eks. --weights population=0.5,users=0.5',
+    en: 'mix needs --weights, e.g. --weights population=0.5,users=0.5',
+  },
+  weightsForm: { nb: '--weights må være DRIVER=VEKT,…, ikke «{value}»', en: '--weights must be DRIVER=WEIGHT,…, not "{value}"' },
+  unknownKey: {
+    nb: 'ukjent nøkkel «{key}»; velg equal, per-capita, per-user, per-spending, per-fte, fixed-plus, mix, own-cost eller pooled (eller norsk: like-deler, per-innbygger, per-mottaker, etter-utgifter, etter-arsverk, fast-andel, blandet, krone-for-krone, felles-budsjett)',
+    en: 'unknown key "{key}"; choose equal, per-capita, per-user, per-spending, per-fte, fixed-plus, mix, own-cost or pooled (or in Norwegian: like-deler, per-innbygger, per-mottaker, etter-utgifter, etter-arsverk, fast-andel, blandet, krone-for-krone, felles-budsjett)',
+  },
+  costsNeedsScenario: {
+    nb: 'costs trenger --scenario NAVN (et scenario fra arket Scenarier)',
+    en: 'costs needs --scenario NAME (a scenario from the sheet Scenarier)',
+  },
+  costsNeedsOffice: {
+    nb: 'costs trenger --office VERT (kommunenummeret eller navnet til vertskommunen)',
+    en: 'costs needs --office HOST (the number or name of the host municipality)',
+  },
+  poolKey: {
+    nb: '--pool-social må være equal, per-capita eller per-user (like-deler, per-innbygger, per-mottaker), ikke «{value}»',
+    en: '--pool-social must be equal, per-capita or per-user (like-deler, per-innbygger, per-mottaker), not "{value}"',
+  },
+  phaseNeedsBoth: {
+    nb: 'innfasing trenger både --phase-in KOMMUNE og --phase ÅR=ANDEL,…, f.eks. --phase 2022=0.5,2023=0.75,2024=1',
+    en: 'a phase-in needs both --phase-in MUNICIPALITY and --phase YEAR=SHARE,…, e.g. --phase 2022=0.5,2023=0.75,2024=1',
+  },
+  phaseForm: {
+    nb: '--phase må være ÅR=ANDEL,… med andeler 0–1 (eller prosent), ikke «{value}»',
+    en: '--phase must be YEAR=SHARE,… with shares 0–1 (or percentages), not "{value}"',
+  },
+
+  // Words in sheets and output.
+  yes: { nb: 'ja', en: 'yes' },
+  no: { nb: 'nei', en: 'no' },
+  given: { nb: 'oppgitt', en: 'given' },
+  estimated: { nb: 'estimert', en: 'estimated' },
+  estimatedGrid: { nb: 'estimert (SSBs rutenett)', en: 'estimated (SSB grid)' },
+  unknownZero: { nb: 'ukjent (0)', en: 'unknown (0)' },
+  viaFerry: { nb: '{source}, ferje', en: '{source}, ferry' },
+  missing: { nb: 'mangler', en: 'missing' },
+  hostSite: { nb: 'hovedkontor', en: 'main office' },
+  localOffice: { nb: 'lokalkontor', en: 'local office' },
+  branchOffice: { nb: 'avdelingskontor', en: 'branch office' },
+  openingDays: { nb: 'åpningsdager {days}', en: 'open {days} days' },
+  meetingRoom: { nb: 'møterom', en: 'meeting room' },
+  noSite: { nb: 'ingen', en: 'none' },
+
+  // KP Reisetid, KP Reisetidskontroll, KP Reisetid å oppgi.
+  travelHeading: {
+    nb: 'Reisetid med bil i minutter for alle par, mellom kommunesentrene. Kilde «oppgitt» er fra dine ark; «estimert» er beregnet av Kontorplan langs veien gjennom nabokommuner og med ferje (se docs/travel.md). Under: innbyggernes snittreisetid til sitt eget kommunesenter.',
+    en: 'Travel by car in minutes for every pair, between the municipal centres. Source "given" is from your sheets; "estimated" is computed by Kontorplan along the road through neighbouring municipalities and by ferry (see docs/travel.md). Below: the inhabitants\' mean travel to their own municipal centre.',
+  },
+  withinTitle: {
+    nb: 'Reisetid i kommunen: innbyggernes snitt til kommunesenteret',
+    en: "Travel within the municipality: the inhabitants' mean to the municipal centre",
+  },
+  colFrom: { nb: 'Fra', en: 'From' },
+  colFromName: { nb: 'Fra navn', en: 'From name' },
+  colTo: { nb: 'Til', en: 'To' },
+  colToName: { nb: 'Til navn', en: 'To name' },
+  colMinutes: { nb: 'Minutter', en: 'Minutes' },
+  colFerry: { nb: 'Ferje', en: 'Ferry' },
+  colSource: { nb: 'Kilde', en: 'Source' },
+  colMunicipality: { nb: 'Kommune', en: 'Municipality' },
+  colName: { nb: 'Navn', en: 'Name' },
+  colFinding: { nb: 'Avvik', en: 'Finding' },
+  colBackOrVia: { nb: 'Motsatt vei / via', en: 'Other way / via' },
+  colCell: { nb: 'Celle', en: 'Cell' },
+  colVia: { nb: 'Via', en: 'Via' },
+  colEstimate: { nb: 'Kontorplans estimat', en: "Kontorplan's estimate" },
+  findingZero: { nb: '0 minutter', en: '0 minutes' },
+  findingAsymmetric: { nb: 'ulik begge veier', en: 'differs by direction' },
+  findingTriangle: { nb: 'lengre enn via en annen kommune', en: 'longer than via another municipality' },
+  checkNone: { nb: 'Ingen avvik i de oppgitte reisetidene.', en: 'No findings in the given travel times.' },
+  checkSome: {
+    nb: '{count} avvik i de oppgitte reisetidene. Sammenlign med cellen i siste kolonne.',
+    en: '{count} findings in the given travel times. Compare with the cell in the last column.',
+  },
+  templateHeading: {
+    nb: 'Estimerte reisetider over {limit} min som optimaliseringen kunne bygge på. Fyll inn kolonne E (minutter med bil, fra sentrum til sentrum) og kopier tabellen til et eget ark «Reisetid»; Kontorplan leser ikke dette arket.',
+    en: 'Estimated travel times over {limit} min the optimisation could rest on. Fill in column E (minutes by car, centre to centre) and copy the table to a sheet of your own named "Reisetid"; Kontorplan does not read this sheet.',
+  },
+
+  // KP Optimerte scenarier, KP Avveiing, KP Avveiing tjenestesteder (read back in either language).
+  colScenario: { nb: 'Scenario', en: 'Scenario' },
+  colMunicipalityNumber: { nb: 'Kommunenummer', en: 'Municipality number' },
+  colMunicipalityName: { nb: 'Kommunenavn', en: 'Municipality name' },
+  colHost: { nb: 'Vertskommune', en: 'Host municipality' },
+  colHostName: { nb: 'Vertskommunens navn', en: 'Host name' },
+  colServicePoint: { nb: 'Tjenestested', en: 'Service point' },
+  colAgreement: { nb: 'Vertskommuneavtale', en: 'Host agreement' },
+  colSiteCost: { nb: 'Kostnad tjenestested (kr i året)', en: 'Service point cost (NOK a year)' },
+  colOffices: { nb: 'Antall kontor', en: 'Number of offices' },
+  colMeanTravel: { nb: 'Snittreisetid (min)', en: 'Mean travel (min)' },
+  colMaxTravel: { nb: 'Lengste reisetid (min)', en: 'Longest travel (min)' },
+  colMinOfficeFte: { nb: 'Minste kontor (årsverk)', en: 'Smallest office (FTE)' },
+  colStatus: { nb: 'Status', en: 'Status' },
+  colGap: { nb: 'Bevist gap', en: 'Proven gap' },
+  colSeconds: { nb: 'Sekunder', en: 'Seconds' },
+  colCostScale: { nb: 'Kostnaden ganget med', en: 'Cost multiplied by' },
+  colSitesCostMillions: { nb: 'Kostnad tjenestesteder (mill. kr i året)', en: 'Service point cost (NOK million a year)' },
+  colFullOffices: { nb: 'Fulle lokalkontor', en: 'Full local offices' },
+  colBranches: { nb: 'Avdelinger', en: 'Branches' },
+  colMeetingRooms: { nb: 'Møterom', en: 'Meeting rooms' },
+  chartTravelByOffices: { nb: 'Snittreisetid etter antall kontor', en: 'Mean travel by number of offices' },
+  axisMeanTravel: { nb: 'Befolkningsvektet snittreisetid (min)', en: 'Population-weighted mean travel (min)' },
+  chartTravelBySiteCost: { nb: 'Snittreisetid mot kostnad for tjenestesteder', en: 'Mean travel against the cost of service points' },
+  axisSiteCost: { nb: 'Kostnad for tjenestesteder (mill. kr i året)', en: 'Cost of service points (NOK million a year)' },
+
+  // The optimiser's result (src/app/steps.ts), on the command line and in its sheets' headings.
+  statusOptimal: { nb: 'bevist optimal på disse reisetidene', en: 'proven optimal on these travel times' },
+  statusTimeLimit: { nb: 'tidsgrensen nådd', en: 'time limit reached' },
+  statusCancelled: { nb: 'avbrutt', en: 'cancelled' },
+  statusHeuristic: { nb: 'heuristikk (ikke bevist)', en: 'heuristic (not proven)' },
+  noSolution: { nb: 'ingen løsning', en: 'no solution' },
+  travelBasis: {
+    nb: 'Reisetidene bak strukturen: {estimated} av {assignments} tildelinger bygger på estimert reisetid, {estimatedLong} av dem over {longMinutes} min.',
+    en: 'The travel behind the structure: {estimated} of {assignments} assignments rest on an estimated travel time, {estimatedLong} of them over {longMinutes} min.',
+  },
+  travelLong: { nb: 'Over {longMinutes} min til verten: {list}.', en: 'Over {longMinutes} min to the host: {list}.' },
+  travelLongItem: { nb: '{member}–{host} {minutes} min ({source})', en: '{member}–{host} {minutes} min ({source})' },
+  sitesNotChosen: {
+    nb: 'Tjenestesteder: ikke valgt (alle samarbeidskommuner reiser til verten; --no-service-points).',
+    en: 'Service points: not chosen (every partner municipality travels to the host; --no-service-points).',
+  },
+  sitesSummary: {
+    nb: 'Tjenestesteder: {full} fulle lokalkontor, {branch} avdelinger {days} dager, {meeting} møterom, {none} uten; {total} mill. kr i året (lokaler {premises}, ansattes reiser {staff}), veid mot brukernes tid til {perMinute} kr per innbygger-minutt i året.',
+    en: "Service points: {full} full local offices, {branch} branches {days} days, {meeting} meeting rooms, {none} without; NOK {total} million a year (premises {premises}, staff travel {staff}), weighed against users' time at NOK {perMinute} per inhabitant-minute a year.",
+  },
+  rules: { nb: 'Krav: {parts}.', en: 'Rules: {parts}.' },
+  ruleOffices: { nb: '{offices} kontor', en: '{offices} offices' },
+  ruleOfficeCost: { nb: 'kostnad per kontor {minutes} min snittreisetid', en: 'cost per office {minutes} min of mean travel' },
+  ruleMinFte: { nb: 'minst {fte} årsverk per kontor', en: 'at least {fte} FTE per office' },
+  ruleMaxTravel: {
+    nb: 'høyst {minutes} min reisetid til vertskommunen på dager uten lokal tjeneste',
+    en: 'at most {minutes} min travel to the host on days without local service',
+  },
+  ruleMaxOwners: { nb: 'høyst {owners} eierkommuner', en: 'at most {owners} owner municipalities' },
+  ruleSites: {
+    nb: 'tjenestesteder velges (ingen, møterom, avdeling {days} dager, fullt lokalkontor; med fullt lokalkontor høyst {local} min til en vert som har minstebemanningen selv)',
+    en: 'service points are chosen (none, meeting room, branch {days} days, full local office; with a full local office at most {local} min to a host that has the minimum staffing itself)',
+  },
+  ruleNoSites: { nb: 'uten tjenestesteder', en: 'without service points' },
+  ruleKeepLocations: { nb: 'dagens tjenestesteder beholdes', en: "today's service points are kept" },
+  ruleKeepExisting: { nb: 'dagens samarbeid beholdes', en: "today's cooperations are kept" },
+  ruleSameBa: { nb: 'samme BA-region', en: 'same BA region' },
+  ruleBaPenalty: { nb: 'straff for delt BA-region {minutes} min', en: 'penalty for a split BA region {minutes} min' },
+  ruleForced: { nb: 'påkrevde verter: {list}', en: 'required hosts: {list}' },
+  ruleForbidden: { nb: 'utelukkede verter: {list}', en: 'excluded hosts: {list}' },
+  ruleLocked: { nb: 'låste: {list}', en: 'locked: {list}' },
+  optimisedName: { nb: 'Optimert {offices} kontor', en: 'Optimised {offices} offices' },
+  alternativeName: { nb: '{name} alt. {k}', en: '{name} alt. {k}' },
+  alternativeNote: {
+    nb: '{name}: {offices} kontor, {extra} mer reisetid enn den beste, {status}',
+    en: '{name}: {offices} offices, {extra} more travel than the best, {status}',
+  },
+  optimisedTitle: { nb: 'Optimerte kontorstrukturer (Kontorplan)', en: 'Optimised office structures (Kontorplan)' },
+  optimisedBest: {
+    nb: 'Beste: {status}, bevist gap {gap}, snittreisetid {minutes} min. {sites}',
+    en: 'Best: {status}, proven gap {gap}, mean travel {minutes} min. {sites}',
+  },
+  isolatedKept: {
+    nb: 'Beholder eget kontor (ingen vert kan ta dem uten å bryte en regel): {list}.',
+    en: 'Keep an office of their own (no host can take them without breaking a rule): {list}.',
+  },
+  noneIsolated: {
+    nb: 'Alle kommuner kan nå en robust vert innen reisetidsgrensene.',
+    en: 'Every municipality can reach a robust host within the travel limits.',
+  },
+  alternativesLine: { nb: 'Alternativer: {list}.', en: 'Alternatives: {list}.' },
+  runStopped: {
+    nb: 'Kjøringen ble avbrutt: alternativer og avveiingskurven kan mangle.',
+    en: 'The run was stopped: alternatives and the trade-off curve may be missing.',
+  },
+  tradeoffTitle: {
+    nb: 'Avveiing: antall kontor mot reisetid og robusthet (Kontorplan)',
+    en: 'Trade-off: number of offices against travel and robustness (Kontorplan)',
+  },
+  siteTradeoffTitle: {
+    nb: 'Avveiing: kostnad for tjenestesteder mot reisetid (Kontorplan)',
+    en: 'Trade-off: cost of service points against travel (Kontorplan)',
+  },
+
+  // The command line's own lines.
+  nothingWritten: { nb: '{count} feil; ingenting ble skrevet.', en: '{count} error(s); nothing was written.' },
+  noScenario: {
+    nb: '{count} feil; ingen scenarier å vurdere, ingenting ble skrevet.',
+    en: '{count} error(s); no scenario to score, nothing was written.',
+  },
+  error: { nb: 'Feil: {text} Ingenting ble skrevet.', en: 'Error: {text} Nothing was written.' },
+  wrote: { nb: 'Skrev {file}: {sheets}.', en: 'Wrote {file}: {sheets}.' },
+  wroteCosts: {
+    nb: 'Skrev {file}: {sheet} (formler: endre folketall, årsverk eller parametre i Excel, og alle beløp regnes om).',
+    en: 'Wrote {file}: {sheet} (formulas: change population, FTE or parameters in Excel, and every amount is recomputed).',
+  },
+  wroteSample: { nb: 'Skrev {file}: {title}.', en: 'Wrote {file}: {title}.' },
+  sampleCounty: { nb: '{county} (fylke {number}), {count} kommuner', en: '{county} (county {number}), {count} municipalities' },
+  sampleCountry: { nb: 'hele landet, {count} kommuner', en: 'the whole country, {count} municipalities' },
+  needsBaseline: {
+    nb: '--{option} trenger dagens struktur, men arbeidsboka har ikke noe ark «Kontorer».',
+    en: '--{option} needs today\'s structure, but the workbook has no sheet "Kontorer".',
+  },
+  progress: {
+    nb: '    {seconds} s: beste {best}, nedre grense {bound}, gap {gap}',
+    en: '    {seconds} s: best {best}, lower bound {bound}, gap {gap}',
+  },
+  cancelling: { nb: 'Avbryter: bruker det beste som er funnet så langt …', en: 'Stopping: using the best found so far …' },
+  stageMain: { nb: 'finner den beste strukturen', en: 'finding the best structure' },
+  stageAlternative: { nb: 'leter etter alternativ {k}', en: 'looking for alternative {k}' },
+  stageSweep: { nb: 'avveiing: {offices} kontor', en: 'trade-off: {offices} offices' },
+  stageSiteCost: { nb: '  … avveiing: kostnad for tjenestesteder × {factor}', en: '  … trade-off: cost of service points × {factor}' },
+  bestLine: { nb: '{name}: {status} (bevist gap {gap}), {seconds} s.', en: '{name}: {status} (proven gap {gap}), {seconds} s.' },
+  meanTravelLine: {
+    nb: 'Befolkningsvektet snittreisetid (med reisetiden i egen kommune): {minutes} min.',
+    en: 'Population-weighted mean travel (with the travel within the own municipality): {minutes} min.',
+  },
+  isolatedHeader: {
+    nb: 'Beholder eget kontor (ingen vert kan ta dem uten å bryte en regel):',
+    en: 'Keep an office of their own (no host can take them without breaking a rule):',
+  },
+  alternativesHeader: {
+    nb: '{count} alternativ med andre vertskommuner innen {within} av den beste:',
+    en: '{count} alternatives with other hosts within {within} of the best:',
+  },
+  siteTradeoffHeader: {
+    nb: 'Avveiing mot kostnaden for tjenestesteder (kostnad ganget med: snittreisetid, kostnad i året, lokalkontor/avdelinger/møterom):',
+    en: 'Trade-off against the cost of service points (cost multiplied by: mean travel, cost a year, local offices/branches/meeting rooms):',
+  },
+  siteTradeoffRow: {
+    nb: '  × {factor}: {minutes} min, {millions} mill. kr, {full}/{branch}/{meeting} ({status})',
+    en: '  × {factor}: {minutes} min, NOK {millions} million, {full}/{branch}/{meeting} ({status})',
+  },
+  tradeoffHeader: {
+    nb: 'Avveiing (antall kontor: snittreisetid, minste kontor i årsverk):',
+    en: 'Trade-off (number of offices: mean travel, smallest office in FTE):',
+  },
+  tradeoffRow: {
+    nb: '  {offices}: {minutes} min, {fte} årsverk ({status}{gap})',
+    en: '  {offices}: {minutes} min, {fte} FTE ({status}{gap})',
+  },
+  refuseEstimated: {
+    nb: 'Feil: optimaliseringen ville bygge på {count} estimerte reisetider over {limit} min. Ingenting ble optimalisert. Fyll inn minuttene i «{sheet}»!E3:E{last} i {file} og kopier radene til et eget ark «Reisetid».',
+    en: 'Error: the optimisation would rest on {count} estimated travel times over {limit} min. Nothing was optimised. Fill in the minutes in "{sheet}"!E3:E{last} in {file} and copy the rows to a sheet of your own named "Reisetid".',
+  },
+  refuseEstimatedPair: { nb: '  {from} → {to}: estimert {minutes} min', en: '  {from} → {to}: estimated {minutes} min' },
+  andMoreInSheet: { nb: '  … og {count} til (alle i arket).', en: '  … and {count} more (all in the sheet).' },
+  planRead: {
+    nb: 'Leste {municipalities} kommuner fra «{sheet}», {rest}.',
+    en: 'Read {municipalities} municipalities from "{sheet}", {rest}.',
+  },
+  planBaseline: { nb: 'dagens struktur fra «{sheet}» ({baseline}),\n', en: 'today\'s structure from "{sheet}" ({baseline}),\n' },
+  planScenarios: { nb: '{count} scenarier fra «{sheet}»', en: '{count} scenarios from "{sheet}"' },
+  planNoScenarioSheet: { nb: 'ingen scenarioark', en: 'no scenario sheet' },
+  planNoScenarioSheetOne: {
+    nb: 'ingen scenarioark (vurderer én kommune – ett kontor)',
+    en: 'no scenario sheet (scoring one municipality – one office)',
+  },
+  planOptimised: { nb: ' og {count} fra «{sheet}»', en: ' and {count} from "{sheet}"' },
+  travelSummary: {
+    nb: 'Reisetid for {municipalities} kommuner, {pairs} par:',
+    en: 'Travel for {municipalities} municipalities, {pairs} pairs:',
+  },
+  travelCounts: {
+    nb: '  oppgitt: {given}   estimert: {estimated}   med ferje: {viaFerry}   mangler: {missing}',
+    en: '  given: {given}   estimated: {estimated}   with ferry: {viaFerry}   missing: {missing}',
+  },
+  travelChecks: {
+    nb: 'Kontroll av de oppgitte: {asymmetric} ulike begge veier (mer enn {asymmetry} min), {triangle} lengre enn via en tredje kommune (mer enn {slack} min), {zero} på 0 minutter.',
+    en: 'Check of the given ones: {asymmetric} differ by direction (by more than {asymmetry} min), {triangle} longer than via a third municipality (by more than {slack} min), {zero} of 0 minutes.',
+  },
+
+  // The comparison (Sammenligning and plan's table): a measure's label and its unit.
+  cmpRank: { nb: 'Rangering', en: 'Rank' },
+  cmpAdmissible: { nb: 'Tillatt (alle krav og avtale)', en: 'Admissible (all rules and agreement)' },
+  cmpRating: { nb: 'Karakter, befolkningsvektet', en: 'Rating, population-weighted' },
+  cmpRatingPerMunicipality: { nb: 'Karakter per kommune', en: 'Rating per municipality' },
+  cmpOffices: { nb: 'Antall kontor', en: 'Number of offices' },
+  cmpOfficesFailing: { nb: 'Kontor som bryter krav', en: 'Offices breaking a rule' },
+  cmpWorseOff: { nb: 'Kommuner verre stilt enn grunnlaget', en: 'Municipalities worse off than the baseline' },
+  cmpMinOffice: { nb: 'Minste kontor', en: 'Smallest office' },
+  cmpVulnerability: { nb: 'Sårbarhet (snitt)', en: 'Vulnerability (mean)' },
+  cmpWeightedTravel: { nb: 'Vektet reisetid', en: 'Weighted travel' },
+  cmpMaxTravel: { nb: 'Lengste reisetid', en: 'Worst travel' },
+  cmpShareOver: { nb: 'Andel over {minutes} min', en: 'Share over {minutes} min' },
+  cmpStaffTravel: { nb: 'Ansattreiser', en: 'Staff travel' },
+  cmpBaShare: { nb: 'Andel i vertens BA-region', en: "Share in the host's BA region" },
+  cmpBaSplit: { nb: 'BA-regioner delt', en: 'BA regions split' },
+  cmpMaxOwners: { nb: 'Flest eiere i ett kontor', en: 'Most owners of one office' },
+  cmpCrossingCounty: { nb: 'Kontor over fylkesgrense', en: 'Offices across a county line' },
+  cmpInformal: { nb: 'Uformelle samarbeid', en: 'Informal cooperations' },
+  cmpUnknownLegalForm: { nb: 'Delte kontor med ukjent juridisk form', en: 'Shared offices of unknown legal form' },
+  cmpEstimatedPairs: { nb: 'Estimerte reisetider', en: 'Estimated travel times' },
+  cmpEstimatedOver60: { nb: 'Estimerte reisetider over 60 min', en: 'Estimated travel times over 60 min' },
+  cmpEstimatedStaffing: { nb: 'Estimert bemanning', en: 'Estimated staffing' },
+  unitBest: { nb: '1 = best', en: '1 = best' },
+  unitYesNo: { nb: 'ja/nei', en: 'yes/no' },
+  unitScale: { nb: '0–100', en: '0–100' },
+  unitOffices: { nb: 'kontor', en: 'offices' },
+  unitMunicipalities: { nb: 'kommuner', en: 'municipalities' },
+  unitFte: { nb: 'årsverk', en: 'FTE' },
+  unitShareOfDays: { nb: 'andel dager', en: 'share of days' },
+  unitMinutes: { nb: 'min', en: 'min' },
+  unitInhabitants: { nb: 'innb.', en: 'inhab.' },
+  unitMinutesPerWeek: { nb: 'min/uke', en: 'min/week' },
+  unitRegions: { nb: 'regioner', en: 'regions' },
+  unitPairs: { nb: 'par', en: 'pairs' },
+
+  // Cost keys and their drivers (src/costkeys), and the costs command's lines.
+  keyEqual: { nb: 'like deler', en: 'equal shares' },
+  keyPerCapita: { nb: 'per innbygger', en: 'per inhabitant' },
+  keyPerUser: { nb: 'per sosialhjelpsmottaker', en: 'per social assistance recipient' },
+  keyPerSpending: { nb: 'etter sosialhjelpsutgifter', en: 'by social assistance spending' },
+  keyPerFte: { nb: 'etter kommunale årsverk', en: 'by municipal FTE' },
+  keyFixedPlus: { nb: 'fast andel + variabel del', en: 'fixed share + variable part' },
+  keyMix: { nb: 'blandet nøkkel', en: 'mixed key' },
+  keyOwnCost: { nb: 'krone for krone', en: 'krone for krone (each its own cost)' },
+  keyPooled: { nb: 'felles budsjett (alt per innbygger)', en: 'common budget (all per inhabitant)' },
+  keyFixedPlusLabel: { nb: '{percent} % likt + resten etter {driver}', en: '{percent}% equal + the rest by {driver}' },
+  keyMixLabel: { nb: 'blandet: {weights}', en: 'mixed: {weights}' },
+  driverPopulation: { nb: 'folketall', en: 'population' },
+  driverUsers: { nb: 'sosialhjelpsmottakere', en: 'social assistance recipients' },
+  driverSpending: { nb: 'sosialhjelpsutgifter', en: 'social assistance spending' },
+  driverFte: { nb: 'kommunale årsverk', en: 'municipal FTE' },
+  costsHeadline: {
+    nb: '{office} i «{scenario}» – {key}: {total} kr i alt, {keyed} kr fordelt etter nøkkelen.',
+    en: '{office} in "{scenario}" – {key}: NOK {total} in all, NOK {keyed} split by the key.',
+  },
+  costsDefaultPerFte: {
+    nb: 'Kostnad per kommunalt årsverk: {kr} kr (antatt; oppgi --cost-per-fte eller en kolonne i Bemanning).',
+    en: 'Cost per municipal FTE: NOK {kr} (assumed; give --cost-per-fte or a column in Bemanning).',
+  },
+  costsColumns: {
+    nb: 'Kommune|Beløp (kr)|Andel|Kr/innb.|Egen drift|Endring',
+    en: 'Municipality|Amount (NOK)|Share|NOK/inhab.|On its own|Change',
+  },
+  costsMadeOf: { nb: 'Hva kostnaden består av:', en: 'What the cost is made of:' },
+  costsSalary: { nb: 'Lønn {name}', en: 'Salaries {name}' },
+  costsSalaryLine: { nb: '({fte} årsverk × {kr})', en: '({fte} FTE × {kr})' },
+  costsSalaryTotal: { nb: 'Lønn kommunale årsverk i alt', en: 'Salaries of municipal FTE in all' },
+  costsPaidBy: { nb: ' betales av {name}', en: ' paid by {name}' },
+  costsStatePart: { nb: ', staten {state} av {amount}', en: ', the state {state} of {amount}' },
+  costsMunicipalPart: { nb: '(kommunenes del{state}{who})', en: "(the municipalities' part{state}{who})" },
+  costsMunicipalTotal: { nb: 'Kommunene i alt', en: 'The municipalities in all' },
+  costsStateTotal: { nb: 'Staten av linjene (utenfor nøklene)', en: "The state's part of the lines (outside the keys)" },
+  costsPool: { nb: 'Sosialhjelp i felles pott ({pot} kr, {key}):', en: 'Social assistance in a common pool (NOK {pot}, {key}):' },
+  costsPoolRow: {
+    nb: '  {name} betaler {pays}, eget forbruk {own}, netto {net}',
+    en: '  {name} pays {pays}, own spending {own}, net {net}',
+  },
+  costsPhaseIn: { nb: 'Innfasing ({steps}):', en: 'Phase-in ({steps}):' },
+
+  // travel --accuracy.
+  accuracyToi: {
+    nb: 'Reisetidsestimatet mot TØIs bilreisetider ({pairs} par, hvert par spådd av en tilpasning til de andre):',
+    en: "The travel estimate against TØI's car travel times ({pairs} pairs, each predicted by a fit to the others):",
+  },
+  accuracyToiErrors: {
+    nb: '  median feil {median} min, 90-persentil {p90} min, median {percent} %',
+    en: '  median error {median} min, 90th percentile {p90} min, median {percent}%',
+  },
+  accuracyWithin: {
+    nb: 'Reisetid i kommunen mot TØIs egenregion-tider ({points} kommuner): median feil {median} min, 90-persentil {p90} min',
+    en: "Travel within the municipality against TØI's own-region times ({points} municipalities): median error {median} min, 90th percentile {p90} min",
+  },
+  accuracyPublished: {
+    nb: 'Mot publiserte kjøretider (aldri brukt i tilpasningen; mål: median ≤ {median} %, 90-persentil ≤ {p90} %):',
+    en: 'Against published drive times (never used in the fit; targets: median ≤ {median}%, 90th percentile ≤ {p90}%):',
+  },
+  accuracyColumns: {
+    nb: '  lengde          par  median min  p90 min  median %  p90 %  skjevhet %  mål',
+    en: '  length        pairs  median min  p90 min  median %  p90 %    bias %  target',
+  },
+  targetMet: { nb: 'nådd', en: 'met' },
+  targetMissed: { nb: 'ikke nådd', en: 'not met' },
+  accuracyKm: {
+    nb: '  vegavstand: {pairs} par, median feil {median} %, 90-persentil {p90} %',
+    en: '  road distance: {pairs} pairs, median error {median}%, 90th percentile {p90}%',
+  },
+
+  // A scenario's sheet (KP <scenario>) and Sammenligning.
+  scTitle: { nb: 'Scenario: {name}', en: 'Scenario: {name}' },
+  scTotals: {
+    nb: '{offices} kontor, {population} innbyggere. Laget av Kontorplan; arket erstattes ved neste kjøring.',
+    en: '{offices} offices, {population} inhabitants. Made by Kontorplan; the sheet is replaced on the next run.',
+  },
+  scRank: {
+    nb: 'Rangering {rank}: {verdict}. Karakter {rating} av 100 befolkningsvektet, {perMunicipality} per kommune (0 for kontor som bryter krav; se Sammenligning for vekter og hva karakteren betyr).',
+    en: 'Rank {rank}: {verdict}. Rating {rating} of 100 population-weighted, {perMunicipality} per municipality (0 for offices that break a rule; see Sammenligning for the weights and what the rating means).',
+  },
+  scUnknownForm: {
+    nb: 'tillatt på kravene, men {count} delte kontor har ukjent juridisk form: kontroller at det finnes vertskommuneavtale',
+    en: 'admissible on the rules, but {count} shared offices are of unknown legal form: check that there is a host agreement',
+  },
+  scAdmissible: {
+    nb: 'tillatt (alle kontor holder kravene og har vertskommuneavtale der de deles)',
+    en: 'admissible (every office meets the rules and has a host agreement where shared)',
+  },
+  scInadmissible: {
+    nb: 'ikke tillatt, {count} brudd (tabellen «Brudd på krav» nedenfor)',
+    en: 'not admissible, {count} breaches (the table "Breaches of rules" below)',
+  },
+  tOffices: { nb: 'Kontor', en: 'Offices' },
+  tMembers: { nb: 'Medlemmer', en: 'Members' },
+  tVersus: { nb: 'Kommunene mot {baseline}', en: 'The municipalities against {baseline}' },
+  tBreachesNone: { nb: 'Brudd på krav: ingen, scenarioet er tillatt', en: 'Breaches of rules: none, the scenario is admissible' },
+  tBreaches: { nb: 'Brudd på krav (per kommune)', en: 'Breaches of rules (per municipality)' },
+  hFteEstimated: { nb: 'Årsverk estimert', en: 'FTE estimated' },
+  hShareOver: { nb: 'Andel over {minutes} min', en: 'Share over {minutes} min' },
+  hEstimatedTravel: { nb: 'Estimerte reisetider', en: 'Estimated travel times' },
+  hBaRegions: { nb: 'BA-regioner', en: 'BA regions' },
+  hCrossesCounty: { nb: 'Krysser fylkesgrense', en: 'Crosses a county line' },
+  hAgreement: { nb: 'Avtale', en: 'Agreement' },
+  hMinFte: { nb: 'Min. årsverk ({limit})', en: 'Min. FTE ({limit})' },
+  hMaxTravel: { nb: 'Maks reisetid uten lokal tjeneste ({limit})', en: 'Max travel without local service ({limit})' },
+  hSameBa: { nb: 'Samme BA-region', en: 'Same BA region' },
+  hMaxOwners: { nb: 'Maks eiere ({limit})', en: 'Max owners ({limit})' },
+  hAllRules: { nb: 'Alle krav', en: 'All rules' },
+  hOfficeHost: { nb: 'Kontor (vert)', en: 'Office (host)' },
+  hRole: { nb: 'Rolle', en: 'Role' },
+  hInhabitants: { nb: 'Innbyggere', en: 'Inhabitants' },
+  hTravelToHost: { nb: 'Reisetid til vert (min)', en: 'Travel to host (min)' },
+  hTravelSource: { nb: 'Kilde reisetid', en: 'Travel source' },
+  hWithin: { nb: 'Reisetid i kommunen (min)', en: 'Travel within the municipality (min)' },
+  hWithinSource: { nb: 'Kilde reisetid i kommunen', en: 'Source of travel within' },
+  hUserBurden: { nb: 'Brukernes reisebyrde (min)', en: "Users' travel burden (min)" },
+  hStaffTravel: { nb: 'Ansattreiser (min/uke)', en: 'Staff travel (min/week)' },
+  hFte: { nb: 'Årsverk', en: 'FTE' },
+  hFteSource: { nb: 'Kilde årsverk', en: 'FTE source' },
+  hBaRegion: { nb: 'BA-region', en: 'BA region' },
+  hRoleBefore: { nb: 'Rolle før', en: 'Role before' },
+  hRoleNow: { nb: 'Rolle nå', en: 'Role now' },
+  hHostBefore: { nb: 'Kontor (vert) før', en: 'Office (host) before' },
+  hHostNow: { nb: 'Kontor (vert) nå', en: 'Office (host) now' },
+  hAccessBefore: { nb: 'Brukernes reisetid før (min)', en: "Users' travel before (min)" },
+  hAccessNow: { nb: 'Brukernes reisetid nå (min)', en: "Users' travel now (min)" },
+  hChange: { nb: 'Endring (min)', en: 'Change (min)' },
+  hFullBefore: { nb: 'Reisetid til fullt kontor før (min)', en: 'Travel to a full office before (min)' },
+  hFullNow: { nb: 'Reisetid til fullt kontor nå (min)', en: 'Travel to a full office now (min)' },
+  hDaysBefore: { nb: 'Lokale åpningsdager før', en: 'Local opening days before' },
+  hDaysNow: { nb: 'Lokale åpningsdager nå', en: 'Local opening days now' },
+  hStationedBefore: { nb: 'Årsverk stasjonert før (anslag)', en: 'FTE stationed before (estimate)' },
+  hStationedNow: { nb: 'Årsverk stasjonert nå (anslag)', en: 'FTE stationed now (estimate)' },
+  hBreaks: { nb: 'Bryter krav', en: 'Breaks rules' },
+  hWorseOff: { nb: 'Verre stilt', en: 'Worse off' },
+  hOffice: { nb: 'Kontor', en: 'Office' },
+  hRule: { nb: 'Krav', en: 'Rule' },
+  hValue: { nb: 'Verdi', en: 'Value' },
+  hLimit: { nb: 'Grense', en: 'Limit' },
+  hExplanation: { nb: 'Forklaring', en: 'Explanation' },
+  indexHeader: { nb: 'Samlet karakter (0–100; 0 = bryter krav)', en: 'Overall rating (0–100; 0 = breaks a rule)' },
+  informalWord: { nb: 'UFORMELT', en: 'INFORMAL' },
+  unknownWord: { nb: 'ukjent', en: 'unknown' },
+  mergedWord: { nb: 'sammenslått', en: 'merged' },
+  stateOnlyWord: { nb: 'kun statlig', en: 'state only' },
+  agreementWord: { nb: 'avtale', en: 'agreement' },
+
+  // The rest of Sammenligning.
+  cmpHeading: {
+    nb: 'Scenarier side om side. Rangering: først de tillatte (alle kontor holder kravene og har avtale), så de med færrest brudd, deretter etter karakter (0–100, høyere er bedre; se docs/scoring.md). Et scenario som ikke er tillatt, rangeres alltid etter alle tillatte, uansett karakter.',
+    en: 'Scenarios side by side. Ranking: first the admissible (every office meets the rules and has an agreement), then those with the fewest breaches, then by rating (0–100, higher is better; see docs/scoring.md). A scenario that is not admissible always ranks after every admissible one, whatever its rating.',
+  },
+  cmpBaseline: {
+    nb: 'Grunnlaget kommunene sammenlignes med: «{baseline}» (verre stilt: brukernes reisetid over {minutes} min lengre eller færre lokale åpningsdager; se hvert scenarios tabell «Kommunene mot …»).',
+    en: 'The baseline the municipalities are compared with: "{baseline}" (worse off: users\' travel over {minutes} min longer or fewer local opening days; see each scenario\'s table "The municipalities against …").',
+  },
+  cmpChart: { nb: 'Scenarier: antall kontor mot reisetid', en: 'Scenarios: number of offices against travel' },
+  cmpMeasure: { nb: 'Mål', en: 'Measure' },
+  cmpUnit: { nb: 'Enhet', en: 'Unit' },
+  cmpPointsTitle: { nb: 'Scenarier som punkter (diagrammet til høyre)', en: 'Scenarios as points (the chart on the right)' },
+  cmpRatingBreach: { nb: 'Karakter (0–100; 0 = brudd)', en: 'Rating (0–100; 0 = breach)' },
+  cmpAdmissibleShort: { nb: 'Tillatt', en: 'Admissible' },
+  cmpRankTitle: {
+    nb: 'Rangering: tillatte scenarier først, så færrest brudd, deretter karakter; hvorfor et scenario ikke er tillatt',
+    en: 'Ranking: admissible scenarios first, then the fewest breaches, then rating; why a scenario is not admissible',
+  },
+  cmpMunicipalitiesBreaching: { nb: 'Kommuner med brudd', en: 'Municipalities with breaches' },
+  cmpWhyNot: { nb: 'Hvorfor ikke tillatt', en: 'Why not admissible' },
+  cmpWeightsTitle: {
+    nb: 'Vekter og skalaer: karakteren er 0 ved verste ende og 100 ved beste, rett linje mellom; endre dem i et eget ark «Vekter» (docs/scoring.md)',
+    en: 'Weights and scales: the rating is 0 at the worst end and 100 at the best, a straight line between; change them in a sheet of your own named "Vekter" (docs/scoring.md)',
+  },
+  cmpBetterWhen: { nb: 'Bedre når', en: 'Better when' },
+  cmpWorstEnd: { nb: 'Verste ende (0)', en: 'Worst end (0)' },
+  cmpBestEnd: { nb: 'Beste ende (100)', en: 'Best end (100)' },
+  cmpWeight: { nb: 'Vekt', en: 'Weight' },
+  cmpDefaultWeight: { nb: 'Standardvekt', en: 'Default weight' },
+  cmpScaleSource: { nb: 'Kilde for skalaen', en: 'Source of the scale' },
+  cmpHalved: { nb: 'Vekten halvert: endrer rekkefølgen', en: 'Weight halved: changes the order' },
+  cmpDoubled: { nb: 'Vekten doblet: endrer rekkefølgen', en: 'Weight doubled: changes the order' },
+  higher: { nb: 'høyere', en: 'higher' },
+  lower: { nb: 'lavere', en: 'lower' },
+  sourced: { nb: 'kilde', en: 'source' },
+  assumption: { nb: 'antakelse', en: 'assumption' },
+  rulesLine: { nb: 'Krav: {rules}.', en: 'Rules: {rules}.' },
+  rifMinFte: { nb: 'minst {fte} årsverk per kontor', en: 'at least {fte} FTE per office' },
+  rifMaxTravel: {
+    nb: 'høyst {minutes} min reisetid på dager uten lokal tjeneste',
+    en: 'at most {minutes} min travel on days without a local service',
+  },
+  rifMaxOwners: { nb: 'høyst {owners} eiere', en: 'at most {owners} owners' },
+  rifAgreement: { nb: 'vertskommuneavtale der kontoret deles', en: 'a host agreement where the office is shared' },
+  cmpId: { nb: 'Id', en: 'Id' },
+} as const satisfies Record<string, Template>;
+
+export type MessageCode = keyof typeof MESSAGES;
+
+/** Codes whose English and Norwegian texts are rightly the same. */
+export const SAME_IN_BOTH: ReadonlySet<string> = new Set<string>([
+  'colScenario',
+  'colStatus',
+  'colVia',
+  'travelLongItem',
+  'alternativeName',
+  'unitBest',
+  'unitScale',
+  'unitMinutes',
+  'scTitle',
+  'cmpId',
+]);
+
+/** A parameter: a value, or a text of its own in both languages. */
+export type MessageParam = string | number | Template;
+export type MessageParams = Readonly<Record<string, MessageParam>>;
+
+export function message(code: MessageCode, params: MessageParams = {}, lang: Language = 'nb'): string {
+  const resolved = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'object' ? v[lang] : v]));
+  return fill(MESSAGES[code][lang], resolved);
+}
