@@ -64,7 +64,7 @@ export function resultSheets(scores: readonly ScenarioScore[], p: Parameters, la
     ...scores.flatMap((s, i) => {
       const own = scenarioSheet(s, names.scenario[i]!, i, p, lang);
       const c = names.consequences[i];
-      return c === undefined ? [own] : [own, consequenceSheet(s, c, i)];
+      return c === undefined ? [own] : [own, consequenceSheet(s, c, i, lang)];
     }),
     comparisonSheet(scores, p, lang),
   ];

@@ -123,6 +123,14 @@ describe('optimize --lang en, then plan in either language', () => {
     } else expect(titles).toEqual(expect.arrayContaining(['Kontor', 'Medlemmer', 'Vertskommune', 'Kontor (vert)']));
     const scenarios = (await sheetsOf(out)).find((s) => s.name === 'KP Optimerte scenarier')!;
     expect(scenarios.values.some((r) => r[0] === 'Optimised 20 offices alt. 1')).toBe(true);
+    // The consequence sheets too: headers, effects and grades' words, in the command's language.
+    const consequences = (await sheetsOf(out)).find((s) => s.name.startsWith('KP Konsekvenser'))!;
+    const cells = consequences.values.flat();
+    if (lang === 'en') {
+      expect(String(consequences.values[0]![0])).toMatch(/^Consequences of "/);
+      expect(cells).toEqual(expect.arrayContaining(['Effect', 'Measure', 'Extent thresholds', 'Cost of local service points']));
+      expect(cells).not.toContain('Virkning');
+    } else expect(cells).toEqual(expect.arrayContaining(['Virkning', 'Kostnad for lokale tjenestesteder']));
   });
 });
 
