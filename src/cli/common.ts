@@ -267,16 +267,8 @@ export async function openAndRead(
   io: Io,
   scenarios = false,
 ): Promise<{ wb: ExcelJsWorkbook; result: ReadResult; snapshot: WorkbookSnapshot } | undefined> {
-  if (!existsSync(input)) {
-    io.err(lang === 'en' ? `File not found: ${input}` : `Fant ikke filen ${input}`);
-    return undefined;
-  }
-  const opened = await openWorkbookFile(input, lang);
-  if ('refusal' in opened) {
-    io.err(`${opened.refusal}. ${lang === 'en' ? 'Nothing was written.' : 'Ingenting ble skrevet.'}`);
-    return undefined;
-  }
-  const wb = opened.wb;
+  const wb = await openInput(input, lang, io);
+  if (!wb) return undefined;
   const data = loadEmbedded();
   const snapshot = await wb.read();
   const result = readWorkbook(snapshot, params, embeddedReadOptions(data, loadNetwork(data)));
