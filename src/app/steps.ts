@@ -377,7 +377,7 @@ export function optimisedResult(
   const heading = [
     t('optimisedTitle'),
     rulesLine,
-    // One line with the service points: the header row must stay within the rows a reader scans.
+    // One line with the service points, beside the best structure it belongs to.
     t('optimisedBest', {
       status: statusText(best, lang),
       gap: pct(best.gap, 2, lang),
@@ -386,7 +386,7 @@ export function optimisedResult(
     }),
     ...travelBasisText(basis, names, lang),
     isolatedNames.length > 0 ? t('isolatedKept', { list: isolatedNames.join(', ') }) : t('noneIsolated'),
-    // The alternatives in one line, however many: the header row must stay within the rows a reader scans.
+    // The alternatives in one line, however many.
     ...(altNotes.length > 0 ? [t('alternativesLine', { list: altNotes.join('; ') })] : []),
     ...(outcome.stopped ? [t('runStopped')] : []),
   ];

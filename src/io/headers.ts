@@ -70,9 +70,14 @@ export function matchHeaders(
  * The header row: the first of the top 10 rows where every required field matches, else
  * the row matching most fields. Returns undefined for an empty sheet.
  */
-export function findHeaderRow(sheet: SheetData, fields: readonly FieldSpec[]): HeaderMatch | undefined {
+/**
+ * `scanRows`: how many rows from the top may hold the header. A planner's sheet has it within the
+ * first ten (a title or two above); Kontorplan's own sheets, whose heading grows with what they
+ * report, are scanned whole.
+ */
+export function findHeaderRow(sheet: SheetData, fields: readonly FieldSpec[], scanRows = 10): HeaderMatch | undefined {
   let best: (HeaderMatch & { score: number }) | undefined;
-  const limit = Math.min(sheet.values.length, 10);
+  const limit = Math.min(sheet.values.length, scanRows);
   for (let r = 0; r < limit; r++) {
     const row = sheet.values[r] ?? [];
     const { columns, chosen } = matchHeaders(row, fields);

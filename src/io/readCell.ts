@@ -50,8 +50,13 @@ export function nonNegativeAt(sheet: SheetData, r: number, c: number, log: Probl
 }
 
 /** The header row with every required field, or undefined after logging each missing column at the header. */
-export function requiredHeader(sheet: SheetData, fields: readonly FieldSpec[], log: ProblemLog): HeaderMatch | undefined {
-  const header = findHeaderRow(sheet, fields);
+export function requiredHeader(
+  sheet: SheetData,
+  fields: readonly FieldSpec[],
+  log: ProblemLog,
+  scanRows?: number,
+): HeaderMatch | undefined {
+  const header = findHeaderRow(sheet, fields, scanRows);
   const missing = fields.filter((f) => f.required && !header?.columns.has(f.key));
   for (const f of missing) {
     log.error(sheet.name, a1(header?.row ?? 0, 0), 'columnMissing', {

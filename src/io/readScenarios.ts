@@ -33,8 +33,10 @@ export function readScenarios(
   log: ProblemLog,
   kommunerSheet: string,
   broken: Set<string> = new Set(),
+  /** Rows that may hold the header (Kontorplan's own sheet of optimised scenarios: all). */
+  scanRows?: number,
 ): Scenario[] {
-  const header = requiredHeader(sheet, SCENARIO_FIELDS, log);
+  const header = requiredHeader(sheet, SCENARIO_FIELDS, log, scanRows);
   if (!header) return [];
   const errorCount = () => log.problems.filter((p) => p.severity === 'error').length;
   const col = (k: string) => header.columns.get(k);

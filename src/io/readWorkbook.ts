@@ -283,7 +283,15 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
   const optimizedSheet = snapshot.sheets.find((s) => owned.has(s.name) && s.name === OPTIMIZED_SCENARIOS_SHEET);
   if (optimizedSheet) {
     const taken = new Set(scenarios.map((s) => s.name.toLowerCase()));
-    for (const s of readScenarios(optimizedSheet, municipalities, resolver, log, kommunerSheet.name)) {
+    for (const s of readScenarios(
+      optimizedSheet,
+      municipalities,
+      resolver,
+      log,
+      kommunerSheet.name,
+      undefined,
+      optimizedSheet.values.length,
+    )) {
       if (!taken.has(s.name.toLowerCase())) {
         scenarios.push(s);
         optimizedNames.push(s.name);

@@ -306,3 +306,17 @@ describe('readWorkbook: every problem at once, at its cell', () => {
     expect(result.problems.map((p) => formatProblem(p, 'en'))).toEqual(['Kommuner!B2: "12 3x" is not a number']);
   });
 });
+
+describe('readWorkbook: Kontorplan’s own sheet of optimised scenarios', () => {
+  it('finds its table however long the heading above it (the heading grows with what the optimiser reports)', () => {
+    const heading: CellValue[][] = Array.from({ length: 14 }, (_, k) => [`Linje ${k + 1} av overskriften`]);
+    const table: CellValue[][] = [
+      ['Scenario', 'Kommunenummer', 'Kommunenavn', 'Vertskommune', 'Vertskommunens navn', 'Tjenestested', 'Vertskommuneavtale'],
+      ...TOY_KOMMUNER.slice(1).map((r) => ['Optimert', String(r[0]), String(r[1]), String(r[0]), String(r[1]), 'hovedkontor', 'ja']),
+    ];
+    const book = snapshot(sheet('Kommuner', TOY_KOMMUNER), sheet('KP Optimerte scenarier', [...heading, [], ...table]));
+    const read = readWorkbook({ ...book, ownedSheets: ['KP Optimerte scenarier'] }, withParameters());
+    expect(read.value?.sheetsUsed.optimizedScenarioNames).toEqual(['Optimert']);
+    expect(read.value?.scenarios.find((s) => s.name === 'Optimert')?.offices).toHaveLength(TOY_KOMMUNER.length - 1);
+  });
+});
