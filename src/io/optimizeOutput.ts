@@ -1,4 +1,4 @@
-import type { CellValue, SheetSpec } from '../domain/sheets';
+import type { CellValue, ChartSpec, ColumnSpec, SheetSpec } from '../domain/sheets';
 import type { Scenario } from '../domain/types';
 import { message as m, MESSAGES } from './messages';
 import type { Language } from './problems';
@@ -75,37 +75,46 @@ export type TradeoffRow = Readonly<{
 export const TRADEOFF_TABLE = 'KP_Avveiing';
 
 export function tradeoffSheet(points: readonly TradeoffRow[], heading: readonly string[], lang: Language = 'nb'): SheetSpec {
-  const startRow = heading.length + 1;
-  return {
+  return curveSheet({
     name: TRADEOFF_SHEET,
+    table: TRADEOFF_TABLE,
     heading,
+    columns: [
+      { header: m('colOffices', {}, lang), format: '0', width: 10 },
+      { header: m('colMeanTravel', {}, lang), format: '0.0', width: 12 },
+      { header: m('colMaxTravel', {}, lang), format: '0', width: 12 },
+      { header: m('colMinOfficeFte', {}, lang), format: '0.0', width: 12 },
+      { header: m('colStatus', {}, lang), width: 18 },
+      { header: m('colGap', {}, lang), format: '0.00%', width: 10 },
+      { header: m('colSeconds', {}, lang), format: '0.0', width: 10 },
+    ],
+    rows: points.map((p) => [p.offices, p.meanTravel, p.maxTravel, p.minOfficeFte, p.status, p.gap, p.seconds]),
+    chart: {
+      title: m('chartTravelByOffices', {}, lang),
+      x: 0,
+      y: [1],
+      xTitle: m('colOffices', {}, lang),
+      yTitle: m('axisMeanTravel', {}, lang),
+    },
+  });
+}
+
+/** A trade-off curve: one table under the heading, frozen at its header, with a native chart over it. */
+function curveSheet(c: {
+  name: string;
+  table: string;
+  heading: readonly string[];
+  columns: readonly ColumnSpec[];
+  rows: CellValue[][];
+  chart: Omit<ChartSpec, 'table'>;
+}): SheetSpec {
+  const startRow = c.heading.length + 1;
+  return {
+    name: c.name,
+    heading: c.heading,
     freezeRows: startRow + 1,
-    tables: [
-      {
-        name: TRADEOFF_TABLE,
-        startRow,
-        columns: [
-          { header: m('colOffices', {}, lang), format: '0', width: 10 },
-          { header: m('colMeanTravel', {}, lang), format: '0.0', width: 12 },
-          { header: m('colMaxTravel', {}, lang), format: '0', width: 12 },
-          { header: m('colMinOfficeFte', {}, lang), format: '0.0', width: 12 },
-          { header: m('colStatus', {}, lang), width: 18 },
-          { header: m('colGap', {}, lang), format: '0.00%', width: 10 },
-          { header: m('colSeconds', {}, lang), format: '0.0', width: 10 },
-        ],
-        rows: points.map((p) => [p.offices, p.meanTravel, p.maxTravel, p.minOfficeFte, p.status, p.gap, p.seconds]),
-      },
-    ],
-    charts: [
-      {
-        title: m('chartTravelByOffices', {}, lang),
-        table: TRADEOFF_TABLE,
-        x: 0,
-        y: [1],
-        xTitle: m('colOffices', {}, lang),
-        yTitle: m('axisMeanTravel', {}, lang),
-      },
-    ],
+    tables: [{ name: c.table, startRow, columns: c.columns, rows: c.rows }],
+    charts: [{ ...c.chart, table: c.table }],
   };
 }
 
@@ -149,48 +158,38 @@ export const SITE_TRADEOFF_SHEET = 'KP Avveiing tjenestesteder';
 export const SITE_TRADEOFF_TABLE = 'KP_Avveiing_tjenestesteder';
 
 export function siteTradeoffSheet(points: readonly SiteTradeoffRow[], heading: readonly string[], lang: Language = 'nb'): SheetSpec {
-  const startRow = heading.length + 1;
-  return {
+  return curveSheet({
     name: SITE_TRADEOFF_SHEET,
+    table: SITE_TRADEOFF_TABLE,
     heading,
-    freezeRows: startRow + 1,
-    tables: [
-      {
-        name: SITE_TRADEOFF_TABLE,
-        startRow,
-        columns: [
-          { header: m('colCostScale', {}, lang), format: '0.00', width: 12 },
-          { header: m('colSitesCostMillions', {}, lang), format: '0.00', width: 16 },
-          { header: m('colMeanTravel', {}, lang), format: '0.0', width: 12 },
-          { header: m('colFullOffices', {}, lang), format: '0', width: 10 },
-          { header: m('colBranches', {}, lang), format: '0', width: 10 },
-          { header: m('colMeetingRooms', {}, lang), format: '0', width: 10 },
-          { header: m('colOffices', {}, lang), format: '0', width: 10 },
-          { header: m('colStatus', {}, lang), width: 18 },
-          { header: m('colGap', {}, lang), format: '0.00%', width: 10 },
-        ],
-        rows: points.map((p) => [
-          p.scale,
-          p.siteCostKr === null ? null : p.siteCostKr / 1e6,
-          p.meanTravel,
-          p.full,
-          p.branch,
-          p.meeting,
-          p.offices,
-          p.status,
-          p.gap,
-        ]),
-      },
+    columns: [
+      { header: m('colCostScale', {}, lang), format: '0.00', width: 12 },
+      { header: m('colSitesCostMillions', {}, lang), format: '0.00', width: 16 },
+      { header: m('colMeanTravel', {}, lang), format: '0.0', width: 12 },
+      { header: m('colFullOffices', {}, lang), format: '0', width: 10 },
+      { header: m('colBranches', {}, lang), format: '0', width: 10 },
+      { header: m('colMeetingRooms', {}, lang), format: '0', width: 10 },
+      { header: m('colOffices', {}, lang), format: '0', width: 10 },
+      { header: m('colStatus', {}, lang), width: 18 },
+      { header: m('colGap', {}, lang), format: '0.00%', width: 10 },
     ],
-    charts: [
-      {
-        title: m('chartTravelBySiteCost', {}, lang),
-        table: SITE_TRADEOFF_TABLE,
-        x: 1,
-        y: [2],
-        xTitle: m('axisSiteCost', {}, lang),
-        yTitle: m('axisMeanTravel', {}, lang),
-      },
-    ],
-  };
+    rows: points.map((p) => [
+      p.scale,
+      p.siteCostKr === null ? null : p.siteCostKr / 1e6,
+      p.meanTravel,
+      p.full,
+      p.branch,
+      p.meeting,
+      p.offices,
+      p.status,
+      p.gap,
+    ]),
+    chart: {
+      title: m('chartTravelBySiteCost', {}, lang),
+      x: 1,
+      y: [2],
+      xTitle: m('axisSiteCost', {}, lang),
+      yTitle: m('axisMeanTravel', {}, lang),
+    },
+  });
 }
