@@ -1,18 +1,8 @@
 import fc from 'fast-check';
+import { arbMember } from './arbitraries';
 import { VAERNES } from './vaernes';
 import { costBreakdown, phaseIn, poolSocialAssistance, staffLikeLines, POOL_KEYS } from '../../src/costkeys/extras';
-import { CostKeyError, EVERY_KEY, splitCosts, type CostKey, type CostMember, type CostOffice } from '../../src/costkeys/keys';
-
-const arbMember = (i: number) =>
-  fc
-    .record({
-      population: fc.integer({ min: 1, max: 800_000 }),
-      users: fc.integer({ min: 0, max: 20_000 }),
-      spending: fc.integer({ min: 0, max: 500_000_000 }),
-      municipalFte: fc.double({ min: 0, max: 200, noNaN: true }),
-      costPerFte: fc.integer({ min: 400_000, max: 1_200_000 }),
-    })
-    .map((r): CostMember => ({ ...r, number: String(1000 + i), name: `K${i}` }));
+import { CostKeyError, EVERY_KEY, splitCosts, type CostKey, type CostOffice } from '../../src/costkeys/keys';
 
 /** Offices with lines that the state partly pays (any share 0–1, amounts in kroner or with øre). */
 const arbOffice = fc

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { arbMember } from './arbitraries';
 import { VAERNES } from './vaernes';
 import {
   CostKeyError,
@@ -6,7 +7,6 @@ import {
   largestRemainder,
   splitCosts,
   type CostKey,
-  type CostMember,
   type CostOffice,
   EVERY_KEY,
 } from '../../src/costkeys/keys';
@@ -74,17 +74,6 @@ describe('largest remainder', () => {
     expect(largestRemainder([10 / 3, 10 / 3, 10 / 3], 10)).toEqual([4, 3, 3]);
   });
 });
-
-const arbMember = (i: number) =>
-  fc
-    .record({
-      population: fc.integer({ min: 1, max: 800_000 }),
-      users: fc.integer({ min: 0, max: 20_000 }),
-      spending: fc.integer({ min: 0, max: 500_000_000 }),
-      municipalFte: fc.double({ min: 0, max: 200, noNaN: true }),
-      costPerFte: fc.integer({ min: 400_000, max: 1_200_000 }),
-    })
-    .map((r): CostMember => ({ ...r, number: String(1000 + i), name: `K${i}` }));
 
 const arbOffice = fc
   .integer({ min: 1, max: 8 })
