@@ -95,8 +95,9 @@ function dateSerial(y: number, m: number, d: number): number | undefined {
 
 /**
  * What typing (or `values`) puts in a cell that is not formatted as text: numbers, booleans,
- * error values, and dates (ISO "2024-03-01", or Norwegian "01.03.2024") become the date's serial
- * number with a date format, as Excel converts them.
+ * error values, dates (ISO "2024-03-01", or Norwegian "01.03.2024") become the date's serial
+ * number with a date format, and times ("1:25", "1:25:30", "25:10") the fraction of a day with a
+ * time format ("h:mm", "h:mm:ss"; "[h]:mm" past 24 hours), as Excel converts them.
  */
 function parseTyped(v: unknown, format: string): { value: FakeCell['value']; error?: boolean; format?: string } {
   if (v === null || v === undefined || v === '') return { value: null };
@@ -110,6 +111,12 @@ function parseTyped(v: unknown, format: string): { value: FakeCell['value']; err
   const nb = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t);
   const serial = iso ? dateSerial(+iso[1]!, +iso[2]!, +iso[3]!) : nb ? dateSerial(+nb[3]!, +nb[2]!, +nb[1]!) : undefined;
   if (serial !== undefined) return { value: serial, format: format === 'General' ? (iso ? 'yyyy-mm-dd' : 'dd.mm.yyyy') : format };
+  const time = /^(\d{1,4}):([0-5]\d)(?::([0-5]\d))?$/.exec(t);
+  if (time) {
+    const [h, m, sec] = [Number(time[1]), Number(time[2]), Number(time[3] ?? 0)];
+    const shown = `${h >= 24 ? '[h]' : 'h'}:mm${time[3] ? ':ss' : ''}`;
+    return { value: (h * 3600 + m * 60 + sec) / 86400, format: format === 'General' ? shown : format };
+  }
   return { value: v };
 }
 

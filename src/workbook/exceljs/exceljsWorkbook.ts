@@ -15,13 +15,18 @@ import {
 import { columnLetters } from '../../io/cells';
 import { addCharts } from './charts';
 import { mergeOwnSheets } from './package';
+import { excelDays, isDateTimeFormat } from '../numberFormat';
 import { OWNER_SHEET, planReplacement, SheetConflictError, type InputSheetsPort, type WorkbookPort } from '../port';
 
-/** An exceljs cell value as the engine sees it (what Office.js `values` would give). */
-export function normaliseCell(v: ExcelJS.CellValue): CellValue {
+/**
+ * An exceljs cell value as the engine sees it (what Office.js `values` would give). exceljs
+ * gives a Date for some formats that show no date ("0 \m\i\n"): with the cell's format, such
+ * a cell is its number again, as Excel shows it.
+ */
+export function normaliseCell(v: ExcelJS.CellValue, numFmt?: string): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return v;
+  if (v instanceof Date) return numFmt !== undefined && !isDateTimeFormat(numFmt) ? excelDays(v) : v;
   if (typeof v === 'object') {
     if ('error' in v) return { error: String((v as ExcelJS.CellErrorValue).error) };
     if ('richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('');
@@ -29,7 +34,8 @@ export function normaliseCell(v: ExcelJS.CellValue): CellValue {
       const result = (v as ExcelJS.CellFormulaValue).result;
       if (result === undefined || result === null) return null;
       if (typeof result === 'object' && 'error' in result) return { error: String(result.error) };
-      return result instanceof Date || typeof result !== 'object' ? (result as CellValue) : null;
+      if (result instanceof Date) return normaliseCell(result, numFmt);
+      return typeof result !== 'object' ? (result as CellValue) : null;
     }
     if ('text' in v) return String((v as ExcelJS.CellHyperlinkValue).text);
   }
@@ -42,7 +48,8 @@ function sheetData(ws: ExcelJS.Worksheet): SheetData {
     const out: CellValue[] = [];
     for (let c = 1; c <= row.cellCount; c++) {
       const cell = row.getCell(c);
-      out.push(normaliseCell(cell.isMerged && cell.master !== cell ? cell.master.value : cell.value));
+      const shown = cell.isMerged && cell.master !== cell ? cell.master : cell;
+      out.push(normaliseCell(shown.value, shown.numFmt));
     }
     values[r - 1] = out;
   });

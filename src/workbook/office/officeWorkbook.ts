@@ -12,6 +12,7 @@ import {
 import { a1, columnIndex, columnLetters } from '../../io/cells';
 import { layoutSheet } from '../../domain/layout';
 import { OWNER_SHEET, planReplacement, SheetConflictError, type WorkbookPort } from '../port';
+import { excelDate, isDateTimeFormat } from '../numberFormat';
 import type { ExcelRun, XRange, XRequestContext, XWorksheet } from './excelApi';
 
 /**
@@ -19,14 +20,16 @@ import type { ExcelRun, XRange, XRequestContext, XWorksheet } from './excelApi';
  * excel/performance.md: "limits requests and responses to 5 MB"); stay under it with a margin.
  */
 export const MAX_REQUEST_BYTES = 4_500_000;
-/** The answer one read sync aims at (values and valueTypes as JSON), under the 5 MB with a margin. */
+/** The answer one read sync aims at (values, valueTypes and numberFormat as JSON), under the 5 MB with a margin. */
 export const MAX_RESPONSE_BYTES = 4_000_000;
 /**
- * Our estimate of the JSON one cell costs in a read (its value and its type, with quotes and
- * commas): measured on the sample of all of Norway at 17.2 bytes (18.2 for Nordland), taken at
- * 24. A chunk Excel still refuses (long texts) is halved and read again.
+ * Our estimate of the JSON one cell costs in a read (its value, its type and its number format,
+ * with quotes and commas): measured on the sample of all of Norway at 17.2 bytes without the
+ * format, and on Nordland's at 18.2 without and 23.1 with it; taken at 36, since a planner's
+ * "General" cell costs 10 bytes of format alone. A chunk Excel still refuses (long texts, long
+ * custom formats) is halved and read again.
  */
-export const READ_BYTES_PER_CELL = 24;
+export const READ_BYTES_PER_CELL = 36;
 
 /** The document setting that holds Kontorplan's settings (column mapping, parameters). */
 export const SETTINGS_KEY = 'kontorplan';
@@ -47,10 +50,16 @@ export function topLeft(address: string): { row: number; col: number } {
   return { row: Number(m[2]) - 1, col: columnIndex(m[1]!) };
 }
 
-/** One cell as Office.js gives it (`values` and `valueTypes`), as the engine sees it. */
-function cellOf(v: unknown, type: string | undefined): CellValue {
+/**
+ * One cell as Office.js gives it (`values`, `valueTypes`, `numberFormat`), as the engine sees it.
+ * Office.js gives a date or time as its day number ("1:25" as 0.059); with a date or time format
+ * it becomes the Date the .xlsx reader gives for the same cell, so a travel time typed as 1:25
+ * reads as 85 minutes in the add-in as on the command line.
+ */
+function cellOf(v: unknown, type: string | undefined, format?: unknown): CellValue {
   if (type === 'Error') return { error: String(v) };
   if (v === '' || v === null || v === undefined) return null;
+  if (typeof v === 'number' && type === 'Double' && isDateTimeFormat(format)) return excelDate(v);
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
   return String(v);
 }
@@ -68,16 +77,21 @@ export function rangeBounds(address: string): { r0: number; c0: number; r1: numb
 /** A used range's values placed from A1, as the readers expect. */
 function fromA1(range: XRange): CellValue[][] {
   const { row, col } = topLeft(range.address);
-  return placed(row, col, [range]);
+  return placed(row, col, [{ values: range.values, valueTypes: range.valueTypes }]);
 }
 
 /** Row blocks of one sheet (read in order, same columns) placed from A1. */
-function placed(row: number, col: number, blocks: readonly { values: unknown[][]; valueTypes: string[][] }[]): CellValue[][] {
+function placed(
+  row: number,
+  col: number,
+  blocks: readonly { values: unknown[][]; valueTypes: string[][]; numberFormat?: unknown[][] }[],
+): CellValue[][] {
   const out: CellValue[][] = Array.from({ length: row }, () => []);
   for (const b of blocks)
     b.values.forEach((r, i) => {
       const types = b.valueTypes[i];
-      out.push([...Array<CellValue>(col).fill(null), ...r.map((v, j) => cellOf(v, types?.[j]))]);
+      const formats = b.numberFormat?.[i];
+      out.push([...Array<CellValue>(col).fill(null), ...r.map((v, j) => cellOf(v, types?.[j], formats?.[j]))]);
     });
   return out;
 }
@@ -120,7 +134,7 @@ function groupBlocks(blocks: readonly Block[], budgetCells: number): Block[][] {
  * over the limit.
  */
 async function readBlocks(context: XRequestContext, sheets: readonly XWorksheet[], group: Block[]): Promise<Block[]> {
-  for (const b of group) b.range = sheets[b.sheet]!.getRange(`${a1(b.r0, b.c0)}:${a1(b.r1, b.c1)}`).load('values,valueTypes');
+  for (const b of group) b.range = sheets[b.sheet]!.getRange(`${a1(b.r0, b.c0)}:${a1(b.r1, b.c1)}`).load('values,valueTypes,numberFormat');
   try {
     await context.sync();
     return group;
