@@ -1,5 +1,7 @@
 import js from '@eslint/js';
 import officeAddins from 'eslint-plugin-office-addins';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import tseslint from 'typescript-eslint';
 
 /** What the engine (and everything below the shells) may not import, and why. */
@@ -35,6 +37,17 @@ export default tseslint.config(
         { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Nothing from a workbook is ever rendered as HTML.' },
         { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Nothing from a workbook is ever rendered as HTML.' },
       ],
+    },
+  },
+  {
+    // Typed rules for the product's code: a promise is awaited, returned or marked `void` with
+    // the reason beside it (the pane's useAction().run never rejects, so its click handlers
+    // `void` it), and never handed where a plain callback is expected.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: dirname(fileURLToPath(import.meta.url)) } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
     },
   },
   // The layering (DESIGN.md, Architecture), one message per forbidden import. A later block for

@@ -7,9 +7,6 @@ import type { MetricId, RatingRange } from './parameters';
 /** A municipality number as a 4-digit string with leading zeros, e.g. "0301" (Oslo). */
 export type MunicipalityNumber = string & { readonly __brand: 'MunicipalityNumber' };
 
-/** Minutes of travel (car, possibly with ferry). */
-export type Minutes = number;
-
 /** Where a value came from: read from the planner's sheet, or estimated by Kontorplan. */
 export type Provenance = 'given' | 'estimated';
 

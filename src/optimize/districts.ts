@@ -61,7 +61,6 @@ export class Districts {
   private readonly movable: Uint8Array;
   private readonly isolated: Uint8Array;
   private readonly lambda: number;
-  private readonly minFte: number;
   private readonly maxOwners: number;
   private readonly baPenalty: number;
   private readonly officeCost: number;
@@ -84,7 +83,6 @@ export class Districts {
     this.isolated = fixed.isolated;
     this.movable = fixed.movable;
     this.lambda = fixed.lambda;
-    this.minFte = pr.rules.minFte;
     this.maxOwners = pr.rules.maxOwners;
     this.baPenalty = pr.rules.baSplitPenalty;
     this.officeCost = red.p === undefined ? (pr.rules.officeCost ?? 0) : 0;
@@ -514,11 +512,6 @@ export class Districts {
       if (d > 0) g += d;
     }
     return g;
-  }
-
-  private nearestOpen(i: number): number {
-    for (const j of this.red.allowed[i]!) if (this.open[j]) return j;
-    return i;
   }
 
   snapshot(): Assignment {

@@ -37,7 +37,6 @@ export class Reflow {
   /** Weights of a breach, as in the assignment search: per FTE missing, per owner too many. */
   private readonly perFte: number;
   private readonly perOwner: number;
-  private readonly minFte: number;
   private readonly fte: Float64Array;
 
   constructor(private readonly red: Reduced) {
@@ -56,7 +55,6 @@ export class Reflow {
     this.mark = new Int32Array(n);
     this.acost = red.allowed.map((hs, i) => Float64Array.from(hs, (j) => this.c(i, j)));
     ({ perFte: this.perFte, perOwner: this.perOwner } = breachWeights(red));
-    this.minFte = pr.rules.minFte;
     this.fte = new Float64Array(n);
   }
 

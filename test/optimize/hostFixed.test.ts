@@ -29,7 +29,7 @@ describe('the fixed part of estimated staffing in the optimiser', () => {
     const scenario = {
       name: 'Hamn vert',
       offices: pr.ids
-        .map((id, i) => i)
+        .map((_id, i) => i)
         .filter((i) => host[i] === i)
         .map((j) => ({
           host: pr.ids[j] as never,

@@ -133,7 +133,7 @@ function expectPlannerPartsKept(before: Map<string, Buffer>, after: Map<string, 
   const w0 = before.get('xl/workbook.xml')!.toString('utf8');
   const w1 = after.get('xl/workbook.xml')!.toString('utf8');
   // Her sheets, in her order, on the same parts; her defined names on the same sheets.
-  const partOf = (wb: string, rels: Buffer) => (s: { rid: string }) =>
+  const partOf = (_wb: string, rels: Buffer) => (s: { rid: string }) =>
     resolveTarget('xl/workbook.xml', parseRels(rels.toString('utf8')).find((r) => r.id === s.rid)!.target);
   const hers = parseSheets(w0).filter((s) => !/^(KP |Sammenligning$|_kontorplan$)/.test(s.name));
   const now = parseSheets(w1);

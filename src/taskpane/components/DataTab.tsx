@@ -77,7 +77,7 @@ export function DataTab({ planner, onLoaded }: { planner: Planner; version?: num
           ]}
           onChange={setCounty}
         />
-        <Button appearance="primary" disabled={busy} onClick={insert}>
+        <Button appearance="primary" disabled={busy} onClick={() => void insert()}>
           {w.insertSample}
         </Button>
         {guide && (
@@ -161,11 +161,13 @@ export function DataTab({ planner, onLoaded }: { planner: Planner; version?: num
           <Button
             appearance="primary"
             disabled={busy}
-            onClick={() => mappingAction.run(async () => void (await planner.saveSettings({ ...planner.settings, mapping }), onLoaded()))}
+            onClick={() =>
+              void mappingAction.run(async () => void (await planner.saveSettings({ ...planner.settings, mapping }), onLoaded()))
+            }
           >
             {w.saveMapping}
           </Button>
-          <Button disabled={busy} onClick={() => mappingAction.run(async () => void (await planner.load(), onLoaded()))}>
+          <Button disabled={busy} onClick={() => void mappingAction.run(async () => void (await planner.load(), onLoaded()))}>
             {w.reread}
           </Button>
         </div>

@@ -222,7 +222,7 @@ export function OptimiseTab({
         <NumberField label={w.timeLimit} min={1} max={3600} value={timeLimit} onValidity={report('timeLimit')} onChange={setTimeLimit} />
       </Section>
       <div className={s.row}>
-        <Button appearance="primary" disabled={busy || invalid} onClick={start}>
+        <Button appearance="primary" disabled={busy || invalid} onClick={() => void start()}>
           {w.run}
         </Button>
         <Button disabled={!busy || !handle.current} onClick={() => handle.current?.cancel()}>

@@ -60,6 +60,7 @@ export function useAction(): {
   busy: boolean;
   notice: Notice | undefined;
   setNotice: (n: Notice | undefined) => void;
+  /** Never rejects: a failure becomes the error notice, so a click handler may `void` it. */
   run: (f: () => Promise<string | Notice | void>) => Promise<void>;
 } {
   const [busy, setBusy] = useState(false);
@@ -241,7 +242,7 @@ export function WriteButton(p: {
           disabled={p.busy || p.disabled}
           onClick={() => {
             setMine(true);
-            return p.run(async () => {
+            void p.run(async () => {
               try {
                 const names = [await p.write(setStage)].flat();
                 p.onLoaded();
