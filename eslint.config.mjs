@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import officeAddins from 'eslint-plugin-office-addins';
+import reactHooks from 'eslint-plugin-react-hooks';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import tseslint from 'typescript-eslint';
@@ -49,6 +50,13 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
     },
+  },
+  {
+    // React's rules of hooks: a hook is called unconditionally, in the same order each render,
+    // and an effect lists what it reads (or says why not).
+    files: ['src/taskpane/**/*.tsx', 'src/taskpane/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   // The layering (DESIGN.md, Architecture), one message per forbidden import. A later block for
   // the same files replaces the rule, so each block lists everything its files may not import.

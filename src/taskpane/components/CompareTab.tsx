@@ -11,6 +11,8 @@ export function CompareTab({ planner, version, onLoaded }: { planner: Planner; v
   const lang = useLanguage();
   const s = useCommonStyles();
   const { busy, notice, run } = useAction();
+  // The planner is mutable; `version` counts its changes, so it is what the memo depends on.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const scores = useMemo(() => (planner.loaded?.value ? planner.scores() : []), [planner, version]);
   if (scores.length === 0) return <Text>{w.needData}</Text>;
   const rows = comparisonRows(planner.params);

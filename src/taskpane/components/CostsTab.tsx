@@ -22,6 +22,8 @@ export function CostsTab({ planner, version, onLoaded }: { planner: Planner; ver
   const value = planner.loaded?.value;
   const shared = useMemo(
     () => (value ? value.scenarios.filter((sc) => sc.offices.some((o) => o.members.length > 1)) : []),
+    // `value` is mutable; `version` counts its changes, so it is what the memo depends on.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [value, version],
   );
   const [scenarioName, setScenario] = useState<string | undefined>();

@@ -12,6 +12,8 @@ export function ScenariosTab({ planner, version, onLoaded }: { planner: Planner;
   const s = useCommonStyles();
   const { busy, notice, run } = useAction();
   // Scores follow the workbook as last read (version changes on every read).
+  // The planner is mutable; `version` counts its changes, so it is what the memo depends on.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const scores = useMemo(() => (planner.loaded?.value ? planner.scores() : []), [planner, version]);
   const [picked, setPicked] = useState<string | undefined>();
   if (scores.length === 0) return <Text>{w.needData}</Text>;
