@@ -6,7 +6,7 @@ import { csvTable } from './csv';
 
 /**
  * The embedded municipality dataset (assets/kommuner_2024.csv): all 357 municipalities in
- * the 2024 structure. Sources and licences: README ("Data og kilder").
+ * the 2024 structure. Sources and licences: docs/data.md.
  */
 export type EmbeddedMunicipality = Readonly<{
   number: string;
