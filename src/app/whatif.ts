@@ -259,8 +259,8 @@ export function checkName(name: string, input: PlanningInput): WhatIfError | und
  * Kontorplan's sheet of the planner's own what-if scenarios, in the layout of KP Optimerte
  * scenarier (read back by readWorkbook and scored by `plan` like the planner's Scenarier).
  * The agreement column names the office's legal form where the input states one (sammenslått,
- * statlig, vertskommune, uformelt), so a merger or a state-only area reads back as it was; an
- * unknown legal form (`ukjent`) is written as the agreement yes/no, which the Scenarier reader takes.
+ * statlig, vertskommune, uformelt, ukjent), so a merger, a state-only area or an office of
+ * Kontorer with no stated form reads back as it was; otherwise it says ja or nei.
  */
 export function ownScenariosSheet(
   scenarios: readonly Scenario[],
@@ -273,9 +273,7 @@ export function ownScenariosSheet(
   const table = spec.tables![0]!;
   // The same rows in the same order: scenario, office, member.
   const forms: (string | undefined)[] = [];
-  for (const s of scenarios)
-    for (const o of s.offices)
-      for (let k = 0; k < o.members.length; k++) forms.push(o.legalForm && o.legalForm !== 'ukjent' ? o.legalForm : undefined);
+  for (const s of scenarios) for (const o of s.offices) for (let k = 0; k < o.members.length; k++) forms.push(o.legalForm);
   const rows = table.rows.map((r, i) => (forms[i] === undefined ? r : ([...r.slice(0, 6), forms[i]!, ...r.slice(7)] as CellValue[])));
   return { ...spec, name: OWN_SCENARIOS_SHEET, tables: [{ ...table, name: 'KP_Egne_scenarier', rows }] };
 }
