@@ -163,6 +163,26 @@ export function edit(state: WhatIfState, e: Edit, ctx: WhatIfContext): EditResul
   return { state: { base: state.base, edits: [...state.edits, e], undone: [], scenario: applyEdit(state.scenario, e) } };
 }
 
+/**
+ * The edits made again on a new base (the workbook read again: the same scenario, new objects,
+ * perhaps changed data): those that still apply are kept, in order; the others are dropped and
+ * returned, so the pane can say so. What could be redone is dropped.
+ */
+export function rebase(
+  state: WhatIfState,
+  base: Scenario,
+  ctx: WhatIfContext,
+): { state: WhatIfState; dropped: { edit: Edit; error: WhatIfError }[] } {
+  let s = start(base);
+  const dropped: { edit: Edit; error: WhatIfError }[] = [];
+  for (const e of state.edits) {
+    const r = edit(s, e, ctx);
+    if (r.state) s = r.state;
+    else dropped.push({ edit: e, error: r.error });
+  }
+  return { state: s, dropped };
+}
+
 export const canUndo = (s: WhatIfState) => s.edits.length > 0;
 export const canRedo = (s: WhatIfState) => s.undone.length > 0;
 
