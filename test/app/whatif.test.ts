@@ -10,6 +10,7 @@ import {
   canUndo,
   edit,
   hostChoices,
+  rebase,
   redo,
   start,
   undo,
@@ -175,6 +176,28 @@ describe('what-if on the toy county, worked by hand', () => {
     expect(undo(undo(back))).toEqual(undo(back));
     expect(canUndo(undo(back))).toBe(false);
     expect(undo(back).scenario).toBe(base);
+  });
+});
+
+describe('the workbook read again', () => {
+  it('makes the edits again on the scenario as read now, dropping those that no longer apply, with why', () => {
+    const first: Edit = { kind: 'move', member: BO, host: HAMN };
+    const second: Edit = { kind: 'servicePoint', member: PE, servicePoint: { kind: 'none' } };
+    const s = must(must(start(base), first), second);
+    // Read again: the same scenario, but Pe is now an office of its own, so its service point cannot be set.
+    const again: Scenario = {
+      ...base,
+      offices: [
+        ...base.offices.map((o) => ({ ...o, members: o.members.filter((m) => m.number !== PE) })),
+        { host: PE, members: [{ number: PE, servicePoint: { kind: 'full' } }], hostAgreement: true },
+      ],
+    };
+    const r = rebase(s, again, ctx);
+    expect(r.state.base).toBe(again);
+    expect(r.state.edits).toEqual([first]);
+    expect(r.state.scenario).toEqual(apply(again, [first]));
+    expect(r.dropped.map((d) => [d.edit, d.error.code])).toEqual([[second, 'whatIfHostServicePoint']]);
+    expect(whatIfMessage(r.dropped[0]!.error, 'en')).toContain('Pe is the host');
   });
 });
 
