@@ -21,13 +21,12 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { siteCostOf } from '../../app/steps';
 import {
   canRedo,
   canUndo,
   edit,
-  hostChoices,
   keepAsScenario,
   rebase,
   redo,
@@ -39,7 +38,7 @@ import {
   type WhatIfContext,
   type WhatIfState,
 } from '../../app/whatif';
-import type { MunicipalityNumber, Scenario, ServicePoint } from '../../domain/types';
+import type { MunicipalityNumber, Scenario, ServicePoint, TravelMatrix } from '../../domain/types';
 import { servicePointLabel } from '../../io/servicePoint';
 import { inadmissibleReason, RULE_LABELS } from '../../io/verdictText';
 import { gradeText } from '../../scoring/consequences';
@@ -129,15 +128,44 @@ export function WhatIf({ ctx, base, planner, onLoaded }: { ctx: WhatIfContext; b
   const score = useMemo(() => scorer.score(state.scenario), [scorer, state.scenario]);
   const before = useMemo(() => scorer.score(state.base), [scorer, state.base]);
   const names = useMemo(() => new Map(ctx.input.municipalities.map((m) => [m.number as string, m.name])), [ctx]);
-  const label = (n: string) => shortName(names.get(n) ?? n);
-
-  const change = (e: Edit) => {
-    const r = edit(state, e, ctx);
-    if (r.error) setNotice({ intent: 'error', text: whatIfMessage(r.error, lang) });
-    else {
-      setNotice(undefined);
-      setState(r.state);
+  // Stable for the rows (memoised): the state is read when the edit is made.
+  const current = useRef(state);
+  current.current = state;
+  const change = useCallback(
+    (e: Edit) => {
+      const r = edit(current.current, e, ctx);
+      if (r.error) setNotice({ intent: 'error', text: whatIfMessage(r.error, lang) });
+      else {
+        setNotice(undefined);
+        setState(r.state);
+      }
+    },
+    [ctx, lang],
+  );
+  const selectRef = useCallback((n: string, el: HTMLSelectElement | null) => {
+    if (el) rows.current.set(n, el);
+    else rows.current.delete(n);
+  }, []);
+  // Every municipality's others by travel from it, once per reading: a row's nearest hosts are
+  // then the first hosts on its list, found in a few steps per row on every edit.
+  const byTravel = useMemo(() => {
+    const all = ctx.input.municipalities.map((m) => m.number);
+    return new Map(
+      all.map((from) => {
+        const others = all.filter((to) => to !== from).map((to) => ({ to, minutes: travelMinutes(ctx.input.travel, from, to) }));
+        others.sort((a, b) => (Number.isNaN(a.minutes) ? 1 : Number.isNaN(b.minutes) ? -1 : a.minutes - b.minutes));
+        return [from as string, others.map((o) => o.to)];
+      }),
+    );
+  }, [ctx]);
+  const hosts = new Set<string>(state.scenario.offices.map((o) => o.host));
+  const nearest = (member: string, host: string): string => {
+    const out: string[] = [];
+    for (const h of byTravel.get(member) ?? []) {
+      if (out.length === NEAREST_HOSTS) break;
+      if (h !== host && hosts.has(h)) out.push(h);
     }
+    return out.join(',');
   };
 
   const memberOf = (sc: ScenarioScore) => {
@@ -149,19 +177,6 @@ export function WhatIf({ ctx, base, planner, onLoaded }: { ctx: WhatIfContext; b
   const was = memberOf(before);
   const breaksOf = new Map<string, string[]>();
   for (const b of score.breaches) breaksOf.set(b.kommunenummer, [...(breaksOf.get(b.kommunenummer) ?? []), RULE_LABELS[b.rule][lang]]);
-
-  const hostOptions = (member: MunicipalityNumber, host: MunicipalityNumber) => {
-    const all = hostChoices(state.scenario, member).filter((h) => h !== host && h !== member);
-    const near = all
-      .map((h) => ({ h, minutes: travelMinutes(ctx.input.travel, member, h) }))
-      .sort((a, b) => (Number.isNaN(a.minutes) ? 1 : Number.isNaN(b.minutes) ? -1 : a.minutes - b.minutes))
-      .slice(0, NEAREST_HOSTS);
-    return [
-      { value: host, text: host === member ? w.whatIfOwnOffice(label(member)) : label(host) },
-      ...(host === member ? [] : [{ value: member, text: w.whatIfOwnOffice(label(member)) }]),
-      ...near.map(({ h, minutes }) => ({ value: h, text: w.whatIfMinutesAway(label(h), fmt(lang, minutes)) })),
-    ];
-  };
 
   const pickOnMap = (n: string) => {
     setSelected(n);
@@ -271,57 +286,25 @@ export function WhatIf({ ctx, base, planner, onLoaded }: { ctx: WhatIfContext; b
                 const n = now.get(m.number);
                 const b = was.get(m.number);
                 if (!n) return null;
-                const isHost = n.host === m.number;
-                const moved = b !== undefined && b.host !== n.host;
-                const breaks = breaksOf.get(m.number) ?? [];
-                const arrow = (x: number | undefined, y: number, d: number) =>
-                  x === undefined || fmt(lang, x, d) === fmt(lang, y, d) ? fmt(lang, y, d) : `${fmt(lang, x, d)} → ${fmt(lang, y, d)}`;
                 return (
-                  <TableRow key={m.number} data-municipality={m.number} className={selected === m.number ? st.picked : undefined}>
-                    <TableCell className={mergeClasses(s.key, selected === m.number && st.picked)} title={m.name}>
-                      {shortName(m.name)}
-                    </TableCell>
-                    <TableCell>
-                      <select
-                        className={mergeClasses(st.select, moved && st.changed)}
-                        aria-label={w.whatIfHostOf(m.name)}
-                        value={n.host}
-                        ref={(el) => {
-                          if (el) rows.current.set(m.number, el);
-                          else rows.current.delete(m.number);
-                        }}
-                        onChange={(e) => change({ kind: 'move', member: m.number, host: e.target.value as MunicipalityNumber })}
-                      >
-                        {hostOptions(m.number, n.host).map((o) => (
-                          <option key={o.value} value={o.value}>
-                            {o.text}
-                          </option>
-                        ))}
-                      </select>
-                    </TableCell>
-                    <TableCell>
-                      {isHost ? (
-                        <Text size={200}>{w.whatIfMainOffice}</Text>
-                      ) : (
-                        <select
-                          className={st.select}
-                          aria-label={w.whatIfSiteOf(m.name)}
-                          value={siteKey(n.member.servicePoint)}
-                          onChange={(e) => change({ kind: 'servicePoint', member: m.number, servicePoint: siteOf(e.target.value) })}
-                        >
-                          {SITES.map((sp) => (
-                            <option key={siteKey(sp)} value={siteKey(sp)}>
-                              {servicePointLabel(sp, true, lang)}
-                            </option>
-                          ))}
-                        </select>
-                      )}
-                    </TableCell>
-                    <TableCell className={s.num}>{arrow(b?.member.travelToHostMinutes, n.member.travelToHostMinutes, 0)}</TableCell>
-                    <TableCell className={s.num}>{arrow(b?.member.effectiveMinutes, n.member.effectiveMinutes, 1)}</TableCell>
-                    <TableCell className={s.num}>{arrow(b?.member.localDays, n.member.localDays, 1)}</TableCell>
-                    <TableCell>{breaks.length === 0 ? w.whatIfNone : <Badge color="danger">{breaks.join(', ')}</Badge>}</TableCell>
-                  </TableRow>
+                  <MemberRow
+                    key={m.number}
+                    number={m.number}
+                    name={m.name}
+                    host={n.host}
+                    hostBefore={b?.host}
+                    site={siteKey(n.member.servicePoint)}
+                    toHost={[b?.member.travelToHostMinutes, n.member.travelToHostMinutes]}
+                    access={[b?.member.effectiveMinutes, n.member.effectiveMinutes]}
+                    days={[b?.member.localDays, n.member.localDays]}
+                    breaks={(breaksOf.get(m.number) ?? []).join(', ')}
+                    picked={selected === m.number}
+                    near={nearest(m.number, n.host)}
+                    travel={ctx.input.travel}
+                    names={names}
+                    onEdit={change}
+                    selectRef={selectRef}
+                  />
                 );
               })}
             </TableBody>
@@ -384,4 +367,109 @@ export function WhatIf({ ctx, base, planner, onLoaded }: { ctx: WhatIfContext; b
       )}
     </div>
   );
+}
+
+type Pair = readonly [number | undefined, number];
+
+/**
+ * One municipality's row: its host and service point to choose, its travel, local days and broken
+ * rules before and now. Memoised: an edit renders again only the rows whose figures or nearest
+ * hosts it changed, which keeps an edit on all of Norway's 357 rows fast.
+ */
+type RowProps = Readonly<{
+  number: MunicipalityNumber;
+  name: string;
+  host: MunicipalityNumber;
+  hostBefore: MunicipalityNumber | undefined;
+  site: string;
+  toHost: Pair;
+  access: Pair;
+  days: Pair;
+  breaks: string;
+  picked: boolean;
+  /** The nearest other hosts, nearest first, as numbers joined by commas (compared as one value). */
+  near: string;
+  travel: TravelMatrix;
+  names: ReadonlyMap<string, string>;
+  onEdit: (e: Edit) => void;
+  selectRef: (n: string, el: HTMLSelectElement | null) => void;
+}>;
+
+const MemberRow = memo(function MemberRow(p: RowProps) {
+  const w = useWords();
+  const lang = useLanguage();
+  const s = useCommonStyles();
+  const st = useStyles();
+  const { number, host, near, travel, names } = p;
+  const label = (n: string) => shortName(names.get(n) ?? n);
+  const options = useMemo(() => {
+    const own = w.whatIfOwnOffice(shortName(names.get(number) ?? number));
+    return [
+      { value: host, text: host === number ? own : shortName(names.get(host) ?? host) },
+      ...(host === number ? [] : [{ value: number, text: own }]),
+      ...(near === '' ? [] : near.split(',')).map((h) => ({
+        value: h,
+        text: w.whatIfMinutesAway(shortName(names.get(h) ?? h), fmt(lang, travelMinutes(travel, number, h as MunicipalityNumber))),
+      })),
+    ];
+  }, [near, host, number, travel, names, w, lang]);
+  const arrow = ([x, y]: Pair, d: number) =>
+    x === undefined || fmt(lang, x, d) === fmt(lang, y, d) ? fmt(lang, y, d) : `${fmt(lang, x, d)} → ${fmt(lang, y, d)}`;
+  const moved = p.hostBefore !== undefined && p.hostBefore !== host;
+  return (
+    <TableRow data-municipality={number} className={p.picked ? st.picked : undefined}>
+      <TableCell className={mergeClasses(s.key, p.picked && st.picked)} title={p.name}>
+        {label(number)}
+      </TableCell>
+      <TableCell>
+        <select
+          className={mergeClasses(st.select, moved && st.changed)}
+          aria-label={w.whatIfHostOf(p.name)}
+          value={host}
+          ref={(el) => p.selectRef(number, el)}
+          onChange={(e) => p.onEdit({ kind: 'move', member: number, host: e.target.value as MunicipalityNumber })}
+        >
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.text}
+            </option>
+          ))}
+        </select>
+      </TableCell>
+      <TableCell>
+        {host === number ? (
+          <Text size={200}>{w.whatIfMainOffice}</Text>
+        ) : (
+          <select
+            className={st.select}
+            aria-label={w.whatIfSiteOf(p.name)}
+            value={p.site}
+            onChange={(e) => p.onEdit({ kind: 'servicePoint', member: number, servicePoint: siteOf(e.target.value) })}
+          >
+            {SITES.map((sp) => (
+              <option key={siteKey(sp)} value={siteKey(sp)}>
+                {servicePointLabel(sp, true, lang)}
+              </option>
+            ))}
+          </select>
+        )}
+      </TableCell>
+      <TableCell className={s.num}>{arrow(p.toHost, 0)}</TableCell>
+      <TableCell className={s.num}>{arrow(p.access, 1)}</TableCell>
+      <TableCell className={s.num}>{arrow(p.days, 1)}</TableCell>
+      <TableCell>{p.breaks === '' ? w.whatIfNone : <Badge color="danger">{p.breaks}</Badge>}</TableCell>
+    </TableRow>
+  );
+}, samePair);
+
+/** Rows compare their before/after pairs by value (they are built anew on every render). */
+function samePair(a: RowProps, b: RowProps): boolean {
+  for (const k of Object.keys(a) as (keyof typeof a)[]) {
+    const x = a[k];
+    const y = b[k];
+    if (Array.isArray(x) && Array.isArray(y)) {
+      if (x[0] !== y[0] || x[1] !== y[1]) return false;
+    } else if (x !== y) return false;
+  }
+  return true;
 }
