@@ -298,8 +298,8 @@ export const MESSAGES = {
     en: 'there is already a scenario named "{scenario}"; choose another name',
   },
   whatIfSheetTaken: {
-    nb: 'arket finnes allerede og er ikke laget av Kontorplan, så ingenting ble skrevet; gi arket et annet navn eller slett det',
-    en: 'the sheet already exists and was not made by Kontorplan, so nothing was written; rename or delete it',
+    nb: 'arket «{sheet}» finnes allerede og er ikke laget av Kontorplan, så ingenting ble skrevet; gi arket et annet navn eller slett det',
+    en: 'the sheet "{sheet}" already exists and was not made by Kontorplan, so nothing was written; rename or delete it',
   },
   whatIfSheetTitle: {
     nb: 'Egne scenarier fra «Hva om» i oppgavepanelet; Kontorplan vurderer dem som scenarioene i Scenarier',

@@ -146,6 +146,8 @@ it('refuses to write over a sheet of the planner\u2019s own named KP Egne scenar
   const value = readValue(before);
   const r = await keepAsScenario(wb, value, value.scenarios[0]!, 'Nytt', siteCostOf(value, p));
   expect(r).toEqual({ code: 'whatIfSheetTaken', params: { sheet: OWN_SCENARIOS_SHEET } });
-  expect(whatIfMessage(r as never, 'en')).toMatch(/was not made by Kontorplan, so nothing was written/);
+  expect(whatIfMessage(r as never, 'en')).toMatch(
+    /^the sheet "KP Egne scenarier" already exists and was not made by Kontorplan, so nothing was written/,
+  );
   expect(await wb.read()).toEqual(before);
 });
