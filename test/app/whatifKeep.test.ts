@@ -1,7 +1,12 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import * as commands from '../../src/app/commands';
 import { siteCostOf } from '../../src/app/steps';
 import { edit, keepAsScenario, start, whatIfMessage, WhatIfScorer, type Edit, type WhatIfState } from '../../src/app/whatif';
 import { reference } from '../../src/cli/common';
+import { main } from '../../src/cli/main';
+import { capture } from '../builders';
 import { embeddedReadOptions } from '../../src/data/embedded';
 import { DEFAULT_PARAMETERS } from '../../src/domain/parameters';
 import type { WorkbookSnapshot } from '../../src/domain/sheets';
@@ -151,3 +156,23 @@ it('refuses to write over a sheet of the planner\u2019s own named KP Egne scenar
   );
   expect(await wb.read()).toEqual(before);
 });
+
+it('is counted apart by the command line: the Scenarier sheet is not credited with it', async () => {
+  const wb = ExcelJsWorkbook.create();
+  await commands.sample(wb, '18', p, ref);
+  const value = readValue(await wb.read());
+  expect(await keepAsScenario(wb, value, value.scenarios[0]!, 'Mitt forslag', siteCostOf(value, p))).toMatchObject({
+    scenario: 'Mitt forslag',
+  });
+  const dir = mkdtempSync(path.join(tmpdir(), 'kontorplan-whatif-'));
+  try {
+    const file = path.join(dir, 'egne.xlsx');
+    writeFileSync(file, await wb.toBuffer());
+    const io = capture();
+    expect(await main(['plan', file, '--out', path.join(dir, 'ut.xlsx')], io)).toBe(0);
+    // The sample's Scenarier has 3 scenarios; the fourth is the planner's own what-if.
+    expect(io.stdout.join('\n')).toContain('3 scenarier fra «Scenarier» og 1 fra «KP Egne scenarier»');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 60_000);
