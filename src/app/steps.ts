@@ -9,6 +9,7 @@ import type { MunicipalityNumber, PlanningInput, Scenario } from '../domain/type
 import {
   optimizedScenariosSheet,
   OPTIMIZED_SCENARIOS_SHEET,
+  OWN_SCENARIOS_SHEET,
   readTradeoffRows,
   TRADEOFF_SHEET,
   tradeoffSheet,
@@ -144,7 +145,9 @@ export function statusText(s: Solution, lang: Language = 'nb'): string {
  */
 export function keepFor(command: 'plan' | 'costs' | 'travel'): (name: string) => boolean {
   const optimiser = (n: string) => n === TRADEOFF_SHEET || n === OPTIMIZED_SCENARIOS_SHEET;
-  if (command === 'plan') return (n) => n.startsWith('KP Kostnader ') || n === TRAVEL_SHEET || n === TRAVEL_CHECK_SHEET;
+  // The planner's own what-if scenarios are her input: every command keeps them.
+  if (command === 'plan')
+    return (n) => n.startsWith('KP Kostnader ') || n === TRAVEL_SHEET || n === TRAVEL_CHECK_SHEET || n === OWN_SCENARIOS_SHEET;
   return (n) => !optimiser(n);
 }
 

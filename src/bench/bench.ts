@@ -3,6 +3,7 @@
  * `npm run bench -- norway [--json] [--seeds N]`
  * `npm run bench -- scale` (src/bench/scale.ts)
  * `npm run bench -- travel [--runs N]` (src/bench/travel.ts)
+ * `npm run bench -- whatif [--edits N] [--seed S] [--json]` (src/bench/whatif.ts)
  *
  * pmed: the OR-Library p-median instances (Beasley 1985) against their proven optima: the
  * heuristic on all 40, the exact radius model with HiGHS (WebAssembly) on pmed1–20 (truncated
@@ -31,6 +32,7 @@ import { parsePmed, parsePmedOptima } from '../optimize/pmed';
 import { reduce } from '../optimize/problem';
 import { scale } from './scale';
 import { travelBench } from './travel';
+import { whatIfBench } from './whatif';
 
 const now = () => performance.now();
 
@@ -286,8 +288,9 @@ async function main(): Promise<void> {
   if (what === 'norway' || what === 'norge') return norway(rest);
   if (what === 'scale') return scale();
   if (what === 'travel') return travelBench(rest);
+  if (what === 'whatif') return whatIfBench(rest);
   console.error(
-    'usage: npm run bench -- pmed [--json] [--only pmed1,pmed7] [--no-exact] [--no-cbc] [--exact-limit S]\n       npm run bench -- norway [--json]\n       npm run bench -- scale\n       npm run bench -- travel [--runs N]',
+    'usage: npm run bench -- pmed [--json] [--only pmed1,pmed7] [--no-exact] [--no-cbc] [--exact-limit S]\n       npm run bench -- norway [--json]\n       npm run bench -- scale\n       npm run bench -- travel [--runs N]\n       npm run bench -- whatif [--edits N] [--seed S] [--json]',
   );
   process.exitCode = 2;
 }

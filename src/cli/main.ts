@@ -87,6 +87,7 @@ async function plan(args: string[], io: Io): Promise<number> {
   await wb.save(out);
   const { input: value, scores, scenarioErrors } = r.summary;
   const optimisedNames = new Set(value.sheetsUsed.optimizedScenarioNames ?? []);
+  const ownCount = value.sheetsUsed.ownScenarioNames?.length ?? 0;
   if (values.json) io.out(JSON.stringify({ inputs: inputsJson(value), ...planJson(scores) }, null, 2));
   else {
     const used = value.sheetsUsed;
@@ -94,9 +95,10 @@ async function plan(args: string[], io: Io): Promise<number> {
     const rest =
       (used.offices ? t('planBaseline', { sheet: used.offices, baseline: used.baseline ?? '' }) : '') +
       (used.scenarios
-        ? t('planScenarios', { count: scores.length - optimisedNames.size - (used.offices ? 1 : 0), sheet: used.scenarios })
+        ? t('planScenarios', { count: scores.length - optimisedNames.size - ownCount - (used.offices ? 1 : 0), sheet: used.scenarios })
         : t(used.offices ? 'planNoScenarioSheet' : 'planNoScenarioSheetOne')) +
-      (optimisedNames.size > 0 ? t('planOptimised', { count: optimisedNames.size, sheet: used.optimizedScenarios ?? '' }) : '');
+      (optimisedNames.size > 0 ? t('planOptimised', { count: optimisedNames.size, sheet: used.optimizedScenarios ?? '' }) : '') +
+      (ownCount > 0 ? t('planOptimised', { count: ownCount, sheet: used.ownScenarios ?? '' }) : '');
     io.out(t('planRead', { municipalities: value.municipalities.length, sheet: used.municipalities, rest }));
     const assumed = staffingAssumption(value.staffing, params, lang);
     if (assumed) io.out(assumed);

@@ -6,6 +6,8 @@ import { servicePointLabel } from './servicePoint';
 
 /** Kontorplan's sheet of optimised scenarios, in the Scenarier layout so that `plan` scores them. */
 export const OPTIMIZED_SCENARIOS_SHEET = 'KP Optimerte scenarier';
+/** Kontorplan's sheet of the planner's own what-if scenarios (src/app/whatif.ts), in the same layout. */
+export const OWN_SCENARIOS_SHEET = 'KP Egne scenarier';
 /** The trade-off between the number of offices, travel and robustness, with its chart. */
 export const TRADEOFF_SHEET = 'KP Avveiing';
 

@@ -260,6 +260,51 @@ export const MESSAGES = {
     nb: 'alle vekter er 0, så ingen mål teller i karakteren; gi minst ett mål en vekt over 0',
     en: 'every weight is 0, so no measure counts in the rating; give at least one measure a weight above 0',
   },
+  // What-if in place (src/app/whatif.ts): an edit the pane refuses, and keeping the result.
+  whatIfUnknownMunicipality: {
+    nb: '{number} er ikke en kommune i arket {sheetName}',
+    en: '{number} is not a municipality in the sheet {sheetName}',
+  },
+  whatIfNotInScenario: {
+    nb: '{name} er ikke med i scenarioet «{scenario}»',
+    en: '{name} is not in the scenario "{scenario}"',
+  },
+  whatIfNotAHost: {
+    nb: '{host} er ikke vertskommune i «{scenario}» (den hører til kontoret i {office}); velg en vertskommune, eller gjør {host} til eget kontor først',
+    en: '{host} is not a host in "{scenario}" (it belongs to the office in {office}); choose a host, or make {host} an office of its own first',
+  },
+  whatIfSameHost: {
+    nb: '{name} hører allerede til kontoret i {host}',
+    en: '{name} already belongs to the office in {host}',
+  },
+  whatIfHostServicePoint: {
+    nb: '{name} er vertskommune og har alltid hovedkontoret; flytt kommunen for å endre tjenestestedet',
+    en: '{name} is the host and always has the main office; move it to change its service point',
+  },
+  whatIfSameServicePoint: {
+    nb: '{name} har allerede {servicePoint}',
+    en: '{name} already has {servicePointEn}',
+  },
+  whatIfBadDays: {
+    nb: '{days} er ikke et antall åpningsdager; velg 1–5 dager i uka',
+    en: '{days} is not a number of opening days; choose 1–5 days a week',
+  },
+  whatIfNameMissing: {
+    nb: 'gi scenarioet et navn før det lagres',
+    en: 'give the scenario a name before it is kept',
+  },
+  whatIfNameTaken: {
+    nb: 'det finnes allerede et scenario som heter «{scenario}»; velg et annet navn',
+    en: 'there is already a scenario named "{scenario}"; choose another name',
+  },
+  whatIfSheetTaken: {
+    nb: 'arket «{sheet}» finnes allerede og er ikke laget av Kontorplan, så ingenting ble skrevet; gi arket et annet navn eller slett det',
+    en: 'the sheet "{sheet}" already exists and was not made by Kontorplan, so nothing was written; rename or delete it',
+  },
+  whatIfSheetTitle: {
+    nb: 'Egne scenarier fra «Hva om» i oppgavepanelet; Kontorplan vurderer dem som scenarioene i Scenarier',
+    en: 'Own scenarios from "What if" in the task pane; Kontorplan scores them like the scenarios in Scenarier',
+  },
 } as const satisfies Record<string, Template>;
 
 /** The message alone: `"12 3x" er ikke et tall`. */

@@ -73,7 +73,8 @@ export function readScenarios(
       agreement = parseYesNo(row[ca]);
       if (agreement === undefined) {
         legalForm = parseLegalForm(row[ca]);
-        if (legalForm !== undefined && legalForm !== 'ukjent') agreement = legalForm !== 'uformelt';
+        // «ukjent»: the legal form is not known (Kontorplan's own sheet writes it for such an office of Kontorer).
+        if (legalForm !== undefined) agreement = legalForm !== 'uformelt';
         else log.error(sheet.name, a1(r, ca), 'badAgreement', { value: cellText(row[ca]) });
       }
     }
@@ -155,10 +156,10 @@ export function readScenarios(
 /**
  * The legal form an office's rows name: informal wins (any "nei" or "uformelt": a member without
  * an agreement makes the office informal), then a merger, then a state-only service area, then a
- * host agreement stated as such; none named: undefined (the ja/nei agreement decides).
+ * host agreement stated as such, then unknown; none named: undefined (the ja/nei agreement decides).
  */
 function officeForm(o: { agreement: boolean; forms: ReadonlySet<LegalForm> }): { legalForm?: LegalForm } {
   if (!o.agreement) return o.forms.size > 0 ? { legalForm: 'uformelt' } : {};
-  for (const f of ['sammenslått', 'statlig', 'vertskommune'] as const) if (o.forms.has(f)) return { legalForm: f };
+  for (const f of ['sammenslått', 'statlig', 'vertskommune', 'ukjent'] as const) if (o.forms.has(f)) return { legalForm: f };
   return {};
 }

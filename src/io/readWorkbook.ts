@@ -10,7 +10,7 @@ import { readOffices } from './readOffices';
 import { findHeaderRow, kindOfSheetName, type FieldSpec, type SheetKind } from './headers';
 import { hasErrors, ProblemLog, summarizeProblems, type Problem } from './problems';
 import { readMunicipalities, type ReferenceMunicipality } from './readMunicipalities';
-import { OPTIMIZED_SCENARIOS_SHEET } from './optimizeOutput';
+import { OPTIMIZED_SCENARIOS_SHEET, OWN_SCENARIOS_SHEET } from './optimizeOutput';
 import { isWeightSheetName, readWeights } from './readWeights';
 import { readCosts, type CostLineRead } from './readCosts';
 import { readScenarios } from './readScenarios';
@@ -35,6 +35,10 @@ export type SheetsUsed = Readonly<{
   optimizedScenarios?: string;
   /** The scenarios taken from it. */
   optimizedScenarioNames?: readonly string[];
+  /** Kontorplan's sheet of the planner's own what-if scenarios (KP Egne scenarier), read as scenarios too. */
+  ownScenarios?: string;
+  /** The scenarios taken from it. */
+  ownScenarioNames?: readonly string[];
   /** The planner's weights and scales for the index (Vekter). */
   weights?: string;
   /** Sheets of the planner's with a municipality column that were not read (each with a note). */
@@ -279,25 +283,22 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
 
   // Scenarios the optimiser wrote (Kontorplan's own sheet, in the Scenarier layout) are scored
   // like the planner's; a planner's scenario of the same name wins.
-  const optimizedNames: string[] = [];
-  const optimizedSheet = snapshot.sheets.find((s) => owned.has(s.name) && s.name === OPTIMIZED_SCENARIOS_SHEET);
-  if (optimizedSheet) {
+  // The planner's own what-ifs (KP Egne scenarier) likewise, after them.
+  const readOwn = (sheetName: string): { sheet?: SheetData; names: string[] } => {
+    const names: string[] = [];
+    const sheet = snapshot.sheets.find((s) => owned.has(s.name) && s.name === sheetName);
+    if (!sheet) return { names };
     const taken = new Set(scenarios.map((s) => s.name.toLowerCase()));
-    for (const s of readScenarios(
-      optimizedSheet,
-      municipalities,
-      resolver,
-      log,
-      kommunerSheet.name,
-      undefined,
-      optimizedSheet.values.length,
-    )) {
+    for (const s of readScenarios(sheet, municipalities, resolver, log, kommunerSheet.name, undefined, sheet.values.length)) {
       if (!taken.has(s.name.toLowerCase())) {
         scenarios.push(s);
-        optimizedNames.push(s.name);
+        names.push(s.name);
       }
     }
-  }
+    return { sheet, names };
+  };
+  const { sheet: optimizedSheet, names: optimizedNames } = readOwn(OPTIMIZED_SCENARIOS_SHEET);
+  const { sheet: ownSheet, names: ownNames } = readOwn(OWN_SCENARIOS_SHEET);
 
   const { matrix, missing, straightLine } = buildTravelMatrix(municipalities, entries, params, network);
   // Only the pairs a scenario needs (member ↔ host) must be known; report them per
@@ -403,6 +404,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
         ...(weightSheet ? { weights: weightSheet.name } : {}),
         ...(officesSheet && today ? { offices: officesSheet.name, baseline: today.scenario.name } : {}),
         ...(optimizedSheet ? { optimizedScenarios: optimizedSheet.name, optimizedScenarioNames: optimizedNames } : {}),
+        ...(ownSheet ? { ownScenarios: ownSheet.name, ownScenarioNames: ownNames } : {}),
         ...(ignored.length > 0 ? { ignored } : {}),
         ...(broken.size > 0 ? { brokenScenarios: [...broken].filter((b) => b !== '*') } : {}),
       },

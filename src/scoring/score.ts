@@ -353,9 +353,15 @@ export function scoreOffice(office: Office, input: PlanningInput, byNumber: Read
 }
 
 /** Scores every office of a scenario and the scenario as a whole. */
-export function scoreScenario(scenario: Scenario, input: PlanningInput, p: Parameters): ScenarioScore {
+export function scoreScenario(
+  scenario: Scenario,
+  input: PlanningInput,
+  p: Parameters,
+  /** How an office is scored: scoreOffice, or a what-if's cache of offices it scored before (src/app/whatif.ts). */
+  office?: (o: Office) => OfficeScore,
+): ScenarioScore {
   const byNumber = new Map(input.municipalities.map((m) => [m.number as string, m]));
-  const offices = scenario.offices.map((o) => scoreOffice(o, input, byNumber, p));
+  const offices = scenario.offices.map(office ?? ((o) => scoreOffice(o, input, byNumber, p)));
   const members = offices.flatMap((o) => o.members);
   const pops = members.map((m) => m.population);
   const population = pops.reduce((a, b) => a + b, 0);

@@ -9,6 +9,7 @@ import { ScenariosTab } from './components/ScenariosTab';
 import { OptimiseTab, type Solve } from './components/OptimiseTab';
 import { CompareTab } from './components/CompareTab';
 import { CostsTab } from './components/CostsTab';
+import { WhatIfTab } from './components/WhatIf';
 import { NoticeBar } from './components/common';
 
 const useStyles = makeStyles({
@@ -18,8 +19,8 @@ const useStyles = makeStyles({
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
 });
 
-type TabId = 'data' | 'scenarios' | 'optimise' | 'compare' | 'costs';
-const TABS: readonly TabId[] = ['data', 'scenarios', 'optimise', 'compare', 'costs'];
+type TabId = 'data' | 'scenarios' | 'whatif' | 'optimise' | 'compare' | 'costs';
+const TABS: readonly TabId[] = ['data', 'scenarios', 'whatif', 'optimise', 'compare', 'costs'];
 
 export function App({
   planner,
@@ -76,6 +77,7 @@ export function App({
   const title: Record<TabId, string> = {
     data: w.tabData,
     scenarios: w.tabScenarios,
+    whatif: w.tabWhatIf,
     optimise: w.tabOptimise,
     compare: w.tabCompare,
     costs: w.tabCosts,
@@ -86,6 +88,8 @@ export function App({
         return <DataTab planner={planner} version={version} onLoaded={loaded} />;
       case 'scenarios':
         return <ScenariosTab planner={planner} version={version} onLoaded={loaded} />;
+      case 'whatif':
+        return <WhatIfTab planner={planner} version={version} onLoaded={loaded} />;
       case 'optimise':
         return <OptimiseTab planner={planner} onLoaded={loaded} workerUrl={workerUrl} solve={solve} />;
       case 'compare':

@@ -40,7 +40,8 @@ const useStyles = makeStyles({
   caption: { color: tokens.colorNeutralForeground3 },
 });
 
-export function MapView({ score }: { score: ScenarioScore }) {
+/** `onSelect`: a municipality clicked on the map (the what-if tab picks its row). */
+export function MapView({ score, onSelect }: { score: ScenarioScore; onSelect?: (number: string) => void }) {
   const w = useWords();
   const s = useStyles();
   const [map, setMap] = useState<MapData | undefined>();
@@ -99,6 +100,8 @@ export function MapView({ score }: { score: ScenarioScore }) {
             fillOpacity={0.75}
             stroke="#ffffff"
             strokeWidth={drawn.r / 6}
+            onClick={onSelect && (() => onSelect(sh.number))}
+            style={onSelect && { cursor: 'pointer' }}
           >
             <title>{`${names.get(sh.number) ?? sh.number} → ${score.offices[sh.office]!.hostName}`}</title>
           </path>
