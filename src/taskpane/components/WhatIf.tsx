@@ -81,6 +81,8 @@ export function WhatIfTab({ planner, version, onLoaded }: { planner: Planner; ve
   // Everything the edits are checked and scored against, once per read of the workbook.
   const ctx = useMemo<WhatIfContext | undefined>(
     () => (value ? { input: value, params: planner.params, municipalitiesSheet: value.sheetsUsed.municipalities } : undefined),
+    // `value` is mutable; `version` counts its changes, so it is what the memo depends on.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [planner, value, version],
   );
   if (!value || !ctx || value.scenarios.length === 0) return <Text>{w.needData}</Text>;
@@ -358,7 +360,7 @@ export function WhatIf({ ctx, base, planner, onLoaded }: { ctx: WhatIfContext; b
             <Field label={w.whatIfKeepName} size="small">
               <Input size="small" value={name} onChange={(_, d) => setName(d.value)} />
             </Field>
-            <Button appearance="primary" disabled={keep.busy} onClick={() => keep.run(kept)}>
+            <Button appearance="primary" disabled={keep.busy} onClick={() => void keep.run(kept)}>
               {w.whatIfKeep}
             </Button>
           </div>
