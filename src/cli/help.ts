@@ -255,6 +255,20 @@ const TRAVEL: Section = {
       ),
     ],
     [
+      '--trunk-speed KMH',
+      t(
+        (n) => `fart på europa- og riksveger gjennom bebodd land (standard ${n(D.trunkRoadSpeedKmh)})`,
+        (n) => `speed on European and national roads through inhabited land (default ${n(D.trunkRoadSpeedKmh)})`,
+      ),
+    ],
+    [
+      '--motorway-speed KMH',
+      t(
+        (n) => `fart på motorveg (standard ${n(D.motorwaySpeedKmh)})`,
+        (n) => `speed on motorways (default ${n(D.motorwaySpeedKmh)})`,
+      ),
+    ],
+    [
       '--ferry-speed KMH',
       t(
         (n) => `ferjens fart over sjøen, for vegen til og fra kaiene (standard ${n(D.ferrySailingSpeedKmh)})`,

@@ -157,6 +157,8 @@ function travelAccuracy(params: Parameters, json: boolean, markdown: boolean, io
             detourFactor: fitted.detourFactor,
             roadSpeedKmh: fitted.roadSpeedKmh,
             emptyLandSpeedKmh: fitted.emptyLandSpeedKmh,
+            trunkRoadSpeedKmh: fitted.trunkRoadSpeedKmh,
+            motorwaySpeedKmh: fitted.motorwaySpeedKmh,
             countyRoadSpeedKmh: fitted.countyRoadSpeedKmh,
             ferryWaitShare: fitted.ferryWaitShare,
             ferryWaitCapMinutes: fitted.ferryWaitCapMinutes,

@@ -1,5 +1,13 @@
 import { PairRoutes, type CalibrationPair } from '../travel/calibrate';
-import { pairKey, RoadGraph, type LinkKind, type NetworkLink, type NetworkParameters, type TravelNetwork } from '../travel/network';
+import {
+  pairKey,
+  RoadGraph,
+  type LinkKind,
+  type MainRoad,
+  type NetworkLink,
+  type NetworkParameters,
+  type TravelNetwork,
+} from '../travel/network';
 import { csvTable } from './csv';
 import { FITTED_WITHIN_PARAMETERS } from '../domain/parameters';
 import type { WithinFit, WithinPoint } from '../travel/within';
@@ -39,7 +47,7 @@ export function parseCrossings(csvText: string): NetworkLink[] {
 }
 
 /** An overland path between two neighbours' centres; `road: false` when every path crosses open sea (no road). */
-export type LinkPath = Readonly<{ pathKm: number; emptyKm: number; road: boolean }>;
+export type LinkPath = Readonly<{ pathKm: number; emptyKm: number; road: boolean; mainRoad?: MainRoad }>;
 
 /**
  * The overland paths between neighbours' centres from assets/lenker_2024.csv (built by
@@ -56,7 +64,15 @@ export function parseLinkPaths(csvText: string): Map<string, LinkPath> {
     const emptyKm = Number(t.get(r, 'ubebodd_km'));
     if (road && (t.get(r, 'sti_km') === '' || !(pathKm >= 0) || !(emptyKm >= 0) || emptyKm > pathKm + 0.1))
       throw new Error(`lenker_2024.csv: ${t.get(r, 'kommune_a')}–${t.get(r, 'kommune_b')} lacks sti_km or ubebodd_km`);
-    out.set(pairKey(t.get(r, 'kommune_a'), t.get(r, 'kommune_b')), { pathKm, emptyKm: Math.min(emptyKm, pathKm), road });
+    // hovedveg (scripts/build-main-roads.mjs from assets/hovedveger.csv): the link is on a European or national road.
+    const main = t.get(r, 'hovedveg');
+    const mainRoad: MainRoad | undefined = main === 'motorveg' ? 'motorway' : main === 'hovedveg' ? 'trunk' : undefined;
+    out.set(pairKey(t.get(r, 'kommune_a'), t.get(r, 'kommune_b')), {
+      pathKm,
+      emptyKm: Math.min(emptyKm, pathKm),
+      road,
+      ...(mainRoad ? { mainRoad } : {}),
+    });
   }
   return out;
 }
@@ -110,7 +126,12 @@ export function embeddedNetwork(data: readonly EmbeddedMunicipality[], files: Ne
     // Where a municipality's centre is on an island reached by its own ferry, the sea on the
     // path is that crossing: the link stays, with the ferry in it.
     if (path && !path.road && !ferry) continue;
-    neighbours.push({ ...l, ...(path ? { pathKm: path.pathKm, emptyKm: path.emptyKm } : {}), ...(ferry ? { accessFerry: ferry } : {}) });
+    neighbours.push({
+      ...l,
+      ...(path ? { pathKm: path.pathKm, emptyKm: path.emptyKm } : {}),
+      ...(path?.mainRoad ? { mainRoad: path.mainRoad } : {}),
+      ...(ferry ? { accessFerry: ferry } : {}),
+    });
   }
   return {
     points: new Map(data.map((m) => [m.number, { lat: m.lat, lon: m.lon }])),

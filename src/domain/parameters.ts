@@ -96,30 +96,33 @@ export type Parameters = NetworkParameters &
  * assumption) and ferry waiting at half the headway capped at 30 min, within the plausible
  * range: 0–10 fixed minutes, 60–80 km/h on the road km (80 km/h is the general speed limit
  * outside built-up areas; a trip's mean speed above it is not plausible, nor a main road's
- * below 60). A test refits them
+ * below 60), on European and national roads too (assets/hovedveger.csv; the trunk speed sits
+ * at 80), and 80–110 km/h on their motorway stretches (signed 100–110). A test refits them
  * from the embedded data, so they cannot drift from the data silently. Validated on published
  * drive times, not fitted to them (docs/travel.md).
  */
 export const FITTED_TRAVEL_PARAMETERS = {
-  estimateFixedMinutes: 3.7,
+  estimateFixedMinutes: 4.2,
   detourFactor: 1.2,
-  roadSpeedKmh: 80,
+  roadSpeedKmh: 78.3,
   emptyLandSpeedKmh: 60,
+  trunkRoadSpeedKmh: 80,
+  motorwaySpeedKmh: 99.4,
   countyRoadSpeedKmh: {
-    '11': 80,
-    '15': 80,
-    '18': 80,
-    '31': 80,
-    '32': 80,
-    '33': 80,
-    '34': 80,
-    '39': 80,
-    '40': 75.6,
-    '42': 77,
-    '46': 67.1,
-    '50': 79,
-    '55': 72.9,
-    '56': 80,
+    '11': 79.3,
+    '15': 79.2,
+    '18': 79.3,
+    '31': 79,
+    '32': 77.8,
+    '33': 78.6,
+    '34': 79.6,
+    '39': 78.7,
+    '40': 75.1,
+    '42': 74.9,
+    '46': 66.9,
+    '50': 71.2,
+    '55': 68.4,
+    '56': 74.5,
   },
 } as const;
 

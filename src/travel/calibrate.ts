@@ -1,4 +1,4 @@
-import { emptyMinutesPerKm, minutesPerKm, routeMinutes, type NetworkParameters, type RoadGraph, type Route } from './network';
+import { roadCosts, routeMinutes, settledKm, type NetworkParameters, type RoadCosts, type RoadGraph, type Route } from './network';
 
 /**
  * A pair with a known car time: from a municipality to its BA-region centre (TØI 2019). TØI's
@@ -16,6 +16,14 @@ export type CalibrationPair = Readonly<{ from: string; to: string; minutes: numb
  * way), and 0–10 fixed minutes.
  */
 export const PLAUSIBLE_SPEED_KMH = { min: 60, max: 80 } as const;
+/**
+ * On the main roads (assets/hovedveger.csv), our assumption: a European or national road's
+ * mean, like any road's, within 60–80 km/h (signed 80, 90 on a few upgraded stretches, 50–70
+ * through settlements); a motorway is signed 100–110 km/h (90 at its ends and round the
+ * cities), so its mean 80–110 km/h.
+ */
+export const PLAUSIBLE_TRUNK_SPEED_KMH = { min: 60, max: 80 } as const;
+export const PLAUSIBLE_MOTORWAY_SPEED_KMH = { min: 80, max: 110 } as const;
 export const PLAUSIBLE_FIXED_MINUTES = { min: 0, max: 10 } as const;
 
 export type Accuracy = Readonly<{
@@ -63,10 +71,15 @@ export class PairRoutes {
     readonly index: ReadonlyMap<string, number>,
   ) {}
 
-  routes(pairs: readonly CalibrationPair[], perKm: number, emptyPerKm = perKm): Route[] {
-    const key = Math.round(perKm * 1e6) / 1e6;
-    const emptyKey = Math.round(emptyPerKm * 1e6) / 1e6;
-    const cacheKey = `${key}/${emptyKey}`;
+  routes(pairs: readonly CalibrationPair[], costs: RoadCosts): Route[] {
+    const r6 = (x: number): number => Math.round(x * 1e6) / 1e6;
+    const [key, emptyKey, trunkKey, motorwayKey] = [costs.perKm, costs.emptyPerKm, costs.trunkPerKm, costs.motorwayPerKm].map(r6) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    const cacheKey = `${key}/${emptyKey}/${trunkKey}/${motorwayKey}`;
     let bySource = this.cache.get(cacheKey);
     if (!bySource) this.cache.set(cacheKey, (bySource = new Map()));
     return pairs.map((pair) => {
@@ -74,7 +87,7 @@ export class PairRoutes {
       const t = this.index.get(pair.from);
       if (s === undefined || t === undefined) throw new Error(`calibration pair ${pair.from}–${pair.to} is not in the graph`);
       let routes = bySource.get(s);
-      if (!routes) bySource.set(s, (routes = this.graph.routesFrom(s, key, emptyKey)));
+      if (!routes) bySource.set(s, (routes = this.graph.routesFrom(s, key, emptyKey, trunkKey, motorwayKey)));
       return routes[t]!;
     });
   }
@@ -82,7 +95,7 @@ export class PairRoutes {
 
 /** Estimated minutes for each pair with parameters `p` (routes chosen at the national speed): √(T² + W²). */
 export function predict(routes: PairRoutes, pairs: readonly CalibrationPair[], p: NetworkParameters): number[] {
-  return routes.routes(pairs, minutesPerKm(p), emptyMinutesPerKm(p)).map((r, i) => {
+  return routes.routes(pairs, roadCosts(p)).map((r, i) => {
     const pair = pairs[i]!;
     return users(routeMinutes(r, p, pair.county, pair.county), pair.withinMinutes);
   });
@@ -94,12 +107,19 @@ const users = (t: number, w: number): number => Math.sqrt(t * t + w * w);
 const perKmAt = (detour: number, speed: number): number => (detour * 60) / speed;
 const speedAt = (detour: number, perKm: number): number => (detour * 60) / perKm;
 
-/** Sum of absolute errors of √((c + s·settled km + e·unsettled km + ferry)² + W²) against the pairs' minutes. */
-function l1(routes: readonly Route[], pairs: readonly CalibrationPair[], idx: readonly number[], c: number, s: number, e: number): number {
+/** Minutes per path km: settled, unsettled, main road, motorway (all off the main roads but the last two). */
+type Slopes = Readonly<{ s: number; e: number; t: number; m: number }>;
+
+/**
+ * Sum of absolute errors of √((c + s·settled km + e·unsettled km + t·main-road km + m·motorway km
+ * + ferry)² + W²) against the pairs' minutes.
+ */
+function l1(routes: readonly Route[], pairs: readonly CalibrationPair[], idx: readonly number[], c: number, k: Slopes): number {
   let cost = 0;
   for (const i of idx) {
     const r = routes[i]!;
-    cost += Math.abs(pairs[i]!.minutes - users(c + s * (r.roadKm - r.emptyKm) + e * r.emptyKm + r.ferryMinutes, pairs[i]!.withinMinutes));
+    const t = c + k.s * settledKm(r) + k.e * r.emptyKm + k.t * r.trunkKm + k.m * r.motorwayKm + r.ferryMinutes;
+    cost += Math.abs(pairs[i]!.minutes - users(t, pairs[i]!.withinMinutes));
   }
   return cost;
 }
@@ -108,9 +128,14 @@ function l1(routes: readonly Route[], pairs: readonly CalibrationPair[], idx: re
  * The best (fixed, slope) on a grid, coarse then fine: fixed minutes in 0.5 then 0.1 min steps
  * within the plausible range, slopes in 0.01 then 0.001 min/km between the plausible speeds.
  */
-function search(detour: number, cost: (c: number, s: number) => number, fixedOnly?: number): { c: number; s: number } {
-  const sLo = perKmAt(detour, PLAUSIBLE_SPEED_KMH.max);
-  const sHi = perKmAt(detour, PLAUSIBLE_SPEED_KMH.min);
+function search(
+  detour: number,
+  cost: (c: number, s: number) => number,
+  fixedOnly?: number,
+  speeds: Readonly<{ min: number; max: number }> = PLAUSIBLE_SPEED_KMH,
+): { c: number; s: number } {
+  const sLo = perKmAt(detour, speeds.max);
+  const sHi = perKmAt(detour, speeds.min);
   const cLo = fixedOnly ?? PLAUSIBLE_FIXED_MINUTES.min;
   const cHi = fixedOnly ?? PLAUSIBLE_FIXED_MINUTES.max;
   let best = { cost: Number.POSITIVE_INFINITY, c: cLo, s: sLo };
@@ -131,35 +156,42 @@ function search(detour: number, cost: (c: number, s: number) => number, fixedOnl
 /**
  * Fits the parameters to the pairs by least absolute error, the detour factor and ferry
  * waiting held, within the plausible speeds and fixed minutes:
- * 1. nationally, the fixed minutes (0.1 min steps) and the speed, by search over both; routes
- *    are recomputed at the fitted speed until stable;
+ * 1. nationally, the fixed minutes (0.1 min steps) and the settled speed by search over both,
+ *    then the unsettled, main-road and motorway speeds, in turn until none moves; routes are
+ *    recomputed at the fitted speeds until stable;
  * 2. per county with pairs, its own speed through the national fixed part, shrunk towards the
  *    national speed (a county with n pairs weighs n against SHRINK_PAIRS for the nation).
  */
 export function fitParameters(routes: PairRoutes, pairs: readonly CalibrationPair[], base: NetworkParameters): NetworkParameters {
   const detour = base.detourFactor;
   const all = pairs.map((_, i) => i);
-  let perKm = minutesPerKm(base);
-  let emptyPerKm = emptyMinutesPerKm(base);
+  const start = roadCosts(base);
+  let k: Slopes = { s: start.perKm, e: start.emptyPerKm, t: start.trunkPerKm, m: start.motorwayPerKm };
   let fixed = base.estimateFixedMinutes;
   let chosen: Route[] = [];
+  const costsOf = (x: Slopes): RoadCosts => ({ perKm: x.s, emptyPerKm: x.e, trunkPerKm: x.t, motorwayPerKm: x.m });
   for (let round = 0; round < 8; round++) {
-    const at = routes.routes(pairs, perKm, emptyPerKm);
+    const at = routes.routes(pairs, costsOf(k));
     chosen = at;
-    // Coordinate descent: fixed part and settled speed with the unsettled speed held, then the
-    // unsettled speed with them held (its own 1-D search through the same plausible speeds).
-    let best = { c: fixed, s: perKm, e: emptyPerKm };
-    for (let sweep = 0; sweep < 3; sweep++) {
-      const e = best.e;
-      const cs = search(detour, (c, s) => l1(at, pairs, all, c, s, e));
-      const ee = search(detour, (_, x) => l1(at, pairs, all, cs.c, cs.s, x), cs.c).s;
-      const same = cs.c === best.c && cs.s === best.s && ee === best.e;
-      best = { c: cs.c, s: cs.s, e: ee };
+    // Coordinate descent: fixed part and settled speed with the others held, the unsettled
+    // speed with the fixed part held, then the fixed part with the main-road speed and with the
+    // motorway speed (each within its plausible speeds), until nothing moves.
+    let best = { c: fixed, ...k };
+    for (let sweep = 0; sweep < 8; sweep++) {
+      const cs = search(detour, (c, s) => l1(at, pairs, all, c, { ...best, s }));
+      let next = { ...best, c: cs.c, s: cs.s };
+      next = { ...next, e: search(detour, (_, e) => l1(at, pairs, all, next.c, { ...next, e }), next.c).s };
+      const ct = search(detour, (c, t) => l1(at, pairs, all, c, { ...next, t }), undefined, PLAUSIBLE_TRUNK_SPEED_KMH);
+      next = { ...next, c: ct.c, t: ct.s };
+      const cm = search(detour, (c, m) => l1(at, pairs, all, c, { ...next, m }), undefined, PLAUSIBLE_MOTORWAY_SPEED_KMH);
+      next = { ...next, c: cm.c, m: cm.s };
+      const same = next.c === best.c && next.s === best.s && next.e === best.e && next.t === best.t && next.m === best.m;
+      best = next;
       if (same) break;
     }
-    const settled = Math.abs(best.s - perKm) < 1e-9 && Math.abs(best.e - emptyPerKm) < 1e-9 && Math.abs(best.c - fixed) < 1e-9;
-    perKm = best.s;
-    emptyPerKm = best.e;
+    const close = (a: number, b: number): boolean => Math.abs(a - b) < 1e-9;
+    const settled = close(best.s, k.s) && close(best.e, k.e) && close(best.t, k.t) && close(best.m, k.m) && close(best.c, fixed);
+    k = { s: best.s, e: best.e, t: best.t, m: best.m };
     fixed = best.c;
     if (settled) break;
   }
@@ -171,15 +203,17 @@ export function fitParameters(routes: PairRoutes, pairs: readonly CalibrationPai
   });
   const countyRoadSpeedKmh: Record<string, number> = {};
   for (const [county, idx] of [...counties].sort(([a], [b]) => a.localeCompare(b))) {
-    const own = search(detour, (c, s) => l1(chosen, pairs, idx, c, s, emptyPerKm), fixed).s;
-    const shrunk = (idx.length * own + SHRINK_PAIRS * perKm) / (idx.length + SHRINK_PAIRS);
+    const own = search(detour, (c, s) => l1(chosen, pairs, idx, c, { ...k, s }), fixed).s;
+    const shrunk = (idx.length * own + SHRINK_PAIRS * k.s) / (idx.length + SHRINK_PAIRS);
     countyRoadSpeedKmh[county] = round1(speedAt(detour, shrunk));
   }
   return {
     ...base,
     estimateFixedMinutes: round1(fixed),
-    roadSpeedKmh: round1(speedAt(detour, perKm)),
-    emptyLandSpeedKmh: round1(speedAt(detour, emptyPerKm)),
+    roadSpeedKmh: round1(speedAt(detour, k.s)),
+    emptyLandSpeedKmh: round1(speedAt(detour, k.e)),
+    trunkRoadSpeedKmh: round1(speedAt(detour, k.t)),
+    motorwaySpeedKmh: round1(speedAt(detour, k.m)),
     countyRoadSpeedKmh,
   };
 }

@@ -1,6 +1,6 @@
 import type { Municipality, MunicipalityNumber, Provenance, TravelMatrix, WithinSource } from '../domain/types';
 import { greatCircleKm } from './geo';
-import { emptyMinutesPerKm, minutesPerKm, RoadGraph, routeMinutes, type NetworkParameters, type TravelNetwork } from './network';
+import { minutesPerKm, RoadGraph, roadCosts, routeMinutes, type NetworkParameters, type TravelNetwork } from './network';
 
 /** One travel time as read from a sheet. */
 export type TravelEntry = Readonly<{
@@ -74,8 +74,7 @@ export function buildTravelMatrix(
     nodes.push({ id: m.number, lat: m.lat, lon: m.lon });
   });
   const graph = network && new RoadGraph(nodes, network, params);
-  const nationalPerKm = minutesPerKm(params);
-  const emptyPerKm = emptyMinutesPerKm(params);
+  const costs = roadCosts(params);
 
   const missing: MissingPair[] = [];
   const straightLine: MissingPair[] = [];
@@ -91,7 +90,7 @@ export function buildTravelMatrix(
       }
       const perKm = minutesPerKm(params, a.county, b.county);
       provenance[i]![j] = 'estimated';
-      if (graph) routes ??= graph.routesFrom(graphIndex.get(i)!, nationalPerKm, emptyPerKm);
+      if (graph) routes ??= graph.routesFrom(graphIndex.get(i)!, costs.perKm, costs.emptyPerKm, costs.trunkPerKm, costs.motorwayPerKm);
       const route = routes?.[graphIndex.get(j)!];
       if (route && Number.isFinite(route.minutes)) {
         minutes[i]![j] = routeMinutes(route, params, a.county, b.county);

@@ -32,11 +32,20 @@ export type NetworkLink = Readonly<{
   accessFerry?: NetworkLink;
   /** Of `pathKm`, the km through unsettled land (no inhabitant within 1.5 km: mountains, plateaus), driven slower. */
   emptyKm?: number;
+  /**
+   * Neighbours only: the two follow each other on a European or national road
+   * (assets/hovedveger.csv), `motorway` where the source calls that stretch a motorway. The
+   * link's settled km are then driven at that road's speed; its unsettled km (a mountain pass)
+   * stay at the unsettled speed.
+   */
+  mainRoad?: MainRoad;
   /** What the planner would call it: "Bodø–Værøy", "Eiksundsambandet". */
   route?: string;
   /** Where the numbers come from, or "tilnærming" when they are approximate. */
   source?: string;
 }>;
+
+export type MainRoad = 'trunk' | 'motorway';
 
 export type Point = Readonly<{ lat: number; lon: number }>;
 
@@ -62,6 +71,10 @@ export type NetworkParameters = Readonly<{
   roadSpeedKmh: number;
   /** Average road speed, km/h, over the road km through unsettled land (mountain passes, plateaus, roadless stretches). */
   emptyLandSpeedKmh: number;
+  /** Average speed, km/h, over the road km of links on a European or national road (settled or not). */
+  trunkRoadSpeedKmh: number;
+  /** Average speed, km/h, over the road km of links on a motorway stretch of one. */
+  motorwaySpeedKmh: number;
   /**
    * Speed per county (two-digit county number), fitted where the calibration data has pairs
    * in that county. A trip between two counties uses the mean of their minutes per km.
@@ -95,10 +108,44 @@ export function emptyMinutesPerKm(p: NetworkParameters): number {
   return (p.detourFactor / p.emptyLandSpeedKmh) * 60;
 }
 
-/** A route's estimated minutes: the fixed part, the settled and the unsettled km at their speeds, and the ferries. */
+/** Minutes per km of path on a main road (trunk) and on a motorway. */
+export function trunkMinutesPerKm(p: NetworkParameters): number {
+  return (p.detourFactor / p.trunkRoadSpeedKmh) * 60;
+}
+export function motorwayMinutesPerKm(p: NetworkParameters): number {
+  return (p.detourFactor / p.motorwaySpeedKmh) * 60;
+}
+
+/** The road minutes per path km a shortest route is chosen by, nationally. */
+export type RoadCosts = Readonly<{ perKm: number; emptyPerKm: number; trunkPerKm: number; motorwayPerKm: number }>;
+
+export function roadCosts(p: NetworkParameters): RoadCosts {
+  return {
+    perKm: minutesPerKm(p),
+    emptyPerKm: emptyMinutesPerKm(p),
+    trunkPerKm: trunkMinutesPerKm(p),
+    motorwayPerKm: motorwayMinutesPerKm(p),
+  };
+}
+
+/** Km of a route through settled land off the main roads. */
+export function settledKm(r: Route): number {
+  return r.roadKm - r.emptyKm - r.trunkKm - r.motorwayKm;
+}
+
+/**
+ * A route's estimated minutes: the fixed part, the settled km off the main roads at the
+ * county's speed, the main-road and motorway km at theirs, the unsettled km at the unsettled
+ * speed, and the ferries.
+ */
 export function routeMinutes(r: Route, p: NetworkParameters, countyA?: string, countyB?: string): number {
   return (
-    p.estimateFixedMinutes + (r.roadKm - r.emptyKm) * minutesPerKm(p, countyA, countyB) + r.emptyKm * emptyMinutesPerKm(p) + r.ferryMinutes
+    p.estimateFixedMinutes +
+    settledKm(r) * minutesPerKm(p, countyA, countyB) +
+    r.emptyKm * emptyMinutesPerKm(p) +
+    r.trunkKm * trunkMinutesPerKm(p) +
+    r.motorwayKm * motorwayMinutesPerKm(p) +
+    r.ferryMinutes
   );
 }
 
@@ -114,9 +161,20 @@ export function minutesPerKm(p: NetworkParameters, countyA?: string, countyB?: s
 export type Node = Readonly<{ id: string; lat: number; lon: number }>;
 
 /** What a shortest route is made of, to fit the parameters and to mark ferry routes. */
-export type Route = Readonly<{ minutes: number; roadKm: number; emptyKm: number; ferryMinutes: number; ferries: number }>;
+export type Route = Readonly<{
+  minutes: number;
+  /** All road km (path km; the detour factor is in the minutes per km). */
+  roadKm: number;
+  /** Of roadKm, through unsettled land (main roads included). */
+  emptyKm: number;
+  /** Of roadKm, through settled land on a European or national road, and on a motorway stretch of one. */
+  trunkKm: number;
+  motorwayKm: number;
+  ferryMinutes: number;
+  ferries: number;
+}>;
 
-type Edge = { to: number; km: number; empty: number; ferry: number; isFerry: boolean };
+type Edge = { to: number; km: number; empty: number; trunk: number; motorway: number; ferry: number; isFerry: boolean };
 
 /**
  * A graph over `nodes` (the workbook's municipalities, which may carry their own points) and
@@ -156,7 +214,9 @@ export class RoadGraph {
       } else {
         const km = link.pathKm ?? (link.via ? this.kmVia(i, link.via, j) : this.km(i, j));
         const ferry = link.accessFerry ? ferryMinutes(link.accessFerry, p) : 0;
-        this.connect(i, j, km, ferry, ferry > 0, link.emptyKm ?? 0);
+        const main = link.mainRoad;
+        const empty = link.emptyKm ?? 0;
+        this.connect(i, j, km, ferry, ferry > 0, empty, main === 'trunk' ? km - empty : 0, main === 'motorway' ? km - empty : 0);
       }
     }
     for (let i = 0; i < nodes.length; i++) {
@@ -182,22 +242,25 @@ export class RoadGraph {
     return greatCircleKm(a.lat, a.lon, via.lat, via.lon) + greatCircleKm(via.lat, via.lon, b.lat, b.lon);
   }
 
-  private connect(i: number, j: number, km: number, ferry: number, isFerry: boolean, empty = 0): void {
+  private connect(i: number, j: number, km: number, ferry: number, isFerry: boolean, empty = 0, trunk = 0, motorway = 0): void {
     // Parallel links (neighbours that also have a ferry) are fine: the shortest route picks one.
-    this.edges[i]!.push({ to: j, km, empty, ferry, isFerry });
-    this.edges[j]!.push({ to: i, km, empty, ferry, isFerry });
+    this.edges[i]!.push({ to: j, km, empty, trunk, motorway, ferry, isFerry });
+    this.edges[j]!.push({ to: i, km, empty, trunk, motorway, ferry, isFerry });
   }
 
   /**
    * Shortest routes from node `source` to every node, by minutes at `perKm` road minutes per
-   * km (`emptyPerKm` through unsettled land, `perKm` when not given) plus ferry minutes
-   * (without the fixed minutes). Unreachable nodes get Infinity.
+   * km (`emptyPerKm` through unsettled land, `trunkPerKm` and `motorwayPerKm` on the main
+   * roads; `perKm` when not given) plus ferry minutes (without the fixed minutes).
+   * Unreachable nodes get Infinity.
    */
-  routesFrom(source: number, perKm: number, emptyPerKm = perKm): Route[] {
+  routesFrom(source: number, perKm: number, emptyPerKm = perKm, trunkPerKm = perKm, motorwayPerKm = trunkPerKm): Route[] {
     const n = this.size;
     const dist = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
     const km = new Float64Array(n);
     const empty = new Float64Array(n);
+    const trunk = new Float64Array(n);
+    const motorway = new Float64Array(n);
     const ferry = new Float64Array(n);
     const ferries = new Uint16Array(n);
     const done = new Uint8Array(n);
@@ -209,11 +272,19 @@ export class RoadGraph {
       if (done[u]) continue;
       done[u] = 1;
       for (const e of this.edges[u]!) {
-        const nd = d + (e.km - e.empty) * perKm + e.empty * emptyPerKm + e.ferry;
+        const nd =
+          d +
+          (e.km - e.empty - e.trunk - e.motorway) * perKm +
+          e.empty * emptyPerKm +
+          e.trunk * trunkPerKm +
+          e.motorway * motorwayPerKm +
+          e.ferry;
         if (nd < dist[e.to]! - 1e-9) {
           dist[e.to] = nd;
           km[e.to] = km[u]! + e.km;
           empty[e.to] = empty[u]! + e.empty;
+          trunk[e.to] = trunk[u]! + e.trunk;
+          motorway[e.to] = motorway[u]! + e.motorway;
           ferry[e.to] = ferry[u]! + e.ferry;
           ferries[e.to] = ferries[u]! + (e.isFerry ? 1 : 0);
           heap.push(nd, e.to);
@@ -224,6 +295,8 @@ export class RoadGraph {
       minutes: dist[i]!,
       roadKm: km[i]!,
       emptyKm: empty[i]!,
+      trunkKm: trunk[i]!,
+      motorwayKm: motorway[i]!,
       ferryMinutes: ferry[i]!,
       ferries: ferries[i]!,
     }));

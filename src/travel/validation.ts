@@ -1,5 +1,5 @@
 import { quantile } from './calibrate';
-import { emptyMinutesPerKm, minutesPerKm, routeMinutes, type NetworkParameters, type RoadGraph } from './network';
+import { roadCosts, routeMinutes, type NetworkParameters, type RoadGraph } from './network';
 
 /**
  * Published drive times (and road distances) between places in Norway, kept apart from the
@@ -88,15 +88,14 @@ export function validate(
   counties: ReadonlyMap<string, string>,
   p: NetworkParameters,
 ): ValidationReport {
-  const perKm = minutesPerKm(p);
-  const emptyPerKm = emptyMinutesPerKm(p);
+  const c = roadCosts(p);
   const bySource = new Map<number, ReturnType<RoadGraph['routesFrom']>>();
   const rows: ValidationRow[] = pairs.map((pair) => {
     const s = index.get(pair.from);
     const t = index.get(pair.to);
     if (s === undefined || t === undefined) throw new Error(`validation pair ${pair.from}–${pair.to} is not in the network`);
     let routes = bySource.get(s);
-    if (!routes) bySource.set(s, (routes = graph.routesFrom(s, perKm, emptyPerKm)));
+    if (!routes) bySource.set(s, (routes = graph.routesFrom(s, c.perKm, c.emptyPerKm, c.trunkPerKm, c.motorwayPerKm)));
     const r = routes[t]!;
     return {
       ...pair,

@@ -7,6 +7,7 @@ import {
   fitParameters,
   PairRoutes,
   PLAUSIBLE_FIXED_MINUTES,
+  PLAUSIBLE_MOTORWAY_SPEED_KMH,
   PLAUSIBLE_SPEED_KMH,
   predict,
   quantile,
@@ -56,6 +57,36 @@ describe('fitParameters', () => {
     expect(fitted.roadSpeedKmh).toBeLessThan(72);
     const predicted = predict(routes, pairs, fitted);
     predicted.forEach((p, i) => expect(Math.abs(p - pairs[i]!.minutes)).toBeLessThan(1));
+  });
+
+  it('tells a motorway from the ordinary roads: recovers both speeds that made the times', () => {
+    // Twelve points in a row, 0.1° apart: the first six joined by motorway, the rest by ordinary
+    // road. Times made at 5 min + 100 km/h on the motorway km and 65 km/h on the others.
+    const ids = Array.from({ length: 12 }, (_, i) => String(9200 + i));
+    const points = new Map(ids.map((id, i) => [id, { lat: 65 + i * 0.1, lon: 14 }]));
+    const links = ids
+      .slice(1)
+      .map((id, i) => ({ a: ids[i]!, b: id, kind: 'neighbour' as const, ...(i < 5 ? { mainRoad: 'motorway' as const } : {}) }));
+    const network: TravelNetwork = { points, links };
+    const km = greatCircleKm(65, 14, 65.1, 14);
+    const pairs: CalibrationPair[] = ids.slice(1).map((id, i) => {
+      const motorway = Math.min(i + 1, 5) * km;
+      const ordinary = (i + 1) * km - motorway;
+      return { from: id, to: ids[0]!, minutes: 5 + (motorway * 60) / 100 + (ordinary * 60) / 65, county: '90', withinMinutes: 0 };
+    });
+    const base = withParameters({
+      estimateFixedMinutes: 0,
+      detourFactor: 1,
+      roadSpeedKmh: 80,
+      motorwaySpeedKmh: 90,
+      countyRoadSpeedKmh: {},
+    });
+    const nodes = ids.map((id) => ({ id, ...points.get(id)! }));
+    const routes = new PairRoutes(new RoadGraph(nodes, network, base), new Map(ids.map((id, i) => [id, i])));
+    const fitted = fitParameters(routes, pairs, base);
+    expect(fitted.estimateFixedMinutes).toBeCloseTo(5, 0);
+    expect(Math.abs(fitted.motorwaySpeedKmh - 100)).toBeLessThan(3);
+    expect(Math.abs(fitted.roadSpeedKmh - 65)).toBeLessThan(2);
   });
 
   it('never leaves the plausible speeds, whatever the times say', () => {
@@ -109,6 +140,8 @@ describe('the shipped estimate against the TØI BA-region car times', () => {
       detourFactor: fitted.detourFactor,
       roadSpeedKmh: fitted.roadSpeedKmh,
       emptyLandSpeedKmh: fitted.emptyLandSpeedKmh,
+      trunkRoadSpeedKmh: fitted.trunkRoadSpeedKmh,
+      motorwaySpeedKmh: fitted.motorwaySpeedKmh,
       countyRoadSpeedKmh: fitted.countyRoadSpeedKmh,
     }).toEqual(FITTED_TRAVEL_PARAMETERS);
   });
@@ -117,12 +150,15 @@ describe('the shipped estimate against the TØI BA-region car times', () => {
     const speeds = [
       FITTED_TRAVEL_PARAMETERS.roadSpeedKmh,
       FITTED_TRAVEL_PARAMETERS.emptyLandSpeedKmh,
+      FITTED_TRAVEL_PARAMETERS.trunkRoadSpeedKmh,
       ...Object.values(FITTED_TRAVEL_PARAMETERS.countyRoadSpeedKmh),
     ];
     for (const v of speeds) {
       expect(v).toBeGreaterThanOrEqual(PLAUSIBLE_SPEED_KMH.min);
       expect(v).toBeLessThanOrEqual(PLAUSIBLE_SPEED_KMH.max);
     }
+    expect(FITTED_TRAVEL_PARAMETERS.motorwaySpeedKmh).toBeGreaterThanOrEqual(PLAUSIBLE_MOTORWAY_SPEED_KMH.min);
+    expect(FITTED_TRAVEL_PARAMETERS.motorwaySpeedKmh).toBeLessThanOrEqual(PLAUSIBLE_MOTORWAY_SPEED_KMH.max);
     expect(FITTED_TRAVEL_PARAMETERS.estimateFixedMinutes).toBeLessThanOrEqual(PLAUSIBLE_FIXED_MINUTES.max);
   });
 

@@ -48,6 +48,56 @@ describe('ferry waiting', () => {
   });
 });
 
+describe('main roads', () => {
+  // Four points in a row: 9001–9002 on a motorway, 9002–9003 on a national road (half its km
+  // through unsettled land), 9003–9004 an ordinary road; 1 min per km off the main roads.
+  const q = withParameters({
+    estimateFixedMinutes: 0,
+    detourFactor: 1,
+    roadSpeedKmh: 60,
+    emptyLandSpeedKmh: 30,
+    trunkRoadSpeedKmh: 80,
+    motorwaySpeedKmh: 100,
+    countyRoadSpeedKmh: { '90': 40 },
+  });
+  const roads: TravelNetwork = {
+    points: network().points,
+    links: [
+      { a: '9001', b: '9002', kind: 'neighbour', pathKm: 10, emptyKm: 0, mainRoad: 'motorway' },
+      { a: '9002', b: '9003', kind: 'neighbour', pathKm: 10, emptyKm: 5, mainRoad: 'trunk' },
+      { a: '9003', b: '9004', kind: 'neighbour', pathKm: 10, emptyKm: 0 },
+    ],
+  };
+
+  it('drives a main road at its speed, its mountain stretches at the unsettled speed, and the rest at the county speed', () => {
+    const { matrix: m } = buildTravelMatrix(municipalities(['9001', '9002', '9003', '9004']), [], q, roads);
+    // Motorway 10 km at 100 km/h = 6 min; national road 5 km at 80 = 3.75 min and 5 km unsettled
+    // at 30 = 10 min; the ordinary road 10 km at the county's 40 km/h = 15 min.
+    expect(travelMinutes(m, n('9001'), n('9002'))).toBeCloseTo(6, 6);
+    expect(travelMinutes(m, n('9002'), n('9003'))).toBeCloseTo(3.75 + 10, 6);
+    expect(travelMinutes(m, n('9003'), n('9004'))).toBeCloseTo(15, 6);
+    expect(travelMinutes(m, n('9001'), n('9004'))).toBeCloseTo(6 + 13.75 + 15, 6);
+  });
+
+  it('chooses the motorway round rather than the shorter ordinary road when it is quicker', () => {
+    // A direct ordinary road 9001–9003 of 15 km (15 min at 60 km/h) against 20 km of main road (13.5 min).
+    const both: TravelNetwork = {
+      ...roads,
+      links: [
+        { a: '9001', b: '9002', kind: 'neighbour', pathKm: 10, emptyKm: 0, mainRoad: 'motorway' },
+        { a: '9002', b: '9003', kind: 'neighbour', pathKm: 10, emptyKm: 0, mainRoad: 'motorway' },
+        { a: '9001', b: '9003', kind: 'neighbour', pathKm: 15, emptyKm: 0 },
+      ],
+    };
+    const national = { ...q, countyRoadSpeedKmh: {} };
+    const g = new RoadGraph(nodes(['9001', '9002', '9003']), both, national);
+    const r = g.routesFrom(0, minutesPerKm(national), minutesPerKm(national), 1, 0.6)[2]!;
+    expect(r.roadKm).toBeCloseTo(20, 6);
+    expect(r.motorwayKm).toBeCloseTo(20, 6);
+    expect(r.trunkKm).toBe(0);
+  });
+});
+
 describe('shortest routes', () => {
   it('goes through neighbours, not in a straight line, and over a ferry where there is no road', () => {
     const g = new RoadGraph(nodes(['9001', '9002', '9003', '9004', '9005']), network(), p);
