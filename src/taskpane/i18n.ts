@@ -147,6 +147,20 @@ const nb = {
     spending: 'sosialhjelpsutgifter',
     fte: 'kommunale årsverk',
   } as Readonly<Record<string, string>>,
+  phase: {
+    best: (offices: number | undefined) =>
+      offices ? `Finner den beste strukturen med ${offices} kontor` : 'Finner det beste antallet kontor',
+    alternative: 'Ser etter et nesten like godt alternativ',
+    curve: (index: number, of: number, offices: number) =>
+      `Avveiningskurven: ${offices ? `${offices} kontor, ` : ''}punkt ${index} av ${of}`,
+    writing: 'Skriver arkene',
+  },
+  remaining: (seconds: string) => `høyst ${seconds} igjen`,
+  elapsed: (seconds: string) => `${seconds} brukt`,
+  seconds: (s: number) => (s >= 90 ? `${Math.round(s / 60)} min` : `${Math.round(s)} s`),
+  runProgress: 'Fremdrift for hele kjøringen',
+  formLocked: 'Innstillingene kan ikke endres mens optimeringen går.',
+  cancelling: 'Avbryter …',
   nothingWritten: 'Ingenting ble skrevet.',
 };
 
@@ -304,6 +318,20 @@ const en: Words = {
     spending: 'social-assistance spending',
     fte: 'municipal FTE',
   },
+  phase: {
+    best: (offices: number | undefined) =>
+      offices ? `Finding the best structure with ${offices} offices` : 'Finding the best number of offices',
+    alternative: 'Looking for a nearly as good alternative',
+    curve: (index: number, of: number, offices: number) =>
+      `Trade-off curve: ${offices ? `${offices} offices, ` : ''}point ${index} of ${of}`,
+    writing: 'Writing the sheets',
+  },
+  remaining: (seconds: string) => `at most ${seconds} left`,
+  elapsed: (seconds: string) => `${seconds} so far`,
+  seconds: (s: number) => (s >= 90 ? `${Math.round(s / 60)} min` : `${Math.round(s)} s`),
+  runProgress: 'Progress of the whole run',
+  formLocked: 'The settings cannot be changed while the optimisation runs.',
+  cancelling: 'Cancelling …',
   nothingWritten: 'Nothing was written.',
 };
 
@@ -327,4 +355,34 @@ export function fmt(lang: Language, x: number | null | undefined, digits = 0): s
 
 export function pct(lang: Language, x: number | null | undefined, digits = 1): string {
   return x === null || x === undefined ? '–' : `${fmt(lang, x * 100, digits)} %`;
+}
+
+/** Where the planner's choice of language is kept (the pane's own origin's localStorage). */
+const LANGUAGE_KEY = 'kontorplan.language';
+
+type Store = Pick<Storage, 'getItem' | 'setItem'>;
+const storage = (): Store | undefined => {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined; // storage refused (private mode, sandboxed frame)
+  }
+};
+
+/** The language the planner chose last time, if any. */
+export function rememberedLanguage(s: Store | undefined = storage()): Language | undefined {
+  try {
+    const v = s?.getItem(LANGUAGE_KEY);
+    return v === 'nb' || v === 'en' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function rememberLanguage(language: Language, s: Store | undefined = storage()): void {
+  try {
+    s?.setItem(LANGUAGE_KEY, language);
+  } catch {
+    // Not kept: the pane still works in the language chosen.
+  }
 }
