@@ -81,6 +81,10 @@ export function App({
   );
   useEffect(() => () => controller.dispose(), [controller]);
   const lang = state.language;
+  // The page's language follows the pane's, so the browser and screen readers read it as such.
+  useEffect(() => {
+    if (typeof document !== 'undefined') document.documentElement.lang = lang;
+  }, [lang]);
   const shownTheme = theme ?? themeOfSystem(typeof matchMedia === 'function' ? matchMedia : undefined);
   useEffect(() => {
     if (!events) return undefined;

@@ -161,6 +161,7 @@ const nb = {
   runProgress: 'Fremdrift for hele kjøringen',
   formLocked: 'Innstillingene kan ikke endres mens optimeringen går.',
   cancelling: 'Avbryter …',
+  stepHint: (step: string) => `Piltastene opp og ned endrer tallet med ${step}.`,
   nothingWritten: 'Ingenting ble skrevet.',
 };
 
@@ -332,6 +333,7 @@ const en: Words = {
   runProgress: 'Progress of the whole run',
   formLocked: 'The settings cannot be changed while the optimisation runs.',
   cancelling: 'Cancelling …',
+  stepHint: (step: string) => `The up and down arrow keys change the number by ${step}.`,
   nothingWritten: 'Nothing was written.',
 };
 

@@ -11,10 +11,11 @@ import { App } from './App';
 import { PaneEvents } from './changes';
 import { embeddedData } from './embedded';
 import { Planner } from './planner';
+import { themeOfOffice } from './theme';
 
 declare const Office: {
   onReady(): Promise<{ host: unknown }>;
-  context?: { displayLanguage?: string };
+  context?: { displayLanguage?: string; officeTheme?: { bodyBackgroundColor?: string } };
   actions?: { associate(name: string, f: (event: { completed(): void }) => void): void };
   addin?: {
     showAsTaskpane(): Promise<void>;
@@ -48,5 +49,7 @@ void Office.onReady().then(() => {
       .finally(() => event.completed());
   });
   const lang = (Office.context?.displayLanguage ?? 'nb').toLowerCase().startsWith('en') ? 'en' : 'nb';
-  createRoot(document.getElementById('root')!).render(<App planner={planner} language={lang} events={events} />);
+  // Office's theme where the host tells it (Excel on Windows and Mac); the system's otherwise (App).
+  const theme = themeOfOffice(Office.context?.officeTheme);
+  createRoot(document.getElementById('root')!).render(<App planner={planner} language={lang} events={events} theme={theme} />);
 });

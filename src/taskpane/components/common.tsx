@@ -189,6 +189,8 @@ export function NumberField(p: {
         value={shown}
         disabled={p.disabled}
         aria-invalid={error ? true : undefined}
+        // What the arrow keys do, in the pane's language (not the browser's).
+        aria-description={w.stepHint(shownNumber(lang, p.step ?? 1))}
         onChange={(_, d) => set(d.value)}
         onBlur={() => error === undefined && setText(undefined)}
         onKeyDown={(e) => {
