@@ -10,7 +10,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useReducer, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useState, type ReactNode } from 'react';
 import type { Language } from '../io/problems';
 import type { Planner } from './planner';
 import { rereadOn, type PaneEvents } from './changes';
@@ -85,7 +85,17 @@ export function App({
   useEffect(() => {
     if (typeof document !== 'undefined') document.documentElement.lang = lang;
   }, [lang]);
-  const shownTheme = theme ?? themeOfSystem(typeof matchMedia === 'function' ? matchMedia : undefined);
+  // The system's scheme, followed as it changes (Office's theme is given once, by index.tsx).
+  const [system, setSystem] = useState<ThemeName>(() => themeOfSystem(typeof matchMedia === 'function' ? matchMedia : undefined));
+  useEffect(() => {
+    if (theme || typeof matchMedia !== 'function') return undefined;
+    const q = matchMedia('(prefers-color-scheme: dark)') as Partial<MediaQueryList>;
+    if (typeof q?.addEventListener !== 'function') return undefined;
+    const on = (e: MediaQueryListEvent) => setSystem(e.matches ? 'dark' : 'light');
+    q.addEventListener('change', on);
+    return () => q.removeEventListener?.('change', on);
+  }, [theme]);
+  const shownTheme = theme ?? system;
   useEffect(() => {
     if (!events) return undefined;
     return rereadOn(
