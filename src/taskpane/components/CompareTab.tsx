@@ -13,7 +13,7 @@ export function CompareTab({ planner, version, onLoaded }: { planner: Planner; v
   const { busy, notice, run } = useAction();
   const scores = useMemo(() => (planner.loaded?.value ? planner.scores() : []), [planner, version]);
   if (scores.length === 0) return <Text>{w.needData}</Text>;
-  const rows = comparisonRows(planner.params);
+  const rows = comparisonRows(planner.params, lang);
   const show = (v: unknown, format: string) =>
     typeof v !== 'number'
       ? String(v ?? '–')

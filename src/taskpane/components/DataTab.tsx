@@ -139,6 +139,7 @@ export function DataTab({ planner, onLoaded }: { planner: Planner; version?: num
                 <div className={s.row}>
                   {f.fields
                     .filter((x) => x.required || x.header)
+                    .map((x) => ({ ...x, label: w.fieldLabels[`${f.kind}.${x.key}`] ?? w.fieldLabels[x.key] ?? x.label }))
                     .map((x) => (
                       <Choice
                         key={x.key}

@@ -20,7 +20,7 @@ export function ScenariosTab({ planner, version, onLoaded }: { planner: Planner;
   const broken = planner.loaded?.value?.sheetsUsed.brokenScenarios ?? [];
   return (
     <div className={s.stack}>
-      {broken.length > 0 && <Text role="alert">{w.brokenScenarios(broken.map((n) => `«${n}»`).join(', '))}</Text>}
+      {broken.length > 0 && <Text role="alert">{w.brokenScenarios(broken.map(w.quote).join(', '))}</Text>}
       <Choice
         label={w.scenario}
         value={score.name}
