@@ -7,7 +7,7 @@
  * wrong instead of rewriting it; messages stand beside the button that caused them and say
  * what happened; an empty workbook opens as a guide; writes refuse stale data.
  */
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { webDarkTheme } from '@fluentui/react-components';
 import { loadEmbedded, loadNetwork } from '../../src/cli/common';
 import { optimize } from '../../src/optimize/run';
@@ -188,6 +188,21 @@ describe('the first run is a guide', () => {
     expect(screen.getByRole('combobox', { name: 'Velg ark: Kommuner' })).toBeTruthy();
     expect(screen.queryByRole('combobox', { name: 'Velg ark: Bemanning' })).toBeNull();
     expect(document.body.textContent).not.toContain('ikke funnet');
+  });
+});
+
+describe('waits', () => {
+  it('show that the workbook is being read again, from the Data tab', async () => {
+    const { planner } = await pane({ sample: true });
+    let finish!: () => void;
+    const load = planner.load.bind(planner);
+    planner.load = (...a) => new Promise<void>((r) => (finish = r)).then(() => load(...a));
+    fireEvent.click(screen.getByRole('button', { name: 'Les arbeidsboken på nytt' }));
+    const panel = screen.getByRole('tabpanel', { name: 'Data' });
+    expect(within(panel).getByText('Leser arbeidsboken …')).toBeTruthy();
+    await act(async () => finish());
+    await waitFor(() => expect(within(panel).queryByText('Leser arbeidsboken …')).toBeNull(), { timeout: 20_000 });
+    expect(within(panel).getByText('Ingen problemer: arbeidsboken kan brukes.')).toBeTruthy();
   });
 });
 

@@ -170,6 +170,7 @@ export function DataTab({ planner, onLoaded }: { planner: Planner; version?: num
             {w.reread}
           </Button>
         </div>
+        {mappingAction.busy && <Spinner size="tiny" label={w.reading} />}
         <ActionNotice notice={mappingAction.notice} />
       </Section>
 
