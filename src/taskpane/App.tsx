@@ -74,7 +74,7 @@ export function App({
 }) {
   const s = useStyles();
   const [state, dispatch] = useReducer(reducer, undefined, () => initialState(rememberedLanguage() ?? office));
-  const loaded = useCallback(() => dispatch({ type: 'loaded' }), []);
+  const loaded = useCallback(() => dispatch({ type: 'loaded', loaded: planner.loaded }), [planner]);
   const controller = useMemo(
     () => new RunController({ dispatch, planner, solve, workerUrl, onLoaded: loaded }),
     [planner, solve, workerUrl, loaded],

@@ -5,7 +5,9 @@
  * over it: a tab shown again, or one mounted later, sees the same state.
  */
 import type { Language } from '../io/problems';
-import type { Rules } from './planner';
+import type { CostKey, DriverId } from '../costkeys/keys';
+import type { ColumnMapping } from '../io/mapping';
+import type { Loaded, Rules } from './planner';
 import type { Words } from './i18n';
 import type { Notice } from './components/common';
 
@@ -26,6 +28,20 @@ export type OptimiseForm = Readonly<{
   keepLocations: boolean;
   keepExisting: boolean;
 }>;
+
+/** What the planner chose on the Kostnadsnøkler tab; undefined scenario, office or cost: the first, or the default. */
+export type CostsForm = Readonly<{
+  scenario: string | undefined;
+  host: string | undefined;
+  kind: CostKey['kind'];
+  fixed: number;
+  driver: DriverId;
+  mixPopulation: number;
+  costPerFte: number | undefined;
+}>;
+
+/** What the planner chose on the Data tab: the mapping being edited (undefined: the workbook's), the sample's county, the guide's choice. */
+export type DataForm = Readonly<{ mapping: ColumnMapping | undefined; county: string; ownSheets: boolean }>;
 
 /**
  * Where a run is, in the planner's terms: finding the best structure for the count asked,
@@ -68,12 +84,18 @@ export type PaneState = Readonly<{
   opened: readonly string[];
   /** Bumped on every read of the workbook, so the tabs score what is there now. */
   version: number;
+  /** The last read of the workbook (the Planner's), as the tabs show it. */
+  loaded: Loaded | undefined;
   ready: boolean;
   error: string | undefined;
   /** A re-read the pane started by itself found the data changed. */
   changed: boolean;
   rereading: boolean;
   form: OptimiseForm;
+  costs: CostsForm;
+  data: DataForm;
+  /** The scenario shown on the Scenarier tab (undefined: the first). */
+  picked: string | undefined;
   run: RunState;
 }>;
 
@@ -106,17 +128,35 @@ export const DEFAULT_FORM: OptimiseForm = {
   keepExisting: false,
 };
 
+// Our assumptions, as the tab always had them: a per-inhabitant key, 20 % fixed, half on population.
+export const DEFAULT_COSTS: CostsForm = {
+  scenario: undefined,
+  host: undefined,
+  kind: 'per-capita',
+  fixed: 0.2,
+  driver: 'population',
+  mixPopulation: 0.5,
+  costPerFte: undefined,
+};
+
+/** The sample's county until the planner picks another: Nordland (18), the county the research studies. */
+export const DEFAULT_DATA: DataForm = { mapping: undefined, county: '18', ownSheets: false };
+
 export function initialState(language: Language): PaneState {
   return {
     language,
     tab: 'data',
     opened: ['data'],
     version: 0,
+    loaded: undefined,
     ready: false,
     error: undefined,
     changed: false,
     rereading: false,
     form: DEFAULT_FORM,
+    costs: DEFAULT_COSTS,
+    data: DEFAULT_DATA,
+    picked: undefined,
     run: IDLE_RUN,
   };
 }
@@ -124,12 +164,15 @@ export function initialState(language: Language): PaneState {
 export type Action =
   | Readonly<{ type: 'language'; language: Language }>
   | Readonly<{ type: 'tab'; tab: string }>
-  | Readonly<{ type: 'loaded' }>
+  | Readonly<{ type: 'loaded'; loaded: Loaded | undefined }>
   | Readonly<{ type: 'ready' }>
   | Readonly<{ type: 'error'; message: string | undefined }>
   | Readonly<{ type: 'rereading'; on: boolean }>
   | Readonly<{ type: 'changed' }>
   | Readonly<{ type: 'form'; patch: Partial<OptimiseForm> }>
+  | Readonly<{ type: 'costs'; patch: Partial<CostsForm> }>
+  | Readonly<{ type: 'data'; patch: Partial<DataForm> }>
+  | Readonly<{ type: 'pick'; scenario: string }>
   | Readonly<{ type: 'runStarted'; at: number; plannedSeconds: number }>
   | Readonly<{ type: 'runPhase'; phase: Phase; figures?: RunFigures; fraction: number }>
   | Readonly<{ type: 'runCancelling' }>
@@ -166,7 +209,7 @@ export function reducer(state: PaneState, a: Action): PaneState {
     case 'tab':
       return { ...state, tab: a.tab, opened: state.opened.includes(a.tab) ? state.opened : [...state.opened, a.tab], changed: false };
     case 'loaded':
-      return { ...state, version: state.version + 1 };
+      return { ...state, version: state.version + 1, loaded: a.loaded };
     case 'ready':
       return { ...state, ready: true };
     case 'error':
@@ -177,6 +220,16 @@ export function reducer(state: PaneState, a: Action): PaneState {
       return { ...state, changed: true };
     case 'form':
       return { ...state, form: { ...state.form, ...a.patch } };
+    case 'costs':
+      // Another scenario: its first office, unless one is named with it.
+      return {
+        ...state,
+        costs: { ...state.costs, ...(a.patch.scenario !== undefined && !('host' in a.patch) ? { host: undefined } : {}), ...a.patch },
+      };
+    case 'data':
+      return { ...state, data: { ...state.data, ...a.patch } };
+    case 'pick':
+      return { ...state, picked: a.scenario };
     default: {
       const r = run(state.run, a);
       return r === state.run ? state : { ...state, run: r };
@@ -185,6 +238,16 @@ export function reducer(state: PaneState, a: Action): PaneState {
 }
 
 // Selectors: what the views read, computed from the state alone.
+
+/** The engine's input as last read; undefined before a read or when it has errors. */
+export const selectValue = (s: PaneState) => s.loaded?.value;
+
+/** The mapping the Data tab shows: as being edited, or the workbook's. */
+export const selectMapping = (s: PaneState, workbook: ColumnMapping | undefined): ColumnMapping => s.data.mapping ?? workbook ?? {};
+
+/** The first run: no sheet of municipalities found, none chosen. */
+export const selectFirstRun = (s: PaneState, workbook: ColumnMapping | undefined): boolean =>
+  !!s.loaded && !s.loaded.found.find((f) => f.kind === 'municipalities')?.sheet && !selectMapping(s, workbook).sheets?.municipalities;
 
 /** The office count the form shows: as typed, or half the workbook's municipalities (at least 1). */
 export const selectOffices = (s: PaneState, municipalities: number): number =>

@@ -14,6 +14,7 @@ import { optimize } from '../../src/optimize/run';
 import { App } from '../../src/taskpane/App';
 import type { Solve } from '../../src/taskpane/components/OptimiseTab';
 import { Planner } from '../../src/taskpane/planner';
+import { usePane } from '../../src/taskpane/paneContext';
 import { CancelledError, OptimiseError } from '../../src/taskpane/solver';
 import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import { FakeExcel } from '../fakes/fakeExcel';
@@ -96,6 +97,31 @@ describe('the tabs keep their state', () => {
     tab('Optimaliser');
     expect(done.isConnected).toBe(true);
     expect(excel.sheets.map((x) => x.name)).toContain('KP Optimert 20 kontor');
+  });
+});
+
+describe('the state above the tabs', () => {
+  it('is shared with a tab hooked in later: it sees what was typed and the run under way', async () => {
+    const run = gatedSolve();
+    const excel = new FakeExcel([]);
+    const planner = new Planner(new OfficeWorkbook(excel.run), data);
+    await planner.insertSample('18');
+    function Peek() {
+      const { state, controller } = usePane();
+      return <p>{`${state.form.offices ?? '-'} ${state.run.running ? 'running' : 'idle'} ${controller.busy}`}</p>;
+    }
+    render(
+      <App planner={planner} solve={run.solve} extraTabs={[{ id: 'peek', title: { nb: 'Titt', en: 'Peek' }, panel: () => <Peek /> }]} />,
+    );
+    await screen.findByRole('tabpanel', {}, { timeout: 20_000 });
+    tab('Optimaliser');
+    type('Antall kontor', '20');
+    fireEvent.click(screen.getByRole('button', { name: 'Optimaliser' }));
+    await screen.findByText(/^Optimaliserer/);
+    tab('Titt');
+    expect(screen.getByRole('tabpanel', { name: 'Titt' }).textContent).toBe('20 running true');
+    await act(async () => run.release());
+    await waitFor(() => expect(screen.getByRole('tabpanel', { name: 'Titt' }).textContent).toBe('20 idle false'), { timeout: 20_000 });
   });
 });
 

@@ -1,5 +1,15 @@
 /** The pane's store: the reducer's transitions and the selectors the tabs read. */
-import { initialState, reducer, selectOffices, selectProgress, selectRules, type Action, type PaneState } from '../../src/taskpane/store';
+import {
+  initialState,
+  reducer,
+  selectFirstRun,
+  selectMapping,
+  selectOffices,
+  selectProgress,
+  selectRules,
+  type Action,
+  type PaneState,
+} from '../../src/taskpane/store';
 import { WORDS } from '../../src/taskpane/i18n';
 
 const apply = (s: PaneState, ...as: Action[]) => as.reduce(reducer, s);
@@ -23,7 +33,7 @@ describe('the pane reducer', () => {
       initialState('nb'),
       { type: 'form', patch: { offices: 7, locked: '1839=1804' } },
       { type: 'tab', tab: 'compare' },
-      { type: 'loaded' },
+      { type: 'loaded', loaded: undefined },
       { type: 'language', language: 'en' },
     );
     expect(s.form.offices).toBe(7);
@@ -59,7 +69,43 @@ describe('the pane reducer', () => {
   });
 });
 
+describe('the other tabs’ choices', () => {
+  it('keeps the cost key’s choices, and takes another scenario’s first office when the scenario changes', () => {
+    let s = apply(initialState('nb'), { type: 'costs', patch: { scenario: 'A', host: '1804', kind: 'mix', mixPopulation: 0.3 } });
+    expect(s.costs).toMatchObject({ scenario: 'A', host: '1804', kind: 'mix', mixPopulation: 0.3 });
+    s = apply(s, { type: 'costs', patch: { scenario: 'B' } });
+    expect(s.costs.host).toBeUndefined();
+    expect(s.costs.kind).toBe('mix');
+    s = apply(s, { type: 'costs', patch: { host: '1833' } });
+    expect(s.costs).toMatchObject({ scenario: 'B', host: '1833' });
+  });
+
+  it('keeps the mapping being edited, the sample’s county and the scenario shown', () => {
+    const s = apply(
+      initialState('nb'),
+      { type: 'data', patch: { county: '03', mapping: { sheets: { municipalities: 'Ark2' } } } },
+      { type: 'pick', scenario: 'Dagens struktur' },
+    );
+    expect(s.data).toEqual({ county: '03', mapping: { sheets: { municipalities: 'Ark2' } }, ownSheets: false });
+    expect(s.picked).toBe('Dagens struktur');
+  });
+});
+
 describe('the selectors', () => {
+  it('give the mapping as edited, or the workbook’s, and tell a first run by no municipalities found or chosen', () => {
+    const s = initialState('nb');
+    expect(selectMapping(s, undefined)).toEqual({});
+    expect(selectMapping(s, { sheets: { municipalities: 'K' } })).toEqual({ sheets: { municipalities: 'K' } });
+    expect(selectFirstRun(s, undefined)).toBe(false); // nothing read yet
+    const found = (sheet: string | undefined) => ({ kind: 'municipalities', sheet, fields: [] }) as never;
+    const empty = apply(s, { type: 'loaded', loaded: { found: [found(undefined)] } as never });
+    expect(selectFirstRun(empty, undefined)).toBe(true);
+    expect(selectFirstRun(apply(empty, { type: 'data', patch: { mapping: { sheets: { municipalities: 'Ark2' } } } }), undefined)).toBe(
+      false,
+    );
+    expect(selectFirstRun(apply(s, { type: 'loaded', loaded: { found: [found('Kommuner')] } as never }), undefined)).toBe(false);
+  });
+
   it('give the office count as typed, or half the workbook’s municipalities', () => {
     const s = initialState('nb');
     expect(selectOffices(s, 41)).toBe(21);

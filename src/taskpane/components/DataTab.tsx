@@ -1,5 +1,7 @@
 import { Button, Link, Spinner, Text } from '@fluentui/react-components';
 import { useState } from 'react';
+import { usePane } from '../paneContext';
+import { selectFirstRun, selectMapping } from '../store';
 import type { SheetKind } from '../../io/headers';
 import type { ColumnMapping } from '../../io/mapping';
 import { formatProblem } from '../../io/problems';
@@ -24,14 +26,18 @@ export function DataTab({ planner, onLoaded }: { planner: Planner; version?: num
   const sample = useAction();
   const mappingAction = useAction();
   const busy = sample.busy || mappingAction.busy;
-  const loaded = planner.loaded;
-  const [mapping, setMapping] = useState<ColumnMapping>(planner.settings.mapping ?? {});
-  const [county, setCounty] = useState('18');
-  const [ownSheets, setOwnSheets] = useState(false);
+  const { state, dispatch } = usePane();
+  const loaded = state.loaded;
+  // What was chosen lives in the pane's store (store.ts), above the tabs.
+  const mapping = selectMapping(state, planner.settings.mapping);
+  const setMapping = (m: ColumnMapping) => dispatch({ type: 'data', patch: { mapping: m } });
+  const { county, ownSheets } = state.data;
+  const setCounty = (c: string) => dispatch({ type: 'data', patch: { county: c } });
+  const setOwnSheets = (on: boolean) => dispatch({ type: 'data', patch: { ownSheets: on } });
   const [stage, setStage] = useState<Stage | undefined>();
   const counties = planner.counties();
   // First run: no sheet of municipalities found, none chosen.
-  const empty = !!loaded && !loaded.found.find((f) => f.kind === 'municipalities')?.sheet && !mapping.sheets?.municipalities;
+  const empty = selectFirstRun(state, planner.settings.mapping);
   const guide = empty && !ownSheets;
 
   const chooseSheet = (kind: SheetKind, sheet: string | undefined) => {

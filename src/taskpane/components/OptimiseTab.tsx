@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { OptimizeRequest } from '../../optimize/fromInput';
 import type { Planner } from '../planner';
 import { usePane } from '../paneContext';
-import { selectOffices, selectProgress, selectRules, type OptimiseForm, type Phase } from '../store';
+import { selectOffices, selectProgress, selectRules, selectValue, type OptimiseForm, type Phase } from '../store';
 import { fmt, pct, useLanguage, useWords, type Words } from '../i18n';
 import { ActionNotice, Section, useCommonStyles, useValidity, NumberField } from './common';
 export type { Solve } from '../runController';
@@ -63,7 +63,8 @@ export function OptimiseTab({ planner }: { planner: Planner }) {
   const form = state.form;
   const set = (patch: Partial<OptimiseForm>) => dispatch({ type: 'form', patch });
   const busy = state.run.running;
-  const n = planner.loaded?.value?.municipalities.length ?? 0;
+  const value = selectValue(state);
+  const n = value?.municipalities.length ?? 0;
   const offices = selectOffices(state, n);
   const rules = selectRules(state, planner.rules);
   // Focus follows the button that can be used: Cancel while a run goes, Optimise after it.
@@ -80,8 +81,8 @@ export function OptimiseTab({ planner }: { planner: Planner }) {
     return () => clearInterval(t);
   }, [busy]);
 
-  if (!planner.loaded?.value) return <Text>{w.needData}</Text>;
-  const population = planner.loaded.value.municipalities.reduce((a, m) => a + m.population, 0);
+  if (!value) return <Text>{w.needData}</Text>;
+  const population = value.municipalities.reduce((a, m) => a + m.population, 0);
   const baseline = planner.baseline();
   const minutes = (x: number | null | undefined) =>
     x === null || x === undefined ? undefined : `${fmt(lang, x / population, 2)} ${w.minutes}`;
