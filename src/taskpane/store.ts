@@ -139,7 +139,7 @@ export const DEFAULT_COSTS: CostsForm = {
   costPerFte: undefined,
 };
 
-/** The sample's county until the planner picks another: Nordland (18), the county the research studies. */
+/** The sample's county until the planner picks another: Nordland (18), whose cooperations report 004 describes (our choice of default). */
 export const DEFAULT_DATA: DataForm = { mapping: undefined, county: '18', ownSheets: false };
 
 export function initialState(language: Language): PaneState {

@@ -492,6 +492,13 @@ it('never changed the planner’s own sheet, and switches to English', async () 
   expect(words).toContain('Sheets and columns');
   expect(words.replace(/Kostnadsnøkler|Nordland|Sámi/g, '')).not.toMatch(/ikke|arbeidsboken|Skriv /);
   await shot('7-english');
+  // Every tab in English, as a planner reads it.
+  for (const [i, name] of ['Scenarios', 'Optimise', 'Compare', 'Cost keys'].entries()) {
+    await page.getByRole('tab', { name }).click();
+    await page.getByRole('tabpanel', { name }).waitFor();
+    await shot(`7-english-${i + 2}-${name.toLowerCase().replace(' ', '-')}`);
+  }
+  await page.getByRole('tab', { name: 'Data' }).click();
 });
 
 it('at 150 % zoom (a 320 px pane is 213 CSS px wide) keeps the key column in view and amounts apart', async () => {
