@@ -244,6 +244,24 @@ describe('writes', () => {
     expect(excel.sheets.some((x) => x.name.startsWith('KP '))).toBe(false);
   });
 
+  it('keep focus on the button that writes while it works, and refuse a second press', async () => {
+    const { planner } = await pane({ sample: true });
+    let writes = 0;
+    const write = planner.writeScenarios.bind(planner);
+    planner.writeScenarios = (o) => (writes++, write(o));
+    tab('Sammenlign');
+    const button = await screen.findByRole('button', { name: 'Skriv sammenligningsark' });
+    button.focus();
+    fireEvent.click(button);
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(button);
+    fireEvent.click(button);
+    await screen.findByText(/^Skrev \d+ ark/, {}, { timeout: 20_000 });
+    expect(document.activeElement).toBe(button);
+    expect(button.getAttribute('aria-disabled')).toBeNull();
+    expect(writes).toBe(1);
+  });
+
   it('say what they wrote, beside the button', async () => {
     await pane({ sample: true });
     tab('Sammenlign');

@@ -83,7 +83,8 @@ export function DataTab({ planner, onLoaded }: { planner: Planner; version?: num
           ]}
           onChange={setCounty}
         />
-        <Button appearance="primary" disabled={busy} onClick={insert}>
+        {/* Kept focusable while busy (aria-disabled), so focus stays where the planner pressed. */}
+        <Button appearance="primary" disabledFocusable={busy} onClick={insert}>
           {w.insertSample}
         </Button>
         {guide && (
@@ -167,12 +168,12 @@ export function DataTab({ planner, onLoaded }: { planner: Planner; version?: num
         <div className={s.row}>
           <Button
             appearance="primary"
-            disabled={busy}
+            disabledFocusable={busy}
             onClick={() => mappingAction.run(async () => void (await planner.saveSettings({ ...planner.settings, mapping }), onLoaded()))}
           >
             {w.saveMapping}
           </Button>
-          <Button disabled={busy} onClick={() => mappingAction.run(async () => void (await planner.load(), onLoaded()))}>
+          <Button disabledFocusable={busy} onClick={() => mappingAction.run(async () => void (await planner.load(), onLoaded()))}>
             {w.reread}
           </Button>
         </div>

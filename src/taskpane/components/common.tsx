@@ -240,7 +240,9 @@ export function WriteButton(p: {
       <div className={s.row}>
         <Button
           appearance="primary"
-          disabled={p.busy || p.disabled}
+          // Busy, it stays focusable (aria-disabled), so focus does not fall to the page.
+          disabled={p.disabled}
+          disabledFocusable={p.busy && !p.disabled}
           onClick={() => {
             setMine(true);
             return p.run(async () => {
