@@ -97,7 +97,7 @@ it('serves every file the manifest names, and loads Office.js from the CDN and n
   const manifest = readFileSync(path.join(DIST, 'manifest.xml'), 'utf8');
   const paths = [...manifest.matchAll(/DefaultValue="https:\/\/localhost:3000\/([^"]+)"/g)].map((m) => m[1]!);
   expect(paths).toEqual(expect.arrayContaining(['taskpane.html', 'taskpane.js', 'functions.json']));
-  for (const p of [...paths, 'solver-worker.js', 'highs.wasm', 'kommuner_kart.json']) {
+  for (const p of [...paths, 'solver-worker.js', 'pane-worker.js', 'highs.wasm', 'kommuner_kart.json']) {
     expect(existsSync(path.join(DIST, p))).toBe(true);
   }
   // The build carries no copy of Office.js: the page takes it from Microsoft's CDN.
