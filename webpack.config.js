@@ -107,6 +107,18 @@ module.exports = async (env = {}, argv = {}) => {
       devServer: server,
     },
     {
+      // The task pane's own worker: reading, scoring and building sheets off the page's thread.
+      name: 'pane-worker',
+      mode,
+      devtool: 'source-map',
+      target: 'webworker',
+      entry: { 'pane-worker': './src/taskpane/paneWorker.ts' },
+      output: { path: DIST, filename: '[name].js' },
+      resolve: { extensions: ['.ts', '.js'] },
+      module: { rules: [tsRule, { test: /\.csv$/, type: 'asset/source' }] },
+      performance: { hints: false },
+    },
+    {
       name: 'solver-worker',
       mode,
       devtool: 'source-map',

@@ -1,77 +1,123 @@
-import { Button, FluentProvider, makeStyles, Tab, TabList, tokens, webLightTheme, Spinner, Text } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import {
+  Button,
+  FluentProvider,
+  makeStyles,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useReducer, useState, type ReactNode } from 'react';
 import type { Language } from '../io/problems';
 import type { Planner } from './planner';
 import { rereadOn, type PaneEvents } from './changes';
-import { LanguageContext, WORDS } from './i18n';
+import { LanguageContext, rememberedLanguage, rememberLanguage, WORDS } from './i18n';
+import { PaneContext } from './paneContext';
+import { RunController, type Solve } from './runController';
+import { runInWorker } from './solver';
+import { initialState, reducer, TABS, type TabId } from './store';
+import { themeOfSystem, type ThemeName } from './theme';
 import { DataTab } from './components/DataTab';
 import { ScenariosTab } from './components/ScenariosTab';
-import { OptimiseTab, type Solve } from './components/OptimiseTab';
+import { OptimiseTab } from './components/OptimiseTab';
 import { CompareTab } from './components/CompareTab';
 import { CostsTab } from './components/CostsTab';
 import { WhatIfTab } from './components/WhatIf';
 import { NoticeBar } from './components/common';
 
 const useStyles = makeStyles({
-  root: { minHeight: '100vh', boxSizing: 'border-box', padding: tokens.spacingHorizontalM, minWidth: 0, maxWidth: '100%' },
+  root: {
+    minHeight: '100vh',
+    boxSizing: 'border-box',
+    padding: tokens.spacingHorizontalM,
+    minWidth: 0,
+    maxWidth: '100%',
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
   header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  tabs: { flexWrap: 'wrap', marginBottom: tokens.spacingVerticalM },
+  // One row at any width: the tabs scroll sideways in a narrow pane instead of wrapping.
+  tabs: {
+    flexWrap: 'nowrap',
+    overflowX: 'auto',
+    overflowY: 'hidden',
+    scrollbarWidth: 'thin',
+    marginBottom: tokens.spacingVerticalM,
+    '& > button': { flexShrink: 0, whiteSpace: 'nowrap' },
+  },
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
 });
 
-type TabId = 'data' | 'scenarios' | 'whatif' | 'optimise' | 'compare' | 'costs';
-const TABS: readonly TabId[] = ['data', 'scenarios', 'whatif', 'optimise', 'compare', 'costs'];
-
 export function App({
   planner,
-  language: initial = 'nb',
+  language: office = 'nb',
   workerUrl = 'solver-worker.js',
   events,
-  solve,
+  solve = runInWorker,
+  theme,
+  extraTabs = [],
 }: {
   planner: Planner;
+  /** Office's display language: used until the planner chooses one (then remembered). */
   language?: Language;
   workerUrl?: string;
   /** When to read the workbook again (shown again, an input edited, the ribbon command wrote). */
   events?: PaneEvents;
   /** How an optimisation is started (default: in the Web Worker at `workerUrl`). */
   solve?: Solve;
+  /** Office's theme (index.tsx reads it); the system's colour scheme otherwise. */
+  theme?: ThemeName;
+  /** More tabs after the built-in ones (the what-if view hooks in here): a name per language and the panel. */
+  extraTabs?: readonly Readonly<{ id: string; title: Readonly<Record<Language, string>>; panel: () => ReactNode }>[];
 }) {
   const s = useStyles();
-  const [lang, setLang] = useState<Language>(initial);
-  const [tab, setTab] = useState<TabId>('data');
-  // A tab is mounted the first time it is shown and then kept (hidden while another is shown):
-  // what was typed, a message and a running optimisation survive a tab change.
-  const [opened, setOpened] = useState<ReadonlySet<TabId>>(new Set(['data']));
-  // Bumped on every read of the workbook, so the tabs score what is there now.
-  const [version, setVersion] = useState(0);
-  const [error, setError] = useState<string | undefined>();
-  const [ready, setReady] = useState(false);
-  const [changed, setChanged] = useState(false);
-  // A re-read the pane started by itself (an edit, shown again), shown while it runs.
-  const [rereading, setRereading] = useState(false);
-  const loaded = useCallback(() => setVersion((v) => v + 1), []);
+  const [state, dispatch] = useReducer(reducer, undefined, () => initialState(rememberedLanguage() ?? office));
+  const loaded = useCallback(() => dispatch({ type: 'loaded', loaded: planner.loaded }), [planner]);
+  const controller = useMemo(
+    () => new RunController({ dispatch, planner, solve, workerUrl, onLoaded: loaded }),
+    [planner, solve, workerUrl, loaded],
+  );
+  useEffect(() => () => controller.dispose(), [controller]);
+  const lang = state.language;
+  // The page's language follows the pane's, so the browser and screen readers read it as such.
+  useEffect(() => {
+    if (typeof document !== 'undefined') document.documentElement.lang = lang;
+  }, [lang]);
+  // The system's scheme, followed as it changes (Office's theme is given once, by index.tsx).
+  const [system, setSystem] = useState<ThemeName>(() => themeOfSystem(typeof matchMedia === 'function' ? matchMedia : undefined));
+  useEffect(() => {
+    if (theme || typeof matchMedia !== 'function') return undefined;
+    const q = matchMedia('(prefers-color-scheme: dark)') as Partial<MediaQueryList>;
+    if (typeof q?.addEventListener !== 'function') return undefined;
+    const on = (e: MediaQueryListEvent) => setSystem(e.matches ? 'dark' : 'light');
+    q.addEventListener('change', on);
+    return () => q.removeEventListener?.('change', on);
+  }, [theme]);
+  const shownTheme = theme ?? system;
   useEffect(() => {
     if (!events) return undefined;
     return rereadOn(
       events,
       () => {
-        setRereading(true);
-        return planner.load().finally(() => setRereading(false));
+        dispatch({ type: 'rereading', on: true });
+        return planner.load().finally(() => dispatch({ type: 'rereading', on: false }));
       },
       () => planner.loaded,
       (differs) => {
         loaded();
-        if (differs) setChanged(true);
+        if (differs) dispatch({ type: 'changed' });
       },
-      (e) => setError(e.message),
+      (e) => dispatch({ type: 'error', message: e.message }),
     );
   }, [events, planner, loaded]);
   useEffect(() => {
     planner
       .load()
-      .then(loaded, (e: Error) => setError(e.message))
-      .finally(() => setReady(true));
+      .then(loaded, (e: Error) => dispatch({ type: 'error', message: e.message }))
+      .finally(() => dispatch({ type: 'ready' }));
   }, [planner, loaded]);
   const w = WORDS[lang];
   const title: Record<TabId, string> = {
@@ -82,7 +128,8 @@ export function App({
     compare: w.tabCompare,
     costs: w.tabCosts,
   };
-  const panel = (id: TabId) => {
+  const { version } = state;
+  const panel = (id: string) => {
     switch (id) {
       case 'data':
         return <DataTab planner={planner} version={version} onLoaded={loaded} />;
@@ -91,59 +138,71 @@ export function App({
       case 'whatif':
         return <WhatIfTab planner={planner} version={version} onLoaded={loaded} />;
       case 'optimise':
-        return <OptimiseTab planner={planner} onLoaded={loaded} workerUrl={workerUrl} solve={solve} />;
+        return <OptimiseTab planner={planner} />;
       case 'compare':
         return <CompareTab planner={planner} version={version} onLoaded={loaded} />;
       case 'costs':
         return <CostsTab planner={planner} version={version} onLoaded={loaded} />;
+      default:
+        return extraTabs.find((t) => t.id === id)?.panel();
     }
   };
+  const ids: string[] = [...TABS, ...extraTabs.map((t) => t.id)];
+  const titleOf = (id: string) => (id in title ? title[id as TabId] : (extraTabs.find((t) => t.id === id)?.title[lang] ?? id));
 
   return (
-    <LanguageContext.Provider value={lang}>
-      <FluentProvider theme={webLightTheme} lang={lang === 'en' ? 'en' : 'nb'}>
-        <main className={s.root}>
-          <div className={s.header}>
-            <h1 className={s.title}>{w.appTitle}</h1>
-            <Button size="small" appearance="subtle" onClick={() => setLang(lang === 'nb' ? 'en' : 'nb')}>
-              {w.language}
-            </Button>
-          </div>
-          <TabList
-            className={s.tabs}
-            size="small"
-            selectedValue={tab}
-            onTabSelect={(_, d) => {
-              const id = d.value as TabId;
-              setTab(id);
-              setOpened((o) => (o.has(id) ? o : new Set([...o, id])));
-              setChanged(false);
-            }}
-            aria-label={w.appTitle}
-          >
-            {TABS.map((id) => (
-              <Tab key={id} value={id} id={`tab-${id}`} aria-controls={`panel-${id}`}>
-                {title[id]}
-              </Tab>
-            ))}
-          </TabList>
-          <NoticeBar notice={error ? { intent: 'error', text: error } : undefined} />
-          <NoticeBar notice={changed ? { intent: 'info', text: w.dataChanged } : undefined} />
-          {ready && rereading && <Spinner size="tiny" label={w.reading} />}
-          {!ready ? (
-            <Spinner size="small" label={w.reading} />
-          ) : (
-            TABS.filter((id) => opened.has(id)).map((id) => (
-              <div key={id} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} hidden={tab !== id}>
-                {panel(id)}
-              </div>
-            ))
-          )}
-          <Text size={100} as="p" style={{ color: tokens.colorNeutralForeground3 }}>
-            {w.dataSources}
-          </Text>
-        </main>
-      </FluentProvider>
-    </LanguageContext.Provider>
+    <PaneContext.Provider value={{ state, dispatch, controller }}>
+      <LanguageContext.Provider value={lang}>
+        <FluentProvider theme={shownTheme === 'dark' ? webDarkTheme : webLightTheme} lang={lang === 'en' ? 'en' : 'nb'}>
+          <main className={s.root} data-theme={shownTheme}>
+            <div className={s.header}>
+              <h1 className={s.title}>{w.appTitle}</h1>
+              <Button
+                size="small"
+                appearance="subtle"
+                lang={lang === 'nb' ? 'en' : 'nb'}
+                onClick={() => {
+                  const next = lang === 'nb' ? 'en' : 'nb';
+                  rememberLanguage(next);
+                  dispatch({ type: 'language', language: next });
+                }}
+              >
+                {w.language}
+              </Button>
+            </div>
+            <TabList
+              className={s.tabs}
+              size="small"
+              selectedValue={state.tab}
+              onTabSelect={(_, d) => dispatch({ type: 'tab', tab: String(d.value) })}
+              aria-label={w.appTitle}
+            >
+              {ids.map((id) => (
+                <Tab key={id} value={id} id={`tab-${id}`} aria-controls={`panel-${id}`}>
+                  {titleOf(id)}
+                </Tab>
+              ))}
+            </TabList>
+            <NoticeBar notice={state.error ? { intent: 'error', text: state.error } : undefined} />
+            <NoticeBar notice={state.changed ? { intent: 'info', text: w.dataChanged } : undefined} />
+            {state.ready && state.rereading && <Spinner size="tiny" label={w.reading} />}
+            {!state.ready ? (
+              <Spinner size="small" label={w.reading} />
+            ) : (
+              ids
+                .filter((id) => state.opened.includes(id))
+                .map((id) => (
+                  <div key={id} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} hidden={state.tab !== id}>
+                    {panel(id)}
+                  </div>
+                ))
+            )}
+            <Text size={100} as="p" style={{ color: tokens.colorNeutralForeground3 }}>
+              {w.dataSources}
+            </Text>
+          </main>
+        </FluentProvider>
+      </LanguageContext.Provider>
+    </PaneContext.Provider>
   );
 }

@@ -51,7 +51,15 @@ const nb = {
   fails: 'Brudd',
   writeScenarios: 'Skriv scenarioark og sammenligning',
   written: 'Skrev',
-  map: 'Kart: kommunene farget etter kontor; vertskommuner med ring.',
+  map: 'Kart: kommunene farget etter kontor (over 15 kontor også med mønster); vertskommuner med prikk.',
+  mapLegend: 'Kontorene på kartet (velg et for detaljer)',
+  officeDetails: 'Kontoret',
+  officeOf: (host: string) => `Kontoret i ${host}`,
+  mapTable: 'Kommunene og kontoret deres',
+  showMapTable: 'Vis kartet som tabell',
+  hideMapTable: 'Skjul tabellen',
+  municipality: 'Kommune',
+  travelToHost: 'Til vert (min)',
   mapLoading: 'Laster kart …',
   rules: 'Krav',
   minFte: 'Minste årsverk per kontor',
@@ -147,6 +155,24 @@ const nb = {
     spending: 'sosialhjelpsutgifter',
     fte: 'kommunale årsverk',
   } as Readonly<Record<string, string>>,
+  phase: {
+    best: (offices: number | undefined) =>
+      offices ? `Finner den beste strukturen med ${offices} kontor` : 'Finner det beste antallet kontor',
+    alternative: 'Ser etter et nesten like godt alternativ',
+    curve: (index: number, of: number, offices: number) =>
+      `Avveiningskurven: ${offices ? `${offices} kontor, ` : ''}punkt ${index} av ${of}`,
+    writing: 'Skriver arkene',
+  },
+  remaining: (seconds: string) => `høyst ${seconds} igjen`,
+  elapsed: (seconds: string) => `${seconds} brukt`,
+  seconds: (s: number) => (s >= 90 ? `${Math.round(s / 60)} min` : `${Math.round(s)} s`),
+  runProgress: 'Fremdrift for hele kjøringen',
+  formLocked: 'Innstillingene kan ikke endres mens optimeringen går.',
+  cancelling: 'Avbryter …',
+  /** The input fields' names (src/io/fields.ts) by key, or sheet kind and key; Norwegian uses the engine's own. */
+  fieldLabels: {} as Readonly<Record<string, string>>,
+  quote: (x: string) => `«${x}»`,
+  stepHint: (step: string) => `Piltastene opp og ned endrer tallet med ${step}.`,
   nothingWritten: 'Ingenting ble skrevet.',
   // What-if in place (components/WhatIf.tsx).
   tabWhatIf: 'Hva om',
@@ -256,7 +282,15 @@ const en: Words = {
   fails: 'Fails',
   writeScenarios: 'Write scenario sheets and comparison',
   written: 'Wrote',
-  map: 'Map: municipalities coloured by office; hosts ringed.',
+  map: 'Map: municipalities coloured by office (beyond 15 offices also patterned); hosts dotted.',
+  mapLegend: 'The offices on the map (choose one for details)',
+  officeDetails: 'The office',
+  officeOf: (host: string) => `The office in ${host}`,
+  mapTable: 'The municipalities and their office',
+  showMapTable: 'Show the map as a table',
+  hideMapTable: 'Hide the table',
+  municipality: 'Municipality',
+  travelToHost: 'To host (min)',
   mapLoading: 'Loading map …',
   rules: 'Rules',
   minFte: 'Minimum FTE per office',
@@ -352,6 +386,63 @@ const en: Words = {
     spending: 'social-assistance spending',
     fte: 'municipal FTE',
   },
+  phase: {
+    best: (offices: number | undefined) =>
+      offices ? `Finding the best structure with ${offices} offices` : 'Finding the best number of offices',
+    alternative: 'Looking for a nearly as good alternative',
+    curve: (index: number, of: number, offices: number) =>
+      `Trade-off curve: ${offices ? `${offices} offices, ` : ''}point ${index} of ${of}`,
+    writing: 'Writing the sheets',
+  },
+  remaining: (seconds: string) => `at most ${seconds} left`,
+  elapsed: (seconds: string) => `${seconds} so far`,
+  seconds: (s: number) => (s >= 90 ? `${Math.round(s / 60)} min` : `${Math.round(s)} s`),
+  runProgress: 'Progress of the whole run',
+  formLocked: 'The settings cannot be changed while the optimisation runs.',
+  cancelling: 'Cancelling …',
+  fieldLabels: {
+    number: 'municipality number',
+    name: 'name',
+    'offices.name': 'office',
+    population: 'population',
+    county: 'county',
+    ba: 'BA region',
+    baName: 'BA region name',
+    lat: 'latitude',
+    lon: 'longitude',
+    within: 'travel within the municipality',
+    users: 'social-assistance users',
+    spending: 'social-assistance spending',
+    from: 'from',
+    to: 'to',
+    minutes: 'minutes',
+    ferry: 'ferry',
+    source: 'source',
+    sailing: 'sailing time',
+    headway: 'departure interval',
+    route: 'route',
+    stateFte: 'state FTE',
+    municipalFte: 'municipal FTE',
+    totalFte: 'total FTE',
+    'offices.totalFte': 'employees',
+    costPerFte: 'cost per FTE',
+    premises: 'rent',
+    scenario: 'scenario',
+    host: 'host municipality',
+    servicePoint: 'service point',
+    agreement: 'host-municipality agreement',
+    line: 'line',
+    amount: 'amount',
+    payer: 'paid by',
+    office: 'office',
+    stateShare: 'the state’s share',
+    members: 'member municipalities',
+    locations: 'office locations',
+    legalForm: 'legal form',
+    date: 'agreement date',
+  },
+  quote: (x: string) => `“${x}”`,
+  stepHint: (step: string) => `The up and down arrow keys change the number by ${step}.`,
   nothingWritten: 'Nothing was written.',
   tabWhatIf: 'What if',
   whatIfHelp:
@@ -422,4 +513,34 @@ export function fmt(lang: Language, x: number | null | undefined, digits = 0): s
 
 export function pct(lang: Language, x: number | null | undefined, digits = 1): string {
   return x === null || x === undefined ? '–' : `${fmt(lang, x * 100, digits)} %`;
+}
+
+/** Where the planner's choice of language is kept (the pane's own origin's localStorage). */
+const LANGUAGE_KEY = 'kontorplan.language';
+
+type Store = Pick<Storage, 'getItem' | 'setItem'>;
+const storage = (): Store | undefined => {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined; // storage refused (private mode, sandboxed frame)
+  }
+};
+
+/** The language the planner chose last time, if any. */
+export function rememberedLanguage(s: Store | undefined = storage()): Language | undefined {
+  try {
+    const v = s?.getItem(LANGUAGE_KEY);
+    return v === 'nb' || v === 'en' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function rememberLanguage(language: Language, s: Store | undefined = storage()): void {
+  try {
+    s?.setItem(LANGUAGE_KEY, language);
+  } catch {
+    // Not kept: the pane still works in the language chosen.
+  }
 }

@@ -10,11 +10,13 @@ import { OfficeWorkbook } from '../workbook/office/officeWorkbook';
 import { App } from './App';
 import { PaneEvents } from './changes';
 import { embeddedData } from './embedded';
+import { inProcess, offloadTo, type Port } from './offload';
 import { Planner } from './planner';
+import { themeOfOffice } from './theme';
 
 declare const Office: {
   onReady(): Promise<{ host: unknown }>;
-  context?: { displayLanguage?: string };
+  context?: { displayLanguage?: string; officeTheme?: { bodyBackgroundColor?: string } };
   actions?: { associate(name: string, f: (event: { completed(): void }) => void): void };
   addin?: {
     showAsTaskpane(): Promise<void>;
@@ -25,7 +27,14 @@ declare const Office: {
 declare const Excel: { run: ExcelRun };
 
 void Office.onReady().then(() => {
-  const planner = new Planner(new OfficeWorkbook((batch) => Excel.run(batch)), embeddedData());
+  const data = embeddedData();
+  const planner = new Planner(new OfficeWorkbook((batch) => Excel.run(batch)), data);
+  // Reading, scoring and building sheets in the pane's Web Worker; on the page if it cannot start.
+  try {
+    planner.offload = offloadTo(new Worker('pane-worker.js') as unknown as Port, () => inProcess(data));
+  } catch {
+    planner.offload = undefined;
+  }
   // The runtime outlives the pane: read again when it is shown, an input is edited, or the command wrote.
   const events = new PaneEvents();
   planner.onInputChanged = () => events.emit('edited');
@@ -48,5 +57,7 @@ void Office.onReady().then(() => {
       .finally(() => event.completed());
   });
   const lang = (Office.context?.displayLanguage ?? 'nb').toLowerCase().startsWith('en') ? 'en' : 'nb';
-  createRoot(document.getElementById('root')!).render(<App planner={planner} language={lang} events={events} />);
+  // Office's theme where the host tells it (Excel on Windows and Mac); the system's otherwise (App).
+  const theme = themeOfOffice(Office.context?.officeTheme);
+  createRoot(document.getElementById('root')!).render(<App planner={planner} language={lang} events={events} theme={theme} />);
 });

@@ -22,6 +22,7 @@ import type { TravelNetwork } from '../travel/network';
 import type { OfficeWorkbook } from '../workbook/office/officeWorkbook';
 import { SheetConflictError } from '../workbook/port';
 import { fingerprint } from './changes';
+import type { Offload } from './offload';
 
 /** The sample's sheets are in the workbook already: the planner's now, so never overwritten. */
 export class SampleTakenError extends Error {
@@ -90,6 +91,8 @@ export class Planner {
   loaded: Loaded | undefined;
   /** Called when the planner changes cells of an input sheet read last time (Excel's onChanged). */
   onInputChanged: ((sheet: string) => void) | undefined;
+  /** Where the heavy work runs when not on this thread (offload.ts: the pane's Web Worker). */
+  offload: Offload | undefined;
 
   private scored: { value: PlanValue; scores: ScenarioScore[] } | undefined;
   /** Built once: every read of the workbook uses the same embedded data. */
@@ -128,7 +131,9 @@ export class Planner {
     const stored = this.workbook.settings as { mapping?: unknown; rules?: unknown } | undefined;
     this.settings = { mapping: asMapping(stored?.mapping), rules: asRules(stored?.rules) };
     const mapped = applyMapping(raw, this.settings.mapping);
-    const result = readWorkbook(mapped.snapshot, this.params, this.readOptions);
+    const result = this.offload
+      ? await this.offload.read(mapped.snapshot, this.params)
+      : readWorkbook(mapped.snapshot, this.params, this.readOptions);
     // Partial results, as the command line gives them: Scenarier's problems are shown, and the
     // scenarios without errors are scored; only problems in the other sheets hold everything up.
     // A Scenarier sheet that cannot be read at all (no scenario left out by name) holds it up too.
@@ -145,6 +150,8 @@ export class Planner {
       found: describeInputs(raw, this.sheetsFound(raw, used, mapped.original), this.settings.mapping),
       sheetNames: raw.sheets.filter((s) => !owned.has(s.name)).map((s) => s.name),
     };
+    const scored = (result as { scores?: ScenarioScore[] }).scores;
+    if (this.loaded.value && scored) this.scored = { value: this.loaded.value, scores: scored };
     const inputs = this.loaded.found.map((f) => f.sheet).filter((s): s is string => s !== undefined);
     await this.workbook.watch(inputs, (sheet) => this.onInputChanged?.(sheet));
     return this.loaded;
@@ -199,7 +206,9 @@ export class Planner {
         : `${ms[0]?.countyName ?? county} (fylke ${county}), ${ms.length} kommuner`;
     onStage?.('writing');
     await yieldToUi();
-    const specs = buildSampleWorkbook(ms, this.params, title, this.data.network);
+    const specs = this.offload
+      ? await this.offload.sample(county, this.params, title)
+      : buildSampleWorkbook(ms, this.params, title, this.data.network);
     // Every name taken is named at once (Excel compares names case-insensitively).
     const have = new Set((this.loaded?.sheetNames ?? []).map((n) => n.toLowerCase()));
     const taken = specs.map((x) => x.name).filter((n) => have.has(n.toLowerCase()));
@@ -250,7 +259,9 @@ export class Planner {
     const value = this.value();
     o.onStage?.('writing');
     await yieldToUi();
-    const specs = [...scoredSpecs(value.scenarios, value, this.params), ...carriedOver(this.loaded!.snapshot, value, this.params)];
+    const specs = this.offload
+      ? await this.offload.scenarioSheets(this.params)
+      : [...scoredSpecs(value.scenarios, value, this.params), ...carriedOver(this.loaded!.snapshot, value, this.params)];
     await this.workbook.replaceOwnSheets(specs, keepFor('plan'));
     await this.load(o.onStage);
     return specs.map((s) => s.name);

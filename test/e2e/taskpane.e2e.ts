@@ -97,7 +97,7 @@ it('serves every file the manifest names, and loads Office.js from the CDN and n
   const manifest = readFileSync(path.join(DIST, 'manifest.xml'), 'utf8');
   const paths = [...manifest.matchAll(/DefaultValue="https:\/\/localhost:3000\/([^"]+)"/g)].map((m) => m[1]!);
   expect(paths).toEqual(expect.arrayContaining(['taskpane.html', 'taskpane.js', 'functions.json']));
-  for (const p of [...paths, 'solver-worker.js', 'highs.wasm', 'kommuner_kart.json']) {
+  for (const p of [...paths, 'solver-worker.js', 'pane-worker.js', 'highs.wasm', 'kommuner_kart.json']) {
     expect(existsSync(path.join(DIST, p))).toBe(true);
   }
   // The build carries no copy of Office.js: the page takes it from Microsoft's CDN.
@@ -268,8 +268,25 @@ it('scores every scenario from the ribbon button, without the pane', async () =>
 it('scores the scenarios and draws the map of the chosen one', async () => {
   await tab('Scenarier');
   await page.getByRole('img', { name: /Kart/ }).waitFor();
-  expect(await page.locator('svg[role=img] path').count()).toBe(41);
-  expect(await page.locator('svg[role=img] circle').count()).toBeGreaterThan(0);
+  expect(await page.locator('svg[role=img] path[data-office]').count()).toBe(41);
+  expect(await page.locator('svg[role=img] circle.kp-host').count()).toBeGreaterThan(0);
+  // A legend of every office by host; each a button that shows the office's details, so nothing is on hover only.
+  const legend = page.getByRole('list', { name: /^Kontorene på kartet/ });
+  const offices = await legend.getByRole('button').count();
+  expect(offices).toBe(await page.locator('svg[role=img] circle.kp-host').count());
+  await legend.getByRole('button').first().focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('region', { name: /^Kontoret: / }).waitFor();
+  // Host markers a few pixels across, not rings covering the map.
+  const marker = await page.locator('svg[role=img] circle.kp-host').first().boundingBox();
+  expect(marker!.width).toBeLessThanOrEqual(8);
+  // The same facts as a table, reached with the keyboard.
+  await page.getByRole('button', { name: 'Vis kartet som tabell' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('table', { name: 'Kommunene og kontoret deres' }).waitFor();
+  expect(await page.getByRole('table', { name: 'Kommunene og kontoret deres' }).locator('tbody tr').count()).toBe(41);
+  await shot('3b-kart-detaljer-og-tabell');
+  await page.getByRole('button', { name: 'Skjul tabellen' }).click();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   // Pass/fail beside the office, in view at 320 px without scrolling.
   const pass = page.getByRole('table', { name: /^Scenario / }).getByRole('columnheader', { name: 'Krav' });
@@ -291,9 +308,16 @@ it('optimises in the Web Worker and writes the result as a scenario with its tra
   await shot('4a-feil-i-felt');
   await count.fill('20');
   await count.press('Tab');
-  await page.getByRole('button', { name: 'Optimaliser', exact: true }).click();
+  await page.getByRole('button', { name: 'Optimaliser', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  // Progress in the planner's words, one bar for the whole run, the form read-only, focus on Cancel.
+  await page.getByText('Optimaliserer: Finner den beste strukturen med 20 kontor').waitFor({ timeout: 60_000 });
+  expect(await page.getByRole('progressbar').count()).toBe(1);
+  await page.getByText(/høyst \d+ (s|min) igjen/).waitFor();
+  expect(await count.isDisabled()).toBe(true);
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Avbryt');
+  await shot('4c-kjoring-fremdrift');
   // A tab change mid-run keeps the run: back, its progress and cancel are there, and no second run can start.
-  await page.getByText(/^Optimaliserer/).waitFor({ timeout: 60_000 });
   await tab('Data');
   await tab('Optimaliser');
   expect(await page.getByRole('button', { name: 'Avbryt' }).isEnabled()).toBe(true);
@@ -319,7 +343,7 @@ it('optimises in the Web Worker and writes the result as a scenario with its tra
 it('cancels a run and keeps the best structure it had found', async () => {
   await page.getByRole('button', { name: 'Optimaliser', exact: true }).click();
   // Once the best structure is in and the alternatives or the curve are being worked on.
-  await page.getByText(/Optimaliserer: (alternative|sweep)/).waitFor({ timeout: 60_000 });
+  await page.getByText(/Optimaliserer: (Ser etter et nesten like godt alternativ|Avveiningskurven)/).waitFor({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Avbryt' }).click();
   await page.getByText('Avbrutt: viser den beste strukturen som var funnet.').waitFor({ timeout: 30_000 });
   expect(await api((t) => t.sheetNames())).toEqual(expect.arrayContaining(['KP Optimert 20 kontor', 'KP Optimerte scenarier']));
@@ -426,6 +450,8 @@ it('lets the planner choose the sheet and columns Kontorplan reads, and keeps th
   await page.getByText('… og ', { exact: false }).waitFor();
   const wide = await page.evaluate(() =>
     [...document.querySelectorAll('main *')]
+      // The tab bar scrolls sideways within itself (one row): its tabs may lie beyond its edge.
+      .filter((e) => !e.closest('[role=tablist]') || e.getAttribute('role') === 'tablist')
       .filter((e) => e.getBoundingClientRect().right > 321)
       .slice(0, 5)
       .map((e) => `${e.tagName}.${e.className} ${e.textContent?.slice(0, 60)}`),
@@ -466,6 +492,13 @@ it('never changed the planner’s own sheet, and switches to English', async () 
   expect(words).toContain('Sheets and columns');
   expect(words.replace(/Kostnadsnøkler|Nordland|Sámi/g, '')).not.toMatch(/ikke|arbeidsboken|Skriv /);
   await shot('7-english');
+  // Every tab in English, as a planner reads it.
+  for (const [i, name] of ['Scenarios', 'Optimise', 'Compare', 'Cost keys'].entries()) {
+    await page.getByRole('tab', { name }).click();
+    await page.getByRole('tabpanel', { name }).waitFor();
+    await shot(`7-english-${i + 2}-${name.toLowerCase().replace(' ', '-')}`);
+  }
+  await page.getByRole('tab', { name: 'Data' }).click();
 });
 
 it('at 150 % zoom (a 320 px pane is 213 CSS px wide) keeps the key column in view and amounts apart', async () => {
@@ -500,5 +533,79 @@ it('at 150 % zoom (a 320 px pane is 213 CSS px wide) keeps the key column in vie
     await shot('9-kostnader-150-prosent');
   } finally {
     await page.setViewportSize({ width: 320, height: 900 });
+  }
+});
+
+it('keeps the tab bar to one row at 320 px and at 150 %, every tab reachable', async () => {
+  for (const width of [320, 213]) {
+    await page.setViewportSize({ width, height: 900 });
+    try {
+      const bar = (await page.getByRole('tablist').boundingBox())!;
+      const first = (await page.getByRole('tab').first().boundingBox())!;
+      expect(bar.height).toBeLessThan(first.height * 1.5);
+      expect(bar.x + bar.width).toBeLessThanOrEqual(width + 1);
+      const names = await page.getByRole('tab').allTextContents();
+      for (const t of await page.getByRole('tab').all()) {
+        await t.click();
+        const box = (await t.boundingBox())!;
+        expect(box.y).toBeLessThan(first.y + 2);
+      }
+      expect(names.length).toBe(5);
+      await page.getByRole('tab').first().click();
+      await shot(`10-faner-${width}px`);
+    } finally {
+      await page.setViewportSize({ width: 320, height: 900 });
+    }
+  }
+});
+
+/** WCAG 2.x contrast of two CSS colours (rgb()/rgba() as the browser reports them). */
+function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = c
+      .match(/[\d.]+/g)!
+      .slice(0, 3)
+      .map((x) => {
+        const v = Number(x) / 255;
+        return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+it('follows the system’s dark theme, readable on every tab', async () => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  try {
+    await page.locator('main[data-theme=dark]').waitFor();
+    for (const name of ['Data', 'Scenarier', 'Optimaliser', 'Sammenlign', 'Kostnadsnøkler']) {
+      await page.getByRole('tab', { name }).click();
+      const colours = await page.evaluate(() => {
+        const main = document.querySelector('main')!;
+        const panel = document.querySelector('[role=tabpanel]:not([hidden])')!;
+        const texts = [...panel.querySelectorAll('p, span, label, td, th, h2')].filter((e) => e.textContent?.trim()).slice(0, 40);
+        return { background: getComputedStyle(main).backgroundColor, texts: texts.map((e) => getComputedStyle(e).color) };
+      });
+      expect(contrast(colours.background, 'rgb(0, 0, 0)')).toBeLessThan(3);
+      for (const c of colours.texts) expect(contrast(c, colours.background)).toBeGreaterThanOrEqual(4.5);
+      await shot(`11-mork-${name.toLowerCase()}`);
+    }
+  } finally {
+    await page.emulateMedia({ colorScheme: 'light' });
+  }
+});
+
+it('remembers the language chosen when the pane opens again', async () => {
+  await page.getByRole('button', { name: 'Language: English' }).click();
+  await page.getByRole('tab', { name: 'Optimise' }).waitFor();
+  // A new page (the pane opened again, Office's display language Norwegian) starts in English.
+  const again = await page.context().newPage();
+  try {
+    await again.goto(`${served.url}/taskpane.html`);
+    await again.getByRole('tab', { name: 'Optimise' }).waitFor();
+    expect(await again.evaluate(() => document.documentElement.lang)).toBe('en');
+  } finally {
+    await again.close();
   }
 });

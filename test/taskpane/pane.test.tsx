@@ -7,12 +7,14 @@
  * wrong instead of rewriting it; messages stand beside the button that caused them and say
  * what happened; an empty workbook opens as a guide; writes refuse stale data.
  */
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { webDarkTheme } from '@fluentui/react-components';
 import { loadEmbedded, loadNetwork } from '../../src/cli/common';
 import { optimize } from '../../src/optimize/run';
 import { App } from '../../src/taskpane/App';
 import type { Solve } from '../../src/taskpane/components/OptimiseTab';
 import { Planner } from '../../src/taskpane/planner';
+import { usePane } from '../../src/taskpane/paneContext';
 import { CancelledError, OptimiseError } from '../../src/taskpane/solver';
 import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import { FakeExcel } from '../fakes/fakeExcel';
@@ -39,12 +41,14 @@ beforeAll(() => {
   };
 });
 
-async function pane(o: { sample?: boolean; solve?: Solve; language?: 'nb' | 'en' } = {}) {
+beforeEach(() => localStorage.clear());
+
+async function pane(o: { sample?: boolean; solve?: Solve; language?: 'nb' | 'en'; theme?: 'light' | 'dark'; shownIn?: 'nb' | 'en' } = {}) {
   const excel = new FakeExcel([{ name: 'Mine notater', values: [['Dette arket er mitt']] }]);
   const planner = new Planner(new OfficeWorkbook(excel.run), data);
   if (o.sample) await planner.insertSample('18');
-  render(<App planner={planner} solve={o.solve} language={o.language} />);
-  await screen.findByRole('tab', { name: o.language === 'en' ? 'Scenarios' : 'Scenarier' });
+  render(<App planner={planner} solve={o.solve} language={o.language} theme={o.theme} />);
+  await screen.findByRole('tab', { name: (o.shownIn ?? o.language) === 'en' ? 'Scenarios' : 'Scenarier' });
   await screen.findByRole('tabpanel', {}, { timeout: 20_000 });
   return { excel, planner };
 }
@@ -93,6 +97,31 @@ describe('the tabs keep their state', () => {
     tab('Optimaliser');
     expect(done.isConnected).toBe(true);
     expect(excel.sheets.map((x) => x.name)).toContain('KP Optimert 20 kontor');
+  });
+});
+
+describe('the state above the tabs', () => {
+  it('is shared with a tab hooked in later: it sees what was typed and the run under way', async () => {
+    const run = gatedSolve();
+    const excel = new FakeExcel([]);
+    const planner = new Planner(new OfficeWorkbook(excel.run), data);
+    await planner.insertSample('18');
+    function Peek() {
+      const { state, controller } = usePane();
+      return <p>{`${state.form.offices ?? '-'} ${state.run.running ? 'running' : 'idle'} ${controller.busy}`}</p>;
+    }
+    render(
+      <App planner={planner} solve={run.solve} extraTabs={[{ id: 'peek', title: { nb: 'Titt', en: 'Peek' }, panel: () => <Peek /> }]} />,
+    );
+    await screen.findByRole('tabpanel', {}, { timeout: 20_000 });
+    tab('Optimaliser');
+    type('Antall kontor', '20');
+    fireEvent.click(screen.getByRole('button', { name: 'Optimaliser' }));
+    await screen.findByText(/^Optimaliserer/);
+    tab('Titt');
+    expect(screen.getByRole('tabpanel', { name: 'Titt' }).textContent).toBe('20 running true');
+    await act(async () => run.release());
+    await waitFor(() => expect(screen.getByRole('tabpanel', { name: 'Titt' }).textContent).toBe('20 idle false'), { timeout: 20_000 });
   });
 });
 
@@ -188,6 +217,21 @@ describe('the first run is a guide', () => {
   });
 });
 
+describe('waits', () => {
+  it('show that the workbook is being read again, from the Data tab', async () => {
+    const { planner } = await pane({ sample: true });
+    let finish!: () => void;
+    const load = planner.load.bind(planner);
+    planner.load = (...a) => new Promise<void>((r) => (finish = r)).then(() => load(...a));
+    fireEvent.click(screen.getByRole('button', { name: 'Les arbeidsboken på nytt' }));
+    const panel = screen.getByRole('tabpanel', { name: 'Data' });
+    expect(within(panel).getByText('Leser arbeidsboken …')).toBeTruthy();
+    await act(async () => finish());
+    await waitFor(() => expect(within(panel).queryByText('Leser arbeidsboken …')).toBeNull(), { timeout: 20_000 });
+    expect(within(panel).getByText('Ingen problemer: arbeidsboken kan brukes.')).toBeTruthy();
+  });
+});
+
 describe('writes', () => {
   it('write nothing from stale data: a Scenarier sheet deleted since the read is noticed', async () => {
     const { excel } = await pane({ sample: true });
@@ -198,6 +242,24 @@ describe('writes', () => {
     const alert = await screen.findByRole('alert', {}, { timeout: 20_000 });
     expect(alert.textContent).toContain('Arbeidsboken er endret siden den ble lest, så ingenting ble skrevet.');
     expect(excel.sheets.some((x) => x.name.startsWith('KP '))).toBe(false);
+  });
+
+  it('keep focus on the button that writes while it works, and refuse a second press', async () => {
+    const { planner } = await pane({ sample: true });
+    let writes = 0;
+    const write = planner.writeScenarios.bind(planner);
+    planner.writeScenarios = (o) => (writes++, write(o));
+    tab('Sammenlign');
+    const button = await screen.findByRole('button', { name: 'Skriv sammenligningsark' });
+    button.focus();
+    fireEvent.click(button);
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(button);
+    fireEvent.click(button);
+    await screen.findByText(/^Skrev \d+ ark/, {}, { timeout: 20_000 });
+    expect(document.activeElement).toBe(button);
+    expect(button.getAttribute('aria-disabled')).toBeNull();
+    expect(writes).toBe(1);
   });
 
   it('say what they wrote, beside the button', async () => {
@@ -230,5 +292,87 @@ describe('English', () => {
     expect(text).toContain('Getting started');
     expect(text).not.toMatch(/[æøåÆØÅ]/);
     expect(screen.getByText('Data: Statistics Norway, NAV, Kartverket (CC BY 4.0).')).toBeTruthy();
+  });
+});
+
+describe('progress', () => {
+  it('speaks the planner’s words over one bar for the whole run, locks the form and keeps focus on a usable button', async () => {
+    const run = gatedSolve();
+    await pane({ sample: true, solve: run.solve });
+    tab('Optimaliser');
+    type('Antall kontor', '20');
+    const start = screen.getByRole('button', { name: 'Optimaliser' });
+    start.focus();
+    fireEvent.click(start);
+    const label = await screen.findByText(/^Optimaliserer: /);
+    expect(label.textContent).toBe('Optimaliserer: Finner den beste strukturen med 20 kontor');
+    const panel = screen.getByRole('tabpanel', { name: 'Optimaliser' });
+    expect(panel.textContent).not.toMatch(/\b(main|sweep|alternative)\b/);
+    // One bar, determinate, over the whole run; the time it may still take; the gap HiGHS gave, no "–" for what it did not.
+    const bars = within(panel).getAllByRole('progressbar');
+    expect(bars).toHaveLength(1);
+    expect(bars[0]!.getAttribute('aria-label')).toBe('Fremdrift for hele kjøringen');
+    expect(bars[0]!.getAttribute('aria-valuenow')).not.toBeNull();
+    await screen.findByText(/Gap 50,00 %/);
+    expect(panel.textContent).toMatch(/høyst \d+ (s|min) igjen/);
+    expect(panel.textContent).not.toContain('Nedre grense –');
+    // Read-only mid-run, and said so.
+    expect(field('Antall kontor').disabled).toBe(true);
+    expect(field('Minste årsverk per kontor').disabled).toBe(true);
+    expect((screen.getByRole('checkbox', { name: 'Samme BA-region i hvert kontor' }) as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByText('Innstillingene kan ikke endres mens optimeringen går.')).toBeTruthy();
+    // Focus moved to Cancel when Optimise disabled, and back when the run ended.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Avbryt' }));
+    await act(async () => run.release());
+    await screen.findByText(/^20 kontor, .*; skrev \d+ ark\.$/, {}, { timeout: 20_000 });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Optimaliser' }));
+    expect(field('Antall kontor').disabled).toBe(false);
+  });
+});
+
+describe('Office integration', () => {
+  it('remembers the language the planner chose, over Office’s display language, and sets the page’s language', async () => {
+    await pane({ language: 'nb' });
+    expect(document.documentElement.lang).toBe('nb');
+    fireEvent.click(screen.getByRole('button', { name: 'Language: English' }));
+    expect(document.documentElement.lang).toBe('en');
+    cleanup();
+    await pane({ language: 'nb', shownIn: 'en' });
+    expect(screen.getByRole('tab', { name: 'Optimise' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('names each tab panel by its tab, and tells what the arrow keys do in the pane’s language', async () => {
+    await pane({ sample: true, language: 'en' });
+    tab('Optimise');
+    expect(screen.getByRole('tabpanel', { name: 'Optimise' })).toBeTruthy();
+    // The hidden one too: labelled by its tab.
+    expect(document.getElementById('panel-data')!.getAttribute('aria-labelledby')).toBe(screen.getByRole('tab', { name: 'Data' }).id);
+    expect(field('Maximum travel on days without local service (min)').getAttribute('aria-description')).toBe(
+      'The up and down arrow keys change the number by 5.',
+    );
+  });
+
+  it('follows a dark theme: Office’s when given, the system’s otherwise', async () => {
+    const dark = (css: string) => css.includes(`--colorNeutralBackground1: ${webDarkTheme.colorNeutralBackground1}`);
+    // Fluent's theme is CSS variables on the provider's class, inserted as CSSOM rules.
+    const styles = () =>
+      [...document.styleSheets].flatMap((x) => [...x.cssRules].map((r) => r.cssText)).join('\n') +
+      [...document.querySelectorAll('style')].map((x) => x.textContent ?? '').join('\n');
+    await pane({ theme: 'dark' });
+    expect(screen.getByRole('main').getAttribute('data-theme')).toBe('dark');
+    expect(dark(styles())).toBe(true);
+    cleanup();
+    const before = globalThis.matchMedia;
+    globalThis.matchMedia = ((q: string) => ({ matches: q === '(prefers-color-scheme: dark)' })) as never;
+    try {
+      await pane();
+      expect(screen.getByRole('main').getAttribute('data-theme')).toBe('dark');
+      cleanup();
+      await pane({ theme: 'light' });
+      expect(screen.getByRole('main').getAttribute('data-theme')).toBe('light');
+    } finally {
+      globalThis.matchMedia = before;
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { useMemo } from 'react';
+import { usePane } from '../paneContext';
 import { comparisonRows } from '../../io/output';
 import type { Planner } from '../planner';
 import { fmt, pct, useLanguage, useWords } from '../i18n';
@@ -11,11 +12,12 @@ export function CompareTab({ planner, version, onLoaded }: { planner: Planner; v
   const lang = useLanguage();
   const s = useCommonStyles();
   const { busy, notice, run } = useAction();
+  const { state } = usePane();
   // The planner is mutable; `version` counts its changes, so it is what the memo depends on.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const scores = useMemo(() => (planner.loaded?.value ? planner.scores() : []), [planner, version]);
+  const scores = useMemo(() => (state.loaded?.value ? planner.scores() : []), [planner, state.loaded, version]);
   if (scores.length === 0) return <Text>{w.needData}</Text>;
-  const rows = comparisonRows(planner.params);
+  const rows = comparisonRows(planner.params, lang);
   const show = (v: unknown, format: string) =>
     typeof v !== 'number'
       ? String(v ?? '–')

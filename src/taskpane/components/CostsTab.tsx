@@ -1,5 +1,7 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
+import { usePane } from '../paneContext';
+import type { CostsForm } from '../store';
 import { KEY_LABELS } from '../../costkeys/costSheet';
 import { NotReadError } from '../planner';
 import { formatProblem } from '../../io/problems';
@@ -19,20 +21,23 @@ export function CostsTab({ planner, version, onLoaded }: { planner: Planner; ver
   const s = useCommonStyles();
   const { busy, notice, run } = useAction();
   const { report, invalid } = useValidity();
-  const value = planner.loaded?.value;
+  const { state, dispatch } = usePane();
+  const value = state.loaded?.value;
   const shared = useMemo(
     () => (value ? value.scenarios.filter((sc) => sc.offices.some((o) => o.members.length > 1)) : []),
     // `value` is mutable; `version` counts its changes, so it is what the memo depends on.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [value, version],
   );
-  const [scenarioName, setScenario] = useState<string | undefined>();
-  const [host, setHost] = useState<string | undefined>();
-  const [kind, setKind] = useState<CostKey['kind']>('per-capita');
-  const [fixed, setFixed] = useState(0.2);
-  const [driver, setDriver] = useState<DriverId>('population');
-  const [mixPopulation, setMixPopulation] = useState(0.5);
-  const [costPerFte, setCostPerFte] = useState<number | undefined>();
+  // What was chosen lives in the pane's store (store.ts), above the tabs.
+  const { scenario: scenarioName, host, kind, fixed, driver, mixPopulation, costPerFte } = state.costs;
+  const set = (patch: Partial<CostsForm>) => dispatch({ type: 'costs', patch });
+  const setHost = (x: string) => set({ host: x });
+  const setKind = (x: CostKey['kind']) => set({ kind: x });
+  const setFixed = (x: number) => set({ fixed: x });
+  const setDriver = (x: DriverId) => set({ driver: x });
+  const setMixPopulation = (x: number) => set({ mixPopulation: x });
+  const setCostPerFte = (x: number) => set({ costPerFte: x });
   if (!value || shared.length === 0) return <Text>{w.needData}</Text>;
   const scenario = shared.find((x) => x.name === scenarioName) ?? shared[0]!;
   const offices = scenario.offices.filter((o) => o.members.length > 1);
@@ -72,7 +77,7 @@ export function CostsTab({ planner, version, onLoaded }: { planner: Planner; ver
         label={w.scenario}
         value={scenario.name}
         options={shared.map((x) => ({ value: x.name, text: x.name }))}
-        onChange={(v) => (setScenario(v), setHost(undefined))}
+        onChange={(v) => set({ scenario: v })}
       />
       <Choice
         label={w.office}

@@ -1,5 +1,7 @@
 import { Button, Link, Spinner, Text } from '@fluentui/react-components';
 import { useState } from 'react';
+import { usePane } from '../paneContext';
+import { selectFirstRun, selectMapping } from '../store';
 import type { SheetKind } from '../../io/headers';
 import type { ColumnMapping } from '../../io/mapping';
 import { formatProblem } from '../../io/problems';
@@ -24,14 +26,18 @@ export function DataTab({ planner, onLoaded }: { planner: Planner; version?: num
   const sample = useAction();
   const mappingAction = useAction();
   const busy = sample.busy || mappingAction.busy;
-  const loaded = planner.loaded;
-  const [mapping, setMapping] = useState<ColumnMapping>(planner.settings.mapping ?? {});
-  const [county, setCounty] = useState('18');
-  const [ownSheets, setOwnSheets] = useState(false);
+  const { state, dispatch } = usePane();
+  const loaded = state.loaded;
+  // What was chosen lives in the pane's store (store.ts), above the tabs.
+  const mapping = selectMapping(state, planner.settings.mapping);
+  const setMapping = (m: ColumnMapping) => dispatch({ type: 'data', patch: { mapping: m } });
+  const { county, ownSheets } = state.data;
+  const setCounty = (c: string) => dispatch({ type: 'data', patch: { county: c } });
+  const setOwnSheets = (on: boolean) => dispatch({ type: 'data', patch: { ownSheets: on } });
   const [stage, setStage] = useState<Stage | undefined>();
   const counties = planner.counties();
   // First run: no sheet of municipalities found, none chosen.
-  const empty = !!loaded && !loaded.found.find((f) => f.kind === 'municipalities')?.sheet && !mapping.sheets?.municipalities;
+  const empty = selectFirstRun(state, planner.settings.mapping);
   const guide = empty && !ownSheets;
 
   const chooseSheet = (kind: SheetKind, sheet: string | undefined) => {
@@ -77,7 +83,8 @@ export function DataTab({ planner, onLoaded }: { planner: Planner; version?: num
           ]}
           onChange={setCounty}
         />
-        <Button appearance="primary" disabled={busy} onClick={() => void insert()}>
+        {/* Kept focusable while busy (aria-disabled), so focus stays where the planner pressed. */}
+        <Button appearance="primary" disabledFocusable={busy} onClick={() => void insert()}>
           {w.insertSample}
         </Button>
         {guide && (
@@ -139,6 +146,7 @@ export function DataTab({ planner, onLoaded }: { planner: Planner; version?: num
                 <div className={s.row}>
                   {f.fields
                     .filter((x) => x.required || x.header)
+                    .map((x) => ({ ...x, label: w.fieldLabels[`${f.kind}.${x.key}`] ?? w.fieldLabels[x.key] ?? x.label }))
                     .map((x) => (
                       <Choice
                         key={x.key}
@@ -160,17 +168,18 @@ export function DataTab({ planner, onLoaded }: { planner: Planner; version?: num
         <div className={s.row}>
           <Button
             appearance="primary"
-            disabled={busy}
+            disabledFocusable={busy}
             onClick={() =>
               void mappingAction.run(async () => void (await planner.saveSettings({ ...planner.settings, mapping }), onLoaded()))
             }
           >
             {w.saveMapping}
           </Button>
-          <Button disabled={busy} onClick={() => void mappingAction.run(async () => void (await planner.load(), onLoaded()))}>
+          <Button disabledFocusable={busy} onClick={() => void mappingAction.run(async () => void (await planner.load(), onLoaded()))}>
             {w.reread}
           </Button>
         </div>
+        {mappingAction.busy && <Spinner size="tiny" label={w.reading} />}
         <ActionNotice notice={mappingAction.notice} />
       </Section>
 

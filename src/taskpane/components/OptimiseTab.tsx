@@ -1,13 +1,12 @@
 import { Button, Checkbox, Field, Input, ProgressBar, Radio, RadioGroup, Text } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
-import { NotReadError, StaleDataError } from '../planner';
-import type { Progress } from '../../optimize/exact';
+import { useEffect, useRef, useState } from 'react';
 import type { OptimizeRequest } from '../../optimize/fromInput';
-import { sweepCounts } from '../../optimize/run';
-import type { Planner, Rules } from '../planner';
-import { CancelledError, runInWorker, WorkerStoppedError, type RunHandle } from '../solver';
-import { fmt, pct, useLanguage, useWords } from '../i18n';
-import { ActionNotice, Section, useAction, useCommonStyles, useValidity, NumberField } from './common';
+import type { Planner } from '../planner';
+import { usePane } from '../paneContext';
+import { selectOffices, selectProgress, selectRules, selectValue, type OptimiseForm, type Phase } from '../store';
+import { fmt, pct, useLanguage, useWords, type Words } from '../i18n';
+import { ActionNotice, Section, useCommonStyles, useValidity, NumberField } from './common';
+export type { Solve } from '../runController';
 
 const numbers = (v: string): string[] =>
   v
@@ -30,122 +29,114 @@ export function parseLocks(v: string, message: (part: string) => string): Map<st
   return locks;
 }
 
-/** Starts an optimisation (the Web Worker in the add-in). */
-export type Solve = typeof runInWorker;
+/** A run's phase in the planner's words. */
+export function phaseText(w: Words, phase: Phase | undefined, offices: number | undefined): string {
+  switch (phase?.kind) {
+    case undefined:
+    case 'best':
+      return w.phase.best(offices);
+    case 'alternative':
+      return w.phase.alternative;
+    case 'curve':
+      return w.phase.curve(phase.index, phase.of, phase.offices);
+    case 'writing':
+      return w.phase.writing;
+  }
+}
 
 /**
- * Optimaliser: the rules, a run in the Web Worker with progress and cancel; the result becomes a
- * scenario. The tab stays mounted while other tabs are shown, so a run, its progress and
- * what was typed survive a tab change.
+ * Optimaliser: the rules and a run with its progress and cancel; the result becomes a
+ * scenario. A view over the pane's store: what was typed and the run (owned by the pane's
+ * RunController) live above the tabs, so they survive a tab change; the form is read-only
+ * while a run goes, and focus moves to Cancel and back so it never falls to the page.
  */
-export function OptimiseTab({
-  planner,
-  onLoaded,
-  workerUrl,
-  solve = runInWorker,
-}: {
-  planner: Planner;
-  onLoaded: () => void;
-  workerUrl: string;
-  solve?: Solve;
-}) {
+export function OptimiseTab({ planner }: { planner: Planner }) {
   const w = useWords();
   const lang = useLanguage();
   const s = useCommonStyles();
-  const { busy, notice, run } = useAction();
+  const { state, dispatch, controller } = usePane();
   const { report, invalid } = useValidity();
-  const [rules, setRules] = useState<Rules>(planner.rules);
-  const [mode, setMode] = useState<'count' | 'cost'>('count');
-  const n = planner.loaded?.value?.municipalities.length ?? 0;
-  // Untouched, the count follows the workbook (half its municipalities); typed, it is kept.
-  const [typedOffices, setOffices] = useState<number | undefined>();
-  const offices = typedOffices ?? Math.max(1, Math.round(n / 2));
-  const [officeCost, setOfficeCost] = useState(5);
-  const [forced, setForced] = useState('');
-  const [forbidden, setForbidden] = useState('');
-  const [locked, setLocked] = useState('');
-  const [timeLimit, setTimeLimit] = useState(30);
-  const [servicePoints, setServicePoints] = useState(true);
-  const [keepLocations, setKeepLocations] = useState(false);
-  const [keepExisting, setKeepExisting] = useState(false);
-  const [stage, setStage] = useState<{ stage: string; progress?: Progress } | undefined>();
-  const handle = useRef<RunHandle | undefined>(undefined);
-  const [summary, setSummary] = useState<string[]>([]);
+  const [parseError, setParseError] = useState<string | undefined>();
+  const runRef = useRef<HTMLButtonElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const [, tick] = useState(0);
+  const form = state.form;
+  const set = (patch: Partial<OptimiseForm>) => dispatch({ type: 'form', patch });
+  const busy = state.run.running;
+  const value = selectValue(state);
+  const n = value?.municipalities.length ?? 0;
+  const offices = selectOffices(state, n);
+  const rules = selectRules(state, planner.rules);
+  // Focus follows the button that can be used: Cancel while a run goes, Optimise after it.
+  useEffect(() => {
+    const active = typeof document === 'undefined' ? null : document.activeElement;
+    const lost = active === null || active === document.body;
+    if (busy && (lost || active === runRef.current)) cancelRef.current?.focus();
+    if (!busy && (lost || active === cancelRef.current)) runRef.current?.focus();
+  }, [busy]);
+  // The time left counts down between the optimiser's reports.
+  useEffect(() => {
+    if (!busy) return undefined;
+    const t = setInterval(() => tick((k) => k + 1), 1000);
+    return () => clearInterval(t);
+  }, [busy]);
 
-  if (!planner.loaded?.value) return <Text>{w.needData}</Text>;
-  const population = planner.loaded.value.municipalities.reduce((a, m) => a + m.population, 0);
+  if (!value) return <Text>{w.needData}</Text>;
+  const population = value.municipalities.reduce((a, m) => a + m.population, 0);
   const baseline = planner.baseline();
-  const minutes = (x: number | null | undefined) => (x === null || x === undefined ? '–' : `${fmt(lang, x / population, 2)} ${w.minutes}`);
+  const minutes = (x: number | null | undefined) =>
+    x === null || x === undefined ? undefined : `${fmt(lang, x / population, 2)} ${w.minutes}`;
 
-  const start = () =>
-    run(async () => {
-      setSummary([]);
-      // The rules are saved in the workbook only with a result (Planner.writeOptimised): a run
-      // that fails leaves the workbook as it was.
-      const req: OptimizeRequest = {
-        offices: mode === 'count' ? offices : undefined,
-        officeCostMinutes: mode === 'cost' ? officeCost : undefined,
-        forcedHosts: numbers(forced),
-        forbiddenHosts: numbers(forbidden),
-        locks: parseLocks(locked, w.badLock),
-        servicePoints,
-        ...(servicePoints && keepLocations && baseline ? { keepLocations: baseline } : {}),
-        ...(keepExisting && baseline ? { keepExisting: baseline } : {}),
+  const start = () => {
+    setParseError(undefined);
+    let req: OptimizeRequest;
+    try {
+      req = {
+        offices: form.mode === 'count' ? offices : undefined,
+        officeCostMinutes: form.mode === 'cost' ? form.officeCost : undefined,
+        forcedHosts: numbers(form.forced),
+        forbiddenHosts: numbers(form.forbidden),
+        locks: parseLocks(form.locked, w.badLock),
+        servicePoints: form.servicePoints,
+        ...(form.servicePoints && form.keepLocations && baseline ? { keepLocations: baseline } : {}),
+        ...(form.keepExisting && baseline ? { keepExisting: baseline } : {}),
       };
-      const pr = planner.optimisationProblem(req, rules);
-      const lowest = Math.max(1, Math.ceil(pr.n / (Number.isFinite(rules.maxOwners) ? rules.maxOwners : 1)));
-      handle.current = solve(
-        workerUrl,
-        pr,
-        {
-          timeLimitSeconds: timeLimit,
-          sweepTimeLimitSeconds: Math.min(timeLimit, 10),
-          heuristicSeconds: Math.min(2, timeLimit),
-          alternatives: 1,
-          within: 0.01,
-          sweep: mode === 'count' ? sweepCounts(offices, lowest, pr.n, 5) : { min: lowest, max: pr.n },
-        },
-        (st, progress) => setStage((old) => ({ stage: st, progress: progress ?? (old?.stage === st ? old.progress : undefined) })),
-      );
-      try {
-        let outcome;
-        try {
-          outcome = await handle.current.done;
-        } catch (e) {
-          const why =
-            e instanceof CancelledError ? w.cancelledBeforeAny : e instanceof WorkerStoppedError ? w.workerStopped : (e as Error).message;
-          throw new Error(`${why} ${w.rulesKept}`);
-        }
-        handle.current = undefined;
-        const result = await planner.writeOptimised(req, pr, outcome, rules, (st) => setStage({ stage: w.stageOf[st] }));
-        onLoaded();
-        setSummary([...result.heading.slice(1)]);
-        const said = w.optimisedOutcome(outcome.best.evaluation.offices, w.status[outcome.best.status], result.specs.length);
-        return outcome.stopped ? { intent: 'warning' as const, text: `${w.cancelledNote} ${said}` } : said;
-      } catch (e) {
-        if (e instanceof StaleDataError) {
-          onLoaded();
-          throw new Error(w.staleData);
-        }
-        if (e instanceof NotReadError) throw new Error(w.notRead);
-        throw e;
-      } finally {
-        handle.current = undefined;
-        setStage(undefined);
-      }
-    });
+    } catch (e) {
+      setParseError((e as Error).message);
+      return;
+    }
+    // The rules are saved in the workbook only with a result (Planner.writeOptimised): a run
+    // that fails leaves the workbook as it was.
+    controller.start({ req, rules, timeLimitSeconds: form.timeLimit });
+  };
 
-  const p = stage?.progress;
+  const progress = selectProgress(state, Date.now());
+  const f = progress?.figures;
+  const figures = f
+    ? [
+        minutes(f.incumbent) && `${w.incumbent} ${minutes(f.incumbent)}`,
+        minutes(f.bound) && `${w.bound} ${minutes(f.bound)}`,
+        f.gap !== null && `${w.gap} ${pct(lang, f.gap, 2)}`,
+      ].filter(Boolean)
+    : [];
+  const notice = parseError ? { intent: 'error' as const, text: parseError } : state.run.notice?.(w);
+  const left = progress?.remainingSeconds;
   return (
     <div className={s.stack}>
       <Section title={w.rules}>
+        {busy && (
+          <Text size={200} role="note">
+            {w.formLocked}
+          </Text>
+        )}
         <NumberField
           label={w.minFte}
           min={0}
           max={1000}
           value={rules.minFte}
+          disabled={busy}
           onValidity={report('minFte')}
-          onChange={(x) => setRules({ ...rules, minFte: x })}
+          onChange={(x) => set({ rules: { ...rules, minFte: x } })}
         />
         <NumberField
           onValidity={report('maxTravel')}
@@ -153,8 +144,9 @@ export function OptimiseTab({
           min={0}
           max={1000}
           step={5}
+          disabled={busy}
           value={rules.maxTravelWithoutServicePoint}
-          onChange={(x) => setRules({ ...rules, maxTravelWithoutServicePoint: x })}
+          onChange={(x) => set({ rules: { ...rules, maxTravelWithoutServicePoint: x } })}
         />
         <NumberField
           label={w.maxOwners}
@@ -162,29 +154,32 @@ export function OptimiseTab({
           min={1}
           max={100}
           integer
+          disabled={busy}
           value={rules.maxOwners}
-          onChange={(x) => setRules({ ...rules, maxOwners: x })}
+          onChange={(x) => set({ rules: { ...rules, maxOwners: x } })}
         />
         <Checkbox
           label={w.sameBa}
+          disabled={busy}
           checked={rules.requireSameBaRegion}
-          onChange={(_, d) => setRules({ ...rules, requireSameBaRegion: d.checked === true })}
+          onChange={(_, d) => set({ rules: { ...rules, requireSameBaRegion: d.checked === true } })}
         />
         <Field label={w.countMode} size="small">
-          <RadioGroup value={mode} onChange={(_, d) => setMode(d.value as 'count' | 'cost')}>
+          <RadioGroup value={form.mode} disabled={busy} onChange={(_, d) => set({ mode: d.value as 'count' | 'cost' })}>
             <Radio value="count" label={w.byCount} />
             <Radio value="cost" label={w.byCost} />
           </RadioGroup>
         </Field>
-        {mode === 'count' ? (
+        {form.mode === 'count' ? (
           <NumberField
             label={w.officeCount}
             min={1}
             max={Math.max(1, n)}
             integer
+            disabled={busy}
             value={offices}
             onValidity={report('offices')}
-            onChange={setOffices}
+            onChange={(x) => set({ offices: x })}
           />
         ) : (
           <NumberField
@@ -192,41 +187,55 @@ export function OptimiseTab({
             min={0}
             max={1000}
             step={0.5}
-            value={officeCost}
+            disabled={busy}
+            value={form.officeCost}
             onValidity={report('officeCost')}
-            onChange={setOfficeCost}
+            onChange={(x) => set({ officeCost: x })}
           />
         )}
         <Field label={w.forcedHosts} size="small">
-          <Input size="small" value={forced} onChange={(_, d) => setForced(d.value)} placeholder="1804" />
+          <Input size="small" disabled={busy} value={form.forced} onChange={(_, d) => set({ forced: d.value })} placeholder="1804" />
         </Field>
         <Field label={w.forbiddenHosts} size="small">
-          <Input size="small" value={forbidden} onChange={(_, d) => setForbidden(d.value)} />
+          <Input size="small" disabled={busy} value={form.forbidden} onChange={(_, d) => set({ forbidden: d.value })} />
         </Field>
         <Field label={w.locks} size="small">
-          <Input size="small" value={locked} onChange={(_, d) => setLocked(d.value)} placeholder="1839=1804" />
+          <Input size="small" disabled={busy} value={form.locked} onChange={(_, d) => set({ locked: d.value })} placeholder="1839=1804" />
         </Field>
-        <Checkbox label={w.servicePoints} checked={servicePoints} onChange={(_, d) => setServicePoints(d.checked === true)} />
+        <Checkbox
+          label={w.servicePoints}
+          disabled={busy}
+          checked={form.servicePoints}
+          onChange={(_, d) => set({ servicePoints: d.checked === true })}
+        />
         <Checkbox
           label={baseline ? w.keepLocations : `${w.keepLocations} (${w.needsOffices})`}
-          disabled={!baseline || !servicePoints}
-          checked={keepLocations && servicePoints && !!baseline}
-          onChange={(_, d) => setKeepLocations(d.checked === true)}
+          disabled={busy || !baseline || !form.servicePoints}
+          checked={form.keepLocations && form.servicePoints && !!baseline}
+          onChange={(_, d) => set({ keepLocations: d.checked === true })}
         />
         <Checkbox
           label={baseline ? w.keepExisting : `${w.keepExisting} (${w.needsOffices})`}
-          disabled={!baseline}
-          checked={keepExisting && !!baseline}
-          onChange={(_, d) => setKeepExisting(d.checked === true)}
+          disabled={busy || !baseline}
+          checked={form.keepExisting && !!baseline}
+          onChange={(_, d) => set({ keepExisting: d.checked === true })}
         />
-        <NumberField label={w.timeLimit} min={1} max={3600} value={timeLimit} onValidity={report('timeLimit')} onChange={setTimeLimit} />
+        <NumberField
+          label={w.timeLimit}
+          min={1}
+          max={3600}
+          disabled={busy}
+          value={form.timeLimit}
+          onValidity={report('timeLimit')}
+          onChange={(x) => set({ timeLimit: x })}
+        />
       </Section>
       <div className={s.row}>
-        <Button appearance="primary" disabled={busy || invalid} onClick={() => void start()}>
+        <Button ref={runRef} appearance="primary" disabled={busy || invalid} onClick={start}>
           {w.run}
         </Button>
-        <Button disabled={!busy || !handle.current} onClick={() => handle.current?.cancel()}>
-          {w.cancel}
+        <Button ref={cancelRef} disabled={!busy || state.run.cancelling || !controller.cancellable} onClick={() => controller.cancel()}>
+          {state.run.cancelling ? w.cancelling : w.cancel}
         </Button>
       </div>
       {invalid && !busy && (
@@ -234,24 +243,29 @@ export function OptimiseTab({
           {w.fixFields}
         </Text>
       )}
-      <ActionNotice notice={notice} />
-      {busy && (
+      <ActionNotice notice={busy ? undefined : notice} />
+      {busy && progress && (
         <Field
-          label={`${w.running}: ${stage?.stage ?? ''}`}
+          label={`${w.running}: ${phaseText(w, progress.phase, form.mode === 'count' ? offices : undefined)}`}
           validationState="none"
-          validationMessage={
-            p ? `${w.incumbent} ${minutes(p.incumbent)} · ${w.bound} ${minutes(p.bound)} · ${w.gap} ${pct(lang, p.gap, 2)}` : undefined
-          }
+          validationMessage={[
+            `${Math.round(progress.fraction * 100)} %`,
+            w.elapsed(w.seconds(progress.elapsedSeconds)),
+            ...(left !== undefined ? [w.remaining(w.seconds(left))] : []),
+            ...figures,
+          ].join(' · ')}
         >
           <ProgressBar
-            value={p?.gap !== null && p?.gap !== undefined ? Math.max(0, Math.min(1, 1 - p.gap)) : undefined}
-            aria-label={w.running}
+            value={progress.fraction}
+            max={1}
+            aria-label={w.runProgress}
+            aria-valuetext={`${Math.round(progress.fraction * 100)} %`}
           />
         </Field>
       )}
-      {summary.length > 0 && (
+      {!busy && state.run.summary.length > 0 && (
         <Section title={w.result}>
-          {summary.map((line, i) => (
+          {state.run.summary.map((line, i) => (
             <Text key={i} size={200}>
               {line}
             </Text>

@@ -1,5 +1,6 @@
 import { Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
+import { usePane } from '../paneContext';
 import type { Planner } from '../planner';
 import { fmt, useLanguage, useWords } from '../i18n';
 import { MapView } from './MapView';
@@ -11,18 +12,20 @@ export function ScenariosTab({ planner, version, onLoaded }: { planner: Planner;
   const lang = useLanguage();
   const s = useCommonStyles();
   const { busy, notice, run } = useAction();
+  const { state, dispatch } = usePane();
   // Scores follow the workbook as last read (version changes on every read).
   // The planner is mutable; `version` counts its changes, so it is what the memo depends on.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const scores = useMemo(() => (planner.loaded?.value ? planner.scores() : []), [planner, version]);
-  const [picked, setPicked] = useState<string | undefined>();
+  const scores = useMemo(() => (state.loaded?.value ? planner.scores() : []), [planner, state.loaded, version]);
+  const picked = state.picked;
+  const setPicked = (scenario: string) => dispatch({ type: 'pick', scenario });
   if (scores.length === 0) return <Text>{w.needData}</Text>;
   const score = scores.find((x) => x.name === picked) ?? scores[0]!;
 
-  const broken = planner.loaded?.value?.sheetsUsed.brokenScenarios ?? [];
+  const broken = state.loaded?.value?.sheetsUsed.brokenScenarios ?? [];
   return (
     <div className={s.stack}>
-      {broken.length > 0 && <Text role="alert">{w.brokenScenarios(broken.map((n) => `«${n}»`).join(', '))}</Text>}
+      {broken.length > 0 && <Text role="alert">{w.brokenScenarios(broken.map(w.quote).join(', '))}</Text>}
       <Choice
         label={w.scenario}
         value={score.name}

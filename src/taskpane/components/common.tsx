@@ -190,6 +190,8 @@ export function NumberField(p: {
         value={shown}
         disabled={p.disabled}
         aria-invalid={error ? true : undefined}
+        // What the arrow keys do, in the pane's language (not the browser's).
+        aria-description={w.stepHint(shownNumber(lang, p.step ?? 1))}
         onChange={(_, d) => set(d.value)}
         onBlur={() => error === undefined && setText(undefined)}
         onKeyDown={(e) => {
@@ -239,7 +241,9 @@ export function WriteButton(p: {
       <div className={s.row}>
         <Button
           appearance="primary"
-          disabled={p.busy || p.disabled}
+          // Busy, it stays focusable (aria-disabled), so focus does not fall to the page.
+          disabled={p.disabled}
+          disabledFocusable={p.busy && !p.disabled}
           onClick={() => {
             setMine(true);
             void p.run(async () => {

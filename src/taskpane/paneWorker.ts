@@ -1,0 +1,11 @@
+/**
+ * Entry of the pane's Web Worker (dist/pane-worker.js): reads, scores and builds sheets for the
+ * task pane off its thread (offload.ts), with its own copy of the embedded data.
+ */
+import { embeddedData } from './embedded';
+import { createPaneHost, type OffloadReply, type OffloadRequest } from './offload';
+
+type WorkerScope = { postMessage: (reply: OffloadReply) => void; onmessage: ((e: { data: OffloadRequest }) => void) | null };
+const scope = globalThis as unknown as WorkerScope;
+const host = createPaneHost(embeddedData());
+scope.onmessage = (e) => scope.postMessage(host(e.data));
