@@ -39,9 +39,9 @@ export type CommandResult<S> = Readonly<{
   failure?: Failure;
 }>;
 
-type Read = { result: ReadResult; value: PlanValue | undefined };
+export type Read = { result: ReadResult; value: PlanValue | undefined };
 
-async function readPort(
+export async function readPort(
   wb: WorkbookPort,
   params: Parameters,
   ref: Reference,
@@ -52,7 +52,7 @@ async function readPort(
 }
 
 /** Writes Kontorplan's sheets; a planner's sheet in the way is a failure and nothing is written. */
-async function write(wb: WorkbookPort, specs: readonly SheetSpec[], keep: (name: string) => boolean): Promise<Failure | undefined> {
+export async function write(wb: WorkbookPort, specs: readonly SheetSpec[], keep: (name: string) => boolean): Promise<Failure | undefined> {
   try {
     await wb.replaceOwnSheets(specs, keep);
     return undefined;
@@ -62,7 +62,7 @@ async function write(wb: WorkbookPort, specs: readonly SheetSpec[], keep: (name:
   }
 }
 
-const unreadable = (result: ReadResult): Failure => ({
+export const unreadable = (result: ReadResult): Failure => ({
   code: 'nothingWritten',
   params: { count: result.problems.filter((p) => p.severity === 'error').length },
 });

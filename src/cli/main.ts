@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { calibrationPairs, embeddedPairRoutes, embeddedValidation, withinPoints } from '../data/network';
 import type { Parameters } from '../domain/parameters';
-import { staffingAssumption } from '../scoring/staffing';
+import { staffingAssumption } from '../app/shared';
 import { crossValidate } from '../travel/calibrate';
 import { BAND_TARGETS, validationMarkdown } from '../travel/validation';
 import { crossValidateWithin, fitWithin } from '../travel/within';

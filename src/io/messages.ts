@@ -279,6 +279,10 @@ export const MESSAGES = {
     en: '    {seconds} s: best {best}, lower bound {bound}, gap {gap}',
   },
   cancelling: { nb: 'Avbryter: bruker det beste som er funnet så langt …', en: 'Stopping: using the best found so far …' },
+  stoppingCurve: {
+    nb: 'Avbryter avveiingen: skriver punktene som er funnet så langt …',
+    en: 'Stopping the curve: writing the points found so far …',
+  },
   stageMain: { nb: 'finner den beste strukturen', en: 'finding the best structure' },
   stageAlternative: { nb: 'leter etter alternativ {k}', en: 'looking for alternative {k}' },
   stageSweep: { nb: 'avveiing: {offices} kontor', en: 'trade-off: {offices} offices' },
