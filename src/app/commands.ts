@@ -7,7 +7,7 @@
 import { buildSampleWorkbook, selectCounty } from '../data/sample';
 import { embeddedReadOptions, type EmbeddedMunicipality } from '../data/embedded';
 import type { Parameters } from '../domain/parameters';
-import type { SheetSpec } from '../domain/sheets';
+import type { SheetSpec, WorkbookSnapshot } from '../domain/sheets';
 import type { MessageCode, MessageParams } from '../io/messages';
 import { resultSheets } from '../io/output';
 import { hasErrors, type Language, type Problem } from '../io/problems';
@@ -23,7 +23,12 @@ import { carriedOver, costsResult, keepFor, type PlanValue } from './steps';
 export type Reference = Readonly<{ data: readonly EmbeddedMunicipality[]; network: TravelNetwork }>;
 
 /** What went wrong for the command as a whole (nothing was written), in the catalogue. */
-export type Failure = Readonly<{ code: MessageCode; params: MessageParams }>;
+export type Failure = Readonly<{
+  code: MessageCode;
+  params: MessageParams;
+  /** The planner's sheets in the way of a write, when that is what stopped it. */
+  sheets?: readonly string[];
+}>;
 
 export type CommandResult<S> = Readonly<{
   /** Names of the sheets written, in order; empty when nothing was written. */
@@ -41,14 +46,21 @@ export type CommandResult<S> = Readonly<{
 
 export type Read = { result: ReadResult; value: PlanValue | undefined };
 
-export async function readPort(
-  wb: WorkbookPort,
-  params: Parameters,
-  ref: Reference,
-): Promise<Read & { snapshot: Awaited<ReturnType<WorkbookPort['read']>> }> {
-  const snapshot = await wb.read();
-  const result = readWorkbook(snapshot, params, embeddedReadOptions(ref.data, ref.network));
+/**
+ * A workbook a shell has read already (the pane reads once and shows what it read): the
+ * commands use that reading, so what is written is what the planner saw, without reading again.
+ */
+export type ReadPort = WorkbookPort & { readonly reading?: Readonly<{ snapshot: WorkbookSnapshot; result: ReadResult }> };
+
+export async function readPort(wb: ReadPort, params: Parameters, ref: Reference): Promise<Read & { snapshot: WorkbookSnapshot }> {
+  const snapshot = wb.reading?.snapshot ?? (await wb.read());
+  const result = wb.reading?.result ?? readWorkbook(snapshot, params, embeddedReadOptions(ref.data, ref.network));
   return { snapshot, result, value: hasErrors(result.problems) ? undefined : result.value };
+}
+
+/** Every scenario scored, without writing (what the pane shows before the planner writes). */
+export function scores(value: PlanValue, params: Parameters): ScenarioScore[] {
+  return scoreAll(value, params);
 }
 
 /** Writes Kontorplan's sheets; a planner's sheet in the way is a failure and nothing is written. */
@@ -57,7 +69,7 @@ export async function write(wb: WorkbookPort, specs: readonly SheetSpec[], keep:
     await wb.replaceOwnSheets(specs, keep);
     return undefined;
   } catch (e) {
-    if (e instanceof SheetConflictError) return { code: 'error', params: { text: e.message } };
+    if (e instanceof SheetConflictError) return { code: 'error', params: { text: e.message }, sheets: [e.sheet] };
     throw e;
   }
 }
@@ -158,6 +170,8 @@ export async function sample(
   county: string | undefined,
   params: Parameters,
   ref: Reference,
+  /** The workbook's sheet names, when the shell knows them: every one in the way is named at once, before anything is written. */
+  existing: readonly string[] = [],
 ): Promise<CommandResult<SampleSummary>> {
   const ms = selectCounty([...ref.data], county);
   const none = { problems: [], scenarioProblems: [] };
@@ -167,11 +181,21 @@ export async function sample(
   }
   const title = county ? `${ms[0]!.countyName} (fylke ${county}), ${ms.length} kommuner` : `hele landet, ${ms.length} kommuner`;
   const specs = buildSampleWorkbook(ms, params, title, ref.network);
+  // Excel compares sheet names case-insensitively.
+  const have = new Set(existing.map((n) => n.toLowerCase()));
+  const taken = specs.map((x) => x.name).filter((n) => have.has(n.toLowerCase()));
+  const refused = (sheets: string[]): CommandResult<SampleSummary> => ({
+    ...none,
+    written: [],
+    summary: undefined,
+    failure: { code: 'sampleTaken', params: { sheets: sheets.join(', ') }, sheets },
+  });
+  if (taken.length > 0) return refused(taken);
   try {
     await wb.addInputSheets(specs);
   } catch (e) {
-    if (e instanceof SheetConflictError)
-      return { ...none, written: [], summary: undefined, failure: { code: 'error', params: { text: e.message } } };
+    // Added since the shell looked: still the planner's sheet.
+    if (e instanceof SheetConflictError) return refused([e.sheet]);
     throw e;
   }
   return {

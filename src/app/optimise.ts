@@ -13,9 +13,9 @@ import type { Language } from '../io/problems';
 import { TRAVEL_TEMPLATE_SHEET, travelTemplateSheet } from '../io/travelOutput';
 import { fromPlanningInput, RequestError, type OptimizeRequest } from '../optimize/fromInput';
 import { InfeasibleRulesError, meanTravelOf, servicePointOf, whyIsolated, type OptProblem } from '../optimize/problem';
-import { hostSet, NoSolutionError, optimize, sweepCounts, type ExactSolver, type Outcome, type Solution } from '../optimize/run';
+import { hostSet, NoSolutionError, optimize, sweepCounts, type ExactSolver, type Outcome, type OutcomeSummary, type Solution } from '../optimize/run';
 import type { WorkbookPort } from '../workbook/port';
-import { readPort, unreadable, write, type CommandResult, type Failure, type Reference } from './commands';
+import { readPort, unreadable, write, type CommandResult, type Failure, type ReadPort, type Reference } from './commands';
 import {
   estimatedPairsOver,
   keepFor,
@@ -36,6 +36,8 @@ import {
 export function lowestOfficeCount(municipalities: number, maxOwners: number): number {
   return Math.max(1, Math.ceil(municipalities / (Number.isFinite(maxOwners) ? maxOwners : 1)));
 }
+
+export { sweepCounts };
 
 /** The office counts of the trade-off curve around `offices`, from the lowest the rules allow to one office each. */
 export function sweepAround(offices: number, municipalities: number, maxOwners: number, points?: number): number[] {
@@ -338,4 +340,33 @@ async function refuse(
   const failure = await write(wb, [sheet], keepFor('travel'));
   if (failure) return { ...base, written: [], summary: undefined, failure };
   return { ...base, written: [sheet.name], summary: { kind: 'refused', input: value, pairs, limit, sheet: TRAVEL_TEMPLATE_SHEET } };
+}
+
+/** The optimisation under the planner's rules, for a shell that solves it elsewhere (the pane's Web Worker); throws the rules it cannot meet. */
+export function optimisationProblem(value: PlanValue, params: Parameters, req: OptimizeRequest): OptProblem {
+  return fromPlanningInput(value, params, req);
+}
+
+export type Composed = ReturnType<typeof optimisedResult>;
+
+/**
+ * Writes an optimisation solved elsewhere (the pane's Web Worker): its scenarios, the scored
+ * sheets and the trade-off curve, as `optimise` writes them.
+ */
+export async function writeOptimised(
+  wb: ReadPort,
+  params: Parameters,
+  ref: Reference,
+  req: OptimizeRequest,
+  pr: OptProblem,
+  outcome: OutcomeSummary,
+  lang: Language = 'nb',
+): Promise<CommandResult<Composed>> {
+  const { result, value } = await readPort(wb, params, ref);
+  const base = { problems: result.problems, scenarioProblems: result.scenarioProblems };
+  if (!value) return { ...base, written: [], summary: undefined, failure: unreadable(result) };
+  const composed = optimisedResult(value, params, req, pr, outcome, lang);
+  const failure = await write(wb, composed.specs, keepFor('plan'));
+  if (failure) return { ...base, written: [], summary: undefined, failure };
+  return { ...base, written: composed.specs.map((s) => s.name), summary: composed };
 }

@@ -256,6 +256,10 @@ export const MESSAGES = {
   },
 
   // The command line's own lines.
+  sampleTaken: {
+    nb: 'Arbeidsboken har allerede arkene {sheets}. Ingenting ble skrevet.',
+    en: 'The workbook already has the sheets {sheets}. Nothing was written.',
+  },
   nothingWritten: { nb: '{count} feil; ingenting ble skrevet.', en: '{count} error(s); nothing was written.' },
   noScenario: {
     nb: '{count} feil; ingen scenarier å vurdere, ingenting ble skrevet.',
