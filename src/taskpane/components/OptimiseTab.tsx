@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { NotReadError, StaleDataError } from '../planner';
 import type { Progress } from '../../optimize/exact';
 import type { OptimizeRequest } from '../../optimize/fromInput';
-import { sweepCounts } from '../../optimize/run';
+import { lowestOfficeCount, sweepCounts } from '../../app/optimise';
 import type { Planner, Rules } from '../planner';
 import { CancelledError, runInWorker, WorkerStoppedError, type RunHandle } from '../solver';
 import { fmt, pct, useLanguage, useWords } from '../i18n';
@@ -93,7 +93,7 @@ export function OptimiseTab({
         ...(keepExisting && baseline ? { keepExisting: baseline } : {}),
       };
       const pr = planner.optimisationProblem(req, rules);
-      const lowest = Math.max(1, Math.ceil(pr.n / (Number.isFinite(rules.maxOwners) ? rules.maxOwners : 1)));
+      const lowest = lowestOfficeCount(pr.n, rules.maxOwners);
       handle.current = solve(
         workerUrl,
         pr,
