@@ -1,5 +1,9 @@
 import * as commands from '../../src/app/commands';
-import { DEFAULT_PARAMETERS } from '../../src/domain/parameters';
+import { lowestOfficeCount, optimise, type Optimised } from '../../src/app/optimise';
+import { DEFAULT_PARAMETERS, withParameters } from '../../src/domain/parameters';
+import { OPTIMIZED_SCENARIOS_SHEET, TRADEOFF_SHEET } from '../../src/io/optimizeOutput';
+import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
+import { FakeExcel } from '../fakes/fakeExcel';
 import { reference } from '../../src/cli/common';
 import { ExcelJsWorkbook } from '../../src/workbook/exceljs/exceljsWorkbook';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
@@ -7,8 +11,9 @@ import type { InputSheetsPort, WorkbookPort } from '../../src/workbook/port';
 import type { SheetSpec } from '../../src/domain/sheets';
 
 /**
- * The command layer over every adapter that can hold a sample: the same commands, the same
- * results, whether the workbook is in memory or an .xlsx file (exceljs, through a saved buffer).
+ * The command layer over every adapter: the same commands, the same results, whether the
+ * workbook is in memory, an .xlsx file (exceljs, through a saved buffer) or open in Excel
+ * (the Office adapter over the fake Excel, which keeps Office.js's proxy semantics).
  */
 
 const ref = reference();
@@ -22,12 +27,20 @@ type Adapter = {
   reopen: (wb: WorkbookPort & InputSheetsPort) => Promise<WorkbookPort>;
 };
 
+const office = (excel: FakeExcel) => Object.assign(new OfficeWorkbook(excel.run), { excel });
+
 const adapters: Adapter[] = [
   { name: 'memory', fresh: () => new MemoryWorkbook(), reopen: async (wb) => wb },
   {
     name: 'exceljs',
     fresh: () => ExcelJsWorkbook.create(),
     reopen: async (wb) => ExcelJsWorkbook.fromBuffer(await (wb as ExcelJsWorkbook).toBuffer()),
+  },
+  {
+    name: 'Office',
+    fresh: () => office(new FakeExcel()),
+    // The pane reads the same open workbook again: a new adapter over the same Excel.
+    reopen: async (wb) => office((wb as OfficeWorkbook & { excel: FakeExcel }).excel),
   },
 ];
 
@@ -138,6 +151,84 @@ describe.each(adapters)('commands on the $name adapter', ({ fresh, reopen }) => 
     expect(String(r.failure?.params.text)).toContain('«Sammenligning»');
     expect(await sheetNames(mine)).toEqual(before);
   });
+
+  const quick = { timeLimitSeconds: 0.3, sweep: 'none' as const, alternatives: 0 };
+
+  it('optimise writes the best structure within the rules, as Kontorplan’s own sheets', async () => {
+    const wb = await sampled('18');
+    const before = await wb.read();
+    const r = await optimise(wb, p, ref, { offices: 12 }, quick);
+    expect(r.failure).toBeUndefined();
+    const s = r.summary as Optimised;
+    expect(s.kind).toBe('optimised');
+    expect(r.written).toEqual(expect.arrayContaining([OPTIMIZED_SCENARIOS_SHEET, TRADEOFF_SHEET, 'Sammenligning']));
+    // Every municipality of the workbook in exactly one office, at most maxOwners to an office.
+    const members = s.offices.flatMap((o) => o.members);
+    expect([...members].sort()).toEqual(s.input.municipalities.map((m) => m.number as string).sort());
+    expect(new Set(members).size).toBe(members.length);
+    expect(Math.max(...s.offices.map((o) => o.members.length))).toBeLessThanOrEqual(p.maxOwners);
+    for (const o of s.offices) expect(o.members).toContain(o.host);
+    // Without an exact solver the result is the heuristic's, and says so.
+    expect(s.best.method).toBe('heuristic');
+    const after = await (await reopen(wb)).read();
+    expect(after.ownedSheets).toEqual(expect.arrayContaining([...r.written]));
+    // The planner's sheets are as they were.
+    for (const sheet of before.sheets.filter((x) => !before.ownedSheets.includes(x.name)))
+      expect(after.sheets.find((x) => x.name === sheet.name)?.values).toEqual(sheet.values);
+  }, 60_000);
+
+  it('optimise refuses rules no structure can meet and writes nothing', async () => {
+    const wb = await sampled('18');
+    const before = await sheetNames(wb);
+    const r = await optimise(wb, withParameters({ minFte: 100_000 }), ref, { offices: 3 }, quick);
+    expect(r.written).toEqual([]);
+    expect(r.summary).toBeUndefined();
+    expect(r.failure?.code).toBe('error');
+    expect(await sheetNames(wb)).toEqual(before);
+  }, 60_000);
+
+  it('optimise refuses a host the workbook does not have, naming it, and writes nothing', async () => {
+    const wb = await sampled('18');
+    const before = await sheetNames(wb);
+    const r = await optimise(wb, p, ref, { offices: 12, forcedHosts: ['9999'] }, quick);
+    expect(r.failure?.code).toBe('error');
+    expect(String(r.failure?.params.text)).toContain('9999');
+    expect(await sheetNames(wb)).toEqual(before);
+  });
+
+  it('optimise over long estimated pairs writes only the template to fill in', async () => {
+    const wb = await sampled('18');
+    const r = await optimise(wb, p, ref, { offices: 12, requireGivenOver: 0 }, quick);
+    const s = r.summary;
+    expect(s?.kind).toBe('refused');
+    if (s?.kind !== 'refused') return;
+    expect(r.written).toEqual([s.sheet]);
+    expect(s.pairs.length).toBeGreaterThan(0);
+    for (const pair of s.pairs) expect(pair.minutes).toBeGreaterThan(0);
+    expect((await wb.read()).sheets.map((x) => x.name)).not.toContain(OPTIMIZED_SCENARIOS_SHEET);
+  });
+});
+
+describe('the lowest office count of every sweep', () => {
+  it('is the count at which every office holds the most owners the rules allow', () => {
+    expect(lowestOfficeCount(41, 5)).toBe(9);
+    expect(lowestOfficeCount(40, 5)).toBe(8);
+    expect(lowestOfficeCount(1, 5)).toBe(1);
+  });
+
+  it('bounds the curve of an optimisation asked for a cost per office', async () => {
+    const wb = new MemoryWorkbook();
+    await commands.sample(wb, '18', p, ref);
+    const params = withParameters({ maxOwners: 6 });
+    const r = await optimise(wb, params, ref, { officeCostMinutes: 5 }, { timeLimitSeconds: 0.3, alternatives: 0 });
+    const s = r.summary as Optimised;
+    const n = s.input.municipalities.length;
+    expect(s.tradeoff.length).toBeGreaterThan(1);
+    for (const row of s.tradeoff) {
+      expect(row.offices).toBeGreaterThanOrEqual(lowestOfficeCount(n, 6));
+      expect(row.offices).toBeLessThanOrEqual(n);
+    }
+  }, 120_000);
 });
 
 it('gives the same scores on every adapter', async () => {
@@ -149,7 +240,7 @@ it('gives the same scores on every adapter', async () => {
     }),
   );
   const view = (s: commands.PlanSummary) => s.scores.map((x) => [x.name, x.rank, x.totals.rating, x.totals.weightedTravelMinutes]);
-  expect(view(results[1]!)).toEqual(view(results[0]!));
+  for (const r of results.slice(1)) expect(view(r)).toEqual(view(results[0]!));
 });
 
 it('reports an unreadable workbook’s problems at their cells and writes nothing', async () => {
