@@ -6,6 +6,7 @@
  */
 import * as commands from '../app/commands';
 import { optimisationProblem, writeOptimised } from '../app/optimise';
+import { saveSettings, selectCell, settingsOf, type Rules, type Settings } from '../app/settings';
 import type { CostKey, OptimizeRequest, OptProblem, OutcomeSummary, ScenarioScore } from '../app/shared';
 import { costsResult, type PlanValue } from '../app/steps';
 import { embeddedReadOptions, type EmbeddedMunicipality } from '../data/embedded';
@@ -13,7 +14,7 @@ import { withParameters, type Parameters } from '../domain/parameters';
 import type { WorkbookSnapshot } from '../domain/sheets';
 import type { Scenario } from '../domain/types';
 import { kindOfSheetName, type SheetKind } from '../io/headers';
-import { applyMapping, asMapping, describeInputs, FIELDS_OF, type ColumnMapping, type FoundInput } from '../io/mapping';
+import { applyMapping, describeInputs, FIELDS_OF, type FoundInput } from '../io/mapping';
 import { message } from '../io/messages';
 import { hasErrors, type Language, type Problem } from '../io/problems';
 import { readWorkbook, type ReadOptions, type ReadResult } from '../io/readWorkbook';
@@ -64,15 +65,7 @@ export type Stage = 'reading' | 'checking' | 'writing';
 
 export type EmbeddedData = Readonly<{ municipalities: readonly EmbeddedMunicipality[]; network: TravelNetwork }>;
 
-/** The rules the planner sets in the task pane, kept in the workbook with the mapping. */
-export type Rules = Readonly<{
-  minFte: number;
-  maxTravelWithoutServicePoint: number;
-  maxOwners: number;
-  requireSameBaRegion: boolean;
-}>;
-
-export type Settings = Readonly<{ mapping?: ColumnMapping; rules?: Partial<Rules> }>;
+export type { Rules, Settings } from '../app/settings';
 
 export type Loaded = Readonly<{
   snapshot: WorkbookSnapshot;
@@ -83,16 +76,6 @@ export type Loaded = Readonly<{
   /** The planner's sheets (not Kontorplan's), for choosing in the mapping. */
   sheetNames: readonly string[];
 }>;
-
-function asRules(v: unknown): Partial<Rules> {
-  if (typeof v !== 'object' || v === null) return {};
-  const r = v as Record<string, unknown>;
-  const out: Record<string, number | boolean> = {};
-  for (const k of ['minFte', 'maxTravelWithoutServicePoint', 'maxOwners'] as const)
-    if (typeof r[k] === 'number' && Number.isFinite(r[k])) out[k] = r[k];
-  if (typeof r.requireSameBaRegion === 'boolean') out.requireSameBaRegion = r.requireSameBaRegion;
-  return out as Partial<Rules>;
-}
 
 export class Planner {
   settings: Settings = {};
@@ -153,8 +136,7 @@ export class Planner {
     const raw = await this.workbook.read();
     onStage?.('checking');
     await yieldToUi();
-    const stored = this.workbook.settings as { mapping?: unknown; rules?: unknown } | undefined;
-    this.settings = { mapping: asMapping(stored?.mapping), rules: asRules(stored?.rules) };
+    this.settings = settingsOf(this.workbook);
     const mapped = applyMapping(raw, this.settings.mapping);
     const result = readWorkbook(mapped.snapshot, this.params, this.readOptions);
     this.reading = { snapshot: mapped.snapshot, result };
@@ -205,8 +187,13 @@ export class Planner {
 
   /** Saves the mapping and rules in the workbook and reads it again with them. */
   async saveSettings(settings: Settings): Promise<Loaded> {
-    await this.workbook.saveSettings(settings);
+    await saveSettings(this.workbook, settings);
     return this.load();
+  }
+
+  /** Goes to a problem's cell in Excel. */
+  select(at: Readonly<{ sheet: string; cell?: string }>): Promise<void> {
+    return selectCell(this.workbook, at);
   }
 
   counties(): { number: string; name: string }[] {
@@ -295,7 +282,7 @@ export class Planner {
     await yieldToUi();
     this.value();
     const result = this.done(await writeOptimised(this.port(), params, this.ref, req, pr, outcome, this.lang));
-    if (rules) await this.workbook.saveSettings({ ...this.settings, rules });
+    if (rules) await saveSettings(this.workbook, { ...this.settings, rules });
     await this.load(onStage);
     return result;
   }

@@ -23,6 +23,20 @@ export interface InputSheetsPort {
   addInputSheets(specs: readonly SheetSpec[]): void | Promise<void>;
 }
 
+/**
+ * A workbook that keeps Kontorplan's settings with it (the pane: Office's document settings).
+ * `settings` is the value as of the last `read`.
+ */
+export interface SettingsPort {
+  readonly settings: unknown;
+  saveSettings(value: unknown): Promise<void>;
+}
+
+/** A workbook open in front of the planner, where a cell can be selected (a problem's "go to"). */
+export interface SelectPort {
+  select(sheet: string, cell?: string): Promise<void>;
+}
+
 /** The very hidden sheet listing the sheets Kontorplan made, one name per row in column A. */
 export const OWNER_SHEET = '_kontorplan';
 

@@ -24,7 +24,7 @@ type Adapter = {
   /** A new, empty workbook of the adapter. */
   fresh: () => WorkbookPort & InputSheetsPort;
   /** The workbook as the next command finds it (for exceljs: saved and opened again). */
-  reopen: (wb: WorkbookPort & InputSheetsPort) => Promise<WorkbookPort>;
+  reopen: (wb: WorkbookPort) => Promise<WorkbookPort>;
 };
 
 const office = (excel: FakeExcel) => Object.assign(new OfficeWorkbook(excel.run), { excel });

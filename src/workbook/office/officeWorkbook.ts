@@ -11,7 +11,15 @@ import {
 } from '../../domain/sheets';
 import { a1, columnIndex, columnLetters } from '../../io/cells';
 import { layoutSheet } from '../../domain/layout';
-import { OWNER_SHEET, planReplacement, SheetConflictError, type WorkbookPort } from '../port';
+import {
+  OWNER_SHEET,
+  planReplacement,
+  SheetConflictError,
+  type InputSheetsPort,
+  type SelectPort,
+  type SettingsPort,
+  type WorkbookPort,
+} from '../port';
 import type { ExcelRun, XRange, XRequestContext, XWorksheet } from './excelApi';
 
 /**
@@ -221,7 +229,7 @@ function outlineOf(sheets: readonly XWorksheet[], used: readonly XRange[]): stri
   return JSON.stringify(sheets.map((ws, i) => [ws.name, ws.visibility, used[i]!.isNullObject ? '' : used[i]!.address]));
 }
 
-export class OfficeWorkbook implements WorkbookPort {
+export class OfficeWorkbook implements WorkbookPort, InputSheetsPort, SettingsPort, SelectPort {
   /** Kontorplan's document settings as of the last `read`. */
   settings: unknown = undefined;
   /** The sheets' names, visibility and used ranges as of the last `read` (see `outlineNow`). */
