@@ -8,14 +8,14 @@ import { buildSampleWorkbook, selectCounty } from '../data/sample';
 import { embeddedReadOptions, type EmbeddedMunicipality } from '../data/embedded';
 import type { Parameters } from '../domain/parameters';
 import type { SheetSpec, WorkbookSnapshot } from '../domain/sheets';
-import type { MessageCode, MessageParams } from '../io/messages';
+import { message, type MessageCode, type MessageParams } from '../io/messages';
 import { resultSheets } from '../io/output';
 import { hasErrors, type Language, type Problem } from '../io/problems';
 import { readWorkbook, type ReadResult } from '../io/readWorkbook';
 import { travelCheckSheet, travelSheet } from '../io/travelOutput';
 import { scoreAll, type ScenarioScore } from '../scoring/score';
 import type { TravelNetwork } from '../travel/network';
-import { SheetConflictError, type InputSheetsPort, type WorkbookPort } from '../workbook/port';
+import { SheetConflictError, WorkbookError, type InputSheetsPort, type WorkbookPort } from '../workbook/port';
 import { CostKeyError } from '../costkeys/keys';
 import { carriedOver, costsResult, keepFor, type PlanValue } from './steps';
 
@@ -52,24 +52,58 @@ export type Read = { result: ReadResult; value: PlanValue | undefined };
  */
 export type ReadPort = WorkbookPort & { readonly reading?: Readonly<{ snapshot: WorkbookSnapshot; result: ReadResult }> };
 
-export async function readPort(wb: ReadPort, params: Parameters, ref: Reference): Promise<Read & { snapshot: WorkbookSnapshot }> {
-  const snapshot = wb.reading?.snapshot ?? (await wb.read());
+export async function readPort(
+  wb: ReadPort,
+  params: Parameters,
+  ref: Reference,
+  lang: Language = 'nb',
+): Promise<(Read & { snapshot: WorkbookSnapshot }) | { failure: Failure }> {
+  let snapshot = wb.reading?.snapshot;
+  try {
+    snapshot ??= await wb.read();
+  } catch (e) {
+    // Excel refused the read (cell-edit mode, a response too large): said, and nothing written.
+    if (e instanceof WorkbookError) return { failure: { code: 'error', params: { text: message(e.code, e.params, lang) } } };
+    throw e;
+  }
   const result = wb.reading?.result ?? readWorkbook(snapshot, params, embeddedReadOptions(ref.data, ref.network));
   return { snapshot, result, value: hasErrors(result.problems) ? undefined : result.value };
 }
+
+/** A command whose read Excel refused: nothing read, nothing written, and why. */
+export const refusedRead = (failure: Failure): CommandResult<never> => ({
+  problems: [],
+  scenarioProblems: [],
+  written: [],
+  summary: undefined,
+  failure,
+});
 
 /** Every scenario scored, without writing (what the pane shows before the planner writes). */
 export function scores(value: PlanValue, params: Parameters): ScenarioScore[] {
   return scoreAll(value, params);
 }
 
-/** Writes Kontorplan's sheets; a planner's sheet in the way is a failure and nothing is written. */
-export async function write(wb: WorkbookPort, specs: readonly SheetSpec[], keep: (name: string) => boolean): Promise<Failure | undefined> {
+/**
+ * Writes Kontorplan's sheets; a planner's sheet in the way, or Excel refusing the write, is a
+ * failure (in the user's language) and nothing is written.
+ */
+export async function write(
+  wb: WorkbookPort,
+  specs: readonly SheetSpec[],
+  keep: (name: string) => boolean,
+  lang: Language = 'nb',
+): Promise<Failure | undefined> {
   try {
     await wb.replaceOwnSheets(specs, keep);
     return undefined;
   } catch (e) {
-    if (e instanceof SheetConflictError) return { code: 'error', params: { text: e.message }, sheets: [e.sheet] };
+    if (e instanceof WorkbookError)
+      return {
+        code: 'error',
+        params: { text: message(e.code, e.params, lang) },
+        ...(e instanceof SheetConflictError ? { sheets: [e.sheet] } : {}),
+      };
     throw e;
   }
 }
@@ -93,7 +127,9 @@ export async function plan(
   ref: Reference,
   lang: Language = 'nb',
 ): Promise<CommandResult<PlanSummary>> {
-  const { snapshot, result, value } = await readPort(wb, params, ref);
+  const read = await readPort(wb, params, ref, lang);
+  if ('failure' in read) return refusedRead(read.failure);
+  const { snapshot, result, value } = read;
   const base = { problems: result.problems, scenarioProblems: result.scenarioProblems };
   if (!value) return { ...base, written: [], summary: undefined, failure: unreadable(result) };
   const scenarioErrors = result.scenarioProblems.filter((p) => p.severity === 'error').length;
@@ -101,7 +137,7 @@ export async function plan(
     return { ...base, written: [], summary: undefined, failure: { code: 'noScenario', params: { count: scenarioErrors } } };
   const scores = scoreAll(value, params);
   const specs = [...resultSheets(scores, params, lang), ...carriedOver(snapshot, value, params, lang)];
-  const failure = await write(wb, specs, keepFor('plan'));
+  const failure = await write(wb, specs, keepFor('plan'), lang);
   if (failure) return { ...base, written: [], summary: undefined, failure };
   return { ...base, written: specs.map((s) => s.name), summary: { input: value, scores, scenarioErrors } };
 }
@@ -126,7 +162,9 @@ export async function travel(
   ref: Reference,
   lang: Language = 'nb',
 ): Promise<CommandResult<TravelSummary>> {
-  const { snapshot, result, value } = await readPort(wb, params, ref);
+  const read = await readPort(wb, params, ref, lang);
+  if ('failure' in read) return refusedRead(read.failure);
+  const { snapshot, result, value } = read;
   const base = { problems: result.problems, scenarioProblems: result.scenarioProblems };
   if (!value) return { ...base, written: [], summary: undefined, failure: unreadable(result) };
   const names = new Map(value.municipalities.map((m) => [m.number as string, m.name]));
@@ -137,7 +175,7 @@ export async function travel(
     travelCheckSheet(report.findings, label, lang),
     ...carriedOver(snapshot, value, params, lang),
   ];
-  const failure = await write(wb, specs, keepFor('travel'));
+  const failure = await write(wb, specs, keepFor('travel'), lang);
   if (failure) return { ...base, written: [], summary: undefined, failure };
   const count = (k: string): number => report.findings.filter((f) => f.kind === k).length;
   const n = value.municipalities.length;
@@ -225,7 +263,9 @@ export async function costs(
   resolve?: ArgsOf<typeof costsResult>[2],
   lang: Language = 'nb',
 ): Promise<CommandResult<CostsSummary>> {
-  const { snapshot, result, value } = await readPort(wb, params, ref);
+  const read = await readPort(wb, params, ref, lang);
+  if ('failure' in read) return refusedRead(read.failure);
+  const { snapshot, result, value } = read;
   const base = { problems: result.problems, scenarioProblems: result.scenarioProblems };
   if (!value) return { ...base, written: [], summary: undefined, failure: unreadable(result) };
   let composed: CostsSummary;
@@ -242,7 +282,7 @@ export async function costs(
   }
   const notes: Problem[] = composed.warnings.map((w) => ({ severity: 'warning', ...w }));
   const specs = [composed.sheet, ...carriedOver(snapshot, value, params, lang)];
-  const failure = await write(wb, specs, keepFor('costs'));
+  const failure = await write(wb, specs, keepFor('costs'), lang);
   if (failure) return { ...base, notes, written: [], summary: undefined, failure };
   return { ...base, notes, written: specs.map((s) => s.name), summary: composed };
 }

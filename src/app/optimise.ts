@@ -15,7 +15,7 @@ import { fromPlanningInput, RequestError, type OptimizeRequest } from '../optimi
 import { InfeasibleRulesError, meanTravelOf, servicePointOf, whyIsolated, type OptProblem } from '../optimize/problem';
 import { hostSet, NoSolutionError, optimize, sweepCounts, type ExactSolver, type Outcome, type OutcomeSummary, type Solution } from '../optimize/run';
 import type { WorkbookPort } from '../workbook/port';
-import { readPort, unreadable, write, type CommandResult, type Failure, type ReadPort, type Reference } from './commands';
+import { readPort, refusedRead, unreadable, write, type CommandResult, type Failure, type ReadPort, type Reference } from './commands';
 import {
   estimatedPairsOver,
   keepFor,
@@ -224,7 +224,9 @@ export async function optimise(
   o: OptimiseOptions = {},
   lang: Language = 'nb',
 ): Promise<CommandResult<OptimiseSummary>> {
-  const { result, value } = await readPort(wb, params, ref);
+  const read = await readPort(wb, params, ref, lang);
+  if ('failure' in read) return refusedRead(read.failure);
+  const { result, value } = read;
   const base = { problems: result.problems, scenarioProblems: result.scenarioProblems };
   const stop = (failure: Failure) => ({ ...base, written: [], summary: undefined, failure });
   if (!value) return stop(unreadable(result));
@@ -288,7 +290,7 @@ export async function optimise(
   const composed = optimisedResult(value, params, req, pr, outcome, lang);
   const specs = [...composed.specs];
   if (siteRows.length > 0) specs.push(siteTradeoffSheet(siteRows, [message('siteTradeoffTitle', {}, lang), composed.rulesLine], lang));
-  const failure = await write(wb, specs, keepFor('plan'));
+  const failure = await write(wb, specs, keepFor('plan'), lang);
   if (failure) return stop(failure);
   const best = outcome.best;
   return {
@@ -337,7 +339,7 @@ async function refuse(
 ): Promise<CommandResult<OptimiseSummary>> {
   const names = new Map<string, string>(value.municipalities.map((m) => [m.number, m.name]));
   const sheet = travelTemplateSheet(pairs, (n) => names.get(n) ?? n, limit, lang);
-  const failure = await write(wb, [sheet], keepFor('travel'));
+  const failure = await write(wb, [sheet], keepFor('travel'), lang);
   if (failure) return { ...base, written: [], summary: undefined, failure };
   return { ...base, written: [sheet.name], summary: { kind: 'refused', input: value, pairs, limit, sheet: TRAVEL_TEMPLATE_SHEET } };
 }
@@ -362,11 +364,13 @@ export async function writeOptimised(
   outcome: OutcomeSummary,
   lang: Language = 'nb',
 ): Promise<CommandResult<Composed>> {
-  const { result, value } = await readPort(wb, params, ref);
+  const read = await readPort(wb, params, ref, lang);
+  if ('failure' in read) return refusedRead(read.failure);
+  const { result, value } = read;
   const base = { problems: result.problems, scenarioProblems: result.scenarioProblems };
   if (!value) return { ...base, written: [], summary: undefined, failure: unreadable(result) };
   const composed = optimisedResult(value, params, req, pr, outcome, lang);
-  const failure = await write(wb, composed.specs, keepFor('plan'));
+  const failure = await write(wb, composed.specs, keepFor('plan'), lang);
   if (failure) return { ...base, written: [], summary: undefined, failure };
   return { ...base, written: composed.specs.map((s) => s.name), summary: composed };
 }

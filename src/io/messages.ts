@@ -256,6 +256,45 @@ export const MESSAGES = {
   },
 
   // The command line's own lines.
+  // What the workbook or Excel refuses (src/workbook): the planner can fix it and try again.
+  nothingWasWritten: { nb: 'Ingenting ble skrevet.', en: 'Nothing was written.' },
+  sheetConflict: {
+    nb: 'Arket «{sheet}» finnes allerede og er ikke laget av Kontorplan; gi det et annet navn eller slett det.',
+    en: 'The sheet "{sheet}" already exists and was not made by Kontorplan; rename or delete it.',
+  },
+  tableConflict: {
+    nb: 'Tabellen «{table}» finnes allerede og er ikke laget av Kontorplan; gi den et annet navn i Excel (Tabellutforming › Tabellnavn).',
+    en: 'The table "{table}" already exists and was not made by Kontorplan; rename it in Excel (Table Design › Table Name).',
+  },
+  excelEditMode: {
+    nb: 'Excel er i redigeringsmodus: trykk Enter eller Esc i cellen du skriver i, og prøv igjen.',
+    en: 'Excel is in cell-edit mode: press Enter or Esc in the cell you are typing in, and try again.',
+  },
+  excelRequestTooLarge: {
+    nb: 'Resultatet er for stort til å skrives i én operasjon i Excel (over 5 MB).',
+    en: 'The result is too large to be written in one operation in Excel (over 5 MB).',
+  },
+  excelResponseTooLarge: {
+    nb: 'En rad i arbeidsboken er for stor til å leses fra Excel på nett (over 5 MB). Korte ned svært lange tekster i arkene og prøv igjen.',
+    en: 'A row of the workbook is too large to be read from Excel on the web (over 5 MB). Shorten very long texts in the sheets and try again.',
+  },
+  excelAccessDenied: {
+    nb: 'Excel tillater ikke endringer i arbeidsboken nå (den er skrivebeskyttet eller delt med begrensninger).',
+    en: 'Excel does not allow changes to the workbook now (it is read-only or shared with restrictions).',
+  },
+  excelWriteFailed: {
+    nb: 'Excel avbrøt skrivingen ({code}: {detail}). Det som var skrevet er fjernet, og arkene dine er urørt; prøv igjen.',
+    en: 'Excel stopped the write ({code}: {detail}). What had been written was removed, and your sheets are untouched; try again.',
+  },
+  excelReadFailed: { nb: 'Excel kunne ikke lese arbeidsboken ({code}: {detail}).', en: 'Excel could not read the workbook ({code}: {detail}).' },
+  writeTooLarge: {
+    nb: 'Resultatet er for stort til å skrives i én operasjon ({mb} MB; Excel på nett tillater 5 MB). Velg færre scenarier.',
+    en: 'The result is too large to be written in one operation ({mb} MB; Excel on the web allows 5 MB). Choose fewer scenarios.',
+  },
+  workbookProtected: {
+    nb: 'Arbeidsboken er beskyttet (Se gjennom > Beskytt arbeidsbok), så Kontorplan kan ikke legge til ark. Opphev beskyttelsen og prøv igjen.',
+    en: 'The workbook is protected (Review > Protect Workbook), so Kontorplan cannot add sheets. Remove the protection and try again.',
+  },
   sampleTaken: {
     nb: 'Arbeidsboken har allerede arkene {sheets}. Ingenting ble skrevet.',
     en: 'The workbook already has the sheets {sheets}. Nothing was written.',

@@ -20,6 +20,7 @@ import { hasErrors, type Language, type Problem } from '../io/problems';
 import { readWorkbook, type ReadOptions, type ReadResult } from '../io/readWorkbook';
 import type { TravelNetwork } from '../travel/network';
 import type { OfficeWorkbook } from '../workbook/office/officeWorkbook';
+import { WorkbookError } from '../workbook/port';
 import { fingerprint } from './changes';
 
 /** The sample's sheets are in the workbook already: the planner's now, so never overwritten. */
@@ -107,6 +108,16 @@ export class Planner {
     return { reading: this.reading, read: () => wb.read(), replaceOwnSheets: (specs, keep) => wb.replaceOwnSheets(specs, keep) };
   }
 
+  /** Runs a step on the workbook; what Excel refuses is said in the pane's language (the error stays what it is). */
+  private async excel<T>(step: () => Promise<T>): Promise<T> {
+    try {
+      return await step();
+    } catch (e) {
+      if (e instanceof WorkbookError) e.message = e.text(this.lang);
+      throw e;
+    }
+  }
+
   /** A command's summary, or its refusal as an error in the pane's language (nothing was written). */
   private done<S>(r: commands.CommandResult<S>): S {
     if (r.failure || r.summary === undefined) throw new CommandFailedError(r.failure ?? { code: 'nothingWritten', params: { count: 0 } }, this.lang);
@@ -133,7 +144,7 @@ export class Planner {
    */
   async load(onStage?: (stage: Stage) => void): Promise<Loaded> {
     onStage?.('reading');
-    const raw = await this.workbook.read();
+    const raw = await this.excel(() => this.workbook.read());
     onStage?.('checking');
     await yieldToUi();
     this.settings = settingsOf(this.workbook);
@@ -187,7 +198,7 @@ export class Planner {
 
   /** Saves the mapping and rules in the workbook and reads it again with them. */
   async saveSettings(settings: Settings): Promise<Loaded> {
-    await saveSettings(this.workbook, settings);
+    await this.excel(() => saveSettings(this.workbook, settings));
     return this.load();
   }
 
@@ -211,7 +222,7 @@ export class Planner {
     onStage?.('writing');
     await yieldToUi();
     // Every name taken is named at once.
-    const r = await commands.sample(this.workbook, county, this.params, this.ref, this.loaded?.sheetNames ?? []);
+    const r = await this.excel(() => commands.sample(this.workbook, county, this.params, this.ref, this.loaded?.sheetNames ?? []));
     if (r.failure?.code === 'sampleTaken') throw new SampleTakenError(r.failure.sheets ?? []);
     const s = this.done(r);
     await this.load(onStage);
@@ -231,7 +242,7 @@ export class Planner {
   private async ensureCurrent(onStage?: (stage: Stage) => void): Promise<void> {
     // Sheets added, deleted, renamed or resized: seen in the outline, without reading the values
     // (edits within an input sheet reach the pane through Worksheet.onChanged).
-    if (this.loaded && this.workbook.outline !== undefined && (await this.workbook.outlineNow()) === this.workbook.outline) return;
+    if (this.loaded && this.workbook.outline !== undefined && (await this.excel(() => this.workbook.outlineNow())) === this.workbook.outline) return;
     const before = this.loaded;
     const now = await this.load(onStage);
     if (!before || fingerprint(before.snapshot) !== fingerprint(now.snapshot)) throw new StaleDataError();
@@ -282,7 +293,7 @@ export class Planner {
     await yieldToUi();
     this.value();
     const result = this.done(await writeOptimised(this.port(), params, this.ref, req, pr, outcome, this.lang));
-    if (rules) await saveSettings(this.workbook, { ...this.settings, rules });
+    if (rules) await this.excel(() => saveSettings(this.workbook, { ...this.settings, rules }));
     await this.load(onStage);
     return result;
   }

@@ -1,6 +1,7 @@
 import * as commands from '../../src/app/commands';
 import { lowestOfficeCount, optimise, type Optimised } from '../../src/app/optimise';
 import { DEFAULT_PARAMETERS, withParameters } from '../../src/domain/parameters';
+import { message } from '../../src/io/messages';
 import { OPTIMIZED_SCENARIOS_SHEET, TRADEOFF_SHEET } from '../../src/io/optimizeOutput';
 import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import { FakeExcel } from '../fakes/fakeExcel';
@@ -152,6 +153,17 @@ describe.each(adapters)('commands on the $name adapter', ({ fresh, reopen }) => 
     expect(await sheetNames(mine)).toEqual(before);
   });
 
+  it('says in English which planner’s sheet is in the way', async () => {
+    const mine = await sampled('18', [notes]);
+    const r = await commands.plan(mine, p, ref, 'en');
+    expect(r.failure?.code).toBe('error');
+    const text = message(r.failure!.code, r.failure!.params, 'en');
+    expect(text).toBe(
+      'Error: The sheet "Sammenligning" already exists and was not made by Kontorplan; rename or delete it. Nothing was written.',
+    );
+    expect(r.failure?.sheets).toEqual(['Sammenligning']);
+  });
+
   const quick = { timeLimitSeconds: 0.3, sweep: 'none' as const, alternatives: 0 };
 
   it('optimise writes the best structure within the rules, as Kontorplan’s own sheets', async () => {
@@ -206,6 +218,27 @@ describe.each(adapters)('commands on the $name adapter', ({ fresh, reopen }) => 
     expect(s.pairs.length).toBeGreaterThan(0);
     for (const pair of s.pairs) expect(pair.minutes).toBeGreaterThan(0);
     expect((await wb.read()).sheets.map((x) => x.name)).not.toContain(OPTIMIZED_SCENARIOS_SHEET);
+  });
+});
+
+describe('what Excel refuses, in the user’s language', () => {
+  const blockedPlan = async (block: (excel: FakeExcel) => void, lang: 'nb' | 'en') => {
+    const excel = new FakeExcel();
+    await commands.sample(office(excel), '18', p, ref);
+    const before = excel.sheets.map((s) => s.name);
+    block(excel);
+    const r = await commands.plan(office(excel), p, ref, lang);
+    expect(r.written).toEqual([]);
+    expect(excel.sheets.map((s) => s.name)).toEqual(before);
+    return message(r.failure!.code, r.failure!.params, lang);
+  };
+
+  it.each([
+    ['cell-edit mode', (e: FakeExcel) => (e.editMode = true), /^Error: Excel is in cell-edit mode: press Enter or Esc/, /redigeringsmodus/],
+    ['a protected workbook', (e: FakeExcel) => (e.protected = true), /^Error: The workbook is protected \(Review > Protect Workbook\)/, /beskyttet/],
+  ])('%s', async (_, block, en, nb) => {
+    expect(await blockedPlan(block, 'en')).toMatch(en);
+    expect(await blockedPlan(block, 'nb')).toMatch(nb);
   });
 });
 

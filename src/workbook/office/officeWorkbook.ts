@@ -15,6 +15,7 @@ import {
   OWNER_SHEET,
   planReplacement,
   SheetConflictError,
+  WorkbookBlockedError,
   type InputSheetsPort,
   type SelectPort,
   type SettingsPort,
@@ -39,13 +40,7 @@ export const READ_BYTES_PER_CELL = 24;
 /** The document setting that holds Kontorplan's settings (column mapping, parameters). */
 export const SETTINGS_KEY = 'kontorplan';
 
-/** Something in Excel stopped a read or a write; the message says what to do, and nothing was changed. */
-export class WorkbookBlockedError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'WorkbookBlockedError';
-  }
-}
+export { WorkbookBlockedError } from '../port';
 
 /** The A1 address of the top-left cell of a (sheet-qualified) range address, as 0-based row and column. */
 export function topLeft(address: string): { row: number; col: number } {
@@ -151,26 +146,14 @@ async function readBlocks(context: XRequestContext, sheets: readonly XWorksheet[
 /** Messages for what Excel itself refuses, by its error code. */
 function blocked(e: unknown, doing: 'read' | 'write'): Error {
   const code = (e as { code?: string }).code;
-  const nothing = doing === 'write' ? ' Ingenting ble skrevet.' : '';
-  if (code === 'InvalidOperationInCellEditMode')
-    return new WorkbookBlockedError(`Excel er i redigeringsmodus: trykk Enter eller Esc i cellen du skriver i, og prøv igjen.${nothing}`);
+  const write = doing === 'write';
+  if (code === 'InvalidOperationInCellEditMode') return new WorkbookBlockedError('excelEditMode', {}, write);
   // Excel on the web's 5 MB limits (Office.js codes RequestPayloadSizeLimitExceeded and ResponsePayloadSizeLimitExceeded).
-  if (code === 'RequestPayloadSizeLimitExceeded')
-    return new WorkbookBlockedError(`Resultatet er for stort til å skrives i én operasjon i Excel (over 5 MB).${nothing}`);
-  if (code === 'ResponsePayloadSizeLimitExceeded')
-    return new WorkbookBlockedError(
-      'En rad i arbeidsboken er for stor til å leses fra Excel på nett (over 5 MB). Korte ned svært lange tekster i arkene og prøv igjen.',
-    );
-  if (code === 'AccessDenied')
-    return new WorkbookBlockedError(
-      `Excel tillater ikke endringer i arbeidsboken nå (den er skrivebeskyttet eller delt med begrensninger).${nothing}`,
-    );
+  if (code === 'RequestPayloadSizeLimitExceeded') return new WorkbookBlockedError('excelRequestTooLarge', {}, write);
+  if (code === 'ResponsePayloadSizeLimitExceeded') return new WorkbookBlockedError('excelResponseTooLarge');
+  if (code === 'AccessDenied') return new WorkbookBlockedError('excelAccessDenied', {}, write);
   if (code !== undefined)
-    return new WorkbookBlockedError(
-      doing === 'write'
-        ? `Excel avbrøt skrivingen (${code}: ${(e as Error).message}). Det som var skrevet er fjernet, og arkene dine er urørt; prøv igjen.`
-        : `Excel kunne ikke lese arbeidsboken (${code}: ${(e as Error).message}).`,
-    );
+    return new WorkbookBlockedError(write ? 'excelWriteFailed' : 'excelReadFailed', { code, detail: (e as Error).message });
   return e instanceof Error ? e : new Error(String(e));
 }
 
@@ -358,9 +341,8 @@ export class OfficeWorkbook implements WorkbookPort, InputSheetsPort, SettingsPo
     const grids = specs.map(sheetGrids);
     const bytes = requestBytes(grids);
     if (bytes > MAX_REQUEST_BYTES) {
-      throw new WorkbookBlockedError(
-        `Resultatet er for stort til å skrives i én operasjon (${(bytes / 1e6).toFixed(1).replace('.', ',')} MB; Excel på nett tillater 5 MB). Velg færre scenarier. Ingenting ble skrevet.`,
-      );
+      const mb = (bytes / 1e6).toFixed(1);
+      throw new WorkbookBlockedError('writeTooLarge', { mb: { nb: mb.replace('.', ','), en: mb } }, true);
     }
     await this.run(async (context) => {
       // 1: what is there; 2: which of it Kontorplan made (only when it has made something).
@@ -382,9 +364,7 @@ export class OfficeWorkbook implements WorkbookPort, InputSheetsPort, SettingsPo
         throw blocked(e, 'write');
       }
       if ((protection as { protected: boolean }).protected) {
-        throw new WorkbookBlockedError(
-          'Arbeidsboken er beskyttet (Se gjennom > Beskytt arbeidsbok), så Kontorplan kan ikke legge til ark. Opphev beskyttelsen og prøv igjen. Ingenting ble skrevet.',
-        );
+        throw new WorkbookBlockedError('workbookProtected', {}, true);
       }
       const existing = sheets.items.map((s) => s.name);
       const hasOwner = existing.includes(OWNER_SHEET);
