@@ -247,7 +247,7 @@ export async function sample(
 type ArgsOf<F> = F extends (...a: infer A) => unknown ? A : never;
 type CostsOptions = ArgsOf<typeof costsResult>[1];
 
-export type CostsRequest = Omit<CostsOptions, 'municipalShareOfFte' | 'costsSheet'>;
+export type CostsRequest = Omit<CostsOptions, 'municipalShareOfFte' | 'costsSheet' | 'lang'>;
 export type CostsSummary = ReturnType<typeof costsResult>;
 
 /**
@@ -272,7 +272,7 @@ export async function costs(
   try {
     composed = costsResult(
       value,
-      { ...request, municipalShareOfFte: params.municipalShareOfFte, costsSheet: value.sheetsUsed.costs },
+      { ...request, municipalShareOfFte: params.municipalShareOfFte, costsSheet: value.sheetsUsed.costs, lang },
       resolve,
     );
   } catch (e) {

@@ -440,6 +440,8 @@ export function costsResult(
     phaseIn?: Readonly<{ member: string; steps: readonly PhaseStep[] }>;
     municipalShareOfFte?: number;
     costsSheet?: string;
+    /** The language of the sheet's titles and headers. */
+    lang?: Language;
   }>,
   resolve: (key: CostKey, office: CostOffice) => CostKey = (k) => k,
 ) {
@@ -466,6 +468,7 @@ export function costsResult(
     compare,
     socialPool: o.socialPool,
     phaseIn: phase,
+    lang: o.lang,
   });
   const kr = (x: number) => Math.round(x).toLocaleString('nb-NO');
   const warnings: CostWarning[] = staffLikeLines(built.office).map((w) => ({

@@ -301,7 +301,7 @@ export class Planner {
   /** One office's split under a key, without writing (what the Costs tab shows before the planner writes it). */
   costs(o: { scenario: string; host: string; key: CostKey; costPerFte: number; costPerFteGiven: boolean }) {
     const value = this.value();
-    return costsResult(value, { ...o, municipalShareOfFte: this.params.municipalShareOfFte, costsSheet: value.sheetsUsed.costs });
+    return costsResult(value, { ...o, municipalShareOfFte: this.params.municipalShareOfFte, costsSheet: value.sheetsUsed.costs, lang: this.lang });
   }
 
   async writeCosts(
