@@ -7,7 +7,7 @@
  */
 import type { Parameters } from '../domain/parameters';
 import type { MunicipalityNumber, ServicePoint } from '../domain/types';
-import { message } from '../io/messages';
+import { message, textOf } from '../io/messages';
 import { siteTradeoffSheet, type SiteTradeoffRow, type TradeoffRow } from '../io/optimizeOutput';
 import type { Language } from '../io/problems';
 import { TRAVEL_TEMPLATE_SHEET, travelTemplateSheet } from '../io/travelOutput';
@@ -186,7 +186,7 @@ async function siteCurve(
           });
         } catch (e) {
           if (!(e instanceof InfeasibleRulesError || e instanceof NoSolutionError)) throw e;
-          reason = e.message;
+          reason = textOf(e, lang);
         }
       }
       if (!found) {
@@ -245,7 +245,7 @@ export async function optimise(
     pr = fromPlanningInput(value, params, req);
   } catch (e) {
     // The rules name municipalities the workbook does not have: the planner's data, not the usage.
-    if (e instanceof RequestError) return stop(failed(e.message));
+    if (e instanceof RequestError) return stop(failed(textOf(e, lang)));
     throw e;
   }
 
@@ -281,7 +281,7 @@ export async function optimise(
       }),
     );
   } catch (e) {
-    if (e instanceof InfeasibleRulesError || e instanceof NoSolutionError) return stop(failed(e.message));
+    if (e instanceof InfeasibleRulesError || e instanceof NoSolutionError) return stop(failed(textOf(e, lang)));
     throw e;
   }
   const siteRows = siteCostScales.length > 0 ? await siteCurve(value, params, req, pr, outcome, siteCostScales, o, lang) : [];
@@ -344,9 +344,17 @@ async function refuse(
   return { ...base, written: [sheet.name], summary: { kind: 'refused', input: value, pairs, limit, sheet: TRAVEL_TEMPLATE_SHEET } };
 }
 
-/** The optimisation under the planner's rules, for a shell that solves it elsewhere (the pane's Web Worker); throws the rules it cannot meet. */
-export function optimisationProblem(value: PlanValue, params: Parameters, req: OptimizeRequest): OptProblem {
-  return fromPlanningInput(value, params, req);
+/**
+ * The optimisation under the planner's rules, for a shell that solves it elsewhere (the pane's
+ * Web Worker). Throws what the rules or the numbers asked for cannot meet, in `lang`.
+ */
+export function optimisationProblem(value: PlanValue, params: Parameters, req: OptimizeRequest, lang: Language = 'nb'): OptProblem {
+  try {
+    return fromPlanningInput(value, params, req);
+  } catch (e) {
+    if (e instanceof RequestError || e instanceof InfeasibleRulesError) e.message = textOf(e, lang);
+    throw e;
+  }
 }
 
 export type Composed = ReturnType<typeof optimisedResult>;

@@ -374,6 +374,61 @@ export const MESSAGES = {
   csKeyHeaderFixed: { nb: 'fast andel likt + {driver}', en: 'fixed share equal + {driver}' },
   csKeyHeaderMix: { nb: 'blandet: {drivers}', en: 'mixed: {drivers}' },
   csAnd: { nb: ' og ', en: ' and ' },
+  // The optimiser's refusals (src/optimize): rules no structure can meet, numbers the workbook lacks.
+  optUnknownNumber: {
+    nb: '{what}: kommunenummer {number} finnes ikke i arket med kommuner',
+    en: '{what}: municipality number {number} is not in the sheet of municipalities',
+  },
+  optOfficeCount: {
+    nb: 'antall kontor må være et heltall fra 1 til {max}, ikke {value}',
+    en: 'the number of offices must be a whole number from 1 to {max}, not {value}',
+  },
+  optLockedToForbidden: {
+    nb: '{member} er låst til {host}, men {host} er utelukket som vertskommune',
+    en: '{member} is locked to {host}, but {host} is ruled out as a host',
+  },
+  optLockedToLocked: {
+    nb: '{member} er låst til {host}, men {host} er selv låst til {other}',
+    en: '{member} is locked to {host}, but {host} is itself locked to {other}',
+  },
+  optLockedNotAllowed: {
+    nb: '{member} er låst til {host}, men reglene (reisetid eller BA-region) tillater ikke det',
+    en: '{member} is locked to {host}, but the rules (travel time or BA region) do not allow it',
+  },
+  optForcedAndForbidden: {
+    nb: '{host} er både påkrevd og utelukket som vertskommune',
+    en: '{host} is both required and ruled out as a host',
+  },
+  optForcedButLocked: {
+    nb: '{host} skal være vertskommune, men er låst til {other}',
+    en: '{host} is to be a host, but is locked to {other}',
+  },
+  optLockedWeakHost: {
+    nb: '{member} er låst til en vertskommune som ikke kan nå minste bemanning',
+    en: '{member} is locked to a host that cannot reach the minimum staff',
+  },
+  optTooFewIsolated: {
+    nb: '{offices} kontor er for få: {isolated} kommuner må ha eget kontor (ingen robust vert innen rekkevidde) og {forced} verter er påkrevd',
+    en: '{offices} offices are too few: {isolated} municipalities must have an office of their own (no robust host within reach) and {forced} hosts are required',
+  },
+  optTooFewOwners: {
+    nb: '{offices} kontor er for få: med høyst {owners} kommuner per kontor trengs minst {needed} kontor',
+    en: '{offices} offices are too few: with at most {owners} municipalities per office, at least {needed} offices are needed',
+  },
+  optTooMany: {
+    nb: '{offices} kontor er for mange: bare {hosts} kommuner kan være vert',
+    en: '{offices} offices are too many: only {hosts} municipalities can be a host',
+  },
+  optCountOrCost: {
+    nb: 'oppgi enten antall kontor eller en kostnad per kontor',
+    en: 'give either a number of offices or a cost per office',
+  },
+  optNoSolution: {
+    nb: 'Ingen kontorstruktur oppfyller alle kravene{count} (minste bemanning, lengste reisetid, flest eiere, BA-region{locked}). For mange kontor kan også være grunnen: da kan ikke alle nå minstebemanningen. Prøv et annet antall kontor, lavere minstebemanning, flere eiere per kontor eller lengre tillatt reisetid.',
+    en: 'No office structure meets every rule{count} (minimum staff, longest travel, most owners, BA region{locked}). Too many offices can also be the reason: then not all can reach the minimum staff. Try another number of offices, a lower minimum staff, more owners per office or a longer travel time allowed.',
+  },
+  optWithOffices: { nb: ' med {offices} kontor', en: ' with {offices} offices' },
+  optLockedCount: { nb: ', {count} låste kommuner', en: ', {count} locked municipalities' },
   // What the workbook or Excel refuses (src/workbook): the planner can fix it and try again.
   nothingWasWritten: { nb: 'Ingenting ble skrevet.', en: 'Nothing was written.' },
   sheetConflict: {
@@ -766,3 +821,28 @@ export function message(code: MessageCode, params: MessageParams = {}, lang: Lan
   const resolved = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'object' ? v[lang] : v]));
   return fill(MESSAGES[code][lang], resolved);
 }
+
+/** An error whose text is a catalogue message: a shell says it in the user's language with `textOf`. */
+export type Coded = Readonly<{ code: MessageCode; params: MessageParams }>;
+
+/**
+ * An error of the engine's own class (so callers still catch it by class) whose message is the
+ * catalogue's `code` in Norwegian, carrying the code and parameters for the user's language.
+ */
+export function coded<E extends Error>(make: (text: string) => E, code: MessageCode, params: MessageParams = {}): E & Coded {
+  return Object.assign(make(message(code, params, 'nb')), { code, params });
+}
+
+/** An error's text in the user's language: its catalogue message when it has one, else its own. */
+export function textOf(e: Error, lang: Language): string {
+  const c = e as Partial<Coded>;
+  return typeof c.code === 'string' && c.code in MESSAGES ? message(c.code, c.params ?? {}, lang) : e.message;
+}
+
+/** The optimiser's names for what a municipality number was given for, in English. */
+export const REQUEST_WHAT_EN: Readonly<Record<string, string>> = {
+  'låst kommune': 'locked municipality',
+  'vertskommune for låst kommune': 'host of a locked municipality',
+  'påkrevd vertskommune': 'required host',
+  'utelukket vertskommune': 'ruled-out host',
+};

@@ -278,7 +278,7 @@ export class Planner {
 
   /** The optimisation under `rules` (default: the workbook's), nothing saved. */
   optimisationProblem(req: OptimizeRequest, rules?: Rules): OptProblem {
-    return optimisationProblem(this.value(), rules ? withParameters({ ...this.settings.rules, ...rules }) : this.params, req);
+    return optimisationProblem(this.value(), rules ? withParameters({ ...this.settings.rules, ...rules }) : this.params, req, this.lang);
   }
 
   /**

@@ -221,6 +221,54 @@ describe.each(adapters)('commands on the $name adapter', ({ fresh, reopen }) => 
   });
 });
 
+describe('the optimiser’s refusals, in the user’s language', () => {
+  const sampled = async () => {
+    const wb = new MemoryWorkbook();
+    await commands.sample(wb, '18', p, ref);
+    return wb;
+  };
+  const quick = { timeLimitSeconds: 0.3, sweep: 'none' as const, alternatives: 0 };
+  const said = async (params: typeof p, request: Parameters<typeof optimise>[3], lang: 'nb' | 'en') => {
+    const r = await optimise(await sampled(), params, ref, request, quick, lang);
+    expect(r.written).toEqual([]);
+    return message(r.failure!.code, r.failure!.params, lang);
+  };
+
+  it.each([
+    [
+      'too few offices for the most owners',
+      p,
+      { offices: 2 },
+      /^Error: 2 offices are too few: with at most 5 municipalities per office, at least \d+ offices are needed\. Nothing was written\.$/,
+      /^Feil: 2 kontor er for få: med høyst 5 kommuner per kontor trengs minst \d+ kontor\. Ingenting ble skrevet\.$/,
+    ],
+    [
+      'a host both required and ruled out',
+      p,
+      { offices: 12, forcedHosts: ['1804'], forbiddenHosts: ['1804'] },
+      /^Error: 1804 is both required and ruled out as a host\./,
+      /^Feil: 1804 er både påkrevd og utelukket som vertskommune\./,
+    ],
+    [
+      'a lock to a municipality the workbook lacks',
+      p,
+      { offices: 12, locks: new Map([['1804', '9999']]) },
+      /^Error: host of a locked municipality: municipality number 9999 is not in the sheet of municipalities\./,
+      /^Feil: vertskommune for låst kommune: kommunenummer 9999 finnes ikke i arket med kommuner\./,
+    ],
+    [
+      'a minimum staff no office reaches',
+      withParameters({ minFte: 100_000 }),
+      { offices: 3 },
+      /^Error: .*(too few|No office structure meets every rule)/,
+      /^Feil: .*(for få|Ingen kontorstruktur oppfyller alle kravene)/,
+    ],
+  ])('%s', async (_, params, request, en, nb) => {
+    expect(await said(params, request, 'en')).toMatch(en);
+    expect(await said(params, request, 'nb')).toMatch(nb);
+  }, 60_000);
+});
+
 describe('what Excel refuses, in the user’s language', () => {
   const blockedPlan = async (block: (excel: FakeExcel) => void, lang: 'nb' | 'en') => {
     const excel = new FakeExcel();
