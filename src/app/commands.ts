@@ -210,6 +210,8 @@ export async function sample(
   ref: Reference,
   /** The workbook's sheet names, when the shell knows them: every one in the way is named at once, before anything is written. */
   existing: readonly string[] = [],
+  /** The language of the sheets' headings and headers (their names stay, so readers find them). */
+  lang: Language = 'nb',
 ): Promise<CommandResult<SampleSummary>> {
   const ms = selectCounty([...ref.data], county);
   const none = { problems: [], scenarioProblems: [] };
@@ -217,8 +219,10 @@ export async function sample(
     const counties = [...new Set(ref.data.map((m) => `${m.county} ${m.countyName}`))].sort().join(', ');
     return { ...none, written: [], summary: undefined, failure: { code: 'unknownCounty', params: { county: county ?? '', counties } } };
   }
-  const title = county ? `${ms[0]!.countyName} (fylke ${county}), ${ms.length} kommuner` : `hele landet, ${ms.length} kommuner`;
-  const specs = buildSampleWorkbook(ms, params, title, ref.network);
+  const title = county
+    ? message('sampleCounty', { county: ms[0]!.countyName, number: county, count: ms.length }, lang)
+    : message('sampleCountry', { count: ms.length }, lang);
+  const specs = buildSampleWorkbook(ms, params, title, ref.network, lang);
   // Excel compares sheet names case-insensitively.
   const have = new Set(existing.map((n) => n.toLowerCase()));
   const taken = specs.map((x) => x.name).filter((n) => have.has(n.toLowerCase()));

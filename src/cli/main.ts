@@ -52,7 +52,7 @@ async function sample(args: string[], io: Io): Promise<number> {
   if (!values.all && !values.county) throw new UsageError('sampleNeedsCounty');
   const county = values.all ? undefined : values.county!.padStart(2, '0');
   const wb = ExcelJsWorkbook.create();
-  const r = await commands.sample(wb, county, parametersFrom(values), reference());
+  const r = await commands.sample(wb, county, parametersFrom(values), reference(), [], lang);
   if (!r.summary) {
     if (r.failure?.code === 'unknownCounty') throw new UsageError('unknownCounty', { ...r.failure.params, county: values.county! });
     printOutcome(r, lang, io);

@@ -222,7 +222,7 @@ export class Planner {
     onStage?.('writing');
     await yieldToUi();
     // Every name taken is named at once.
-    const r = await this.excel(() => commands.sample(this.workbook, county, this.params, this.ref, this.loaded?.sheetNames ?? []));
+    const r = await this.excel(() => commands.sample(this.workbook, county, this.params, this.ref, this.loaded?.sheetNames ?? [], this.lang));
     if (r.failure?.code === 'sampleTaken') throw new SampleTakenError(r.failure.sheets ?? []);
     const s = this.done(r);
     await this.load(onStage);
