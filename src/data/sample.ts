@@ -48,16 +48,22 @@ function words(lang: Language) {
     yes: t('yes'),
     no: t('no'),
     estimated: t('estimated'),
+    scenario: {
+      current: lang === 'nb' ? SAMPLE_SCENARIOS.current : t('sampleOneEach'),
+      cooperations: t('sampleKnown'),
+      ba: t('sampleOnePerBa'),
+    },
   };
 }
 
 /** The note a documented cooperation's host row carries: what the report says, and where. */
-export function cooperationNote(c: KnownCooperation): string {
+export function cooperationNote(c: KnownCooperation, lang: Language = 'nb'): string {
+  const t = (code: MessageCode, params = {}) => message(code, params, lang);
   const staff =
     c.staff === undefined
-      ? 'ansatte ikke oppgitt'
-      : `${c.staff} ansatte${c.extraServices ? ` inkl. ${c.extraServices}` : ''} (ansatte, ikke årsverk; år ikke oppgitt)`;
-  return `${c.name} (fra ${c.started}): ${c.note}; ${staff}; kilde ${c.source}`;
+      ? t('sampleStaffNotGiven')
+      : t('sampleStaffGiven', { staff: c.staff, extra: c.extraServices ? t('sampleStaffIncluding', { services: c.extraServices }) : '' });
+  return t('sampleCoopNote', { name: c.name, started: c.started, note: c.note, staff, source: c.source });
 }
 
 /**
@@ -72,7 +78,7 @@ export function sampleScenarios(ms: readonly EmbeddedMunicipality[], lang: Langu
   const rows: SampleScenarioRow[] = [];
   for (const m of ms) {
     rows.push({
-      scenario: SAMPLE_SCENARIOS.current,
+      scenario: w.scenario.current,
       number: m.number,
       name: m.name,
       host: m.number,
@@ -87,16 +93,16 @@ export function sampleScenarios(ms: readonly EmbeddedMunicipality[], lang: Langu
     const hostOf = new Map<string, { host: string; sp: string; note: string }>();
     for (const c of cooperations) {
       const host = byShort.get(c.host)!;
-      hostOf.set(host.number, { host: host.number, sp: 'hovedkontor', note: cooperationNote(c) });
+      hostOf.set(host.number, { host: host.number, sp: 'hovedkontor', note: cooperationNote(c, lang) });
       for (const p of c.partners) {
         const partner = byShort.get(p.name);
-        if (partner) hostOf.set(partner.number, { host: host.number, sp: p.servicePoint, note: `${c.name}; kilde ${c.source}` });
+        if (partner) hostOf.set(partner.number, { host: host.number, sp: p.servicePoint, note: w.t('sampleCoopPartnerNote', { name: c.name, source: c.source }) });
       }
     }
     for (const m of ms) {
       const h = hostOf.get(m.number);
       rows.push({
-        scenario: SAMPLE_SCENARIOS.cooperations,
+        scenario: w.scenario.cooperations,
         number: m.number,
         name: m.name,
         host: h?.host ?? m.number,
@@ -117,7 +123,7 @@ export function sampleScenarios(ms: readonly EmbeddedMunicipality[], lang: Langu
     const host = hostOfRegion.get(m.baRegion)!;
     const isHost = host.number === m.number;
     rows.push({
-      scenario: SAMPLE_SCENARIOS.ba,
+      scenario: w.scenario.ba,
       number: m.number,
       name: m.name,
       host: host.number,
@@ -140,7 +146,7 @@ export function estimatedTravel(ms: readonly EmbeddedMunicipality[], p: Paramete
 }
 
 /** The sample's proposal for today's offices: a planner checks it against NAV fylke rather than typing it. */
-export const OFFICES_PROPOSAL = 'forslag, kontroller mot NAV fylke';
+export const OFFICES_PROPOSAL = message('sampleOfficesProposal');
 
 /**
  * Kontorer for a sample: each documented cooperation with members here (host, members,
@@ -185,12 +191,12 @@ export function kontorerSheet(ms: readonly EmbeddedMunicipality[], lang: Languag
       whole && c.staff !== undefined ? c.staff : null,
       c.legalForm,
       String(c.started),
-      `${c.source}${c.staff !== undefined ? `: ${c.staff} ansatte (ikke årsverk, år ikke oppgitt)` : ''}; ${OFFICES_PROPOSAL}`,
+      `${c.staff !== undefined ? t('sampleOfficeSource', { source: c.source, staff: c.staff }) : c.source}; ${t('sampleOfficesProposal')}`,
     ]);
   }
   for (const m of ms) {
     if (placed.has(m.number)) continue;
-    rows.push([`NAV ${m.shortName}`, label(m), label(m), '', null, null, null, '', '', OFFICES_PROPOSAL]);
+    rows.push([`NAV ${m.shortName}`, label(m), label(m), '', null, null, null, '', '', t('sampleOfficesProposal')]);
   }
   return {
     name: 'Kontorer',
