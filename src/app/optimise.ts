@@ -13,7 +13,16 @@ import type { Language } from '../io/problems';
 import { TRAVEL_TEMPLATE_SHEET, travelTemplateSheet } from '../io/travelOutput';
 import { fromPlanningInput, RequestError, type OptimizeRequest } from '../optimize/fromInput';
 import { InfeasibleRulesError, meanTravelOf, servicePointOf, whyIsolated, type OptProblem } from '../optimize/problem';
-import { hostSet, NoSolutionError, optimize, sweepCounts, type ExactSolver, type Outcome, type OutcomeSummary, type Solution } from '../optimize/run';
+import {
+  hostSet,
+  NoSolutionError,
+  optimize,
+  sweepCounts,
+  type ExactSolver,
+  type Outcome,
+  type OutcomeSummary,
+  type Solution,
+} from '../optimize/run';
 import type { WorkbookPort } from '../workbook/port';
 import { readPort, refusedRead, unreadable, write, type CommandResult, type Failure, type ReadPort, type Reference } from './commands';
 import {
@@ -190,7 +199,17 @@ async function siteCurve(
         }
       }
       if (!found) {
-        rows.push({ scale, meanTravel: null, siteCostKr: null, full: null, branch: null, meeting: null, offices: null, status: reason, gap: null });
+        rows.push({
+          scale,
+          meanTravel: null,
+          siteCostKr: null,
+          full: null,
+          branch: null,
+          meeting: null,
+          offices: null,
+          status: reason,
+          gap: null,
+        });
         continue;
       }
       // Its own service points, priced at the real cost (siteSummary uses the parameters, not the scale).
@@ -302,7 +321,12 @@ export async function optimise(
       best,
       mainName: composed.mainName,
       altNotes: composed.altNotes,
-      alternatives: outcome.alternatives.map((a) => ({ status: a.status, objective: a.objective, gap: a.gap, offices: officesOf(pr, a.host) })),
+      alternatives: outcome.alternatives.map((a) => ({
+        status: a.status,
+        objective: a.objective,
+        gap: a.gap,
+        offices: officesOf(pr, a.host),
+      })),
       rulesLine: composed.rulesLine,
       meanTravelMinutes: meanTravelOf(pr, best.evaluation.travel),
       sites: composed.sites,

@@ -138,7 +138,14 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
         : new WorkerSolver((p) => {
             if (phase !== 'main' || values.json || p.seconds - lastProgress < 2) return;
             lastProgress = p.seconds;
-            io.err(t('progress', { seconds: num1(p.seconds, lang), best: minutes(p.incumbent), bound: minutes(p.bound), gap: pct(p.gap, 2, lang) }));
+            io.err(
+              t('progress', {
+                seconds: num1(p.seconds, lang),
+                best: minutes(p.incumbent),
+                bound: minutes(p.bound),
+                gap: pct(p.gap, 2, lang),
+              }),
+            );
           });
       current = { phase, solver };
       return solver;

@@ -162,8 +162,7 @@ export function costSheet(office: CostOffice, key: CostKey, o: CostSheetOptions)
   type Param = { id: string; label: string; value: number };
   const params: Param[] = [];
   const usesOfficeCost = office.members.some((m) => !o.ownCostPerFte?.has(m.number));
-  if (usesOfficeCost)
-    params.push({ id: 'cost', label: t('csParamCost'), value: o.costPerFte });
+  if (usesOfficeCost) params.push({ id: 'cost', label: t('csParamCost'), value: o.costPerFte });
   const fixedKey = shown.find((k) => k.kind === 'fixed-plus') as Extract<CostKey, { kind: 'fixed-plus' }> | undefined;
   if (fixedKey)
     params.push({
@@ -459,8 +458,7 @@ export function costSheet(office: CostOffice, key: CostKey, o: CostSheetOptions)
         f(`IF(SUMPRODUCT((${range(COL.number)}=G${r})*1)>0,E${r},0)`, municipal - shared),
         f(
           `${literal(nameNote)}&IF(AND(G${r}<>"",G${r}<>"felles",I${r}=0),${literal(notInBefore)}&F${r}&${literal(notInAfter)},"")&IF(AND(${STAFF}>0,ABS(B${r}-${STAFF})<=${STAFF_LIKE_TOLERANCE}*${STAFF}),${literal(t('csLikeStaff', { tolerance: toleranceText(lang) }))},"")`,
-          nameNote +
-            (staffTotal > 0 && Math.abs(l.amount - staffTotal) <= STAFF_LIKE_TOLERANCE * staffTotal ? t('csLikeStaffShort') : ''),
+          nameNote + (staffTotal > 0 && Math.abs(l.amount - staffTotal) <= STAFF_LIKE_TOLERANCE * staffTotal ? t('csLikeStaffShort') : ''),
         ),
       ];
     }),

@@ -96,7 +96,12 @@ export function sampleScenarios(ms: readonly EmbeddedMunicipality[], lang: Langu
       hostOf.set(host.number, { host: host.number, sp: 'hovedkontor', note: cooperationNote(c, lang) });
       for (const p of c.partners) {
         const partner = byShort.get(p.name);
-        if (partner) hostOf.set(partner.number, { host: host.number, sp: p.servicePoint, note: w.t('sampleCoopPartnerNote', { name: c.name, source: c.source }) });
+        if (partner)
+          hostOf.set(partner.number, {
+            host: host.number,
+            sp: p.servicePoint,
+            note: w.t('sampleCoopPartnerNote', { name: c.name, source: c.source }),
+          });
       }
     }
     for (const m of ms) {

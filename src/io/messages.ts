@@ -260,7 +260,7 @@ export const MESSAGES = {
   csTitle: { nb: 'Kostnadsfordeling for {office} – nøkkel: {key} (Kontorplan)', en: 'Cost split for {office} – key: {key} (Kontorplan)' },
   csEditHint: {
     nb: 'Endre de hvite tallene (folketall, årsverk, parametre, linjer, statens andel): alle beløp, sammenligningen og følsomheten regnes om og summerer seg fortsatt til totalen.',
-    en: 'Change the white numbers (population, FTE, parameters, lines, the state\'s share): every amount, the comparison and the sensitivity are recalculated and still sum to the total.',
+    en: "Change the white numbers (population, FTE, parameters, lines, the state's share): every amount, the comparison and the sensitivity are recalculated and still sum to the total.",
   },
   csStateNote: {
     nb: 'Statlige årsverk er utenfor alle nøkler. Økonomisk sosialhjelp betales av hjemkommunen, med mindre den legges i en felles pott (egen tabell).',
@@ -277,7 +277,7 @@ export const MESSAGES = {
   csParamWeight: { nb: 'Blandet nøkkel: vekt for {driver}', en: 'Mixed key: weight of {driver}' },
   csParamSensitivity: {
     nb: 'Følsomhet: endring i egen driver (0,1 = 10 %)',
-    en: 'Sensitivity: change in a member\'s own driver (0.1 = 10%)',
+    en: "Sensitivity: change in a member's own driver (0.1 = 10%)",
   },
   csParamPhase: {
     nb: 'Innfasing av {member}: andel av full pris {step} (0–1)',
@@ -323,11 +323,11 @@ export const MESSAGES = {
   csSum: { nb: 'Sum', en: 'Total' },
   csLinesTitle: {
     nb: 'Kostnadslinjer (tom «Betales av»: fordeles etter nøkkelen; kommunenummer eller navn)',
-    en: 'Cost lines (an empty \'Paid by\' is split by the key; a municipality\'s number or name)',
+    en: "Cost lines (an empty 'Paid by' is split by the key; a municipality's number or name)",
   },
   csLine: { nb: 'Linje', en: 'Line' },
   csLineAmount: { nb: 'Beløp i alt (kr)', en: 'Amount in all (NOK)' },
-  csStateShare: { nb: 'Statens andel (0–1)', en: 'The state\'s share (0–1)' },
+  csStateShare: { nb: 'Statens andel (0–1)', en: "The state's share (0–1)" },
   csStatePays: { nb: 'Staten betaler (kr)', en: 'The state pays (NOK)' },
   csMunicipalitiesPay: { nb: 'Kommunene betaler (kr)', en: 'The municipalities pay (NOK)' },
   csPaidBy: { nb: 'Betales av', en: 'Paid by' },
@@ -341,7 +341,7 @@ export const MESSAGES = {
   },
   csNotInOffice: {
     nb: '«{payer}» er ikke med i kontoret: linjen fordeles etter nøkkelen. ',
-    en: '\'{payer}\' is not in the office: the line is split by the key. ',
+    en: "'{payer}' is not in the office: the line is split by the key. ",
   },
   csLikeStaff: {
     nb: 'Beløpet ligger innen {tolerance} av lønnskostnaden fra Bemanning: telles den to ganger?',
@@ -349,13 +349,13 @@ export const MESSAGES = {
   },
   csLikeStaffShort: { nb: 'Beløpet ligger innen … av lønnskostnaden', en: 'The amount is within … of the pay cost' },
   csSumStaff: { nb: 'Lønn kommunale årsverk', en: 'Pay of municipal FTE' },
-  csSumShared: { nb: 'Felles linjer, kommunenes del', en: 'Shared lines, the municipalities\' part' },
+  csSumShared: { nb: 'Felles linjer, kommunenes del', en: "Shared lines, the municipalities' part" },
   csSumKeyed: { nb: 'Fordeles etter nøkkelen (felles budsjett: kostnad i alt)', en: 'Split by the key (pooled budget: the cost in all)' },
   csSumOwned: { nb: 'Betales av én kommune alene', en: 'Paid by one municipality alone' },
   csSumBase: { nb: 'Kostnad i alt for kommunene', en: 'Cost in all for the municipalities' },
   csSumTotal: { nb: 'Kostnad i alt, hele kroner', en: 'Cost in all, whole kroner' },
   csSumLeft: { nb: 'Kroner fordelt etter størst rest', en: 'Kroner given by largest remainder' },
-  csSumState: { nb: 'Statens del av linjene (utenfor nøklene)', en: 'The state\'s part of the lines (outside the keys)' },
+  csSumState: { nb: 'Statens del av linjene (utenfor nøklene)', en: "The state's part of the lines (outside the keys)" },
   csSumPool: { nb: 'Sosialhjelp i felles pott', en: 'Social assistance in a common pool' },
   csSumTitle: { nb: 'Summer: hva kostnaden består av', en: 'Sums: what the cost is made of' },
   csPost: { nb: 'Post', en: 'Item' },
@@ -437,36 +437,36 @@ export const MESSAGES = {
   },
   samplePoints: {
     nb: 'Kommunenes punkter (Lat, Lon) er administrasjonssentrene (GeoNames, CC BY 4.0); reisetiden er estimert mellom dem.',
-    en: 'The municipalities\' points (Lat, Lon) are the administrative centres (GeoNames, CC BY 4.0); travel is estimated between them.',
+    en: "The municipalities' points (Lat, Lon) are the administrative centres (GeoNames, CC BY 4.0); travel is estimated between them.",
   },
   sampleWithin: {
     nb: 'Reisetid i kommunen (innbyggernes snitt til sitt eget senter) er TØIs tall der TØI har dem, ellers estimert fra SSBs befolkningsrutenett (Kilde: Statistisk sentralbyrå); se arket KP Reisetid etter «kontorplan travel».',
-    en: 'Travel within a municipality (its inhabitants\' mean to their own centre) is TØI\'s figure where TØI has one, else estimated from the population grid (Source: Statistics Norway); see the sheet KP Reisetid after \'kontorplan travel\'.',
+    en: "Travel within a municipality (its inhabitants' mean to their own centre) is TØI's figure where TØI has one, else estimated from the population grid (Source: Statistics Norway); see the sheet KP Reisetid after 'kontorplan travel'.",
   },
   sampleEstimates: {
     nb: 'Reisetid og bemanning er estimater (kolonnen Kilde). Scenariene er eksempler; tjenestested merket «antatt» er ikke bekreftet.',
-    en: 'Travel and staffing are estimates (the Source column). The scenarios are examples; a service point noted \'antatt\' (assumed) is not confirmed.',
+    en: "Travel and staffing are estimates (the Source column). The scenarios are examples; a service point noted 'antatt' (assumed) is not confirmed.",
   },
   sampleTravelHeading: {
     nb: 'Reisetid med bil i minutter, estimert langs veien gjennom nabokommuner og med ferje der kysten krever det (se docs/travel.md). Gjelder begge veier. Erstatt med målte tider der du har dem, og sett kilde til «oppgitt».',
-    en: 'Travel by car in minutes, estimated along the roads through neighbouring municipalities and by ferry where the coast needs it (see docs/travel.md). It holds both ways. Replace it with measured times where you have them, and set the source to \'given\'.',
+    en: "Travel by car in minutes, estimated along the roads through neighbouring municipalities and by ferry where the coast needs it (see docs/travel.md). It holds both ways. Replace it with measured times where you have them, and set the source to 'given'.",
   },
   sampleStaffHeading: {
     nb: 'Bemanning estimert fra folketall der den ikke er oppgitt: {fixed} per kontor (i vertskommunen) + {per1000} per 1 000 innbyggere, tilpasset seks dokumenterte kontor (AFI 2022; se docs/scoring.md). Radene under er hver kommunes del per innbygger; kontorets faste del legges til der verten har estimert bemanning.',
-    en: 'Staffing estimated from population where it is not given: {fixed} per office (in the host) + {per1000} per 1,000 inhabitants, fitted to six documented offices (AFI 2022; see docs/scoring.md). The rows below are each municipality\'s part per inhabitant; the office\'s fixed part is added where the host has estimated staffing.',
+    en: "Staffing estimated from population where it is not given: {fixed} per office (in the host) + {per1000} per 1,000 inhabitants, fitted to six documented offices (AFI 2022; see docs/scoring.md). The rows below are each municipality's part per inhabitant; the office's fixed part is added where the host has estimated staffing.",
   },
   sampleStaffSplit: {
     nb: 'Fordelt {state} % statlig og {municipal} % kommunalt (antatt; forskningen: en tredel til halvparten kommunalt). Erstatt med egne tall og sett Kilde til «oppgitt».',
-    en: 'Split {state}% state and {municipal}% municipal (assumed; the research: a third to a half municipal). Replace them with your own numbers and set Source to \'given\'.',
+    en: "Split {state}% state and {municipal}% municipal (assumed; the research: a third to a half municipal). Replace them with your own numbers and set Source to 'given'.",
   },
   sampleOfficesHeading: {
     nb: 'Dagens NAV-kontor ({proposal}): de dokumenterte samarbeidene fra forskningen og ett kontor per øvrige kommune. Rett opp etter NAV fylke; Kontorplan vurderer arket som «Dagens struktur».',
-    en: 'Today\'s NAV offices ({proposal}): the documented cooperations from the research and one office for each other municipality. Correct them with NAV fylke; Kontorplan scores the sheet as \'Dagens struktur\' (today\'s structure).',
+    en: "Today's NAV offices ({proposal}): the documented cooperations from the research and one office for each other municipality. Correct them with NAV fylke; Kontorplan scores the sheet as 'Dagens struktur' (today's structure).",
   },
   sampleOfficesProposal: { nb: 'forslag, kontroller mot NAV fylke', en: 'a proposal, to be checked with NAV fylke' },
   sampleOfficesLocations: {
     nb: 'Kontorsteder: kommune og åpningsdager per uke («Evenes 2»), «møterom» for publikumsmottak/møteplass; en kommune som ikke står der, har ikke eget kontorsted. Ansatte fra rapporten er ansatte, ikke årsverk; tomme celler estimeres.',
-    en: 'Locations: a municipality and its opening days a week (\'Evenes 2\'), \'møterom\' for a reception or meeting place; a municipality not listed has no location of its own. Staff from the report are employees, not FTE; empty cells are estimated.',
+    en: "Locations: a municipality and its opening days a week ('Evenes 2'), 'møterom' for a reception or meeting place; a municipality not listed has no location of its own. Staff from the report are employees, not FTE; empty cells are estimated.",
   },
   sampleWeightsHeading: {
     nb: 'Vekter og skalaer for den samlede karakteren (0–100): 0 ved verste ende, 100 ved beste, rett linje mellom; et kontor som bryter et krav får 0. Endre vekt eller ender her; tom celle = standard. Kilder: docs/scoring.md.',
@@ -474,9 +474,15 @@ export const MESSAGES = {
   },
   sampleHigher: { nb: 'høyere', en: 'higher' },
   // The sample's scenarios (src/data/sample.ts); the first as src/io/readWorkbook.ts names it when there is no Scenarier.
-  sampleOneEach: { nb: 'Én kommune – ett kontor (teoretisk utgangspunkt)', en: 'One municipality – one office (theoretical starting point)' },
+  sampleOneEach: {
+    nb: 'Én kommune – ett kontor (teoretisk utgangspunkt)',
+    en: 'One municipality – one office (theoretical starting point)',
+  },
   sampleKnown: { nb: 'Kjente samarbeid', en: 'Known cooperations' },
-  sampleCoopNote: { nb: '{name} (fra {started}): {note}; {staff}; kilde {source}', en: '{name} (from {started}): {note}; {staff}; source {source}' },
+  sampleCoopNote: {
+    nb: '{name} (fra {started}): {note}; {staff}; kilde {source}',
+    en: '{name} (from {started}): {note}; {staff}; source {source}',
+  },
   sampleCoopPartnerNote: { nb: '{name}; kilde {source}', en: '{name}; source {source}' },
   sampleStaffNotGiven: { nb: 'ansatte ikke oppgitt', en: 'staff not given' },
   sampleStaffGiven: {
@@ -484,7 +490,10 @@ export const MESSAGES = {
     en: '{staff} employees{extra} (employees, not FTE; year not given)',
   },
   sampleStaffIncluding: { nb: ' inkl. {services}', en: ' incl. {services}' },
-  sampleOfficeSource: { nb: '{source}: {staff} ansatte (ikke årsverk, år ikke oppgitt)', en: '{source}: {staff} employees (not FTE, year not given)' },
+  sampleOfficeSource: {
+    nb: '{source}: {staff} ansatte (ikke årsverk, år ikke oppgitt)',
+    en: '{source}: {staff} employees (not FTE, year not given)',
+  },
   sampleOnePerBa: { nb: 'Ett kontor per BA-region', en: 'One office per BA region' },
   sampleLower: { nb: 'lavere', en: 'lower' },
   sampleSourced: { nb: 'kilde', en: 'source' },
@@ -546,7 +555,10 @@ export const MESSAGES = {
     nb: 'Excel avbrøt skrivingen ({code}: {detail}). Det som var skrevet er fjernet, og arkene dine er urørt; prøv igjen.',
     en: 'Excel stopped the write ({code}: {detail}). What had been written was removed, and your sheets are untouched; try again.',
   },
-  excelReadFailed: { nb: 'Excel kunne ikke lese arbeidsboken ({code}: {detail}).', en: 'Excel could not read the workbook ({code}: {detail}).' },
+  excelReadFailed: {
+    nb: 'Excel kunne ikke lese arbeidsboken ({code}: {detail}).',
+    en: 'Excel could not read the workbook ({code}: {detail}).',
+  },
   writeTooLarge: {
     nb: 'Resultatet er for stort til å skrives i én operasjon ({mb} MB; Excel på nett tillater 5 MB). Velg færre scenarier.',
     en: 'The result is too large to be written in one operation ({mb} MB; Excel on the web allows 5 MB). Choose fewer scenarios.',

@@ -237,11 +237,14 @@ export function reduce(pr: OptProblem): Reduced {
   const forced = new Uint8Array(n);
   for (const j of rules.forcedHosts) forced[j] = 1;
   for (const [i, h] of rules.locks) {
-    if (forbidden[h])
-      throw coded((t) => new InfeasibleRulesError(t), 'optLockedToForbidden', { member: pr.ids[i]!, host: pr.ids[h]! });
+    if (forbidden[h]) throw coded((t) => new InfeasibleRulesError(t), 'optLockedToForbidden', { member: pr.ids[i]!, host: pr.ids[h]! });
     forced[h] = 1;
     if (rules.locks.has(h) && rules.locks.get(h) !== h) {
-      throw coded((t) => new InfeasibleRulesError(t), 'optLockedToLocked', { member: pr.ids[i]!, host: pr.ids[h]!, other: pr.ids[rules.locks.get(h)!]! });
+      throw coded((t) => new InfeasibleRulesError(t), 'optLockedToLocked', {
+        member: pr.ids[i]!,
+        host: pr.ids[h]!,
+        other: pr.ids[rules.locks.get(h)!]!,
+      });
     }
     if (i !== h && !pairAllowed(pr, i, h)) {
       throw coded((t) => new InfeasibleRulesError(t), 'optLockedNotAllowed', { member: pr.ids[i]!, host: pr.ids[h]! });
@@ -296,7 +299,11 @@ export function reduce(pr: OptProblem): Reduced {
     p = rules.offices - isolated.length;
     const nForced = candidates.filter((j) => forced[j]).length;
     if (p < Math.max(1, nForced)) {
-      throw coded((t) => new InfeasibleRulesError(t), 'optTooFewIsolated', { offices: rules.offices, isolated: isolated.length, forced: nForced });
+      throw coded((t) => new InfeasibleRulesError(t), 'optTooFewIsolated', {
+        offices: rules.offices,
+        isolated: isolated.length,
+        forced: nForced,
+      });
     }
     const members = n - isolated.length;
     if (Number.isFinite(rules.maxOwners) && p * rules.maxOwners < members) {

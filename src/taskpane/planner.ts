@@ -120,7 +120,8 @@ export class Planner {
 
   /** A command's summary, or its refusal as an error in the pane's language (nothing was written). */
   private done<S>(r: commands.CommandResult<S>): S {
-    if (r.failure || r.summary === undefined) throw new CommandFailedError(r.failure ?? { code: 'nothingWritten', params: { count: 0 } }, this.lang);
+    if (r.failure || r.summary === undefined)
+      throw new CommandFailedError(r.failure ?? { code: 'nothingWritten', params: { count: 0 } }, this.lang);
     return r.summary;
   }
 
@@ -222,7 +223,9 @@ export class Planner {
     onStage?.('writing');
     await yieldToUi();
     // Every name taken is named at once.
-    const r = await this.excel(() => commands.sample(this.workbook, county, this.params, this.ref, this.loaded?.sheetNames ?? [], this.lang));
+    const r = await this.excel(() =>
+      commands.sample(this.workbook, county, this.params, this.ref, this.loaded?.sheetNames ?? [], this.lang),
+    );
     if (r.failure?.code === 'sampleTaken') throw new SampleTakenError(r.failure.sheets ?? []);
     const s = this.done(r);
     await this.load(onStage);
@@ -242,7 +245,12 @@ export class Planner {
   private async ensureCurrent(onStage?: (stage: Stage) => void): Promise<void> {
     // Sheets added, deleted, renamed or resized: seen in the outline, without reading the values
     // (edits within an input sheet reach the pane through Worksheet.onChanged).
-    if (this.loaded && this.workbook.outline !== undefined && (await this.excel(() => this.workbook.outlineNow())) === this.workbook.outline) return;
+    if (
+      this.loaded &&
+      this.workbook.outline !== undefined &&
+      (await this.excel(() => this.workbook.outlineNow())) === this.workbook.outline
+    )
+      return;
     const before = this.loaded;
     const now = await this.load(onStage);
     if (!before || fingerprint(before.snapshot) !== fingerprint(now.snapshot)) throw new StaleDataError();
@@ -301,7 +309,12 @@ export class Planner {
   /** One office's split under a key, without writing (what the Costs tab shows before the planner writes it). */
   costs(o: { scenario: string; host: string; key: CostKey; costPerFte: number; costPerFteGiven: boolean }) {
     const value = this.value();
-    return costsResult(value, { ...o, municipalShareOfFte: this.params.municipalShareOfFte, costsSheet: value.sheetsUsed.costs, lang: this.lang });
+    return costsResult(value, {
+      ...o,
+      municipalShareOfFte: this.params.municipalShareOfFte,
+      costsSheet: value.sheetsUsed.costs,
+      lang: this.lang,
+    });
   }
 
   async writeCosts(

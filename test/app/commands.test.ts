@@ -263,10 +263,14 @@ describe('the optimiser’s refusals, in the user’s language', () => {
       /^Error: .*(too few|No office structure meets every rule)/,
       /^Feil: .*(for få|Ingen kontorstruktur oppfyller alle kravene)/,
     ],
-  ])('%s', async (_, params, request, en, nb) => {
-    expect(await said(params, request, 'en')).toMatch(en);
-    expect(await said(params, request, 'nb')).toMatch(nb);
-  }, 60_000);
+  ])(
+    '%s',
+    async (_, params, request, en, nb) => {
+      expect(await said(params, request, 'en')).toMatch(en);
+      expect(await said(params, request, 'nb')).toMatch(nb);
+    },
+    60_000,
+  );
 });
 
 describe('what Excel refuses, in the user’s language', () => {
@@ -283,7 +287,12 @@ describe('what Excel refuses, in the user’s language', () => {
 
   it.each([
     ['cell-edit mode', (e: FakeExcel) => (e.editMode = true), /^Error: Excel is in cell-edit mode: press Enter or Esc/, /redigeringsmodus/],
-    ['a protected workbook', (e: FakeExcel) => (e.protected = true), /^Error: The workbook is protected \(Review > Protect Workbook\)/, /beskyttet/],
+    [
+      'a protected workbook',
+      (e: FakeExcel) => (e.protected = true),
+      /^Error: The workbook is protected \(Review > Protect Workbook\)/,
+      /beskyttet/,
+    ],
   ])('%s', async (_, block, en, nb) => {
     expect(await blockedPlan(block, 'en')).toMatch(en);
     expect(await blockedPlan(block, 'nb')).toMatch(nb);

@@ -46,7 +46,13 @@ const written = async (sheets: readonly string[]): Promise<string[]> => {
 
 it('sample: headings, titles and headers in English, the sheets under the names readers look for', () => {
   const ms = selectCounty(ref.data, '50');
-  const specs = buildSampleWorkbook(ms, p, message('sampleCounty', { county: 'Trøndelag', number: '50', count: ms.length }, 'en'), ref.network, 'en');
+  const specs = buildSampleWorkbook(
+    ms,
+    p,
+    message('sampleCounty', { county: 'Trøndelag', number: '50', count: ms.length }, 'en'),
+    ref.network,
+    'en',
+  );
   expect(specs.map((s) => s.name)).toEqual(['Kommuner', 'Reisetid', 'Bemanning', 'Kontorer', 'Scenarier', 'Om dataene', 'Vekter']);
   const texts = specs.flatMap((s) => [
     ...(s.heading ?? []),
@@ -87,7 +93,13 @@ it.each([
         {
           scenario: 'Known cooperations',
           host: '5035',
-          key: { kind: 'mix', weights: [['population', 0.5], ['fte', 0.5]] },
+          key: {
+            kind: 'mix',
+            weights: [
+              ['population', 0.5],
+              ['fte', 0.5],
+            ],
+          },
           costPerFte: 850_000,
           costPerFteGiven: false,
           phaseIn: { member: 'Tydal', steps: [{ label: '2027', share: 0.5 }] },
@@ -97,8 +109,12 @@ it.each([
       ),
   ],
   ['optimise', () => optimise(wb, p, ref, { offices: 12 }, { timeLimitSeconds: 0.3, alternatives: 1, sweep: [11, 12] }, 'en')],
-])('%s writes English sheets', async (_, run) => {
-  const r = await run();
-  expect(r.failure).toBeUndefined();
-  expect(norwegian(await written(r.written), names)).toEqual([]);
-}, 60_000);
+])(
+  '%s writes English sheets',
+  async (_, run) => {
+    const r = await run();
+    expect(r.failure).toBeUndefined();
+    expect(norwegian(await written(r.written), names)).toEqual([]);
+  },
+  60_000,
+);

@@ -57,4 +57,3 @@ export function norwegian(texts: readonly string[], names: readonly string[]): s
   }
   return out;
 }
-

@@ -219,23 +219,29 @@ describe('every command with --lang en says nothing in Norwegian', () => {
     ['optimize, rules no structure meets', ['optimize', '@input', '--offices', '2', '--heuristic']],
     ['optimize, a lock to a number the workbook lacks', ['optimize', '@input', '--offices', '12', '--heuristic', '--lock', '1804=9999']],
     ['plan, a planner’s sheet in the way', ['plan', '@conflict']],
-  ])('%s', async (name, args) => {
-    const out = path.join(dir, `said-${name.replace(/\W+/g, '-')}.xlsx`);
-    let file = input;
-    if (args.includes('@conflict')) {
-      // The sample with a sheet of the planner's named as one plan writes.
-      file = path.join(dir, 'conflict.xlsx');
-      const wb = ExcelJsWorkbook.create();
-      await commands.sample(wb, '18', DEFAULT_PARAMETERS, reference(), [], 'en');
-      wb.addInputSheets([{ name: 'Sammenligning', tables: [{ name: 'Mine', startRow: 0, columns: [{ header: 'Note' }], rows: [['mine']] }] }]);
-      await wb.save(file);
-    }
-    const { code, lines } = await said([...args.map((a) => (a.startsWith('@') ? file : a)), '--out', out]);
-    expect(lines.length).toBeGreaterThan(0);
-    // The sheets written are names too (a scenario's sheet carries the scenario's name).
-    const wrote = code === 0 && !args.includes('sample') ? (await sheetsOf(out)).map((s) => s.name) : [];
-    expect(norwegian(lines, [...names, ...wrote])).toEqual([]);
-    if (name.includes(',')) expect(code).toBe(1);
-    else expect(code).toBe(0);
-  }, 120_000);
+  ])(
+    '%s',
+    async (name, args) => {
+      const out = path.join(dir, `said-${name.replace(/\W+/g, '-')}.xlsx`);
+      let file = input;
+      if (args.includes('@conflict')) {
+        // The sample with a sheet of the planner's named as one plan writes.
+        file = path.join(dir, 'conflict.xlsx');
+        const wb = ExcelJsWorkbook.create();
+        await commands.sample(wb, '18', DEFAULT_PARAMETERS, reference(), [], 'en');
+        wb.addInputSheets([
+          { name: 'Sammenligning', tables: [{ name: 'Mine', startRow: 0, columns: [{ header: 'Note' }], rows: [['mine']] }] },
+        ]);
+        await wb.save(file);
+      }
+      const { code, lines } = await said([...args.map((a) => (a.startsWith('@') ? file : a)), '--out', out]);
+      expect(lines.length).toBeGreaterThan(0);
+      // The sheets written are names too (a scenario's sheet carries the scenario's name).
+      const wrote = code === 0 && !args.includes('sample') ? (await sheetsOf(out)).map((s) => s.name) : [];
+      expect(norwegian(lines, [...names, ...wrote])).toEqual([]);
+      if (name.includes(',')) expect(code).toBe(1);
+      else expect(code).toBe(0);
+    },
+    120_000,
+  );
 });
