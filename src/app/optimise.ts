@@ -53,6 +53,25 @@ export function sweepAround(offices: number, municipalities: number, maxOwners: 
   return sweepCounts(offices, lowestOfficeCount(municipalities, maxOwners), municipalities, points);
 }
 
+/**
+ * The one grammar of locks, the command line's and the pane's: "1839=1804, 1840:1804; 301→301" (or ->),
+ * members locked to a host's office, numbers padded to four digits. `refuse` makes the error for
+ * a part that is not a lock (each shell has its own: a usage error, a message in the pane).
+ */
+export function parseLocks(v: string, refuse: (part: string) => Error): Map<string, string> {
+  const locks = new Map<string, string>();
+  for (const part of v
+    .split(/[,;]+/)
+    .map((x) => x.trim())
+    .filter(Boolean)) {
+    // Not a lone hyphen: "1839-1841" reads as a range as much as a lock.
+    const m = /^(\d{1,4})\s*(?:=|:|→|->|>)\s*(\d{1,4})$/.exec(part);
+    if (!m) throw refuse(part);
+    locks.set(m[1]!.padStart(4, '0'), m[2]!.padStart(4, '0'));
+  }
+  return locks;
+}
+
 /** What the planner asks the optimiser for: either a number of offices or a cost per office. */
 export type OptimiseRequest = Omit<OptimizeRequest, 'keepLocations' | 'keepExisting' | 'servicePoints' | 'siteCostScale'> &
   Readonly<{

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { message, type MessageCode, type MessageParams } from '../io/messages';
 import type { Language } from '../io/problems';
 import { num1, pct, siteTag, statusText } from '../app/steps';
-import { optimise, type OfficeOut, type Optimised, type OptimiseOptions, type SolverHandle } from '../app/optimise';
+import { optimise, parseLocks, type OfficeOut, type Optimised, type OptimiseOptions, type SolverHandle } from '../app/optimise';
 import { meanTravelOf } from '../app/shared';
 import { WorkerSolver } from '../optimize/node/exactInWorker';
 import {
@@ -27,19 +27,6 @@ const list = (v: string | undefined): string[] =>
     .map((s) => s.trim())
     .filter(Boolean)
     .map((s) => s.padStart(4, '0'));
-
-function parseLocks(v: string | undefined): Map<string, string> {
-  const locks = new Map<string, string>();
-  for (const part of (v ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)) {
-    const m = /^(\d{1,4})\s*[=:]\s*(\d{1,4})$/.exec(part);
-    if (!m) throw new UsageError('lockForm', { value: part });
-    locks.set(m[1]!.padStart(4, '0'), m[2]!.padStart(4, '0'));
-  }
-  return locks;
-}
 
 function parseSweep(v: string | undefined): 'none' | [number, number] | undefined {
   if (v === undefined) return undefined;
@@ -107,7 +94,7 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
     baSplitMinutes: number('ba-penalty', values['ba-penalty'], 0, 10000) ?? 0,
     forcedHosts: list(values.host),
     forbiddenHosts: list(values['not-host']),
-    locks: parseLocks(values.lock),
+    locks: parseLocks(values.lock ?? '', (part) => new UsageError('lockForm', { value: part })),
     servicePoints: !values['no-service-points'],
     keepLocations: values['keep-locations'] === true,
     keepExisting: values['keep-existing'] === true,

@@ -1,5 +1,5 @@
 import * as commands from '../../src/app/commands';
-import { lowestOfficeCount, optimise, type Optimised } from '../../src/app/optimise';
+import { lowestOfficeCount, optimise, parseLocks, type Optimised } from '../../src/app/optimise';
 import { DEFAULT_PARAMETERS, withParameters } from '../../src/domain/parameters';
 import { message } from '../../src/io/messages';
 import { OPTIMIZED_SCENARIOS_SHEET, TRADEOFF_SHEET } from '../../src/io/optimizeOutput';
@@ -296,6 +296,26 @@ describe('what Excel refuses, in the user’s language', () => {
   ])('%s', async (_, block, en, nb) => {
     expect(await blockedPlan(block, 'en')).toMatch(en);
     expect(await blockedPlan(block, 'nb')).toMatch(nb);
+  });
+});
+
+describe('the one grammar of locks', () => {
+  it('reads the forms either shell takes, numbers padded to four digits', () => {
+    const refuse = (part: string) => new Error(`not a lock: ${part}`);
+    expect([...parseLocks('1839=1804, 301 = 301; 1840:1804, 1841→1804, 1842 -> 1804', refuse)]).toEqual([
+      ['1839', '1804'],
+      ['0301', '0301'],
+      ['1840', '1804'],
+      ['1841', '1804'],
+      ['1842', '1804'],
+    ]);
+    expect(parseLocks('', refuse).size).toBe(0);
+  });
+
+  it('refuses a part that is not a lock, naming it', () => {
+    expect(() => parseLocks('1839=1804, Bodø=1804', (part) => new Error(`not a lock: ${part}`))).toThrow('not a lock: Bodø=1804');
+    expect(() => parseLocks('18390=1804', (part) => new Error(part))).toThrow('18390=1804');
+    expect(() => parseLocks('1839-1841', (part) => new Error(part))).toThrow('1839-1841');
   });
 });
 
