@@ -8,7 +8,7 @@ import { buildSampleWorkbook, selectCounty } from '../data/sample';
 import { embeddedReadOptions, type EmbeddedMunicipality } from '../data/embedded';
 import type { Parameters } from '../domain/parameters';
 import type { SheetSpec, WorkbookSnapshot } from '../domain/sheets';
-import { message, type MessageCode, type MessageParams } from '../io/messages';
+import { message, textOf, type MessageCode, type MessageParams } from '../io/messages';
 import { resultSheets } from '../io/output';
 import { hasErrors, type Language, type Problem } from '../io/problems';
 import { readWorkbook, type ReadResult } from '../io/readWorkbook';
@@ -281,7 +281,7 @@ export async function costs(
     );
   } catch (e) {
     if (e instanceof CostKeyError)
-      return { ...base, written: [], summary: undefined, failure: { code: 'error', params: { text: `${e.message}.` } } };
+      return { ...base, written: [], summary: undefined, failure: { code: 'error', params: { text: `${textOf(e, lang)}.` } } };
     throw e;
   }
   const notes: Problem[] = composed.warnings.map((w) => ({ severity: 'warning', ...w }));

@@ -14,7 +14,7 @@ import {
   tradeoffSheet,
   type TradeoffRow,
 } from '../io/optimizeOutput';
-import { message, MESSAGES, type MessageCode, type MessageParams } from '../io/messages';
+import { coded, message, MESSAGES, type MessageCode, type MessageParams } from '../io/messages';
 import { resultSheets } from '../io/output';
 import type { Language } from '../io/problems';
 import type { ReadResult } from '../io/readWorkbook';
@@ -455,7 +455,7 @@ export function costsResult(
     const member = new MunicipalityResolver(value.municipalities).resolve(phase.member);
     const number = member.ok ? (member.number as string) : phase.member;
     if (!built.office.members.some((m) => m.number === number))
-      throw new CostKeyError(`${phase.member} er ikke med i ${built.officeName}, og kan ikke fases inn`);
+      throw coded((t) => new CostKeyError(t), 'costPhaseNotMember', { member: phase.member, office: built.officeName });
     phase = { ...phase, member: number };
     phaseIn(split, number, phase.steps);
   }

@@ -525,6 +525,10 @@ export const MESSAGES = {
   hBest: { nb: 'Beste ende (100)', en: 'Best end' },
   hBetterWhen: { nb: 'Bedre når', en: 'Better when' },
   hScaleSource: { nb: 'Kilde for standardskalaen', en: 'Source of the default scale' },
+  costPhaseNotMember: {
+    nb: '{member} er ikke med i {office}, og kan ikke fases inn',
+    en: '{member} is not in {office}, and cannot be phased in',
+  },
   // What the workbook or Excel refuses (src/workbook): the planner can fix it and try again.
   nothingWasWritten: { nb: 'Ingenting ble skrevet.', en: 'Nothing was written.' },
   sheetConflict: {

@@ -141,6 +141,24 @@ describe.each(adapters)('commands on the $name adapter', ({ fresh, reopen }) => 
     expect(r.written).toEqual([]);
     expect(r.failure?.code).toBe('error');
     expect(await sheetNames(wb)).toEqual(before);
+    const en = await commands.costs(
+      wb,
+      p,
+      ref,
+      {
+        scenario: 'Kjente samarbeid',
+        host: '5035',
+        key: { kind: 'per-capita' },
+        costPerFte: 850_000,
+        costPerFteGiven: false,
+        phaseIn: { member: 'Steinkjer', steps: [{ label: '2025', share: 0.5 }] },
+      },
+      undefined,
+      'en',
+    );
+    expect(message(en.failure!.code, en.failure!.params, 'en')).toBe(
+      'Error: Steinkjer is not in NAV Stjørdal, and cannot be phased in. Nothing was written.',
+    );
   });
 
   it('refuses to write over a planner’s sheet with a result sheet’s name, and writes nothing', async () => {
