@@ -114,6 +114,28 @@ export default tseslint.config(
     },
   })),
   {
+    // The shells (the command line, the task pane) run the engine through the commands of src/app
+    // only. Types may come from anywhere (they call nothing); the Node worker thread that runs
+    // HiGHS for the command line (src/optimize/node) is the command line's solver, as the Web
+    // Worker is the pane's.
+    files: ['src/cli/**', 'src/taskpane/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(scoring|optimize|costkeys)(/(?!node/).*)?$',
+              allowTypeImports: true,
+              message:
+                'A shell calls the engine through src/app (its commands, and src/app/shared.ts for labels and constants), never src/scoring, src/optimize or src/costkeys directly.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Microsoft's Office add-in rules (eslint-plugin-office-addins), at the levels of its own
     // recommended set; its shipped config brings its own parser and prettier, so only the rules
     // are taken here, for the code that runs against Office.js.

@@ -7,15 +7,15 @@
 import { buildSampleWorkbook, selectCounty } from '../data/sample';
 import { embeddedReadOptions, type EmbeddedMunicipality } from '../data/embedded';
 import type { Parameters } from '../domain/parameters';
-import type { SheetSpec } from '../domain/sheets';
-import type { MessageCode, MessageParams } from '../io/messages';
+import type { SheetSpec, WorkbookSnapshot } from '../domain/sheets';
+import { message, textOf, type MessageCode, type MessageParams } from '../io/messages';
 import { resultSheets } from '../io/output';
 import { hasErrors, type Language, type Problem } from '../io/problems';
 import { readWorkbook, type ReadResult } from '../io/readWorkbook';
 import { travelCheckSheet, travelSheet } from '../io/travelOutput';
 import { scoreAll, type ScenarioScore } from '../scoring/score';
 import type { TravelNetwork } from '../travel/network';
-import { SheetConflictError, type InputSheetsPort, type WorkbookPort } from '../workbook/port';
+import { SheetConflictError, WorkbookError, type InputSheetsPort, type WorkbookPort } from '../workbook/port';
 import { CostKeyError } from '../costkeys/keys';
 import { carriedOver, costsResult, keepFor, type PlanValue } from './steps';
 
@@ -23,7 +23,12 @@ import { carriedOver, costsResult, keepFor, type PlanValue } from './steps';
 export type Reference = Readonly<{ data: readonly EmbeddedMunicipality[]; network: TravelNetwork }>;
 
 /** What went wrong for the command as a whole (nothing was written), in the catalogue. */
-export type Failure = Readonly<{ code: MessageCode; params: MessageParams }>;
+export type Failure = Readonly<{
+  code: MessageCode;
+  params: MessageParams;
+  /** The planner's sheets in the way of a write, when that is what stopped it. */
+  sheets?: readonly string[];
+}>;
 
 export type CommandResult<S> = Readonly<{
   /** Names of the sheets written, in order; empty when nothing was written. */
@@ -39,30 +44,71 @@ export type CommandResult<S> = Readonly<{
   failure?: Failure;
 }>;
 
-type Read = { result: ReadResult; value: PlanValue | undefined };
+export type Read = { result: ReadResult; value: PlanValue | undefined };
 
-async function readPort(
-  wb: WorkbookPort,
+/**
+ * A workbook a shell has read already (the pane reads once and shows what it read): the
+ * commands use that reading, so what is written is what the planner saw, without reading again.
+ */
+export type ReadPort = WorkbookPort & { readonly reading?: Readonly<{ snapshot: WorkbookSnapshot; result: ReadResult }> };
+
+export async function readPort(
+  wb: ReadPort,
   params: Parameters,
   ref: Reference,
-): Promise<Read & { snapshot: Awaited<ReturnType<WorkbookPort['read']>> }> {
-  const snapshot = await wb.read();
-  const result = readWorkbook(snapshot, params, embeddedReadOptions(ref.data, ref.network));
+  lang: Language = 'nb',
+): Promise<(Read & { snapshot: WorkbookSnapshot }) | { failure: Failure }> {
+  let snapshot = wb.reading?.snapshot;
+  try {
+    snapshot ??= await wb.read();
+  } catch (e) {
+    // Excel refused the read (cell-edit mode, a response too large): said, and nothing written.
+    if (e instanceof WorkbookError) return { failure: { code: 'error', params: { text: message(e.code, e.params, lang) } } };
+    throw e;
+  }
+  const result = wb.reading?.result ?? readWorkbook(snapshot, params, embeddedReadOptions(ref.data, ref.network));
   return { snapshot, result, value: hasErrors(result.problems) ? undefined : result.value };
 }
 
-/** Writes Kontorplan's sheets; a planner's sheet in the way is a failure and nothing is written. */
-async function write(wb: WorkbookPort, specs: readonly SheetSpec[], keep: (name: string) => boolean): Promise<Failure | undefined> {
+/** A command whose read Excel refused: nothing read, nothing written, and why. */
+export const refusedRead = (failure: Failure): CommandResult<never> => ({
+  problems: [],
+  scenarioProblems: [],
+  written: [],
+  summary: undefined,
+  failure,
+});
+
+/** Every scenario scored, without writing (what the pane shows before the planner writes). */
+export function scores(value: PlanValue, params: Parameters): ScenarioScore[] {
+  return scoreAll(value, params);
+}
+
+/**
+ * Writes Kontorplan's sheets; a planner's sheet in the way, or Excel refusing the write, is a
+ * failure (in the user's language) and nothing is written.
+ */
+export async function write(
+  wb: WorkbookPort,
+  specs: readonly SheetSpec[],
+  keep: (name: string) => boolean,
+  lang: Language = 'nb',
+): Promise<Failure | undefined> {
   try {
     await wb.replaceOwnSheets(specs, keep);
     return undefined;
   } catch (e) {
-    if (e instanceof SheetConflictError) return { code: 'error', params: { text: e.message } };
+    if (e instanceof WorkbookError)
+      return {
+        code: 'error',
+        params: { text: message(e.code, e.params, lang) },
+        ...(e instanceof SheetConflictError ? { sheets: [e.sheet] } : {}),
+      };
     throw e;
   }
 }
 
-const unreadable = (result: ReadResult): Failure => ({
+export const unreadable = (result: ReadResult): Failure => ({
   code: 'nothingWritten',
   params: { count: result.problems.filter((p) => p.severity === 'error').length },
 });
@@ -81,7 +127,9 @@ export async function plan(
   ref: Reference,
   lang: Language = 'nb',
 ): Promise<CommandResult<PlanSummary>> {
-  const { snapshot, result, value } = await readPort(wb, params, ref);
+  const read = await readPort(wb, params, ref, lang);
+  if ('failure' in read) return refusedRead(read.failure);
+  const { snapshot, result, value } = read;
   const base = { problems: result.problems, scenarioProblems: result.scenarioProblems };
   if (!value) return { ...base, written: [], summary: undefined, failure: unreadable(result) };
   const scenarioErrors = result.scenarioProblems.filter((p) => p.severity === 'error').length;
@@ -89,7 +137,7 @@ export async function plan(
     return { ...base, written: [], summary: undefined, failure: { code: 'noScenario', params: { count: scenarioErrors } } };
   const scores = scoreAll(value, params);
   const specs = [...resultSheets(scores, params, lang), ...carriedOver(snapshot, value, params, lang)];
-  const failure = await write(wb, specs, keepFor('plan'));
+  const failure = await write(wb, specs, keepFor('plan'), lang);
   if (failure) return { ...base, written: [], summary: undefined, failure };
   return { ...base, written: specs.map((s) => s.name), summary: { input: value, scores, scenarioErrors } };
 }
@@ -114,7 +162,9 @@ export async function travel(
   ref: Reference,
   lang: Language = 'nb',
 ): Promise<CommandResult<TravelSummary>> {
-  const { snapshot, result, value } = await readPort(wb, params, ref);
+  const read = await readPort(wb, params, ref, lang);
+  if ('failure' in read) return refusedRead(read.failure);
+  const { snapshot, result, value } = read;
   const base = { problems: result.problems, scenarioProblems: result.scenarioProblems };
   if (!value) return { ...base, written: [], summary: undefined, failure: unreadable(result) };
   const names = new Map(value.municipalities.map((m) => [m.number as string, m.name]));
@@ -125,7 +175,7 @@ export async function travel(
     travelCheckSheet(report.findings, label, lang),
     ...carriedOver(snapshot, value, params, lang),
   ];
-  const failure = await write(wb, specs, keepFor('travel'));
+  const failure = await write(wb, specs, keepFor('travel'), lang);
   if (failure) return { ...base, written: [], summary: undefined, failure };
   const count = (k: string): number => report.findings.filter((f) => f.kind === k).length;
   const n = value.municipalities.length;
@@ -158,6 +208,10 @@ export async function sample(
   county: string | undefined,
   params: Parameters,
   ref: Reference,
+  /** The workbook's sheet names, when the shell knows them: every one in the way is named at once, before anything is written. */
+  existing: readonly string[] = [],
+  /** The language of the sheets' headings and headers (their names stay, so readers find them). */
+  lang: Language = 'nb',
 ): Promise<CommandResult<SampleSummary>> {
   const ms = selectCounty([...ref.data], county);
   const none = { problems: [], scenarioProblems: [] };
@@ -165,13 +219,25 @@ export async function sample(
     const counties = [...new Set(ref.data.map((m) => `${m.county} ${m.countyName}`))].sort().join(', ');
     return { ...none, written: [], summary: undefined, failure: { code: 'unknownCounty', params: { county: county ?? '', counties } } };
   }
-  const title = county ? `${ms[0]!.countyName} (fylke ${county}), ${ms.length} kommuner` : `hele landet, ${ms.length} kommuner`;
-  const specs = buildSampleWorkbook(ms, params, title, ref.network);
+  const title = county
+    ? message('sampleCounty', { county: ms[0]!.countyName, number: county, count: ms.length }, lang)
+    : message('sampleCountry', { count: ms.length }, lang);
+  const specs = buildSampleWorkbook(ms, params, title, ref.network, lang);
+  // Excel compares sheet names case-insensitively.
+  const have = new Set(existing.map((n) => n.toLowerCase()));
+  const taken = specs.map((x) => x.name).filter((n) => have.has(n.toLowerCase()));
+  const refused = (sheets: string[]): CommandResult<SampleSummary> => ({
+    ...none,
+    written: [],
+    summary: undefined,
+    failure: { code: 'sampleTaken', params: { sheets: sheets.join(', ') }, sheets },
+  });
+  if (taken.length > 0) return refused(taken);
   try {
     await wb.addInputSheets(specs);
   } catch (e) {
-    if (e instanceof SheetConflictError)
-      return { ...none, written: [], summary: undefined, failure: { code: 'error', params: { text: e.message } } };
+    // Added since the shell looked: still the planner's sheet.
+    if (e instanceof SheetConflictError) return refused([e.sheet]);
     throw e;
   }
   return {
@@ -185,7 +251,7 @@ export async function sample(
 type ArgsOf<F> = F extends (...a: infer A) => unknown ? A : never;
 type CostsOptions = ArgsOf<typeof costsResult>[1];
 
-export type CostsRequest = Omit<CostsOptions, 'municipalShareOfFte' | 'costsSheet'>;
+export type CostsRequest = Omit<CostsOptions, 'municipalShareOfFte' | 'costsSheet' | 'lang'>;
 export type CostsSummary = ReturnType<typeof costsResult>;
 
 /**
@@ -201,24 +267,26 @@ export async function costs(
   resolve?: ArgsOf<typeof costsResult>[2],
   lang: Language = 'nb',
 ): Promise<CommandResult<CostsSummary>> {
-  const { snapshot, result, value } = await readPort(wb, params, ref);
+  const read = await readPort(wb, params, ref, lang);
+  if ('failure' in read) return refusedRead(read.failure);
+  const { snapshot, result, value } = read;
   const base = { problems: result.problems, scenarioProblems: result.scenarioProblems };
   if (!value) return { ...base, written: [], summary: undefined, failure: unreadable(result) };
   let composed: CostsSummary;
   try {
     composed = costsResult(
       value,
-      { ...request, municipalShareOfFte: params.municipalShareOfFte, costsSheet: value.sheetsUsed.costs },
+      { ...request, municipalShareOfFte: params.municipalShareOfFte, costsSheet: value.sheetsUsed.costs, lang },
       resolve,
     );
   } catch (e) {
     if (e instanceof CostKeyError)
-      return { ...base, written: [], summary: undefined, failure: { code: 'error', params: { text: `${e.message}.` } } };
+      return { ...base, written: [], summary: undefined, failure: { code: 'error', params: { text: `${textOf(e, lang)}.` } } };
     throw e;
   }
   const notes: Problem[] = composed.warnings.map((w) => ({ severity: 'warning', ...w }));
   const specs = [composed.sheet, ...carriedOver(snapshot, value, params, lang)];
-  const failure = await write(wb, specs, keepFor('costs'));
+  const failure = await write(wb, specs, keepFor('costs'), lang);
   if (failure) return { ...base, notes, written: [], summary: undefined, failure };
   return { ...base, notes, written: specs.map((s) => s.name), summary: composed };
 }

@@ -15,7 +15,7 @@ import {
   tradeoffSheet,
   type TradeoffRow,
 } from '../io/optimizeOutput';
-import { message, MESSAGES, type MessageCode, type MessageParams } from '../io/messages';
+import { coded, message, MESSAGES, type MessageCode, type MessageParams } from '../io/messages';
 import { resultSheets } from '../io/output';
 import type { Language } from '../io/problems';
 import type { ReadResult } from '../io/readWorkbook';
@@ -443,6 +443,8 @@ export function costsResult(
     phaseIn?: Readonly<{ member: string; steps: readonly PhaseStep[] }>;
     municipalShareOfFte?: number;
     costsSheet?: string;
+    /** The language of the sheet's titles and headers. */
+    lang?: Language;
   }>,
   resolve: (key: CostKey, office: CostOffice) => CostKey = (k) => k,
 ) {
@@ -456,7 +458,7 @@ export function costsResult(
     const member = new MunicipalityResolver(value.municipalities).resolve(phase.member);
     const number = member.ok ? (member.number as string) : phase.member;
     if (!built.office.members.some((m) => m.number === number))
-      throw new CostKeyError(`${phase.member} er ikke med i ${built.officeName}, og kan ikke fases inn`);
+      throw coded((t) => new CostKeyError(t), 'costPhaseNotMember', { member: phase.member, office: built.officeName });
     phase = { ...phase, member: number };
     phaseIn(split, number, phase.steps);
   }
@@ -469,6 +471,7 @@ export function costsResult(
     compare,
     socialPool: o.socialPool,
     phaseIn: phase,
+    lang: o.lang,
   });
   const kr = (x: number) => Math.round(x).toLocaleString('nb-NO');
   const warnings: CostWarning[] = staffLikeLines(built.office).map((w) => ({

@@ -213,7 +213,7 @@ export async function writeOwnSheets(
     await wb.replaceOwnSheets(specs, keep);
   } catch (e) {
     if (e instanceof SheetConflictError) {
-      io.err(message('error', { text: e.message }, lang));
+      io.err(message('error', { text: message(e.code, e.params, lang) }, lang));
       return false;
     }
     throw e;

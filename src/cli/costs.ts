@@ -1,8 +1,14 @@
 import { parseArgs } from 'node:util';
-import { keyLabel } from '../costkeys/costSheet';
-import { DEFAULT_COST_PER_FTE } from '../costkeys/fromInput';
-import { POOL_KEYS, type PhaseStep, type PoolKey } from '../costkeys/extras';
-import type { CostKey, CostOffice, DriverId } from '../costkeys/keys';
+import {
+  DEFAULT_COST_PER_FTE,
+  keyLabel,
+  POOL_KEYS,
+  type CostKey,
+  type CostOffice,
+  type DriverId,
+  type PhaseStep,
+  type PoolKey,
+} from '../app/shared';
 import { foldName } from '../io/cells';
 import { message, type MessageCode, type MessageParams } from '../io/messages';
 import { formatProblem } from '../io/problems';

@@ -3,7 +3,7 @@ import type { CellValue } from '../domain/sheets';
 import { comparisonRows } from '../io/output';
 import type { Language } from '../io/problems';
 import { INDEX_MEANING, rankedList, sensitivityText, versusText } from '../io/verdictText';
-import type { ScenarioScore } from '../scoring/score';
+import type { ScenarioScore } from '../app/shared';
 
 const local = (x: number, decimals: number, lang: Language) =>
   x

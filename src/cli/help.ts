@@ -1,4 +1,4 @@
-import { DEFAULT_COST_PER_FTE } from '../costkeys/fromInput';
+import { DEFAULT_COST_PER_FTE } from '../app/shared';
 import { DEFAULT_PARAMETERS as D } from '../domain/parameters';
 import type { Template } from '../io/messages';
 import type { Language } from '../io/problems';

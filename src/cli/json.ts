@@ -1,6 +1,5 @@
-import { METRICS } from '../scoring/metrics';
+import { METRICS, type ScenarioScore } from '../app/shared';
 import type { ReadResult } from '../io/readWorkbook';
-import type { ScenarioScore } from '../scoring/score';
 
 /**
  * The `plan --json` document. Field names are a contract: keep them, add beside them.

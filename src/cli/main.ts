@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { calibrationPairs, embeddedPairRoutes, embeddedValidation, withinPoints } from '../data/network';
 import type { Parameters } from '../domain/parameters';
-import { staffingAssumption } from '../scoring/staffing';
+import { staffingAssumption } from '../app/shared';
 import { crossValidate } from '../travel/calibrate';
 import { BAND_TARGETS, validationMarkdown } from '../travel/validation';
 import { crossValidateWithin, fitWithin } from '../travel/within';
@@ -52,7 +52,7 @@ async function sample(args: string[], io: Io): Promise<number> {
   if (!values.all && !values.county) throw new UsageError('sampleNeedsCounty');
   const county = values.all ? undefined : values.county!.padStart(2, '0');
   const wb = ExcelJsWorkbook.create();
-  const r = await commands.sample(wb, county, parametersFrom(values), reference());
+  const r = await commands.sample(wb, county, parametersFrom(values), reference(), [], lang);
   if (!r.summary) {
     if (r.failure?.code === 'unknownCounty') throw new UsageError('unknownCounty', { ...r.failure.params, county: values.county! });
     printOutcome(r, lang, io);

@@ -1,6 +1,6 @@
 import type { OutputCell, SheetSpec, TableSpec } from '../domain/sheets';
 import { columnLetters } from '../io/cells';
-import { message, type MessageCode } from '../io/messages';
+import { message, type MessageCode, type MessageParams } from '../io/messages';
 import type { Language } from '../io/problems';
 import { costBreakdown, phaseIn, poolSocialAssistance, STAFF_LIKE_TOLERANCE, STAFF_WORDS, type PhaseStep, type PoolKey } from './extras';
 import {
@@ -58,10 +58,11 @@ export function keyLabel(key: CostKey, lang: Language = 'nb'): string {
 }
 
 /** A key's name as a column header: its kind, not its parameters (they are live cells). */
-function keyHeader(key: CostKey): string {
-  if (key.kind === 'fixed-plus') return `fast andel likt + ${driverLabel(key.driver)}`;
-  if (key.kind === 'mix') return `blandet: ${key.weights.map(([d]) => driverLabel(d)).join(' og ')}`;
-  return KEY_LABELS[key.kind];
+function keyHeader(key: CostKey, lang: Language = 'nb'): string {
+  if (key.kind === 'fixed-plus') return message('csKeyHeaderFixed', { driver: driverLabel(key.driver, lang) }, lang);
+  if (key.kind === 'mix')
+    return message('csKeyHeaderMix', { drivers: key.weights.map(([d]) => driverLabel(d, lang)).join(message('csAnd', {}, lang)) }, lang);
+  return message(KEY_CODES[key.kind], {}, lang);
 }
 
 /** 1-based Excel row of data row r of a table whose header is at 0-based row `startRow`. */
@@ -70,7 +71,10 @@ const rowOf = (t: { startRow: number }, r: number) => t.startRow + 2 + r;
 const f = (formula: string, result?: number | string): OutputCell => ({ formula, result });
 
 /** The share of the staff cost a line must come within to be flagged (the sheet's text). */
-const TOLERANCE_TEXT = `${Math.round(STAFF_LIKE_TOLERANCE * 100)} %`;
+const toleranceText = (lang: Language) => `${Math.round(STAFF_LIKE_TOLERANCE * 100)}${lang === 'en' ? '' : ' '}%`;
+
+/** A text in an Excel formula: a string literal, its quotes doubled. */
+const literal = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 export type CostSheetOptions = Readonly<{
   sheetName: string;
@@ -88,6 +92,8 @@ export type CostSheetOptions = Readonly<{
   /** How far (0–1) the sensitivity moves a member's own driver; default 0.1. */
   sensitivity?: number;
   heading?: readonly string[];
+  /** The language of the titles, headers and notes (the sheet's name stays, so readers find it). */
+  lang?: Language;
 }>;
 
 /** Columns of the members table (fixed letters; the planner's own drivers and the helpers follow). */
@@ -117,11 +123,11 @@ export function costSheet(office: CostOffice, key: CostKey, o: CostSheetOptions)
   const sensitivity = o.sensitivity ?? 0.1;
   const compare = (o.compare ?? []).filter((k) => k.kind !== key.kind);
   const shown = [key, ...compare];
-  const heading = o.heading ?? [
-    `Kostnadsfordeling for ${o.officeName} – nøkkel: ${keyLabel(key)} (Kontorplan)`,
-    'Endre de hvite tallene (folketall, årsverk, parametre, linjer, statens andel): alle beløp, sammenligningen og følsomheten regnes om og summerer seg fortsatt til totalen.',
-    'Statlige årsverk er utenfor alle nøkler. Økonomisk sosialhjelp betales av hjemkommunen, med mindre den legges i en felles pott (egen tabell).',
-  ];
+  const lang = o.lang ?? 'nb';
+  const t = (code: MessageCode, params: MessageParams = {}) => message(code, params, lang);
+  const driver = (d: DriverId) => driverLabel(d, lang);
+  const header = (k: CostKey) => keyHeader(k, lang);
+  const heading = o.heading ?? [t('csTitle', { office: o.officeName, key: keyLabel(key, lang) }), t('csEditHint'), t('csStateNote')];
 
   // The planner's own driver columns (from Kommuner), then the helper columns.
   const custom = [...new Set(shown.flatMap((k) => keyDriversOf(k)).filter((d) => d.startsWith('column:')))];
@@ -156,28 +162,27 @@ export function costSheet(office: CostOffice, key: CostKey, o: CostSheetOptions)
   type Param = { id: string; label: string; value: number };
   const params: Param[] = [];
   const usesOfficeCost = office.members.some((m) => !o.ownCostPerFte?.has(m.number));
-  if (usesOfficeCost)
-    params.push({ id: 'cost', label: 'Kostnad per kommunalt årsverk der Bemanning ikke har egen (kr)', value: o.costPerFte });
+  if (usesOfficeCost) params.push({ id: 'cost', label: t('csParamCost'), value: o.costPerFte });
   const fixedKey = shown.find((k) => k.kind === 'fixed-plus') as Extract<CostKey, { kind: 'fixed-plus' }> | undefined;
   if (fixedKey)
     params.push({
       id: 'fixed',
-      label: `Fast andel + variabel del: andel likt fordelt (0–1), resten etter ${driverLabel(fixedKey.driver)}`,
+      label: t('csParamFixed', { driver: driver(fixedKey.driver) }),
       value: fixedKey.fixed,
     });
   const mixKey = shown.find((k) => k.kind === 'mix') as Extract<CostKey, { kind: 'mix' }> | undefined;
   const rankOf = (d: DriverId) => STANDARD_DRIVERS.indexOf(d) + 1 || 99;
   const mixDrivers = mixKey ? [...mixKey.weights].sort((a, b) => rankOf(a[0]) - rankOf(b[0])) : [];
-  for (const [d, w] of mixDrivers) params.push({ id: `w:${d}`, label: `Blandet nøkkel: vekt for ${driverLabel(d)}`, value: w });
+  for (const [d, w] of mixDrivers) params.push({ id: `w:${d}`, label: t('csParamWeight', { driver: driver(d) }), value: w });
   const anySensitivity = shown.length > 0 && keyDriversOf(key).length > 0;
-  if (anySensitivity) params.push({ id: 'sens', label: 'Følsomhet: endring i egen driver (0,1 = 10 %)', value: sensitivity });
+  if (anySensitivity) params.push({ id: 'sens', label: t('csParamSensitivity'), value: sensitivity });
   const phase = o.phaseIn;
   const joinerIndex = phase ? office.members.findIndex((m) => m.number === phase.member) : -1;
   if (phase)
     phase.steps.forEach((s, k) =>
       params.push({
         id: `phase:${k}`,
-        label: `Innfasing av ${office.members[joinerIndex]?.name ?? phase.member}: andel av full pris ${s.label} (0–1)`,
+        label: t('csParamPhase', { member: office.members[joinerIndex]?.name ?? phase.member, step: s.label }),
         value: s.share,
       }),
     );
@@ -185,12 +190,12 @@ export function costSheet(office: CostOffice, key: CostKey, o: CostSheetOptions)
   const paramTable: TableSpec = {
     name: `KP_Parametre_${tag}`,
     startRow: paramsStart,
-    title: 'Parametre (endre dem her)',
+    title: t('csParamsTitle'),
     columns: [
-      { header: 'Parameter', width: 34 },
-      { header: 'Verdi', format: '#,##0.00' },
+      { header: t('csParameter'), width: 34 },
+      { header: t('csValue'), format: '#,##0.00' },
     ],
-    rows: params.length > 0 ? params.map((p) => [p.label, p.value]) : [['(nøkkelen har ingen parametre)', null]],
+    rows: params.length > 0 ? params.map((p) => [p.label, p.value]) : [[t('csNoParams'), null]],
   };
   const P = (id: string) =>
     `$B$${rowOf(
@@ -201,7 +206,7 @@ export function costSheet(office: CostOffice, key: CostKey, o: CostSheetOptions)
 
   // Cost lines, with the state's part: at least one row, so every range is well formed.
   const linesStart = paramsStart + paramTable.rows.length + 3;
-  const lineRows = office.lines.length > 0 ? office.lines : [{ name: '(ingen felles linjer)', amount: 0, owner: undefined, stateShare: 0 }];
+  const lineRows = office.lines.length > 0 ? office.lines : [{ name: t('csNoLines'), amount: 0, owner: undefined, stateShare: 0 }];
   const L1 = linesStart + 2;
   const Ln = L1 + lineRows.length - 1;
   const lrange = (c: string) => `$${c}$${L1}:$${c}$${Ln}`;
@@ -333,33 +338,33 @@ export function costSheet(office: CostOffice, key: CostKey, o: CostSheetOptions)
   const members: TableSpec = {
     name: `KP_Fordeling_${tag}`,
     startRow: membersStart,
-    title: `Hva hver kommune betaler – ${keyLabel(key)} (kr per år)`,
+    title: t('csMembersTitle', { key: keyLabel(key, lang) }),
     columns: [
-      { header: 'Kommune', width: 20 },
-      { header: 'Beløp å betale (kr)', format: '#,##0', width: 16 },
-      { header: 'Andel', format: '0.0%' },
-      { header: 'Kr per innbygger', format: '#,##0' },
-      { header: 'Endring mot egen drift (kr)', format: '+#,##0;[Red]-#,##0;0', width: 16 },
-      { header: 'Egen drift (kr)', format: '#,##0' },
-      { header: 'Kommunenr.', width: 11 },
-      { header: 'Folketall', format: '#,##0' },
-      { header: 'Sosialhjelps­mottakere', format: '#,##0' },
-      { header: 'Sosialhjelps­utgifter (kr)', format: '#,##0' },
-      { header: 'Kommunale årsverk', format: '0.0' },
-      { header: 'Kostnad per årsverk (kr)', format: '#,##0' },
-      { header: 'Lønn kommunale årsverk (kr)', format: '#,##0' },
-      { header: 'Egne lokaler i dag (kr)', format: '#,##0' },
-      { header: 'Egne linjer (kr)', format: '#,##0' },
-      ...custom.map((d) => ({ header: driverLabel(d), format: '#,##0.##' })),
-      { header: 'Avrunding: nøkkelandel', format: '0.000%' },
-      { header: 'Avrunding: eksakt beløp', format: '#,##0.00' },
-      { header: 'Avrunding: hele kroner', format: '#,##0' },
-      { header: 'Avrunding: rest', format: '0.000000' },
-      { header: 'Avrunding: prioritet ved lik rest', format: 'General' },
-      { header: 'Avrunding: rang', format: '0' },
+      { header: t('csMunicipality'), width: 20 },
+      { header: t('csAmount'), format: '#,##0', width: 16 },
+      { header: t('csShare'), format: '0.0%' },
+      { header: t('csPerCapita'), format: '#,##0' },
+      { header: t('csChange'), format: '+#,##0;[Red]-#,##0;0', width: 16 },
+      { header: t('csStandalone'), format: '#,##0' },
+      { header: t('csNumber'), width: 11 },
+      { header: t('csPopulation'), format: '#,##0' },
+      { header: t('csUsers'), format: '#,##0' },
+      { header: t('csSpending'), format: '#,##0' },
+      { header: t('csFte'), format: '0.0' },
+      { header: t('csCostPerFte'), format: '#,##0' },
+      { header: t('csStaffCost'), format: '#,##0' },
+      { header: t('csPremises'), format: '#,##0' },
+      { header: t('csOwnLines'), format: '#,##0' },
+      ...custom.map((d) => ({ header: driver(d), format: '#,##0.##' })),
+      { header: t('csRoundFraction'), format: '0.000%' },
+      { header: t('csRoundExact'), format: '#,##0.00' },
+      { header: t('csRoundWhole'), format: '#,##0' },
+      { header: t('csRoundRest'), format: '0.000000' },
+      { header: t('csRoundPriority'), format: 'General' },
+      { header: t('csRoundRank'), format: '0' },
       ...compare.flatMap((k) => [
-        { header: `Hjelp: andel ${keyHeader(k)}`, format: '0.000%' },
-        { header: `Hjelp: eksakt ${keyHeader(k)}`, format: '#,##0.00' },
+        { header: t('csHelpShare', { key: header(k) }), format: '0.000%' },
+        { header: t('csHelpExact', { key: header(k) }), format: '#,##0.00' },
       ]),
     ],
     rows: memberRows,
@@ -376,14 +381,14 @@ export function costSheet(office: CostOffice, key: CostKey, o: CostSheetOptions)
   const comparison: TableSpec = {
     name: `KP_Nokler_${tag}`,
     startRow: compareStart,
-    title: 'Sammenligning av nøkler (kr per år), og følsomheten for den valgte nøkkelen',
+    title: t('csCompareTitle'),
     columns: [
-      { header: 'Kommune', width: 20 },
-      { header: 'Egen drift', format: '#,##0' },
-      { header: `Valgt: ${keyHeader(key)}`, format: '#,##0', width: 16 },
-      ...compare.map((k) => ({ header: keyHeader(k), format: '#,##0', width: 16 })),
-      { header: 'Valgt nøkkel: egen driver opp', format: '+#,##0;-#,##0;0', width: 16 },
-      { header: 'Valgt nøkkel: egen driver ned', format: '+#,##0;-#,##0;0', width: 16 },
+      { header: t('csMunicipality'), width: 20 },
+      { header: t('csStandaloneShort'), format: '#,##0' },
+      { header: t('csChosen', { key: header(key) }), format: '#,##0', width: 16 },
+      ...compare.map((k) => ({ header: header(k), format: '#,##0', width: 16 })),
+      { header: t('csSensUp'), format: '+#,##0;-#,##0;0', width: 16 },
+      { header: t('csSensDown'), format: '+#,##0;-#,##0;0', width: 16 },
     ],
     rows: [
       ...office.members.map((m, i): OutputCell[] => {
@@ -407,7 +412,7 @@ export function costSheet(office: CostOffice, key: CostKey, o: CostSheetOptions)
           const c = columnLetters(j);
           return f(`SUM(${c}${first}:${c}${last})`);
         };
-        return ['Sum', ...Array.from({ length: 2 + compare.length }, (_, j) => colSum(j + 1)), null, null];
+        return [t('csSum'), ...Array.from({ length: 2 + compare.length }, (_, j) => colSum(j + 1)), null, null];
       })(),
     ],
   };
@@ -417,24 +422,26 @@ export function costSheet(office: CostOffice, key: CostKey, o: CostSheetOptions)
   const lines: TableSpec = {
     name: `KP_Linjer_${tag}`,
     startRow: linesStart,
-    title: 'Kostnadslinjer (tom «Betales av»: fordeles etter nøkkelen; kommunenummer eller navn)',
+    title: t('csLinesTitle'),
     columns: [
-      { header: 'Linje', width: 30 },
-      { header: 'Beløp i alt (kr)', format: '#,##0' },
-      { header: 'Statens andel (0–1)', format: '0%' },
-      { header: 'Staten betaler (kr)', format: '#,##0' },
-      { header: 'Kommunene betaler (kr)', format: '#,##0' },
-      { header: 'Betales av', width: 14 },
-      { header: 'Betaler (kommunenr.)', width: 12 },
-      { header: 'Fordeles (kr)', format: '#,##0' },
-      { header: 'Egen (kr)', format: '#,##0' },
-      { header: 'Merknad', width: 50 },
+      { header: t('csLine'), width: 30 },
+      { header: t('csLineAmount'), format: '#,##0' },
+      { header: t('csStateShare'), format: '0%' },
+      { header: t('csStatePays'), format: '#,##0' },
+      { header: t('csMunicipalitiesPay'), format: '#,##0' },
+      { header: t('csPaidBy'), width: 14 },
+      { header: t('csPayer'), width: 12 },
+      { header: t('csShared'), format: '#,##0' },
+      { header: t('csOwn'), format: '#,##0' },
+      { header: t('csNote'), width: 50 },
     ],
     rows: lineRows.map((l, k) => {
       const r = L1 + k;
       const municipal = municipalPart(l);
       const shared = l.owner === undefined ? municipal : 0;
-      const nameNote = STAFF_WORDS.test(l.name) ? 'Navnet ligner lønn: er den allerede regnet fra Bemanning? ' : '';
+      const nameNote = STAFF_WORDS.test(l.name) ? t('csNameLikeStaff') : '';
+      // The payer's cell within the note: the text before and after its name.
+      const [notInBefore, notInAfter] = t('csNotInOffice').split('{payer}') as [string, string];
       const payer = office.members.find((m) => m.number === l.owner);
       return [
         l.name,
@@ -450,40 +457,37 @@ export function costSheet(office: CostOffice, key: CostKey, o: CostSheetOptions)
         f(`E${r}-I${r}`, shared),
         f(`IF(SUMPRODUCT((${range(COL.number)}=G${r})*1)>0,E${r},0)`, municipal - shared),
         f(
-          `"${nameNote}"&IF(AND(G${r}<>"",G${r}<>"felles",I${r}=0),"«"&F${r}&"» er ikke med i kontoret: linjen fordeles etter nøkkelen. ","")&IF(AND(${STAFF}>0,ABS(B${r}-${STAFF})<=${STAFF_LIKE_TOLERANCE}*${STAFF}),"Beløpet ligger innen ${TOLERANCE_TEXT} av lønnskostnaden fra Bemanning: telles den to ganger?","")`,
-          nameNote +
-            (staffTotal > 0 && Math.abs(l.amount - staffTotal) <= STAFF_LIKE_TOLERANCE * staffTotal
-              ? 'Beløpet ligger innen … av lønnskostnaden'
-              : ''),
+          `${literal(nameNote)}&IF(AND(G${r}<>"",G${r}<>"felles",I${r}=0),${literal(notInBefore)}&F${r}&${literal(notInAfter)},"")&IF(AND(${STAFF}>0,ABS(B${r}-${STAFF})<=${STAFF_LIKE_TOLERANCE}*${STAFF}),${literal(t('csLikeStaff', { tolerance: toleranceText(lang) }))},"")`,
+          nameNote + (staffTotal > 0 && Math.abs(l.amount - staffTotal) <= STAFF_LIKE_TOLERANCE * staffTotal ? t('csLikeStaffShort') : ''),
         ),
       ];
     }),
   };
 
   const summaryRows: OutputCell[][] = [
-    ['Lønn kommunale årsverk', f(`SUM(${range(COL.staff)})`, staffTotal)],
+    [t('csSumStaff'), f(`SUM(${range(COL.staff)})`, staffTotal)],
     [
-      'Felles linjer, kommunenes del',
+      t('csSumShared'),
       f(
         `SUM(${lrange('H')})`,
         office.lines.filter((l) => l.owner === undefined).reduce((a, l) => a + municipalPart(l), 0),
       ),
     ],
-    ['Fordeles etter nøkkelen (felles budsjett: kostnad i alt)', f(`${STAFF}+${SHARED}`)],
-    ['Betales av én kommune alene', f(`SUM(${lrange('I')})`)],
-    ['Kostnad i alt for kommunene', f(`${KEYED}+${OWNED}`, base.keyed + base.owned)],
-    ['Kostnad i alt, hele kroner', f(`ROUND(${BASE},0)`, split.total)],
-    ['Kroner fordelt etter størst rest', f(`${TOTAL}-SUM(${range(R.whole)})`)],
-    ['Statens del av linjene (utenfor nøklene)', f(`SUM(${lrange('D')})`)],
+    [t('csSumKeyed'), f(`${STAFF}+${SHARED}`)],
+    [t('csSumOwned'), f(`SUM(${lrange('I')})`)],
+    [t('csSumBase'), f(`${KEYED}+${OWNED}`, base.keyed + base.owned)],
+    [t('csSumTotal'), f(`ROUND(${BASE},0)`, split.total)],
+    [t('csSumLeft'), f(`${TOTAL}-SUM(${range(R.whole)})`)],
+    [t('csSumState'), f(`SUM(${lrange('D')})`)],
   ];
-  if (o.socialPool) summaryRows.push(['Sosialhjelp i felles pott', f(`ROUND(SUM(${range(COL.spending)}),0)`)]);
+  if (o.socialPool) summaryRows.push([t('csSumPool'), f(`ROUND(SUM(${range(COL.spending)}),0)`)]);
   const summary: TableSpec = {
     name: `KP_Sum_${tag}`,
     startRow: sumStart,
-    title: 'Summer: hva kostnaden består av',
+    title: t('csSumTitle'),
     columns: [
-      { header: 'Post', width: 34 },
-      { header: 'Kroner', format: '#,##0.00' },
+      { header: t('csPost'), width: 34 },
+      { header: t('csKroner'), format: '#,##0.00' },
     ],
     rows: summaryRows,
   };
@@ -501,14 +505,14 @@ export function costSheet(office: CostOffice, key: CostKey, o: CostSheetOptions)
     tables.push({
       name: `KP_Sosialhjelp_${tag}`,
       startRow: next,
-      title: `Sosialhjelp i felles pott – ${KEY_LABELS[o.socialPool]} (kr per år)`,
+      title: t('csPoolTitle', { key: keyLabel(poolKey, lang) }),
       columns: [
-        { header: 'Kommune', width: 20 },
-        { header: 'Betaler til potten (kr)', format: '#,##0' },
-        { header: 'Eget forbruk (kr)', format: '#,##0' },
-        { header: 'Netto mot eget forbruk (kr)', format: '+#,##0;[Red]-#,##0;0' },
-        { header: 'Andel av potten', format: '0.000%' },
-        { header: 'Eksakt (kr)', format: '#,##0.00' },
+        { header: t('csMunicipality'), width: 20 },
+        { header: t('csPoolPays'), format: '#,##0' },
+        { header: t('csPoolOwn'), format: '#,##0' },
+        { header: t('csPoolNet'), format: '+#,##0;[Red]-#,##0;0' },
+        { header: t('csPoolShare'), format: '0.000%' },
+        { header: t('csPoolExact'), format: '#,##0.00' },
       ],
       rows: office.members.map((m, i): OutputCell[] => {
         const r = M1 + i;
@@ -543,11 +547,11 @@ export function costSheet(office: CostOffice, key: CostKey, o: CostSheetOptions)
     tables.push({
       name: `KP_Innfasing_${tag}`,
       startRow: next,
-      title: `Innfasing av ${office.members[joinerIndex]!.name}: den betaler en andel av full pris, de andre resten etter sine beløp (kr per år)`,
+      title: t('csPhaseTitle', { member: office.members[joinerIndex]!.name }),
       columns: [
-        { header: 'Kommune', width: 20 },
+        { header: t('csMunicipality'), width: 20 },
         ...phase.steps.map((s) => ({ header: s.label, format: '#,##0', width: 14 })),
-        ...phase.steps.map((s) => ({ header: `Eksakt ${s.label}`, format: '#,##0.00' })),
+        ...phase.steps.map((s) => ({ header: t('csPhaseExact', { step: s.label }), format: '#,##0.00' })),
       ],
       rows: office.members.map((m, i): OutputCell[] => {
         const r = M1 + i;

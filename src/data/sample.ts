@@ -6,6 +6,9 @@ import { buildTravelMatrix } from '../travel/matrix';
 import type { TravelNetwork } from '../travel/network';
 import { ONE_OFFICE_PER_MUNICIPALITY } from '../io/readWorkbook';
 import { KNOWN_COOPERATIONS, type KnownCooperation } from './cooperations';
+import { message, type MessageCode } from '../io/messages';
+import type { Language } from '../io/problems';
+import { parseServicePoint, servicePointLabel } from '../io/servicePoint';
 import { asMunicipalities, ATTRIBUTION, type EmbeddedMunicipality } from './embedded';
 
 export type SampleScenarioRow = Readonly<{
@@ -25,15 +28,42 @@ export const SAMPLE_SCENARIOS = {
 } as const;
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
-const num = (x: number) => String(x).replace('.', ',');
+const num = (x: number, lang: Language = 'nb') => (lang === 'en' ? String(x) : String(x).replace('.', ','));
+
+/**
+ * The sample's words in a language: headings and headers from the catalogue, and the values the
+ * readers take in either language (a service point, yes, estimated). Names, sources' own notes and
+ * the scenarios' names stay as they are, as do the sheets' names, so that readers find them.
+ */
+function words(lang: Language) {
+  const t = (code: MessageCode, params = {}) => message(code, params, lang);
+  return {
+    t,
+    header: (code: MessageCode) => t(code),
+    servicePoint: (label: string, partner = true) => {
+      if (lang === 'nb') return label;
+      const sp = parseServicePoint(label);
+      return sp ? servicePointLabel(sp, partner, lang) : label;
+    },
+    yes: t('yes'),
+    no: t('no'),
+    estimated: t('estimated'),
+    scenario: {
+      current: lang === 'nb' ? SAMPLE_SCENARIOS.current : t('sampleOneEach'),
+      cooperations: t('sampleKnown'),
+      ba: t('sampleOnePerBa'),
+    },
+  };
+}
 
 /** The note a documented cooperation's host row carries: what the report says, and where. */
-export function cooperationNote(c: KnownCooperation): string {
+export function cooperationNote(c: KnownCooperation, lang: Language = 'nb'): string {
+  const t = (code: MessageCode, params = {}) => message(code, params, lang);
   const staff =
     c.staff === undefined
-      ? 'ansatte ikke oppgitt'
-      : `${c.staff} ansatte${c.extraServices ? ` inkl. ${c.extraServices}` : ''} (ansatte, ikke årsverk; år ikke oppgitt)`;
-  return `${c.name} (fra ${c.started}): ${c.note}; ${staff}; kilde ${c.source}`;
+      ? t('sampleStaffNotGiven')
+      : t('sampleStaffGiven', { staff: c.staff, extra: c.extraServices ? t('sampleStaffIncluding', { services: c.extraServices }) : '' });
+  return t('sampleCoopNote', { name: c.name, started: c.started, note: c.note, staff, source: c.source });
 }
 
 /**
@@ -43,15 +73,16 @@ export function cooperationNote(c: KnownCooperation): string {
  * region, hosted by its centre (the largest centre inside the selection, else the largest
  * member), partners with a meeting room.
  */
-export function sampleScenarios(ms: readonly EmbeddedMunicipality[]): SampleScenarioRow[] {
+export function sampleScenarios(ms: readonly EmbeddedMunicipality[], lang: Language = 'nb'): SampleScenarioRow[] {
+  const w = words(lang);
   const rows: SampleScenarioRow[] = [];
   for (const m of ms) {
     rows.push({
-      scenario: SAMPLE_SCENARIOS.current,
+      scenario: w.scenario.current,
       number: m.number,
       name: m.name,
       host: m.number,
-      servicePoint: 'hovedkontor',
+      servicePoint: w.servicePoint('hovedkontor', false),
       agreement: '',
       note: '',
     });
@@ -62,21 +93,26 @@ export function sampleScenarios(ms: readonly EmbeddedMunicipality[]): SampleScen
     const hostOf = new Map<string, { host: string; sp: string; note: string }>();
     for (const c of cooperations) {
       const host = byShort.get(c.host)!;
-      hostOf.set(host.number, { host: host.number, sp: 'hovedkontor', note: cooperationNote(c) });
+      hostOf.set(host.number, { host: host.number, sp: 'hovedkontor', note: cooperationNote(c, lang) });
       for (const p of c.partners) {
         const partner = byShort.get(p.name);
-        if (partner) hostOf.set(partner.number, { host: host.number, sp: p.servicePoint, note: `${c.name}; kilde ${c.source}` });
+        if (partner)
+          hostOf.set(partner.number, {
+            host: host.number,
+            sp: p.servicePoint,
+            note: w.t('sampleCoopPartnerNote', { name: c.name, source: c.source }),
+          });
       }
     }
     for (const m of ms) {
       const h = hostOf.get(m.number);
       rows.push({
-        scenario: SAMPLE_SCENARIOS.cooperations,
+        scenario: w.scenario.cooperations,
         number: m.number,
         name: m.name,
         host: h?.host ?? m.number,
-        servicePoint: h?.sp ?? 'hovedkontor',
-        agreement: h && h.host !== m.number ? 'ja' : '',
+        servicePoint: w.servicePoint(h?.sp ?? 'hovedkontor', h !== undefined && h.host !== m.number),
+        agreement: h && h.host !== m.number ? w.yes : '',
         note: h?.note ?? '',
       });
     }
@@ -92,12 +128,12 @@ export function sampleScenarios(ms: readonly EmbeddedMunicipality[]): SampleScen
     const host = hostOfRegion.get(m.baRegion)!;
     const isHost = host.number === m.number;
     rows.push({
-      scenario: SAMPLE_SCENARIOS.ba,
+      scenario: w.scenario.ba,
       number: m.number,
       name: m.name,
       host: host.number,
-      servicePoint: isHost ? 'hovedkontor' : 'møterom',
-      agreement: isHost ? '' : 'ja',
+      servicePoint: w.servicePoint(isHost ? 'hovedkontor' : 'møterom', !isHost),
+      agreement: isHost ? '' : w.yes,
       note: isHost ? `BA-region ${m.baRegion} ${m.baRegionName}` : '',
     });
   }
@@ -115,14 +151,15 @@ export function estimatedTravel(ms: readonly EmbeddedMunicipality[], p: Paramete
 }
 
 /** The sample's proposal for today's offices: a planner checks it against NAV fylke rather than typing it. */
-export const OFFICES_PROPOSAL = 'forslag, kontroller mot NAV fylke';
+export const OFFICES_PROPOSAL = message('sampleOfficesProposal');
 
 /**
  * Kontorer for a sample: each documented cooperation with members here (host, members,
  * locations, employees from the report, legal form, start, source) and one office per
  * remaining municipality, every row marked as a proposal.
  */
-export function kontorerSheet(ms: readonly EmbeddedMunicipality[]): SheetSpec {
+export function kontorerSheet(ms: readonly EmbeddedMunicipality[], lang: Language = 'nb'): SheetSpec {
+  const { t } = words(lang);
   const byShort = new Map(ms.map((m) => [m.shortName, m]));
   const rows: CellValue[][] = [];
   const placed = new Set<string>();
@@ -159,35 +196,32 @@ export function kontorerSheet(ms: readonly EmbeddedMunicipality[]): SheetSpec {
       whole && c.staff !== undefined ? c.staff : null,
       c.legalForm,
       String(c.started),
-      `${c.source}${c.staff !== undefined ? `: ${c.staff} ansatte (ikke årsverk, år ikke oppgitt)` : ''}; ${OFFICES_PROPOSAL}`,
+      `${c.staff !== undefined ? t('sampleOfficeSource', { source: c.source, staff: c.staff }) : c.source}; ${t('sampleOfficesProposal')}`,
     ]);
   }
   for (const m of ms) {
     if (placed.has(m.number)) continue;
-    rows.push([`NAV ${m.shortName}`, label(m), label(m), '', null, null, null, '', '', OFFICES_PROPOSAL]);
+    rows.push([`NAV ${m.shortName}`, label(m), label(m), '', null, null, null, '', '', t('sampleOfficesProposal')]);
   }
   return {
     name: 'Kontorer',
-    heading: [
-      `Dagens NAV-kontor (${OFFICES_PROPOSAL}): de dokumenterte samarbeidene fra forskningen og ett kontor per øvrige kommune. Rett opp etter NAV fylke; Kontorplan vurderer arket som «Dagens struktur».`,
-      'Kontorsteder: kommune og åpningsdager per uke («Evenes 2»), «møterom» for publikumsmottak/møteplass; en kommune som ikke står der, har ikke eget kontorsted. Ansatte fra rapporten er ansatte, ikke årsverk; tomme celler estimeres.',
-    ],
+    heading: [t('sampleOfficesHeading', { proposal: t('sampleOfficesProposal') }), t('sampleOfficesLocations')],
     freezeRows: 3,
     tables: [
       {
         name: 'Kontorer',
         startRow: 2,
         columns: [
-          { header: 'Kontor', width: 24 },
-          { header: 'Vertskommune', width: 20 },
-          { header: 'Medlemskommuner', width: 50 },
-          { header: 'Kontorsteder (åpningsdager)', width: 40 },
-          { header: 'Statlige årsverk', format: '0.0', width: 16 },
-          { header: 'Kommunale årsverk', format: '0.0', width: 18 },
-          { header: 'Ansatte', format: '0', width: 10 },
-          { header: 'Juridisk form', width: 14 },
-          { header: 'Avtaledato', format: '@', width: 12 },
-          { header: 'Kilde', width: 60 },
+          { header: t('hOffice'), width: 24 },
+          { header: t('hHost'), width: 20 },
+          { header: t('hMembers'), width: 50 },
+          { header: t('hLocations'), width: 40 },
+          { header: t('hStateFte'), format: '0.0', width: 16 },
+          { header: t('hMunicipalFte'), format: '0.0', width: 18 },
+          { header: t('hStaff'), format: '0', width: 10 },
+          { header: t('hLegalForm'), width: 14 },
+          { header: t('hAgreementDate'), format: '@', width: 12 },
+          { header: t('hSource'), width: 60 },
         ],
         rows,
       },
@@ -200,7 +234,10 @@ export function buildSampleWorkbook(
   p: Parameters,
   title: string,
   network?: TravelNetwork,
+  lang: Language = 'nb',
 ): SheetSpec[] {
+  const w = words(lang);
+  const { t } = w;
   const kommuner: SheetSpec = {
     name: 'Kommuner',
     freezeRows: 1,
@@ -209,11 +246,12 @@ export function buildSampleWorkbook(
         name: 'Kommuner',
         startRow: 0,
         columns: [
-          { header: 'Kommunenummer', format: '@', width: 15 },
-          { header: 'Kommunenavn', width: 26 },
-          { header: 'Fylke', format: '@', width: 7 },
-          { header: 'Folketall 1.1.2026', format: '#,##0', width: 18 },
-          { header: 'BA-region', format: '@', width: 10 },
+          { header: t('hMunicipalityNumber'), format: '@', width: 15 },
+          { header: t('hMunicipalityName'), width: 26 },
+          { header: t('hCounty'), format: '@', width: 7 },
+          { header: t('hPopulationAt'), format: '#,##0', width: 18 },
+          { header: t('hBaRegion'), format: '@', width: 10 },
+          // The reader knows this column by its Norwegian name only (src/io/fields.ts).
           { header: 'BA-regionnavn', width: 22 },
           { header: 'Lat', format: '0.00000', width: 10 },
           { header: 'Lon', format: '0.00000', width: 10 },
@@ -227,25 +265,23 @@ export function buildSampleWorkbook(
   for (let i = 0; i < ms.length; i++) {
     for (let j = i + 1; j < ms.length; j++) {
       const ferry = matrix.viaFerry[i]![j] === 1;
-      travelRows.push([ms[i]!.number, ms[j]!.number, round1(matrix.minutes[i]![j]!), ferry ? 'ja' : 'nei', 'estimert']);
+      travelRows.push([ms[i]!.number, ms[j]!.number, round1(matrix.minutes[i]![j]!), ferry ? w.yes : w.no, w.estimated]);
     }
   }
   const reisetid: SheetSpec = {
     name: 'Reisetid',
-    heading: [
-      'Reisetid med bil i minutter, estimert langs veien gjennom nabokommuner og med ferje der kysten krever det (se docs/travel.md). Gjelder begge veier. Erstatt med målte tider der du har dem, og sett kilde til «oppgitt».',
-    ],
+    heading: [t('sampleTravelHeading')],
     freezeRows: 2,
     tables: [
       {
         name: 'Reisetid',
         startRow: 1,
         columns: [
-          { header: 'Fra', format: '@', width: 10 },
-          { header: 'Til', format: '@', width: 10 },
-          { header: 'Minutter', format: '0.0', width: 10 },
-          { header: 'Ferje', width: 8 },
-          { header: 'Kilde', width: 10 },
+          { header: t('hFrom'), format: '@', width: 10 },
+          { header: t('hTo'), format: '@', width: 10 },
+          { header: t('hMinutes'), format: '0.0', width: 10 },
+          { header: t('hFerry'), width: 8 },
+          { header: t('hSource'), width: 10 },
         ],
         rows: travelRows,
       },
@@ -254,9 +290,8 @@ export function buildSampleWorkbook(
   const bemanning: SheetSpec = {
     name: 'Bemanning',
     heading: [
-      `Bemanning estimert fra folketall der den ikke er oppgitt: ${num(p.staffFixed)} per kontor (i vertskommunen) + ${num(p.staffPer1000)} per 1 000 innbyggere, ` +
-        'tilpasset seks dokumenterte kontor (AFI 2022; se docs/scoring.md). Radene under er hver kommunes del per innbygger; kontorets faste del legges til der verten har estimert bemanning.',
-      `Fordelt ${Math.round((1 - p.municipalShareOfFte) * 100)} % statlig og ${Math.round(p.municipalShareOfFte * 100)} % kommunalt (antatt; forskningen: en tredel til halvparten kommunalt). Erstatt med egne tall og sett Kilde til «oppgitt».`,
+      t('sampleStaffHeading', { fixed: num(p.staffFixed, lang), per1000: num(p.staffPer1000, lang) }),
+      t('sampleStaffSplit', { state: Math.round((1 - p.municipalShareOfFte) * 100), municipal: Math.round(p.municipalShareOfFte * 100) }),
     ],
     freezeRows: 2,
     tables: [
@@ -264,15 +299,15 @@ export function buildSampleWorkbook(
         name: 'Bemanning',
         startRow: 1,
         columns: [
-          { header: 'Kommunenummer', format: '@', width: 15 },
-          { header: 'Kommunenavn', width: 26 },
-          { header: 'Statlige årsverk', format: '0.0', width: 16 },
-          { header: 'Kommunale årsverk', format: '0.0', width: 18 },
-          { header: 'Kilde', width: 10 },
+          { header: t('hMunicipalityNumber'), format: '@', width: 15 },
+          { header: t('hMunicipalityName'), width: 26 },
+          { header: t('hStateFte'), format: '0.0', width: 16 },
+          { header: t('hMunicipalFte'), format: '0.0', width: 18 },
+          { header: t('hSource'), width: 10 },
         ],
         rows: ms.map((m) => {
           const part = estimateStaffing({ population: m.population2026 }, p);
-          return [m.number, m.name, round1(part.stateFte), round1(part.municipalFte), 'estimert'];
+          return [m.number, m.name, round1(part.stateFte), round1(part.municipalFte), w.estimated];
         }),
       },
     ],
@@ -285,64 +320,63 @@ export function buildSampleWorkbook(
         name: 'Scenarier',
         startRow: 0,
         columns: [
-          { header: 'Scenario', width: 30 },
-          { header: 'Kommunenummer', format: '@', width: 15 },
-          { header: 'Kommunenavn', width: 26 },
-          { header: 'Vertskommune', format: '@', width: 14 },
-          { header: 'Tjenestested', width: 16 },
-          { header: 'Vertskommuneavtale', width: 19 },
-          { header: 'Merknad', width: 60 },
+          { header: t('colScenario'), width: 30 },
+          { header: t('hMunicipalityNumber'), format: '@', width: 15 },
+          { header: t('hMunicipalityName'), width: 26 },
+          { header: t('hHost'), format: '@', width: 14 },
+          { header: t('hServicePoint'), width: 16 },
+          { header: t('hHostAgreement'), width: 19 },
+          { header: t('hNote'), width: 60 },
         ],
-        rows: sampleScenarios(ms).map((r) => [r.scenario, r.number, r.name, r.host, r.servicePoint, r.agreement, r.note]),
+        rows: sampleScenarios(ms, lang).map((r) => [r.scenario, r.number, r.name, r.host, r.servicePoint, r.agreement, r.note]),
       },
     ],
   };
   const om: SheetSpec = {
     name: 'Om dataene',
     heading: [
-      `Eksempeldata fra Kontorplan: ${title}.`,
-      ATTRIBUTION,
-      'Kommunenes punkter (Lat, Lon) er administrasjonssentrene (GeoNames, CC BY 4.0); reisetiden er estimert mellom dem.',
-      'Reisetid i kommunen (innbyggernes snitt til sitt eget senter) er TØIs tall der TØI har dem, ellers estimert fra SSBs befolkningsrutenett (Kilde: Statistisk sentralbyrå); se arket KP Reisetid etter «kontorplan travel».',
-      'Reisetid og bemanning er estimater (kolonnen Kilde). Scenariene er eksempler; tjenestested merket «antatt» er ikke bekreftet.',
+      t('sampleAbout', { title }),
+      lang === 'nb' ? ATTRIBUTION : t('sampleAttribution'),
+      t('samplePoints'),
+      t('sampleWithin'),
+      t('sampleEstimates'),
     ],
     tables: [],
   };
-  return [kommuner, reisetid, bemanning, kontorerSheet(ms), scenarier, om, weightsSheet(p)];
+  return [kommuner, reisetid, bemanning, kontorerSheet(ms, lang), scenarier, om, weightsSheet(p, lang)];
 }
 
 /**
  * Vekter: the index's weights and scales, the defaults, for the planner to change (read back by
  * readWeights). Each row says which way is better and where its default scale comes from.
  */
-function weightsSheet(p: Parameters): SheetSpec {
+function weightsSheet(p: Parameters, lang: Language): SheetSpec {
+  const { t } = words(lang);
   return {
     name: 'Vekter',
-    heading: [
-      'Vekter og skalaer for den samlede karakteren (0–100): 0 ved verste ende, 100 ved beste, rett linje mellom; et kontor som bryter et krav får 0. Endre vekt eller ender her; tom celle = standard. Kilder: docs/scoring.md.',
-    ],
+    heading: [t('sampleWeightsHeading')],
     freezeRows: 2,
     tables: [
       {
         name: 'Vekter',
         startRow: 1,
         columns: [
-          { header: 'Mål', width: 20 },
-          { header: 'Navn', width: 30 },
-          { header: 'Vekt', format: '0.0#', width: 8 },
-          { header: 'Verste ende (0)', width: 14 },
-          { header: 'Beste ende (100)', width: 14 },
-          { header: 'Bedre når', width: 10 },
-          { header: 'Kilde for standardskalaen', width: 60 },
+          { header: t('hMeasure'), width: 20 },
+          { header: t('hName'), width: 30 },
+          { header: t('hWeight'), format: '0.0#', width: 8 },
+          { header: t('hWorst'), width: 14 },
+          { header: t('hBest'), width: 14 },
+          { header: t('hBetterWhen'), width: 10 },
+          { header: t('hScaleSource'), width: 60 },
         ],
         rows: METRICS.map((m) => [
           m.id,
-          metricLabel(m, p),
+          metricLabel(m, p, lang),
           p.ratings[m.id].weight,
           p.ratings[m.id].worst,
           p.ratings[m.id].best,
-          m.direction === 'higher' ? 'høyere' : 'lavere',
-          `${m.source.kind === 'sourced' ? 'kilde' : 'antakelse'}${m.source.passages.length > 0 ? ` (${m.source.passages.join(', ')})` : ''}`,
+          t(m.direction === 'higher' ? 'sampleHigher' : 'sampleLower'),
+          `${t(m.source.kind === 'sourced' ? 'sampleSourced' : 'sampleAssumed')}${m.source.passages.length > 0 ? ` (${m.source.passages.join(', ')})` : ''}`,
         ]),
         rowFormats: METRICS.map((m) => m.format),
       },

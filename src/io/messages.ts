@@ -256,6 +256,325 @@ export const MESSAGES = {
   },
 
   // The command line's own lines.
+  // The cost sheet (src/costkeys/costSheet.ts): titles, headers, labels and notes.
+  csTitle: { nb: 'Kostnadsfordeling for {office} – nøkkel: {key} (Kontorplan)', en: 'Cost split for {office} – key: {key} (Kontorplan)' },
+  csEditHint: {
+    nb: 'Endre de hvite tallene (folketall, årsverk, parametre, linjer, statens andel): alle beløp, sammenligningen og følsomheten regnes om og summerer seg fortsatt til totalen.',
+    en: "Change the white numbers (population, FTE, parameters, lines, the state's share): every amount, the comparison and the sensitivity are recalculated and still sum to the total.",
+  },
+  csStateNote: {
+    nb: 'Statlige årsverk er utenfor alle nøkler. Økonomisk sosialhjelp betales av hjemkommunen, med mindre den legges i en felles pott (egen tabell).',
+    en: 'State FTE are outside every key. Economic social assistance is paid by the home municipality, unless it is put in a common pool (a table of its own).',
+  },
+  csParamCost: {
+    nb: 'Kostnad per kommunalt årsverk der Bemanning ikke har egen (kr)',
+    en: 'Cost per municipal FTE where Bemanning has none of its own (NOK)',
+  },
+  csParamFixed: {
+    nb: 'Fast andel + variabel del: andel likt fordelt (0–1), resten etter {driver}',
+    en: 'Fixed share + variable part: share split equally (0–1), the rest by {driver}',
+  },
+  csParamWeight: { nb: 'Blandet nøkkel: vekt for {driver}', en: 'Mixed key: weight of {driver}' },
+  csParamSensitivity: {
+    nb: 'Følsomhet: endring i egen driver (0,1 = 10 %)',
+    en: "Sensitivity: change in a member's own driver (0.1 = 10%)",
+  },
+  csParamPhase: {
+    nb: 'Innfasing av {member}: andel av full pris {step} (0–1)',
+    en: 'Phase-in of {member}: share of the full price {step} (0–1)',
+  },
+  csParamsTitle: { nb: 'Parametre (endre dem her)', en: 'Parameters (change them here)' },
+  csParameter: { nb: 'Parameter', en: 'Parameter' },
+  csValue: { nb: 'Verdi', en: 'Value' },
+  csNoParams: { nb: '(nøkkelen har ingen parametre)', en: '(the key has no parameters)' },
+  csNoLines: { nb: '(ingen felles linjer)', en: '(no shared lines)' },
+  csMembersTitle: { nb: 'Hva hver kommune betaler – {key} (kr per år)', en: 'What each municipality pays – {key} (NOK a year)' },
+  csMunicipality: { nb: 'Kommune', en: 'Municipality' },
+  csAmount: { nb: 'Beløp å betale (kr)', en: 'Amount to pay (NOK)' },
+  csShare: { nb: 'Andel', en: 'Share' },
+  csPerCapita: { nb: 'Kr per innbygger', en: 'NOK per inhabitant' },
+  csChange: { nb: 'Endring mot egen drift (kr)', en: 'Change against its own office (NOK)' },
+  csStandalone: { nb: 'Egen drift (kr)', en: 'Own office (NOK)' },
+  csNumber: { nb: 'Kommunenr.', en: 'Municipality no.' },
+  csPopulation: { nb: 'Folketall', en: 'Population' },
+  csUsers: { nb: 'Sosialhjelps­mottakere', en: 'Social assistance recipients' },
+  csSpending: { nb: 'Sosialhjelps­utgifter (kr)', en: 'Social assistance spending (NOK)' },
+  csFte: { nb: 'Kommunale årsverk', en: 'Municipal FTE' },
+  csCostPerFte: { nb: 'Kostnad per årsverk (kr)', en: 'Cost per FTE (NOK)' },
+  csStaffCost: { nb: 'Lønn kommunale årsverk (kr)', en: 'Pay of municipal FTE (NOK)' },
+  csPremises: { nb: 'Egne lokaler i dag (kr)', en: 'Own premises today (NOK)' },
+  csOwnLines: { nb: 'Egne linjer (kr)', en: 'Own lines (NOK)' },
+  csRoundFraction: { nb: 'Avrunding: nøkkelandel', en: 'Rounding: key share' },
+  csRoundExact: { nb: 'Avrunding: eksakt beløp', en: 'Rounding: exact amount' },
+  csRoundWhole: { nb: 'Avrunding: hele kroner', en: 'Rounding: whole kroner' },
+  csRoundRest: { nb: 'Avrunding: rest', en: 'Rounding: remainder' },
+  csRoundPriority: { nb: 'Avrunding: prioritet ved lik rest', en: 'Rounding: priority on equal remainders' },
+  csRoundRank: { nb: 'Avrunding: rang', en: 'Rounding: rank' },
+  csHelpShare: { nb: 'Hjelp: andel {key}', en: 'Helper: share {key}' },
+  csHelpExact: { nb: 'Hjelp: eksakt {key}', en: 'Helper: exact {key}' },
+  csCompareTitle: {
+    nb: 'Sammenligning av nøkler (kr per år), og følsomheten for den valgte nøkkelen',
+    en: 'Keys compared (NOK a year), and the sensitivity of the chosen key',
+  },
+  csStandaloneShort: { nb: 'Egen drift', en: 'Own office' },
+  csChosen: { nb: 'Valgt: {key}', en: 'Chosen: {key}' },
+  csSensUp: { nb: 'Valgt nøkkel: egen driver opp', en: 'Chosen key: own driver up' },
+  csSensDown: { nb: 'Valgt nøkkel: egen driver ned', en: 'Chosen key: own driver down' },
+  csSum: { nb: 'Sum', en: 'Total' },
+  csLinesTitle: {
+    nb: 'Kostnadslinjer (tom «Betales av»: fordeles etter nøkkelen; kommunenummer eller navn)',
+    en: "Cost lines (an empty 'Paid by' is split by the key; a municipality's number or name)",
+  },
+  csLine: { nb: 'Linje', en: 'Line' },
+  csLineAmount: { nb: 'Beløp i alt (kr)', en: 'Amount in all (NOK)' },
+  csStateShare: { nb: 'Statens andel (0–1)', en: "The state's share (0–1)" },
+  csStatePays: { nb: 'Staten betaler (kr)', en: 'The state pays (NOK)' },
+  csMunicipalitiesPay: { nb: 'Kommunene betaler (kr)', en: 'The municipalities pay (NOK)' },
+  csPaidBy: { nb: 'Betales av', en: 'Paid by' },
+  csPayer: { nb: 'Betaler (kommunenr.)', en: 'Payer (municipality no.)' },
+  csShared: { nb: 'Fordeles (kr)', en: 'Split (NOK)' },
+  csOwn: { nb: 'Egen (kr)', en: 'Own (NOK)' },
+  csNote: { nb: 'Merknad', en: 'Note' },
+  csNameLikeStaff: {
+    nb: 'Navnet ligner lønn: er den allerede regnet fra Bemanning? ',
+    en: 'The name looks like pay: is it counted from Bemanning already? ',
+  },
+  csNotInOffice: {
+    nb: '«{payer}» er ikke med i kontoret: linjen fordeles etter nøkkelen. ',
+    en: "'{payer}' is not in the office: the line is split by the key. ",
+  },
+  csLikeStaff: {
+    nb: 'Beløpet ligger innen {tolerance} av lønnskostnaden fra Bemanning: telles den to ganger?',
+    en: 'The amount is within {tolerance} of the pay cost from Bemanning: is it counted twice?',
+  },
+  csLikeStaffShort: { nb: 'Beløpet ligger innen … av lønnskostnaden', en: 'The amount is within … of the pay cost' },
+  csSumStaff: { nb: 'Lønn kommunale årsverk', en: 'Pay of municipal FTE' },
+  csSumShared: { nb: 'Felles linjer, kommunenes del', en: "Shared lines, the municipalities' part" },
+  csSumKeyed: { nb: 'Fordeles etter nøkkelen (felles budsjett: kostnad i alt)', en: 'Split by the key (pooled budget: the cost in all)' },
+  csSumOwned: { nb: 'Betales av én kommune alene', en: 'Paid by one municipality alone' },
+  csSumBase: { nb: 'Kostnad i alt for kommunene', en: 'Cost in all for the municipalities' },
+  csSumTotal: { nb: 'Kostnad i alt, hele kroner', en: 'Cost in all, whole kroner' },
+  csSumLeft: { nb: 'Kroner fordelt etter størst rest', en: 'Kroner given by largest remainder' },
+  csSumState: { nb: 'Statens del av linjene (utenfor nøklene)', en: "The state's part of the lines (outside the keys)" },
+  csSumPool: { nb: 'Sosialhjelp i felles pott', en: 'Social assistance in a common pool' },
+  csSumTitle: { nb: 'Summer: hva kostnaden består av', en: 'Sums: what the cost is made of' },
+  csPost: { nb: 'Post', en: 'Item' },
+  csKroner: { nb: 'Kroner', en: 'NOK' },
+  csPoolTitle: { nb: 'Sosialhjelp i felles pott – {key} (kr per år)', en: 'Social assistance in a common pool – {key} (NOK a year)' },
+  csPoolPays: { nb: 'Betaler til potten (kr)', en: 'Pays into the pool (NOK)' },
+  csPoolOwn: { nb: 'Eget forbruk (kr)', en: 'Own spending (NOK)' },
+  csPoolNet: { nb: 'Netto mot eget forbruk (kr)', en: 'Net against own spending (NOK)' },
+  csPoolShare: { nb: 'Andel av potten', en: 'Share of the pool' },
+  csPoolExact: { nb: 'Eksakt (kr)', en: 'Exact (NOK)' },
+  csPhaseTitle: {
+    nb: 'Innfasing av {member}: den betaler en andel av full pris, de andre resten etter sine beløp (kr per år)',
+    en: 'Phase-in of {member}: it pays a share of the full price, the others the rest by their amounts (NOK a year)',
+  },
+  csPhaseExact: { nb: 'Eksakt {step}', en: 'Exact {step}' },
+  csKeyHeaderFixed: { nb: 'fast andel likt + {driver}', en: 'fixed share equal + {driver}' },
+  csKeyHeaderMix: { nb: 'blandet: {drivers}', en: 'mixed: {drivers}' },
+  csAnd: { nb: ' og ', en: ' and ' },
+  // The optimiser's refusals (src/optimize): rules no structure can meet, numbers the workbook lacks.
+  optUnknownNumber: {
+    nb: '{what}: kommunenummer {number} finnes ikke i arket med kommuner',
+    en: '{what}: municipality number {number} is not in the sheet of municipalities',
+  },
+  optOfficeCount: {
+    nb: 'antall kontor må være et heltall fra 1 til {max}, ikke {value}',
+    en: 'the number of offices must be a whole number from 1 to {max}, not {value}',
+  },
+  optLockedToForbidden: {
+    nb: '{member} er låst til {host}, men {host} er utelukket som vertskommune',
+    en: '{member} is locked to {host}, but {host} is ruled out as a host',
+  },
+  optLockedToLocked: {
+    nb: '{member} er låst til {host}, men {host} er selv låst til {other}',
+    en: '{member} is locked to {host}, but {host} is itself locked to {other}',
+  },
+  optLockedNotAllowed: {
+    nb: '{member} er låst til {host}, men reglene (reisetid eller BA-region) tillater ikke det',
+    en: '{member} is locked to {host}, but the rules (travel time or BA region) do not allow it',
+  },
+  optForcedAndForbidden: {
+    nb: '{host} er både påkrevd og utelukket som vertskommune',
+    en: '{host} is both required and ruled out as a host',
+  },
+  optForcedButLocked: {
+    nb: '{host} skal være vertskommune, men er låst til {other}',
+    en: '{host} is to be a host, but is locked to {other}',
+  },
+  optLockedWeakHost: {
+    nb: '{member} er låst til en vertskommune som ikke kan nå minste bemanning',
+    en: '{member} is locked to a host that cannot reach the minimum staff',
+  },
+  optTooFewIsolated: {
+    nb: '{offices} kontor er for få: {isolated} kommuner må ha eget kontor (ingen robust vert innen rekkevidde) og {forced} verter er påkrevd',
+    en: '{offices} offices are too few: {isolated} municipalities must have an office of their own (no robust host within reach) and {forced} hosts are required',
+  },
+  optTooFewOwners: {
+    nb: '{offices} kontor er for få: med høyst {owners} kommuner per kontor trengs minst {needed} kontor',
+    en: '{offices} offices are too few: with at most {owners} municipalities per office, at least {needed} offices are needed',
+  },
+  optTooMany: {
+    nb: '{offices} kontor er for mange: bare {hosts} kommuner kan være vert',
+    en: '{offices} offices are too many: only {hosts} municipalities can be a host',
+  },
+  optCountOrCost: {
+    nb: 'oppgi enten antall kontor eller en kostnad per kontor',
+    en: 'give either a number of offices or a cost per office',
+  },
+  optNoSolution: {
+    nb: 'Ingen kontorstruktur oppfyller alle kravene{count} (minste bemanning, lengste reisetid, flest eiere, BA-region{locked}). For mange kontor kan også være grunnen: da kan ikke alle nå minstebemanningen. Prøv et annet antall kontor, lavere minstebemanning, flere eiere per kontor eller lengre tillatt reisetid.',
+    en: 'No office structure meets every rule{count} (minimum staff, longest travel, most owners, BA region{locked}). Too many offices can also be the reason: then not all can reach the minimum staff. Try another number of offices, a lower minimum staff, more owners per office or a longer travel time allowed.',
+  },
+  optWithOffices: { nb: ' med {offices} kontor', en: ' with {offices} offices' },
+  optLockedCount: { nb: ', {count} låste kommuner', en: ', {count} locked municipalities' },
+  // The sample's input sheets (src/data/sample.ts): headings and column headers the readers know in both languages.
+  sampleAbout: { nb: 'Eksempeldata fra Kontorplan: {title}.', en: 'Sample data from Kontorplan: {title}.' },
+  sampleAttribution: {
+    nb: 'Befolkning: Statistisk sentralbyrå (tabell 07459 og befolkning på rutenett 2019/2022), CC BY 4.0. Kommunegrenser: © Kartverket, CC BY 4.0. Administrasjonssentre: GeoNames, CC BY 4.0. BA-regioner og reisetider: TØI rapport 1713/2019 for KMD (regjeringen.no).',
+    en: 'Population: Statistics Norway (table 07459 and population on a grid 2019/2022), CC BY 4.0. Municipal boundaries: © Kartverket, CC BY 4.0. Administrative centres: GeoNames, CC BY 4.0. BA regions and travel times: TØI report 1713/2019 for KMD (regjeringen.no).',
+  },
+  samplePoints: {
+    nb: 'Kommunenes punkter (Lat, Lon) er administrasjonssentrene (GeoNames, CC BY 4.0); reisetiden er estimert mellom dem.',
+    en: "The municipalities' points (Lat, Lon) are the administrative centres (GeoNames, CC BY 4.0); travel is estimated between them.",
+  },
+  sampleWithin: {
+    nb: 'Reisetid i kommunen (innbyggernes snitt til sitt eget senter) er TØIs tall der TØI har dem, ellers estimert fra SSBs befolkningsrutenett (Kilde: Statistisk sentralbyrå); se arket KP Reisetid etter «kontorplan travel».',
+    en: "Travel within a municipality (its inhabitants' mean to their own centre) is TØI's figure where TØI has one, else estimated from the population grid (Source: Statistics Norway); see the sheet KP Reisetid after 'kontorplan travel'.",
+  },
+  sampleEstimates: {
+    nb: 'Reisetid og bemanning er estimater (kolonnen Kilde). Scenariene er eksempler; tjenestested merket «antatt» er ikke bekreftet.',
+    en: "Travel and staffing are estimates (the Source column). The scenarios are examples; a service point noted 'antatt' (assumed) is not confirmed.",
+  },
+  sampleTravelHeading: {
+    nb: 'Reisetid med bil i minutter, estimert langs veien gjennom nabokommuner og med ferje der kysten krever det (se docs/travel.md). Gjelder begge veier. Erstatt med målte tider der du har dem, og sett kilde til «oppgitt».',
+    en: "Travel by car in minutes, estimated along the roads through neighbouring municipalities and by ferry where the coast needs it (see docs/travel.md). It holds both ways. Replace it with measured times where you have them, and set the source to 'given'.",
+  },
+  sampleStaffHeading: {
+    nb: 'Bemanning estimert fra folketall der den ikke er oppgitt: {fixed} per kontor (i vertskommunen) + {per1000} per 1 000 innbyggere, tilpasset seks dokumenterte kontor (AFI 2022; se docs/scoring.md). Radene under er hver kommunes del per innbygger; kontorets faste del legges til der verten har estimert bemanning.',
+    en: "Staffing estimated from population where it is not given: {fixed} per office (in the host) + {per1000} per 1,000 inhabitants, fitted to six documented offices (AFI 2022; see docs/scoring.md). The rows below are each municipality's part per inhabitant; the office's fixed part is added where the host has estimated staffing.",
+  },
+  sampleStaffSplit: {
+    nb: 'Fordelt {state} % statlig og {municipal} % kommunalt (antatt; forskningen: en tredel til halvparten kommunalt). Erstatt med egne tall og sett Kilde til «oppgitt».',
+    en: "Split {state}% state and {municipal}% municipal (assumed; the research: a third to a half municipal). Replace them with your own numbers and set Source to 'given'.",
+  },
+  sampleOfficesHeading: {
+    nb: 'Dagens NAV-kontor ({proposal}): de dokumenterte samarbeidene fra forskningen og ett kontor per øvrige kommune. Rett opp etter NAV fylke; Kontorplan vurderer arket som «Dagens struktur».',
+    en: "Today's NAV offices ({proposal}): the documented cooperations from the research and one office for each other municipality. Correct them with NAV fylke; Kontorplan scores the sheet as 'Dagens struktur' (today's structure).",
+  },
+  sampleOfficesProposal: { nb: 'forslag, kontroller mot NAV fylke', en: 'a proposal, to be checked with NAV fylke' },
+  sampleOfficesLocations: {
+    nb: 'Kontorsteder: kommune og åpningsdager per uke («Evenes 2»), «møterom» for publikumsmottak/møteplass; en kommune som ikke står der, har ikke eget kontorsted. Ansatte fra rapporten er ansatte, ikke årsverk; tomme celler estimeres.',
+    en: "Locations: a municipality and its opening days a week ('Evenes 2'), 'møterom' for a reception or meeting place; a municipality not listed has no location of its own. Staff from the report are employees, not FTE; empty cells are estimated.",
+  },
+  sampleWeightsHeading: {
+    nb: 'Vekter og skalaer for den samlede karakteren (0–100): 0 ved verste ende, 100 ved beste, rett linje mellom; et kontor som bryter et krav får 0. Endre vekt eller ender her; tom celle = standard. Kilder: docs/scoring.md.',
+    en: 'Weights and scales of the overall grade (0–100): 0 at the worst end, 100 at the best, a straight line between; an office that breaks a rule gets 0. Change a weight or an end here; an empty cell is the default. Sources: docs/scoring.md.',
+  },
+  sampleHigher: { nb: 'høyere', en: 'higher' },
+  // The sample's scenarios (src/data/sample.ts); the first as src/io/readWorkbook.ts names it when there is no Scenarier.
+  sampleOneEach: {
+    nb: 'Én kommune – ett kontor (teoretisk utgangspunkt)',
+    en: 'One municipality – one office (theoretical starting point)',
+  },
+  sampleKnown: { nb: 'Kjente samarbeid', en: 'Known cooperations' },
+  sampleCoopNote: {
+    nb: '{name} (fra {started}): {note}; {staff}; kilde {source}',
+    en: '{name} (from {started}): {note}; {staff}; source {source}',
+  },
+  sampleCoopPartnerNote: { nb: '{name}; kilde {source}', en: '{name}; source {source}' },
+  sampleStaffNotGiven: { nb: 'ansatte ikke oppgitt', en: 'staff not given' },
+  sampleStaffGiven: {
+    nb: '{staff} ansatte{extra} (ansatte, ikke årsverk; år ikke oppgitt)',
+    en: '{staff} employees{extra} (employees, not FTE; year not given)',
+  },
+  sampleStaffIncluding: { nb: ' inkl. {services}', en: ' incl. {services}' },
+  sampleOfficeSource: {
+    nb: '{source}: {staff} ansatte (ikke årsverk, år ikke oppgitt)',
+    en: '{source}: {staff} employees (not FTE, year not given)',
+  },
+  sampleOnePerBa: { nb: 'Ett kontor per BA-region', en: 'One office per BA region' },
+  sampleLower: { nb: 'lavere', en: 'lower' },
+  sampleSourced: { nb: 'kilde', en: 'source' },
+  sampleAssumed: { nb: 'antakelse', en: 'assumption' },
+  hMunicipalityNumber: { nb: 'Kommunenummer', en: 'Municipality number' },
+  hMunicipalityName: { nb: 'Kommunenavn', en: 'Municipality name' },
+  hCounty: { nb: 'Fylke', en: 'County' },
+  hPopulationAt: { nb: 'Folketall 1.1.2026', en: 'Population 1.1.2026' },
+  hFrom: { nb: 'Fra', en: 'From' },
+  hTo: { nb: 'Til', en: 'To' },
+  hMinutes: { nb: 'Minutter', en: 'Minutes' },
+  hFerry: { nb: 'Ferje', en: 'Ferry' },
+  hSource: { nb: 'Kilde', en: 'Source' },
+  hStateFte: { nb: 'Statlige årsverk', en: 'State FTE' },
+  hMunicipalFte: { nb: 'Kommunale årsverk', en: 'Municipal FTE' },
+  hHost: { nb: 'Vertskommune', en: 'Host municipality' },
+  hMembers: { nb: 'Medlemskommuner', en: 'Members' },
+  hLocations: { nb: 'Kontorsteder (åpningsdager)', en: 'Locations (opening days)' },
+  hStaff: { nb: 'Ansatte', en: 'Staff' },
+  hLegalForm: { nb: 'Juridisk form', en: 'Legal form' },
+  hAgreementDate: { nb: 'Avtaledato', en: 'Agreement date' },
+  hServicePoint: { nb: 'Tjenestested', en: 'Service point' },
+  hHostAgreement: { nb: 'Vertskommuneavtale', en: 'Host agreement' },
+  hNote: { nb: 'Merknad', en: 'Note' },
+  hMeasure: { nb: 'Mål', en: 'Measure' },
+  hName: { nb: 'Navn', en: 'Name' },
+  hWeight: { nb: 'Vekt', en: 'Weight' },
+  hWorst: { nb: 'Verste ende (0)', en: 'Worst end' },
+  hBest: { nb: 'Beste ende (100)', en: 'Best end' },
+  hBetterWhen: { nb: 'Bedre når', en: 'Better when' },
+  hScaleSource: { nb: 'Kilde for standardskalaen', en: 'Source of the default scale' },
+  costPhaseNotMember: {
+    nb: '{member} er ikke med i {office}, og kan ikke fases inn',
+    en: '{member} is not in {office}, and cannot be phased in',
+  },
+  // What the workbook or Excel refuses (src/workbook): the planner can fix it and try again.
+  nothingWasWritten: { nb: 'Ingenting ble skrevet.', en: 'Nothing was written.' },
+  sheetConflict: {
+    nb: 'Arket «{sheet}» finnes allerede og er ikke laget av Kontorplan; gi det et annet navn eller slett det.',
+    en: 'The sheet "{sheet}" already exists and was not made by Kontorplan; rename or delete it.',
+  },
+  tableConflict: {
+    nb: 'Tabellen «{table}» finnes allerede og er ikke laget av Kontorplan; gi den et annet navn i Excel (Tabellutforming › Tabellnavn).',
+    en: 'The table "{table}" already exists and was not made by Kontorplan; rename it in Excel (Table Design › Table Name).',
+  },
+  excelEditMode: {
+    nb: 'Excel er i redigeringsmodus: trykk Enter eller Esc i cellen du skriver i, og prøv igjen.',
+    en: 'Excel is in cell-edit mode: press Enter or Esc in the cell you are typing in, and try again.',
+  },
+  excelRequestTooLarge: {
+    nb: 'Resultatet er for stort til å skrives i én operasjon i Excel (over 5 MB).',
+    en: 'The result is too large to be written in one operation in Excel (over 5 MB).',
+  },
+  excelResponseTooLarge: {
+    nb: 'En rad i arbeidsboken er for stor til å leses fra Excel på nett (over 5 MB). Korte ned svært lange tekster i arkene og prøv igjen.',
+    en: 'A row of the workbook is too large to be read from Excel on the web (over 5 MB). Shorten very long texts in the sheets and try again.',
+  },
+  excelAccessDenied: {
+    nb: 'Excel tillater ikke endringer i arbeidsboken nå (den er skrivebeskyttet eller delt med begrensninger).',
+    en: 'Excel does not allow changes to the workbook now (it is read-only or shared with restrictions).',
+  },
+  excelWriteFailed: {
+    nb: 'Excel avbrøt skrivingen ({code}: {detail}). Det som var skrevet er fjernet, og arkene dine er urørt; prøv igjen.',
+    en: 'Excel stopped the write ({code}: {detail}). What had been written was removed, and your sheets are untouched; try again.',
+  },
+  excelReadFailed: {
+    nb: 'Excel kunne ikke lese arbeidsboken ({code}: {detail}).',
+    en: 'Excel could not read the workbook ({code}: {detail}).',
+  },
+  writeTooLarge: {
+    nb: 'Resultatet er for stort til å skrives i én operasjon ({mb} MB; Excel på nett tillater 5 MB). Velg færre scenarier.',
+    en: 'The result is too large to be written in one operation ({mb} MB; Excel on the web allows 5 MB). Choose fewer scenarios.',
+  },
+  workbookProtected: {
+    nb: 'Arbeidsboken er beskyttet (Se gjennom > Beskytt arbeidsbok), så Kontorplan kan ikke legge til ark. Opphev beskyttelsen og prøv igjen.',
+    en: 'The workbook is protected (Review > Protect Workbook), so Kontorplan cannot add sheets. Remove the protection and try again.',
+  },
+  sampleTaken: {
+    nb: 'Arbeidsboken har allerede arkene {sheets}. Ingenting ble skrevet.',
+    en: 'The workbook already has the sheets {sheets}. Nothing was written.',
+  },
   nothingWritten: { nb: '{count} feil; ingenting ble skrevet.', en: '{count} error(s); nothing was written.' },
   noScenario: {
     nb: '{count} feil; ingen scenarier å vurdere, ingenting ble skrevet.',
@@ -279,6 +598,10 @@ export const MESSAGES = {
     en: '    {seconds} s: best {best}, lower bound {bound}, gap {gap}',
   },
   cancelling: { nb: 'Avbryter: bruker det beste som er funnet så langt …', en: 'Stopping: using the best found so far …' },
+  stoppingCurve: {
+    nb: 'Avbryter avveiingen: skriver punktene som er funnet så langt …',
+    en: 'Stopping the curve: writing the points found so far …',
+  },
   stageMain: { nb: 'finner den beste strukturen', en: 'finding the best structure' },
   stageAlternative: { nb: 'leter etter alternativ {k}', en: 'looking for alternative {k}' },
   stageSweep: { nb: 'avveiing: {offices} kontor', en: 'trade-off: {offices} offices' },
@@ -580,6 +903,7 @@ export type MessageCode = keyof typeof MESSAGES;
 
 /** Codes whose English and Norwegian texts are rightly the same. */
 export const SAME_IN_BOTH: ReadonlySet<string> = new Set<string>([
+  'csParameter',
   'colScenario',
   'colStatus',
   'colVia',
@@ -600,3 +924,28 @@ export function message(code: MessageCode, params: MessageParams = {}, lang: Lan
   const resolved = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'object' ? v[lang] : v]));
   return fill(MESSAGES[code][lang], resolved);
 }
+
+/** An error whose text is a catalogue message: a shell says it in the user's language with `textOf`. */
+export type Coded = Readonly<{ code: MessageCode; params: MessageParams }>;
+
+/**
+ * An error of the engine's own class (so callers still catch it by class) whose message is the
+ * catalogue's `code` in Norwegian, carrying the code and parameters for the user's language.
+ */
+export function coded<E extends Error>(make: (text: string) => E, code: MessageCode, params: MessageParams = {}): E & Coded {
+  return Object.assign(make(message(code, params, 'nb')), { code, params });
+}
+
+/** An error's text in the user's language: its catalogue message when it has one, else its own. */
+export function textOf(e: Error, lang: Language): string {
+  const c = e as Partial<Coded>;
+  return typeof c.code === 'string' && c.code in MESSAGES ? message(c.code, c.params ?? {}, lang) : e.message;
+}
+
+/** The optimiser's names for what a municipality number was given for, in English. */
+export const REQUEST_WHAT_EN: Readonly<Record<string, string>> = {
+  'låst kommune': 'locked municipality',
+  'vertskommune for låst kommune': 'host of a locked municipality',
+  'påkrevd vertskommune': 'required host',
+  'utelukket vertskommune': 'ruled-out host',
+};

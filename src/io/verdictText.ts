@@ -144,7 +144,7 @@ export function versusText(v: VersusBaseline, lang: Language = 'nb'): string {
 /** What the single index means, said wherever it is shown. */
 export const INDEX_MEANING: Words = {
   nb: 'Karakteren (0–100) er et vektet snitt av målenes karakterer (100 = best på hvert mål; vekter og skalaer i tabellen «Vekter og skalaer»), og 0 for et kontor som bryter et krav: et brudd kan ikke veies opp. Befolkningsvektet: kontoret den gjennomsnittlige innbygger betjenes av; per kommune: hver kommune teller likt. Den avgjør bare rekkefølgen innen de tillatte (og innen like mange brudd).',
-  en: 'The rating (0–100) is a weighted mean of the measures’ ratings (100 = best on each; weights and scales in the table «Vekter og skalaer»), and 0 for an office that breaks a rule: a breach cannot be made up for. Population-weighted: the office the average inhabitant is served by; per municipality: each municipality counts once. It orders scenarios only among the admissible (and among equal breaches).',
+  en: 'The rating (0–100) is a weighted mean of the measures’ ratings (100 = best on each; weights and scales in the table "Weights and scales"), and 0 for an office that breaks a rule: a breach cannot be made up for. Population-weighted: the office the average inhabitant is served by; per municipality: each municipality counts once. It orders scenarios only among the admissible (and among equal breaches).',
 };
 
 const lowerFirst = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) ? `${s.charAt(0).toLowerCase()}${s.slice(1)}` : s);

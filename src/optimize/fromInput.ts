@@ -5,6 +5,7 @@ import { usersMinutesAt } from '../travel/matrix';
 import { localDays } from '../scoring/sites';
 import { buildSites } from './sites';
 import { servicePointOf } from './problem';
+import { coded, REQUEST_WHAT_EN } from '../io/messages';
 
 /** What the planner asks of the optimiser, beyond the scoring parameters (minimum FTE, travel, owners, same BA region). */
 export type OptimizeRequest = Readonly<{
@@ -90,11 +91,12 @@ export function fromPlanningInput(input: PlanningInput, params: Parameters, req:
   const totalPopulation = weight.reduce((a, b) => a + b, 0);
   const at = (num: string, what: string): number => {
     const i = index.get(num);
-    if (i === undefined) throw new RequestError(`${what}: kommunenummer ${num} finnes ikke i arket med kommuner`);
+    if (i === undefined)
+      throw coded((t) => new RequestError(t), 'optUnknownNumber', { what: { nb: what, en: REQUEST_WHAT_EN[what] ?? what }, number: num });
     return i;
   };
   if (req.offices !== undefined && (!Number.isInteger(req.offices) || req.offices < 1 || req.offices > n)) {
-    throw new RequestError(`antall kontor må være et heltall fra 1 til ${n}, ikke ${req.offices}`);
+    throw coded((t) => new RequestError(t), 'optOfficeCount', { max: n, value: req.offices });
   }
   const locks = new Map<number, number>();
   for (const [m, h] of req.locks ?? []) locks.set(at(m, 'låst kommune'), at(h, 'vertskommune for låst kommune'));

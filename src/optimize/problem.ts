@@ -1,4 +1,5 @@
 import type { ServicePoint } from '../domain/types';
+import { coded } from '../io/messages';
 
 /**
  * The optimisation problem in plain arrays: who can be served by whom, at what cost, under
@@ -236,23 +237,24 @@ export function reduce(pr: OptProblem): Reduced {
   const forced = new Uint8Array(n);
   for (const j of rules.forcedHosts) forced[j] = 1;
   for (const [i, h] of rules.locks) {
-    if (forbidden[h])
-      throw new InfeasibleRulesError(`${pr.ids[i]} er låst til ${pr.ids[h]}, men ${pr.ids[h]} er utelukket som vertskommune`);
+    if (forbidden[h]) throw coded((t) => new InfeasibleRulesError(t), 'optLockedToForbidden', { member: pr.ids[i]!, host: pr.ids[h]! });
     forced[h] = 1;
     if (rules.locks.has(h) && rules.locks.get(h) !== h) {
-      throw new InfeasibleRulesError(
-        `${pr.ids[i]} er låst til ${pr.ids[h]}, men ${pr.ids[h]} er selv låst til ${pr.ids[rules.locks.get(h)!]}`,
-      );
+      throw coded((t) => new InfeasibleRulesError(t), 'optLockedToLocked', {
+        member: pr.ids[i]!,
+        host: pr.ids[h]!,
+        other: pr.ids[rules.locks.get(h)!]!,
+      });
     }
     if (i !== h && !pairAllowed(pr, i, h)) {
-      throw new InfeasibleRulesError(`${pr.ids[i]} er låst til ${pr.ids[h]}, men reglene (reisetid eller BA-region) tillater ikke det`);
+      throw coded((t) => new InfeasibleRulesError(t), 'optLockedNotAllowed', { member: pr.ids[i]!, host: pr.ids[h]! });
     }
   }
   for (let j = 0; j < n; j++) {
-    if (forced[j] && forbidden[j]) throw new InfeasibleRulesError(`${pr.ids[j]} er både påkrevd og utelukket som vertskommune`);
+    if (forced[j] && forbidden[j]) throw coded((t) => new InfeasibleRulesError(t), 'optForcedAndForbidden', { host: pr.ids[j]! });
     const lock = rules.locks.get(j);
     if (forced[j] && lock !== undefined && lock !== j) {
-      throw new InfeasibleRulesError(`${pr.ids[j]} skal være vertskommune, men er låst til ${pr.ids[lock]}`);
+      throw coded((t) => new InfeasibleRulesError(t), 'optForcedButLocked', { host: pr.ids[j]!, other: pr.ids[lock]! });
     }
   }
   // Host capability: the FTE it could gather at best (its own plus the largest allowed members).
@@ -283,7 +285,7 @@ export function reduce(pr: OptProblem): Reduced {
     );
     allowed.push(Int32Array.from(hosts));
     if (hosts.length === 0) {
-      if (rules.locks.has(i)) throw new InfeasibleRulesError(`${pr.ids[i]} er låst til en vertskommune som ikke kan nå minste bemanning`);
+      if (rules.locks.has(i)) throw coded((t) => new InfeasibleRulesError(t), 'optLockedWeakHost', { member: pr.ids[i]! });
       isolated.push(i);
     }
   }
@@ -297,23 +299,25 @@ export function reduce(pr: OptProblem): Reduced {
     p = rules.offices - isolated.length;
     const nForced = candidates.filter((j) => forced[j]).length;
     if (p < Math.max(1, nForced)) {
-      throw new InfeasibleRulesError(
-        `${rules.offices} kontor er for få: ${isolated.length} kommuner må ha eget kontor (ingen robust vert innen rekkevidde) og ${nForced} verter er påkrevd`,
-      );
+      throw coded((t) => new InfeasibleRulesError(t), 'optTooFewIsolated', {
+        offices: rules.offices,
+        isolated: isolated.length,
+        forced: nForced,
+      });
     }
     const members = n - isolated.length;
     if (Number.isFinite(rules.maxOwners) && p * rules.maxOwners < members) {
-      throw new InfeasibleRulesError(
-        `${rules.offices} kontor er for få: med høyst ${rules.maxOwners} kommuner per kontor trengs minst ${Math.ceil(members / rules.maxOwners) + isolated.length} kontor`,
-      );
+      throw coded((t) => new InfeasibleRulesError(t), 'optTooFewOwners', {
+        offices: rules.offices,
+        owners: rules.maxOwners,
+        needed: Math.ceil(members / rules.maxOwners) + isolated.length,
+      });
     }
     if (p > candidates.length) {
-      throw new InfeasibleRulesError(
-        `${rules.offices} kontor er for mange: bare ${candidates.length + isolated.length} kommuner kan være vert`,
-      );
+      throw coded((t) => new InfeasibleRulesError(t), 'optTooMany', { offices: rules.offices, hosts: candidates.length + isolated.length });
     }
   } else if (rules.officeCost === undefined) {
-    throw new InfeasibleRulesError('oppgi enten antall kontor eller en kostnad per kontor');
+    throw coded((t) => new InfeasibleRulesError(t), 'optCountOrCost');
   }
   const isIsolated = new Uint8Array(n);
   for (const i of isolated) isIsolated[i] = 1;

@@ -1,3 +1,4 @@
+import { coded, message, type MessageCode, type MessageParams } from '../io/messages';
 import { gapOf, type ExactOptions, type ExactResult, type Progress } from './exact';
 import { compare, solveHeuristic } from './heuristic';
 import { evaluate, reduce, type Assignment, type Evaluation, type OptProblem, type Reduced } from './problem';
@@ -148,13 +149,10 @@ export async function optimize(pr: OptProblem, o: OptimizeOptions = {}): Promise
   o.onProgress?.('main');
   const best = await solveOne(pr, red, o);
   if (!best || !best.evaluation.feasible) {
-    const count = pr.rules.offices !== undefined ? ` med ${pr.rules.offices} kontor` : '';
-    const locked = pr.rules.locks.size > 0 ? `, ${pr.rules.locks.size} låste kommuner` : '';
-    throw new NoSolutionError(
-      `Ingen kontorstruktur oppfyller alle kravene${count} (minste bemanning, lengste reisetid, flest eiere, BA-region${locked}). ` +
-        'For mange kontor kan også være grunnen: da kan ikke alle nå minstebemanningen. ' +
-        'Prøv et annet antall kontor, lavere minstebemanning, flere eiere per kontor eller lengre tillatt reisetid.',
-    );
+    const both = (code: MessageCode, params: MessageParams) => ({ nb: message(code, params, 'nb'), en: message(code, params, 'en') });
+    const count = pr.rules.offices !== undefined ? both('optWithOffices', { offices: pr.rules.offices }) : '';
+    const locked = pr.rules.locks.size > 0 ? both('optLockedCount', { count: pr.rules.locks.size }) : '';
+    throw coded((t) => new NoSolutionError(t), 'optNoSolution', { count, locked });
   }
   o.onSolution?.('main', best, red.isolated);
   const alternatives: Solution[] = [];

@@ -119,6 +119,10 @@ export function App({
       .then(loaded, (e: Error) => dispatch({ type: 'error', message: e.message }))
       .finally(() => dispatch({ type: 'ready' }));
   }, [planner, loaded]);
+  // The sheets the commands write, and their refusals, in the pane's language.
+  useEffect(() => {
+    planner.lang = lang;
+  }, [planner, lang]);
   const w = WORDS[lang];
   const title: Record<TabId, string> = {
     data: w.tabData,

@@ -1,28 +1,25 @@
 /**
  * The pane's heavy work off its thread. Office.js must stay on the page's thread, so the
  * Planner still talks to Excel there; what it does with the values is sent here: reading the
- * engine's input from a snapshot and scoring every scenario, building the sample's sheets, and
- * building the scenario sheets from the last read. In the add-in this runs in a Web Worker
+ * engine's input from a snapshot and scoring every scenario. (Building the sheets a command
+ * writes runs in the command, on the page: src/app writes through the WorkbookPort.) In the
+ * add-in this runs in a Web Worker
  * (paneWorker.ts, dist/pane-worker.js); `inProcess` runs the same host on the page (tests, and
  * where workers cannot be started).
  */
-import { carriedOver, scoredSpecs } from '../app/steps';
+import { scores } from '../app/commands';
+import type { ScenarioScore } from '../app/shared';
 import { embeddedReadOptions } from '../data/embedded';
-import { buildSampleWorkbook, selectCounty } from '../data/sample';
 import type { Parameters } from '../domain/parameters';
-import type { SheetSpec, WorkbookSnapshot } from '../domain/sheets';
+import type { WorkbookSnapshot } from '../domain/sheets';
 import { readWorkbook } from '../io/readWorkbook';
-import { scoreAll, type ScenarioScore } from '../scoring/score';
 import type { EmbeddedData } from './planner';
 
 export type ReadResult = ReturnType<typeof readWorkbook>;
 /** A read of the workbook: the engine's result, and every scenario scored when it has a value. */
 export type Read = ReadResult & { scores?: ScenarioScore[] };
 
-export type OffloadRequest =
-  | Readonly<{ type: 'read'; id: number; snapshot: WorkbookSnapshot; params: Parameters }>
-  | Readonly<{ type: 'sample'; id: number; county: string | undefined; params: Parameters; title: string }>
-  | Readonly<{ type: 'scenarioSheets'; id: number; params: Parameters }>;
+export type OffloadRequest = Readonly<{ type: 'read'; id: number; snapshot: WorkbookSnapshot; params: Parameters }>;
 
 export type OffloadReply =
   Readonly<{ id: number; ok: true; value: unknown }> | Readonly<{ id: number; ok: false; message: string; name: string }>;
@@ -30,34 +27,23 @@ export type OffloadReply =
 /** What the Planner hands off (Planner.offload): each resolves with what the in-thread code gives. */
 export type Offload = Readonly<{
   read(snapshot: WorkbookSnapshot, params: Parameters): Promise<Read>;
-  sample(county: string | undefined, params: Parameters, title: string): Promise<SheetSpec[]>;
-  /** The scenario sheets and the comparison of the last read (as Planner.writeScenarios builds them). */
-  scenarioSheets(params: Parameters): Promise<SheetSpec[]>;
 }>;
 
-/** The worker's side: answers each request; it keeps the last read for the sheets built from it. */
+/** The worker's side: answers each request. */
 export function createPaneHost(data: EmbeddedData): (req: OffloadRequest) => OffloadReply {
   const readOptions = embeddedReadOptions(data.municipalities, data.network);
-  let last: { snapshot: WorkbookSnapshot; value: NonNullable<ReadResult['value']> } | undefined;
   const answer = (req: OffloadRequest): unknown => {
     switch (req.type) {
       case 'read': {
         const result: Read = readWorkbook(req.snapshot, req.params, readOptions);
-        last = result.value ? { snapshot: req.snapshot, value: result.value } : undefined;
         if (result.value) {
           try {
-            result.scores = scoreAll(result.value, req.params);
+            result.scores = scores(result.value, req.params);
           } catch {
             // Left to the Planner, which scores on demand and reports what went wrong there.
           }
         }
         return result;
-      }
-      case 'sample':
-        return buildSampleWorkbook(selectCounty([...data.municipalities], req.county), req.params, req.title, data.network);
-      case 'scenarioSheets': {
-        if (!last) throw new Error('no workbook read');
-        return [...scoredSpecs(last.value.scenarios, last.value, req.params), ...carriedOver(last.snapshot, last.value, req.params)];
       }
     }
   };
@@ -82,10 +68,6 @@ function askOf(o: Offload, req: OffloadRequest): Promise<unknown> {
   switch (req.type) {
     case 'read':
       return o.read(req.snapshot, req.params);
-    case 'sample':
-      return o.sample(req.county, req.params, req.title);
-    case 'scenarioSheets':
-      return o.scenarioSheets(req.params);
   }
 }
 
@@ -123,8 +105,6 @@ export function offloadTo(port: Port, fallback?: () => Offload): Offload {
         });
   return {
     read: (snapshot, params) => ask({ type: 'read', id: next++, snapshot, params }),
-    sample: (county, params, title) => ask({ type: 'sample', id: next++, county, params, title }),
-    scenarioSheets: (params) => ask({ type: 'scenarioSheets', id: next++, params }),
   };
 }
 

@@ -1,26 +1,26 @@
 /**
  * What the task pane does, without React: read the open workbook (with the planner's column
- * mapping), insert the sample, score, optimise, split costs, and write Kontorplan's sheets
- * back. Tested against the fake Excel; the components only call these methods.
+ * mapping), and run the commands of src/app over it (insert the sample, score, optimise, split
+ * costs), writing Kontorplan's sheets back. Tested against the fake Excel; the components only
+ * call these methods.
  */
-import { carriedOver, costsResult, keepFor, optimisedResult, scoredSpecs, type PlanValue } from '../app/steps';
-import type { CostKey } from '../costkeys/keys';
+import * as commands from '../app/commands';
+import { optimisationProblem, writeOptimised } from '../app/optimise';
+import { saveSettings, selectCell, settingsOf, type Rules, type Settings } from '../app/settings';
+import type { CostKey, OptimizeRequest, OptProblem, OutcomeSummary, ScenarioScore } from '../app/shared';
+import { costsResult, type PlanValue } from '../app/steps';
 import { embeddedReadOptions, type EmbeddedMunicipality } from '../data/embedded';
-import { buildSampleWorkbook, selectCounty } from '../data/sample';
 import { withParameters, type Parameters } from '../domain/parameters';
 import type { WorkbookSnapshot } from '../domain/sheets';
 import type { Scenario } from '../domain/types';
 import { kindOfSheetName, type SheetKind } from '../io/headers';
-import { applyMapping, asMapping, describeInputs, FIELDS_OF, type ColumnMapping, type FoundInput } from '../io/mapping';
-import { hasErrors, type Problem } from '../io/problems';
-import { readWorkbook, type ReadOptions } from '../io/readWorkbook';
-import { fromPlanningInput, type OptimizeRequest } from '../optimize/fromInput';
-import type { OptProblem } from '../optimize/problem';
-import type { OutcomeSummary } from '../optimize/run';
-import { scoreAll, type ScenarioScore } from '../scoring/score';
+import { applyMapping, describeInputs, FIELDS_OF, type FoundInput } from '../io/mapping';
+import { message } from '../io/messages';
+import { hasErrors, type Language, type Problem } from '../io/problems';
+import { readWorkbook, type ReadOptions, type ReadResult } from '../io/readWorkbook';
 import type { TravelNetwork } from '../travel/network';
 import type { OfficeWorkbook } from '../workbook/office/officeWorkbook';
-import { SheetConflictError } from '../workbook/port';
+import { WorkbookError } from '../workbook/port';
 import { fingerprint } from './changes';
 import type { Offload } from './offload';
 
@@ -40,6 +40,17 @@ export class StaleDataError extends Error {
   }
 }
 
+/** A command refused to write (a planner's sheet in the way, a key that cannot split the office): its message in the pane's language. */
+export class CommandFailedError extends Error {
+  constructor(
+    readonly failure: commands.Failure,
+    lang: Language,
+  ) {
+    super(message(failure.code, failure.params, lang));
+    this.name = 'CommandFailedError';
+  }
+}
+
 /** The workbook has not been read, or has errors. */
 export class NotReadError extends Error {
   constructor() {
@@ -56,15 +67,7 @@ export type Stage = 'reading' | 'checking' | 'writing';
 
 export type EmbeddedData = Readonly<{ municipalities: readonly EmbeddedMunicipality[]; network: TravelNetwork }>;
 
-/** The rules the planner sets in the task pane, kept in the workbook with the mapping. */
-export type Rules = Readonly<{
-  minFte: number;
-  maxTravelWithoutServicePoint: number;
-  maxOwners: number;
-  requireSameBaRegion: boolean;
-}>;
-
-export type Settings = Readonly<{ mapping?: ColumnMapping; rules?: Partial<Rules> }>;
+export type { Rules, Settings } from '../app/settings';
 
 export type Loaded = Readonly<{
   snapshot: WorkbookSnapshot;
@@ -76,16 +79,6 @@ export type Loaded = Readonly<{
   sheetNames: readonly string[];
 }>;
 
-function asRules(v: unknown): Partial<Rules> {
-  if (typeof v !== 'object' || v === null) return {};
-  const r = v as Record<string, unknown>;
-  const out: Record<string, number | boolean> = {};
-  for (const k of ['minFte', 'maxTravelWithoutServicePoint', 'maxOwners'] as const)
-    if (typeof r[k] === 'number' && Number.isFinite(r[k])) out[k] = r[k];
-  if (typeof r.requireSameBaRegion === 'boolean') out.requireSameBaRegion = r.requireSameBaRegion;
-  return out as Partial<Rules>;
-}
-
 export class Planner {
   settings: Settings = {};
   loaded: Loaded | undefined;
@@ -94,15 +87,45 @@ export class Planner {
   /** Where the heavy work runs when not on this thread (offload.ts: the pane's Web Worker). */
   offload: Offload | undefined;
 
+  /** The language of the sheets the commands write and of their refusals. */
+  lang: Language = 'nb';
+
   private scored: { value: PlanValue; scores: ScenarioScore[] } | undefined;
   /** Built once: every read of the workbook uses the same embedded data. */
   private readonly readOptions: ReadOptions;
+  private readonly ref: commands.Reference;
+  /** The last reading (in the mapped names), which the commands write from. */
+  private reading: { snapshot: WorkbookSnapshot; result: ReadResult } | undefined;
 
   constructor(
     readonly workbook: OfficeWorkbook,
     readonly data: EmbeddedData,
   ) {
     this.readOptions = embeddedReadOptions(data.municipalities, data.network);
+    this.ref = { data: data.municipalities, network: data.network };
+  }
+
+  /** The workbook as the commands see it: as the pane read it, written through the Office adapter. */
+  private port(): commands.ReadPort {
+    const wb = this.workbook;
+    return { reading: this.reading, read: () => wb.read(), replaceOwnSheets: (specs, keep) => wb.replaceOwnSheets(specs, keep) };
+  }
+
+  /** Runs a step on the workbook; what Excel refuses is said in the pane's language (the error stays what it is). */
+  private async excel<T>(step: () => Promise<T>): Promise<T> {
+    try {
+      return await step();
+    } catch (e) {
+      if (e instanceof WorkbookError) e.message = e.text(this.lang);
+      throw e;
+    }
+  }
+
+  /** A command's summary, or its refusal as an error in the pane's language (nothing was written). */
+  private done<S>(r: commands.CommandResult<S>): S {
+    if (r.failure || r.summary === undefined)
+      throw new CommandFailedError(r.failure ?? { code: 'nothingWritten', params: { count: 0 } }, this.lang);
+    return r.summary;
   }
 
   get params(): Parameters {
@@ -125,15 +148,15 @@ export class Planner {
    */
   async load(onStage?: (stage: Stage) => void): Promise<Loaded> {
     onStage?.('reading');
-    const raw = await this.workbook.read();
+    const raw = await this.excel(() => this.workbook.read());
     onStage?.('checking');
     await yieldToUi();
-    const stored = this.workbook.settings as { mapping?: unknown; rules?: unknown } | undefined;
-    this.settings = { mapping: asMapping(stored?.mapping), rules: asRules(stored?.rules) };
+    this.settings = settingsOf(this.workbook);
     const mapped = applyMapping(raw, this.settings.mapping);
     const result = this.offload
       ? await this.offload.read(mapped.snapshot, this.params)
       : readWorkbook(mapped.snapshot, this.params, this.readOptions);
+    this.reading = { snapshot: mapped.snapshot, result };
     // Partial results, as the command line gives them: Scenarier's problems are shown, and the
     // scenarios without errors are scored; only problems in the other sheets hold everything up.
     // A Scenarier sheet that cannot be read at all (no scenario left out by name) holds it up too.
@@ -183,8 +206,13 @@ export class Planner {
 
   /** Saves the mapping and rules in the workbook and reads it again with them. */
   async saveSettings(settings: Settings): Promise<Loaded> {
-    await this.workbook.saveSettings(settings);
+    await this.excel(() => saveSettings(this.workbook, settings));
     return this.load();
+  }
+
+  /** Goes to a problem's cell in Excel. */
+  select(at: Readonly<{ sheet: string; cell?: string }>): Promise<void> {
+    return selectCell(this.workbook, at);
   }
 
   counties(): { number: string; name: string }[] {
@@ -199,29 +227,16 @@ export class Planner {
    * the sheets added and how many municipalities they hold.
    */
   async insertSample(county: string | undefined, onStage?: (stage: Stage) => void): Promise<{ sheets: string[]; municipalities: number }> {
-    const ms = selectCounty([...this.data.municipalities], county);
-    const title =
-      county === undefined
-        ? `Hele landet, ${ms.length} kommuner`
-        : `${ms[0]?.countyName ?? county} (fylke ${county}), ${ms.length} kommuner`;
     onStage?.('writing');
     await yieldToUi();
-    const specs = this.offload
-      ? await this.offload.sample(county, this.params, title)
-      : buildSampleWorkbook(ms, this.params, title, this.data.network);
-    // Every name taken is named at once (Excel compares names case-insensitively).
-    const have = new Set((this.loaded?.sheetNames ?? []).map((n) => n.toLowerCase()));
-    const taken = specs.map((x) => x.name).filter((n) => have.has(n.toLowerCase()));
-    if (taken.length > 0) throw new SampleTakenError(taken);
-    try {
-      await this.workbook.addInputSheets(specs);
-    } catch (e) {
-      // Added since the last read: still the planner's sheet.
-      if (e instanceof SheetConflictError) throw new SampleTakenError([e.sheet]);
-      throw e;
-    }
+    // Every name taken is named at once.
+    const r = await this.excel(() =>
+      commands.sample(this.workbook, county, this.params, this.ref, this.loaded?.sheetNames ?? [], this.lang),
+    );
+    if (r.failure?.code === 'sampleTaken') throw new SampleTakenError(r.failure.sheets ?? []);
+    const s = this.done(r);
     await this.load(onStage);
-    return { sheets: specs.map((x) => x.name), municipalities: ms.length };
+    return { sheets: [...r.written], municipalities: s.municipalities };
   }
 
   private value(): PlanValue {
@@ -237,7 +252,12 @@ export class Planner {
   private async ensureCurrent(onStage?: (stage: Stage) => void): Promise<void> {
     // Sheets added, deleted, renamed or resized: seen in the outline, without reading the values
     // (edits within an input sheet reach the pane through Worksheet.onChanged).
-    if (this.loaded && this.workbook.outline !== undefined && (await this.workbook.outlineNow()) === this.workbook.outline) return;
+    if (
+      this.loaded &&
+      this.workbook.outline !== undefined &&
+      (await this.excel(() => this.workbook.outlineNow())) === this.workbook.outline
+    )
+      return;
     const before = this.loaded;
     const now = await this.load(onStage);
     if (!before || fingerprint(before.snapshot) !== fingerprint(now.snapshot)) throw new StaleDataError();
@@ -246,7 +266,7 @@ export class Planner {
   /** Every scenario scored, once per read of the workbook (the tabs share it). */
   scores(): ScenarioScore[] {
     const value = this.value();
-    if (this.scored?.value !== value) this.scored = { value, scores: scoreAll(value, this.params) };
+    if (this.scored?.value !== value) this.scored = { value, scores: commands.scores(value, this.params) };
     return this.scored.scores;
   }
 
@@ -256,15 +276,13 @@ export class Planner {
    */
   async writeScenarios(o: { check?: boolean; onStage?: (stage: Stage) => void } = {}): Promise<string[]> {
     if (o.check) await this.ensureCurrent(o.onStage);
-    const value = this.value();
+    this.value();
     o.onStage?.('writing');
     await yieldToUi();
-    const specs = this.offload
-      ? await this.offload.scenarioSheets(this.params)
-      : [...scoredSpecs(value.scenarios, value, this.params), ...carriedOver(this.loaded!.snapshot, value, this.params)];
-    await this.workbook.replaceOwnSheets(specs, keepFor('plan'));
+    const r = await commands.plan(this.port(), this.params, this.ref, this.lang);
+    this.done(r);
     await this.load(o.onStage);
-    return specs.map((s) => s.name);
+    return [...r.written];
   }
 
   /** Today's structure (the Kontorer sheet), scored as the baseline; undefined without one. */
@@ -275,7 +293,7 @@ export class Planner {
 
   /** The optimisation under `rules` (default: the workbook's), nothing saved. */
   optimisationProblem(req: OptimizeRequest, rules?: Rules): OptProblem {
-    return fromPlanningInput(this.value(), rules ? withParameters({ ...this.settings.rules, ...rules }) : this.params, req);
+    return optimisationProblem(this.value(), rules ? withParameters({ ...this.settings.rules, ...rules }) : this.params, req, this.lang);
   }
 
   /**
@@ -288,15 +306,22 @@ export class Planner {
     const params = rules ? withParameters({ ...this.settings.rules, ...rules }) : this.params;
     onStage?.('writing');
     await yieldToUi();
-    const result = optimisedResult(this.value(), params, req, pr, outcome);
-    await this.workbook.replaceOwnSheets(result.specs, keepFor('plan'));
-    if (rules) await this.workbook.saveSettings({ ...this.settings, rules });
+    this.value();
+    const result = this.done(await writeOptimised(this.port(), params, this.ref, req, pr, outcome, this.lang));
+    if (rules) await this.excel(() => saveSettings(this.workbook, { ...this.settings, rules }));
     await this.load(onStage);
     return result;
   }
 
+  /** One office's split under a key, without writing (what the Costs tab shows before the planner writes it). */
   costs(o: { scenario: string; host: string; key: CostKey; costPerFte: number; costPerFteGiven: boolean }) {
-    return costsResult(this.value(), o);
+    const value = this.value();
+    return costsResult(value, {
+      ...o,
+      municipalShareOfFte: this.params.municipalShareOfFte,
+      costsSheet: value.sheetsUsed.costs,
+      lang: this.lang,
+    });
   }
 
   async writeCosts(
@@ -306,9 +331,9 @@ export class Planner {
     await this.ensureCurrent(onStage);
     onStage?.('writing');
     await yieldToUi();
-    const { sheet } = this.costs(o);
-    await this.workbook.replaceOwnSheets([sheet, ...carriedOver(this.loaded!.snapshot, this.value(), this.params)], keepFor('costs'));
+    this.value();
+    const s = this.done(await commands.costs(this.port(), this.params, this.ref, o, undefined, this.lang));
     await this.load();
-    return sheet.name;
+    return s.sheet.name;
   }
 }

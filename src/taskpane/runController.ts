@@ -8,7 +8,8 @@
 import type { Progress } from '../optimize/exact';
 import type { OptimizeRequest } from '../optimize/fromInput';
 import type { OptProblem } from '../optimize/problem';
-import { sweepCounts, type OutcomeSummary } from '../optimize/run';
+import type { OutcomeSummary } from '../optimize/run';
+import { lowestOfficeCount, sweepCounts } from '../app/optimise';
 import type { OptimizeJob } from '../optimize/worker';
 import type { Words } from './i18n';
 import { NotReadError, StaleDataError, type Planner, type Rules } from './planner';
@@ -54,7 +55,7 @@ export function planRun(r: RunRequest, pr: OptProblem): Plan {
   const limit = r.timeLimitSeconds;
   const heuristicSeconds = Math.min(2, limit);
   const sweepLimit = Math.min(limit, 10);
-  const lowest = Math.max(1, Math.ceil(pr.n / (Number.isFinite(r.rules.maxOwners) ? r.rules.maxOwners : 1)));
+  const lowest = lowestOfficeCount(pr.n, r.rules.maxOwners);
   const asked = r.req.offices;
   const sweep = asked !== undefined ? sweepCounts(asked, lowest, pr.n, CURVE_POINTS) : { min: lowest, max: pr.n };
   // In cost mode the counts follow from the best one (sweepCounts' default of nine points).

@@ -1,4 +1,6 @@
 import type { SheetSpec, WorkbookSnapshot } from '../domain/sheets';
+import { message, type MessageCode, type MessageParams } from '../io/messages';
+import type { Language } from '../io/problems';
 
 /**
  * What the engine needs from a workbook, whatever holds it (Excel via Office.js, an .xlsx
@@ -23,12 +25,61 @@ export interface InputSheetsPort {
   addInputSheets(specs: readonly SheetSpec[]): void | Promise<void>;
 }
 
+/**
+ * A workbook that keeps Kontorplan's settings with it (the pane: Office's document settings).
+ * `settings` is the value as of the last `read`.
+ */
+export interface SettingsPort {
+  readonly settings: unknown;
+  saveSettings(value: unknown): Promise<void>;
+}
+
+/** A workbook open in front of the planner, where a cell can be selected (a problem's "go to"). */
+export interface SelectPort {
+  select(sheet: string, cell?: string): Promise<void>;
+}
+
 /** The very hidden sheet listing the sheets Kontorplan made, one name per row in column A. */
 export const OWNER_SHEET = '_kontorplan';
 
-export class SheetConflictError extends Error {
-  constructor(readonly sheet: string) {
-    super(`Arket «${sheet}» finnes allerede og er ikke laget av Kontorplan; gi det et annet navn eller slett det.`);
+/**
+ * What the workbook or Excel refused, as a message of the catalogue (src/io/messages.ts):
+ * `text(lang)` in the planner's language; `message` is the Norwegian. `nothingWritten`: a write
+ * was refused and the workbook is as it was, which the text says.
+ */
+export class WorkbookError extends Error {
+  constructor(
+    readonly code: MessageCode,
+    readonly params: MessageParams = {},
+    readonly nothingWritten = false,
+  ) {
+    super(render(code, params, nothingWritten, 'nb'));
+    this.name = 'WorkbookError';
+  }
+
+  text(lang: Language): string {
+    return render(this.code, this.params, this.nothingWritten, lang);
+  }
+}
+
+const render = (code: MessageCode, params: MessageParams, nothingWritten: boolean, lang: Language) =>
+  message(code, params, lang) + (nothingWritten ? ` ${message('nothingWasWritten', {}, lang)}` : '');
+
+/** Something in Excel stopped a read or a write; the message says what to do, and nothing was changed. */
+export class WorkbookBlockedError extends WorkbookError {
+  constructor(code: MessageCode, params: MessageParams = {}, nothingWritten = false) {
+    super(code, params, nothingWritten);
+    this.name = 'WorkbookBlockedError';
+  }
+}
+
+export class SheetConflictError extends WorkbookError {
+  constructor(
+    readonly sheet: string,
+    code: MessageCode = 'sheetConflict',
+    params: MessageParams = { sheet },
+  ) {
+    super(code, params);
     this.name = 'SheetConflictError';
   }
 }
@@ -36,8 +87,7 @@ export class SheetConflictError extends Error {
 /** A table of the planner's has the name of one Kontorplan writes (table names are unique in a workbook). */
 export class TableConflictError extends SheetConflictError {
   constructor(readonly table: string) {
-    super(table);
-    this.message = `Tabellen «${table}» finnes allerede og er ikke laget av Kontorplan; gi den et annet navn i Excel (Tabellutforming › Tabellnavn).`;
+    super(table, 'tableConflict', { table });
     this.name = 'TableConflictError';
   }
 }

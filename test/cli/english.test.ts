@@ -5,6 +5,10 @@ import { main } from '../../src/cli/main';
 import { capture } from '../builders';
 import { ExcelJsWorkbook } from '../../src/workbook/exceljs/exceljsWorkbook';
 import { parseServicePoint } from '../../src/io/servicePoint';
+import { norwegian } from '../app/giveAway';
+import * as commands from '../../src/app/commands';
+import { reference } from '../../src/cli/common';
+import { DEFAULT_PARAMETERS } from '../../src/domain/parameters';
 
 /**
  * `--lang en` end to end on the command line: English lines, headers and labels; and what
@@ -185,4 +189,59 @@ describe('travel --accuracy --lang en', () => {
     expect(io.stdout[1]).toMatch(/^ {2}median error \d+\.\d min, 90th percentile \d+\.\d min, median \d+\.\d%$/);
     expect(io.stdout.some((l) => /^ {2}road distance: \d+ pairs/.test(l))).toBe(true);
   });
+});
+
+describe('every command with --lang en says nothing in Norwegian', () => {
+  /** Names the output may quote: the workbook's municipalities, scenarios, offices and sheets. */
+  let names: string[];
+  beforeAll(async () => {
+    const sheets = await sheetsOf(input);
+    const cells = (name: string) =>
+      sheets
+        .find((s) => s.name === name)!
+        .values.flat()
+        .filter((v): v is string => typeof v === 'string');
+    names = [...sheets.map((s) => s.name), ...cells('Kommuner'), ...cells('Scenarier'), ...cells('Kontorer'), 'NAV'];
+  });
+
+  const said = async (args: string[]) => {
+    const io = capture();
+    const code = await main([...args, '--lang', 'en'], io);
+    return { code, lines: [...io.stdout, ...io.stderr] };
+  };
+
+  it.each([
+    ['sample', ['sample', '--county', '18']],
+    ['plan', ['plan', '@input']],
+    ['travel', ['travel', '@input']],
+    ['costs', ['costs', '@input', '--scenario', 'Known cooperations', '--office', '1841', '--key', 'fixed-plus', '--fixed', '0.3']],
+    ['optimize', ['optimize', '@input', '--offices', '12', '--heuristic', '--sweep', '11-12', '--alternatives', '1']],
+    ['optimize, rules no structure meets', ['optimize', '@input', '--offices', '2', '--heuristic']],
+    ['optimize, a lock to a number the workbook lacks', ['optimize', '@input', '--offices', '12', '--heuristic', '--lock', '1804=9999']],
+    ['plan, a planner’s sheet in the way', ['plan', '@conflict']],
+  ])(
+    '%s',
+    async (name, args) => {
+      const out = path.join(dir, `said-${name.replace(/\W+/g, '-')}.xlsx`);
+      let file = input;
+      if (args.includes('@conflict')) {
+        // The sample with a sheet of the planner's named as one plan writes.
+        file = path.join(dir, 'conflict.xlsx');
+        const wb = ExcelJsWorkbook.create();
+        await commands.sample(wb, '18', DEFAULT_PARAMETERS, reference(), [], 'en');
+        wb.addInputSheets([
+          { name: 'Sammenligning', tables: [{ name: 'Mine', startRow: 0, columns: [{ header: 'Note' }], rows: [['mine']] }] },
+        ]);
+        await wb.save(file);
+      }
+      const { code, lines } = await said([...args.map((a) => (a.startsWith('@') ? file : a)), '--out', out]);
+      expect(lines.length).toBeGreaterThan(0);
+      // The sheets written are names too (a scenario's sheet carries the scenario's name).
+      const wrote = code === 0 && !args.includes('sample') ? (await sheetsOf(out)).map((s) => s.name) : [];
+      expect(norwegian(lines, [...names, ...wrote])).toEqual([]);
+      if (name.includes(',')) expect(code).toBe(1);
+      else expect(code).toBe(0);
+    },
+    120_000,
+  );
 });

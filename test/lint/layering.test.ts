@@ -20,12 +20,20 @@ const REFUSED: [string, string, string][] = [
     "import { MemoryWorkbook } from '../../workbook/memory/memoryWorkbook';",
     'through src/workbook/port.ts only',
   ],
+  ['src/cli/x.ts', "import { optimize } from '../optimize/run';", 'A shell calls the engine through src/app'],
+  ['src/taskpane/x.ts', "import { scoreAll } from '../scoring/score';", 'A shell calls the engine through src/app'],
+  ['src/taskpane/components/x.tsx', "import { KEY_LABELS } from '../../costkeys/costSheet';", 'A shell calls the engine through src/app'],
+  ['src/cli/x.ts', "import { fromPlanningInput } from '../optimize/fromInput';", 'A shell calls the engine through src/app'],
 ];
 const ALLOWED: [string, string][] = [
   ['src/domain/x.ts', "import type { SheetSpec } from './sheets';"],
   ['src/app/x.ts', "import type { WorkbookPort } from '../workbook/port';"],
   ['src/workbook/office/x.ts', "import { layoutSheet } from '../../domain/layout';"],
   ['src/cli/x.ts', "import { ExcelJsWorkbook } from '../workbook/exceljs/exceljsWorkbook';"],
+  ['src/cli/x.ts', "import { optimise } from '../app/optimise';"],
+  ['src/cli/x.ts', "import { optimizeCommand } from './optimize';"],
+  ['src/cli/x.ts', "import { WorkerSolver } from '../optimize/node/exactInWorker';"],
+  ['src/taskpane/x.ts', "import type { OptProblem } from '../optimize/problem';"],
 ];
 
 /** ESLint in a process of its own (its flat config is an ES module, which Jest's VM cannot load). */
@@ -40,7 +48,7 @@ function lint(cases: readonly (readonly [string, string])[]): string[][] {
       const out = [];
       for (const [file, source] of cases) {
         const [r] = await eslint.lintText(source, { filePath: require('path').join(process.cwd(), file) });
-        out.push(r.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message));
+        out.push(r.messages.filter((m) => (m.ruleId ?? '').endsWith('no-restricted-imports')).map((m) => m.message));
       }
       process.stdout.write(JSON.stringify(out));
     })();`;

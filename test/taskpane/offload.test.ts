@@ -44,9 +44,10 @@ describe('offloading the heavy work', () => {
 
   it('reports the host’s errors as errors', async () => {
     const host = createPaneHost(data);
-    const reply = host({ type: 'scenarioSheets', id: 7, params: {} as never });
-    expect(reply).toEqual({ id: 7, ok: false, message: 'no workbook read', name: 'Error' });
-    await expect(inProcess(data).scenarioSheets({} as never)).rejects.toThrow('no workbook read');
+    // A snapshot without sheets is not one the page sends; the engine throws on it.
+    const reply = host({ type: 'read', id: 7, snapshot: {} as never, params: {} as never });
+    expect(reply).toMatchObject({ id: 7, ok: false, name: 'TypeError' });
+    await expect(inProcess(data).read({} as never, {} as never)).rejects.toThrow(TypeError);
   });
 
   it('hands what was waiting, and what comes after, to the page when the worker fails', async () => {

@@ -2,10 +2,10 @@ import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Te
 import { useMemo } from 'react';
 import { usePane } from '../paneContext';
 import type { CostsForm } from '../store';
-import { KEY_LABELS } from '../../costkeys/costSheet';
+import { KEY_LABELS } from '../../app/shared';
 import { NotReadError } from '../planner';
 import { formatProblem } from '../../io/problems';
-import { DEFAULT_COST_PER_FTE } from '../../costkeys/fromInput';
+import { DEFAULT_COST_PER_FTE } from '../../app/shared';
 import type { CostKey, DriverId } from '../../costkeys/keys';
 import type { Planner } from '../planner';
 import { fmt, pct, useLanguage, useWords } from '../i18n';

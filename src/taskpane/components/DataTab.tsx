@@ -114,7 +114,7 @@ export function DataTab({ planner, onLoaded }: { planner: Planner; version?: num
                 {/* Text from cells is rendered as text, never as HTML. */}
                 <Text>{formatProblem(p, lang)}</Text>{' '}
                 {loaded.sheetNames.includes(p.sheet) && (
-                  <Link as="button" onClick={() => void planner.workbook.select(p.sheet, p.cell).catch(() => undefined)}>
+                  <Link as="button" onClick={() => void planner.select(p).catch(() => undefined)}>
                     {w.goTo} {p.cell ? `${p.sheet}!${p.cell}` : p.sheet}
                   </Link>
                 )}

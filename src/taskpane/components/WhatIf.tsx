@@ -41,8 +41,7 @@ import {
 import type { MunicipalityNumber, Scenario, ServicePoint, TravelMatrix } from '../../domain/types';
 import { servicePointLabel } from '../../io/servicePoint';
 import { inadmissibleReason, RULE_LABELS } from '../../io/verdictText';
-import { gradeText } from '../../scoring/consequences';
-import type { ScenarioScore } from '../../scoring/score';
+import { gradeText, type ScenarioScore } from '../../app/shared';
 import { travelMinutes } from '../../travel/matrix';
 import { fingerprint } from '../changes';
 import { fmt, pct, useLanguage, useWords } from '../i18n';

@@ -1,15 +1,26 @@
 import { layoutSheet } from '../../domain/layout';
 import type { CellValue, SheetData, SheetSpec, WorkbookSnapshot } from '../../domain/sheets';
-import { OWNER_SHEET, planReplacement, SheetConflictError, type InputSheetsPort, type WorkbookPort } from '../port';
+import {
+  OWNER_SHEET,
+  planReplacement,
+  SheetConflictError,
+  type InputSheetsPort,
+  type SelectPort,
+  type SettingsPort,
+  type WorkbookPort,
+} from '../port';
 
 export { layoutSheet } from '../../domain/layout';
 
 /** An in-memory workbook: the reference implementation of WorkbookPort for tests. */
-export class MemoryWorkbook implements WorkbookPort, InputSheetsPort {
+export class MemoryWorkbook implements WorkbookPort, InputSheetsPort, SettingsPort, SelectPort {
   private sheets: SheetData[];
   private owned: string[] = [];
   /** The specs last written, for assertions. */
   written: readonly SheetSpec[] = [];
+  settings: unknown = undefined;
+  /** The cell last selected, as `Sheet!A1`. */
+  selected: string | undefined;
 
   constructor(sheets: readonly { name: string; values: CellValue[][]; visible?: boolean }[] = []) {
     this.sheets = sheets.map((s) => ({ name: s.name, values: s.values, visible: s.visible ?? true }));
@@ -46,6 +57,16 @@ export class MemoryWorkbook implements WorkbookPort, InputSheetsPort {
     );
     if (plan.conflict !== undefined) throw new SheetConflictError(plan.conflict);
     for (const spec of specs) this.sheets.push({ name: spec.name, visible: true, values: layoutSheet(spec) });
+  }
+
+  async saveSettings(value: unknown): Promise<void> {
+    // Kept as Office keeps a document setting: as JSON, so only what survives JSON comes back.
+    this.settings = JSON.parse(JSON.stringify(value)) as unknown;
+  }
+
+  async select(sheet: string, cell?: string): Promise<void> {
+    if (!this.sheets.some((s) => s.name === sheet)) throw new Error(`no sheet ${sheet}`);
+    this.selected = `${sheet}!${cell ?? 'A1'}`;
   }
 
   sheetNames(): string[] {

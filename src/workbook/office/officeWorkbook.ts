@@ -11,7 +11,16 @@ import {
 } from '../../domain/sheets';
 import { a1, columnIndex, columnLetters } from '../../io/cells';
 import { layoutSheet } from '../../domain/layout';
-import { OWNER_SHEET, planReplacement, SheetConflictError, type WorkbookPort } from '../port';
+import {
+  OWNER_SHEET,
+  planReplacement,
+  SheetConflictError,
+  WorkbookBlockedError,
+  type InputSheetsPort,
+  type SelectPort,
+  type SettingsPort,
+  type WorkbookPort,
+} from '../port';
 import { excelDate, isDateTimeFormat } from '../numberFormat';
 import type { ExcelRun, XRange, XRequestContext, XWorksheet } from './excelApi';
 
@@ -34,13 +43,7 @@ export const READ_BYTES_PER_CELL = 36;
 /** The document setting that holds Kontorplan's settings (column mapping, parameters). */
 export const SETTINGS_KEY = 'kontorplan';
 
-/** Something in Excel stopped a read or a write; the message says what to do, and nothing was changed. */
-export class WorkbookBlockedError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'WorkbookBlockedError';
-  }
-}
+export { WorkbookBlockedError } from '../port';
 
 /** The A1 address of the top-left cell of a (sheet-qualified) range address, as 0-based row and column. */
 export function topLeft(address: string): { row: number; col: number } {
@@ -157,26 +160,14 @@ async function readBlocks(context: XRequestContext, sheets: readonly XWorksheet[
 /** Messages for what Excel itself refuses, by its error code. */
 function blocked(e: unknown, doing: 'read' | 'write'): Error {
   const code = (e as { code?: string }).code;
-  const nothing = doing === 'write' ? ' Ingenting ble skrevet.' : '';
-  if (code === 'InvalidOperationInCellEditMode')
-    return new WorkbookBlockedError(`Excel er i redigeringsmodus: trykk Enter eller Esc i cellen du skriver i, og prøv igjen.${nothing}`);
+  const write = doing === 'write';
+  if (code === 'InvalidOperationInCellEditMode') return new WorkbookBlockedError('excelEditMode', {}, write);
   // Excel on the web's 5 MB limits (Office.js codes RequestPayloadSizeLimitExceeded and ResponsePayloadSizeLimitExceeded).
-  if (code === 'RequestPayloadSizeLimitExceeded')
-    return new WorkbookBlockedError(`Resultatet er for stort til å skrives i én operasjon i Excel (over 5 MB).${nothing}`);
-  if (code === 'ResponsePayloadSizeLimitExceeded')
-    return new WorkbookBlockedError(
-      'En rad i arbeidsboken er for stor til å leses fra Excel på nett (over 5 MB). Korte ned svært lange tekster i arkene og prøv igjen.',
-    );
-  if (code === 'AccessDenied')
-    return new WorkbookBlockedError(
-      `Excel tillater ikke endringer i arbeidsboken nå (den er skrivebeskyttet eller delt med begrensninger).${nothing}`,
-    );
+  if (code === 'RequestPayloadSizeLimitExceeded') return new WorkbookBlockedError('excelRequestTooLarge', {}, write);
+  if (code === 'ResponsePayloadSizeLimitExceeded') return new WorkbookBlockedError('excelResponseTooLarge');
+  if (code === 'AccessDenied') return new WorkbookBlockedError('excelAccessDenied', {}, write);
   if (code !== undefined)
-    return new WorkbookBlockedError(
-      doing === 'write'
-        ? `Excel avbrøt skrivingen (${code}: ${(e as Error).message}). Det som var skrevet er fjernet, og arkene dine er urørt; prøv igjen.`
-        : `Excel kunne ikke lese arbeidsboken (${code}: ${(e as Error).message}).`,
-    );
+    return new WorkbookBlockedError(write ? 'excelWriteFailed' : 'excelReadFailed', { code, detail: (e as Error).message });
   return e instanceof Error ? e : new Error(String(e));
 }
 
@@ -235,7 +226,7 @@ function outlineOf(sheets: readonly XWorksheet[], used: readonly XRange[]): stri
   return JSON.stringify(sheets.map((ws, i) => [ws.name, ws.visibility, used[i]!.isNullObject ? '' : used[i]!.address]));
 }
 
-export class OfficeWorkbook implements WorkbookPort {
+export class OfficeWorkbook implements WorkbookPort, InputSheetsPort, SettingsPort, SelectPort {
   /** Kontorplan's document settings as of the last `read`. */
   settings: unknown = undefined;
   /** The sheets' names, visibility and used ranges as of the last `read` (see `outlineNow`). */
@@ -364,9 +355,8 @@ export class OfficeWorkbook implements WorkbookPort {
     const grids = specs.map(sheetGrids);
     const bytes = requestBytes(grids);
     if (bytes > MAX_REQUEST_BYTES) {
-      throw new WorkbookBlockedError(
-        `Resultatet er for stort til å skrives i én operasjon (${(bytes / 1e6).toFixed(1).replace('.', ',')} MB; Excel på nett tillater 5 MB). Velg færre scenarier. Ingenting ble skrevet.`,
-      );
+      const mb = (bytes / 1e6).toFixed(1);
+      throw new WorkbookBlockedError('writeTooLarge', { mb: { nb: mb.replace('.', ','), en: mb } }, true);
     }
     await this.run(async (context) => {
       // 1: what is there; 2: which of it Kontorplan made (only when it has made something).
@@ -388,9 +378,7 @@ export class OfficeWorkbook implements WorkbookPort {
         throw blocked(e, 'write');
       }
       if ((protection as { protected: boolean }).protected) {
-        throw new WorkbookBlockedError(
-          'Arbeidsboken er beskyttet (Se gjennom > Beskytt arbeidsbok), så Kontorplan kan ikke legge til ark. Opphev beskyttelsen og prøv igjen. Ingenting ble skrevet.',
-        );
+        throw new WorkbookBlockedError('workbookProtected', {}, true);
       }
       const existing = sheets.items.map((s) => s.name);
       const hasOwner = existing.includes(OWNER_SHEET);
