@@ -5,6 +5,7 @@
  * Pure, whole kroner summing exactly, like keys.ts; the cost sheet writes the same arithmetic
  * as formulas (costSheet.ts).
  */
+import { coded } from '../io/messages';
 import {
   CostKeyError,
   keyFractions,
@@ -42,7 +43,7 @@ export type SocialPool = Readonly<{ key: PoolKey; pot: number; shares: readonly 
 export function poolSocialAssistance(office: CostOffice, key: PoolKey): SocialPool {
   const members = office.members;
   const bad = members.find((m) => m.spending === undefined || !Number.isFinite(m.spending) || m.spending < 0);
-  if (bad) throw new CostKeyError(`${bad.name} (${bad.number}) mangler sosialhjelpsutgifter; en felles pott for sosialhjelp trenger dem`);
+  if (bad) throw coded((t) => new CostKeyError(t), 'costPoolSpending', { name: bad.name, number: bad.number });
   let sum = 0;
   for (const m of members) sum += m.spending!;
   const pot = Math.round(sum);
@@ -72,12 +73,13 @@ export type PhaseYear = Readonly<{ label: string; share: number; amounts: readon
  */
 export function phaseIn(split: CostSplit, joiner: string, steps: readonly PhaseStep[]): PhaseYear[] {
   const j = split.shares.findIndex((s) => s.number === joiner);
-  if (j < 0) throw new CostKeyError(`${joiner} er ikke med i kontoret, og kan ikke fases inn`);
+  if (j < 0)
+    throw coded((t) => new CostKeyError(t), 'costPhaseNotMember', { member: joiner, office: { nb: 'kontoret', en: 'the office' } });
   const a = split.shares.map((s) => s.amount);
   const t = split.total;
   return steps.map((step) => {
     if (!(step.share >= 0 && step.share <= 1))
-      throw new CostKeyError(`innfasing ${step.label}: andelen må være mellom 0 og 1 (0 %–100 %), ikke ${step.share}`);
+      throw coded((t) => new CostKeyError(t), 'costPhaseStep', { step: step.label, value: step.share });
     const others = t - a[j]!;
     const exact = a.map((x, i) => (others === 0 ? x : i === j ? step.share * a[j]! : x + ((1 - step.share) * a[j]! * x) / others));
     return { label: step.label, share: step.share, amounts: largestRemainder(exact, t, a) };

@@ -2,6 +2,7 @@ import type { PlanningInput } from '../domain/types';
 import type { CostLineRead } from '../io/readCosts';
 import { foldName } from '../io/cells';
 import { MunicipalityResolver } from '../io/resolver';
+import { coded, message, type MessageCode, type MessageParams } from '../io/messages';
 import { CostKeyError, type CostOffice } from './keys';
 
 /**
@@ -38,9 +39,10 @@ export function costOffice(
 ): { office: CostOffice; officeName: string; ownCostPerFte: Set<string>; host: string; scenario: string } {
   const scenario = findScenario(input.scenarios, o.scenario);
   if (!scenario)
-    throw new CostKeyError(
-      `scenarioet «${o.scenario}» finnes ikke; velg ett av: ${input.scenarios.map((s, i) => `${i + 1} «${s.name}»`).join(', ')} (navn eller nummer)`,
-    );
+    throw coded((t) => new CostKeyError(t), 'costNoScenario', {
+      scenario: o.scenario,
+      list: input.scenarios.map((s, i) => `${i + 1} «${s.name}»`).join(', '),
+    });
   const byNumber = new Map(input.municipalities.map((m) => [m.number as string, m]));
   const resolved = new MunicipalityResolver(input.municipalities).resolve(o.host);
   const host = resolved.ok ? (resolved.number as string) : o.host;
@@ -49,14 +51,25 @@ export function costOffice(
     const shared = scenario.offices.filter((x) => x.members.length > 1).map((x) => `${x.host} ${byNumber.get(x.host)?.name ?? ''}`.trim());
     const label = resolved.ok ? `${host} ${byNumber.get(host)?.name ?? ''}`.trim() : o.host;
     const within = resolved.ok ? scenario.offices.find((x) => x.members.some((m) => m.number === host)) : undefined;
-    const why = !resolved.ok
-      ? resolved.reason === 'ambiguous'
-        ? `«${o.host}» kan være flere kommuner (${resolved.candidates}); bruk kommunenummeret`
-        : `«${o.host}» er ikke en kommune i arket Kommuner`
-      : within
-        ? `${label} er ikke vertskommune i «${scenario.name}», men er med i kontoret til ${within.host} ${byNumber.get(within.host)?.name ?? ''}`.trim()
-        : `${label} er ikke vertskommune i «${scenario.name}»`;
-    throw new CostKeyError(`${why}${shared.length > 0 ? `; kontor med flere kommuner: ${shared.join(', ')}` : ''}`);
+    const more =
+      shared.length > 0
+        ? {
+            nb: message('costSharedOffices', { list: shared.join(', ') }, 'nb'),
+            en: message('costSharedOffices', { list: shared.join(', ') }, 'en'),
+          }
+        : '';
+    const fail = (code: MessageCode, params: MessageParams) => coded((t) => new CostKeyError(t), code, { ...params, shared: more });
+    if (!resolved.ok)
+      throw resolved.reason === 'ambiguous'
+        ? fail('costHostAmbiguous', { host: o.host, candidates: resolved.candidates ?? '' })
+        : fail('costHostUnknown', { host: o.host });
+    throw within
+      ? fail('costHostIsMember', {
+          label,
+          scenario: scenario.name,
+          within: `${within.host} ${byNumber.get(within.host)?.name ?? ''}`.trim(),
+        })
+      : fail('costHostNotHost', { label, scenario: scenario.name });
   }
   const ownCostPerFte = new Set<string>();
   const members = office.members.map((mem) => {
@@ -80,12 +93,12 @@ export function costOffice(
     .filter((l) => l.office === undefined || l.office === host)
     .map((l) => {
       if (l.payer !== undefined && !memberSet.has(l.payer)) {
-        throw new CostKeyError(
-          `kostnadslinjen «${l.name}» (${l.cell}) skal betales av ${l.payer} ${byNumber.get(l.payer)?.name ?? ''}, som ikke er med i kontoret til ${host}`.replace(
-            ' ,',
-            ',',
-          ),
-        );
+        throw coded((t) => new CostKeyError(t), 'costPayerNotMember', {
+          line: l.name,
+          cell: l.cell,
+          payer: `${l.payer} ${byNumber.get(l.payer)?.name ?? ''}`.trim(),
+          host,
+        });
       }
       return { name: l.name, amount: l.amount, owner: l.payer as string | undefined, stateShare: l.stateShare, cell: l.cell };
     });

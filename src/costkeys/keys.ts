@@ -1,4 +1,4 @@
-import { message, type MessageCode } from '../io/messages';
+import { coded, message, type MessageCode } from '../io/messages';
 import type { Language } from '../io/problems';
 /**
  * Cost keys for one office: how the municipal cost of a NAV office run by a host municipality
@@ -201,9 +201,15 @@ export function largestRemainder(exact: readonly number[], total: number, priori
 function driverWeights(members: readonly CostMember[], d: DriverId): number[] {
   const values = members.map((m) => driverValue(m, d));
   const bad = members.find((_, i) => !Number.isFinite(values[i]!) || values[i]! < 0);
-  if (bad) throw new CostKeyError(`${bad.name} (${bad.number}) mangler en gyldig verdi for ${driverLabel(d)}, som nøkkelen fordeler etter`);
+  if (bad)
+    throw coded((t) => new CostKeyError(t), 'costDriverMissing', {
+      name: bad.name,
+      number: bad.number,
+      driver: { nb: driverLabel(d, 'nb'), en: driverLabel(d, 'en') },
+    });
   const sum = values.reduce((a, b) => a + b, 0);
-  if (sum <= 0) throw new CostKeyError(`summen av ${driverLabel(d)} er 0 for kontoret; nøkkelen kan ikke fordele etter den`);
+  if (sum <= 0)
+    throw coded((t) => new CostKeyError(t), 'costDriverZero', { driver: { nb: driverLabel(d, 'nb'), en: driverLabel(d, 'en') } });
   return values.map((v) => v / sum);
 }
 
@@ -225,11 +231,11 @@ export function keyFractions(members: readonly CostMember[], key: CostKey): numb
     case 'own-cost': {
       const costs = members.map(staffCost);
       const sum = costs.reduce((a, b) => a + b, 0);
-      if (sum <= 0) throw new CostKeyError('ingen kommune bidrar med kommunale årsverk; krone for krone kan ikke fordele');
+      if (sum <= 0) throw coded((t) => new CostKeyError(t), 'costOwnCostNone');
       return costs.map((c) => c / sum);
     }
     case 'fixed-plus': {
-      if (!(key.fixed >= 0 && key.fixed <= 1)) throw new CostKeyError(`fast andel må være mellom 0 og 1 (0 % og 100 %), ikke ${key.fixed}`);
+      if (!(key.fixed >= 0 && key.fixed <= 1)) throw coded((t) => new CostKeyError(t), 'costFixedShare', { value: key.fixed });
       const w = driverWeights(members, key.driver);
       return w.map((x) => key.fixed / m + (1 - key.fixed) * x);
     }
@@ -239,7 +245,7 @@ export function keyFractions(members: readonly CostMember[], key: CostKey): numb
       const canonical = [...key.weights].sort((a, b) => rank(a[0]) - rank(b[0]));
       const total = canonical.reduce((a, [, w]) => a + w, 0);
       if (key.weights.length === 0 || !(total > 0) || key.weights.some(([, w]) => !(w >= 0))) {
-        throw new CostKeyError('vektene i en blandet nøkkel må være ikke-negative og ha en positiv sum');
+        throw coded((t) => new CostKeyError(t), 'costMixWeights');
       }
       const out = members.map(() => 0);
       for (const [d, w] of key.weights) {
@@ -265,14 +271,14 @@ export function keyPriority(members: readonly CostMember[], key: CostKey): numbe
 /** Splits the office's cost by the key; whole kroner summing exactly to the total. */
 export function splitCosts(office: CostOffice, key: CostKey): CostSplit {
   const members = office.members;
-  if (members.length === 0) throw new CostKeyError('kontoret har ingen medlemmer');
+  if (members.length === 0) throw coded((t) => new CostKeyError(t), 'costNoMembers');
   const index = new Map(members.map((m, i) => [m.number, i]));
   for (const l of office.lines) {
-    if (!Number.isFinite(l.amount) || l.amount < 0) throw new CostKeyError(`kostnadslinjen «${l.name}» har et ugyldig beløp`);
+    if (!Number.isFinite(l.amount) || l.amount < 0) throw coded((t) => new CostKeyError(t), 'costLineAmount', { line: l.name });
     if (l.stateShare !== undefined && !(l.stateShare >= 0 && l.stateShare <= 1))
-      throw new CostKeyError(`kostnadslinjen «${l.name}» har en statlig andel utenfor 0–1 (0 %–100 %): ${l.stateShare}`);
+      throw coded((t) => new CostKeyError(t), 'costLineStateShare', { line: l.name, value: l.stateShare });
     if (l.owner !== undefined && !index.has(l.owner))
-      throw new CostKeyError(`kostnadslinjen «${l.name}» skal betales av ${l.owner}, som ikke er med i kontoret`);
+      throw coded((t) => new CostKeyError(t), 'costLineOwner', { line: l.name, owner: l.owner });
   }
   // The same arithmetic, in the same order, as the formulas of the cost sheet (costSheet.ts).
   const { keyed, owned } = costBase(office, key);
@@ -368,21 +374,21 @@ function scaleDrivers(m: CostMember, drivers: readonly DriverId[], factor: numbe
 export function allocate(drivers: readonly (readonly number[])[], total: number, fixedShare = 0, weights?: readonly number[]): number[] {
   const rows = drivers.length;
   const cols = drivers[0]?.length ?? 0;
-  if (rows === 0 || cols === 0) throw new CostKeyError('driverne er tomme');
-  if (!Number.isFinite(total) || total < 0) throw new CostKeyError('totalen må være et tall større enn eller lik 0');
-  if (!(fixedShare >= 0 && fixedShare <= 1)) throw new CostKeyError('fast andel må være mellom 0 og 1');
+  if (rows === 0 || cols === 0) throw coded((t) => new CostKeyError(t), 'allocateEmpty');
+  if (!Number.isFinite(total) || total < 0) throw coded((t) => new CostKeyError(t), 'allocateTotal');
+  if (!(fixedShare >= 0 && fixedShare <= 1)) throw coded((t) => new CostKeyError(t), 'allocateFixed');
   const w = weights ?? Array.from({ length: cols }, (_, j) => (j === 0 ? 1 : 0));
   if (w.length !== cols || w.some((x) => !(x >= 0)) || !(w.reduce((a, b) => a + b, 0) > 0)) {
-    throw new CostKeyError(`vektene må være ${cols} ikke-negative tall med positiv sum`);
+    throw coded((t) => new CostKeyError(t), 'allocateWeights', { count: cols });
   }
   const wsum = w.reduce((a, b) => a + b, 0);
   const frac = drivers.map(() => 0);
   for (let j = 0; j < cols; j++) {
     if (w[j] === 0) continue;
     const col = drivers.map((r) => r[j]!);
-    if (col.some((v) => !Number.isFinite(v) || v < 0)) throw new CostKeyError('driverne må være tall større enn eller lik 0');
+    if (col.some((v) => !Number.isFinite(v) || v < 0)) throw coded((t) => new CostKeyError(t), 'allocateDrivers');
     const sum = col.reduce((a, b) => a + b, 0);
-    if (sum <= 0) throw new CostKeyError('summen av en driverkolonne med vekt er 0');
+    if (sum <= 0) throw coded((t) => new CostKeyError(t), 'allocateZeroColumn');
     col.forEach((v, i) => (frac[i] = frac[i]! + (w[j]! / wsum) * (v / sum)));
   }
   const t = Math.round(total);

@@ -525,6 +525,103 @@ export const MESSAGES = {
   hBest: { nb: 'Beste ende (100)', en: 'Best end' },
   hBetterWhen: { nb: 'Bedre når', en: 'Better when' },
   hScaleSource: { nb: 'Kilde for standardskalaen', en: 'Source of the default scale' },
+  // Cost keys (src/costkeys): what the planner's choices or the Kostnader sheet leave impossible.
+  costDriverMissing: {
+    nb: '{name} ({number}) mangler en gyldig verdi for {driver}, som nøkkelen fordeler etter',
+    en: '{name} ({number}) has no valid value for {driver}, which the key shares by',
+  },
+  costDriverZero: {
+    nb: 'summen av {driver} er 0 for kontoret; nøkkelen kan ikke fordele etter den',
+    en: "the office's total of {driver} is 0; the key cannot share by it",
+  },
+  costOwnCostNone: {
+    nb: 'ingen kommune bidrar med kommunale årsverk; krone for krone kan ikke fordele',
+    en: 'no municipality contributes municipal FTE; krone for krone cannot share the cost',
+  },
+  costFixedShare: {
+    nb: 'fast andel må være mellom 0 og 1 (0 % og 100 %), ikke {value}',
+    en: 'the fixed share must be between 0 and 1 (0 % and 100 %), not {value}',
+  },
+  costMixWeights: {
+    nb: 'vektene i en blandet nøkkel må være ikke-negative og ha en positiv sum',
+    en: 'the weights of a mixed key must be non-negative with a positive sum',
+  },
+  costNoMembers: {
+    nb: 'kontoret har ingen medlemmer',
+    en: 'the office has no members',
+  },
+  costLineAmount: {
+    nb: 'kostnadslinjen «{line}» har et ugyldig beløp',
+    en: 'the cost line “{line}” has an invalid amount',
+  },
+  costLineStateShare: {
+    nb: 'kostnadslinjen «{line}» har en statlig andel utenfor 0–1 (0 %–100 %): {value}',
+    en: 'the cost line “{line}” has a state share outside 0–1 (0 %–100 %): {value}',
+  },
+  costLineOwner: {
+    nb: 'kostnadslinjen «{line}» skal betales av {owner}, som ikke er med i kontoret',
+    en: 'the cost line “{line}” is to be paid by {owner}, which is not in the office',
+  },
+  allocateEmpty: {
+    nb: 'driverne er tomme',
+    en: 'the drivers are empty',
+  },
+  allocateTotal: {
+    nb: 'totalen må være et tall større enn eller lik 0',
+    en: 'the total must be a number greater than or equal to 0',
+  },
+  allocateFixed: {
+    nb: 'fast andel må være mellom 0 og 1',
+    en: 'the fixed share must be between 0 and 1',
+  },
+  allocateWeights: {
+    nb: 'vektene må være {count} ikke-negative tall med positiv sum',
+    en: 'the weights must be {count} non-negative numbers with a positive sum',
+  },
+  allocateDrivers: {
+    nb: 'driverne må være tall større enn eller lik 0',
+    en: 'the drivers must be numbers greater than or equal to 0',
+  },
+  allocateZeroColumn: {
+    nb: 'summen av en driverkolonne med vekt er 0',
+    en: 'a weighted driver column sums to 0',
+  },
+  costPoolSpending: {
+    nb: '{name} ({number}) mangler sosialhjelpsutgifter; en felles pott for sosialhjelp trenger dem',
+    en: '{name} ({number}) has no social assistance spending; a shared pool for social assistance needs it',
+  },
+  costPhaseStep: {
+    nb: 'innfasing {step}: andelen må være mellom 0 og 1 (0 %–100 %), ikke {value}',
+    en: 'phase-in {step}: the share must be between 0 and 1 (0 %–100 %), not {value}',
+  },
+  costNoScenario: {
+    nb: 'scenarioet «{scenario}» finnes ikke; velg ett av: {list} (navn eller nummer)',
+    en: 'there is no scenario “{scenario}”; choose one of: {list} (name or number)',
+  },
+  costHostAmbiguous: {
+    nb: '«{host}» kan være flere kommuner ({candidates}); bruk kommunenummeret{shared}',
+    en: '“{host}” could be several municipalities ({candidates}); use the municipality number{shared}',
+  },
+  costHostUnknown: {
+    nb: '«{host}» er ikke en kommune i arket Kommuner{shared}',
+    en: '“{host}” is not a municipality in the Kommuner sheet{shared}',
+  },
+  costHostIsMember: {
+    nb: '{label} er ikke vertskommune i «{scenario}», men er med i kontoret til {within}{shared}',
+    en: '{label} is not a host in “{scenario}”, but is in the office of {within}{shared}',
+  },
+  costHostNotHost: {
+    nb: '{label} er ikke vertskommune i «{scenario}»{shared}',
+    en: '{label} is not a host in “{scenario}”{shared}',
+  },
+  costSharedOffices: {
+    nb: '; kontor med flere kommuner: {list}',
+    en: '; offices with several municipalities: {list}',
+  },
+  costPayerNotMember: {
+    nb: 'kostnadslinjen «{line}» ({cell}) skal betales av {payer}, som ikke er med i kontoret til {host}',
+    en: 'the cost line “{line}” ({cell}) is to be paid by {payer}, which is not in the office of {host}',
+  },
   costPhaseNotMember: {
     nb: '{member} er ikke med i {office}, og kan ikke fases inn',
     en: '{member} is not in {office}, and cannot be phased in',
