@@ -505,6 +505,110 @@ export class Districts {
     return s;
   }
 
+  /**
+   * Host swaps ranked by what they would save with each member moved alone, the minimum staff
+   * and the owner limit aside (Whitaker's swap estimate, on the current assignment): closing
+   * office a sends its members to their cheapest other open office (or to k), opening k draws
+   * in every member k serves more cheaply. Pairs near each other (k may serve a member of a)
+   * are priced with that overlap; pairs apart are the sum of the two parts, among the offices
+   * cheapest to close and the candidates that gain most. Best first, at most `limit`.
+   */
+  swapEstimates(limit: number): [number, number, number][] {
+    const n = this.n;
+    const red = this.red;
+    const gain = new Float64Array(n);
+    const openers: number[] = [];
+    for (const k of red.candidates) {
+      if (this.open[k] || !this.movable[k]) continue;
+      gain[k] = this.openingPrice(k);
+      if (Number.isFinite(gain[k]!)) openers.push(k);
+    }
+    const out: [number, number, number][] = [];
+    const closers: [number, number][] = [];
+    const bestOut = new Float64Array(n);
+    for (const a of red.candidates) {
+      if (!this.open[a] || red.forced[a] || this.isolated[a]) continue;
+      const ms = this.mem[a]!;
+      let loss = 0;
+      for (const m of ms) {
+        if (!this.movable[m] && m !== a) loss = Number.POSITIVE_INFINITY;
+        let best = Number.POSITIVE_INFINITY;
+        for (const b of red.allowed[m]!) {
+          if (b === a || !this.open[b]) continue;
+          best = this.c(m, b) - this.c(m, a);
+          break; // allowed is cheapest first
+        }
+        bestOut[m] = best;
+        loss += best;
+      }
+      // Near pairs: k takes those of a's members it serves more cheaply than their next office.
+      const near = new Map<number, number>();
+      for (const m of ms) {
+        for (const k of red.allowed[m]!) {
+          if (this.open[k] || !this.movable[k]) continue;
+          const ck = this.c(m, k) - this.c(m, a);
+          const corr = Math.max(0, -ck) + Math.min(ck, bestOut[m]!) - bestOut[m]!;
+          near.set(k, (near.get(k) ?? 0) + corr);
+        }
+      }
+      for (const [k, corr] of near) {
+        if (!Number.isFinite(gain[k]!)) continue;
+        const v = loss - gain[k]! + corr;
+        if (Number.isFinite(v)) out.push([a, k, v]);
+      }
+      if (Number.isFinite(loss)) closers.push([a, loss]);
+      for (const [k] of near) near.delete(k);
+    }
+    // Pairs apart: the cheapest closings with the largest gains.
+    closers.sort((x, y) => x[1] - y[1]);
+    openers.sort((x, y) => gain[y]! - gain[x]!);
+    for (const [a, loss] of closers.slice(0, limit)) {
+      const ms = this.mem[a]!;
+      for (const k of openers.slice(0, limit)) {
+        if (ms.some((m) => this.allowed[m * n + k])) continue;
+        out.push([a, k, loss - gain[k]!]);
+      }
+    }
+    out.sort((x, y) => x[2] - y[2]);
+    return out.slice(0, limit);
+  }
+
+  /**
+   * What opening k would save, its office kept within the rules: the members it serves more
+   * cheaply join it (the cheapest first, within the owner limit), and if they bring less than
+   * the minimum staff the members cheapest to bring per FTE are pulled in too (their extra
+   * travel counted). -Infinity when k cannot reach the minimum.
+   */
+  openingPrice(k: number): number {
+    const pr = this.red.problem;
+    const moves: [number, number][] = [];
+    for (const i of this.red.servable[k]!) {
+      if (i === k || (!this.movable[i] && i !== k)) continue;
+      moves.push([i, this.c(i, k) - this.c(i, this.host[i]!)]);
+    }
+    moves.sort((x, y) => x[1] - y[1]);
+    let fte = pr.fte[k]!;
+    let saved = this.c(k, this.host[k]!);
+    let count = 1;
+    let t = 0;
+    for (; t < moves.length && count < this.maxOwners && moves[t]![1] < 0; t++, count++) {
+      saved -= moves[t]![1];
+      fte += pr.fte[moves[t]![0]]!;
+    }
+    const need = minFteAt(pr, k);
+    if (fte >= need - 1e-9) return saved;
+    const rest = moves.slice(t).filter(([i]) => pr.fte[i]! > 0);
+    rest.sort((x, y) => x[1] / pr.fte[x[0]]! - y[1] / pr.fte[y[0]]!);
+    for (const [i, d] of rest) {
+      if (count >= this.maxOwners) break;
+      saved -= d;
+      fte += pr.fte[i]!;
+      count++;
+      if (fte >= need - 1e-9) return saved;
+    }
+    return Number.NEGATIVE_INFINITY;
+  }
+
   /** What opening k would save at once: members that may go to k and are served farther away now. */
   openingGain(k: number): number {
     let g = 0;
