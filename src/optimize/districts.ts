@@ -1,3 +1,4 @@
+import { movableMask, sharedChains, type ChainMoves } from './kernel';
 import { minFteAt, pairCost, type Assignment, type Reduced } from './problem';
 
 type Statics = Readonly<{ allowed: Uint8Array; isolated: Uint8Array; movable: Uint8Array; lambda: number }>;
@@ -24,8 +25,7 @@ function statics(red: Reduced): Statics {
   const allowed = new Uint8Array(n * n);
   red.allowed.forEach((hosts, i) => hosts.forEach((j) => (allowed[i * n + j] = 1)));
   const isolated = red.isIsolated;
-  const movable = new Uint8Array(n);
-  for (let i = 0; i < n; i++) movable[i] = !isolated[i] && !pr.rules.locks.has(i) ? 1 : 0;
+  const movable = movableMask(red);
   let maxC = 0;
   for (let i = 0; i < n; i++) for (const j of red.allowed[i]!) maxC = Math.max(maxC, pairCost(pr, i, j));
   const out = { allowed, isolated, movable, lambda: Math.max(1, maxC) * 100 };
@@ -354,39 +354,22 @@ export class Districts {
   ejectionChain(from?: Uint8Array): boolean {
     const n = this.n;
     const eps = 1e-7 * Math.max(1, Math.abs(this.travel));
-    const dist = new Float64Array(n);
-    const pred = new Int32Array(n).fill(-1);
+    const chains = sharedChains(this.red);
     // Focused: chains start in the offices the last pass changed.
-    for (let h = 0; h < n; h++) dist[h] = this.open[h] && (!from || from[h]) ? 0 : Number.POSITIVE_INFINITY;
-    for (let round = 0, changed = true; changed && round < 6; round++) {
-      changed = false;
-      for (let i = 0; i < n; i++) {
-        const a = this.host[i]!;
-        if (!this.movable[i] || a === i || !Number.isFinite(dist[a]!)) continue;
-        for (const b of this.red.allowed[i]!) {
-          if (!this.open[b] || b === a) continue;
-          const nd = dist[a]! + this.c(i, b) - this.c(i, a);
-          if (nd < dist[b]! - eps) {
-            dist[b] = nd;
-            pred[b] = i;
-            changed = true;
-          }
-        }
-      }
-    }
+    const starts: number[] = [];
+    for (let h = 0; h < n; h++) if (this.open[h] && (!from || from[h])) starts.push(h);
+    chains.startFrom(starts);
+    chains.relax(this.host, this.open, (a) => this.mem[a]!, 6, eps);
+    const { dist, pred } = chains;
     const ends: number[] = [];
     for (let b = 0; b < n; b++) if (this.open[b] && pred[b]! >= 0 && dist[b]! < -eps) ends.push(b);
     ends.sort((x, y) => dist[x]! - dist[y]!);
+    const tried: ChainMoves[] = [];
     for (const end of ends.slice(0, 3)) {
-      const moves: [number, number][] = [];
-      const seen = new Set<number>();
-      for (let b = end; pred[b]! >= 0 && !seen.has(b);) {
-        seen.add(b);
-        const i = pred[b]!;
-        moves.push([i, b]);
-        b = this.host[i]!;
-        if (seen.has(b)) break;
-      }
+      const chain = chains.trace(this.host, end);
+      if (chain) tried.push(chain.moves);
+    }
+    for (const moves of tried) {
       if (moves.length < 2) continue;
       const before = this.value();
       const host = this.snapshot();
@@ -618,11 +601,6 @@ export class Districts {
       if (d > 0) g += d;
     }
     return g;
-  }
-
-  private nearestOpen(i: number): number {
-    for (const j of this.red.allowed[i]!) if (this.open[j]) return j;
-    return i;
   }
 
   snapshot(): Assignment {

@@ -1,3 +1,4 @@
+import { nearestAssignment } from './kernel';
 import { minFteAt, pairCost, type Assignment, type Reduced } from './problem';
 
 /**
@@ -152,11 +153,11 @@ export function grownKeep(red: Reduced, m: MipModel, x: ArrayLike<number>, margi
   const pr = red.problem;
   const { keep, exactUpTo } = m.radius;
   const open = (j: number) => m.yCol[j]! >= 0 && x[m.yCol[j]!]! > 0.5;
-  const host = nearestOpen(red, open);
+  const host = nearestAssignment(red, open);
   let next: Int32Array | null = null;
   for (let i = 0; i < pr.n; i++) {
     if (red.isIsolated[i] || exactUpTo[i] === INF) continue;
-    // nearestOpen leaves a member with no open host in reach at itself.
+    // nearestAssignment leaves a member with no open host in reach at itself.
     const served = host[i] === i && !open(i) ? INF : weighted(red, i, host[i]!);
     if (served <= exactUpTo[i]! + 1e-9) continue;
     next ??= Int32Array.from(keep);
@@ -193,23 +194,6 @@ function finish(
     decode,
     encode,
   };
-}
-
-/** Nearest open allowed host for every member, given which hosts are open. */
-function nearestOpen(red: Reduced, open: (j: number) => boolean): Assignment {
-  const n = red.problem.n;
-  const host = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    host[i] = i;
-    if (open(i) && red.isCandidate[i]) continue;
-    for (const j of red.allowed[i]!) {
-      if (open(j)) {
-        host[i] = j;
-        break;
-      }
-    }
-  }
-  return host;
 }
 
 function officeCostOf(red: Reduced): number {
@@ -380,7 +364,7 @@ function buildRadius(red: Reduced, keep?: Int32Array): MipModel {
     }
     zCols.push(cols);
   }
-  const decode = (x: ArrayLike<number>): Assignment => nearestOpen(red, (j) => yCol[j]! >= 0 && x[yCol[j]!]! > 0.5);
+  const decode = (x: ArrayLike<number>): Assignment => nearestAssignment(red, (j) => yCol[j]! >= 0 && x[yCol[j]!]! > 0.5);
   const encode = (host: Assignment): Float64Array => {
     const x = new Float64Array(b.cost.length);
     for (const j of red.candidates) if (host[j] === j) x[yCol[j]!] = 1;
