@@ -1,5 +1,6 @@
 import { Districts } from '../districts';
 import { Reflow } from '../reflow';
+import { chainSwaps, refit } from './chains';
 import { evaluate, type Assignment, type Evaluation, type Reduced } from '../problem';
 import { beats, compare, record, type Best } from './best';
 import { assignOpen, relocate } from './repair';
@@ -12,11 +13,12 @@ const TARGETED = 0.15;
  * Iterated local search when assignments need repair: each start is relocated (Cooper),
  * assigned with repair, and improved in assignment space (`Districts`: shifts, swaps,
  * rehosts). Where the owner limit binds (a given number of offices), the best is then
- * improved by host swaps priced along chains of full offices (`chainSwaps`); otherwise
- * offices over the limit are split. Then each new best that keeps every rule is improved by
- * host swaps priced after repair (`repairedSwaps`), and the best is kicked by closing an
- * office and opening a candidate near it (or, with a cost per office, by closing or opening
- * one) and improved again. Last, offices still short are closed, and small problems polished.
+ * reworked along chains of full offices (`refit`); otherwise offices over the limit are
+ * split. The best is then kicked by closing an office and opening a candidate near it (or,
+ * with a cost per office, by closing or opening one) and improved again; the first best that
+ * keeps every rule is improved by host swaps priced along chains (`chainSwaps`, where the
+ * owner limit binds), and each new one by host swaps priced after repair (`repairedSwaps`).
+ * Last, offices still short are closed, and small problems polished.
  */
 export function constrainedSearch(
   red: Reduced,
@@ -105,10 +107,23 @@ class CappedSearch {
     }
   }
 
-  /** Where the owner limit binds: the best reworked along chains, then improved by host swaps priced along them. */
+  /** Where the owner limit binds: the best reworked along chains. */
   fitByChains(): void {
     if (!this.best || !this.chains) return;
     this.take(refit(this.red, this.chains, this.best, this.stop, this.random));
+  }
+
+  /** Whether `swapByChains` has run. */
+  private chained = false;
+
+  /**
+   * Where the owner limit binds: the best improved by host swaps priced along chains, once
+   * (on the first best that keeps every rule: from a start far below the minimum staff the
+   * kicks reach one sooner).
+   */
+  private swapByChains(): void {
+    if (this.chained || !this.best || !this.chains) return;
+    this.chained = true;
     this.take(chainSwaps(this.red, this.chains, this.best, this.stop, this.random));
   }
 
@@ -169,6 +184,7 @@ class CappedSearch {
   kick(rounds: number): void {
     const { red, random } = this;
     for (let round = 0; round < rounds && this.best && !this.stop(); round++) {
+      if (this.best.feasible) this.swapByChains();
       this.swapDescent();
       const best = this.best;
       const d = new Districts(red, best.host);
@@ -183,6 +199,7 @@ class CappedSearch {
       d.descend(this.stop, random, true);
       this.offer(d);
     }
+    this.swapByChains();
     this.swapDescent();
   }
 
@@ -249,111 +266,6 @@ class CappedSearch {
   polish(): void {
     if (this.best && this.red.candidates.length <= 120) this.keep(hostSwapDescent(this.red, this.best.host, this.near, this.stop));
   }
-}
-
-/** The assignment reworked along chains (`Reflow`) to keep the owner limit, then improved in assignment space; kept if better. */
-function refit(red: Reduced, f: Reflow, start: Best, stop: () => boolean, random: () => number): Best {
-  if (!f.settle(start.host)) return start;
-  const d = new Districts(red, f.snapshot());
-  d.descend(stop, random);
-  return beats(d, start) ? record(d) : start;
-}
-
-/**
- * Host swaps where the owner limit binds, priced by chains (`Reflow`): the offices likeliest
- * to be cheap to close and the candidates likeliest to gain by opening are each priced alone;
- * pairs of them (far apart: about the sum; near each other: estimated as one move) are
- * ranked, and the most promising priced together. The best few are improved in assignment
- * space (which restores the minimum FTE); rounds repeat while one beats the best. This finds
- * the moves a kick of one or two nearby offices cannot: an office shut in one region and
- * opened in another, with the members between passed along full offices.
- */
-function chainSwaps(red: Reduced, f: Reflow, start: Best, stop: () => boolean, random: () => number): Best {
-  const side = 30;
-  const priced = 24;
-  const tries = 6;
-  let best = start;
-  while (!stop()) {
-    f.settle(best.host);
-    const base = f.snapshot();
-    const cost = f.cost();
-    const price = (close: number, open: number): number => {
-      f.load(base);
-      return f.swap(close, open) ? f.cost() - cost : Number.POSITIVE_INFINITY;
-    };
-    const estimate = f.estimator();
-    const hosts = red.candidates.filter((j) => f.open[j] && !red.forced[j]);
-    const shut = red.candidates.filter((k) => !f.open[k]);
-    // Each office closed alone and the most promising candidates opened alone, priced exactly;
-    // a pair far apart is about the sum of the two, a pair near each other (the candidate may
-    // serve the office's members) is estimated as one move.
-    const alone = (xs: number[], v: (x: number) => number) =>
-      new Map(xs.map((x): [number, number] => [x, v(x)]).filter(([, y]) => Number.isFinite(y)));
-    const likeliest = (xs: number[], v: (x: number) => number) =>
-      xs
-        .map((x): [number, number] => [x, v(x)])
-        .sort((a, b) => a[1] - b[1])
-        .slice(0, side)
-        .map(([x]) => x);
-    const closeV = alone(
-      likeliest(hosts, (j) => estimate(j, -1)),
-      (j) => price(j, -1),
-    );
-    const openV = alone(
-      likeliest(shut, (k) => estimate(-1, k)),
-      (k) => price(-1, k),
-    );
-    const guesses: [number, number, number][] = [];
-    for (const j of hosts) {
-      const near = new Set<number>();
-      for (const m of f.members(j)) for (const k of red.allowed[m]!) if (!f.open[k]) near.add(k);
-      for (const k of near) {
-        const v = estimate(j, k);
-        if (Number.isFinite(v)) guesses.push([j, k, v]);
-      }
-      const cj = closeV.get(j);
-      if (cj === undefined) continue;
-      for (const [k, ok] of openV) if (!near.has(k)) guesses.push([j, k, cj + ok]);
-    }
-    guesses.sort((a, b) => a[2] - b[2]);
-    const pairs: [number, Assignment, number, number][] = [];
-    for (const [j, k] of guesses.slice(0, priced)) {
-      if (stop()) break;
-      const v = price(j, k);
-      if (Number.isFinite(v)) pairs.push([v, f.snapshot(), j, k]);
-    }
-    pairs.sort((a, b) => a[0] - b[0]);
-    // The best few pairs are improved in assignment space until one beats the best; after
-    // that, each further pair apart from those kept is priced again on the new best and kept
-    // when it still gains (several swaps in one round).
-    let improved = false;
-    let tried = 0;
-    const used = new Set<number>();
-    for (const [, host, j, k] of pairs) {
-      if (stop() || (!improved && tried >= tries)) break;
-      if (used.has(j) || used.has(k)) continue;
-      let trial = host;
-      if (improved) {
-        if (best.host[j] !== j || best.host[k] === k) continue;
-        f.load(best.host);
-        f.pull();
-        const before = f.cost();
-        if (!f.swap(j, k) || f.cost() >= before) continue;
-        trial = f.snapshot();
-      }
-      tried++;
-      const d = new Districts(red, trial);
-      d.descend(stop, random);
-      if (beats(d, best)) {
-        best = record(d);
-        improved = true;
-        used.add(j);
-        used.add(k);
-      }
-    }
-    if (!improved) break;
-  }
-  return best;
 }
 
 /** Swap a host for a nearby candidate (or, with a cost per office, add or drop one) while the repaired assignment improves. */
