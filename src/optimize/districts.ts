@@ -33,6 +33,14 @@ function statics(red: Reduced): Statics {
   return out;
 }
 
+/** Fisher–Yates, in place. */
+function shuffle(xs: number[], random: () => number): void {
+  for (let k = xs.length - 1; k > 0; k--) {
+    const r = Math.floor(random() * (k + 1));
+    [xs[k], xs[r]] = [xs[r]!, xs[k]!];
+  }
+}
+
 /**
  * Local search in assignment space for the capped problem (minimum FTE, owner limit,
  * BA-split penalty), where "nearest open host" is no longer the best assignment. The state is
@@ -262,88 +270,100 @@ export class Districts {
    */
   descend(stop: () => boolean, random: () => number, focused = false): boolean {
     const n = this.n;
-    const pr = this.red.problem;
     const eps = 1e-7 * Math.max(1, Math.abs(this.travel));
     let movedAny = false;
     const all = Array.from({ length: n }, (_, i) => i);
-    const mark = new Uint8Array(n);
     for (let pass = 0; pass < 50 && !stop(); pass++) {
-      let moved = false;
       let active: Uint8Array | undefined;
       let order = all;
       if (focused) {
         active = Uint8Array.from(this.touched);
         this.touched.fill(0);
-        mark.fill(0);
-        order = [];
-        for (let o = 0; o < n; o++) {
-          if (!active[o]) continue;
-          for (const i of this.red.servable[o]!) {
-            if (!mark[i]) {
-              mark[i] = 1;
-              order.push(i);
-            }
-          }
-          for (const i of this.mem[o]!) {
-            if (!mark[i]) {
-              mark[i] = 1;
-              order.push(i);
-            }
-          }
-        }
+        order = this.around(active);
         if (order.length === 0) break;
       }
-      for (let k = order.length - 1; k > 0; k--) {
-        const r = Math.floor(random() * (k + 1));
-        [order[k], order[r]] = [order[r]!, order[k]!];
-      }
-      for (const i of order) {
-        if (!this.movable[i] || this.host[i] === i) continue;
-        for (const b of this.red.allowed[i]!) {
-          if (!this.open[b] || b === this.host[i]) continue;
-          if (this.shiftDelta(i, b) < -eps) {
-            this.shift(i, b);
-            moved = true;
-            break;
-          }
-          // Swap with a member of b that may go to i's office.
-          const a = this.host[i]!;
-          for (const k of this.mem[b]!) {
-            if (!this.movable[k] || k === b || !this.allowed[k * n + a]) continue;
-            if (this.swapDelta(i, k) < -eps) {
-              this.shift(i, b);
-              this.shift(k, a);
-              moved = true;
-              break;
-            }
-          }
-          if (this.host[i] !== a) break;
-        }
-      }
-      for (let a = 0; a < n; a++) {
-        if (!this.open[a] || this.isolated[a] || this.red.forced[a] || (active && !active[a])) continue;
-        const ms = this.members(a);
-        if (ms.some((m) => pr.rules.locks.has(m))) continue;
-        let bestK = -1;
-        let best = -eps;
-        for (const k of ms) {
-          if (k === a) continue;
-          const d = this.rehostDelta(a, k, ms);
-          if (d < best) {
-            best = d;
-            bestK = k;
-          }
-        }
-        if (bestK >= 0) {
-          this.rehost(a, bestK, ms);
-          moved = true;
-        }
-      }
+      shuffle(order, random);
+      let moved = this.memberMoves(order, eps);
+      moved = this.rehosts(active, eps) || moved;
       if (!moved && this.maxOwners < n && !stop()) moved = this.ejectionChain(active);
       if (!moved) break;
       movedAny = true;
     }
     return movedAny;
+  }
+
+  /** The members that belong to or may go to an active office (each once). */
+  private around(active: Uint8Array): number[] {
+    const mark = new Uint8Array(this.n);
+    const order: number[] = [];
+    const visit = (i: number) => {
+      if (!mark[i]) {
+        mark[i] = 1;
+        order.push(i);
+      }
+    };
+    for (let o = 0; o < this.n; o++) {
+      if (!active[o]) continue;
+      for (const i of this.red.servable[o]!) visit(i);
+      for (const i of this.mem[o]!) visit(i);
+    }
+    return order;
+  }
+
+  /** First improvement over the members in `order`: a shift to another office, or a swap with one of its members. */
+  private memberMoves(order: readonly number[], eps: number): boolean {
+    const n = this.n;
+    let moved = false;
+    for (const i of order) {
+      if (!this.movable[i] || this.host[i] === i) continue;
+      for (const b of this.red.allowed[i]!) {
+        if (!this.open[b] || b === this.host[i]) continue;
+        if (this.shiftDelta(i, b) < -eps) {
+          this.shift(i, b);
+          moved = true;
+          break;
+        }
+        // Swap with a member of b that may go to i's office.
+        const a = this.host[i]!;
+        for (const k of this.mem[b]!) {
+          if (!this.movable[k] || k === b || !this.allowed[k * n + a]) continue;
+          if (this.swapDelta(i, k) < -eps) {
+            this.shift(i, b);
+            this.shift(k, a);
+            moved = true;
+            break;
+          }
+        }
+        if (this.host[i] !== a) break;
+      }
+    }
+    return moved;
+  }
+
+  /** Each (active) office's host role moved to the member that serves the office best, when that saves. */
+  private rehosts(active: Uint8Array | undefined, eps: number): boolean {
+    const locks = this.red.problem.rules.locks;
+    let moved = false;
+    for (let a = 0; a < this.n; a++) {
+      if (!this.open[a] || this.isolated[a] || this.red.forced[a] || (active && !active[a])) continue;
+      const ms = this.members(a);
+      if (ms.some((m) => locks.has(m))) continue;
+      let bestK = -1;
+      let best = -eps;
+      for (const k of ms) {
+        if (k === a) continue;
+        const d = this.rehostDelta(a, k, ms);
+        if (d < best) {
+          best = d;
+          bestK = k;
+        }
+      }
+      if (bestK >= 0) {
+        this.rehost(a, bestK, ms);
+        moved = true;
+      }
+    }
+    return moved;
   }
 
   /**
@@ -511,36 +531,13 @@ export class Districts {
     const bestOut = new Float64Array(n);
     for (const a of red.candidates) {
       if (!this.open[a] || red.forced[a] || this.isolated[a]) continue;
-      const ms = this.mem[a]!;
-      let loss = 0;
-      for (const m of ms) {
-        if (!this.movable[m] && m !== a) loss = Number.POSITIVE_INFINITY;
-        let best = Number.POSITIVE_INFINITY;
-        for (const b of red.allowed[m]!) {
-          if (b === a || !this.open[b]) continue;
-          best = this.c(m, b) - this.c(m, a);
-          break; // allowed is cheapest first
-        }
-        bestOut[m] = best;
-        loss += best;
-      }
+      const loss = this.closingLoss(a, bestOut);
       // Near pairs: k takes those of a's members it serves more cheaply than their next office.
-      const near = new Map<number, number>();
-      for (const m of ms) {
-        for (const k of red.allowed[m]!) {
-          if (this.open[k] || !this.movable[k]) continue;
-          const ck = this.c(m, k) - this.c(m, a);
-          const corr = Math.max(0, -ck) + Math.min(ck, bestOut[m]!) - bestOut[m]!;
-          near.set(k, (near.get(k) ?? 0) + corr);
-        }
-      }
-      for (const [k, corr] of near) {
-        if (!Number.isFinite(gain[k]!)) continue;
-        const v = loss - gain[k]! + corr;
+      for (const [k, overlap] of this.overlaps(a, bestOut)) {
+        const v = loss - gain[k]! + overlap;
         if (Number.isFinite(v)) out.push([a, k, v]);
       }
       if (Number.isFinite(loss)) closers.push([a, loss]);
-      for (const [k] of near) near.delete(k);
     }
     // Pairs apart: the cheapest closings with the largest gains.
     closers.sort((x, y) => x[1] - y[1]);
@@ -554,6 +551,44 @@ export class Districts {
     }
     out.sort((x, y) => x[2] - y[2]);
     return out.slice(0, limit);
+  }
+
+  /**
+   * What closing office a costs with each member at its cheapest other open office, the
+   * owner limit aside (Infinity when a member may not move); each member's share in `bestOut`.
+   */
+  private closingLoss(a: number, bestOut: Float64Array): number {
+    let loss = 0;
+    for (const m of this.mem[a]!) {
+      if (!this.movable[m] && m !== a) loss = Number.POSITIVE_INFINITY;
+      let best = Number.POSITIVE_INFINITY;
+      for (const b of this.red.allowed[m]!) {
+        if (b === a || !this.open[b]) continue;
+        best = this.c(m, b) - this.c(m, a);
+        break; // allowed is cheapest first
+      }
+      bestOut[m] = best;
+      loss += best;
+    }
+    return loss;
+  }
+
+  /**
+   * For each closed candidate k that may serve a member of office a: what closing a and
+   * opening k together cost beyond the two priced apart (a member k takes is counted once,
+   * at the cheaper of k and its next office).
+   */
+  private overlaps(a: number, bestOut: Float64Array): Map<number, number> {
+    const near = new Map<number, number>();
+    for (const m of this.mem[a]!) {
+      for (const k of this.red.allowed[m]!) {
+        if (this.open[k] || !this.movable[k]) continue;
+        const ck = this.c(m, k) - this.c(m, a);
+        const overlap = Math.max(0, -ck) + Math.min(ck, bestOut[m]!) - bestOut[m]!;
+        near.set(k, (near.get(k) ?? 0) + overlap);
+      }
+    }
+    return near;
   }
 
   /**
