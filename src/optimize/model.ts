@@ -200,13 +200,49 @@ function officeCostOf(red: Reduced): number {
   return red.p === undefined ? (red.problem.rules.officeCost ?? 0) : 0;
 }
 
+/**
+ * Hess's assignment model: y_j opens host j, x_ij assigns member i to it. Built in steps:
+ * the rules' rows, the pairs with their link rows, the BA rows, then the columns.
+ */
 function buildHess(red: Reduced): MipModel {
-  const pr = red.problem;
-  const { n, rules } = pr;
   const b = new Builder();
-  const isolated = red.isIsolated;
+  const rows = hessRuleRows(red, b);
+  const pairs = hessPairs(red, b);
+  const ba = hessBaRows(red, b, pairs);
+  const { yCol, xCol, zCol } = hessColumns(red, b, rows, pairs, ba);
+  const n = red.problem.n;
+  const decode = (x: ArrayLike<number>): Assignment => {
+    const host = new Int32Array(n);
+    for (let i = 0; i < n; i++) host[i] = i;
+    for (const [i, j] of pairs.xPlan) if (x[xCol.get(i * n + j)!]! > 0.5) host[i] = j;
+    return host;
+  };
+  const encode = (host: Assignment): Float64Array => {
+    const x = new Float64Array(b.cost.length);
+    for (const j of red.candidates) if (host[j] === j) x[yCol[j]!] = 1;
+    for (const [i, j] of pairs.xPlan) if (host[i] === j) x[xCol.get(i * n + j)!] = 1;
+    for (const [k, col] of zCol) {
+      const j = k % n;
+      const region = Math.floor(k / n);
+      for (let i = 0; i < n; i++) {
+        if (red.problem.ba[i] === region && host[i] === j) {
+          x[col] = 1;
+          break;
+        }
+      }
+    }
+    return x;
+  };
+  return finish(b, 'hess', hessOffset(red), yCol, decode, encode);
+}
+
+type HessRuleRows = Readonly<{ assignRow: Int32Array; fteRow: Int32Array; ownerRow: Int32Array; countRow: number }>;
+
+/** One assignment row per member; per candidate a minimum-FTE row and an owner row when those rules apply; the office count. */
+function hessRuleRows(red: Reduced, b: Builder): HessRuleRows {
+  const { n, rules } = red.problem;
   const assignRow = new Int32Array(n).fill(-1);
-  for (let i = 0; i < n; i++) if (!isolated[i]) assignRow[i] = b.row(1, 1);
+  for (let i = 0; i < n; i++) if (!red.isIsolated[i]) assignRow[i] = b.row(1, 1);
   const fteRow = new Int32Array(n).fill(-1);
   const ownerRow = new Int32Array(n).fill(-1);
   for (const j of red.candidates) {
@@ -214,16 +250,27 @@ function buildHess(red: Reduced): MipModel {
     if (Number.isFinite(rules.maxOwners)) ownerRow[j] = b.row(-INF, 0);
   }
   const countRow = red.p !== undefined ? b.row(red.p, red.p) : -1;
-  // Link rows x_ij - y_j <= 0, one per pruned pair; BA rows x_ij - z_bj <= 0.
+  return { assignRow, fteRow, ownerRow, countRow };
+}
+
+type HessPairs = Readonly<{
+  /** Every allowed (member, host) pair. */
+  xPlan: readonly [number, number][];
+  /** Link rows x_ij − y_j ≤ 0 by i·n + j. */
+  linkRows: ReadonlyMap<number, number>;
+  /** The y column's entries in other rows, per candidate (links, BA rows). */
+  yEntries: Map<number, [number, number][]>;
+}>;
+
+/** The pairs, and a link row x_ij − y_j ≤ 0 for each (with an owner limit, for each member's nearest hosts only). */
+function hessPairs(red: Reduced, b: Builder): HessPairs {
+  const { n, rules } = red.problem;
   const linkRows = new Map<number, number>();
   const yEntries = new Map<number, [number, number][]>();
   for (const j of red.candidates) yEntries.set(j, []);
-  const penalty = rules.baSplitPenalty;
-  const baRows = new Map<number, [number, number][]>(); // key b*n+j → rows with the x/y entry
-  const baKey = (i: number, j: number) => pr.ba[i]! * n + j;
   const xPlan: [number, number][] = [];
   for (let i = 0; i < n; i++) {
-    if (isolated[i]) continue;
+    if (red.isIsolated[i]) continue;
     const hosts = red.allowed[i]!;
     for (let rank = 0; rank < hosts.length; rank++) {
       const j = hosts[rank]!;
@@ -239,29 +286,58 @@ function buildHess(red: Reduced): MipModel {
       yEntries.get(j)!.push([r, -1]);
     }
   }
+  return { xPlan, linkRows, yEntries };
+}
+
+type HessBaRows = Readonly<{
+  /** The BA row of each pair x_ij − z_bj ≤ 0, by i·n + j. */
+  xBaRow: ReadonlyMap<number, number>;
+  /** Per (region b, host j), key b·n + j: the rows of its z column. */
+  baRows: ReadonlyMap<number, [number, number][]>;
+}>;
+
+/** With a BA-split penalty: rows x_ij − z_bj ≤ 0 (and y_j − z_bj ≤ 0 for the host's own region). */
+function hessBaRows(red: Reduced, b: Builder, pairs: HessPairs): HessBaRows {
+  const pr = red.problem;
+  const n = pr.n;
   const xBaRow = new Map<number, number>();
-  if (penalty > 0) {
-    for (const [i, j] of xPlan) {
-      if (pr.ba[i]! < 0) continue;
-      const r = b.row(-INF, 0);
-      xBaRow.set(i * n + j, r);
-      const k = baKey(i, j);
-      if (!baRows.has(k)) baRows.set(k, []);
-      baRows.get(k)!.push([r, -1]);
-    }
-    for (const j of red.candidates) {
-      if (pr.ba[j]! < 0) continue;
-      const r = b.row(-INF, 0);
-      yEntries.get(j)!.push([r, 1]);
-      const k = baKey(j, j);
-      if (!baRows.has(k)) baRows.set(k, []);
-      baRows.get(k)!.push([r, -1]);
-    }
+  const baRows = new Map<number, [number, number][]>();
+  if (pr.rules.baSplitPenalty <= 0) return { xBaRow, baRows };
+  const baKey = (i: number, j: number) => pr.ba[i]! * n + j;
+  const addTo = (k: number, r: number) => {
+    if (!baRows.has(k)) baRows.set(k, []);
+    baRows.get(k)!.push([r, -1]);
+  };
+  for (const [i, j] of pairs.xPlan) {
+    if (pr.ba[i]! < 0) continue;
+    const r = b.row(-INF, 0);
+    xBaRow.set(i * n + j, r);
+    addTo(baKey(i, j), r);
   }
+  for (const j of red.candidates) {
+    if (pr.ba[j]! < 0) continue;
+    const r = b.row(-INF, 0);
+    pairs.yEntries.get(j)!.push([r, 1]);
+    addTo(baKey(j, j), r);
+  }
+  return { xBaRow, baRows };
+}
+
+/** The y (open), x (assign) and z (BA piece) columns with their costs and entries. */
+function hessColumns(
+  red: Reduced,
+  b: Builder,
+  rows: HessRuleRows,
+  pairs: HessPairs,
+  ba: HessBaRows,
+): { yCol: Int32Array; xCol: Map<number, number>; zCol: Map<number, number> } {
+  const pr = red.problem;
+  const { n, rules } = pr;
+  const { assignRow, fteRow, ownerRow, countRow } = rows;
   const yCol = new Int32Array(n).fill(-1);
   const oc = officeCostOf(red);
   for (const j of red.candidates) {
-    const e: [number, number][] = [...yEntries.get(j)!];
+    const e: [number, number][] = [...pairs.yEntries.get(j)!];
     e.push([assignRow[j]!, 1]);
     if (fteRow[j]! >= 0) e.push([fteRow[j]!, pr.fte[j]! - minFteAt(pr, j)]);
     if (ownerRow[j]! >= 0) e.push([ownerRow[j]!, 1 - rules.maxOwners]);
@@ -269,49 +345,33 @@ function buildHess(red: Reduced): MipModel {
     yCol[j] = b.col(oc, red.forced[j] ? 1 : 0, 1, true, e);
   }
   const xCol = new Map<number, number>();
-  for (const [i, j] of xPlan) {
+  for (const [i, j] of pairs.xPlan) {
     const e: [number, number][] = [[assignRow[i]!, 1]];
-    const link = linkRows.get(i * n + j);
+    const link = pairs.linkRows.get(i * n + j);
     if (link !== undefined) e.push([link, 1]);
     if (fteRow[j]! >= 0) e.push([fteRow[j]!, pr.fte[i]!]);
     if (ownerRow[j]! >= 0) e.push([ownerRow[j]!, 1]);
-    const rb = xBaRow.get(i * n + j);
+    const rb = ba.xBaRow.get(i * n + j);
     if (rb !== undefined) e.push([rb, 1]);
     const locked = rules.locks.get(i) === j;
     xCol.set(i * n + j, b.col(pairCost(pr, i, j), locked ? 1 : 0, 1, true, e));
   }
   const zCol = new Map<number, number>();
-  for (const [k, rows] of baRows) zCol.set(k, b.col(penalty, 0, 1, false, rows));
-  // Offset: isolated offices, and the BA pieces they fix, less one piece per region.
-  let offset = oc * red.isolated.length;
+  for (const [k, zRows] of ba.baRows) zCol.set(k, b.col(rules.baSplitPenalty, 0, 1, false, zRows));
+  return { yCol, xCol, zCol };
+}
+
+/** Offset: isolated offices, and the BA pieces they fix, less one piece per region. */
+function hessOffset(red: Reduced): number {
+  const pr = red.problem;
+  const penalty = pr.rules.baSplitPenalty;
+  let offset = officeCostOf(red) * red.isolated.length;
   if (penalty > 0) {
     const regions = new Set<number>();
-    for (let i = 0; i < n; i++) if (pr.ba[i]! >= 0) regions.add(pr.ba[i]!);
+    for (let i = 0; i < pr.n; i++) if (pr.ba[i]! >= 0) regions.add(pr.ba[i]!);
     offset += penalty * (red.isolated.filter((i) => pr.ba[i]! >= 0).length - regions.size);
   }
-  const decode = (x: ArrayLike<number>): Assignment => {
-    const host = new Int32Array(n);
-    for (let i = 0; i < n; i++) host[i] = i;
-    for (const [i, j] of xPlan) if (x[xCol.get(i * n + j)!]! > 0.5) host[i] = j;
-    return host;
-  };
-  const encode = (host: Assignment): Float64Array => {
-    const x = new Float64Array(b.cost.length);
-    for (const j of red.candidates) if (host[j] === j) x[yCol[j]!] = 1;
-    for (const [i, j] of xPlan) if (host[i] === j) x[xCol.get(i * n + j)!] = 1;
-    for (const [k, col] of zCol) {
-      const j = k % n;
-      const region = Math.floor(k / n);
-      for (let i = 0; i < n; i++) {
-        if (pr.ba[i] === region && host[i] === j) {
-          x[col] = 1;
-          break;
-        }
-      }
-    }
-    return x;
-  };
-  return finish(b, 'hess', offset, yCol, decode, encode);
+  return offset;
 }
 
 function buildRadius(red: Reduced, keep?: Int32Array): MipModel {
