@@ -595,30 +595,48 @@ export class Districts {
    * What opening k would save, its office kept within the rules: the members it serves more
    * cheaply join it (the cheapest first, within the owner limit), and if they bring less than
    * the minimum staff the members cheapest to bring per FTE are pulled in too (their extra
-   * travel counted). -Infinity when k cannot reach the minimum.
+   * travel counted). A member whose leaving would take its office below the minimum is not
+   * drawn (the offices it leaves are priced as they stand, so the office a swap closes counts
+   * as one that must stay whole). -Infinity when k cannot reach the minimum so.
    */
   openingPrice(k: number): number {
     const pr = this.red.problem;
+    const left = new Map<number, number>();
+    const free = (i: number) => {
+      const h = this.host[i]!;
+      const after = (left.get(h) ?? this.fte[h]!) - pr.fte[i]!;
+      return this.isolated[h] || !this.open[h] || after >= minFteAt(pr, h) - 1e-9 || this.fte[h]! < minFteAt(pr, h) - 1e-9;
+    };
+    const take = (i: number) => {
+      const h = this.host[i]!;
+      left.set(h, (left.get(h) ?? this.fte[h]!) - pr.fte[i]!);
+    };
     const moves: [number, number][] = [];
     for (const i of this.red.servable[k]!) {
-      if (i === k || (!this.movable[i] && i !== k)) continue;
+      if (i === k || !this.movable[i]) continue;
       moves.push([i, this.c(i, k) - this.c(i, this.host[i]!)]);
     }
     moves.sort((x, y) => x[1] - y[1]);
     let fte = pr.fte[k]!;
     let saved = this.c(k, this.host[k]!);
     let count = 1;
-    let t = 0;
-    for (; t < moves.length && count < this.maxOwners && moves[t]![1] < 0; t++, count++) {
-      saved -= moves[t]![1];
-      fte += pr.fte[moves[t]![0]]!;
+    const rest: [number, number][] = [];
+    for (const [i, d] of moves) {
+      if (d >= 0 || count >= this.maxOwners) rest.push([i, d]);
+      else if (free(i)) {
+        take(i);
+        saved -= d;
+        fte += pr.fte[i]!;
+        count++;
+      }
     }
     const need = minFteAt(pr, k);
     if (fte >= need - 1e-9) return saved;
-    const rest = moves.slice(t).filter(([i]) => pr.fte[i]! > 0);
-    rest.sort((x, y) => x[1] / pr.fte[x[0]]! - y[1] / pr.fte[y[0]]!);
+    rest.sort((x, y) => x[1] / Math.max(1e-9, pr.fte[x[0]]!) - y[1] / Math.max(1e-9, pr.fte[y[0]]!));
     for (const [i, d] of rest) {
       if (count >= this.maxOwners) break;
+      if (pr.fte[i]! <= 0 || !free(i)) continue;
+      take(i);
       saved -= d;
       fte += pr.fte[i]!;
       count++;
