@@ -1,6 +1,7 @@
 /**
  * `npm run bench -- pmed [--json] [--only pmed1,pmed7] [--no-exact] [--no-cbc] [--exact-limit S]`
  * `npm run bench -- norway [--json] [--seeds N]`
+ * `npm run bench -- diagnose [--offices N] [--seeds N] [--seconds S]` (src/bench/diagnose.ts)
  * `npm run bench -- scale` (src/bench/scale.ts)
  * `npm run bench -- travel [--runs N]` (src/bench/travel.ts)
  *
@@ -29,6 +30,7 @@ import { solveHeuristic } from '../optimize/heuristic';
 import type { MipModel } from '../optimize/model';
 import { parsePmed, parsePmedOptima } from '../optimize/pmed';
 import { reduce } from '../optimize/problem';
+import { diagnose } from './diagnose';
 import { scale } from './scale';
 import { travelBench } from './travel';
 
@@ -284,10 +286,11 @@ async function main(): Promise<void> {
   const [what, ...rest] = process.argv.slice(2);
   if (what === 'pmed') return pmed(rest);
   if (what === 'norway' || what === 'norge') return norway(rest);
+  if (what === 'diagnose') return diagnose(rest);
   if (what === 'scale') return scale();
   if (what === 'travel') return travelBench(rest);
   console.error(
-    'usage: npm run bench -- pmed [--json] [--only pmed1,pmed7] [--no-exact] [--no-cbc] [--exact-limit S]\n       npm run bench -- norway [--json]\n       npm run bench -- scale\n       npm run bench -- travel [--runs N]',
+    'usage: npm run bench -- pmed [--json] [--only pmed1,pmed7] [--no-exact] [--no-cbc] [--exact-limit S]\n       npm run bench -- norway [--json] [--seeds N]\n       npm run bench -- diagnose [--offices N] [--seeds N] [--seconds S]\n       npm run bench -- scale\n       npm run bench -- travel [--runs N]',
   );
   process.exitCode = 2;
 }
