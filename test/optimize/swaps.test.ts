@@ -1,5 +1,5 @@
 import { Districts } from '../../src/optimize/districts';
-import { repairedSwaps, rng } from '../../src/optimize/heuristic';
+import { repairedSwaps, rng, solveHeuristic } from '../../src/optimize/heuristic';
 import { evaluate, reduce, type Assignment } from '../../src/optimize/problem';
 import { bruteForce, nearestHosts, randomProblem } from './bruteforce';
 
@@ -71,5 +71,19 @@ describe('host swaps priced after repair', () => {
     }
     expect(checked).toBeGreaterThanOrEqual(10);
     expect(onlyBySwaps).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('the heuristic per seed', () => {
+  it('gives the same structure for the same seed when time does not cut it short, capped or not', () => {
+    for (const rules of [{ offices: 4 }, { offices: 4, minFte: 15, maxOwners: 5 }]) {
+      const red = reduce(randomProblem(21, 18, rules));
+      const run = (seed: number) => solveHeuristic(red, { seed, iterations: 8, timeLimitSeconds: 600 });
+      const a = run(3);
+      const b = run(3);
+      expect(Array.from(b.host)).toEqual(Array.from(a.host));
+      expect(b.evaluation.objective).toBe(a.evaluation.objective);
+      expect(b.iterations).toBe(a.iterations);
+    }
   });
 });
