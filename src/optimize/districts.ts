@@ -379,7 +379,7 @@ export class Districts {
     const starts: number[] = [];
     for (let h = 0; h < n; h++) if (this.open[h] && (!from || from[h])) starts.push(h);
     chains.startFrom(starts);
-    chains.relax(this.host, this.open, (a) => this.mem[a]!, 6, eps);
+    chains.relaxSweeps(this.host, this.open, 6, eps);
     const { dist, pred } = chains;
     const ends: number[] = [];
     for (let b = 0; b < n; b++) if (this.open[b] && pred[b]! >= 0 && dist[b]! < -eps) ends.push(b);

@@ -107,6 +107,32 @@ export class Chains {
     }
   }
 
+  /**
+   * Relaxes from the labelled offices in sweeps over all members in index order, each label
+   * used as soon as it improves (so a chain may grow by more than one move per sweep), at
+   * most `sweeps` sweeps: the cheaper variant for one-off chains over a whole assignment.
+   */
+  relaxSweeps(host: Assignment, open: Uint8Array, sweeps: number, eps = 1e-9): void {
+    const { dist, pred, movable } = this;
+    const pr = this.red.problem;
+    for (let round = 0, changed = true; changed && round < sweeps; round++) {
+      changed = false;
+      for (let i = 0; i < host.length; i++) {
+        const a = host[i]!;
+        if (a < 0 || a === i || !movable[i] || !Number.isFinite(dist[a]!)) continue;
+        for (const b of this.red.allowed[i]!) {
+          if (!open[b] || b === a) continue;
+          const nd = dist[a]! + pairCost(pr, i, b) - pairCost(pr, i, a);
+          if (nd < dist[b]! - eps) {
+            dist[b] = nd;
+            pred[b] = i;
+            changed = true;
+          }
+        }
+      }
+    }
+  }
+
   /** The chain ending in office `end`, first move first, and the office it starts from; undefined when the labels loop. */
   trace(host: Assignment, end: number): { moves: ChainMoves; start: number } | undefined {
     const moves: ChainMoves = [];

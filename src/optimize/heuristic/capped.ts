@@ -13,12 +13,11 @@ const TARGETED = 0.15;
  * Iterated local search when assignments need repair: each start is relocated (Cooper),
  * assigned with repair, and improved in assignment space (`Districts`: shifts, swaps,
  * rehosts). Where the owner limit binds (a given number of offices), the best is then
- * reworked along chains of full offices (`refit`); otherwise offices over the limit are
- * split. The best is then kicked by closing an office and opening a candidate near it (or,
- * with a cost per office, by closing or opening one) and improved again; the first best that
- * keeps every rule is improved by host swaps priced along chains (`chainSwaps`, where the
- * owner limit binds), and each new one by host swaps priced after repair (`repairedSwaps`).
- * Last, offices still short are closed, and small problems polished.
+ * improved by host swaps priced along chains of full offices (`chainSwaps`); otherwise
+ * offices over the limit are split. The best is then kicked by closing an office and opening
+ * a candidate near it (or, with a cost per office, by closing or opening one) and improved
+ * again; each new best that keeps every rule is first improved by host swaps priced after
+ * repair (`repairedSwaps`). Last, offices still short are closed, and small problems polished.
  */
 export function constrainedSearch(
   red: Reduced,
@@ -107,23 +106,10 @@ class CappedSearch {
     }
   }
 
-  /** Where the owner limit binds: the best reworked along chains. */
+  /** Where the owner limit binds: the best reworked along chains, then improved by host swaps priced along them. */
   fitByChains(): void {
     if (!this.best || !this.chains) return;
     this.take(refit(this.red, this.chains, this.best, this.stop, this.random));
-  }
-
-  /** Whether `swapByChains` has run. */
-  private chained = false;
-
-  /**
-   * Where the owner limit binds: the best improved by host swaps priced along chains, once
-   * (on the first best that keeps every rule: from a start far below the minimum staff the
-   * kicks reach one sooner).
-   */
-  private swapByChains(): void {
-    if (this.chained || !this.best || !this.chains) return;
-    this.chained = true;
     this.take(chainSwaps(this.red, this.chains, this.best, this.stop, this.random));
   }
 
@@ -184,7 +170,6 @@ class CappedSearch {
   kick(rounds: number): void {
     const { red, random } = this;
     for (let round = 0; round < rounds && this.best && !this.stop(); round++) {
-      if (this.best.feasible) this.swapByChains();
       this.swapDescent();
       const best = this.best;
       const d = new Districts(red, best.host);
@@ -199,7 +184,6 @@ class CappedSearch {
       d.descend(this.stop, random, true);
       this.offer(d);
     }
-    this.swapByChains();
     this.swapDescent();
   }
 

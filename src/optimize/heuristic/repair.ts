@@ -124,7 +124,7 @@ class Assigning {
       for (let h = 0; h < n && over < 0; h++) if (open[h] && count[h]! > maxOwners) over = h;
       if (over < 0) break;
       chains.startFrom([over]);
-      chains.relax(this.host, open, (a) => this.mem[a]!, 12);
+      chains.relaxSweeps(this.host, open, 12);
       const { dist } = chains;
       let target = -1;
       for (let b = 0; b < n; b++)
