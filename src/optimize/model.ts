@@ -374,21 +374,52 @@ function hessOffset(red: Reduced): number {
   return offset;
 }
 
+/**
+ * The radius model: y_j opens host j; per member, z columns over its levels of distinct cost
+ * charge each step up to the cheapest open host within reach. Built in steps: the levels and
+ * their rows, then the columns. With `keep`, only that many levels per member are exact.
+ */
 function buildRadius(red: Reduced, keep?: Int32Array): MipModel {
-  const pr = red.problem;
-  const { n } = pr;
   const b = new Builder();
-  const isolated = red.isIsolated;
+  const countRow = red.p !== undefined ? b.row(red.p, red.p) : -1;
+  const plan = radiusLevels(red, b, keep);
+  const { yCol, zCols } = radiusColumns(red, b, plan, countRow);
+  const decode = (x: ArrayLike<number>): Assignment => nearestAssignment(red, (j) => yCol[j]! >= 0 && x[yCol[j]!]! > 0.5);
+  const encode = (host: Assignment): Float64Array => {
+    const x = new Float64Array(b.cost.length);
+    for (const j of red.candidates) if (host[j] === j) x[yCol[j]!] = 1;
+    plan.zPlan.forEach(({ i, levels }, t) => {
+      const served = weighted(red, i, host[i]!);
+      zCols[t]!.forEach((col, k) => {
+        if (levels[k]! < served - 1e-9) x[col] = 1;
+      });
+    });
+    return x;
+  };
+  return finish(b, 'radius', plan.offset, yCol, decode, encode, { keep: plan.kept, exactUpTo: plan.exactUpTo });
+}
+
+type RadiusPlan = Readonly<{
+  /** Per member: its levels (the kept ones and the first beyond), and a row for each kept one. */
+  zPlan: readonly { i: number; levels: number[]; rows: number[] }[];
+  /** The y column's entries in the level rows, per candidate. */
+  yEntries: Map<number, [number, number][]>;
+  offset: number;
+  kept: Int32Array;
+  exactUpTo: Float64Array;
+}>;
+
+/** Per member: levels of distinct cost, a row for each kept one (the hosts at that level or cheaper cover it). */
+function radiusLevels(red: Reduced, b: Builder, keep?: Int32Array): RadiusPlan {
+  const n = red.problem.n;
   const yEntries = new Map<number, [number, number][]>();
   for (const j of red.candidates) yEntries.set(j, []);
   let offset = officeCostOf(red) * red.isolated.length;
-  const countRow = red.p !== undefined ? b.row(red.p, red.p) : -1;
   const kept = new Int32Array(n);
   const exactUpTo = new Float64Array(n).fill(INF);
-  // Per member: levels of distinct cost, a row for each kept one, and the z columns between them.
   const zPlan: { i: number; levels: number[]; rows: number[] }[] = [];
   for (let i = 0; i < n; i++) {
-    if (isolated[i]) continue;
+    if (red.isIsolated[i]) continue;
     const all = levelsOf(red, i);
     const k = keep && keep[i]! > 0 ? Math.min(keep[i]!, all.length) : all.length;
     kept[i] = k;
@@ -406,15 +437,20 @@ function buildRadius(red: Reduced, keep?: Int32Array): MipModel {
     offset += levels[0]!;
     zPlan.push({ i, levels, rows });
   }
-  const yCol = new Int32Array(n).fill(-1);
+  return { zPlan, yEntries, offset, kept, exactUpTo };
+}
+
+/** The y columns (office cost, the count row) and each member's z columns between its levels. */
+function radiusColumns(red: Reduced, b: Builder, plan: RadiusPlan, countRow: number): { yCol: Int32Array; zCols: number[][] } {
+  const yCol = new Int32Array(red.problem.n).fill(-1);
   const oc = officeCostOf(red);
   for (const j of red.candidates) {
-    const e = yEntries.get(j)!;
+    const e = plan.yEntries.get(j)!;
     if (countRow >= 0) e.push([countRow, 1]);
     yCol[j] = b.col(oc, red.forced[j] ? 1 : 0, 1, true, e);
   }
   const zCols: number[][] = [];
-  for (const { levels, rows } of zPlan) {
+  for (const { levels, rows } of plan.zPlan) {
     const cols: number[] = [];
     for (let k = 0; k + 1 < levels.length; k++) {
       // z^k appears in row k (+1) and, when kept, row k+1 (−1).
@@ -424,17 +460,5 @@ function buildRadius(red: Reduced, keep?: Int32Array): MipModel {
     }
     zCols.push(cols);
   }
-  const decode = (x: ArrayLike<number>): Assignment => nearestAssignment(red, (j) => yCol[j]! >= 0 && x[yCol[j]!]! > 0.5);
-  const encode = (host: Assignment): Float64Array => {
-    const x = new Float64Array(b.cost.length);
-    for (const j of red.candidates) if (host[j] === j) x[yCol[j]!] = 1;
-    zPlan.forEach(({ i, levels }, t) => {
-      const served = weighted(red, i, host[i]!);
-      zCols[t]!.forEach((col, k) => {
-        if (levels[k]! < served - 1e-9) x[col] = 1;
-      });
-    });
-    return x;
-  };
-  return finish(b, 'radius', offset, yCol, decode, encode, { keep: kept, exactUpTo });
+  return { yCol, zCols };
 }
