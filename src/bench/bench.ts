@@ -1,6 +1,7 @@
 /**
  * `npm run bench -- pmed [--json] [--only pmed1,pmed7] [--no-exact] [--no-cbc] [--exact-limit S]`
  * `npm run bench -- norway [--json] [--seeds N]`
+ * `npm run bench -- diagnose [--offices N] [--seeds N] [--seconds S]` (src/bench/diagnose.ts)
  * `npm run bench -- scale` (src/bench/scale.ts)
  * `npm run bench -- travel [--runs N]` (src/bench/travel.ts)
  * `npm run bench -- whatif [--edits N] [--seed S] [--json]` (src/bench/whatif.ts)
@@ -30,6 +31,7 @@ import { solveHeuristic } from '../optimize/heuristic';
 import type { MipModel } from '../optimize/model';
 import { parsePmed, parsePmedOptima } from '../optimize/pmed';
 import { reduce } from '../optimize/problem';
+import { diagnose } from './diagnose';
 import { scale } from './scale';
 import { travelBench } from './travel';
 import { whatIfBench } from './whatif';
@@ -286,11 +288,17 @@ async function main(): Promise<void> {
   const [what, ...rest] = process.argv.slice(2);
   if (what === 'pmed') return pmed(rest);
   if (what === 'norway' || what === 'norge') return norway(rest);
+  if (what === 'diagnose') return diagnose(rest);
   if (what === 'scale') return scale();
   if (what === 'travel') return travelBench(rest);
   if (what === 'whatif') return whatIfBench(rest);
   console.error(
-    'usage: npm run bench -- pmed [--json] [--only pmed1,pmed7] [--no-exact] [--no-cbc] [--exact-limit S]\n       npm run bench -- norway [--json]\n       npm run bench -- scale\n       npm run bench -- travel [--runs N]\n       npm run bench -- whatif [--edits N] [--seed S] [--json]',
+    'usage: npm run bench -- pmed [--json] [--only pmed1,pmed7] [--no-exact] [--no-cbc] [--exact-limit S]
+       npm run bench -- norway [--json] [--seeds N]
+       npm run bench -- diagnose [--offices N] [--seeds N] [--seconds S]
+       npm run bench -- scale
+       npm run bench -- travel [--runs N]
+       npm run bench -- whatif [--edits N] [--seed S] [--json]',
   );
   process.exitCode = 2;
 }

@@ -1,3 +1,4 @@
+import { movableMask, sharedChains, type ChainMoves } from './kernel';
 import { minFteAt, pairCost, type Assignment, type Reduced } from './problem';
 
 type Statics = Readonly<{ allowed: Uint8Array; isolated: Uint8Array; movable: Uint8Array; lambda: number }>;
@@ -24,13 +25,20 @@ function statics(red: Reduced): Statics {
   const allowed = new Uint8Array(n * n);
   red.allowed.forEach((hosts, i) => hosts.forEach((j) => (allowed[i * n + j] = 1)));
   const isolated = red.isIsolated;
-  const movable = new Uint8Array(n);
-  for (let i = 0; i < n; i++) movable[i] = !isolated[i] && !pr.rules.locks.has(i) ? 1 : 0;
+  const movable = movableMask(red);
   let maxC = 0;
   for (let i = 0; i < n; i++) for (const j of red.allowed[i]!) maxC = Math.max(maxC, pairCost(pr, i, j));
   const out = { allowed, isolated, movable, lambda: Math.max(1, maxC) * 100 };
   STATICS.set(red, out);
   return out;
+}
+
+/** Fisher–Yates, in place. */
+function shuffle(xs: number[], random: () => number): void {
+  for (let k = xs.length - 1; k > 0; k--) {
+    const r = Math.floor(random() * (k + 1));
+    [xs[k], xs[r]] = [xs[r]!, xs[k]!];
+  }
 }
 
 /**
@@ -260,88 +268,100 @@ export class Districts {
    */
   descend(stop: () => boolean, random: () => number, focused = false): boolean {
     const n = this.n;
-    const pr = this.red.problem;
     const eps = 1e-7 * Math.max(1, Math.abs(this.travel));
     let movedAny = false;
     const all = Array.from({ length: n }, (_, i) => i);
-    const mark = new Uint8Array(n);
     for (let pass = 0; pass < 50 && !stop(); pass++) {
-      let moved = false;
       let active: Uint8Array | undefined;
       let order = all;
       if (focused) {
         active = Uint8Array.from(this.touched);
         this.touched.fill(0);
-        mark.fill(0);
-        order = [];
-        for (let o = 0; o < n; o++) {
-          if (!active[o]) continue;
-          for (const i of this.red.servable[o]!) {
-            if (!mark[i]) {
-              mark[i] = 1;
-              order.push(i);
-            }
-          }
-          for (const i of this.mem[o]!) {
-            if (!mark[i]) {
-              mark[i] = 1;
-              order.push(i);
-            }
-          }
-        }
+        order = this.around(active);
         if (order.length === 0) break;
       }
-      for (let k = order.length - 1; k > 0; k--) {
-        const r = Math.floor(random() * (k + 1));
-        [order[k], order[r]] = [order[r]!, order[k]!];
-      }
-      for (const i of order) {
-        if (!this.movable[i] || this.host[i] === i) continue;
-        for (const b of this.red.allowed[i]!) {
-          if (!this.open[b] || b === this.host[i]) continue;
-          if (this.shiftDelta(i, b) < -eps) {
-            this.shift(i, b);
-            moved = true;
-            break;
-          }
-          // Swap with a member of b that may go to i's office.
-          const a = this.host[i]!;
-          for (const k of this.mem[b]!) {
-            if (!this.movable[k] || k === b || !this.allowed[k * n + a]) continue;
-            if (this.swapDelta(i, k) < -eps) {
-              this.shift(i, b);
-              this.shift(k, a);
-              moved = true;
-              break;
-            }
-          }
-          if (this.host[i] !== a) break;
-        }
-      }
-      for (let a = 0; a < n; a++) {
-        if (!this.open[a] || this.isolated[a] || this.red.forced[a] || (active && !active[a])) continue;
-        const ms = this.members(a);
-        if (ms.some((m) => pr.rules.locks.has(m))) continue;
-        let bestK = -1;
-        let best = -eps;
-        for (const k of ms) {
-          if (k === a) continue;
-          const d = this.rehostDelta(a, k, ms);
-          if (d < best) {
-            best = d;
-            bestK = k;
-          }
-        }
-        if (bestK >= 0) {
-          this.rehost(a, bestK, ms);
-          moved = true;
-        }
-      }
+      shuffle(order, random);
+      let moved = this.memberMoves(order, eps);
+      moved = this.rehosts(active, eps) || moved;
       if (!moved && this.maxOwners < n && !stop()) moved = this.ejectionChain(active);
       if (!moved) break;
       movedAny = true;
     }
     return movedAny;
+  }
+
+  /** The members that belong to or may go to an active office (each once). */
+  private around(active: Uint8Array): number[] {
+    const mark = new Uint8Array(this.n);
+    const order: number[] = [];
+    const visit = (i: number) => {
+      if (!mark[i]) {
+        mark[i] = 1;
+        order.push(i);
+      }
+    };
+    for (let o = 0; o < this.n; o++) {
+      if (!active[o]) continue;
+      for (const i of this.red.servable[o]!) visit(i);
+      for (const i of this.mem[o]!) visit(i);
+    }
+    return order;
+  }
+
+  /** First improvement over the members in `order`: a shift to another office, or a swap with one of its members. */
+  private memberMoves(order: readonly number[], eps: number): boolean {
+    const n = this.n;
+    let moved = false;
+    for (const i of order) {
+      if (!this.movable[i] || this.host[i] === i) continue;
+      for (const b of this.red.allowed[i]!) {
+        if (!this.open[b] || b === this.host[i]) continue;
+        if (this.shiftDelta(i, b) < -eps) {
+          this.shift(i, b);
+          moved = true;
+          break;
+        }
+        // Swap with a member of b that may go to i's office.
+        const a = this.host[i]!;
+        for (const k of this.mem[b]!) {
+          if (!this.movable[k] || k === b || !this.allowed[k * n + a]) continue;
+          if (this.swapDelta(i, k) < -eps) {
+            this.shift(i, b);
+            this.shift(k, a);
+            moved = true;
+            break;
+          }
+        }
+        if (this.host[i] !== a) break;
+      }
+    }
+    return moved;
+  }
+
+  /** Each (active) office's host role moved to the member that serves the office best, when that saves. */
+  private rehosts(active: Uint8Array | undefined, eps: number): boolean {
+    const locks = this.red.problem.rules.locks;
+    let moved = false;
+    for (let a = 0; a < this.n; a++) {
+      if (!this.open[a] || this.isolated[a] || this.red.forced[a] || (active && !active[a])) continue;
+      const ms = this.members(a);
+      if (ms.some((m) => locks.has(m))) continue;
+      let bestK = -1;
+      let best = -eps;
+      for (const k of ms) {
+        if (k === a) continue;
+        const d = this.rehostDelta(a, k, ms);
+        if (d < best) {
+          best = d;
+          bestK = k;
+        }
+      }
+      if (bestK >= 0) {
+        this.rehost(a, bestK, ms);
+        moved = true;
+      }
+    }
+    return moved;
   }
 
   /**
@@ -352,39 +372,22 @@ export class Districts {
   ejectionChain(from?: Uint8Array): boolean {
     const n = this.n;
     const eps = 1e-7 * Math.max(1, Math.abs(this.travel));
-    const dist = new Float64Array(n);
-    const pred = new Int32Array(n).fill(-1);
+    const chains = sharedChains(this.red);
     // Focused: chains start in the offices the last pass changed.
-    for (let h = 0; h < n; h++) dist[h] = this.open[h] && (!from || from[h]) ? 0 : Number.POSITIVE_INFINITY;
-    for (let round = 0, changed = true; changed && round < 6; round++) {
-      changed = false;
-      for (let i = 0; i < n; i++) {
-        const a = this.host[i]!;
-        if (!this.movable[i] || a === i || !Number.isFinite(dist[a]!)) continue;
-        for (const b of this.red.allowed[i]!) {
-          if (!this.open[b] || b === a) continue;
-          const nd = dist[a]! + this.c(i, b) - this.c(i, a);
-          if (nd < dist[b]! - eps) {
-            dist[b] = nd;
-            pred[b] = i;
-            changed = true;
-          }
-        }
-      }
-    }
+    const starts: number[] = [];
+    for (let h = 0; h < n; h++) if (this.open[h] && (!from || from[h])) starts.push(h);
+    chains.startFrom(starts);
+    chains.relaxSweeps(this.host, this.open, 6, eps);
+    const { dist, pred } = chains;
     const ends: number[] = [];
     for (let b = 0; b < n; b++) if (this.open[b] && pred[b]! >= 0 && dist[b]! < -eps) ends.push(b);
     ends.sort((x, y) => dist[x]! - dist[y]!);
+    const tried: ChainMoves[] = [];
     for (const end of ends.slice(0, 3)) {
-      const moves: [number, number][] = [];
-      const seen = new Set<number>();
-      for (let b = end; pred[b]! >= 0 && !seen.has(b);) {
-        seen.add(b);
-        const i = pred[b]!;
-        moves.push([i, b]);
-        b = this.host[i]!;
-        if (seen.has(b)) break;
-      }
+      const chain = chains.trace(this.host, end);
+      if (chain) tried.push(chain.moves);
+    }
+    for (const moves of tried) {
       if (moves.length < 2) continue;
       const before = this.value();
       const host = this.snapshot();
@@ -501,6 +504,143 @@ export class Districts {
       s += best;
     }
     return s;
+  }
+
+  /**
+   * Host swaps ranked by what they would save with each member moved alone, the minimum staff
+   * and the owner limit aside (Whitaker's swap estimate, on the current assignment): closing
+   * office a sends its members to their cheapest other open office (or to k), opening k draws
+   * in every member k serves more cheaply. Pairs near each other (k may serve a member of a)
+   * are priced with that overlap; pairs apart are the sum of the two parts, among the offices
+   * cheapest to close and the candidates that gain most. Best first, at most `limit`.
+   */
+  swapEstimates(limit: number): [number, number, number][] {
+    const n = this.n;
+    const red = this.red;
+    const gain = new Float64Array(n);
+    const openers: number[] = [];
+    for (const k of red.candidates) {
+      if (this.open[k] || !this.movable[k]) continue;
+      gain[k] = this.openingPrice(k);
+      if (Number.isFinite(gain[k]!)) openers.push(k);
+    }
+    const out: [number, number, number][] = [];
+    const closers: [number, number][] = [];
+    const bestOut = new Float64Array(n);
+    for (const a of red.candidates) {
+      if (!this.open[a] || red.forced[a] || this.isolated[a]) continue;
+      const loss = this.closingLoss(a, bestOut);
+      // Near pairs: k takes those of a's members it serves more cheaply than their next office.
+      for (const [k, overlap] of this.overlaps(a, bestOut)) {
+        const v = loss - gain[k]! + overlap;
+        if (Number.isFinite(v)) out.push([a, k, v]);
+      }
+      if (Number.isFinite(loss)) closers.push([a, loss]);
+    }
+    // Pairs apart: the cheapest closings with the largest gains.
+    closers.sort((x, y) => x[1] - y[1]);
+    openers.sort((x, y) => gain[y]! - gain[x]!);
+    for (const [a, loss] of closers.slice(0, limit)) {
+      const ms = this.mem[a]!;
+      for (const k of openers.slice(0, limit)) {
+        if (ms.some((m) => this.allowed[m * n + k])) continue;
+        out.push([a, k, loss - gain[k]!]);
+      }
+    }
+    out.sort((x, y) => x[2] - y[2]);
+    return out.slice(0, limit);
+  }
+
+  /**
+   * What closing office a costs with each member at its cheapest other open office, the
+   * owner limit aside (Infinity when a member may not move); each member's share in `bestOut`.
+   */
+  private closingLoss(a: number, bestOut: Float64Array): number {
+    let loss = 0;
+    for (const m of this.mem[a]!) {
+      if (!this.movable[m] && m !== a) loss = Number.POSITIVE_INFINITY;
+      let best = Number.POSITIVE_INFINITY;
+      for (const b of this.red.allowed[m]!) {
+        if (b === a || !this.open[b]) continue;
+        best = this.c(m, b) - this.c(m, a);
+        break; // allowed is cheapest first
+      }
+      bestOut[m] = best;
+      loss += best;
+    }
+    return loss;
+  }
+
+  /**
+   * For each closed candidate k that may serve a member of office a: what closing a and
+   * opening k together cost beyond the two priced apart (a member k takes is counted once,
+   * at the cheaper of k and its next office).
+   */
+  private overlaps(a: number, bestOut: Float64Array): Map<number, number> {
+    const near = new Map<number, number>();
+    for (const m of this.mem[a]!) {
+      for (const k of this.red.allowed[m]!) {
+        if (this.open[k] || !this.movable[k]) continue;
+        const ck = this.c(m, k) - this.c(m, a);
+        const overlap = Math.max(0, -ck) + Math.min(ck, bestOut[m]!) - bestOut[m]!;
+        near.set(k, (near.get(k) ?? 0) + overlap);
+      }
+    }
+    return near;
+  }
+
+  /**
+   * What opening k would save, its office kept within the rules: the members it serves more
+   * cheaply join it (the cheapest first, within the owner limit), and if they bring less than
+   * the minimum staff the members cheapest to bring per FTE are pulled in too (their extra
+   * travel counted). A member whose leaving would take its office below the minimum is not
+   * drawn (the offices it leaves are priced as they stand, so the office a swap closes counts
+   * as one that must stay whole). -Infinity when k cannot reach the minimum so.
+   */
+  openingPrice(k: number): number {
+    const pr = this.red.problem;
+    const left = new Map<number, number>();
+    const free = (i: number) => {
+      const h = this.host[i]!;
+      const after = (left.get(h) ?? this.fte[h]!) - pr.fte[i]!;
+      return this.isolated[h] || !this.open[h] || after >= minFteAt(pr, h) - 1e-9 || this.fte[h]! < minFteAt(pr, h) - 1e-9;
+    };
+    const take = (i: number) => {
+      const h = this.host[i]!;
+      left.set(h, (left.get(h) ?? this.fte[h]!) - pr.fte[i]!);
+    };
+    const moves: [number, number][] = [];
+    for (const i of this.red.servable[k]!) {
+      if (i === k || !this.movable[i]) continue;
+      moves.push([i, this.c(i, k) - this.c(i, this.host[i]!)]);
+    }
+    moves.sort((x, y) => x[1] - y[1]);
+    let fte = pr.fte[k]!;
+    let saved = this.c(k, this.host[k]!);
+    let count = 1;
+    const rest: [number, number][] = [];
+    for (const [i, d] of moves) {
+      if (d >= 0 || count >= this.maxOwners) rest.push([i, d]);
+      else if (free(i)) {
+        take(i);
+        saved -= d;
+        fte += pr.fte[i]!;
+        count++;
+      }
+    }
+    const need = minFteAt(pr, k);
+    if (fte >= need - 1e-9) return saved;
+    rest.sort((x, y) => x[1] / Math.max(1e-9, pr.fte[x[0]]!) - y[1] / Math.max(1e-9, pr.fte[y[0]]!));
+    for (const [i, d] of rest) {
+      if (count >= this.maxOwners) break;
+      if (pr.fte[i]! <= 0 || !free(i)) continue;
+      take(i);
+      saved -= d;
+      fte += pr.fte[i]!;
+      count++;
+      if (fte >= need - 1e-9) return saved;
+    }
+    return Number.NEGATIVE_INFINITY;
   }
 
   /** What opening k would save at once: members that may go to k and are served farther away now. */

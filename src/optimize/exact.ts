@@ -214,7 +214,6 @@ function runHighs(
 ): Round {
   const { timeLimit, tolerance, start } = run;
   const model = highs.createModel(modelData(highs, m) as never);
-  let cancelled = false;
   try {
     model.options.set({
       output_flag: false,
@@ -227,52 +226,71 @@ function runHighs(
       ...options.highsOptions,
     });
     if (start) model.setSolution({ colValue: m.encode(start) });
-    let bound: number | null = null;
-    const noteBound = (data: { mip_dual_bound?: number }) => {
-      const b = data.mip_dual_bound;
-      if (b !== undefined && Number.isFinite(b) && Math.abs(b) < 1e300) bound = b;
-    };
-    const cb = highs.constants.callbackType;
-    let lastReport = 0;
-    const callbacks: HighsCallbackMap = {
-      [cb.mipImprovingSolution]: (e) => {
-        noteBound(e.data);
-        if (e.data.mip_solution) found(m.decode(e.data.mip_solution));
-        report(bound);
-        return undefined;
-      },
-      [cb.mipInterrupt]: (e) => {
-        if (options.shouldCancel?.()) {
-          cancelled = true;
-          e.interrupt();
-        }
-        noteBound(e.data);
-        const t = now();
-        if (t - lastReport > 250) {
-          lastReport = t;
-          report(bound);
-        }
-        return undefined;
-      },
-    };
+    const seen: Seen = { bound: null, cancelled: false };
     const runStart = now();
-    model.run(callbacks);
-    const seconds = (now() - runStart) / 1000;
-    const ms = highs.constants.modelStatus;
-    const status = model.getModelStatus() as number;
-    const nodes = Number(model.info.get('mip_node_count'));
-    const dual = Number(model.info.get('mip_dual_bound'));
-    if (Number.isFinite(dual) && Math.abs(dual) < 1e300) bound = dual;
-    if (status === ms.infeasible) return { status: 'infeasible', solution: null, bound: null, seconds, nodes };
-    const hasSolution = Number(model.info.get('primal_solution_status')) === 2;
-    const solution = hasSolution ? Float64Array.from(model.getSolution().colValue) : null;
-    if (status === ms.optimal && bound === null && hasSolution) bound = Number(model.info.get('objective_function_value'));
-    const result: ExactStatus =
-      status === ms.optimal ? 'optimal' : cancelled ? 'cancelled' : status === ms.timeLimit ? 'time-limit' : 'failed';
-    return { status: result, solution, bound, seconds, nodes };
+    model.run(callbacks(highs, m, seen, options, found, report));
+    return roundOf(highs, model, seen, (now() - runStart) / 1000);
   } finally {
     model.dispose();
   }
+}
+
+/** What HiGHS's callbacks saw during a run: the best dual bound, and whether the run was cancelled. */
+type Seen = { bound: number | null; cancelled: boolean };
+
+/** Callbacks that pass each improving solution on, report the bound (at most every 250 ms) and cancel when asked. */
+function callbacks(
+  highs: Highs,
+  m: MipModel,
+  seen: Seen,
+  options: ExactOptions,
+  found: (host: Assignment) => void,
+  report: (bound: number | null) => void,
+): HighsCallbackMap {
+  const noteBound = (data: { mip_dual_bound?: number }) => {
+    const b = data.mip_dual_bound;
+    if (b !== undefined && Number.isFinite(b) && Math.abs(b) < 1e300) seen.bound = b;
+  };
+  const cb = highs.constants.callbackType;
+  let lastReport = 0;
+  return {
+    [cb.mipImprovingSolution]: (e) => {
+      noteBound(e.data);
+      if (e.data.mip_solution) found(m.decode(e.data.mip_solution));
+      report(seen.bound);
+      return undefined;
+    },
+    [cb.mipInterrupt]: (e) => {
+      if (options.shouldCancel?.()) {
+        seen.cancelled = true;
+        e.interrupt();
+      }
+      noteBound(e.data);
+      const t = now();
+      if (t - lastReport > 250) {
+        lastReport = t;
+        report(seen.bound);
+      }
+      return undefined;
+    },
+  };
+}
+
+/** The round's outcome from the model's status, bound and solution after a run. */
+function roundOf(highs: Highs, model: ReturnType<Highs['createModel']>, seen: Seen, seconds: number): Round {
+  const ms = highs.constants.modelStatus;
+  const status = model.getModelStatus() as number;
+  const nodes = Number(model.info.get('mip_node_count'));
+  const dual = Number(model.info.get('mip_dual_bound'));
+  let bound = seen.bound;
+  if (Number.isFinite(dual) && Math.abs(dual) < 1e300) bound = dual;
+  if (status === ms.infeasible) return { status: 'infeasible', solution: null, bound: null, seconds, nodes };
+  const hasSolution = Number(model.info.get('primal_solution_status')) === 2;
+  const solution = hasSolution ? Float64Array.from(model.getSolution().colValue) : null;
+  if (status === ms.optimal && bound === null && hasSolution) bound = Number(model.info.get('objective_function_value'));
+  const result: ExactStatus =
+    status === ms.optimal ? 'optimal' : seen.cancelled ? 'cancelled' : status === ms.timeLimit ? 'time-limit' : 'failed';
+  return { status: result, solution, bound, seconds, nodes };
 }
 
 export function gapOf(incumbent: number | null, bound: number | null): number | null {

@@ -1,3 +1,4 @@
+import { nearestAssignment } from './kernel';
 import { minFteAt, pairCost, type Assignment, type Reduced } from './problem';
 
 /**
@@ -152,11 +153,11 @@ export function grownKeep(red: Reduced, m: MipModel, x: ArrayLike<number>, margi
   const pr = red.problem;
   const { keep, exactUpTo } = m.radius;
   const open = (j: number) => m.yCol[j]! >= 0 && x[m.yCol[j]!]! > 0.5;
-  const host = nearestOpen(red, open);
+  const host = nearestAssignment(red, open);
   let next: Int32Array | null = null;
   for (let i = 0; i < pr.n; i++) {
     if (red.isIsolated[i] || exactUpTo[i] === INF) continue;
-    // nearestOpen leaves a member with no open host in reach at itself.
+    // nearestAssignment leaves a member with no open host in reach at itself.
     const served = host[i] === i && !open(i) ? INF : weighted(red, i, host[i]!);
     if (served <= exactUpTo[i]! + 1e-9) continue;
     next ??= Int32Array.from(keep);
@@ -195,34 +196,53 @@ function finish(
   };
 }
 
-/** Nearest open allowed host for every member, given which hosts are open. */
-function nearestOpen(red: Reduced, open: (j: number) => boolean): Assignment {
-  const n = red.problem.n;
-  const host = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    host[i] = i;
-    if (open(i) && red.isCandidate[i]) continue;
-    for (const j of red.allowed[i]!) {
-      if (open(j)) {
-        host[i] = j;
-        break;
-      }
-    }
-  }
-  return host;
-}
-
 function officeCostOf(red: Reduced): number {
   return red.p === undefined ? (red.problem.rules.officeCost ?? 0) : 0;
 }
 
+/**
+ * Hess's assignment model: y_j opens host j, x_ij assigns member i to it. Built in steps:
+ * the rules' rows, the pairs with their link rows, the BA rows, then the columns.
+ */
 function buildHess(red: Reduced): MipModel {
-  const pr = red.problem;
-  const { n, rules } = pr;
   const b = new Builder();
-  const isolated = red.isIsolated;
+  const rows = hessRuleRows(red, b);
+  const pairs = hessPairs(red, b);
+  const ba = hessBaRows(red, b, pairs);
+  const { yCol, xCol, zCol } = hessColumns(red, b, rows, pairs, ba);
+  const n = red.problem.n;
+  const decode = (x: ArrayLike<number>): Assignment => {
+    const host = new Int32Array(n);
+    for (let i = 0; i < n; i++) host[i] = i;
+    for (const [i, j] of pairs.xPlan) if (x[xCol.get(i * n + j)!]! > 0.5) host[i] = j;
+    return host;
+  };
+  const encode = (host: Assignment): Float64Array => {
+    const x = new Float64Array(b.cost.length);
+    for (const j of red.candidates) if (host[j] === j) x[yCol[j]!] = 1;
+    for (const [i, j] of pairs.xPlan) if (host[i] === j) x[xCol.get(i * n + j)!] = 1;
+    for (const [k, col] of zCol) {
+      const j = k % n;
+      const region = Math.floor(k / n);
+      for (let i = 0; i < n; i++) {
+        if (red.problem.ba[i] === region && host[i] === j) {
+          x[col] = 1;
+          break;
+        }
+      }
+    }
+    return x;
+  };
+  return finish(b, 'hess', hessOffset(red), yCol, decode, encode);
+}
+
+type HessRuleRows = Readonly<{ assignRow: Int32Array; fteRow: Int32Array; ownerRow: Int32Array; countRow: number }>;
+
+/** One assignment row per member; per candidate a minimum-FTE row and an owner row when those rules apply; the office count. */
+function hessRuleRows(red: Reduced, b: Builder): HessRuleRows {
+  const { n, rules } = red.problem;
   const assignRow = new Int32Array(n).fill(-1);
-  for (let i = 0; i < n; i++) if (!isolated[i]) assignRow[i] = b.row(1, 1);
+  for (let i = 0; i < n; i++) if (!red.isIsolated[i]) assignRow[i] = b.row(1, 1);
   const fteRow = new Int32Array(n).fill(-1);
   const ownerRow = new Int32Array(n).fill(-1);
   for (const j of red.candidates) {
@@ -230,16 +250,27 @@ function buildHess(red: Reduced): MipModel {
     if (Number.isFinite(rules.maxOwners)) ownerRow[j] = b.row(-INF, 0);
   }
   const countRow = red.p !== undefined ? b.row(red.p, red.p) : -1;
-  // Link rows x_ij - y_j <= 0, one per pruned pair; BA rows x_ij - z_bj <= 0.
+  return { assignRow, fteRow, ownerRow, countRow };
+}
+
+type HessPairs = Readonly<{
+  /** Every allowed (member, host) pair. */
+  xPlan: readonly [number, number][];
+  /** Link rows x_ij − y_j ≤ 0 by i·n + j. */
+  linkRows: ReadonlyMap<number, number>;
+  /** The y column's entries in other rows, per candidate (links, BA rows). */
+  yEntries: Map<number, [number, number][]>;
+}>;
+
+/** The pairs, and a link row x_ij − y_j ≤ 0 for each (with an owner limit, for each member's nearest hosts only). */
+function hessPairs(red: Reduced, b: Builder): HessPairs {
+  const { n, rules } = red.problem;
   const linkRows = new Map<number, number>();
   const yEntries = new Map<number, [number, number][]>();
   for (const j of red.candidates) yEntries.set(j, []);
-  const penalty = rules.baSplitPenalty;
-  const baRows = new Map<number, [number, number][]>(); // key b*n+j → rows with the x/y entry
-  const baKey = (i: number, j: number) => pr.ba[i]! * n + j;
   const xPlan: [number, number][] = [];
   for (let i = 0; i < n; i++) {
-    if (isolated[i]) continue;
+    if (red.isIsolated[i]) continue;
     const hosts = red.allowed[i]!;
     for (let rank = 0; rank < hosts.length; rank++) {
       const j = hosts[rank]!;
@@ -255,29 +286,58 @@ function buildHess(red: Reduced): MipModel {
       yEntries.get(j)!.push([r, -1]);
     }
   }
+  return { xPlan, linkRows, yEntries };
+}
+
+type HessBaRows = Readonly<{
+  /** The BA row of each pair x_ij − z_bj ≤ 0, by i·n + j. */
+  xBaRow: ReadonlyMap<number, number>;
+  /** Per (region b, host j), key b·n + j: the rows of its z column. */
+  baRows: ReadonlyMap<number, [number, number][]>;
+}>;
+
+/** With a BA-split penalty: rows x_ij − z_bj ≤ 0 (and y_j − z_bj ≤ 0 for the host's own region). */
+function hessBaRows(red: Reduced, b: Builder, pairs: HessPairs): HessBaRows {
+  const pr = red.problem;
+  const n = pr.n;
   const xBaRow = new Map<number, number>();
-  if (penalty > 0) {
-    for (const [i, j] of xPlan) {
-      if (pr.ba[i]! < 0) continue;
-      const r = b.row(-INF, 0);
-      xBaRow.set(i * n + j, r);
-      const k = baKey(i, j);
-      if (!baRows.has(k)) baRows.set(k, []);
-      baRows.get(k)!.push([r, -1]);
-    }
-    for (const j of red.candidates) {
-      if (pr.ba[j]! < 0) continue;
-      const r = b.row(-INF, 0);
-      yEntries.get(j)!.push([r, 1]);
-      const k = baKey(j, j);
-      if (!baRows.has(k)) baRows.set(k, []);
-      baRows.get(k)!.push([r, -1]);
-    }
+  const baRows = new Map<number, [number, number][]>();
+  if (pr.rules.baSplitPenalty <= 0) return { xBaRow, baRows };
+  const baKey = (i: number, j: number) => pr.ba[i]! * n + j;
+  const addTo = (k: number, r: number) => {
+    if (!baRows.has(k)) baRows.set(k, []);
+    baRows.get(k)!.push([r, -1]);
+  };
+  for (const [i, j] of pairs.xPlan) {
+    if (pr.ba[i]! < 0) continue;
+    const r = b.row(-INF, 0);
+    xBaRow.set(i * n + j, r);
+    addTo(baKey(i, j), r);
   }
+  for (const j of red.candidates) {
+    if (pr.ba[j]! < 0) continue;
+    const r = b.row(-INF, 0);
+    pairs.yEntries.get(j)!.push([r, 1]);
+    addTo(baKey(j, j), r);
+  }
+  return { xBaRow, baRows };
+}
+
+/** The y (open), x (assign) and z (BA piece) columns with their costs and entries. */
+function hessColumns(
+  red: Reduced,
+  b: Builder,
+  rows: HessRuleRows,
+  pairs: HessPairs,
+  ba: HessBaRows,
+): { yCol: Int32Array; xCol: Map<number, number>; zCol: Map<number, number> } {
+  const pr = red.problem;
+  const { n, rules } = pr;
+  const { assignRow, fteRow, ownerRow, countRow } = rows;
   const yCol = new Int32Array(n).fill(-1);
   const oc = officeCostOf(red);
   for (const j of red.candidates) {
-    const e: [number, number][] = [...yEntries.get(j)!];
+    const e: [number, number][] = [...pairs.yEntries.get(j)!];
     e.push([assignRow[j]!, 1]);
     if (fteRow[j]! >= 0) e.push([fteRow[j]!, pr.fte[j]! - minFteAt(pr, j)]);
     if (ownerRow[j]! >= 0) e.push([ownerRow[j]!, 1 - rules.maxOwners]);
@@ -285,66 +345,81 @@ function buildHess(red: Reduced): MipModel {
     yCol[j] = b.col(oc, red.forced[j] ? 1 : 0, 1, true, e);
   }
   const xCol = new Map<number, number>();
-  for (const [i, j] of xPlan) {
+  for (const [i, j] of pairs.xPlan) {
     const e: [number, number][] = [[assignRow[i]!, 1]];
-    const link = linkRows.get(i * n + j);
+    const link = pairs.linkRows.get(i * n + j);
     if (link !== undefined) e.push([link, 1]);
     if (fteRow[j]! >= 0) e.push([fteRow[j]!, pr.fte[i]!]);
     if (ownerRow[j]! >= 0) e.push([ownerRow[j]!, 1]);
-    const rb = xBaRow.get(i * n + j);
+    const rb = ba.xBaRow.get(i * n + j);
     if (rb !== undefined) e.push([rb, 1]);
     const locked = rules.locks.get(i) === j;
     xCol.set(i * n + j, b.col(pairCost(pr, i, j), locked ? 1 : 0, 1, true, e));
   }
   const zCol = new Map<number, number>();
-  for (const [k, rows] of baRows) zCol.set(k, b.col(penalty, 0, 1, false, rows));
-  // Offset: isolated offices, and the BA pieces they fix, less one piece per region.
-  let offset = oc * red.isolated.length;
+  for (const [k, zRows] of ba.baRows) zCol.set(k, b.col(rules.baSplitPenalty, 0, 1, false, zRows));
+  return { yCol, xCol, zCol };
+}
+
+/** Offset: isolated offices, and the BA pieces they fix, less one piece per region. */
+function hessOffset(red: Reduced): number {
+  const pr = red.problem;
+  const penalty = pr.rules.baSplitPenalty;
+  let offset = officeCostOf(red) * red.isolated.length;
   if (penalty > 0) {
     const regions = new Set<number>();
-    for (let i = 0; i < n; i++) if (pr.ba[i]! >= 0) regions.add(pr.ba[i]!);
+    for (let i = 0; i < pr.n; i++) if (pr.ba[i]! >= 0) regions.add(pr.ba[i]!);
     offset += penalty * (red.isolated.filter((i) => pr.ba[i]! >= 0).length - regions.size);
   }
-  const decode = (x: ArrayLike<number>): Assignment => {
-    const host = new Int32Array(n);
-    for (let i = 0; i < n; i++) host[i] = i;
-    for (const [i, j] of xPlan) if (x[xCol.get(i * n + j)!]! > 0.5) host[i] = j;
-    return host;
-  };
+  return offset;
+}
+
+/**
+ * The radius model: y_j opens host j; per member, z columns over its levels of distinct cost
+ * charge each step up to the cheapest open host within reach. Built in steps: the levels and
+ * their rows, then the columns. With `keep`, only that many levels per member are exact.
+ */
+function buildRadius(red: Reduced, keep?: Int32Array): MipModel {
+  const b = new Builder();
+  const countRow = red.p !== undefined ? b.row(red.p, red.p) : -1;
+  const plan = radiusLevels(red, b, keep);
+  const { yCol, zCols } = radiusColumns(red, b, plan, countRow);
+  const decode = (x: ArrayLike<number>): Assignment => nearestAssignment(red, (j) => yCol[j]! >= 0 && x[yCol[j]!]! > 0.5);
   const encode = (host: Assignment): Float64Array => {
     const x = new Float64Array(b.cost.length);
     for (const j of red.candidates) if (host[j] === j) x[yCol[j]!] = 1;
-    for (const [i, j] of xPlan) if (host[i] === j) x[xCol.get(i * n + j)!] = 1;
-    for (const [k, col] of zCol) {
-      const j = k % n;
-      const region = Math.floor(k / n);
-      for (let i = 0; i < n; i++) {
-        if (pr.ba[i] === region && host[i] === j) {
-          x[col] = 1;
-          break;
-        }
-      }
-    }
+    plan.zPlan.forEach(({ i, levels }, t) => {
+      const served = weighted(red, i, host[i]!);
+      zCols[t]!.forEach((col, k) => {
+        if (levels[k]! < served - 1e-9) x[col] = 1;
+      });
+    });
     return x;
   };
-  return finish(b, 'hess', offset, yCol, decode, encode);
+  return finish(b, 'radius', plan.offset, yCol, decode, encode, { keep: plan.kept, exactUpTo: plan.exactUpTo });
 }
 
-function buildRadius(red: Reduced, keep?: Int32Array): MipModel {
-  const pr = red.problem;
-  const { n } = pr;
-  const b = new Builder();
-  const isolated = red.isIsolated;
+type RadiusPlan = Readonly<{
+  /** Per member: its levels (the kept ones and the first beyond), and a row for each kept one. */
+  zPlan: readonly { i: number; levels: number[]; rows: number[] }[];
+  /** The y column's entries in the level rows, per candidate. */
+  yEntries: Map<number, [number, number][]>;
+  offset: number;
+  kept: Int32Array;
+  exactUpTo: Float64Array;
+}>;
+
+/** Per member: levels of distinct cost, a row for each kept one (the hosts at that level or cheaper cover it). */
+function radiusLevels(red: Reduced, b: Builder, keep?: Int32Array): RadiusPlan {
+  const n = red.problem.n;
   const yEntries = new Map<number, [number, number][]>();
   for (const j of red.candidates) yEntries.set(j, []);
   let offset = officeCostOf(red) * red.isolated.length;
-  const countRow = red.p !== undefined ? b.row(red.p, red.p) : -1;
   const kept = new Int32Array(n);
   const exactUpTo = new Float64Array(n).fill(INF);
-  // Per member: levels of distinct cost, a row for each kept one, and the z columns between them.
   const zPlan: { i: number; levels: number[]; rows: number[] }[] = [];
   for (let i = 0; i < n; i++) {
-    if (isolated[i]) continue;
+    if (red.isIsolated[i]) continue;
     const all = levelsOf(red, i);
     const k = keep && keep[i]! > 0 ? Math.min(keep[i]!, all.length) : all.length;
     kept[i] = k;
@@ -362,15 +437,20 @@ function buildRadius(red: Reduced, keep?: Int32Array): MipModel {
     offset += levels[0]!;
     zPlan.push({ i, levels, rows });
   }
-  const yCol = new Int32Array(n).fill(-1);
+  return { zPlan, yEntries, offset, kept, exactUpTo };
+}
+
+/** The y columns (office cost, the count row) and each member's z columns between its levels. */
+function radiusColumns(red: Reduced, b: Builder, plan: RadiusPlan, countRow: number): { yCol: Int32Array; zCols: number[][] } {
+  const yCol = new Int32Array(red.problem.n).fill(-1);
   const oc = officeCostOf(red);
   for (const j of red.candidates) {
-    const e = yEntries.get(j)!;
+    const e = plan.yEntries.get(j)!;
     if (countRow >= 0) e.push([countRow, 1]);
     yCol[j] = b.col(oc, red.forced[j] ? 1 : 0, 1, true, e);
   }
   const zCols: number[][] = [];
-  for (const { levels, rows } of zPlan) {
+  for (const { levels, rows } of plan.zPlan) {
     const cols: number[] = [];
     for (let k = 0; k + 1 < levels.length; k++) {
       // z^k appears in row k (+1) and, when kept, row k+1 (−1).
@@ -380,17 +460,5 @@ function buildRadius(red: Reduced, keep?: Int32Array): MipModel {
     }
     zCols.push(cols);
   }
-  const decode = (x: ArrayLike<number>): Assignment => nearestOpen(red, (j) => yCol[j]! >= 0 && x[yCol[j]!]! > 0.5);
-  const encode = (host: Assignment): Float64Array => {
-    const x = new Float64Array(b.cost.length);
-    for (const j of red.candidates) if (host[j] === j) x[yCol[j]!] = 1;
-    zPlan.forEach(({ i, levels }, t) => {
-      const served = weighted(red, i, host[i]!);
-      zCols[t]!.forEach((col, k) => {
-        if (levels[k]! < served - 1e-9) x[col] = 1;
-      });
-    });
-    return x;
-  };
-  return finish(b, 'radius', offset, yCol, decode, encode, { keep: kept, exactUpTo });
+  return { yCol, zCols };
 }

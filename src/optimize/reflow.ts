@@ -1,4 +1,5 @@
 import { breachWeights } from './districts';
+import { Chains, movableMask, nearestOpenHost } from './kernel';
 import { minFteAt, pairAllowed, pairCost, type Assignment, type Reduced } from './problem';
 
 /**
@@ -27,13 +28,12 @@ export class Reflow {
   private readonly count: Int32Array;
   private readonly mem: number[][];
   private travelSum = 0;
+  private readonly chains: Chains;
   private readonly dist: Float64Array;
   private readonly pred: Int32Array;
-  /** Round stamps (an office is queued once per round). */
+  /** Round stamps (an office is queued once per round, in `estimator`). */
   private readonly mark: Int32Array;
   private stamp = 0;
-  /** c(i, allowed[i][k]), in step with `red.allowed`. */
-  private readonly acost: Float64Array[];
   /** Weights of a breach, as in the assignment search: per FTE missing, per owner too many. */
   private readonly perFte: number;
   private readonly perOwner: number;
@@ -44,16 +44,15 @@ export class Reflow {
     const n = pr.n;
     this.n = n;
     this.cap = pr.rules.maxOwners;
-    this.movable = new Uint8Array(n);
-    for (let i = 0; i < n; i++) this.movable[i] = !red.isIsolated[i] && !pr.rules.locks.has(i) ? 1 : 0;
+    this.movable = movableMask(red);
     this.host = new Int32Array(n);
     this.open = new Uint8Array(n);
     this.count = new Int32Array(n);
     this.mem = Array.from({ length: n }, () => []);
-    this.dist = new Float64Array(n);
-    this.pred = new Int32Array(n);
+    this.chains = new Chains(red, this.movable);
+    this.dist = this.chains.dist;
+    this.pred = this.chains.pred;
     this.mark = new Int32Array(n);
-    this.acost = red.allowed.map((hs, i) => Float64Array.from(hs, (j) => this.c(i, j)));
     ({ perFte: this.perFte, perOwner: this.perOwner } = breachWeights(red));
     this.fte = new Float64Array(n);
   }
@@ -112,43 +111,14 @@ export class Reflow {
 
   /** Shortest chains from the labelled offices (`dist` finite), at most ROUNDS moves long. */
   private relax(): void {
-    const { dist, pred, mark, open, movable, acost } = this;
-    const allowed = this.red.allowed;
-    let active: number[] = [];
-    for (let a = 0; a < this.n; a++) if (Number.isFinite(dist[a]!)) active.push(a);
-    for (let round = 0; round < ROUNDS && active.length > 0; round++) {
-      const stamp = ++this.stamp;
-      const next: number[] = [];
-      for (const a of active) {
-        const da = dist[a]!;
-        for (const i of this.mem[a]!) {
-          if (!movable[i] || i === a) continue;
-          const base = da - this.c(i, a);
-          const hs = allowed[i]!;
-          const cs = acost[i]!;
-          for (let k = 0; k < hs.length; k++) {
-            const b = hs[k]!;
-            if (!open[b] || b === a) continue;
-            const nd = base + cs[k]!;
-            if (nd < dist[b]! - 1e-9) {
-              dist[b] = nd;
-              pred[b] = i;
-              if (mark[b] !== stamp) {
-                mark[b] = stamp;
-                next.push(b);
-              }
-            }
-          }
-        }
-      }
-      active = next;
-    }
+    this.chains.relax(this.host, this.open, (a) => this.mem[a]!, ROUNDS);
   }
 
   /** Shortest chains starting in any open office (each then one member fewer). */
   private relaxFromAll(): void {
-    for (let a = 0; a < this.n; a++) this.dist[a] = this.open[a] ? 0 : Number.POSITIVE_INFINITY;
-    this.pred.fill(-1);
+    const open: number[] = [];
+    for (let a = 0; a < this.n; a++) if (this.open[a]) open.push(a);
+    this.chains.startFrom(open);
     this.relax();
   }
 
@@ -165,17 +135,7 @@ export class Reflow {
 
   /** The moves of the chain ending in office `end`, first move first, and the office it starts from; undefined on a cycle. */
   private trace(end: number): { moves: [number, number][]; start: number } | undefined {
-    const moves: [number, number][] = [];
-    const seen = new Set<number>();
-    let b = end;
-    while (this.pred[b]! >= 0) {
-      if (seen.has(b)) return undefined;
-      seen.add(b);
-      const i = this.pred[b]!;
-      moves.push([i, b]);
-      b = this.host[i]!;
-    }
-    return { moves: moves.reverse(), start: b };
+    return this.chains.trace(this.host, end);
   }
 
   /** Offices with room and a finite label, cheapest first. */
@@ -191,8 +151,7 @@ export class Reflow {
    */
   private insert(u: number): boolean {
     for (let attempt = 0; attempt < 20; attempt++) {
-      this.dist.fill(Number.POSITIVE_INFINITY);
-      this.pred.fill(-1);
+      this.chains.startFrom([]);
       for (const b of this.red.allowed[u]!) if (this.open[b]) this.dist[b] = this.c(u, b);
       this.relax();
       const start = this.applyChain(this.ends(Number.POSITIVE_INFINITY));
@@ -415,7 +374,7 @@ export class Reflow {
       this.open[close] = 0;
       for (const m of ms) {
         if (this.insert(m)) continue;
-        const b = this.nearestOpen(m);
+        const b = nearestOpenHost(red, m, (j) => this.open[j] === 1);
         if (b < 0) return false;
         this.join(m, b);
       }
@@ -423,11 +382,6 @@ export class Reflow {
     if (this.overflow() > 0) this.fit();
     this.pull();
     return true;
-  }
-
-  private nearestOpen(m: number): number {
-    for (const b of this.red.allowed[m]!) if (this.open[b]) return b;
-    return -1;
   }
 
   /** Owners over the limit, summed over the offices. */

@@ -1,0 +1,15 @@
+/** The heuristic's clock and its random numbers (seeded, so a run repeats per seed when not cut short by time). */
+
+/** Small, fast, seedable PRNG (mulberry32). */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
