@@ -293,12 +293,7 @@ async function main(): Promise<void> {
   if (what === 'travel') return travelBench(rest);
   if (what === 'whatif') return whatIfBench(rest);
   console.error(
-    'usage: npm run bench -- pmed [--json] [--only pmed1,pmed7] [--no-exact] [--no-cbc] [--exact-limit S]
-       npm run bench -- norway [--json] [--seeds N]
-       npm run bench -- diagnose [--offices N] [--seeds N] [--seconds S]
-       npm run bench -- scale
-       npm run bench -- travel [--runs N]
-       npm run bench -- whatif [--edits N] [--seed S] [--json]',
+    'usage: npm run bench -- pmed [--json] [--only pmed1,pmed7] [--no-exact] [--no-cbc] [--exact-limit S]\n       npm run bench -- norway [--json] [--seeds N]\n       npm run bench -- diagnose [--offices N] [--seeds N] [--seconds S]\n       npm run bench -- scale\n       npm run bench -- travel [--runs N]\n       npm run bench -- whatif [--edits N] [--seed S] [--json]',
   );
   process.exitCode = 2;
 }
