@@ -118,3 +118,41 @@ it.each([
   },
   60_000,
 );
+
+it.each([
+  ['a host that is not one', { host: 'Tydal' }, /is not a host in “Known cooperations”/],
+  ['a scenario that is not there', { scenario: 'Nowhere' }, /there is no scenario “Nowhere”; choose one of/],
+  [
+    'a fixed share over 100 %',
+    { key: { kind: 'fixed-plus', fixed: 1.5, driver: 'population' } },
+    /the fixed share must be between 0 and 1/,
+  ],
+  [
+    'a phase-in share over 100 %',
+    { phaseIn: { member: 'Tydal', steps: [{ label: '2027', share: 2 }] } },
+    /phase-in 2027: the share must be/,
+  ],
+] as const)('costs refuses %s in English', async (_, change, expected) => {
+  const before = JSON.stringify(await wb.read());
+  const r = await commands.costs(
+    wb,
+    p,
+    ref,
+    {
+      scenario: 'Known cooperations',
+      host: '5035',
+      key: { kind: 'per-capita' },
+      costPerFte: 850_000,
+      costPerFteGiven: false,
+      ...change,
+    } as never,
+    undefined,
+    'en',
+  );
+  expect(r.failure).toBeDefined();
+  const text = message(r.failure!.code, r.failure!.params, 'en');
+  expect(text).toMatch(expected);
+  expect(norwegian([text], [...names, 'Tydal', 'Stjørdal'])).toEqual([]);
+  // Refused: nothing written.
+  expect(JSON.stringify(await wb.read())).toBe(before);
+});
