@@ -358,7 +358,7 @@ export async function optimise(
       isolated: outcome.reduced.isolated.map((i, k) => ({
         id: pr.ids[i]!,
         name: composed.isolatedNames[k]!,
-        why: whyIsolated(outcome.reduced, i, params.maxTravelWithLocalOffice),
+        why: whyIsolated(outcome.reduced, i, params.maxTravelWithLocalOffice, lang),
       })),
       tradeoff: composed.rows,
       siteTradeoff: siteRows,

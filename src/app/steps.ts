@@ -259,7 +259,7 @@ export function tradeoffRows(
         meanTravel: null,
         maxTravel: null,
         minOfficeFte: null,
-        status: pt.reason ?? message('noSolution', {}, lang),
+        status: pt.why ? message(pt.why.code, pt.why.params, lang) : (pt.reason ?? message('noSolution', {}, lang)),
         gap: null,
         seconds: null,
       };

@@ -622,6 +622,51 @@ export const MESSAGES = {
     nb: 'kostnadslinjen «{line}» ({cell}) skal betales av {payer}, som ikke er med i kontoret til {host}',
     en: 'the cost line “{line}” ({cell}) is to be paid by {payer}, which is not in the office of {host}',
   },
+  // Why the optimiser leaves a municipality on its own (src/optimize/problem.ts whyIsolated), and a curve's point without a structure.
+  isoUnknown: {
+    nb: 'reisetiden til alle andre kommuner er ukjent',
+    en: 'the travel time to every other municipality is unknown',
+  },
+  isoLimitLocal: {
+    nb: '{minutes} min (eller {local} min med eget lokalkontor)',
+    en: '{minutes} min (or {local} min with a local office of its own)',
+  },
+  isoLimit: {
+    nb: '{minutes} min',
+    en: '{minutes} min',
+  },
+  isoNoHost: {
+    nb: 'ingen mulig vertskommune innen {limit}',
+    en: 'no possible host within {limit}',
+  },
+  isoNear: {
+    nb: '{count} mulige verter innen {limit}',
+    en: '{count} possible hosts within {limit}',
+  },
+  isoFarNotRobust: {
+    nb: '{count} lenger unna enn {minutes} min, men uten minste bemanning alene ({minFte} årsverk), som en vert over så lang avstand må ha',
+    en: '{count} further than {minutes} min, but without the minimum staff alone ({minFte} FTE), which a host that far away must have',
+  },
+  isoOtherBa: {
+    nb: '{count} i en annen BA-region',
+    en: '{count} in another labour-market region',
+  },
+  isoForbidden: {
+    nb: '{count} utelukket som vert',
+    en: '{count} ruled out as host',
+  },
+  isoLocked: {
+    nb: '{count} låst til en annen vert',
+    en: '{count} locked to another host',
+  },
+  isoUnexplained: {
+    nb: 'de {count} andre kan ikke nå minste bemanning ({minFte} årsverk) med kommunene de kan ta',
+    en: 'the {count} others cannot reach the minimum staff ({minFte} FTE) with the municipalities they can take',
+  },
+  sweepNoStructure: {
+    nb: 'ingen struktur oppfyller kravene med dette antallet kontor',
+    en: 'no structure keeps the rules with this number of offices',
+  },
   costPhaseNotMember: {
     nb: '{member} er ikke med i {office}, og kan ikke fases inn',
     en: '{member} is not in {office}, and cannot be phased in',

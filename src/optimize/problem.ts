@@ -1,5 +1,6 @@
 import type { ServicePoint } from '../domain/types';
-import { coded } from '../io/messages';
+import { coded, message, type MessageCode, type MessageParams } from '../io/messages';
+import type { Language } from '../io/problems';
 
 /**
  * The optimisation problem in plain arrays: who can be served by whom, at what cost, under
@@ -183,9 +184,9 @@ export function pairAllowed(pr: OptProblem, i: number, j: number): boolean {
 /**
  * Why an isolated municipality keeps an office of its own, in the planner's words: no host is
  * within the travel limits, or every host within them breaks a rule (the minimum staff, the
- * BA region, a lock or a host the planner ruled out).
+ * BA region, a lock or a host the planner ruled out), in the language asked for.
  */
-export function whyIsolated(red: Reduced, i: number, maxTravelWithLocalOffice?: number): string {
+export function whyIsolated(red: Reduced, i: number, maxTravelWithLocalOffice?: number, lang: Language = 'nb'): string {
   const pr = red.problem;
   const r = pr.rules;
   let known = 0;
@@ -211,21 +212,19 @@ export function whyIsolated(red: Reduced, i: number, maxTravelWithLocalOffice?: 
     else if (r.forbiddenHosts.includes(j)) forbidden++;
     else if (lock !== undefined && lock !== j) locked++;
   }
-  if (known === 0) return 'reisetiden til alle andre kommuner er ukjent';
-  const limit = pr.sites ? `${r.maxTravel} min (eller ${maxTravelWithLocalOffice ?? '–'} min med eget lokalkontor)` : `${r.maxTravel} min`;
+  const say = (code: MessageCode, params: MessageParams = {}) => message(code, params, lang);
+  if (known === 0) return say('isoUnknown');
+  const limit = pr.sites
+    ? say('isoLimitLocal', { minutes: r.maxTravel, local: maxTravelWithLocalOffice ?? '–' })
+    : say('isoLimit', { minutes: r.maxTravel });
   const parts: string[] = [];
-  if (near === 0) parts.push(`ingen mulig vertskommune innen ${limit}`);
-  else parts.push(`${near} mulige verter innen ${limit}`);
-  if (farNotRobust > 0)
-    parts.push(
-      `${farNotRobust} lenger unna enn ${r.maxTravel} min, men uten minste bemanning alene (${r.minFte} årsverk), som en vert over så lang avstand må ha`,
-    );
-  if (otherBa > 0) parts.push(`${otherBa} i en annen BA-region`);
-  if (forbidden > 0) parts.push(`${forbidden} utelukket som vert`);
-  if (locked > 0) parts.push(`${locked} låst til en annen vert`);
+  parts.push(near === 0 ? say('isoNoHost', { limit }) : say('isoNear', { count: near, limit }));
+  if (farNotRobust > 0) parts.push(say('isoFarNotRobust', { count: farNotRobust, minutes: r.maxTravel, minFte: r.minFte }));
+  if (otherBa > 0) parts.push(say('isoOtherBa', { count: otherBa }));
+  if (forbidden > 0) parts.push(say('isoForbidden', { count: forbidden }));
+  if (locked > 0) parts.push(say('isoLocked', { count: locked }));
   const unexplained = near - otherBa - forbidden - locked;
-  if (unexplained > 0 && r.minFte > 0)
-    parts.push(`de ${unexplained} andre kan ikke nå minste bemanning (${r.minFte} årsverk) med kommunene de kan ta`);
+  if (unexplained > 0 && r.minFte > 0) parts.push(say('isoUnexplained', { count: unexplained, minFte: r.minFte }));
   return parts.join('; ');
 }
 

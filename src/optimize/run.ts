@@ -1,4 +1,4 @@
-import { coded, message, type MessageCode, type MessageParams } from '../io/messages';
+import { coded, message, type Coded, type MessageCode, type MessageParams } from '../io/messages';
 import { gapOf, type ExactOptions, type ExactResult, type Progress } from './exact';
 import { compare, solveHeuristic } from './heuristic';
 import { evaluate, reduce, type Assignment, type Evaluation, type OptProblem, type Reduced } from './problem';
@@ -34,8 +34,10 @@ export type Solution = Readonly<{
 export type SweepPoint = Readonly<{
   offices: number;
   solution?: Solution;
-  /** Why there is no solution (rules that cannot be met with this many offices). */
+  /** Why there is no solution (rules that cannot be met with this many offices), in Norwegian. */
   reason?: string;
+  /** The same, as a catalogue message for the user's language. */
+  why?: Coded;
 }>;
 
 export type OptimizeOptions = Readonly<{
@@ -182,12 +184,13 @@ export async function optimize(pr: OptProblem, o: OptimizeOptions = {}): Promise
     try {
       redK = reduce(prK);
     } catch (e) {
-      sweep.push({ offices, reason: (e as Error).message });
+      const c = e as Error & Partial<Coded>;
+      sweep.push({ offices, reason: c.message, ...(c.code ? { why: { code: c.code, params: c.params ?? {} } } : {}) });
       continue;
     }
     const s = await solveOne(prK, redK, { ...o, timeLimitSeconds: o.sweepTimeLimitSeconds ?? o.timeLimitSeconds });
     if (s && s.evaluation.feasible) sweep.push({ offices, solution: s });
-    else sweep.push({ offices, reason: 'ingen struktur oppfyller kravene med dette antallet kontor' });
+    else sweep.push({ offices, reason: message('sweepNoStructure'), why: { code: 'sweepNoStructure', params: {} } });
   }
   return { reduced: red, best, alternatives, sweep };
 }

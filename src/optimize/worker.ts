@@ -2,6 +2,7 @@ import type { Highs } from 'highs';
 import { solveExact, type ExactOptions, type ExactResult, type Progress } from './exact';
 import { reduce, type OptProblem } from './problem';
 import { optimize, sweepCounts, type OutcomeSummary, type Solution } from './run';
+import type { Coded, MessageCode, MessageParams } from '../io/messages';
 
 /**
  * The solver's side of the worker protocol, the same in a Node worker thread and a browser
@@ -70,7 +71,7 @@ export type OptimizeReply =
   | Readonly<{ type: 'stage'; id: number; stage: string; progress?: Progress }>
   | Readonly<{ type: 'solution'; id: number; stage: string; solution: Solution; isolated: readonly number[] }>
   | Readonly<{ type: 'done'; id: number; outcome: OutcomeSummary }>
-  | Readonly<{ type: 'failed'; id: number; message: string; name: string }>;
+  | Readonly<{ type: 'failed'; id: number; message: string; name: string; code?: MessageCode; params?: MessageParams }>;
 
 /** The optimiser's side of an `optimize` job: every stage and structure is posted as it comes. */
 export function createOptimizeHost(
@@ -120,7 +121,9 @@ export function createOptimizeHost(
         },
       });
     } catch (e) {
-      post({ type: 'failed', id, message: (e as Error).message, name: (e as Error).name });
+      // A refusal of the rules keeps its catalogue code, so the page says it in the planner's language.
+      const c = e as Error & Partial<Coded>;
+      post({ type: 'failed', id, message: c.message, name: c.name, ...(c.code ? { code: c.code, params: c.params ?? {} } : {}) });
     }
   };
 }

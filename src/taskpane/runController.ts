@@ -15,6 +15,7 @@ import type { Words } from './i18n';
 import { NotReadError, StaleDataError, type Planner, type Rules } from './planner';
 import { CancelledError, WorkerStoppedError, type RunHandle } from './solver';
 import type { Action, Phase, RunFigures } from './store';
+import { textOf } from '../io/messages';
 
 /** Starts an optimisation (the Web Worker in the add-in; solver.ts's runInWorker). */
 export type Solve = (
@@ -202,7 +203,7 @@ export class RunController {
         outcome = await this.handle.done;
       } catch (e) {
         const key = e instanceof CancelledError ? 'cancelledBeforeAny' : e instanceof WorkerStoppedError ? 'workerStopped' : undefined;
-        const message = (e as Error).message;
+        const message = textOf(e as Error, planner.lang);
         this.end((w) => ({ intent: 'error', text: `${key ? w[key] : message} ${w.rulesKept}` }));
         return;
       } finally {
@@ -227,7 +228,7 @@ export class RunController {
         this.end((w) => ({ intent: 'error', text: w.staleData }));
       } else if (e instanceof NotReadError || (e as Error).message === 'notRead') this.end((w) => ({ intent: 'error', text: w.notRead }));
       else {
-        const message = (e as Error).message;
+        const message = textOf(e as Error, planner.lang);
         this.end(() => ({ intent: 'error', text: message }));
       }
     }

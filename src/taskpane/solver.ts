@@ -53,7 +53,7 @@ export function runInWorker(
       settle!.resolve(cancelRequested ? { ...r.outcome, stopped: true } : r.outcome);
     } else {
       finish();
-      settle!.reject(new OptimiseError(r.message));
+      settle!.reject(Object.assign(new OptimiseError(r.message), r.code ? { code: r.code, params: r.params ?? {} } : {}));
     }
   };
   worker.onerror = (e) => {

@@ -238,6 +238,15 @@ describe('the island case: a robust host across a ferry, with a local office', (
     );
   });
 
+  it('says the same in English', () => {
+    const strict = withParameters({ minFte: 40 });
+    const red = reduce(fromPlanningInput(input, strict, { officeCostMinutes: 1 }));
+    expect(whyIsolated(red, 2, strict.maxTravelWithLocalOffice, 'en')).toBe(
+      'no possible host within 90 min (or 300 min with a local office of its own); ' +
+        '2 further than 90 min, but without the minimum staff alone (40 FTE), which a host that far away must have',
+    );
+  });
+
   it('keeps today’s locations with --keep-locations and today’s cooperations with --keep-existing', async () => {
     const today = {
       name: 'Dagens struktur',
