@@ -251,8 +251,7 @@ export function buildSampleWorkbook(
           { header: t('hCounty'), format: '@', width: 7 },
           { header: t('hPopulationAt'), format: '#,##0', width: 18 },
           { header: t('hBaRegion'), format: '@', width: 10 },
-          // The reader knows this column by its Norwegian name only (src/io/fields.ts).
-          { header: 'BA-regionnavn', width: 22 },
+          { header: t('hBaRegionName'), width: 22 },
           { header: 'Lat', format: '0.00000', width: 10 },
           { header: 'Lon', format: '0.00000', width: 10 },
         ],

@@ -34,7 +34,12 @@ export const MUNICIPALITY_FIELDS: readonly FieldSpec[] = [
     aliases: ['baregion', 'banr', 'baregionnr', 'booarbeidsmarkedsregion', 'labourmarketregion', 'labormarketregion', 'ba'],
     required: false,
   },
-  { key: 'baName', label: 'BA-regionnavn', aliases: ['baregionnavn', 'banavn'], required: false },
+  {
+    key: 'baName',
+    label: 'BA-regionnavn',
+    aliases: ['baregionnavn', 'banavn', 'baregionname', 'labourmarketregionname', 'labormarketregionname'],
+    required: false,
+  },
   { key: 'lat', label: 'breddegrad', aliases: ['lat', 'latitude', 'breddegrad', 'punktlat', 'bredde'], required: false },
   { key: 'lon', label: 'lengdegrad', aliases: ['lon', 'lng', 'long', 'longitude', 'lengdegrad', 'punktlon', 'lengde'], required: false },
   {

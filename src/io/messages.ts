@@ -966,6 +966,7 @@ export const MESSAGES = {
   hFte: { nb: 'Årsverk', en: 'FTE' },
   hFteSource: { nb: 'Kilde årsverk', en: 'FTE source' },
   hBaRegion: { nb: 'BA-region', en: 'BA region' },
+  hBaRegionName: { nb: 'BA-regionnavn', en: 'BA region name' },
   hRoleBefore: { nb: 'Rolle før', en: 'Role before' },
   hRoleNow: { nb: 'Rolle nå', en: 'Role now' },
   hHostBefore: { nb: 'Kontor (vert) før', en: 'Office (host) before' },
