@@ -7,7 +7,15 @@
  * tests alike; in Excel a refusal becomes #VALUE! with the reason in the cell's error indicator.
  */
 import { allocate } from '../costkeys/keys';
+import { textOf } from '../io/messages';
+import type { Language } from '../io/problems';
 import { computeVulnerability } from '../scoring/vulnerability';
+
+/** Excel's display language as Kontorplan speaks it: Norwegian (bokmål, nynorsk) or English. */
+function displayLanguage(): Language {
+  const tag = (globalThis as { Office?: { context?: { displayLanguage?: string } } }).Office?.context?.displayLanguage ?? 'nb-NO';
+  return /^(nb|nn|no)\b/i.test(tag) ? 'nb' : 'en';
+}
 
 /** The part of Office's custom-functions runtime used here (CustomFunctionsRuntime 1.2). */
 type CustomFunctionsRuntime = {
@@ -16,13 +24,13 @@ type CustomFunctionsRuntime = {
 };
 
 /**
- * A refusal as Excel shows it: `CustomFunctions.Error` with #VALUE! and the message (Excel shows
- * a thrown plain Error as a bare #VALUE!). Outside Excel, or on a runtime before 1.2, the error
+ * A refusal as Excel shows it: `CustomFunctions.Error` with #VALUE! and the message in Excel's
+ * display language (Excel shows a thrown plain Error as a bare #VALUE!). Outside Excel, or on a runtime before 1.2, the error
  * as it is.
  */
 function cellError(e: unknown): Error {
   const runtime = (globalThis as { CustomFunctions?: Partial<CustomFunctionsRuntime> }).CustomFunctions;
-  const message = e instanceof Error ? e.message : String(e);
+  const message = e instanceof Error ? textOf(e, displayLanguage()) : String(e);
   if (typeof runtime?.Error === 'function' && runtime.ErrorCode) return new runtime.Error(runtime.ErrorCode.invalidValue, message);
   return e instanceof Error ? e : new Error(message);
 }

@@ -108,6 +108,25 @@ describe('refusals in Excel', () => {
     expect((caught(() => vulnerability(3, 1.5)) as RuntimeError).message).toContain('helt tall');
   });
 
+  it("say the cost-key reason in Excel's display language", () => {
+    (globalThis as { CustomFunctions?: unknown }).CustomFunctions = { Error: RuntimeError, ErrorCode: { invalidValue: '#VALUE!' } };
+    const office = globalThis as { Office?: unknown };
+    const said = (displayLanguage: string) => {
+      office.Office = { context: { displayLanguage } };
+      try {
+        fordel([[1], [2]], 100, 1.5);
+      } catch (e) {
+        return (e as RuntimeError).message;
+      } finally {
+        delete office.Office;
+      }
+      throw new Error('no refusal');
+    };
+    expect(said('en-US')).toBe('the fixed share must be between 0 and 1');
+    expect(said('nn-NO')).toBe('fast andel må være mellom 0 og 1');
+    expect(said('nb-NO')).toBe('fast andel må være mellom 0 og 1');
+  });
+
   it("take Excel's null for an omitted optional argument as the default", () => {
     const excel = fordel as unknown as (d: number[][], t: number, f: null, w: null) => number[][];
     expect(excel([[1], [3]], 100, null, null)).toEqual([[25], [75]]);
