@@ -7,7 +7,7 @@
  * tests alike; in Excel a refusal becomes #VALUE! with the reason in the cell's error indicator.
  */
 import { allocate } from '../costkeys/keys';
-import { textOf } from '../io/messages';
+import { coded, textOf } from '../io/messages';
 import type { Language } from '../io/problems';
 import { computeVulnerability } from '../scoring/vulnerability';
 
@@ -72,9 +72,9 @@ export function vulnerability(fte: number, k?: number, a?: number): number {
   return inCell(() => {
     const absence = a ?? 0.15;
     const fewer = k ?? 2;
-    if (!Number.isFinite(fte) || fte < 0) throw new Error(`årsverk må være et tall større enn eller lik 0, ikke ${fte}`);
-    if (!Number.isInteger(fewer) || fewer < 0) throw new Error(`k må være et helt tall større enn eller lik 0, ikke ${fewer}`);
-    if (!(absence >= 0 && absence <= 1)) throw new Error(`sannsynligheten a må være mellom 0 og 1, ikke ${absence}`);
+    if (!Number.isFinite(fte) || fte < 0) throw coded((t) => new Error(t), 'fnFte', { value: fte });
+    if (!Number.isInteger(fewer) || fewer < 0) throw coded((t) => new Error(t), 'fnK', { value: fewer });
+    if (!(absence >= 0 && absence <= 1)) throw coded((t) => new Error(t), 'fnAbsence', { value: absence });
     return computeVulnerability(fte, fewer, absence);
   });
 }

@@ -667,6 +667,16 @@ export const MESSAGES = {
     nb: 'ingen struktur oppfyller kravene med dette antallet kontor',
     en: 'no structure keeps the rules with this number of offices',
   },
+  // The custom functions' own refusals (src/functions).
+  fnFte: {
+    nb: 'årsverk må være et tall større enn eller lik 0, ikke {value}',
+    en: 'the FTE must be a number greater than or equal to 0, not {value}',
+  },
+  fnK: {
+    nb: 'k må være et helt tall større enn eller lik 0, ikke {value}',
+    en: 'k must be a whole number greater than or equal to 0, not {value}',
+  },
+  fnAbsence: { nb: 'sannsynligheten a må være mellom 0 og 1, ikke {value}', en: 'the probability a must be between 0 and 1, not {value}' },
   costPhaseNotMember: {
     nb: '{member} er ikke med i {office}, og kan ikke fases inn',
     en: '{member} is not in {office}, and cannot be phased in',
@@ -1047,6 +1057,7 @@ export type MessageCode = keyof typeof MESSAGES;
 /** Codes whose English and Norwegian texts are rightly the same. */
 export const SAME_IN_BOTH: ReadonlySet<string> = new Set<string>([
   'csParameter',
+  'isoLimit',
   'colScenario',
   'colStatus',
   'colVia',

@@ -123,6 +123,14 @@ describe('refusals in Excel', () => {
       throw new Error('no refusal');
     };
     expect(said('en-US')).toBe('the fixed share must be between 0 and 1');
+    office.Office = { context: { displayLanguage: 'en-GB' } };
+    try {
+      vulnerability(3, 2, 1.5);
+    } catch (e) {
+      expect((e as RuntimeError).message).toBe('the probability a must be between 0 and 1, not 1.5');
+    } finally {
+      delete office.Office;
+    }
     expect(said('nn-NO')).toBe('fast andel må være mellom 0 og 1');
     expect(said('nb-NO')).toBe('fast andel må være mellom 0 og 1');
   });
