@@ -114,11 +114,11 @@ export default tseslint.config(
     },
   })),
   {
-    // The shells (the command line, the task pane) run the engine through the commands of src/app
-    // only. Types may come from anywhere (they call nothing); the Node worker thread that runs
+    // The shells (the command line, the task pane, the custom functions Excel calls) run the
+    // engine through src/app only. Types may come from anywhere (they call nothing); the Node worker thread that runs
     // HiGHS for the command line (src/optimize/node) is the command line's solver, as the Web
     // Worker is the pane's.
-    files: ['src/cli/**', 'src/taskpane/**'],
+    files: ['src/cli/**', 'src/taskpane/**', 'src/functions/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

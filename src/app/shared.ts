@@ -6,7 +6,7 @@
 export { KEY_LABELS, keyLabel } from '../costkeys/costSheet';
 export { POOL_KEYS, type PhaseStep, type PoolKey } from '../costkeys/extras';
 export { DEFAULT_COST_PER_FTE } from '../costkeys/fromInput';
-export type { CostKey, CostOffice, DriverId } from '../costkeys/keys';
+export { allocate, type CostKey, type CostOffice, type DriverId } from '../costkeys/keys';
 export type { Progress } from '../optimize/exact';
 export type { OptimizeRequest } from '../optimize/fromInput';
 export { meanTravelOf, type OptProblem } from '../optimize/problem';
@@ -15,3 +15,4 @@ export { METRICS } from '../scoring/metrics';
 export { gradeText } from '../scoring/consequences';
 export type { ScenarioScore } from '../scoring/score';
 export { staffingAssumption } from '../scoring/staffing';
+export { computeVulnerability } from '../scoring/vulnerability';

@@ -1,15 +1,14 @@
 /**
  * Custom functions for the add-in's shared runtime (namespace KONTORPLAN in manifest.xml):
- * one-line wrappers over the engine, with the JSDoc that custom-functions-metadata reads.
+ * one-line wrappers over the engine (through src/app, as every shell), with the JSDoc that custom-functions-metadata reads.
  * Every parameter has a concrete type, so functions.json tells Excel to convert cells to
  * numbers and ranges to 2-D arrays (a type the generator cannot name becomes `any`, which
  * Excel passes through unconverted). Pure: they run in Excel, in the task pane's runtime and in
  * tests alike; in Excel a refusal becomes #VALUE! with the reason in the cell's error indicator.
  */
-import { allocate } from '../costkeys/keys';
+import { allocate, computeVulnerability } from '../app/shared';
 import { coded, textOf } from '../io/messages';
 import type { Language } from '../io/problems';
-import { computeVulnerability } from '../scoring/vulnerability';
 
 /** Excel's display language as Kontorplan speaks it: Norwegian (bokmål, nynorsk) or English. */
 function displayLanguage(): Language {
