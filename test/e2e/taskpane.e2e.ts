@@ -550,7 +550,9 @@ it('keeps the tab bar to one row at 320 px and at 150 %, every tab reachable', a
         const box = (await t.boundingBox())!;
         expect(box.y).toBeLessThan(first.y + 2);
       }
-      expect(names.length).toBe(5);
+      // Every tab, the what-if tab too (Fluent repeats a tab's text to reserve its bold width).
+      expect(names).toHaveLength(6);
+      expect(names.at(-1)).toBe('Kostnadsnøkler');
       await page.getByRole('tab').first().click();
       await shot(`10-faner-${width}px`);
     } finally {
