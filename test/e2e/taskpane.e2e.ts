@@ -552,7 +552,7 @@ it('keeps the tab bar to one row at 320 px and at 150 %, every tab reachable', a
       }
       // Every tab, the what-if tab too (Fluent repeats a tab's text to reserve its bold width).
       expect(names).toHaveLength(6);
-      expect(names.at(-1)).toBe('Kostnadsnøkler');
+      expect(names.some((n) => n.startsWith('Hva om'))).toBe(true);
       await page.getByRole('tab').first().click();
       await shot(`10-faner-${width}px`);
     } finally {
