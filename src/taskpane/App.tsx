@@ -10,15 +10,15 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useReducer, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useState, type Dispatch, type ReactNode } from 'react';
 import type { Language } from '../io/problems';
 import type { Planner } from './planner';
 import { rereadOn, type PaneEvents } from './changes';
-import { LanguageContext, rememberedLanguage, rememberLanguage, WORDS } from './i18n';
+import { LanguageContext, rememberedLanguage, rememberLanguage, WORDS, type Words } from './i18n';
 import { PaneContext } from './paneContext';
 import { RunController, type Solve } from './runController';
 import { runInWorker } from './solver';
-import { initialState, reducer, TABS, type TabId } from './store';
+import { initialState, reducer, TABS, type Action, type TabId } from './store';
 import { themeOfSystem, type ThemeName } from './theme';
 import { DataTab } from './components/DataTab';
 import { ScenariosTab } from './components/ScenariosTab';
@@ -51,41 +51,11 @@ const useStyles = makeStyles({
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
 });
 
-export function App({
-  planner,
-  language: office = 'nb',
-  workerUrl = 'solver-worker.js',
-  events,
-  solve = runInWorker,
-  theme,
-  extraTabs = [],
-}: {
-  planner: Planner;
-  /** Office's display language: used until the planner chooses one (then remembered). */
-  language?: Language;
-  workerUrl?: string;
-  /** When to read the workbook again (shown again, an input edited, the ribbon command wrote). */
-  events?: PaneEvents;
-  /** How an optimisation is started (default: in the Web Worker at `workerUrl`). */
-  solve?: Solve;
-  /** Office's theme (index.tsx reads it); the system's colour scheme otherwise. */
-  theme?: ThemeName;
-  /** More tabs after the built-in ones (the what-if view hooks in here): a name per language and the panel. */
-  extraTabs?: readonly Readonly<{ id: string; title: Readonly<Record<Language, string>>; panel: () => ReactNode }>[];
-}) {
-  const s = useStyles();
-  const [state, dispatch] = useReducer(reducer, undefined, () => initialState(rememberedLanguage() ?? office));
-  const loaded = useCallback(() => dispatch({ type: 'loaded', loaded: planner.loaded }), [planner]);
-  const controller = useMemo(
-    () => new RunController({ dispatch, planner, solve, workerUrl, onLoaded: loaded }),
-    [planner, solve, workerUrl, loaded],
-  );
-  useEffect(() => () => controller.dispose(), [controller]);
-  const lang = state.language;
-  // The page's language follows the pane's, so the browser and screen readers read it as such.
-  useEffect(() => {
-    if (typeof document !== 'undefined') document.documentElement.lang = lang;
-  }, [lang]);
+/** A tab after the built-in ones: its id, a name per language and the panel. */
+type ExtraTab = Readonly<{ id: string; title: Readonly<Record<Language, string>>; panel: () => ReactNode }>;
+
+/** The theme shown: Office's when given, else the system's colour scheme, followed as it changes. */
+function useShownTheme(theme: ThemeName | undefined): ThemeName {
   // The system's scheme, followed as it changes (Office's theme is given once, by index.tsx).
   const [system, setSystem] = useState<ThemeName>(() => themeOfSystem(typeof matchMedia === 'function' ? matchMedia : undefined));
   useEffect(() => {
@@ -96,7 +66,11 @@ export function App({
     q.addEventListener('change', on);
     return () => q.removeEventListener?.('change', on);
   }, [theme]);
-  const shownTheme = theme ?? system;
+  return theme ?? system;
+}
+
+/** The workbook read at start and again on `events`, each reading (or its error) told to the store. */
+function useWorkbookReading(planner: Planner, events: PaneEvents | undefined, loaded: () => void, dispatch: Dispatch<Action>) {
   useEffect(() => {
     if (!events) return undefined;
     return rereadOn(
@@ -112,19 +86,18 @@ export function App({
       },
       (e) => dispatch({ type: 'error', message: e.message }),
     );
-  }, [events, planner, loaded]);
+  }, [events, planner, loaded, dispatch]);
   useEffect(() => {
     planner
       .load()
       .then(loaded, (e: Error) => dispatch({ type: 'error', message: e.message }))
       .finally(() => dispatch({ type: 'ready' }));
-  }, [planner, loaded]);
-  // The sheets the commands write, and their refusals, in the pane's language.
-  useEffect(() => {
-    planner.lang = lang;
-  }, [planner, lang]);
-  const w = WORDS[lang];
-  const title: Record<TabId, string> = {
+  }, [planner, loaded, dispatch]);
+}
+
+/** The built-in tabs' names in the pane's words. */
+function tabTitles(w: Words): Record<TabId, string> {
+  return {
     data: w.tabData,
     scenarios: w.tabScenarios,
     whatif: w.tabWhatIf,
@@ -132,25 +105,75 @@ export function App({
     compare: w.tabCompare,
     costs: w.tabCosts,
   };
-  const { version } = state;
-  const panel = (id: string) => {
-    switch (id) {
-      case 'data':
-        return <DataTab planner={planner} version={version} onLoaded={loaded} />;
-      case 'scenarios':
-        return <ScenariosTab planner={planner} version={version} onLoaded={loaded} />;
-      case 'whatif':
-        return <WhatIfTab planner={planner} version={version} onLoaded={loaded} />;
-      case 'optimise':
-        return <OptimiseTab planner={planner} />;
-      case 'compare':
-        return <CompareTab planner={planner} version={version} onLoaded={loaded} />;
-      case 'costs':
-        return <CostsTab planner={planner} version={version} onLoaded={loaded} />;
-      default:
-        return extraTabs.find((t) => t.id === id)?.panel();
-    }
-  };
+}
+
+/** A tab's panel: a built-in tab over the planner at the store's `version`, or an extra tab's own. */
+function panelOf(id: string, planner: Planner, version: number, loaded: () => void, extraTabs: readonly ExtraTab[]): ReactNode {
+  switch (id) {
+    case 'data':
+      return <DataTab planner={planner} version={version} onLoaded={loaded} />;
+    case 'scenarios':
+      return <ScenariosTab planner={planner} version={version} onLoaded={loaded} />;
+    case 'whatif':
+      return <WhatIfTab planner={planner} version={version} onLoaded={loaded} />;
+    case 'optimise':
+      return <OptimiseTab planner={planner} />;
+    case 'compare':
+      return <CompareTab planner={planner} version={version} onLoaded={loaded} />;
+    case 'costs':
+      return <CostsTab planner={planner} version={version} onLoaded={loaded} />;
+    default:
+      return extraTabs.find((t) => t.id === id)?.panel();
+  }
+}
+
+/** The pane's inputs: the planner, and what index.tsx (or a test) gives it of Office's and the browser's. */
+type AppProps = {
+  planner: Planner;
+  /** Office's display language: used until the planner chooses one (then remembered). */
+  language?: Language;
+  workerUrl?: string;
+  /** When to read the workbook again (shown again, an input edited, the ribbon command wrote). */
+  events?: PaneEvents;
+  /** How an optimisation is started (default: in the Web Worker at `workerUrl`). */
+  solve?: Solve;
+  /** Office's theme (index.tsx reads it); the system's colour scheme otherwise. */
+  theme?: ThemeName;
+  /** More tabs after the built-in ones (the what-if view hooks in here): a name per language and the panel. */
+  extraTabs?: readonly ExtraTab[];
+};
+
+/** The task pane: a header, the tabs and their panels over the pane's store, in its language and theme. */
+export function App({
+  planner,
+  language: office = 'nb',
+  workerUrl = 'solver-worker.js',
+  events,
+  solve = runInWorker,
+  theme,
+  extraTabs = [],
+}: AppProps) {
+  const s = useStyles();
+  const [state, dispatch] = useReducer(reducer, undefined, () => initialState(rememberedLanguage() ?? office));
+  const loaded = useCallback(() => dispatch({ type: 'loaded', loaded: planner.loaded }), [planner]);
+  const controller = useMemo(
+    () => new RunController({ dispatch, planner, solve, workerUrl, onLoaded: loaded }),
+    [planner, solve, workerUrl, loaded],
+  );
+  useEffect(() => () => controller.dispose(), [controller]);
+  const lang = state.language;
+  // The page's language follows the pane's, so the browser and screen readers read it as such.
+  useEffect(() => {
+    if (typeof document !== 'undefined') document.documentElement.lang = lang;
+  }, [lang]);
+  const shownTheme = useShownTheme(theme);
+  useWorkbookReading(planner, events, loaded, dispatch);
+  // The sheets the commands write, and their refusals, in the pane's language.
+  useEffect(() => {
+    planner.lang = lang;
+  }, [planner, lang]);
+  const w = WORDS[lang];
+  const title = tabTitles(w);
   const ids: string[] = [...TABS, ...extraTabs.map((t) => t.id)];
   const titleOf = (id: string) => (id in title ? title[id as TabId] : (extraTabs.find((t) => t.id === id)?.title[lang] ?? id));
 
@@ -159,21 +182,7 @@ export function App({
       <LanguageContext.Provider value={lang}>
         <FluentProvider theme={shownTheme === 'dark' ? webDarkTheme : webLightTheme} lang={lang === 'en' ? 'en' : 'nb'}>
           <main className={s.root} data-theme={shownTheme}>
-            <div className={s.header}>
-              <h1 className={s.title}>{w.appTitle}</h1>
-              <Button
-                size="small"
-                appearance="subtle"
-                lang={lang === 'nb' ? 'en' : 'nb'}
-                onClick={() => {
-                  const next = lang === 'nb' ? 'en' : 'nb';
-                  rememberLanguage(next);
-                  dispatch({ type: 'language', language: next });
-                }}
-              >
-                {w.language}
-              </Button>
-            </div>
+            <PaneHeader lang={lang} dispatch={dispatch} />
             <TabList
               className={s.tabs}
               size="small"
@@ -197,7 +206,7 @@ export function App({
                 .filter((id) => state.opened.includes(id))
                 .map((id) => (
                   <div key={id} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} hidden={state.tab !== id}>
-                    {panel(id)}
+                    {panelOf(id, planner, state.version, loaded, extraTabs)}
                   </div>
                 ))
             )}
@@ -208,5 +217,28 @@ export function App({
         </FluentProvider>
       </LanguageContext.Provider>
     </PaneContext.Provider>
+  );
+}
+
+/** The pane's title and the button that switches its language (and remembers the choice). */
+function PaneHeader({ lang, dispatch }: { lang: Language; dispatch: Dispatch<Action> }) {
+  const s = useStyles();
+  const w = WORDS[lang];
+  return (
+    <div className={s.header}>
+      <h1 className={s.title}>{w.appTitle}</h1>
+      <Button
+        size="small"
+        appearance="subtle"
+        lang={lang === 'nb' ? 'en' : 'nb'}
+        onClick={() => {
+          const next = lang === 'nb' ? 'en' : 'nb';
+          rememberLanguage(next);
+          dispatch({ type: 'language', language: next });
+        }}
+      >
+        {w.language}
+      </Button>
+    </div>
   );
 }

@@ -14,6 +14,33 @@ import { NoticeBar, Section, shortName, useAction, useCommonStyles, useValidity,
 const DRIVERS: readonly DriverId[] = ['population', 'users', 'spending', 'fte'];
 const KINDS = Object.keys(KEY_LABELS) as CostKey['kind'][];
 
+/** The cost key the form describes: fixed share plus a driver, population against users, or a plain key. */
+function costKeyOf({ kind, fixed, driver, mixPopulation }: CostsForm): CostKey {
+  return kind === 'fixed-plus'
+    ? { kind, fixed, driver }
+    : kind === 'mix'
+      ? {
+          kind,
+          weights: [
+            ['population', mixPopulation],
+            ['users', 1 - mixPopulation],
+          ],
+        }
+      : { kind };
+}
+
+/** The office's split by the key, or the message saying why there is none. */
+function splitOf(planner: Planner, ask: Parameters<Planner['costs']>[0], notRead: string) {
+  let split: ReturnType<Planner['costs']> | undefined;
+  let problem: string | undefined;
+  try {
+    split = planner.costs(ask);
+  } catch (e) {
+    problem = e instanceof NotReadError ? notRead : (e as Error).message;
+  }
+  return { split, problem };
+}
+
 /** Kostnadsnøkler: one office, one key and its parameters; the shares follow live; the sheet is written with formulas. */
 export function CostsTab({ planner, version, onLoaded }: { planner: Planner; version: number; onLoaded: () => void }) {
   const w = useWords();
@@ -30,45 +57,22 @@ export function CostsTab({ planner, version, onLoaded }: { planner: Planner; ver
     [value, version],
   );
   // What was chosen lives in the pane's store (store.ts), above the tabs.
-  const { scenario: scenarioName, host, kind, fixed, driver, mixPopulation, costPerFte } = state.costs;
+  const { scenario: scenarioName, host, kind, costPerFte } = state.costs;
   const set = (patch: Partial<CostsForm>) => dispatch({ type: 'costs', patch });
   const setHost = (x: string) => set({ host: x });
-  const setKind = (x: CostKey['kind']) => set({ kind: x });
-  const setFixed = (x: number) => set({ fixed: x });
-  const setDriver = (x: DriverId) => set({ driver: x });
-  const setMixPopulation = (x: number) => set({ mixPopulation: x });
-  const setCostPerFte = (x: number) => set({ costPerFte: x });
   if (!value || shared.length === 0) return <Text>{w.needData}</Text>;
   const scenario = shared.find((x) => x.name === scenarioName) ?? shared[0]!;
   const offices = scenario.offices.filter((o) => o.members.length > 1);
   const office = offices.find((o) => o.host === host) ?? offices[0]!;
   const names = new Map(value.municipalities.map((m) => [m.number as string, m.name]));
-  const key: CostKey =
-    kind === 'fixed-plus'
-      ? { kind, fixed, driver }
-      : kind === 'mix'
-        ? {
-            kind,
-            weights: [
-              ['population', mixPopulation],
-              ['users', 1 - mixPopulation],
-            ],
-          }
-        : { kind };
   const ask = {
     scenario: scenario.name,
     host: office.host,
-    key,
+    key: costKeyOf(state.costs),
     costPerFte: costPerFte ?? DEFAULT_COST_PER_FTE,
     costPerFteGiven: costPerFte !== undefined,
   };
-  let split: ReturnType<Planner['costs']> | undefined;
-  let problem: string | undefined;
-  try {
-    split = planner.costs(ask);
-  } catch (e) {
-    problem = e instanceof NotReadError ? w.notRead : (e as Error).message;
-  }
+  const { split, problem } = splitOf(planner, ask, w.notRead);
 
   return (
     <div className={s.stack}>
@@ -89,6 +93,56 @@ export function CostsTab({ planner, version, onLoaded }: { planner: Planner; ver
         }))}
         onChange={setHost}
       />
+      <KeyFields form={state.costs} report={report} set={set} />
+      {split?.usedDefault && (
+        <Text size={200} className={s.muted}>
+          {w.assumedCost}
+        </Text>
+      )}
+      {split?.warnings.map((x) => (
+        <Text key={`${x.code}:${x.cell ?? x.sheet}`} size={200}>
+          {formatProblem({ severity: 'warning', ...x }, lang)}
+        </Text>
+      ))}
+      {split && <SplitTable split={split} title={`${names.get(office.host) ?? office.host}: ${w.keyLabels[kind] ?? KEY_LABELS[kind]}`} />}
+      {invalid && (
+        <Text size={200} role="note">
+          {w.fixFields}
+        </Text>
+      )}
+      <WriteButton
+        label={w.writeCosts}
+        busy={busy}
+        disabled={!split || invalid}
+        notice={notice}
+        run={run}
+        write={(onStage) => planner.writeCosts(ask, onStage)}
+        onLoaded={onLoaded}
+      />
+    </div>
+  );
+}
+
+/** The key and its parameters (fixed share and driver, or population's weight), and the cost per FTE. */
+function KeyFields({
+  form,
+  report,
+  set,
+}: {
+  form: CostsForm;
+  report: (field: string) => (ok: boolean) => void;
+  set: (patch: Partial<CostsForm>) => void;
+}) {
+  const w = useWords();
+  const s = useCommonStyles();
+  const { kind, fixed, driver, mixPopulation, costPerFte } = form;
+  const setKind = (x: CostKey['kind']) => set({ kind: x });
+  const setFixed = (x: number) => set({ fixed: x });
+  const setDriver = (x: DriverId) => set({ driver: x });
+  const setMixPopulation = (x: number) => set({ mixPopulation: x });
+  const setCostPerFte = (x: number) => set({ costPerFte: x });
+  return (
+    <>
       <Choice
         label={w.key}
         value={kind}
@@ -126,71 +180,54 @@ export function CostsTab({ planner, version, onLoaded }: { planner: Planner; ver
         onValidity={report('costPerFte')}
         onChange={setCostPerFte}
       />
-      {split?.usedDefault && (
-        <Text size={200} className={s.muted}>
-          {w.assumedCost}
-        </Text>
-      )}
-      {split?.warnings.map((x) => (
-        <Text key={`${x.code}:${x.cell ?? x.sheet}`} size={200}>
-          {formatProblem({ severity: 'warning', ...x }, lang)}
-        </Text>
-      ))}
-      {split && (
-        <Section title={`${names.get(office.host) ?? office.host}: ${w.keyLabels[kind] ?? KEY_LABELS[kind]}`}>
-          <div className={s.scroll}>
-            <Table size="extra-small" className={s.table} aria-label={w.key}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell className={s.key}>{w.members}</TableHeaderCell>
-                  <TableHeaderCell className={s.num}>{w.amount}</TableHeaderCell>
-                  <TableHeaderCell className={s.num}>{w.share}</TableHeaderCell>
-                  <TableHeaderCell className={s.num}>{w.perCapita}</TableHeaderCell>
-                  <TableHeaderCell className={s.num}>{w.change}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {split.split.shares.map((m) => (
-                  <TableRow key={m.number}>
-                    <TableCell className={s.key} title={m.name}>
-                      {shortName(m.name)}
-                    </TableCell>
-                    <TableCell className={s.num}>{fmt(lang, m.amount)}</TableCell>
-                    <TableCell className={s.num}>{pct(lang, m.share)}</TableCell>
-                    <TableCell className={s.num}>{fmt(lang, m.perCapita)}</TableCell>
-                    <TableCell className={s.num}>{fmt(lang, m.change)}</TableCell>
-                  </TableRow>
-                ))}
-                <TableRow>
-                  <TableCell className={s.key}>
-                    <strong>{w.total}</strong>
-                  </TableCell>
-                  <TableCell className={s.num}>
-                    <strong>{fmt(lang, split.split.total)}</strong>
-                  </TableCell>
-                  <TableCell />
-                  <TableCell />
-                  <TableCell />
-                </TableRow>
-              </TableBody>
-            </Table>
-          </div>
-        </Section>
-      )}
-      {invalid && (
-        <Text size={200} role="note">
-          {w.fixFields}
-        </Text>
-      )}
-      <WriteButton
-        label={w.writeCosts}
-        busy={busy}
-        disabled={!split || invalid}
-        notice={notice}
-        run={run}
-        write={(onStage) => planner.writeCosts(ask, onStage)}
-        onLoaded={onLoaded}
-      />
-    </div>
+    </>
+  );
+}
+
+/** Each member's share of the office's cost (amount, share, per capita, change) and the total. */
+function SplitTable({ split, title }: { split: ReturnType<Planner['costs']>; title: string }) {
+  const w = useWords();
+  const lang = useLanguage();
+  const s = useCommonStyles();
+  return (
+    <Section title={title}>
+      <div className={s.scroll}>
+        <Table size="extra-small" className={s.table} aria-label={w.key}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell className={s.key}>{w.members}</TableHeaderCell>
+              <TableHeaderCell className={s.num}>{w.amount}</TableHeaderCell>
+              <TableHeaderCell className={s.num}>{w.share}</TableHeaderCell>
+              <TableHeaderCell className={s.num}>{w.perCapita}</TableHeaderCell>
+              <TableHeaderCell className={s.num}>{w.change}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {split.split.shares.map((m) => (
+              <TableRow key={m.number}>
+                <TableCell className={s.key} title={m.name}>
+                  {shortName(m.name)}
+                </TableCell>
+                <TableCell className={s.num}>{fmt(lang, m.amount)}</TableCell>
+                <TableCell className={s.num}>{pct(lang, m.share)}</TableCell>
+                <TableCell className={s.num}>{fmt(lang, m.perCapita)}</TableCell>
+                <TableCell className={s.num}>{fmt(lang, m.change)}</TableCell>
+              </TableRow>
+            ))}
+            <TableRow>
+              <TableCell className={s.key}>
+                <strong>{w.total}</strong>
+              </TableCell>
+              <TableCell className={s.num}>
+                <strong>{fmt(lang, split.split.total)}</strong>
+              </TableCell>
+              <TableCell />
+              <TableCell />
+              <TableCell />
+            </TableRow>
+          </TableBody>
+        </Table>
+      </div>
+    </Section>
   );
 }

@@ -137,6 +137,55 @@ function Patterns({ count, unit }: { count: number; unit: number }) {
   );
 }
 
+/** A municipality's outline on the map: its path, its office's index, whether it hosts it, and its largest ring's centre. */
+type Shape = { number: string; d: string; office: number; host: boolean; cx: number; cy: number };
+/** The drawn map: the shapes, the SVG's viewBox, the host markers' radius and the map's larger extent. */
+type Drawn = { shapes: Shape[]; box: string; r: number; extent: number };
+/** A bounding box, grown as the rings are traced. */
+type Bounds = { x0: number; y0: number; x1: number; y1: number };
+
+/** One municipality's rings as an SVG path, the centre of its largest ring, the box grown to cover them. */
+function traceRings(rings: number[][], b: Bounds): { d: string; cx: number; cy: number } {
+  let d = '';
+  let best = { n: 0, cx: 0, cy: 0 };
+  for (const r of rings) {
+    let sx = 0;
+    let sy = 0;
+    for (let i = 0; i < r.length; i += 2) {
+      d += `${i === 0 ? 'M' : 'L'}${r[i]},${r[i + 1]}`;
+      b.x0 = Math.min(b.x0, r[i]!);
+      b.x1 = Math.max(b.x1, r[i]!);
+      b.y0 = Math.min(b.y0, r[i + 1]!);
+      b.y1 = Math.max(b.y1, r[i + 1]!);
+      sx += r[i]!;
+      sy += r[i + 1]!;
+    }
+    d += 'Z';
+    if (r.length > best.n) best = { n: r.length, cx: (2 * sx) / r.length, cy: (2 * sy) / r.length };
+  }
+  return { d, cx: best.cx, cy: best.cy };
+}
+
+/** The scenario's members drawn from the map's rings, framed with a margin; undefined when none is on the map. */
+function drawMap(map: MapData, score: ScenarioScore): Drawn | undefined {
+  const officeOf = new Map<string, number>();
+  score.offices.forEach((o, k) => o.members.forEach((m) => officeOf.set(m.number, k)));
+  const b: Bounds = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+  const shapes: Shape[] = [];
+  for (const [number, office] of officeOf) {
+    const rings = map.municipalities[number];
+    if (!rings) continue;
+    const { d, cx, cy } = traceRings(rings, b);
+    shapes.push({ number, d, office, host: (score.offices[office]!.host as string) === number, cx, cy });
+  }
+  if (shapes.length === 0) return undefined;
+  const { x0, y0, x1, y1 } = b;
+  const extent = Math.max(x1 - x0, y1 - y0);
+  const pad = (x1 - x0) * 0.03 + 1;
+  const [bw, bh] = [x1 - x0 + 2 * pad, y1 - y0 + 2 * pad];
+  return { shapes, box: `${x0 - pad} ${y0 - pad} ${bw} ${bh}`, r: markerRadius(bw, bh, score.offices.length), extent };
+}
+
 /**
  * The scenario's map: municipalities filled by office (colour, and a pattern beyond 15), hosts
  * marked with a small dot; a legend listing every office by host, each a button that shows the
@@ -146,7 +195,6 @@ function Patterns({ count, unit }: { count: number; unit: number }) {
 /** `onSelect`: a municipality clicked on the map (the what-if tab picks its row). */
 export function MapView({ score, onSelect }: { score: ScenarioScore; onSelect?: (number: string) => void }) {
   const w = useWords();
-  const lang = useLanguage();
   const s = useStyles();
   const c = useCommonStyles();
   const [map, setMap] = useState<MapData | undefined>();
@@ -158,47 +206,105 @@ export function MapView({ score, onSelect }: { score: ScenarioScore; onSelect?: 
   }, []);
   useEffect(() => setChosen(undefined), [score]);
 
-  const drawn = useMemo(() => {
-    if (!map) return undefined;
-    const officeOf = new Map<string, number>();
-    score.offices.forEach((o, k) => o.members.forEach((m) => officeOf.set(m.number, k)));
-    let x0 = Infinity;
-    let y0 = Infinity;
-    let x1 = -Infinity;
-    let y1 = -Infinity;
-    const shapes: { number: string; d: string; office: number; host: boolean; cx: number; cy: number }[] = [];
-    for (const [number, office] of officeOf) {
-      const rings = map.municipalities[number];
-      if (!rings) continue;
-      let d = '';
-      let best = { n: 0, cx: 0, cy: 0 };
-      for (const r of rings) {
-        let sx = 0;
-        let sy = 0;
-        for (let i = 0; i < r.length; i += 2) {
-          d += `${i === 0 ? 'M' : 'L'}${r[i]},${r[i + 1]}`;
-          x0 = Math.min(x0, r[i]!);
-          x1 = Math.max(x1, r[i]!);
-          y0 = Math.min(y0, r[i + 1]!);
-          y1 = Math.max(y1, r[i + 1]!);
-          sx += r[i]!;
-          sy += r[i + 1]!;
-        }
-        d += 'Z';
-        if (r.length > best.n) best = { n: r.length, cx: (2 * sx) / r.length, cy: (2 * sy) / r.length };
-      }
-      shapes.push({ number, d, office, host: (score.offices[office]!.host as string) === number, cx: best.cx, cy: best.cy });
-    }
-    if (shapes.length === 0) return undefined;
-    const extent = Math.max(x1 - x0, y1 - y0);
-    const pad = (x1 - x0) * 0.03 + 1;
-    const [bw, bh] = [x1 - x0 + 2 * pad, y1 - y0 + 2 * pad];
-    return { shapes, box: `${x0 - pad} ${y0 - pad} ${bw} ${bh}`, r: markerRadius(bw, bh, score.offices.length), extent };
-  }, [map, score]);
+  const drawn = useMemo(() => (map ? drawMap(map, score) : undefined), [map, score]);
 
   const office: OfficeScore | undefined = score.offices.find((o) => o.host === chosen);
-  const k = office ? score.offices.indexOf(office) : -1;
-  const legend = (
+  const toggle = (
+    <Button size="small" onClick={() => setAsTable(!asTable)} aria-expanded={asTable}>
+      {asTable ? w.hideMapTable : w.showMapTable}
+    </Button>
+  );
+
+  if (failed || !drawn)
+    return (
+      <div className={c.section}>
+        {!failed && !map && <Text className={s.caption}>{w.mapLoading}</Text>}
+        {toggle}
+        {asTable && <MapTable score={score} />}
+      </div>
+    );
+  return (
+    <figure style={{ margin: 0 }} className={c.section}>
+      <MapSvg
+        score={score}
+        drawn={drawn}
+        picked={office ? score.offices.indexOf(office) : -1}
+        onPick={(sh) => {
+          setChosen(score.offices[sh.office]!.host);
+          onSelect?.(sh.number);
+        }}
+      />
+      <figcaption className={c.section}>
+        <Text size={200} className={s.caption}>
+          {w.map} {map?.source}
+        </Text>
+        <MapLegend score={score} chosen={chosen} onChoose={setChosen} />
+        {office && <OfficeDetails office={office} />}
+        {toggle}
+        {asTable && <MapTable score={score} />}
+      </figcaption>
+    </figure>
+  );
+}
+
+/** The map itself: each municipality filled by its office (the picked office `picked` stands out), hosts dotted. */
+function MapSvg({ score, drawn, picked: k, onPick }: { score: ScenarioScore; drawn: Drawn; picked: number; onPick: (sh: Shape) => void }) {
+  const w = useWords();
+  const s = useStyles();
+  return (
+    <svg className={s.svg} viewBox={drawn.box} role="img" aria-label={`${w.map} ${score.name}`}>
+      <Patterns count={score.offices.length} unit={drawn.extent / 120} />
+      {drawn.shapes.map((sh) => {
+        const f = fillOf(sh.office);
+        const picked = k === sh.office;
+        return (
+          <path
+            key={sh.number}
+            d={sh.d}
+            data-office={sh.office}
+            fill={f.pattern === 'plain' ? f.colour : `url(#${patternId(sh.office)})`}
+            fillOpacity={k < 0 || picked ? 0.85 : 0.3}
+            stroke={picked ? tokens.colorNeutralForeground1 : tokens.colorNeutralBackground1}
+            strokeWidth={picked ? drawn.extent / 300 : drawn.extent / 1500}
+            onClick={() => onPick(sh)}
+            style={{ cursor: 'pointer' }}
+          >
+            <title>{`${score.offices[sh.office]!.members.find((m) => m.number === sh.number)?.name ?? sh.number} → ${score.offices[sh.office]!.hostName}`}</title>
+          </path>
+        );
+      })}
+      {drawn.shapes
+        .filter((sh) => sh.host)
+        .map((sh) => (
+          <circle
+            key={`h${sh.number}`}
+            className="kp-host"
+            cx={sh.cx}
+            cy={sh.cy}
+            r={drawn.r}
+            fill="#ffffff"
+            stroke="#000000"
+            strokeWidth={drawn.r / 3}
+            pointerEvents="none"
+          />
+        ))}
+    </svg>
+  );
+}
+
+/** Every office by host, each a toggle button that picks it (or lets it go). */
+function MapLegend({
+  score,
+  chosen,
+  onChoose,
+}: {
+  score: ScenarioScore;
+  chosen: string | undefined;
+  onChoose: (host: string | undefined) => void;
+}) {
+  const w = useWords();
+  const s = useStyles();
+  return (
     <ul className={s.legend} aria-label={w.mapLegend}>
       {score.offices.map((o, i) => (
         <li key={o.host}>
@@ -209,7 +315,7 @@ export function MapView({ score, onSelect }: { score: ScenarioScore; onSelect?: 
             aria-pressed={chosen === o.host}
             icon={<Swatch k={i} />}
             title={o.hostName}
-            onClick={() => setChosen(chosen === o.host ? undefined : o.host)}
+            onClick={() => onChoose(chosen === o.host ? undefined : o.host)}
           >
             {shortName(o.hostName)}
           </Button>
@@ -217,7 +323,14 @@ export function MapView({ score, onSelect }: { score: ScenarioScore; onSelect?: 
       ))}
     </ul>
   );
-  const details = office && (
+}
+
+/** The picked office: whether it passes, its members, FTE and travel. */
+function OfficeDetails({ office }: { office: OfficeScore }) {
+  const w = useWords();
+  const lang = useLanguage();
+  const s = useStyles();
+  return (
     <div className={s.details} role="region" aria-live="polite" aria-label={`${w.officeDetails}: ${office.hostName}`}>
       <Text size={200} weight="semibold" block>
         {w.officeOf(shortName(office.hostName))} {office.pass ? `· ${w.ok}` : `· ${w.fails}`}
@@ -231,7 +344,14 @@ export function MapView({ score, onSelect }: { score: ScenarioScore; onSelect?: 
       </Text>
     </div>
   );
-  const table = (
+}
+
+/** The map's facts as a table: each municipality, its office and its travel to the host. */
+function MapTable({ score }: { score: ScenarioScore }) {
+  const w = useWords();
+  const lang = useLanguage();
+  const c = useCommonStyles();
+  return (
     <div className={c.scroll}>
       <Table size="extra-small" className={c.table} aria-label={w.mapTable}>
         <TableHeader>
@@ -259,72 +379,5 @@ export function MapView({ score, onSelect }: { score: ScenarioScore; onSelect?: 
         </TableBody>
       </Table>
     </div>
-  );
-  const toggle = (
-    <Button size="small" onClick={() => setAsTable(!asTable)} aria-expanded={asTable}>
-      {asTable ? w.hideMapTable : w.showMapTable}
-    </Button>
-  );
-
-  if (failed || !drawn)
-    return (
-      <div className={c.section}>
-        {!failed && !map && <Text className={s.caption}>{w.mapLoading}</Text>}
-        {toggle}
-        {asTable && table}
-      </div>
-    );
-  return (
-    <figure style={{ margin: 0 }} className={c.section}>
-      <svg className={s.svg} viewBox={drawn.box} role="img" aria-label={`${w.map} ${score.name}`}>
-        <Patterns count={score.offices.length} unit={drawn.extent / 120} />
-        {drawn.shapes.map((sh) => {
-          const f = fillOf(sh.office);
-          const picked = k === sh.office;
-          return (
-            <path
-              key={sh.number}
-              d={sh.d}
-              data-office={sh.office}
-              fill={f.pattern === 'plain' ? f.colour : `url(#${patternId(sh.office)})`}
-              fillOpacity={k < 0 || picked ? 0.85 : 0.3}
-              stroke={picked ? tokens.colorNeutralForeground1 : tokens.colorNeutralBackground1}
-              strokeWidth={picked ? drawn.extent / 300 : drawn.extent / 1500}
-              onClick={() => {
-                setChosen(score.offices[sh.office]!.host);
-                onSelect?.(sh.number);
-              }}
-              style={{ cursor: 'pointer' }}
-            >
-              <title>{`${score.offices[sh.office]!.members.find((m) => m.number === sh.number)?.name ?? sh.number} → ${score.offices[sh.office]!.hostName}`}</title>
-            </path>
-          );
-        })}
-        {drawn.shapes
-          .filter((sh) => sh.host)
-          .map((sh) => (
-            <circle
-              key={`h${sh.number}`}
-              className="kp-host"
-              cx={sh.cx}
-              cy={sh.cy}
-              r={drawn.r}
-              fill="#ffffff"
-              stroke="#000000"
-              strokeWidth={drawn.r / 3}
-              pointerEvents="none"
-            />
-          ))}
-      </svg>
-      <figcaption className={c.section}>
-        <Text size={200} className={s.caption}>
-          {w.map} {map?.source}
-        </Text>
-        {legend}
-        {details}
-        {toggle}
-        {asTable && table}
-      </figcaption>
-    </figure>
   );
 }

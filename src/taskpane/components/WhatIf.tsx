@@ -44,6 +44,7 @@ import { inadmissibleReason, RULE_LABELS } from '../../io/verdictText';
 import { gradeText, type ScenarioScore } from '../../app/shared';
 import { travelMinutes } from '../../travel/matrix';
 import { fingerprint } from '../changes';
+import type { Language } from '../../io/problems';
 import { fmt, pct, useLanguage, useWords } from '../i18n';
 import type { Planner } from '../planner';
 import { ActionNotice, Choice, Section, shortName, useAction, useCommonStyles, type Notice } from './common';
@@ -99,22 +100,12 @@ export function WhatIfTab({ planner, version, onLoaded }: { planner: Planner; ve
   );
 }
 
-/**
- * The editor over one scenario. `ctx` changes when the workbook is read again: the edits are made
- * again on the scenario as read now (those that no longer apply are dropped, and said so).
- */
-export function WhatIf({ ctx, base, planner, onLoaded }: { ctx: WhatIfContext; base: Scenario; planner?: Planner; onLoaded?: () => void }) {
-  const w = useWords();
+/** The edits on one scenario: its state, notice, the scores before and now, and `change` (stable for the rows). */
+function useWhatIfEditor(ctx: WhatIfContext, base: Scenario) {
   const lang = useLanguage();
-  const s = useCommonStyles();
-  const st = useStyles();
   const scorer = useMemo(() => new WhatIfScorer(ctx), [ctx]);
   const [state, setState] = useState<WhatIfState>(() => start(base));
   const [notice, setNotice] = useState<Notice | undefined>();
-  const [selected, setSelected] = useState<string | undefined>();
-  const [name, setName] = useState('');
-  const keep = useAction();
-  const rows = useRef(new Map<string, HTMLSelectElement>());
 
   // A new reading of the workbook: the same edits on the scenario as it is now.
   const seen = useRef({ ctx, base });
@@ -128,7 +119,6 @@ export function WhatIf({ ctx, base, planner, onLoaded }: { ctx: WhatIfContext; b
 
   const score = useMemo(() => scorer.score(state.scenario), [scorer, state.scenario]);
   const before = useMemo(() => scorer.score(state.base), [scorer, state.base]);
-  const names = useMemo(() => new Map(ctx.input.municipalities.map((m) => [m.number as string, m.name])), [ctx]);
   // Stable for the rows (memoised): the state is read when the edit is made.
   const current = useRef(state);
   current.current = state;
@@ -143,10 +133,26 @@ export function WhatIf({ ctx, base, planner, onLoaded }: { ctx: WhatIfContext; b
     },
     [ctx, lang],
   );
+  return { scorer, state, setState, notice, setNotice, score, before, change };
+}
+
+/** The rows' host selects by municipality number: `selectRef` registers one, `focusRow` scrolls to and focuses it. */
+function useRowFocus() {
+  const rows = useRef(new Map<string, HTMLSelectElement>());
   const selectRef = useCallback((n: string, el: HTMLSelectElement | null) => {
     if (el) rows.current.set(n, el);
     else rows.current.delete(n);
   }, []);
+  const focusRow = (n: string) => {
+    const el = rows.current.get(n);
+    el?.scrollIntoView?.({ block: 'nearest' });
+    el?.focus();
+  };
+  return { selectRef, focusRow };
+}
+
+/** A member's nearest other hosts of the scenario (at most NEAREST_HOSTS, nearest first), joined by commas. */
+function useNearestHosts(ctx: WhatIfContext, scenario: Scenario): (member: string, host: string) => string {
   // Every municipality's others by travel from it, once per reading: a row's nearest hosts are
   // then the first hosts on its list, found in a few steps per row on every edit.
   const byTravel = useMemo(() => {
@@ -159,8 +165,8 @@ export function WhatIf({ ctx, base, planner, onLoaded }: { ctx: WhatIfContext; b
       }),
     );
   }, [ctx]);
-  const hosts = new Set<string>(state.scenario.offices.map((o) => o.host));
-  const nearest = (member: string, host: string): string => {
+  const hosts = new Set<string>(scenario.offices.map((o) => o.host));
+  return (member: string, host: string): string => {
     const out: string[] = [];
     for (const h of byTravel.get(member) ?? []) {
       if (out.length === NEAREST_HOSTS) break;
@@ -168,25 +174,27 @@ export function WhatIf({ ctx, base, planner, onLoaded }: { ctx: WhatIfContext; b
     }
     return out.join(',');
   };
+}
 
-  const memberOf = (sc: ScenarioScore) => {
-    const m = new Map<string, { host: MunicipalityNumber; member: ScenarioScore['offices'][number]['members'][number] }>();
-    for (const o of sc.offices) for (const x of o.members) m.set(x.number, { host: o.host, member: x });
-    return m;
-  };
-  const now = memberOf(score);
-  const was = memberOf(before);
+type Placed = { host: MunicipalityNumber; member: ScenarioScore['offices'][number]['members'][number] };
+
+/** Each member of a scored scenario by number: its host and its figures. */
+function memberOf(sc: ScenarioScore): Map<string, Placed> {
+  const m = new Map<string, Placed>();
+  for (const o of sc.offices) for (const x of o.members) m.set(x.number, { host: o.host, member: x });
+  return m;
+}
+
+/** The rules each municipality breaks, by number, as labels in the pane's language. */
+function breachesOf(score: ScenarioScore, lang: Language): Map<string, string[]> {
   const breaksOf = new Map<string, string[]>();
   for (const b of score.breaches) breaksOf.set(b.kommunenummer, [...(breaksOf.get(b.kommunenummer) ?? []), RULE_LABELS[b.rule][lang]]);
+  return breaksOf;
+}
 
-  const pickOnMap = (n: string) => {
-    setSelected(n);
-    const el = rows.current.get(n);
-    el?.scrollIntoView?.({ block: 'nearest' });
-    el?.focus();
-  };
-
-  const metrics: [string, (x: ScenarioScore) => string][] = [
+/** The key figures compared before and now: an id (its label in the words) and how it is shown. */
+function metricsOf(lang: Language): [string, (x: ScenarioScore) => string][] {
+  return [
     ['offices', (x) => fmt(lang, x.totals.offices)],
     ['rating', (x) => fmt(lang, x.totals.rating)],
     ['weightedTravel', (x) => fmt(lang, x.totals.weightedTravelMinutes, 1)],
@@ -197,24 +205,24 @@ export function WhatIf({ ctx, base, planner, onLoaded }: { ctx: WhatIfContext; b
     ['staffTravel', (x) => fmt(lang, x.totals.staffTravelMinutesPerWeek)],
     ['siteCost', (x) => fmt(lang, x.totals.siteCostKr)],
   ];
+}
 
-  const kept = async (): Promise<Notice> => {
-    if (!planner) throw new Error(w.notRead);
-    const value = planner.loaded?.value;
-    if (!value) throw new Error(w.notRead);
-    // What is written must rest on the workbook as it is now.
-    const was = planner.loaded!.snapshot;
-    const read = await planner.load();
-    if (fingerprint(was) !== fingerprint(read.snapshot)) {
-      onLoaded?.();
-      throw new Error(w.staleData);
-    }
-    const r = await keepAsScenario(planner.workbook, value, state.scenario, name, siteCostOf(value, ctx.params), lang);
-    if ('code' in r) return { intent: 'error', text: whatIfMessage(r, lang) };
-    await planner.load();
-    onLoaded?.();
-    setName('');
-    return { intent: 'success', text: w.whatIfKept(r.scenario, r.sheet) };
+/**
+ * The editor over one scenario. `ctx` changes when the workbook is read again: the edits are made
+ * again on the scenario as read now (those that no longer apply are dropped, and said so).
+ */
+export function WhatIf({ ctx, base, planner, onLoaded }: { ctx: WhatIfContext; base: Scenario; planner?: Planner; onLoaded?: () => void }) {
+  const w = useWords();
+  const s = useCommonStyles();
+  const { scorer, state, setState, notice, setNotice, score, before, change } = useWhatIfEditor(ctx, base);
+  const [selected, setSelected] = useState<string | undefined>();
+  const { selectRef, focusRow } = useRowFocus();
+  const names = useMemo(() => new Map(ctx.input.municipalities.map((m) => [m.number as string, m.name])), [ctx]);
+  const nearest = useNearestHosts(ctx, state.scenario);
+
+  const pickOnMap = (n: string) => {
+    setSelected(n);
+    focusRow(n);
   };
 
   return (
@@ -232,140 +240,225 @@ export function WhatIf({ ctx, base, planner, onLoaded }: { ctx: WhatIfContext; b
         </Text>
       </div>
       <ActionNotice notice={notice} />
+      <VerdictSection score={score} />
+      <MetricsSection score={score} before={before} />
+      <MembersSection
+        ctx={ctx}
+        score={score}
+        before={before}
+        selected={selected}
+        nearest={nearest}
+        names={names}
+        onEdit={change}
+        selectRef={selectRef}
+      />
+      <ConsequencesSection score={score} baselineName={scorer.baseline.name} />
+      <MapView score={score} onSelect={pickOnMap} />
+      {selected && <Text size={200}>{w.whatIfPickedOnMap(names.get(selected) ?? selected)}</Text>}
+      {planner && <KeepSection planner={planner} ctx={ctx} scenario={state.scenario} onLoaded={onLoaded} />}
+    </div>
+  );
+}
 
-      <Section title={w.whatIfVerdict}>
-        {score.admissible ? (
-          <Text role="status">
-            <Badge color="success">{w.ok}</Badge> {w.whatIfAdmissible}
-          </Text>
-        ) : (
-          <Text role="status">
-            <Badge color="danger">{w.fails}</Badge> {w.whatIfInadmissible(inadmissibleReason(score, lang))}
-          </Text>
-        )}
-      </Section>
+/** The verdict: admissible, or which rule the scenario fails and why. */
+function VerdictSection({ score }: { score: ScenarioScore }) {
+  const w = useWords();
+  const lang = useLanguage();
+  return (
+    <Section title={w.whatIfVerdict}>
+      {score.admissible ? (
+        <Text role="status">
+          <Badge color="success">{w.ok}</Badge> {w.whatIfAdmissible}
+        </Text>
+      ) : (
+        <Text role="status">
+          <Badge color="danger">{w.fails}</Badge> {w.whatIfInadmissible(inadmissibleReason(score, lang))}
+        </Text>
+      )}
+    </Section>
+  );
+}
 
-      <Section title={w.whatIfMetrics}>
+/** The key figures before and now, those that changed in bold. */
+function MetricsSection({ score, before }: { score: ScenarioScore; before: ScenarioScore }) {
+  const w = useWords();
+  const lang = useLanguage();
+  const s = useCommonStyles();
+  const st = useStyles();
+  return (
+    <Section title={w.whatIfMetrics}>
+      <div className={s.scroll}>
+        <Table size="extra-small" className={s.table} aria-label={w.whatIfMetrics}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell className={s.key}>{w.whatIfMeasure}</TableHeaderCell>
+              <TableHeaderCell className={s.num}>{w.whatIfBefore}</TableHeaderCell>
+              <TableHeaderCell className={s.num}>{w.whatIfNow}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {metricsOf(lang).map(([id, f]) => (
+              <TableRow key={id} data-metric={id}>
+                <TableCell className={s.key}>{w.whatIfMetricLabels[id]}</TableCell>
+                <TableCell className={s.num}>{f(before)}</TableCell>
+                <TableCell className={mergeClasses(s.num, f(before) !== f(score) && st.changed)}>{f(score)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+    </Section>
+  );
+}
+
+/** Every municipality's row, before and now, with its host and service point to choose. */
+function MembersSection(p: {
+  ctx: WhatIfContext;
+  score: ScenarioScore;
+  before: ScenarioScore;
+  selected: string | undefined;
+  nearest: (member: string, host: string) => string;
+  names: ReadonlyMap<string, string>;
+  onEdit: (e: Edit) => void;
+  selectRef: (n: string, el: HTMLSelectElement | null) => void;
+}) {
+  const w = useWords();
+  const lang = useLanguage();
+  const s = useCommonStyles();
+  const now = memberOf(p.score);
+  const was = memberOf(p.before);
+  const breaksOf = breachesOf(p.score, lang);
+  return (
+    <Section title={w.whatIfMembersTitle}>
+      <div className={s.scroll}>
+        <Table size="extra-small" className={s.table} aria-label={w.whatIfMembersTitle}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell className={s.key}>{w.whatIfMunicipality}</TableHeaderCell>
+              <TableHeaderCell>{w.whatIfHost}</TableHeaderCell>
+              <TableHeaderCell>{w.whatIfSite}</TableHeaderCell>
+              <TableHeaderCell className={s.num}>{w.whatIfToHost}</TableHeaderCell>
+              <TableHeaderCell className={s.num}>{w.whatIfAccess}</TableHeaderCell>
+              <TableHeaderCell className={s.num}>{w.whatIfLocalDays}</TableHeaderCell>
+              <TableHeaderCell>{w.whatIfBreaks}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {p.ctx.input.municipalities.map((m) => {
+              const n = now.get(m.number);
+              const b = was.get(m.number);
+              if (!n) return null;
+              return (
+                <MemberRow
+                  key={m.number}
+                  number={m.number}
+                  name={m.name}
+                  host={n.host}
+                  hostBefore={b?.host}
+                  site={siteKey(n.member.servicePoint)}
+                  toHost={[b?.member.travelToHostMinutes, n.member.travelToHostMinutes]}
+                  access={[b?.member.effectiveMinutes, n.member.effectiveMinutes]}
+                  days={[b?.member.localDays, n.member.localDays]}
+                  breaks={(breaksOf.get(m.number) ?? []).join(', ')}
+                  picked={p.selected === m.number}
+                  near={p.nearest(m.number, n.host)}
+                  travel={p.ctx.input.travel}
+                  names={p.names}
+                  onEdit={p.onEdit}
+                  selectRef={p.selectRef}
+                />
+              );
+            })}
+          </TableBody>
+        </Table>
+      </div>
+    </Section>
+  );
+}
+
+/** The consequence table against the baseline (or a line saying this is the baseline). */
+function ConsequencesSection({ score, baselineName }: { score: ScenarioScore; baselineName: string }) {
+  const w = useWords();
+  const lang = useLanguage();
+  const s = useCommonStyles();
+  return (
+    <Section title={w.whatIfConsequences(baselineName)}>
+      {score.consequences.length === 0 ? (
+        <Text size={200}>{w.whatIfIsBaseline}</Text>
+      ) : (
         <div className={s.scroll}>
-          <Table size="extra-small" className={s.table} aria-label={w.whatIfMetrics}>
+          <Table size="extra-small" className={s.table} aria-label={w.whatIfConsequences(baselineName)}>
             <TableHeader>
               <TableRow>
-                <TableHeaderCell className={s.key}>{w.whatIfMeasure}</TableHeaderCell>
+                <TableHeaderCell className={s.key}>{w.whatIfEffect}</TableHeaderCell>
                 <TableHeaderCell className={s.num}>{w.whatIfBefore}</TableHeaderCell>
                 <TableHeaderCell className={s.num}>{w.whatIfNow}</TableHeaderCell>
+                <TableHeaderCell className={s.num}>{w.whatIfGrade}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
-              {metrics.map(([id, f]) => (
-                <TableRow key={id} data-metric={id}>
-                  <TableCell className={s.key}>{w.whatIfMetricLabels[id]}</TableCell>
-                  <TableCell className={s.num}>{f(before)}</TableCell>
-                  <TableCell className={mergeClasses(s.num, f(before) !== f(score) && st.changed)}>{f(score)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      </Section>
-
-      <Section title={w.whatIfMembersTitle}>
-        <div className={s.scroll}>
-          <Table size="extra-small" className={s.table} aria-label={w.whatIfMembersTitle}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell className={s.key}>{w.whatIfMunicipality}</TableHeaderCell>
-                <TableHeaderCell>{w.whatIfHost}</TableHeaderCell>
-                <TableHeaderCell>{w.whatIfSite}</TableHeaderCell>
-                <TableHeaderCell className={s.num}>{w.whatIfToHost}</TableHeaderCell>
-                <TableHeaderCell className={s.num}>{w.whatIfAccess}</TableHeaderCell>
-                <TableHeaderCell className={s.num}>{w.whatIfLocalDays}</TableHeaderCell>
-                <TableHeaderCell>{w.whatIfBreaks}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {ctx.input.municipalities.map((m) => {
-                const n = now.get(m.number);
-                const b = was.get(m.number);
-                if (!n) return null;
+              {score.consequences.map((c) => {
+                const digits = c.def.format.includes('%') ? undefined : c.def.format.includes('.') ? 1 : 0;
+                const show = (x: number | null) => (digits === undefined ? pct(lang, x, 1) : fmt(lang, x, digits));
                 return (
-                  <MemberRow
-                    key={m.number}
-                    number={m.number}
-                    name={m.name}
-                    host={n.host}
-                    hostBefore={b?.host}
-                    site={siteKey(n.member.servicePoint)}
-                    toHost={[b?.member.travelToHostMinutes, n.member.travelToHostMinutes]}
-                    access={[b?.member.effectiveMinutes, n.member.effectiveMinutes]}
-                    days={[b?.member.localDays, n.member.localDays]}
-                    breaks={(breaksOf.get(m.number) ?? []).join(', ')}
-                    picked={selected === m.number}
-                    near={nearest(m.number, n.host)}
-                    travel={ctx.input.travel}
-                    names={names}
-                    onEdit={change}
-                    selectRef={selectRef}
-                  />
+                  <TableRow key={c.id} data-consequence={c.id}>
+                    <TableCell className={s.key} title={c.def.effect[lang]}>
+                      {c.def.label[lang]}
+                    </TableCell>
+                    <TableCell className={s.num}>{c.note ? '–' : show(c.baseline)}</TableCell>
+                    <TableCell className={s.num}>{c.note ? '–' : show(c.value)}</TableCell>
+                    <TableCell className={s.num} title={c.note?.[lang]}>
+                      {gradeText(c.grade)}
+                    </TableCell>
+                  </TableRow>
                 );
               })}
             </TableBody>
           </Table>
         </div>
-      </Section>
-
-      <Section title={w.whatIfConsequences(scorer.baseline.name)}>
-        {score.consequences.length === 0 ? (
-          <Text size={200}>{w.whatIfIsBaseline}</Text>
-        ) : (
-          <div className={s.scroll}>
-            <Table size="extra-small" className={s.table} aria-label={w.whatIfConsequences(scorer.baseline.name)}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell className={s.key}>{w.whatIfEffect}</TableHeaderCell>
-                  <TableHeaderCell className={s.num}>{w.whatIfBefore}</TableHeaderCell>
-                  <TableHeaderCell className={s.num}>{w.whatIfNow}</TableHeaderCell>
-                  <TableHeaderCell className={s.num}>{w.whatIfGrade}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {score.consequences.map((c) => {
-                  const digits = c.def.format.includes('%') ? undefined : c.def.format.includes('.') ? 1 : 0;
-                  const show = (x: number | null) => (digits === undefined ? pct(lang, x, 1) : fmt(lang, x, digits));
-                  return (
-                    <TableRow key={c.id} data-consequence={c.id}>
-                      <TableCell className={s.key} title={c.def.effect[lang]}>
-                        {c.def.label[lang]}
-                      </TableCell>
-                      <TableCell className={s.num}>{c.note ? '–' : show(c.baseline)}</TableCell>
-                      <TableCell className={s.num}>{c.note ? '–' : show(c.value)}</TableCell>
-                      <TableCell className={s.num} title={c.note?.[lang]}>
-                        {gradeText(c.grade)}
-                      </TableCell>
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
-          </div>
-        )}
-      </Section>
-
-      <MapView score={score} onSelect={pickOnMap} />
-      {selected && <Text size={200}>{w.whatIfPickedOnMap(names.get(selected) ?? selected)}</Text>}
-
-      {planner && (
-        <div className={s.section}>
-          <div className={s.row}>
-            <Field label={w.whatIfKeepName} size="small">
-              <Input size="small" value={name} onChange={(_, d) => setName(d.value)} />
-            </Field>
-            <Button appearance="primary" disabled={keep.busy} onClick={() => void keep.run(kept)}>
-              {w.whatIfKeep}
-            </Button>
-          </div>
-          <ActionNotice notice={keep.notice} />
-        </div>
       )}
+    </Section>
+  );
+}
+
+/** Keep the edited scenario under a name in KP Egne scenarier, once the workbook is read again unchanged. */
+function KeepSection(p: { planner: Planner; ctx: WhatIfContext; scenario: Scenario; onLoaded: (() => void) | undefined }) {
+  const w = useWords();
+  const lang = useLanguage();
+  const s = useCommonStyles();
+  const [name, setName] = useState('');
+  const keep = useAction();
+  const { planner, ctx, onLoaded } = p;
+
+  const kept = async (): Promise<Notice> => {
+    const value = planner.loaded?.value;
+    if (!value) throw new Error(w.notRead);
+    // What is written must rest on the workbook as it is now.
+    const was = planner.loaded!.snapshot;
+    const read = await planner.load();
+    if (fingerprint(was) !== fingerprint(read.snapshot)) {
+      onLoaded?.();
+      throw new Error(w.staleData);
+    }
+    const r = await keepAsScenario(planner.workbook, value, p.scenario, name, siteCostOf(value, ctx.params), lang);
+    if ('code' in r) return { intent: 'error', text: whatIfMessage(r, lang) };
+    await planner.load();
+    onLoaded?.();
+    setName('');
+    return { intent: 'success', text: w.whatIfKept(r.scenario, r.sheet) };
+  };
+
+  return (
+    <div className={s.section}>
+      <div className={s.row}>
+        <Field label={w.whatIfKeepName} size="small">
+          <Input size="small" value={name} onChange={(_, d) => setName(d.value)} />
+        </Field>
+        <Button appearance="primary" disabled={keep.busy} onClick={() => void keep.run(kept)}>
+          {w.whatIfKeep}
+        </Button>
+      </div>
+      <ActionNotice notice={keep.notice} />
     </div>
   );
 }
