@@ -11,7 +11,7 @@ import {
 } from '../app/shared';
 import { foldName } from '../io/cells';
 import { message, type MessageCode, type MessageParams } from '../io/messages';
-import { formatProblem } from '../io/problems';
+import { formatProblem, type Language } from '../io/problems';
 import {
   language,
   number,
@@ -149,150 +149,187 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
     positionals,
     values.out,
   );
-  if (!values.scenario) throw new UsageError('costsNeedsScenario');
-  if (!values.office) throw new UsageError('costsNeedsOffice');
-  const asked = keyFrom(values);
-  const socialPool = poolKeyFrom(values['pool-social']);
-  const phase = phaseFrom(values['phase-in'], values.phase);
-  const costPerFte = number('cost-per-fte', values['cost-per-fte'], 0, 100_000_000) ?? DEFAULT_COST_PER_FTE;
+  const request = costsRequest(values);
   const lang = language(values.lang);
   const params = parametersFrom(values);
   const wb = await openInput(input, lang, io);
   if (!wb) return 1;
-  const typed = values.office.trim();
-  const host = /^\d{1,4}$/.test(typed) ? typed.padStart(4, '0') : typed;
-  const r = await commands.costs(
-    wb,
-    params,
-    reference(),
-    {
-      scenario: values.scenario,
-      host,
-      key: asked,
-      costPerFte,
-      costPerFteGiven: values['cost-per-fte'] !== undefined,
-      socialPool,
-      phaseIn: phase,
-    },
-    resolveColumns,
-    lang,
-  );
+  const r = await commands.costs(wb, params, reference(), request, resolveColumns, lang);
   printOutcome(r, lang, io);
   if (!r.summary) return 1;
   await wb.save(out);
-  const { built, key, split, sheet, usedDefault, breakdown, pool, phased, warnings } = r.summary;
-  if (values.json) {
-    io.out(
-      JSON.stringify(
-        {
-          office: built.host,
-          scenario: built.scenario,
-          key: key.kind,
-          total: split.total,
-          shares: split.shares.map((s) => ({
-            kommunenummer: s.number,
-            amount: s.amount,
-            share: s.share,
-            perCapita: s.perCapita,
-            standalone: s.standalone,
-            change: s.change,
-            sensitivityUp: Math.round(s.sensitivityUp),
-            sensitivityDown: Math.round(s.sensitivityDown),
-          })),
-          breakdown: {
-            staff: breakdown.staff.map((x) => ({ kommunenummer: x.number, fte: x.fte, costPerFte: x.costPerFte, cost: x.cost })),
-            staffTotal: breakdown.staffTotal,
-            lines: breakdown.lines,
-            stateTotal: breakdown.stateTotal,
-            municipalTotal: breakdown.municipalTotal,
+  if (values.json) io.out(JSON.stringify(costsJson(r.summary, lang), null, 2));
+  else printCosts(r.summary, request.costPerFte, lang, io);
+  io.err(message('wroteCosts', { file: out, sheet: r.summary.sheet.name }, lang));
+  return 0;
+}
+
+/** The flags costs reads beside the key's (which keyFrom reads). */
+type CostFlags = Readonly<{
+  scenario?: string;
+  office?: string;
+  'cost-per-fte'?: string;
+  'pool-social'?: string;
+  'phase-in'?: string;
+  phase?: string;
+}> &
+  Record<string, string | boolean | undefined>;
+
+/** What the cost flags ask for: scenario, host, key, cost per FTE, pool and phase-in; a usage error when one is missing or wrong. */
+function costsRequest(values: CostFlags): commands.CostsRequest {
+  const { scenario, office } = values;
+  if (!scenario) throw new UsageError('costsNeedsScenario');
+  if (!office) throw new UsageError('costsNeedsOffice');
+  const asked = keyFrom(values);
+  const socialPool = poolKeyFrom(values['pool-social']);
+  const phase = phaseFrom(values['phase-in'], values.phase);
+  const costPerFte = number('cost-per-fte', values['cost-per-fte'], 0, 100_000_000) ?? DEFAULT_COST_PER_FTE;
+  const typed = office.trim();
+  const host = /^\d{1,4}$/.test(typed) ? typed.padStart(4, '0') : typed;
+  return {
+    scenario,
+    host,
+    key: asked,
+    costPerFte,
+    costPerFteGiven: values['cost-per-fte'] !== undefined,
+    socialPool,
+    phaseIn: phase,
+  };
+}
+
+/** The split as --json prints it: the shares, what the cost is made of, the pool and the phase-in, and the warnings. */
+function costsJson(summary: commands.CostsSummary, lang: Language) {
+  const { built, key, split, breakdown, pool, phased, warnings } = summary;
+  return {
+    office: built.host,
+    scenario: built.scenario,
+    key: key.kind,
+    total: split.total,
+    shares: split.shares.map((s) => ({
+      kommunenummer: s.number,
+      amount: s.amount,
+      share: s.share,
+      perCapita: s.perCapita,
+      standalone: s.standalone,
+      change: s.change,
+      sensitivityUp: Math.round(s.sensitivityUp),
+      sensitivityDown: Math.round(s.sensitivityDown),
+    })),
+    breakdown: {
+      staff: breakdown.staff.map((x) => ({ kommunenummer: x.number, fte: x.fte, costPerFte: x.costPerFte, cost: x.cost })),
+      staffTotal: breakdown.staffTotal,
+      lines: breakdown.lines,
+      stateTotal: breakdown.stateTotal,
+      municipalTotal: breakdown.municipalTotal,
+    },
+    ...(pool ? { socialPool: pool } : {}),
+    ...(phased
+      ? {
+          phaseIn: {
+            member: summary.phase!.member,
+            years: phased,
           },
-          ...(pool ? { socialPool: pool } : {}),
-          ...(phased
-            ? {
-                phaseIn: {
-                  member: r.summary.phase!.member,
-                  years: phased,
-                },
-              }
-            : {}),
-          warnings: warnings.map((w) => formatProblem({ severity: 'warning', ...w }, lang)),
-        },
-        null,
-        2,
-      ),
-    );
-  } else {
-    const t = (code: MessageCode, p: MessageParams = {}) => message(code, p, lang);
-    const locale = lang === 'en' ? 'en-GB' : 'nb-NO';
-    const kr = (x: number) => Math.round(x).toLocaleString(locale);
-    const pct = (x: number) => (lang === 'en' ? `${(x * 100).toFixed(1)}%` : `${(x * 100).toFixed(1).replace('.', ',')} %`);
+        }
+      : {}),
+    warnings: warnings.map((w) => formatProblem({ severity: 'warning', ...w }, lang)),
+  };
+}
+
+/** The terminal's formatting of the cost tables in one language: texts, kroner, percentages, the columns' headers. */
+type CostsText = Readonly<{
+  t: (code: MessageCode, p?: MessageParams) => string;
+  locale: string;
+  kr: (x: number) => string;
+  pct: (x: number) => string;
+  lang: Language;
+  cMunicipality: string;
+}>;
+
+/** The split as text: the headline, each member's share, what the cost is made of, then the pool and the phase-in. */
+function printCosts(summary: commands.CostsSummary, costPerFte: number, lang: Language, io: Io): void {
+  const t = (code: MessageCode, p: MessageParams = {}) => message(code, p, lang);
+  const locale = lang === 'en' ? 'en-GB' : 'nb-NO';
+  const kr = (x: number) => Math.round(x).toLocaleString(locale);
+  const pct = (x: number) => (lang === 'en' ? `${(x * 100).toFixed(1)}%` : `${(x * 100).toFixed(1).replace('.', ',')} %`);
+  const { built, key, split, usedDefault } = summary;
+  io.out(
+    t('costsHeadline', {
+      office: built.officeName,
+      scenario: built.scenario,
+      key: keyLabel(key, lang),
+      total: kr(split.total),
+      keyed: kr(split.keyed),
+    }),
+  );
+  if (usedDefault) io.out(t('costsDefaultPerFte', { kr: kr(costPerFte) }));
+  io.out('');
+  const [cMunicipality, cAmount, cShare, cPerCapita, cOwn, cChange] = t('costsColumns').split('|') as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  io.out(
+    `${cMunicipality.padEnd(22)} ${cAmount.padStart(13)} ${cShare.padStart(7)} ${cPerCapita.padStart(9)} ${cOwn.padStart(13)} ${cChange.padStart(13)}`,
+  );
+  for (const s of split.shares) {
     io.out(
-      t('costsHeadline', {
-        office: built.officeName,
-        scenario: built.scenario,
-        key: keyLabel(key, lang),
-        total: kr(split.total),
-        keyed: kr(split.keyed),
+      `${s.name.slice(0, 22).padEnd(22)} ${kr(s.amount).padStart(13)} ${pct(s.share).padStart(7)} ${kr(s.perCapita).padStart(9)} ${kr(s.standalone).padStart(13)} ${kr(s.change).padStart(13)}`,
+    );
+  }
+  const x: CostsText = { t, locale, kr, pct, lang, cMunicipality };
+  printBreakdown(summary, x, io);
+  printPool(summary, x, io);
+  printPhaseIn(summary, x, io);
+}
+
+/** What the cost is made of: each member's salaries, then the lines with the state's part and who pays, and the totals. */
+function printBreakdown({ built, breakdown }: commands.CostsSummary, { t, locale, kr }: CostsText, io: Io): void {
+  io.out('');
+  io.out(t('costsMadeOf'));
+  for (const x of breakdown.staff)
+    io.out(
+      `  ${t('costsSalary', { name: x.name }).slice(0, 36).padEnd(36)} ${kr(x.cost).padStart(13)}  ${t('costsSalaryLine', { fte: x.fte.toLocaleString(locale, { maximumFractionDigits: 2 }), kr: kr(x.costPerFte) })}`,
+    );
+  io.out(`  ${t('costsSalaryTotal').padEnd(36)} ${kr(breakdown.staffTotal).padStart(13)}`);
+  for (const l of breakdown.lines) {
+    const who = l.owner ? t('costsPaidBy', { name: built.office.members.find((m) => m.number === l.owner)?.name ?? l.owner }) : '';
+    const state = l.state > 0 ? t('costsStatePart', { state: kr(l.state), amount: kr(l.amount) }) : '';
+    io.out(`  ${l.name.slice(0, 36).padEnd(36)} ${kr(l.municipal).padStart(13)}  ${t('costsMunicipalPart', { state, who })}`);
+  }
+  io.out(`  ${t('costsMunicipalTotal').padEnd(36)} ${kr(breakdown.municipalTotal).padStart(13)}`);
+  if (breakdown.stateTotal > 0) io.out(`  ${t('costsStateTotal').padEnd(36)} ${kr(breakdown.stateTotal).padStart(13)}`);
+}
+
+/** The social-assistance pool, when asked for: the pot and what each pays in, spends and nets. */
+function printPool({ pool }: commands.CostsSummary, { t, kr }: CostsText, io: Io): void {
+  if (!pool) return;
+  io.out('');
+  io.out(t('costsPool', { pot: kr(pool.pot), key: pool.key }));
+  for (const p of pool.shares)
+    io.out(
+      t('costsPoolRow', {
+        name: p.name.slice(0, 22).padEnd(22),
+        pays: kr(p.pays).padStart(13),
+        own: kr(p.own).padStart(13),
+        net: kr(p.net).padStart(12),
       }),
     );
-    if (usedDefault) io.out(t('costsDefaultPerFte', { kr: kr(costPerFte) }));
-    io.out('');
-    const [cMunicipality, cAmount, cShare, cPerCapita, cOwn, cChange] = t('costsColumns').split('|') as [
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-    ];
-    io.out(
-      `${cMunicipality.padEnd(22)} ${cAmount.padStart(13)} ${cShare.padStart(7)} ${cPerCapita.padStart(9)} ${cOwn.padStart(13)} ${cChange.padStart(13)}`,
-    );
-    for (const s of split.shares) {
-      io.out(
-        `${s.name.slice(0, 22).padEnd(22)} ${kr(s.amount).padStart(13)} ${pct(s.share).padStart(7)} ${kr(s.perCapita).padStart(9)} ${kr(s.standalone).padStart(13)} ${kr(s.change).padStart(13)}`,
-      );
-    }
-    io.out('');
-    io.out(t('costsMadeOf'));
-    for (const x of breakdown.staff)
-      io.out(
-        `  ${t('costsSalary', { name: x.name }).slice(0, 36).padEnd(36)} ${kr(x.cost).padStart(13)}  ${t('costsSalaryLine', { fte: x.fte.toLocaleString(locale, { maximumFractionDigits: 2 }), kr: kr(x.costPerFte) })}`,
-      );
-    io.out(`  ${t('costsSalaryTotal').padEnd(36)} ${kr(breakdown.staffTotal).padStart(13)}`);
-    for (const l of breakdown.lines) {
-      const who = l.owner ? t('costsPaidBy', { name: built.office.members.find((m) => m.number === l.owner)?.name ?? l.owner }) : '';
-      const state = l.state > 0 ? t('costsStatePart', { state: kr(l.state), amount: kr(l.amount) }) : '';
-      io.out(`  ${l.name.slice(0, 36).padEnd(36)} ${kr(l.municipal).padStart(13)}  ${t('costsMunicipalPart', { state, who })}`);
-    }
-    io.out(`  ${t('costsMunicipalTotal').padEnd(36)} ${kr(breakdown.municipalTotal).padStart(13)}`);
-    if (breakdown.stateTotal > 0) io.out(`  ${t('costsStateTotal').padEnd(36)} ${kr(breakdown.stateTotal).padStart(13)}`);
-    if (pool) {
-      io.out('');
-      io.out(t('costsPool', { pot: kr(pool.pot), key: pool.key }));
-      for (const p of pool.shares)
-        io.out(
-          t('costsPoolRow', {
-            name: p.name.slice(0, 22).padEnd(22),
-            pays: kr(p.pays).padStart(13),
-            own: kr(p.own).padStart(13),
-            net: kr(p.net).padStart(12),
-          }),
-        );
-    }
-    if (phased) {
-      io.out('');
-      io.out(
-        t('costsPhaseIn', { steps: phased.map((y) => `${y.label}: ${Math.round(y.share * 100)}${lang === 'en' ? '%' : ' %'}`).join(', ') }),
-      );
-      io.out(`  ${cMunicipality.padEnd(22)} ${phased.map((y) => y.label.padStart(13)).join(' ')}`);
-      split.shares.forEach((s, i) =>
-        io.out(`  ${s.name.slice(0, 22).padEnd(22)} ${phased.map((y) => kr(y.amounts[i]!).padStart(13)).join(' ')}`),
-      );
-    }
-  }
-  io.err(message('wroteCosts', { file: out, sheet: sheet.name }, lang));
-  return 0;
+}
+
+/** The phase-in, when asked for: its steps, then each member's amount per step. */
+function printPhaseIn({ phased, split }: commands.CostsSummary, { t, kr, lang, cMunicipality }: CostsText, io: Io): void {
+  if (!phased) return;
+  io.out('');
+  io.out(
+    t('costsPhaseIn', { steps: phased.map((y) => `${y.label}: ${Math.round(y.share * 100)}${lang === 'en' ? '%' : ' %'}`).join(', ') }),
+  );
+  io.out(`  ${cMunicipality.padEnd(22)} ${phased.map((y) => y.label.padStart(13)).join(' ')}`);
+  split.shares.forEach((s, i) =>
+    io.out(`  ${s.name.slice(0, 22).padEnd(22)} ${phased.map((y) => kr(y.amounts[i]!).padStart(13)).join(' ')}`),
+  );
 }
 
 /** The key of a social-assistance pool, English or Norwegian; undefined: no pool. */

@@ -1,5 +1,5 @@
 import type { Parameters } from '../domain/parameters';
-import { FAIL_TEXT, type CellValue, type SheetSpec } from '../domain/sheets';
+import { FAIL_TEXT, type CellValue, type SheetSpec, type TableSpec } from '../domain/sheets';
 import type { Provenance, WithinSource } from '../domain/types';
 import type { ScenarioScore } from '../scoring/score';
 import { baselineIndex, WORSE_OFF_MINUTES } from '../scoring/versus';
@@ -82,62 +82,124 @@ const ok = (b: boolean) => (b ? 'OK' : FAIL_TEXT);
  * members table (travel with its source, service point, staffing).
  */
 export function scenarioSheet(score: ScenarioScore, sheetName: string, index: number, p: Parameters, lang: Language = 'nb'): SheetSpec {
-  const [t1, , t3] = p.travelThresholds;
+  const t = texts(lang);
+  const officeRows = score.offices.map((o) => officeRow(o, t));
+  const memberRows = score.offices.flatMap((o) => officeMemberRows(o, lang, t));
+  const versusRows = municipalityRows(score, lang, t);
+  const heading = scenarioHeading(score, lang, t);
+  // The offices' title goes in the row below the heading, their header in the next.
+  const officeStart = heading.length + 1;
+  const memberStart = officeStart + officeRows.length + 3;
+  const versusStart = memberStart + memberRows.length + 3;
+  const breachStart = versusStart + versusRows.length + 3;
+  return {
+    name: sheetName,
+    heading,
+    freezeRows: officeStart + 1,
+    tables: [
+      officesTable(officeRows, officeStart, index, p, lang, t),
+      membersTable(memberRows, memberStart, index, t),
+      municipalitiesTable(versusRows, versusStart, index, score.versus.baseline, t),
+      breachesTable(breachRows(score, lang), breachStart, index, score.admissible, t),
+    ],
+  };
+}
+
+type OfficeResult = ScenarioScore['offices'][number];
+
+/** The scenario sheet's texts in one language: a message by code, and yes or no. */
+type Texts = Readonly<{ t: (code: MessageCode, params?: MessageParams) => string; yes: (b: boolean) => string }>;
+
+/** The message and yes/no texts of the scenario sheet in `lang`. */
+function texts(lang: Language): Texts {
   const t = (code: MessageCode, params: MessageParams = {}) => message(code, params, lang);
-  const yes = (b: boolean) => t(b ? 'yes' : 'no');
-  const officeRows: CellValue[][] = score.offices.map((o) => {
-    const c = Object.fromEntries(o.constraints.map((x) => [x.id, x]));
-    return [
-      o.host,
-      o.hostName,
-      // The rated metrics, as declared (src/scoring/metrics), then what is shown but not rated.
-      ...METRICS.map((m) => m.value(o)),
-      yes(o.fteEstimated),
-      o.shareOverThresholds[0] ?? 0,
-      o.shareOverThresholds[2] ?? 0,
-      o.estimatedTravelPairs,
-      o.baRegions,
-      yes(o.countyLineCrossed),
-      o.informal
-        ? t('informalWord')
-        : o.legalForm === 'sammenslått' && o.members.length > 1
-          ? t('mergedWord')
-          : o.owners === 1
-            ? '–'
-            : o.legalForm === 'ukjent'
-              ? t('unknownWord')
-              : o.legalForm === 'statlig'
-                ? t('stateOnlyWord')
-                : t('agreementWord'),
-      ...METRICS.map((m) => o.ratings[m.id]),
-      o.rating,
-      ok(c.minFte!.pass),
-      ok(c.maxTravel!.pass),
-      c.sameBa!.enabled ? ok(c.sameBa!.pass) : '–',
-      ok(c.maxOwners!.pass),
-      ok(o.pass),
-    ];
-  });
-  const memberRows: CellValue[][] = score.offices.flatMap((o) =>
-    o.members.map((m) => [
-      o.host,
-      m.number,
-      m.name,
-      ROLE_LABELS[m.isHost ? 'host' : 'partner'][lang],
-      servicePointLabel(m.servicePoint, !m.isHost, lang),
-      m.population,
-      m.travelToHostMinutes,
-      m.isHost ? '–' : travelSourceLabel(m.travelProvenance, m.travelViaFerry, lang),
-      Math.round(m.withinMinutes * 10) / 10,
-      withinSourceLabel(m.withinSource, lang),
-      m.effectiveMinutes,
-      m.staffTravelMinutesPerWeek,
-      m.fte,
-      t(m.fteEstimated ? 'estimated' : 'given'),
-      m.baRegion ?? '',
-    ]),
-  );
-  const breachRows: CellValue[][] = score.breaches.map((b) => [
+  return { t, yes: (b: boolean) => t(b ? 'yes' : 'no') };
+}
+
+/** The heading above the tables: the scenario's name, its totals, its rank and verdict, and how it compares to the baseline. */
+function scenarioHeading(score: ScenarioScore, lang: Language, { t }: Texts): string[] {
+  return [
+    t('scTitle', { name: score.name }),
+    t('scTotals', { offices: score.totals.offices, population: score.totals.population.toLocaleString(lang === 'en' ? 'en-GB' : 'nb-NO') }),
+    t('scRank', {
+      rank: score.rank,
+      verdict: score.admissible
+        ? score.totals.unknownLegalForm > 0
+          ? t('scUnknownForm', { count: score.totals.unknownLegalForm })
+          : t('scAdmissible')
+        : t('scInadmissible', { count: score.breaches.length }),
+      rating: score.totals.rating,
+      perMunicipality: score.totals.ratingPerMunicipality,
+    }),
+    versusText(score.versus, lang),
+  ];
+}
+
+/** How an office's municipalities work together: informal, merged, alone, unknown, state only, or by agreement. */
+function agreementText(o: OfficeResult, { t }: Texts): string {
+  return o.informal
+    ? t('informalWord')
+    : o.legalForm === 'sammenslått' && o.members.length > 1
+      ? t('mergedWord')
+      : o.owners === 1
+        ? '–'
+        : o.legalForm === 'ukjent'
+          ? t('unknownWord')
+          : o.legalForm === 'statlig'
+            ? t('stateOnlyWord')
+            : t('agreementWord');
+}
+
+/** An office's row: its host, metrics, what is shown but not rated, ratings and pass/fail per rule. */
+function officeRow(o: OfficeResult, x: Texts): CellValue[] {
+  const { yes } = x;
+  const c = Object.fromEntries(o.constraints.map((k) => [k.id, k]));
+  return [
+    o.host,
+    o.hostName,
+    // The rated metrics, as declared (src/scoring/metrics), then what is shown but not rated.
+    ...METRICS.map((m) => m.value(o)),
+    yes(o.fteEstimated),
+    o.shareOverThresholds[0] ?? 0,
+    o.shareOverThresholds[2] ?? 0,
+    o.estimatedTravelPairs,
+    o.baRegions,
+    yes(o.countyLineCrossed),
+    agreementText(o, x),
+    ...METRICS.map((m) => o.ratings[m.id]),
+    o.rating,
+    ok(c.minFte!.pass),
+    ok(c.maxTravel!.pass),
+    c.sameBa!.enabled ? ok(c.sameBa!.pass) : '–',
+    ok(c.maxOwners!.pass),
+    ok(o.pass),
+  ];
+}
+
+/** An office's members, one row each: role, service point, travel with its source, staffing. */
+function officeMemberRows(o: OfficeResult, lang: Language, { t }: Texts): CellValue[][] {
+  return o.members.map((m) => [
+    o.host,
+    m.number,
+    m.name,
+    ROLE_LABELS[m.isHost ? 'host' : 'partner'][lang],
+    servicePointLabel(m.servicePoint, !m.isHost, lang),
+    m.population,
+    m.travelToHostMinutes,
+    m.isHost ? '–' : travelSourceLabel(m.travelProvenance, m.travelViaFerry, lang),
+    Math.round(m.withinMinutes * 10) / 10,
+    withinSourceLabel(m.withinSource, lang),
+    m.effectiveMinutes,
+    m.staffTravelMinutesPerWeek,
+    m.fte,
+    t(m.fteEstimated ? 'estimated' : 'given'),
+    m.baRegion ?? '',
+  ]);
+}
+
+/** The scenario's breaches of the rules, one row each, with the rule and an explanation. */
+function breachRows(score: ScenarioScore, lang: Language): CellValue[][] {
+  return score.breaches.map((b) => [
     b.kommunenummer,
     b.name,
     b.office,
@@ -147,9 +209,12 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
     b.limit,
     breachValueText(b, lang),
   ]);
-  const v = score.versus;
+}
+
+/** Every municipality before (the baseline) and now: role, host, access, days and staff, what it breaks, whether worse off. */
+function municipalityRows(score: ScenarioScore, lang: Language, { yes }: Texts): CellValue[][] {
   const round1 = (x: number) => Math.round(x * 10) / 10;
-  const versusRows: CellValue[][] = v.municipalities.map((m) => [
+  return score.versus.municipalities.map((m) => [
     m.kommunenummer,
     m.name,
     ROLE_LABELS[m.roleBefore][lang],
@@ -168,123 +233,113 @@ export function scenarioSheet(score: ScenarioScore, sheetName: string, index: nu
     m.breaks.map((r) => RULE_LABELS[r][lang]).join(', '),
     yes(m.worseOff),
   ]);
-  const min = '#,##0';
+}
+
+/** The offices table (KP_Kontor_n): metrics, ratings and rules, with the rating and failures highlighted. */
+function officesTable(rows: CellValue[][], startRow: number, index: number, p: Parameters, lang: Language, { t }: Texts): TableSpec {
+  const [t1, , t3] = p.travelThresholds;
   const pct = '0%';
-  const heading = [
-    t('scTitle', { name: score.name }),
-    t('scTotals', { offices: score.totals.offices, population: score.totals.population.toLocaleString(lang === 'en' ? 'en-GB' : 'nb-NO') }),
-    t('scRank', {
-      rank: score.rank,
-      verdict: score.admissible
-        ? score.totals.unknownLegalForm > 0
-          ? t('scUnknownForm', { count: score.totals.unknownLegalForm })
-          : t('scAdmissible')
-        : t('scInadmissible', { count: score.breaches.length }),
-      rating: score.totals.rating,
-      perMunicipality: score.totals.ratingPerMunicipality,
-    }),
-    versusText(v, lang),
-  ];
-  // The offices' title goes in the row below the heading, their header in the next.
-  const officeStart = heading.length + 1;
-  const memberStart = officeStart + officeRows.length + 3;
-  const versusStart = memberStart + memberRows.length + 3;
-  const breachStart = versusStart + versusRows.length + 3;
   return {
-    name: sheetName,
-    heading,
-    freezeRows: officeStart + 1,
-    tables: [
-      {
-        name: `KP_Kontor_${index + 1}`,
-        startRow: officeStart,
-        title: t('tOffices'),
-        columns: [
-          { header: t('colHost'), format: '@', width: 13 },
-          { header: t('colName'), width: 22 },
-          ...METRICS.map((m) => ({ header: metricHeader(m, p, lang), format: m.format, width: 11 })),
-          { header: t('hFteEstimated'), width: 9 },
-          { header: t('hShareOver', { minutes: t1 }), format: pct, width: 10 },
-          { header: t('hShareOver', { minutes: t3 }), format: pct, width: 10 },
-          { header: t('hEstimatedTravel'), format: '0', width: 10 },
-          { header: t('hBaRegions'), format: '0', width: 9 },
-          { header: t('hCrossesCounty'), width: 9 },
-          { header: t('hAgreement'), width: 10 },
-          ...METRICS.map((m) => ({ header: metricRatingHeader(m, p, lang), format: '0', width: 10 })),
-          { header: t('indexHeader'), format: '0', width: 12, highlight: 'rating' },
-          { header: t('hMinFte', { limit: p.minFte }), width: 10, highlight: 'fail' },
-          { header: t('hMaxTravel', { limit: p.maxTravelWithoutServicePoint }), width: 12, highlight: 'fail' },
-          { header: t('hSameBa'), width: 9, highlight: 'fail' },
-          { header: t('hMaxOwners', { limit: p.maxOwners }), width: 9, highlight: 'fail' },
-          { header: t('hAllRules'), width: 9, highlight: 'fail' },
-        ],
-        rows: officeRows,
-      },
-      {
-        name: `KP_Medlemmer_${index + 1}`,
-        startRow: memberStart,
-        title: t('tMembers'),
-        columns: [
-          { header: t('hOfficeHost'), format: '@' },
-          { header: t('colMunicipalityNumber'), format: '@' },
-          { header: t('colMunicipality') },
-          { header: t('hRole') },
-          { header: t('colServicePoint') },
-          { header: t('hInhabitants'), format: '#,##0' },
-          { header: t('hTravelToHost'), format: min },
-          { header: t('hTravelSource') },
-          { header: t('hWithin'), format: '0.0' },
-          { header: t('hWithinSource') },
-          { header: t('hUserBurden'), format: '0.0' },
-          { header: t('hStaffTravel'), format: min },
-          { header: t('hFte'), format: '0.0' },
-          { header: t('hFteSource') },
-          { header: t('hBaRegion'), format: '@' },
-        ],
-        rows: memberRows,
-      },
-      {
-        name: `KP_Kommuner_${index + 1}`,
-        startRow: versusStart,
-        title: t('tVersus', { baseline: v.baseline }),
-        columns: [
-          { header: t('colMunicipalityNumber'), format: '@' },
-          { header: t('colMunicipality'), width: 20 },
-          { header: t('hRoleBefore'), width: 16 },
-          { header: t('hRoleNow'), width: 16 },
-          { header: t('hHostBefore'), format: '@' },
-          { header: t('hHostNow'), format: '@' },
-          { header: t('hAccessBefore'), format: '0.0' },
-          { header: t('hAccessNow'), format: '0.0' },
-          { header: t('hChange'), format: '+0.0;-0.0;0.0' },
-          { header: t('hFullBefore'), format: '0.0' },
-          { header: t('hFullNow'), format: '0.0' },
-          { header: t('hDaysBefore'), format: '0.0' },
-          { header: t('hDaysNow'), format: '0.0' },
-          { header: t('hStationedBefore'), format: '0.0' },
-          { header: t('hStationedNow'), format: '0.0' },
-          { header: t('hBreaks'), width: 24 },
-          { header: t('hWorseOff'), width: 9 },
-        ],
-        rows: versusRows,
-      },
-      {
-        name: `KP_Brudd_${index + 1}`,
-        startRow: breachStart,
-        title: score.admissible ? t('tBreachesNone') : t('tBreaches'),
-        columns: [
-          { header: t('colMunicipalityNumber'), format: '@' },
-          { header: t('colMunicipality') },
-          { header: t('hOfficeHost'), format: '@' },
-          { header: t('hOffice') },
-          { header: t('hRule'), width: 24 },
-          { header: t('hValue'), format: '0.0' },
-          { header: t('hLimit'), format: '0.0' },
-          { header: t('hExplanation'), width: 40 },
-        ],
-        rows: breachRows,
-      },
+    name: `KP_Kontor_${index + 1}`,
+    startRow,
+    title: t('tOffices'),
+    columns: [
+      { header: t('colHost'), format: '@', width: 13 },
+      { header: t('colName'), width: 22 },
+      ...METRICS.map((m) => ({ header: metricHeader(m, p, lang), format: m.format, width: 11 })),
+      { header: t('hFteEstimated'), width: 9 },
+      { header: t('hShareOver', { minutes: t1 }), format: pct, width: 10 },
+      { header: t('hShareOver', { minutes: t3 }), format: pct, width: 10 },
+      { header: t('hEstimatedTravel'), format: '0', width: 10 },
+      { header: t('hBaRegions'), format: '0', width: 9 },
+      { header: t('hCrossesCounty'), width: 9 },
+      { header: t('hAgreement'), width: 10 },
+      ...METRICS.map((m) => ({ header: metricRatingHeader(m, p, lang), format: '0', width: 10 })),
+      { header: t('indexHeader'), format: '0', width: 12, highlight: 'rating' },
+      { header: t('hMinFte', { limit: p.minFte }), width: 10, highlight: 'fail' },
+      { header: t('hMaxTravel', { limit: p.maxTravelWithoutServicePoint }), width: 12, highlight: 'fail' },
+      { header: t('hSameBa'), width: 9, highlight: 'fail' },
+      { header: t('hMaxOwners', { limit: p.maxOwners }), width: 9, highlight: 'fail' },
+      { header: t('hAllRules'), width: 9, highlight: 'fail' },
     ],
+    rows,
+  };
+}
+
+/** The members table (KP_Medlemmer_n). */
+function membersTable(rows: CellValue[][], startRow: number, index: number, { t }: Texts): TableSpec {
+  const min = '#,##0';
+  return {
+    name: `KP_Medlemmer_${index + 1}`,
+    startRow,
+    title: t('tMembers'),
+    columns: [
+      { header: t('hOfficeHost'), format: '@' },
+      { header: t('colMunicipalityNumber'), format: '@' },
+      { header: t('colMunicipality') },
+      { header: t('hRole') },
+      { header: t('colServicePoint') },
+      { header: t('hInhabitants'), format: '#,##0' },
+      { header: t('hTravelToHost'), format: min },
+      { header: t('hTravelSource') },
+      { header: t('hWithin'), format: '0.0' },
+      { header: t('hWithinSource') },
+      { header: t('hUserBurden'), format: '0.0' },
+      { header: t('hStaffTravel'), format: min },
+      { header: t('hFte'), format: '0.0' },
+      { header: t('hFteSource') },
+      { header: t('hBaRegion'), format: '@' },
+    ],
+    rows,
+  };
+}
+
+/** The municipalities against the baseline (KP_Kommuner_n). */
+function municipalitiesTable(rows: CellValue[][], startRow: number, index: number, baseline: string, { t }: Texts): TableSpec {
+  return {
+    name: `KP_Kommuner_${index + 1}`,
+    startRow,
+    title: t('tVersus', { baseline }),
+    columns: [
+      { header: t('colMunicipalityNumber'), format: '@' },
+      { header: t('colMunicipality'), width: 20 },
+      { header: t('hRoleBefore'), width: 16 },
+      { header: t('hRoleNow'), width: 16 },
+      { header: t('hHostBefore'), format: '@' },
+      { header: t('hHostNow'), format: '@' },
+      { header: t('hAccessBefore'), format: '0.0' },
+      { header: t('hAccessNow'), format: '0.0' },
+      { header: t('hChange'), format: '+0.0;-0.0;0.0' },
+      { header: t('hFullBefore'), format: '0.0' },
+      { header: t('hFullNow'), format: '0.0' },
+      { header: t('hDaysBefore'), format: '0.0' },
+      { header: t('hDaysNow'), format: '0.0' },
+      { header: t('hStationedBefore'), format: '0.0' },
+      { header: t('hStationedNow'), format: '0.0' },
+      { header: t('hBreaks'), width: 24 },
+      { header: t('hWorseOff'), width: 9 },
+    ],
+    rows,
+  };
+}
+
+/** The breaches table (KP_Brudd_n), titled as empty when the scenario is admissible. */
+function breachesTable(rows: CellValue[][], startRow: number, index: number, admissible: boolean, { t }: Texts): TableSpec {
+  return {
+    name: `KP_Brudd_${index + 1}`,
+    startRow,
+    title: admissible ? t('tBreachesNone') : t('tBreaches'),
+    columns: [
+      { header: t('colMunicipalityNumber'), format: '@' },
+      { header: t('colMunicipality') },
+      { header: t('hOfficeHost'), format: '@' },
+      { header: t('hOffice') },
+      { header: t('hRule'), width: 24 },
+      { header: t('hValue'), format: '0.0' },
+      { header: t('hLimit'), format: '0.0' },
+      { header: t('hExplanation'), width: 40 },
+    ],
+    rows,
   };
 }
 
