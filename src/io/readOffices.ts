@@ -1,5 +1,5 @@
 import { parseLegalForm } from './legalForm';
-import type { SheetData } from '../domain/sheets';
+import type { CellValue, SheetData } from '../domain/sheets';
 import type { LegalForm, Member, Municipality, MunicipalityNumber, Office, Scenario, ServicePoint, Staffing } from '../domain/types';
 import { a1, cellText, foldName, isBlank, isCellError, parseNumber } from './cells';
 import { OFFICE_FIELDS } from './fields';
@@ -92,177 +92,286 @@ export function readOffices(
 ): OfficesRead | undefined {
   const header = requiredHeader(sheet, OFFICE_FIELDS, log);
   if (!header) return undefined;
-  const col = (k: string) => header.columns.get(k);
-  const population = new Map(municipalities.map((m) => [m.number, m.population]));
-  const officeOf = new Map<MunicipalityNumber, { office: string; cell: string }>();
   const offices: Office[] = [];
-  const staffing = new Map<MunicipalityNumber, Staffing>();
-  let latest: AgreementDate | undefined;
-  let errorsBefore = log.problems.filter((p) => p.severity === 'error').length;
-
-  const resolveItem = (item: string, cell: string): MunicipalityNumber | undefined => {
-    const res = resolver.resolve(item);
-    if (res.ok) return res.number;
-    if (res.reason === 'ambiguous') log.error(sheet.name, cell, 'ambiguousName', { value: item, candidates: res.candidates ?? '' });
-    else log.error(sheet.name, cell, 'unknownMunicipality', { value: item, sheetName: kommunerSheet });
-    return undefined;
+  const rows: OfficeRows = {
+    sheet,
+    resolver,
+    log,
+    kommunerSheet,
+    municipalShareOfFte,
+    col: (k) => header.columns.get(k),
+    population: new Map(municipalities.map((m) => [m.number, m.population])),
+    officeOf: new Map(),
+    staffing: new Map(),
+    latest: undefined,
+    errorsBefore: log.problems.filter((p) => p.severity === 'error').length,
   };
-
-  const isName = (piece: string): boolean => resolver.resolve(piece).ok;
   for (let r = header.row + 1; r < sheet.values.length; r++) {
-    const row = sheet.values[r] ?? [];
-    if (row.every((v) => isBlank(v))) continue;
-    const cName = col('name')!;
-    const cHost = col('host')!;
-    const cMembers = col('members')!;
-    // A totals or notes row ("Sum", with no host and no members) is skipped with a note, as in Kommuner.
-    if (isBlank(row[cHost]) && isBlank(row[cMembers]) && TOTAL_LABELS.includes(foldName(cellText(row[cName])))) {
-      log.warn(sheet.name, a1(r, cName), 'totalsRowSkipped', { value: cellText(row[cName]) });
-      continue;
-    }
-    const name = cellText(row[cName]).trim() || `rad ${r + 1}`;
-    const hostCell = a1(r, cHost);
-    const membersCell = a1(r, cMembers);
-    for (const [c, v] of [
-      [cHost, row[cHost]],
-      [cMembers, row[cMembers]],
-    ] as const) {
-      if (isCellError(v)) log.error(sheet.name, a1(r, c), 'cellError', { value: cellText(v) });
-    }
-    const host = isBlank(row[cHost]) || isCellError(row[cHost]) ? undefined : resolveItem(cellText(row[cHost]).trim(), hostCell);
-    if (isBlank(row[cHost])) log.error(sheet.name, hostCell, 'valueMissing', { column: 'vertskommune' });
-    const members: MunicipalityNumber[] = [];
-    let membersBad = false;
-    for (const item of isCellError(row[cMembers]) ? [] : listItems(row[cMembers], isName)) {
-      const n = resolveItem(item, membersCell);
-      if (n === undefined) membersBad = true;
-      else if (!members.includes(n)) members.push(n);
-    }
-    if (members.length === 0 && !membersBad && !isCellError(row[cMembers])) {
-      log.error(sheet.name, membersCell, 'officeNoMembers', { office: name });
-      continue;
-    }
-    if (host !== undefined && !members.includes(host) && !membersBad) {
-      log.error(sheet.name, hostCell, 'officeHostNotMember', {
-        host: resolver.label(host),
+    const office = readOfficeRow(rows, r);
+    if (office) offices.push(office);
+  }
+  addMissingOffices(rows, municipalities, offices);
+  return { scenario: { name: baselineName(rows.latest), offices }, staffing: rows.staffing };
+}
+
+/** What reading a row of Kontorer takes, and what the rows before found (offices by member, staffing, latest date). */
+type OfficeRows = {
+  readonly sheet: SheetData;
+  readonly resolver: MunicipalityResolver;
+  readonly log: ProblemLog;
+  readonly kommunerSheet: string;
+  readonly municipalShareOfFte: number;
+  readonly col: (k: string) => number | undefined;
+  readonly population: ReadonlyMap<MunicipalityNumber, number>;
+  /** The office (and its members' cell) each municipality is a member of. */
+  readonly officeOf: Map<MunicipalityNumber, { office: string; cell: string }>;
+  readonly staffing: Map<MunicipalityNumber, Staffing>;
+  /** The latest agreement date so far. */
+  latest: AgreementDate | undefined;
+  /** Errors in the log after the last row that had some. */
+  errorsBefore: number;
+};
+
+/** A municipality of a cell by its name or number; undefined when unknown or ambiguous (said, at `cell`). */
+function resolveItem({ sheet, resolver, log, kommunerSheet }: OfficeRows, item: string, cell: string): MunicipalityNumber | undefined {
+  const res = resolver.resolve(item);
+  if (res.ok) return res.number;
+  if (res.reason === 'ambiguous') log.error(sheet.name, cell, 'ambiguousName', { value: item, candidates: res.candidates ?? '' });
+  else log.error(sheet.name, cell, 'unknownMunicipality', { value: item, sheetName: kommunerSheet });
+  return undefined;
+}
+
+/** Whether a piece of a list cell is a municipality's name (what keeps «Evje og Hornnes» together). */
+function isNameOf(resolver: MunicipalityResolver): (piece: string) => boolean {
+  return (piece) => resolver.resolve(piece).ok;
+}
+
+/** One row of Kontorer as an office; undefined when blank, a totals row or in error (each said). */
+function readOfficeRow(rows: OfficeRows, r: number): Office | undefined {
+  const { sheet, log, col, resolver } = rows;
+  const row = sheet.values[r] ?? [];
+  if (row.every((v) => isBlank(v))) return undefined;
+  const cName = col('name')!;
+  const cHost = col('host')!;
+  const cMembers = col('members')!;
+  // A totals or notes row ("Sum", with no host and no members) is skipped with a note, as in Kommuner.
+  if (isBlank(row[cHost]) && isBlank(row[cMembers]) && TOTAL_LABELS.includes(foldName(cellText(row[cName])))) {
+    log.warn(sheet.name, a1(r, cName), 'totalsRowSkipped', { value: cellText(row[cName]) });
+    return undefined;
+  }
+  const name = cellText(row[cName]).trim() || `rad ${r + 1}`;
+  const hostCell = a1(r, cHost);
+  const membersCell = a1(r, cMembers);
+  for (const [c, v] of [
+    [cHost, row[cHost]],
+    [cMembers, row[cMembers]],
+  ] as const) {
+    if (isCellError(v)) log.error(sheet.name, a1(r, c), 'cellError', { value: cellText(v) });
+  }
+  const host = isBlank(row[cHost]) || isCellError(row[cHost]) ? undefined : resolveItem(rows, cellText(row[cHost]).trim(), hostCell);
+  if (isBlank(row[cHost])) log.error(sheet.name, hostCell, 'valueMissing', { column: 'vertskommune' });
+  const { members, membersBad } = readMembers(rows, row[cMembers], membersCell);
+  if (members.length === 0 && !membersBad && !isCellError(row[cMembers])) {
+    log.error(sheet.name, membersCell, 'officeNoMembers', { office: name });
+    return undefined;
+  }
+  if (host !== undefined && !members.includes(host) && !membersBad) {
+    log.error(sheet.name, hostCell, 'officeHostNotMember', {
+      host: resolver.label(host),
+      office: name,
+      members: members.map((m) => resolver.label(m)).join(', '),
+    });
+  }
+  claimMembers(rows, members, name, membersCell);
+  const days = openingDays(rows, row, r, members, name);
+  const legalForm = legalFormOf(rows, row, r);
+  const cDate = col('date');
+  const date = cDate === undefined ? undefined : dateOf(row[cDate]);
+  if (date && (!rows.latest || date.date > rows.latest.date)) rows.latest = date;
+  const given = officeStaffing(rows, r);
+  if (!given.ok) return undefined;
+  if (given.fte) spreadStaffing(rows, members, given.fte, given.fromTotal);
+  return officeAt(host!, members, days, legalForm, name);
+}
+
+/** The members of a list cell, each once; `membersBad` when one of them is not known (said). */
+function readMembers(
+  rows: OfficeRows,
+  v: CellValue | undefined,
+  membersCell: string,
+): { members: MunicipalityNumber[]; membersBad: boolean } {
+  const members: MunicipalityNumber[] = [];
+  let membersBad = false;
+  for (const item of isCellError(v) ? [] : listItems(v, isNameOf(rows.resolver))) {
+    const n = resolveItem(rows, item, membersCell);
+    if (n === undefined) membersBad = true;
+    else if (!members.includes(n)) members.push(n);
+  }
+  return { members, membersBad };
+}
+
+/** Records the office of each member; an error for a member already in an office of an earlier row. */
+function claimMembers(
+  { sheet, log, resolver, officeOf }: OfficeRows,
+  members: readonly MunicipalityNumber[],
+  name: string,
+  membersCell: string,
+): void {
+  for (const m of members) {
+    const before = officeOf.get(m);
+    if (before)
+      log.error(sheet.name, membersCell, 'officeMemberTwice', {
+        number: resolver.label(m),
         office: name,
-        members: members.map((m) => resolver.label(m)).join(', '),
+        other: before.office,
+        otherCell: `${sheet.name}!${before.cell}`,
       });
-    }
-    for (const m of members) {
-      const before = officeOf.get(m);
-      if (before)
-        log.error(sheet.name, membersCell, 'officeMemberTwice', {
-          number: resolver.label(m),
-          office: name,
-          other: before.office,
-          otherCell: `${sheet.name}!${before.cell}`,
-        });
-      else officeOf.set(m, { office: name, cell: membersCell });
-    }
+    else officeOf.set(m, { office: name, cell: membersCell });
+  }
+}
 
-    // Locations: member → opening days.
-    const days = new Map<MunicipalityNumber, number>();
-    const cLoc = col('locations');
-    if (cLoc !== undefined && !isBlank(row[cLoc])) {
-      const locCell = a1(r, cLoc);
-      for (const item of listItems(row[cLoc], isName)) {
-        const meeting = /\s*[:(]?\s*(møterom|møteplass|meeting room)\s*\)?$/i;
-        // A bare municipality (a name, or a number such as «1840») is a 5-day office; else the
-        // trailing number is its opening days.
-        const m = meeting.test(item)
-          ? [item, item.replace(meeting, ''), undefined]
-          : resolver.resolve(item).ok
-            ? [item, item, undefined]
-            : /^(.*?)(?:\s*[:(]?\s*(\d+(?:[.,]\d+)?)\s*(?:dager|dag|days|day|d)?\s*\)?)?$/i.exec(item)!;
-        const where = m[1]!.trim();
-        const n = meeting.test(item) ? MEETING : m[2] === undefined ? 5 : parseNumber(m[2]);
-        if (!where || n === undefined || (n !== MEETING && (n < 1 || n > 5))) {
-          log.error(sheet.name, locCell, 'badOpeningDays', { value: item });
-          continue;
-        }
-        const at = resolveItem(where, locCell);
-        if (at === undefined) continue;
-        if (!members.includes(at)) {
-          log.error(sheet.name, locCell, 'officeLocationNotMember', { name: resolver.label(at), office: name });
-          continue;
-        }
-        days.set(at, n);
+/** Locations: member → opening days (MEETING for a meeting room); an error for each location that does not read. */
+function openingDays(
+  rows: OfficeRows,
+  row: readonly CellValue[],
+  r: number,
+  members: readonly MunicipalityNumber[],
+  name: string,
+): Map<MunicipalityNumber, number> {
+  const { sheet, log, resolver } = rows;
+  const days = new Map<MunicipalityNumber, number>();
+  const cLoc = rows.col('locations');
+  if (cLoc !== undefined && !isBlank(row[cLoc])) {
+    const locCell = a1(r, cLoc);
+    for (const item of listItems(row[cLoc], isNameOf(resolver))) {
+      const meeting = /\s*[:(]?\s*(møterom|møteplass|meeting room)\s*\)?$/i;
+      // A bare municipality (a name, or a number such as «1840») is a 5-day office; else the
+      // trailing number is its opening days.
+      const m = meeting.test(item)
+        ? [item, item.replace(meeting, ''), undefined]
+        : resolver.resolve(item).ok
+          ? [item, item, undefined]
+          : /^(.*?)(?:\s*[:(]?\s*(\d+(?:[.,]\d+)?)\s*(?:dager|dag|days|day|d)?\s*\)?)?$/i.exec(item)!;
+      const where = m[1]!.trim();
+      const n = meeting.test(item) ? MEETING : m[2] === undefined ? 5 : parseNumber(m[2]);
+      if (!where || n === undefined || (n !== MEETING && (n < 1 || n > 5))) {
+        log.error(sheet.name, locCell, 'badOpeningDays', { value: item });
+        continue;
       }
-    }
-
-    // Legal form: blank is unknown, never an agreement.
-    let legalForm: LegalForm = 'ukjent';
-    const cForm = col('legalForm');
-    if (cForm !== undefined && !isBlank(row[cForm])) {
-      const f = parseLegalForm(row[cForm]);
-      if (f) legalForm = f;
-      else log.error(sheet.name, a1(r, cForm), 'badLegalForm', { value: cellText(row[cForm]) });
-    }
-    const cDate = col('date');
-    const date = cDate === undefined ? undefined : dateOf(row[cDate]);
-    if (date && (!latest || date.date > latest.date)) latest = date;
-
-    // Staffing given for the office, spread to its members by population.
-    const fte = (k: string) => {
-      const c = col(k);
-      return c === undefined ? {} : nonNegativeAt(sheet, r, c, log);
-    };
-    const st = fte('stateFte');
-    const mu = fte('municipalFte');
-    const to = fte('totalFte');
-    const errorsNow = log.problems.filter((p) => p.severity === 'error').length;
-    if (errorsNow > errorsBefore) {
-      errorsBefore = errorsNow;
-      continue;
-    }
-    let given: { stateFte: number; municipalFte: number } | undefined;
-    const fromTotal = st.value === undefined && mu.value === undefined && to.value !== undefined;
-    if (st.value !== undefined || mu.value !== undefined) given = { stateFte: st.value ?? 0, municipalFte: mu.value ?? 0 };
-    else if (to.value !== undefined)
-      given = { stateFte: to.value * (1 - municipalShareOfFte), municipalFte: to.value * municipalShareOfFte };
-    if (given) {
-      const total = members.reduce((s, m) => s + (population.get(m) ?? 0), 0);
-      for (const m of members) {
-        const share = total === 0 ? 1 / members.length : (population.get(m) ?? 0) / total;
-        staffing.set(m, {
-          stateFte: given.stateFte * share,
-          municipalFte: given.municipalFte * share,
-          provenance: 'given',
-          ...(fromTotal ? { fromTotal: sheet.name } : {}),
-        });
+      const at = resolveItem(rows, where, locCell);
+      if (at === undefined) continue;
+      if (!members.includes(at)) {
+        log.error(sheet.name, locCell, 'officeLocationNotMember', { name: resolver.label(at), office: name });
+        continue;
       }
+      days.set(at, n);
     }
-    const servicePoint = (m: MunicipalityNumber): ServicePoint => {
-      const d = days.get(m);
-      if (d === undefined) return { kind: 'none' };
-      if (d === MEETING) return { kind: 'meeting' };
-      return d >= 5 ? { kind: 'branch', days: 5 } : { kind: 'branch', days: d };
-    };
-    const ordered: Member[] = [
-      { number: host!, servicePoint: { kind: 'full' } },
-      ...members.filter((m) => m !== host).map((m) => ({ number: m, servicePoint: servicePoint(m) })),
-    ];
-    offices.push({
-      host: host!,
-      members: ordered,
-      hostAgreement: legalForm === 'vertskommune' || legalForm === 'sammenslått' || legalForm === 'statlig',
-      legalForm,
-      name,
+  }
+  return days;
+}
+
+/** Legal form: blank is unknown, never an agreement; an error when it does not read. */
+function legalFormOf({ sheet, log, col }: OfficeRows, row: readonly CellValue[], r: number): LegalForm {
+  let legalForm: LegalForm = 'ukjent';
+  const cForm = col('legalForm');
+  if (cForm !== undefined && !isBlank(row[cForm])) {
+    const f = parseLegalForm(row[cForm]);
+    if (f) legalForm = f;
+    else log.error(sheet.name, a1(r, cForm), 'badLegalForm', { value: cellText(row[cForm]) });
+  }
+  return legalForm;
+}
+
+/**
+ * Staffing given for the office: state and municipal FTE, or a total split by the municipal
+ * share. Not ok when the row has brought new errors (the row is then left out).
+ */
+function officeStaffing(
+  rows: OfficeRows,
+  r: number,
+): { ok: false } | { ok: true; fte?: { stateFte: number; municipalFte: number }; fromTotal: boolean } {
+  const { sheet, log, col, municipalShareOfFte } = rows;
+  const fte = (k: string) => {
+    const c = col(k);
+    return c === undefined ? {} : nonNegativeAt(sheet, r, c, log);
+  };
+  const st = fte('stateFte');
+  const mu = fte('municipalFte');
+  const to = fte('totalFte');
+  const errorsNow = log.problems.filter((p) => p.severity === 'error').length;
+  if (errorsNow > rows.errorsBefore) {
+    rows.errorsBefore = errorsNow;
+    return { ok: false };
+  }
+  let given: { stateFte: number; municipalFte: number } | undefined;
+  const fromTotal = st.value === undefined && mu.value === undefined && to.value !== undefined;
+  if (st.value !== undefined || mu.value !== undefined) given = { stateFte: st.value ?? 0, municipalFte: mu.value ?? 0 };
+  else if (to.value !== undefined) given = { stateFte: to.value * (1 - municipalShareOfFte), municipalFte: to.value * municipalShareOfFte };
+  return { ok: true, fte: given, fromTotal };
+}
+
+/** The office's staffing spread to its members by population. */
+function spreadStaffing(
+  { sheet, population, staffing }: OfficeRows,
+  members: readonly MunicipalityNumber[],
+  given: { stateFte: number; municipalFte: number },
+  fromTotal: boolean,
+): void {
+  const total = members.reduce((s, m) => s + (population.get(m) ?? 0), 0);
+  for (const m of members) {
+    const share = total === 0 ? 1 / members.length : (population.get(m) ?? 0) / total;
+    staffing.set(m, {
+      stateFte: given.stateFte * share,
+      municipalFte: given.municipalFte * share,
+      provenance: 'given',
+      ...(fromTotal ? { fromTotal: sheet.name } : {}),
     });
   }
+}
+
+/** The office: its host first (full service), then the members with the service point their opening days give. */
+function officeAt(
+  host: MunicipalityNumber,
+  members: readonly MunicipalityNumber[],
+  days: ReadonlyMap<MunicipalityNumber, number>,
+  legalForm: LegalForm,
+  name: string,
+): Office {
+  const servicePoint = (m: MunicipalityNumber): ServicePoint => {
+    const d = days.get(m);
+    if (d === undefined) return { kind: 'none' };
+    if (d === MEETING) return { kind: 'meeting' };
+    return d >= 5 ? { kind: 'branch', days: 5 } : { kind: 'branch', days: d };
+  };
+  const ordered: Member[] = [
+    { number: host, servicePoint: { kind: 'full' } },
+    ...members.filter((m) => m !== host).map((m) => ({ number: m, servicePoint: servicePoint(m) })),
+  ];
+  return {
+    host,
+    members: ordered,
+    hostAgreement: legalForm === 'vertskommune' || legalForm === 'sammenslått' || legalForm === 'statlig',
+    legalForm,
+    name,
+  };
+}
+
+/** Municipalities of Kommuner in no office: a note, and each an office of its own. */
+function addMissingOffices(
+  { sheet, log, resolver, officeOf }: OfficeRows,
+  municipalities: readonly Municipality[],
+  offices: Office[],
+): void {
   const missing = municipalities.filter((m) => !officeOf.has(m.number));
-  if (missing.length > 0) {
-    log.warn(sheet.name, undefined, 'officesMissing', {
-      count: missing.length,
-      list: missing
-        .slice(0, 10)
-        .map((m) => resolver.label(m.number))
-        .join(', ')
-        .concat(missing.length > 10 ? ', …' : ''),
-    });
-    for (const m of missing)
-      offices.push({ host: m.number, members: [{ number: m.number, servicePoint: { kind: 'full' } }], hostAgreement: true });
-  }
-  return { scenario: { name: baselineName(latest), offices }, staffing };
+  if (missing.length === 0) return;
+  log.warn(sheet.name, undefined, 'officesMissing', {
+    count: missing.length,
+    list: missing
+      .slice(0, 10)
+      .map((m) => resolver.label(m.number))
+      .join(', ')
+      .concat(missing.length > 10 ? ', …' : ''),
+  });
+  for (const m of missing)
+    offices.push({ host: m.number, members: [{ number: m.number, servicePoint: { kind: 'full' } }], hostAgreement: true });
 }

@@ -1,12 +1,12 @@
 import type { Parameters } from '../domain/parameters';
 import type { SheetData, WorkbookSnapshot } from '../domain/sheets';
 import type { Municipality, MunicipalityNumber, PlanningInput, Scenario, Staffing } from '../domain/types';
-import { buildTravelMatrix, countPairs, type TravelEntry } from '../travel/matrix';
+import { buildTravelMatrix, countPairs, type MissingPair, type TravelEntry } from '../travel/matrix';
 import { pairKey, type NetworkLink, type TravelNetwork } from '../travel/network';
 import { validateTravel, type TravelFinding } from '../travel/validate';
 import { a1 } from './cells';
 import { MUNICIPALITY_FIELDS, OFFICE_FIELDS, SCENARIO_FIELDS, STAFFING_FIELDS } from './fields';
-import { readOffices } from './readOffices';
+import { readOffices, type OfficesRead } from './readOffices';
 import { findHeaderRow, kindOfSheetName, type FieldSpec, type SheetKind } from './headers';
 import { hasErrors, ProblemLog, summarizeProblems, type Problem } from './problems';
 import { readMunicipalities, type ReferenceMunicipality } from './readMunicipalities';
@@ -164,20 +164,7 @@ function referenceResolver(options: ReadOptions): MunicipalityResolver | undefin
 export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, options: ReadOptions = {}): ReadResult {
   const log = new ProblemLog();
   const owned = new Set(snapshot.ownedSheets);
-  const own = snapshot.sheets.filter((s) => !owned.has(s.name));
-  // Vekter (optional): the planner's weights and scales for the index; found by its name only.
-  const weightSheet = own.find((s) => isWeightSheetName(s.name));
-  // A sheet exported from SSB's statbank is read through its layout (see ssbExport).
-  const ssb = new Map<string, SsbExport>();
-  const sheets = own
-    .filter((s) => s !== weightSheet)
-    .map((s) => {
-      // Only a sheet that may be Kommuner: one named for another input is read as that input.
-      const kind = kindOfSheetName(s.name);
-      const x = kind === undefined || kind === 'municipalities' ? ssbExport(s) : undefined;
-      if (x) ssb.set(s.name, x);
-      return x?.sheet ?? s;
-    });
+  const { weightSheet, sheets, ssb } = plannersSheets(snapshot.sheets.filter((s) => !owned.has(s.name)));
 
   const kommunerSheet = pickSheet(sheets, 'municipalities', MUNICIPALITY_FIELDS);
   if (!kommunerSheet) {
@@ -191,7 +178,107 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
     return { value: undefined, problems: summarizeProblems(log.problems), scenarioProblems: [] };
   }
   const resolver = new MunicipalityResolver(municipalities, options.extraNames);
+  const reading: Reading = { sheets, kommunerSheet, municipalities, resolver, log, params };
 
+  const { travelSheets, entries, ferrySheets, network } = readTravelInputs(reading, options.network);
+  const { staffingSheet, officesSheet, today, staffing } = readStaffingAndOffices(reading);
+
+  // Kostnader (optional): cost lines for the cost keys; found by its name only.
+  const costSheet = sheets.find((s) => kindOfSheetName(s.name) === 'costs' && s !== kommunerSheet);
+  const costLines = costSheet ? readCosts(costSheet, resolver, log, kommunerSheet.name) : [];
+
+  const scenarioSheet = pickSheet(
+    sheets.filter((s) => s !== kommunerSheet && s !== officesSheet && !travelSheets.includes(s)),
+    'scenarios',
+    SCENARIO_FIELDS,
+  );
+  const used = [kommunerSheet, ...travelSheets, ...ferrySheets, staffingSheet, officesSheet, costSheet, scenarioSheet];
+  const ignored = noteIgnoredSheets(sheets, new Set(used), log);
+  const { scenarios, scenarioProblems, broken } = readPlannedScenarios(reading, scenarioSheet, today);
+
+  // Scenarios the optimiser wrote (Kontorplan's own sheet, in the Scenarier layout) are scored
+  // like the planner's; a planner's scenario of the same name wins.
+  // The planner's own what-ifs (KP Egne scenarier) likewise, after them.
+  const ownSheets = snapshot.sheets.filter((s) => owned.has(s.name));
+  const { sheet: optimizedSheet, names: optimizedNames } = readOwnScenarios(reading, ownSheets, OPTIMIZED_SCENARIOS_SHEET, scenarios);
+  const { sheet: ownSheet, names: ownNames } = readOwnScenarios(reading, ownSheets, OWN_SCENARIOS_SHEET, scenarios);
+
+  const { matrix, missing, straightLine } = buildTravelMatrix(municipalities, entries, params, network);
+  reportMissingTravel(reading, scenarios, missing);
+  const findings = validateTravel(matrix, entries, missing, params);
+  reportTravelFindings(findings, resolver, log);
+  reportStraightLines(reading, straightLine);
+
+  const ratings = weightSheet ? readWeights(weightSheet, params, log) : {};
+
+  const problems = summarizeProblems(log.problems);
+  if (hasErrors(problems)) return { value: undefined, problems: [...problems, ...scenarioProblems], scenarioProblems: [] };
+  return {
+    value: {
+      municipalities,
+      travel: matrix,
+      staffing,
+      scenarios,
+      ...(Object.keys(ratings).length > 0 ? { ratings } : {}),
+      costLines,
+      sheetsUsed: {
+        municipalities: kommunerSheet.name,
+        travel: travelSheets.map((s) => s.name),
+        ferries: ferrySheets.map((s) => s.name),
+        staffing: staffingSheet?.name,
+        costs: costSheet?.name,
+        scenarios: scenarioSheet?.name,
+        ...(weightSheet ? { weights: weightSheet.name } : {}),
+        ...(officesSheet && today ? { offices: officesSheet.name, baseline: today.scenario.name } : {}),
+        ...(optimizedSheet ? { optimizedScenarios: optimizedSheet.name, optimizedScenarioNames: optimizedNames } : {}),
+        ...(ownSheet ? { ownScenarios: ownSheet.name, ownScenarioNames: ownNames } : {}),
+        ...(ignored.length > 0 ? { ignored } : {}),
+        ...(broken.size > 0 ? { brokenScenarios: [...broken].filter((b) => b !== '*') } : {}),
+      },
+      travelReport: { ...countPairs(matrix), findings, ferries: network?.links.filter((l) => l.kind === 'ferry') ?? [] },
+    },
+    problems,
+    scenarioProblems,
+  };
+}
+
+/** What the steps after Kommuner read with: the planner's sheets, Kommuner and its municipalities, the log. */
+type Reading = Readonly<{
+  sheets: readonly SheetData[];
+  kommunerSheet: SheetData;
+  municipalities: readonly Municipality[];
+  resolver: MunicipalityResolver;
+  log: ProblemLog;
+  params: Parameters;
+}>;
+
+/** The planner's sheets as the readers take them: Vekter apart, an SSB export through its layout. */
+function plannersSheets(own: readonly SheetData[]): {
+  weightSheet: SheetData | undefined;
+  sheets: SheetData[];
+  ssb: Map<string, SsbExport>;
+} {
+  // Vekter (optional): the planner's weights and scales for the index; found by its name only.
+  const weightSheet = own.find((s) => isWeightSheetName(s.name));
+  // A sheet exported from SSB's statbank is read through its layout (see ssbExport).
+  const ssb = new Map<string, SsbExport>();
+  const sheets = own
+    .filter((s) => s !== weightSheet)
+    .map((s) => {
+      // Only a sheet that may be Kommuner: one named for another input is read as that input.
+      const kind = kindOfSheetName(s.name);
+      const x = kind === undefined || kind === 'municipalities' ? ssbExport(s) : undefined;
+      if (x) ssb.set(s.name, x);
+      return x?.sheet ?? s;
+    });
+  return { weightSheet, sheets, ssb };
+}
+
+/** Reads the travel sheets and the Ferjer sheets; the network with the planner's ferries in it. */
+function readTravelInputs(
+  { sheets, kommunerSheet, resolver, log }: Reading,
+  shipped: TravelNetwork | undefined,
+): { travelSheets: SheetData[]; entries: TravelEntry[]; ferrySheets: SheetData[]; network: TravelNetwork | undefined } {
   const travelSheets = sheets.filter(
     (s) => s !== kommunerSheet && (kindOfSheetName(s.name) === 'travel' || (kindOfSheetName(s.name) === undefined && isLongForm(s))),
   );
@@ -201,8 +288,16 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
   const ferrySheets = sheets.filter((s) => s !== kommunerSheet && kindOfSheetName(s.name) === 'ferries');
   const ownFerries: NetworkLink[] = [];
   for (const s of ferrySheets) ownFerries.push(...readFerrySheet(s, resolver, log, kommunerSheet.name));
-  const network = mergeFerries(options.network, ownFerries);
+  return { travelSheets, entries, ferrySheets, network: mergeFerries(shipped, ownFerries) };
+}
 
+/** Reads Bemanning and Kontorer; the staffing of every municipality (the office's, else Bemanning's, else estimated). */
+function readStaffingAndOffices({ sheets, kommunerSheet, municipalities, resolver, log, params }: Reading): {
+  staffingSheet: SheetData | undefined;
+  officesSheet: SheetData | undefined;
+  today: OfficesRead | undefined;
+  staffing: Map<MunicipalityNumber, Staffing>;
+} {
   const staffingSheet = pickSheet(
     sheets.filter((s) => s !== kommunerSheet),
     'staffing',
@@ -230,27 +325,14 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
       office ? { ...office, costPerFte: own?.costPerFte, premisesCost: own?.premisesCost } : (own ?? estimateStaffing(m, params)),
     );
   }
+  return { staffingSheet, officesSheet, today, staffing };
+}
 
-  // Kostnader (optional): cost lines for the cost keys; found by its name only.
-  const costSheet = sheets.find((s) => kindOfSheetName(s.name) === 'costs' && s !== kommunerSheet);
-  const costLines = costSheet ? readCosts(costSheet, resolver, log, kommunerSheet.name) : [];
-
-  const scenarioSheet = pickSheet(
-    sheets.filter((s) => s !== kommunerSheet && s !== officesSheet && !travelSheets.includes(s)),
-    'scenarios',
-    SCENARIO_FIELDS,
-  );
-  // A sheet of the planner's own with a municipality column that is no input (notes, a list, a
-  // pivot): not read, and said so, so that she knows where her figures did not go.
-  const used = new Set<SheetData | undefined>([
-    kommunerSheet,
-    ...travelSheets,
-    ...ferrySheets,
-    staffingSheet,
-    officesSheet,
-    costSheet,
-    scenarioSheet,
-  ]);
+/**
+ * A sheet of the planner's own with a municipality column that is no input (notes, a list, a
+ * pivot): not read, and said so, so that she knows where her figures did not go. Their names.
+ */
+function noteIgnoredSheets(sheets: readonly SheetData[], used: ReadonlySet<SheetData | undefined>, log: ProblemLog): string[] {
   const ignored: string[] = [];
   for (const s of sheets) {
     if (used.has(s)) continue;
@@ -259,8 +341,20 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
     ignored.push(s.name);
     log.warn(s.name, undefined, 'sheetIgnored', { column: h.headers[h.columns.get('number')!] ?? '' });
   }
-  // Scenarier's problems are kept apart: a broken scenario is left out and listed, the others are
-  // scored, and commands that do not use scenarios (optimize, travel) are not held up by them.
+  return ignored;
+}
+
+/**
+ * The scenarios to score: today's (Kontorer) first, then Scenarier's, else one office per
+ * municipality. Scenarier's problems are kept apart: a broken scenario is left out and listed,
+ * the others are scored, and commands that do not use scenarios (optimize, travel) are not held
+ * up by them.
+ */
+function readPlannedScenarios(
+  { municipalities, resolver, kommunerSheet }: Reading,
+  scenarioSheet: SheetData | undefined,
+  today: OfficesRead | undefined,
+): { scenarios: Scenario[]; scenarioProblems: readonly Problem[]; broken: Set<string> } {
   const scenarioLog = new ProblemLog();
   const broken = new Set<string>();
   const planned = scenarioSheet ? readScenarios(scenarioSheet, municipalities, resolver, scenarioLog, kommunerSheet.name, broken) : [];
@@ -280,29 +374,38 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
             })),
           },
         ];
+  return { scenarios, scenarioProblems, broken };
+}
 
-  // Scenarios the optimiser wrote (Kontorplan's own sheet, in the Scenarier layout) are scored
-  // like the planner's; a planner's scenario of the same name wins.
-  // The planner's own what-ifs (KP Egne scenarier) likewise, after them.
-  const readOwn = (sheetName: string): { sheet?: SheetData; names: string[] } => {
-    const names: string[] = [];
-    const sheet = snapshot.sheets.find((s) => owned.has(s.name) && s.name === sheetName);
-    if (!sheet) return { names };
-    const taken = new Set(scenarios.map((s) => s.name.toLowerCase()));
-    for (const s of readScenarios(sheet, municipalities, resolver, log, kommunerSheet.name, undefined, sheet.values.length)) {
-      if (!taken.has(s.name.toLowerCase())) {
-        scenarios.push(s);
-        names.push(s.name);
-      }
+/** Adds the scenarios of one of Kontorplan's own sheets to `scenarios`, those of a name not taken yet; the sheet and the names added. */
+function readOwnScenarios(
+  { municipalities, resolver, log, kommunerSheet }: Reading,
+  ownSheets: readonly SheetData[],
+  sheetName: string,
+  scenarios: Scenario[],
+): { sheet?: SheetData; names: string[] } {
+  const names: string[] = [];
+  const sheet = ownSheets.find((s) => s.name === sheetName);
+  if (!sheet) return { names };
+  const taken = new Set(scenarios.map((s) => s.name.toLowerCase()));
+  for (const s of readScenarios(sheet, municipalities, resolver, log, kommunerSheet.name, undefined, sheet.values.length)) {
+    if (!taken.has(s.name.toLowerCase())) {
+      scenarios.push(s);
+      names.push(s.name);
     }
-    return { sheet, names };
-  };
-  const { sheet: optimizedSheet, names: optimizedNames } = readOwn(OPTIMIZED_SCENARIOS_SHEET);
-  const { sheet: ownSheet, names: ownNames } = readOwn(OWN_SCENARIOS_SHEET);
+  }
+  return { sheet, names };
+}
 
-  const { matrix, missing, straightLine } = buildTravelMatrix(municipalities, entries, params, network);
-  // Only the pairs a scenario needs (member ↔ host) must be known; report them per
-  // municipality without coordinates, at its row in Kommuner.
+/**
+ * Only the pairs a scenario needs (member ↔ host) must be known; reports them per
+ * municipality without coordinates, at its row in Kommuner.
+ */
+function reportMissingTravel(
+  { kommunerSheet, municipalities, resolver, log }: Reading,
+  scenarios: readonly Scenario[],
+  missing: readonly MissingPair[],
+): void {
   const needed = new Set<string>();
   for (const s of scenarios) {
     for (const o of s.offices) {
@@ -337,9 +440,10 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
       example: resolver.label(others[0]!),
     });
   }
+}
 
-  const findings = validateTravel(matrix, entries, missing, params);
-  // Each kind of finding listed up to a limit, then counted: a national matrix can have thousands.
+/** Warns of the planner's own times that look wrong: each kind listed up to a limit, then counted (a national matrix can have thousands). */
+function reportTravelFindings(findings: readonly TravelFinding[], resolver: MunicipalityResolver, log: ProblemLog): void {
   const listed = new Map<string, number>();
   const more = new Map<string, { sheet: string; count: number }>();
   const min1 = (x: number) => Math.round(x * 10) / 10;
@@ -366,7 +470,10 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
       });
   }
   for (const [kind, m] of more) log.warn(m.sheet, undefined, 'travelFindingsMore', { count: m.count, kind: FINDING_NAMES[kind] ?? kind });
-  // A pair estimated in a straight line: blame the end with more such pairs (the cut-off one).
+}
+
+/** Warns of pairs estimated in a straight line: blames the end with more such pairs (the cut-off one), at its row in Kommuner. */
+function reportStraightLines({ kommunerSheet, municipalities, resolver, log }: Reading, straightLine: readonly MissingPair[]): void {
   const straightCount = new Map<MunicipalityNumber, number>();
   for (const p of straightLine) for (const m of [p.from, p.to]) straightCount.set(m, (straightCount.get(m) ?? 0) + 1);
   const cutOff = new Map<MunicipalityNumber, number>();
@@ -374,6 +481,8 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
     const culprit = (straightCount.get(p.from) ?? 0) >= (straightCount.get(p.to) ?? 0) ? p.from : p.to;
     cutOff.set(culprit, (cutOff.get(culprit) ?? 0) + 1);
   }
+  const byNumber = new Map(municipalities.map((m) => [m.number, m]));
+  const header = findHeaderRow(kommunerSheet, MUNICIPALITY_FIELDS);
   for (const [number, count] of cutOff) {
     const m = byNumber.get(number)!;
     log.warn(kommunerSheet.name, a1(m.row, header?.columns.get('number') ?? 0), 'travelStraightLine', {
@@ -381,38 +490,6 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
       count,
     });
   }
-
-  const ratings = weightSheet ? readWeights(weightSheet, params, log) : {};
-
-  const problems = summarizeProblems(log.problems);
-  if (hasErrors(problems)) return { value: undefined, problems: [...problems, ...scenarioProblems], scenarioProblems: [] };
-  return {
-    value: {
-      municipalities,
-      travel: matrix,
-      staffing,
-      scenarios,
-      ...(Object.keys(ratings).length > 0 ? { ratings } : {}),
-      costLines,
-      sheetsUsed: {
-        municipalities: kommunerSheet.name,
-        travel: travelSheets.map((s) => s.name),
-        ferries: ferrySheets.map((s) => s.name),
-        staffing: staffingSheet?.name,
-        costs: costSheet?.name,
-        scenarios: scenarioSheet?.name,
-        ...(weightSheet ? { weights: weightSheet.name } : {}),
-        ...(officesSheet && today ? { offices: officesSheet.name, baseline: today.scenario.name } : {}),
-        ...(optimizedSheet ? { optimizedScenarios: optimizedSheet.name, optimizedScenarioNames: optimizedNames } : {}),
-        ...(ownSheet ? { ownScenarios: ownSheet.name, ownScenarioNames: ownNames } : {}),
-        ...(ignored.length > 0 ? { ignored } : {}),
-        ...(broken.size > 0 ? { brokenScenarios: [...broken].filter((b) => b !== '*') } : {}),
-      },
-      travelReport: { ...countPairs(matrix), findings, ferries: network?.links.filter((l) => l.kind === 'ferry') ?? [] },
-    },
-    problems,
-    scenarioProblems,
-  };
 }
 
 /** The network with the planner's ferries added; each replaces a shipped ferry between the same two municipalities. */

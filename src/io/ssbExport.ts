@@ -60,20 +60,9 @@ function isAggregate(text: string): boolean {
 export function ssbExport(sheet: SheetData): SsbExport | undefined {
   const existing = findHeaderRow(sheet, MUNICIPALITY_FIELDS);
   if (existing && MUNICIPALITY_FIELDS.every((f) => !f.required || existing.columns.has(f.key))) return undefined;
-  const limit = Math.min(sheet.values.length, 15);
-  let yearRow = -1;
-  let firstYearCol = -1;
-  for (let r = 0; r < limit && yearRow < 0; r++) {
-    const row = sheet.values[r] ?? [];
-    const first = row.findIndex((v) => yearOf(v) !== undefined);
-    if (first < 1) continue;
-    const rest = row.slice(first).filter((v) => !isBlank(v));
-    if (rest.every((v) => yearOf(v) !== undefined)) {
-      yearRow = r;
-      firstYearCol = first;
-    }
-  }
-  if (yearRow < 0) return undefined;
+  const years = findYearRow(sheet);
+  if (!years) return undefined;
+  const { yearRow, firstYearCol } = years;
   const headerRow = sheet.values[yearRow] ?? [];
   const yearCols = new Map<number, number>();
   headerRow.forEach((v, c) => {
@@ -88,105 +77,14 @@ export function ssbExport(sheet: SheetData): SsbExport | undefined {
   const regionCol = stub.find((c) => REGION_HEADERS.includes(foldName(cellText(headerRow[c])))) ?? stub.find((c) => codesIn(c) > 0);
   if (regionCol === undefined || codesIn(regionCol) === 0) return undefined;
   const variableCol = stub.find((c) => c !== regionCol && VARIABLE_HEADERS.includes(foldName(cellText(headerRow[c]))));
+  const layout: Layout = { sheet, yearRow, headerRow, yearCols, stub, regionCol, variableCol };
 
-  // The variable over each year column: a header row above (merged: carried right), else the
-  // variable column's value per row (merged: carried down), else the table's population.
-  const above = yearRow > 0 ? (sheet.values[yearRow - 1] ?? []) : [];
-  const overYears = new Map<number, string>();
-  let carried = '';
-  for (let c = firstYearCol; c < headerRow.length; c++) {
-    const own = cellText(above[c]);
-    if (own) carried = own;
-    if (yearCols.has(c) && carried) overYears.set(c, carried);
-  }
-  const label = (variable: string): string => (POPULATION_VARIABLES.includes(foldName(variable)) ? 'Folketall' : variable);
-
-  // Footer: rows after the first blank row that follows the data (SSB's notes, source, table).
-  let end = sheet.values.length;
-  let seenData = false;
-  for (let r = yearRow + 1; r < sheet.values.length; r++) {
-    const row = sheet.values[r] ?? [];
-    const blank = row.every((v) => isBlank(v));
-    if (!blank) seenData = true;
-    else if (seenData) {
-      const later = sheet.values
-        .slice(r + 1)
-        .some((x) => parseMunicipalityNumber(x[regionCol]) !== undefined && !isAggregate(cellText(x[regionCol])));
-      if (!later) {
-        end = r;
-        break;
-      }
-    }
-  }
-
-  const values: CellValue[][] = sheet.values.slice(0, end).map((row) => [...row]);
-  const header = values[yearRow]!;
-  header[regionCol] = 'kommunenummer';
-  // Several variables per row (the variable column): the population's rows are taken.
-  let rowVariable = '';
-  let region: CellValue = null;
-  const aggregates: { row: number; text: string }[] = [];
-  const variables = new Set<string>();
-  for (let r = yearRow + 1; r < values.length; r++) {
-    const row = values[r]!;
-    if (row.every((v) => isBlank(v))) continue;
-    // The region merged down over its rows (its variables, kjønn, alder): carried to each.
-    if (!isBlank(row[regionCol])) region = row[regionCol] ?? null;
-    else if ([...yearCols.keys()].some((c) => !isBlank(row[c]))) row[regionCol] = region;
-    if (variableCol !== undefined) {
-      if (!isBlank(row[variableCol])) rowVariable = cellText(row[variableCol]);
-      if (rowVariable) variables.add(rowVariable);
-    }
-    const text = cellText(row[regionCol]);
-    if (text && isAggregate(text)) {
-      aggregates.push({ row: r, text });
-      values[r] = [];
-    }
-  }
-  const perRow = variableCol !== undefined && variables.size > 0;
-  if (perRow) {
-    const wanted = [...variables].find((v) => POPULATION_VARIABLES.includes(foldName(v))) ?? [...variables][0]!;
-    rowVariable = '';
-    for (let r = yearRow + 1; r < values.length; r++) {
-      const row = values[r]!;
-      const original = sheet.values[r]?.[variableCol];
-      if (!isBlank(original)) rowVariable = cellText(original);
-      if (row.length > 0 && rowVariable && rowVariable !== wanted) values[r] = [];
-    }
-    for (const [c, y] of yearCols) header[c] = `${label(wanted)} ${y}`;
-  } else {
-    for (const [c, y] of yearCols) header[c] = `${label(overYears.get(c) ?? 'Folketall')} ${y}`;
-  }
-  if (variableCol !== undefined) header[variableCol] = 'statistikkvariabel';
-
-  // Other row variables (kjønn, alder): a region's rows are summed into its first row, which is
-  // the population of the region when the table counts persons.
-  const extra = stub.filter(
-    (c) => c !== regionCol && c !== variableCol && (!isBlank(headerRow[c]) || values.slice(yearRow + 1).some((row) => !isBlank(row[c]))),
-  );
-  const summedOver: string[] = [];
-  if (extra.length > 0) {
-    const first = new Map<string, number>();
-    let summed = false;
-    for (let r = yearRow + 1; r < values.length; r++) {
-      const row = values[r]!;
-      const key = cellText(row[regionCol]);
-      if (!key || row.length === 0) continue;
-      const at = first.get(key);
-      if (at === undefined) {
-        first.set(key, r);
-        continue;
-      }
-      const target = values[at]!;
-      const cols = [...yearCols.keys()];
-      const numbers = cols.map((c) => [parseNumber(target[c]), parseNumber(row[c])] as const);
-      if (numbers.some(([a, b]) => a === undefined || b === undefined)) continue;
-      cols.forEach((c, i) => (target[c] = numbers[i]![0]! + numbers[i]![1]!));
-      values[r] = [];
-      summed = true;
-    }
-    if (summed) for (const c of extra) summedOver.push(cellText(headerRow[c]) || `kolonne ${c + 1}`);
-  }
+  const overYears = variablesOverYears(layout, firstYearCol);
+  const values: CellValue[][] = sheet.values.slice(0, dataEnd(layout)).map((row) => [...row]);
+  values[yearRow]![regionCol] = 'kommunenummer';
+  const { aggregates, variables } = carryRegions(layout, values);
+  nameYearColumns(layout, values, variables, overYears);
+  const summedOver = sumRowVariables(layout, values);
   // The row above the years held the variable; it is not a second header.
   if (overYears.size > 0) values[yearRow - 1] = [];
 
@@ -199,4 +97,155 @@ export function ssbExport(sheet: SheetData): SsbExport | undefined {
     aggregates,
     summedOver,
   };
+}
+
+/** Where an SSB table's parts are: the row of years, its year columns, the stub, the region and variable columns. */
+type Layout = Readonly<{
+  sheet: SheetData;
+  yearRow: number;
+  headerRow: readonly CellValue[];
+  /** Year by column. */
+  yearCols: ReadonlyMap<number, number>;
+  /** The columns left of the years. */
+  stub: readonly number[];
+  regionCol: number;
+  variableCol: number | undefined;
+}>;
+
+/** The first of the top rows whose cells from some column on (not the first) are all years; undefined when none is. */
+function findYearRow(sheet: SheetData): { yearRow: number; firstYearCol: number } | undefined {
+  const limit = Math.min(sheet.values.length, 15);
+  for (let r = 0; r < limit; r++) {
+    const row = sheet.values[r] ?? [];
+    const first = row.findIndex((v) => yearOf(v) !== undefined);
+    if (first < 1) continue;
+    const rest = row.slice(first).filter((v) => !isBlank(v));
+    if (rest.every((v) => yearOf(v) !== undefined)) return { yearRow: r, firstYearCol: first };
+  }
+  return undefined;
+}
+
+/**
+ * The variable over each year column, from a header row above the years (merged: carried right).
+ * Without one, the variable column's value per row (merged: carried down) or else the table's
+ * population is used.
+ */
+function variablesOverYears({ sheet, yearRow, headerRow, yearCols }: Layout, firstYearCol: number): Map<number, string> {
+  const above = yearRow > 0 ? (sheet.values[yearRow - 1] ?? []) : [];
+  const overYears = new Map<number, string>();
+  let carried = '';
+  for (let c = firstYearCol; c < headerRow.length; c++) {
+    const own = cellText(above[c]);
+    if (own) carried = own;
+    if (yearCols.has(c) && carried) overYears.set(c, carried);
+  }
+  return overYears;
+}
+
+/** Where the data ends: footer rows after the first blank row that follows the data (SSB's notes, source, table) are dropped. */
+function dataEnd({ sheet, yearRow, regionCol }: Layout): number {
+  let seenData = false;
+  for (let r = yearRow + 1; r < sheet.values.length; r++) {
+    const row = sheet.values[r] ?? [];
+    const blank = row.every((v) => isBlank(v));
+    if (!blank) seenData = true;
+    else if (seenData) {
+      const later = sheet.values
+        .slice(r + 1)
+        .some((x) => parseMunicipalityNumber(x[regionCol]) !== undefined && !isAggregate(cellText(x[regionCol])));
+      if (!later) return r;
+    }
+  }
+  return sheet.values.length;
+}
+
+/**
+ * Carries the region merged down over its rows (its variables, kjønn, alder) to each, and
+ * empties the rows of aggregates; those rows, and the variables of the variable column.
+ */
+function carryRegions(
+  { yearRow, yearCols, regionCol, variableCol }: Layout,
+  values: CellValue[][],
+): { aggregates: { row: number; text: string }[]; variables: Set<string> } {
+  let rowVariable = '';
+  let region: CellValue = null;
+  const aggregates: { row: number; text: string }[] = [];
+  const variables = new Set<string>();
+  for (let r = yearRow + 1; r < values.length; r++) {
+    const row = values[r]!;
+    if (row.every((v) => isBlank(v))) continue;
+    if (!isBlank(row[regionCol])) region = row[regionCol] ?? null;
+    else if ([...yearCols.keys()].some((c) => !isBlank(row[c]))) row[regionCol] = region;
+    if (variableCol !== undefined) {
+      if (!isBlank(row[variableCol])) rowVariable = cellText(row[variableCol]);
+      if (rowVariable) variables.add(rowVariable);
+    }
+    const text = cellText(row[regionCol]);
+    if (text && isAggregate(text)) {
+      aggregates.push({ row: r, text });
+      values[r] = [];
+    }
+  }
+  return { aggregates, variables };
+}
+
+/**
+ * Heads the year columns «Folketall 2024», «Personer 2025», …. With several variables per row
+ * (the variable column) only the population's rows are kept.
+ */
+function nameYearColumns(
+  { sheet, yearRow, yearCols, variableCol }: Layout,
+  values: CellValue[][],
+  variables: ReadonlySet<string>,
+  overYears: ReadonlyMap<number, string>,
+): void {
+  const header = values[yearRow]!;
+  const label = (variable: string): string => (POPULATION_VARIABLES.includes(foldName(variable)) ? 'Folketall' : variable);
+  if (variableCol !== undefined && variables.size > 0) {
+    const wanted = [...variables].find((v) => POPULATION_VARIABLES.includes(foldName(v))) ?? [...variables][0]!;
+    let rowVariable = '';
+    for (let r = yearRow + 1; r < values.length; r++) {
+      const row = values[r]!;
+      const original = sheet.values[r]?.[variableCol];
+      if (!isBlank(original)) rowVariable = cellText(original);
+      if (row.length > 0 && rowVariable && rowVariable !== wanted) values[r] = [];
+    }
+    for (const [c, y] of yearCols) header[c] = `${label(wanted)} ${y}`;
+  } else {
+    for (const [c, y] of yearCols) header[c] = `${label(overYears.get(c) ?? 'Folketall')} ${y}`;
+  }
+  if (variableCol !== undefined) header[variableCol] = 'statistikkvariabel';
+}
+
+/**
+ * Other row variables (kjønn, alder): a region's rows are summed into its first row, which is
+ * the population of the region when the table counts persons. The variables summed over.
+ */
+function sumRowVariables({ yearRow, headerRow, yearCols, stub, regionCol, variableCol }: Layout, values: CellValue[][]): string[] {
+  const extra = stub.filter(
+    (c) => c !== regionCol && c !== variableCol && (!isBlank(headerRow[c]) || values.slice(yearRow + 1).some((row) => !isBlank(row[c]))),
+  );
+  const summedOver: string[] = [];
+  if (extra.length === 0) return summedOver;
+  const first = new Map<string, number>();
+  let summed = false;
+  for (let r = yearRow + 1; r < values.length; r++) {
+    const row = values[r]!;
+    const key = cellText(row[regionCol]);
+    if (!key || row.length === 0) continue;
+    const at = first.get(key);
+    if (at === undefined) {
+      first.set(key, r);
+      continue;
+    }
+    const target = values[at]!;
+    const cols = [...yearCols.keys()];
+    const numbers = cols.map((c) => [parseNumber(target[c]), parseNumber(row[c])] as const);
+    if (numbers.some(([a, b]) => a === undefined || b === undefined)) continue;
+    cols.forEach((c, i) => (target[c] = numbers[i]![0]! + numbers[i]![1]!));
+    values[r] = [];
+    summed = true;
+  }
+  if (summed) for (const c of extra) summedOver.push(cellText(headerRow[c]) || `kolonne ${c + 1}`);
+  return summedOver;
 }
