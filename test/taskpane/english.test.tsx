@@ -11,23 +11,12 @@ import { App } from '../../src/taskpane/App';
 import { Planner } from '../../src/taskpane/planner';
 import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import { FakeExcel } from '../fakes/fakeExcel';
+import { givePaneABrowser } from './jsdomPane';
 
 const municipalities = loadEmbedded();
 const data = { municipalities, network: loadNetwork(municipalities) };
 
-beforeAll(() => {
-  globalThis.fetch = (async (url: string) => {
-    const { readFileSync } = await import('node:fs');
-    const text = readFileSync(`${__dirname}/../../assets/${url}`, 'utf8');
-    return { ok: true, status: 200, json: async () => JSON.parse(text) };
-  }) as never;
-  globalThis.ResizeObserver = class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as never;
-  Element.prototype.scrollIntoView = () => undefined;
-});
+beforeAll(() => givePaneABrowser());
 
 const NORWEGIAN =
   /[æøåÆØÅ]|\b(og|ikke|eller|arket|arkene|kontor|kommune|kommuner|skriv|les|velg|antall|fylke|feil|merk|av|med|til|per år|innbyggere|reisetid|karakter)\b/i;

@@ -8,7 +8,6 @@
  */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import { readFileSync } from 'node:fs';
 import { loadEmbedded, loadNetwork } from '../../src/cli/common';
 import type { ScenarioScore } from '../../src/scoring/score';
 import { MapView, PALETTE } from '../../src/taskpane/components/MapView';
@@ -16,16 +15,12 @@ import { LanguageContext } from '../../src/taskpane/i18n';
 import { Planner } from '../../src/taskpane/planner';
 import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import { FakeExcel } from '../fakes/fakeExcel';
+import { givePaneABrowser } from './jsdomPane';
 
 const municipalities = loadEmbedded();
 const data = { municipalities, network: loadNetwork(municipalities) };
 
-beforeAll(() => {
-  globalThis.fetch = (async (url: string) => {
-    const text = readFileSync(`${__dirname}/../../assets/${url}`, 'utf8');
-    return { ok: true, status: 200, json: async () => JSON.parse(text) };
-  }) as never;
-});
+beforeAll(() => givePaneABrowser());
 
 async function scores(county: string | undefined): Promise<ScenarioScore[]> {
   const planner = new Planner(new OfficeWorkbook(new FakeExcel([]).run), data);

@@ -18,28 +18,13 @@ import { usePane } from '../../src/taskpane/paneContext';
 import { CancelledError, OptimiseError } from '../../src/taskpane/solver';
 import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import { FakeExcel } from '../fakes/fakeExcel';
+import { givePaneABrowser } from './jsdomPane';
 
 const municipalities = loadEmbedded();
 const data = { municipalities, network: loadNetwork(municipalities) };
 const scrolled: Element[] = [];
 
-beforeAll(() => {
-  // jsdom has neither: the map file from the repository, and an observer that never fires.
-  globalThis.fetch = (async (url: string) => {
-    const { readFileSync } = await import('node:fs');
-    const text = readFileSync(`${__dirname}/../../assets/${url}`, 'utf8');
-    return { ok: true, status: 200, json: async () => JSON.parse(text) };
-  }) as never;
-  globalThis.ResizeObserver = class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as never;
-  // jsdom has no layout: record what is scrolled into view.
-  Element.prototype.scrollIntoView = function (this: Element) {
-    scrolled.push(this);
-  };
-});
+beforeAll(() => givePaneABrowser((el) => scrolled.push(el)));
 
 beforeEach(() => localStorage.clear());
 

@@ -20,23 +20,12 @@ import { LanguageContext } from '../../src/taskpane/i18n';
 import { Planner } from '../../src/taskpane/planner';
 import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import { FakeExcel } from '../fakes/fakeExcel';
+import { givePaneABrowser } from './jsdomPane';
 
 const municipalities = loadEmbedded();
 const data = { municipalities, network: loadNetwork(municipalities) };
 
-beforeAll(() => {
-  globalThis.fetch = (async (url: string) => {
-    const { readFileSync } = await import('node:fs');
-    const text = readFileSync(`${__dirname}/../../assets/${url}`, 'utf8');
-    return { ok: true, status: 200, json: async () => JSON.parse(text) };
-  }) as never;
-  globalThis.ResizeObserver = class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as never;
-  Element.prototype.scrollIntoView = function () {};
-});
+beforeAll(() => givePaneABrowser());
 
 let planner: Planner;
 let excel: FakeExcel;
