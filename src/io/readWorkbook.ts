@@ -178,7 +178,16 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
     return { value: undefined, problems: summarizeProblems(log.problems), scenarioProblems: [] };
   }
   const resolver = new MunicipalityResolver(municipalities, options.extraNames);
-  const reading: Reading = { sheets, kommunerSheet, municipalities, resolver, log, params };
+  const reading: Reading = {
+    sheets,
+    kommunerSheet,
+    kommunerHeader: findHeaderRow(kommunerSheet, MUNICIPALITY_FIELDS),
+    municipalities,
+    byNumber: new Map(municipalities.map((m) => [m.number, m])),
+    resolver,
+    log,
+    params,
+  };
 
   const { travelSheets, entries, ferrySheets, network } = readTravelInputs(reading, options.network);
   const { staffingSheet, officesSheet, today, staffing } = readStaffingAndOffices(reading);
@@ -246,7 +255,10 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
 type Reading = Readonly<{
   sheets: readonly SheetData[];
   kommunerSheet: SheetData;
+  /** Kommuner's header row, found once: problems about a municipality point at its row there. */
+  kommunerHeader: ReturnType<typeof findHeaderRow>;
   municipalities: readonly Municipality[];
+  byNumber: ReadonlyMap<MunicipalityNumber, Municipality>;
   resolver: MunicipalityResolver;
   log: ProblemLog;
   params: Parameters;
@@ -402,7 +414,7 @@ function readOwnScenarios(
  * municipality without coordinates, at its row in Kommuner.
  */
 function reportMissingTravel(
-  { kommunerSheet, municipalities, resolver, log }: Reading,
+  { kommunerSheet, kommunerHeader: header, byNumber, resolver, log }: Reading,
   scenarios: readonly Scenario[],
   missing: readonly MissingPair[],
 ): void {
@@ -415,7 +427,6 @@ function reportMissingTravel(
       }
     }
   }
-  const byNumber = new Map(municipalities.map((m) => [m.number, m]));
   const byMunicipality = new Map<MunicipalityNumber, MunicipalityNumber[]>();
   const seenPairs = new Set<string>();
   for (const pair of missing) {
@@ -430,7 +441,6 @@ function reportMissingTravel(
     if (!list.includes(other.number)) list.push(other.number);
     byMunicipality.set(culprit.number, list);
   }
-  const header = findHeaderRow(kommunerSheet, MUNICIPALITY_FIELDS);
   for (const [number, others] of byMunicipality) {
     const m = byNumber.get(number)!;
     const col = header?.columns.get('lat') ?? header?.columns.get('number') ?? 0;
@@ -473,7 +483,10 @@ function reportTravelFindings(findings: readonly TravelFinding[], resolver: Muni
 }
 
 /** Warns of pairs estimated in a straight line: blames the end with more such pairs (the cut-off one), at its row in Kommuner. */
-function reportStraightLines({ kommunerSheet, municipalities, resolver, log }: Reading, straightLine: readonly MissingPair[]): void {
+function reportStraightLines(
+  { kommunerSheet, kommunerHeader: header, byNumber, resolver, log }: Reading,
+  straightLine: readonly MissingPair[],
+): void {
   const straightCount = new Map<MunicipalityNumber, number>();
   for (const p of straightLine) for (const m of [p.from, p.to]) straightCount.set(m, (straightCount.get(m) ?? 0) + 1);
   const cutOff = new Map<MunicipalityNumber, number>();
@@ -481,8 +494,6 @@ function reportStraightLines({ kommunerSheet, municipalities, resolver, log }: R
     const culprit = (straightCount.get(p.from) ?? 0) >= (straightCount.get(p.to) ?? 0) ? p.from : p.to;
     cutOff.set(culprit, (cutOff.get(culprit) ?? 0) + 1);
   }
-  const byNumber = new Map(municipalities.map((m) => [m.number, m]));
-  const header = findHeaderRow(kommunerSheet, MUNICIPALITY_FIELDS);
   for (const [number, count] of cutOff) {
     const m = byNumber.get(number)!;
     log.warn(kommunerSheet.name, a1(m.row, header?.columns.get('number') ?? 0), 'travelStraightLine', {
