@@ -180,6 +180,9 @@ type SheetContext = ColumnPlan &
     lrange: (c: string) => string;
     sumStart: number;
     sums: SumCells;
+    /** The keyed and owned sums the formulas reproduce, and the staff costs, worked out once. */
+    base: ReturnType<typeof costBase>;
+    staffTotal: number;
   }>;
 
 /** The sheet's inputs, texts, columns and row positions, worked out once for every table. */
@@ -249,6 +252,8 @@ function sheetContext(office: CostOffice, key: CostKey, o: CostSheetOptions): Sh
     lrange,
     sumStart,
     sums: sumCells(sumStart),
+    base: costBase(office, key),
+    staffTotal: costBreakdown(office).staffTotal,
   };
 }
 
@@ -408,7 +413,7 @@ function roundedInline(c: SheetContext, x: string, prio: string | undefined, r: 
 function membersTable(c: SheetContext): TableSpec {
   const { office, key, t } = c;
   const fractions = keyFractions(office.members, key);
-  const base = costBase(office, key);
+  const { base } = c;
   const exactAll = exactAmounts(office, key);
   const scale = base.keyed + base.owned > 0 ? c.split.total / (base.keyed + base.owned) : 0;
   const rows = office.members.map((m, i): OutputCell[] => memberRow(c, m, i, fractions[i]!, exactAll[i]! * scale));
@@ -550,7 +555,7 @@ function comparisonTable(c: SheetContext): TableSpec {
 /** Lines: the whole amount, the state's share, and who pays the municipal part. */
 function linesTable(c: SheetContext): TableSpec {
   const { t } = c;
-  const staffTotal = costBreakdown(c.office).staffTotal;
+  const { staffTotal } = c;
   return {
     name: `KP_Linjer_${c.tag}`,
     startRow: c.linesStart,
@@ -603,10 +608,9 @@ function lineRow(c: SheetContext, l: CostOffice['lines'][number], r: number, sta
 
 /** The sums the formulas above refer to: staff, lines, keyed, owned, base, total, kroner left, state (and the pool's pot). */
 function summaryTable(c: SheetContext): TableSpec {
-  const { office, key, t, range, lrange, R } = c;
+  const { office, t, range, lrange, R } = c;
   const { STAFF, SHARED, KEYED, OWNED, BASE, TOTAL } = c.sums;
-  const base = costBase(office, key);
-  const staffTotal = costBreakdown(office).staffTotal;
+  const { base, staffTotal } = c;
   const summaryRows: OutputCell[][] = [
     [t('csSumStaff'), f(`SUM(${range(COL.staff)})`, staffTotal)],
     [
