@@ -66,7 +66,7 @@ export async function readPort(
     if (e instanceof WorkbookError) return { failure: { code: 'error', params: { text: message(e.code, e.params, lang) } } };
     throw e;
   }
-  const result = wb.reading?.result ?? readWorkbook(snapshot, params, embeddedReadOptions(ref.data, ref.network));
+  const result = wb.reading?.result ?? readWorkbook(snapshot, params, { ...embeddedReadOptions(ref.data, ref.network), lang });
   return { snapshot, result, value: hasErrors(result.problems) ? undefined : result.value };
 }
 

@@ -275,7 +275,7 @@ export async function openAndRead(
   if (!wb) return undefined;
   const data = loadEmbedded();
   const snapshot = await wb.read();
-  const result = readWorkbook(snapshot, params, embeddedReadOptions(data, loadNetwork(data)));
+  const result = readWorkbook(snapshot, params, { ...embeddedReadOptions(data, loadNetwork(data)), lang });
   const label = (p: Problem) => (p.severity === 'error' ? (lang === 'en' ? 'Error' : 'Feil') : lang === 'en' ? 'Note' : 'Merk');
   for (const p of result.problems) io.err(`${label(p)}: ${formatProblem(p, lang)}`);
   // Scenarier's problems hold up only the commands that score scenarios; the others note them.

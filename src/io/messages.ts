@@ -461,7 +461,7 @@ export const MESSAGES = {
   },
   sampleOfficesHeading: {
     nb: 'Dagens NAV-kontor ({proposal}): de dokumenterte samarbeidene fra forskningen og ett kontor per øvrige kommune. Rett opp etter NAV fylke; Kontorplan vurderer arket som «Dagens struktur».',
-    en: "Today's NAV offices ({proposal}): the documented cooperations from the research and one office for each other municipality. Correct them with NAV fylke; Kontorplan scores the sheet as 'Dagens struktur' (today's structure).",
+    en: "Today's NAV offices ({proposal}): the documented cooperations from the research and one office for each other municipality. Correct them with NAV fylke; Kontorplan scores the sheet as the current structure.",
   },
   sampleOfficesProposal: { nb: 'forslag, kontroller mot NAV fylke', en: 'a proposal, to be checked with NAV fylke' },
   sampleOfficesLocations: {

@@ -4,7 +4,7 @@ import type { LegalForm, Member, Municipality, MunicipalityNumber, Office, Scena
 import { a1, cellText, foldName, isBlank, isCellError, parseNumber } from './cells';
 import { OFFICE_FIELDS } from './fields';
 import { TOTAL_LABELS } from './readMunicipalities';
-import { ProblemLog } from './problems';
+import { ProblemLog, type Language } from './problems';
 import { nonNegativeAt, requiredHeader } from './readCell';
 import type { MunicipalityResolver } from './resolver';
 
@@ -15,13 +15,19 @@ export type OfficesRead = Readonly<{
   staffing: ReadonlyMap<MunicipalityNumber, Staffing>;
 }>;
 
-/** The name of the baseline: «Dagens struktur (per DATE)», DATE the latest agreement date in the sheet (a year where only the year is given). */
-export function baselineName(latest: AgreementDate | undefined): string {
-  if (!latest) return 'Dagens struktur (per arket Kontorer)';
-  if (latest.yearOnly) return `Dagens struktur (per ${latest.date.getUTCFullYear()})`;
+/**
+ * The name of the baseline: «Dagens struktur (per DATE)», in English «Current structure (as of
+ * DATE)», DATE the latest agreement date in the sheet (a year where only the year is given).
+ * Both are found as the baseline again (versus.ts); no apostrophe, as it becomes a sheet name.
+ */
+export function baselineName(latest: AgreementDate | undefined, lang: Language = 'nb'): string {
+  const [name, per, sheet] =
+    lang === 'en' ? ['Current structure', 'as of', 'the Kontorer sheet'] : ['Dagens struktur', 'per', 'arket Kontorer'];
+  if (!latest) return `${name} (${per} ${sheet})`;
+  if (latest.yearOnly) return `${name} (${per} ${latest.date.getUTCFullYear()})`;
   const d = latest.date;
   const two = (x: number) => String(x).padStart(2, '0');
-  return `Dagens struktur (per ${two(d.getUTCDate())}.${two(d.getUTCMonth() + 1)}.${d.getUTCFullYear()})`;
+  return `${name} (${per} ${two(d.getUTCDate())}.${two(d.getUTCMonth() + 1)}.${d.getUTCFullYear()})`;
 }
 
 type AgreementDate = Readonly<{ date: Date; yearOnly: boolean }>;
@@ -89,6 +95,7 @@ export function readOffices(
   log: ProblemLog,
   kommunerSheet: string,
   municipalShareOfFte: number,
+  lang: Language = 'nb',
 ): OfficesRead | undefined {
   const header = requiredHeader(sheet, OFFICE_FIELDS, log);
   if (!header) return undefined;
@@ -111,7 +118,7 @@ export function readOffices(
     if (office) offices.push(office);
   }
   addMissingOffices(rows, municipalities, offices);
-  return { scenario: { name: baselineName(rows.latest), offices }, staffing: rows.staffing };
+  return { scenario: { name: baselineName(rows.latest, lang), offices }, staffing: rows.staffing };
 }
 
 /** What reading a row of Kontorer takes, and what the rows before found (offices by member, staffing, latest date). */

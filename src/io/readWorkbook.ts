@@ -8,7 +8,7 @@ import { a1 } from './cells';
 import { MUNICIPALITY_FIELDS, OFFICE_FIELDS, SCENARIO_FIELDS, STAFFING_FIELDS } from './fields';
 import { readOffices, type OfficesRead } from './readOffices';
 import { findHeaderRow, kindOfSheetName, type FieldSpec, type SheetKind } from './headers';
-import { hasErrors, ProblemLog, summarizeProblems, type Problem } from './problems';
+import { hasErrors, ProblemLog, summarizeProblems, type Language, type Problem } from './problems';
 import { readMunicipalities, type ReferenceMunicipality } from './readMunicipalities';
 import { OPTIMIZED_SCENARIOS_SHEET, OWN_SCENARIOS_SHEET } from './optimizeOutput';
 import { isWeightSheetName, readWeights } from './readWeights';
@@ -75,6 +75,8 @@ export type ReadOptions = Readonly<{
   extraNames?: ReadonlyMap<string, readonly string[]>;
   /** Neighbours, bridges, tunnels and ferries to estimate missing travel over (else straight lines). */
   network?: TravelNetwork;
+  /** The language of the names the read makes up (today's structure's); the planner's stay as typed. */
+  lang?: Language;
 }>;
 
 /** How many travel findings of one kind are listed one by one before the rest are counted. */
@@ -187,6 +189,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot, params: Parameters, opt
     resolver,
     log,
     params,
+    lang: options.lang ?? 'nb',
   };
 
   const { travelSheets, entries, ferrySheets, network } = readTravelInputs(reading, options.network);
@@ -262,6 +265,7 @@ type Reading = Readonly<{
   resolver: MunicipalityResolver;
   log: ProblemLog;
   params: Parameters;
+  lang: Language;
 }>;
 
 /** The planner's sheets as the readers take them: Vekter apart, an SSB export through its layout. */
@@ -304,7 +308,7 @@ function readTravelInputs(
 }
 
 /** Reads Bemanning and Kontorer; the staffing of every municipality (the office's, else Bemanning's, else estimated). */
-function readStaffingAndOffices({ sheets, kommunerSheet, municipalities, resolver, log, params }: Reading): {
+function readStaffingAndOffices({ sheets, kommunerSheet, municipalities, resolver, log, params, lang }: Reading): {
   staffingSheet: SheetData | undefined;
   officesSheet: SheetData | undefined;
   today: OfficesRead | undefined;
@@ -325,7 +329,7 @@ function readStaffingAndOffices({ sheets, kommunerSheet, municipalities, resolve
     OFFICE_FIELDS,
   );
   const today = officesSheet
-    ? readOffices(officesSheet, municipalities, resolver, log, kommunerSheet.name, params.municipalShareOfFte)
+    ? readOffices(officesSheet, municipalities, resolver, log, kommunerSheet.name, params.municipalShareOfFte, lang)
     : undefined;
   const staffing = new Map<MunicipalityNumber, Staffing>();
   for (const m of municipalities) {

@@ -45,7 +45,7 @@ export type VersusBaseline = Readonly<{
  */
 export const WORSE_OFF_MINUTES = 0.5;
 
-const BASELINE_PREFIXES = ['dagens struktur', 'en kommune - ett kontor'];
+const BASELINE_PREFIXES = ['dagens struktur', 'current structure', 'en kommune - ett kontor'];
 const fold = (s: string) =>
   s
     .trim()
@@ -55,7 +55,7 @@ const fold = (s: string) =>
     .replace(/[\u2010-\u2015]/g, '-')
     .replace(/\s+/g, ' ');
 
-/** The baseline: the first scenario named «Dagens struktur…» or «Én kommune – ett kontor…», else the first. */
+/** The baseline: the first scenario named «Dagens struktur…» («Current structure…») or «Én kommune – ett kontor…», else the first. */
 export function baselineIndex(names: readonly string[]): number {
   const i = names.findIndex((n) => BASELINE_PREFIXES.some((p) => fold(n).startsWith(p)));
   return Math.max(0, i);

@@ -42,6 +42,7 @@ export const GIVE_AWAY = [
   'skrevet',
   'tjenestested',
   'sosialhjelp',
+  'dagens',
 ];
 const WORD = new RegExp(`(?<!\\p{L})(${GIVE_AWAY.join('|')})(?!\\p{L})`, 'iu');
 

@@ -33,6 +33,10 @@ describe('the Kontorer sheet', () => {
     const [today] = value!.scenarios;
     expect(today!.name).toBe('Dagens struktur (per 01.03.2019)');
     expect(value!.sheetsUsed).toMatchObject({ offices: 'Kontorer', baseline: today!.name });
+    // Read for an English run, the name is English and still the baseline.
+    const en = readWorkbook(snapshot(sheet('Kommuner', TOY_KOMMUNER), sheet('Kontorer', GOOD)), params, { lang: 'en' }).value!;
+    expect(en.scenarios[0]!.name).toBe('Current structure (as of 01.03.2019)');
+    expect(en.sheetsUsed.baseline).toBe('Current structure (as of 01.03.2019)');
     const avik = today!.offices.find((o) => o.host === '9001')!;
     expect(avik.members).toEqual([
       { number: '9001', servicePoint: { kind: 'full' } },

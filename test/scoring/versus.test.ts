@@ -10,6 +10,7 @@ describe('baselineIndex', () => {
     [['Forslag', 'Dagens struktur 2024', 'Dagens struktur'], 1],
     [['Forslag', 'én kommune – ett kontor'], 1],
     [['Forslag', 'En kommune - ett kontor (teori)'], 1],
+    [['Proposal', 'Current structure (as of 2020)'], 1],
     [['Forslag A', 'Forslag B'], 0],
     [['Kontorer i dag', 'Dagens'], 0],
   ])('%p → %p', (names, expected) => expect(baselineIndex(names)).toBe(expected));
