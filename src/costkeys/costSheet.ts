@@ -2,6 +2,7 @@ import type { OutputCell, SheetSpec, TableSpec } from '../domain/sheets';
 import { columnLetters } from '../io/cells';
 import { message, type MessageCode, type MessageParams } from '../io/messages';
 import type { Language } from '../io/problems';
+import { SHARED_PAYER_WORDS } from '../io/readCosts';
 import { costBreakdown, phaseIn, poolSocialAssistance, STAFF_LIKE_TOLERANCE, STAFF_WORDS, type PhaseStep, type PoolKey } from './extras';
 import {
   costBase,
@@ -576,6 +577,9 @@ function linesTable(c: SheetContext): TableSpec {
   };
 }
 
+/** The words that mean «shared» as an array constant (MATCH compares them without case, as the reader does). */
+const SHARED_WORDS = `{${SHARED_PAYER_WORDS.map((w) => `"${w}"`).join(',')}}`;
+
 /** A cost line's row in sheet row r: its parts, its payer and a note when it looks like the staff cost. */
 function lineRow(c: SheetContext, l: CostOffice['lines'][number], r: number, staffTotal: number): OutputCell[] {
   const { t, range, lang } = c;
@@ -600,7 +604,7 @@ function lineRow(c: SheetContext, l: CostOffice['lines'][number], r: number, sta
     f(`E${r}-I${r}`, shared),
     f(`IF(SUMPRODUCT((${range(COL.number)}=G${r})*1)>0,E${r},0)`, municipal - shared),
     f(
-      `${literal(nameNote)}&IF(AND(G${r}<>"",G${r}<>"felles",I${r}=0),${literal(notInBefore)}&F${r}&${literal(notInAfter)},"")&IF(AND(${STAFF}>0,ABS(B${r}-${STAFF})<=${STAFF_LIKE_TOLERANCE}*${STAFF}),${literal(t('csLikeStaff', { tolerance: toleranceText(lang) }))},"")`,
+      `${literal(nameNote)}&IF(AND(G${r}<>"",ISNA(MATCH(G${r},${SHARED_WORDS},0)),I${r}=0),${literal(notInBefore)}&F${r}&${literal(notInAfter)},"")&IF(AND(${STAFF}>0,ABS(B${r}-${STAFF})<=${STAFF_LIKE_TOLERANCE}*${STAFF}),${literal(t('csLikeStaff', { tolerance: toleranceText(lang) }))},"")`,
       nameNote + (staffTotal > 0 && Math.abs(l.amount - staffTotal) <= STAFF_LIKE_TOLERANCE * staffTotal ? t('csLikeStaffShort') : ''),
     ),
   ];

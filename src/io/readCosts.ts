@@ -19,7 +19,9 @@ export type CostLineRead = Readonly<{
   cell: string;
 }>;
 
-const SHARED = new Set(['', 'felles', 'alle', 'fordeles', 'delt', 'shared', 'all', 'pooled']);
+/** Who-pays words that mean «shared by the key», in either language (blank too). */
+export const SHARED_PAYER_WORDS = ['felles', 'alle', 'fordeles', 'delt', 'shared', 'all', 'pooled'] as const;
+const SHARED = new Set<string>(['', ...SHARED_PAYER_WORDS]);
 
 /**
  * Reads Kostnader: cost lines with an amount in kroner, optionally who alone pays it (a

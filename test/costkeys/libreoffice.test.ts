@@ -89,6 +89,8 @@ function edit(ws: ExcelJS.Worksheet, spec: SheetSpec) {
   param(/andel av full pris 2022/, 0.4);
   set(cellOf(spec, 'KP_Linjer_', 0, /Statens andel/), 0.25);
   set(cellOf(spec, 'KP_Linjer_', 2, 'Betales av'), 1114);
+  // «Shared» typed in English, any case: the reader takes it as shared by the key, and so must the note.
+  ws.getRow(cellOf(spec, 'KP_Linjer_', 1, 'Betales av').r).getCell(cellOf(spec, 'KP_Linjer_', 1, 'Betales av').c).value = 'Shared';
 }
 
 (HAS_SOFFICE ? describe : describe.skip)('the cost sheet recalculated by LibreOffice after a what-if edit', () => {
@@ -156,6 +158,9 @@ function edit(ws: ExcelJS.Worksheet, spec: SheetSpec) {
       );
       const years = phaseIn(split, SOKNDAL_PHASE_IN.member, EDITED_STEPS);
       for (const y of years) expect([y.label, col('KP_Innfasing_', y.label)]).toEqual([y.label, y.amounts]);
+      // Only a payer outside the office is noted: not «Shared», not Sokndal (1114).
+      const notes = [0, 1, 2].map((k) => String(value(ws, cellOf(spec, 'KP_Linjer_', k, 'Merknad')) ?? ''));
+      expect(notes.filter((n) => /ikke med i kontoret|not in the office/.test(n))).toEqual([]);
       // No error value anywhere in the sheet.
       const errors: string[] = [];
       ws.eachRow((row, r) =>
