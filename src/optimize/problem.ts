@@ -90,7 +90,18 @@ export type PairSites = Readonly<{
   site: Float64Array;
   /** Kroner a year per unit of the objective (users' time), to report costs in kroner. */
   krPerUnit: number;
+  /** refused[i * n + j]: why the pair has no point (level −1), so that the reason is said as it was decided. */
+  refused: Uint8Array;
 }>;
+
+/** Why buildSites allows no service point for a pair (PairSites.refused). */
+export const SiteRefusal = {
+  None: 0,
+  /** No travel time, or beyond even the limit for a member with a full local office. */
+  OutOfReach: 1,
+  /** Beyond the limit without local service, within it with a full local office, but the host's own staff are under the minimum. */
+  FarHostNotRobust: 2,
+} as const;
 
 /** What serving member i from host j adds to the objective: its users' travel (and its service point's cost). */
 export function pairCost(pr: OptProblem, i: number, j: number): number {
@@ -198,12 +209,10 @@ export function whyIsolated(red: Reduced, i: number, maxTravelWithLocalOffice?: 
   for (let j = 0; j < pr.n; j++) {
     if (j === i || !Number.isFinite(pr.cost[i * pr.n + j]!)) continue;
     known++;
-    const minutes = reachOf(pr, i, j);
-    const inReach = pr.sites ? pr.sites.level[i * pr.n + j]! >= 0 : minutes <= r.maxTravel;
+    const inReach = pr.sites ? pr.sites.level[i * pr.n + j]! >= 0 : reachOf(pr, i, j) <= r.maxTravel;
     if (!inReach) {
-      // With service points, a host beyond the limit but within reach of a local office was left out because it is not robust alone.
-      if (pr.sites && maxTravelWithLocalOffice !== undefined && minutes > r.maxTravel && minutes <= maxTravelWithLocalOffice)
-        farNotRobust++;
+      // The reason buildSites recorded: a host within reach of a local office left out because it is not robust alone.
+      if (pr.sites?.refused[i * pr.n + j] === SiteRefusal.FarHostNotRobust) farNotRobust++;
       continue;
     }
     near++;

@@ -1,7 +1,7 @@
 import type { Parameters } from '../domain/parameters';
 import type { ServicePoint } from '../domain/types';
 import { localDays, siteCostKr } from '../scoring/sites';
-import type { PairSites } from './problem';
+import { SiteRefusal, type PairSites } from './problem';
 
 /**
  * The service points the optimiser chooses from, and for every (member, host) pair the best
@@ -84,6 +84,7 @@ export function buildSites(s: SiteInput, p: Parameters, o: SiteOptions = {}): Pa
   const level = new Int8Array(n * n).fill(-1);
   const travel = new Float64Array(n * n);
   const site = new Float64Array(n * n);
+  const refused = new Uint8Array(n * n);
   for (let i = 0; i < n; i++) {
     const minDays = s.minDays?.[i] ?? 0;
     for (let j = 0; j < n; j++) {
@@ -92,9 +93,19 @@ export function buildSites(s: SiteInput, p: Parameters, o: SiteOptions = {}): Pa
       const extra = s.cost[k]!;
       const toHost = s.reach[k]!;
       const fromHost = s.reach[j * n + i]!;
-      if (!Number.isFinite(extra) || !Number.isFinite(toHost)) continue;
+      if (!Number.isFinite(extra) || !Number.isFinite(toHost)) {
+        refused[k] = SiteRefusal.OutOfReach;
+        continue;
+      }
       const beyond = !(toHost <= p.maxTravelWithoutServicePoint);
-      if (beyond && !(toHost <= p.maxTravelWithLocalOffice && s.hostOwnFte[j]! >= s.minFte - 1e-9)) continue;
+      if (beyond && !(toHost <= p.maxTravelWithLocalOffice)) {
+        refused[k] = SiteRefusal.OutOfReach;
+        continue;
+      }
+      if (beyond && !(s.hostOwnFte[j]! >= s.minFte - 1e-9)) {
+        refused[k] = SiteRefusal.FarHostNotRobust;
+        continue;
+      }
       let best = -1;
       let bestTravel = 0;
       let bestSite = 0;
@@ -112,11 +123,15 @@ export function buildSites(s: SiteInput, p: Parameters, o: SiteOptions = {}): Pa
           bestSite = c;
         }
       }
-      if (best < 0) continue;
+      // A full local office keeps any day count, so some point always fits; kept for safety.
+      if (best < 0) {
+        refused[k] = SiteRefusal.OutOfReach;
+        continue;
+      }
       level[k] = best;
       travel[k] = bestTravel;
       site[k] = bestSite;
     }
   }
-  return { levels, level, travel, site, krPerUnit };
+  return { levels, level, travel, site, krPerUnit, refused };
 }
