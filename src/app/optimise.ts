@@ -32,6 +32,7 @@ import {
   siteSummary,
   siteSummaryText,
   statusText,
+  extraOverBest,
   travelBasisText,
   type PlanValue,
   type SiteSummary,
@@ -133,7 +134,8 @@ export type Optimised = Readonly<{
   /** Name of the best structure's scenario, and one line per alternative. */
   mainName: string;
   altNotes: readonly string[];
-  alternatives: readonly (Pick<Solution, 'status' | 'objective' | 'gap'> & { offices: readonly OfficeOut[] })[];
+  /** `fromBest`: the extra cost over the best as a share of the best's whole cost (what `within` bounds). */
+  alternatives: readonly (Pick<Solution, 'status' | 'objective' | 'gap'> & { fromBest: number; offices: readonly OfficeOut[] })[];
   rulesLine: string;
   meanTravelMinutes: number;
   sites: SiteSummary;
@@ -345,6 +347,7 @@ export async function optimise(
         status: a.status,
         objective: a.objective,
         gap: a.gap,
+        fromBest: extraOverBest(pr, best, a),
         offices: officesOf(pr, a.host),
       })),
       rulesLine: composed.rulesLine,

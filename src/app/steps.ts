@@ -283,6 +283,11 @@ function uniqueName(base: string, taken: Set<string>): string {
   return name;
 }
 
+/** How much an alternative costs over the best, as a share of the best's whole cost (the travel within municipalities too): what --within bounds. */
+export function extraOverBest(pr: OptProblem, best: Pick<Solution, 'objective'>, alt: Pick<Solution, 'objective'>): number {
+  return (alt.objective - best.objective) / Math.max(1e-9, best.objective + (pr.baseCost ?? 0));
+}
+
 export function describeRules(p: Parameters, req: OptimizeRequest, pr: OptProblem, lang: Language = 'nb'): string {
   const t = (code: MessageCode, params: MessageParams = {}) => message(code, params, lang);
   const ids = (list: readonly number[]) => list.map((i) => pr.ids[i]).join(', ');
@@ -299,6 +304,7 @@ export function describeRules(p: Parameters, req: OptimizeRequest, pr: OptProble
   if (req.keepLocations) parts.push(t('ruleKeepLocations'));
   if (req.keepExisting) parts.push(t('ruleKeepExisting'));
   if (p.requireSameBaRegion) parts.push(t('ruleSameBa'));
+  if (pr.rules.largestHost) parts.push(t('ruleLargestHost'));
   if ((req.baSplitMinutes ?? 0) > 0) parts.push(t('ruleBaPenalty', { minutes: num1(req.baSplitMinutes!, lang) }));
   if (pr.rules.forcedHosts.length > 0) parts.push(t('ruleForced', { list: ids(pr.rules.forcedHosts) }));
   if (pr.rules.forbiddenHosts.length > 0) parts.push(t('ruleForbidden', { list: ids(pr.rules.forbiddenHosts) }));
@@ -365,7 +371,7 @@ export function optimisedResult(
   const optimised: Scenario[] = [toScenario(mainName, pr, best.host)];
   const altNotes: string[] = [];
   outcome.alternatives.forEach((alt, k) => {
-    const extra = (alt.objective - best.objective) / Math.max(1e-9, best.objective + (pr.baseCost ?? 0));
+    const extra = extraOverBest(pr, best, alt);
     const name = uniqueName(t('alternativeName', { name: mainName, k: k + 1 }), taken);
     optimised.push(toScenario(name, pr, alt.host));
     altNotes.push(

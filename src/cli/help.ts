@@ -410,6 +410,13 @@ const OPTIMIZE: Section = {
       },
     ],
     [
+      '--any-host',
+      {
+        nb: 'la en mindre kommune være vert for en større (standard: verten er kontorets største kommune, slik som i alle samarbeidene forskningen beskriver)',
+        en: 'let a smaller municipality host a larger one (default: the host is the office’s most populous, as in every cooperation the research describes)',
+      },
+    ],
+    [
       '--sweep-site-cost F,F',
       {
         nb: 'avveiing mot kostnaden for tjenestesteder: løs på nytt med kostnaden ganget med hver F (f.eks. 0.5,2), skrevet til «KP Avveiing tjenestesteder»',

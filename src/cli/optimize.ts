@@ -67,6 +67,7 @@ const OPTIONS = {
   'no-service-points': { type: 'boolean' },
   'keep-locations': { type: 'boolean' },
   'keep-existing': { type: 'boolean' },
+  'any-host': { type: 'boolean' },
   'sweep-site-cost': { type: 'string' },
   ...RULE_OPTIONS,
 } as const;
@@ -85,7 +86,8 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
   const sweep = parseSweep(values.sweep);
   const lang = language(values.lang);
   const t = (code: MessageCode, params: MessageParams = {}) => message(code, params, lang);
-  const params = parametersFrom(values);
+  // --any-host: a member may join a smaller host (the optimiser's default is the most populous).
+  const params = values['any-host'] === true ? { ...parametersFrom(values), optimiserLargestHost: false } : parametersFrom(values);
   const siteCostScales = parseScales(values['sweep-site-cost']);
   if (values['no-service-points'] && (values['keep-locations'] || siteCostScales.length > 0)) throw new UsageError('siteOptionsNeedSites');
   const request = {

@@ -218,6 +218,7 @@ export const MESSAGES = {
   ruleKeepLocations: { nb: 'dagens tjenestesteder beholdes', en: "today's service points are kept" },
   ruleKeepExisting: { nb: 'dagens samarbeid beholdes', en: "today's cooperations are kept" },
   ruleSameBa: { nb: 'samme BA-region', en: 'same BA region' },
+  ruleLargestHost: { nb: 'verten er kontorets største kommune', en: 'the host is the office’s most populous municipality' },
   ruleBaPenalty: { nb: 'straff for delt BA-region {minutes} min', en: 'penalty for a split BA region {minutes} min' },
   ruleForced: { nb: 'påkrevde verter: {list}', en: 'required hosts: {list}' },
   ruleForbidden: { nb: 'utelukkede verter: {list}', en: 'excluded hosts: {list}' },
@@ -646,6 +647,10 @@ export const MESSAGES = {
   isoFarNotRobust: {
     nb: '{count} lenger unna enn {minutes} min, men uten minste bemanning alene ({minFte} årsverk), som en vert over så lang avstand må ha',
     en: '{count} further than {minutes} min, but without the minimum staff alone ({minFte} FTE), which a host that far away must have',
+  },
+  isoSmallerHost: {
+    nb: '{count} er mindre enn kommunen selv, og verten skal være kontorets største kommune',
+    en: '{count} are smaller than the municipality itself, and the host must be the office’s most populous',
   },
   isoOtherBa: {
     nb: '{count} i en annen BA-region',

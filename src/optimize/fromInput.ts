@@ -124,6 +124,7 @@ export function fromPlanningInput(input: PlanningInput, params: Parameters, req:
     forcedHosts: (req.forcedHosts ?? []).map((h) => at(h, 'påkrevd vertskommune')),
     forbiddenHosts: (req.forbiddenHosts ?? []).map((h) => at(h, 'utelukket vertskommune')),
     locks,
+    largestHost: params.optimiserLargestHost,
   };
   let minDays: Float64Array | undefined;
   let todayPoints: (ServicePoint | undefined)[] | undefined;

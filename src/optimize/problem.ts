@@ -30,6 +30,8 @@ export type OptRules = Readonly<{
   forbiddenHosts: readonly number[];
   /** Member index → host index it must belong to (the host is then forced open). */
   locks: ReadonlyMap<number, number>;
+  /** A member joins only a host with at least as many inhabitants (`weight`); a locked member is exempt. */
+  largestHost?: boolean;
 }>;
 
 export const NO_RULES: OptRules = {
@@ -188,8 +190,17 @@ export function pairAllowed(pr: OptProblem, i: number, j: number): boolean {
   }
   if (r.sameBa && pr.ba[i]! >= 0 && pr.ba[j]! >= 0 && pr.ba[i] !== pr.ba[j]) return false;
   const lock = r.locks.get(i);
-  if (lock !== undefined && lock !== j) return false;
-  return true;
+  if (lock !== undefined) return lock === j;
+  return !smallerHost(pr, i, j);
+}
+
+/**
+ * Host j has fewer inhabitants than member i, and the rule says a member joins only a host at
+ * least its size. The planner's own choices win over it: a member the planner ruled out as a
+ * host must join someone, so it may join a smaller one (a lock is exempt in pairAllowed).
+ */
+export function smallerHost(pr: OptProblem, i: number, j: number): boolean {
+  return pr.rules.largestHost === true && pr.weight[j]! < pr.weight[i]! && !pr.rules.forbiddenHosts.includes(i);
 }
 
 /**
@@ -206,6 +217,7 @@ export function whyIsolated(red: Reduced, i: number, maxTravelWithLocalOffice?: 
   let otherBa = 0;
   let forbidden = 0;
   let locked = 0;
+  let smaller = 0;
   for (let j = 0; j < pr.n; j++) {
     if (j === i || !Number.isFinite(pr.cost[i * pr.n + j]!)) continue;
     known++;
@@ -220,6 +232,7 @@ export function whyIsolated(red: Reduced, i: number, maxTravelWithLocalOffice?: 
     if (r.sameBa && pr.ba[i]! >= 0 && pr.ba[j]! >= 0 && pr.ba[i] !== pr.ba[j]) otherBa++;
     else if (r.forbiddenHosts.includes(j)) forbidden++;
     else if (lock !== undefined && lock !== j) locked++;
+    else if (!r.locks.has(i) && smallerHost(pr, i, j)) smaller++;
   }
   const say = (code: MessageCode, params: MessageParams = {}) => message(code, params, lang);
   if (known === 0) return say('isoUnknown');
@@ -232,7 +245,8 @@ export function whyIsolated(red: Reduced, i: number, maxTravelWithLocalOffice?: 
   if (otherBa > 0) parts.push(say('isoOtherBa', { count: otherBa }));
   if (forbidden > 0) parts.push(say('isoForbidden', { count: forbidden }));
   if (locked > 0) parts.push(say('isoLocked', { count: locked }));
-  const unexplained = near - otherBa - forbidden - locked;
+  if (smaller > 0) parts.push(say('isoSmallerHost', { count: smaller }));
+  const unexplained = near - otherBa - forbidden - locked - smaller;
   if (unexplained > 0 && r.minFte > 0) parts.push(say('isoUnexplained', { count: unexplained, minFte: r.minFte }));
   return parts.join('; ');
 }
