@@ -45,6 +45,9 @@ export const SETTINGS_KEY = 'kontorplan';
 
 export { WorkbookBlockedError } from '../port';
 
+/** A turn of the event loop: the pane draws, and handles input, between steps of a long write. */
+const turn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 /** The A1 address of the top-left cell of a (sheet-qualified) range address, as 0-based row and column. */
 export function topLeft(address: string): { row: number; col: number } {
   const local = address.slice(address.lastIndexOf('!') + 1);
@@ -231,6 +234,11 @@ export class OfficeWorkbook implements WorkbookPort, InputSheetsPort, SettingsPo
   settings: unknown = undefined;
   /** The sheets' names, visibility and used ranges as of the last `read` (see `outlineNow`). */
   outline: string | undefined;
+  /**
+   * Told as each sheet of a write is laid out and queued (`sheet` of `of`, from 1), with a turn
+   * of the event loop between sheets so the pane can show it; the batch is still sent in one sync.
+   */
+  onWriting: ((sheet: number, of: number) => void) | undefined;
 
   constructor(private readonly run: ExcelRun) {}
 
@@ -352,7 +360,12 @@ export class OfficeWorkbook implements WorkbookPort, InputSheetsPort, SettingsPo
   }
 
   private async write(specs: readonly SheetSpec[], keep: (name: string) => boolean, own: boolean): Promise<void> {
-    const grids = specs.map(sheetGrids);
+    // Laid out sheet by sheet, letting the pane draw between them (a whole country's sheets take a while).
+    const grids: ReturnType<typeof sheetGrids>[] = [];
+    for (const spec of specs) {
+      if (grids.length > 0) await turn();
+      grids.push(sheetGrids(spec));
+    }
     const bytes = requestBytes(grids);
     if (bytes > MAX_REQUEST_BYTES) {
       const mb = (bytes / 1e6).toFixed(1);
@@ -387,7 +400,11 @@ export class OfficeWorkbook implements WorkbookPort, InputSheetsPort, SettingsPo
 
       // 3: everything, in one batch: remove the old own sheets, write the new ones, record them.
       if (own) for (const name of plan.remove) if (name !== OWNER_SHEET) context.workbook.worksheets.getItem(name).delete();
-      specs.forEach((spec, k) => writeSheet(context, spec, grids[k]!));
+      for (const [k, spec] of specs.entries()) {
+        this.onWriting?.(k + 1, specs.length);
+        writeSheet(context, spec, grids[k]!);
+        if (this.onWriting) await turn();
+      }
       if (own) writeOwner(context, !hasOwner, [...plan.kept, ...specs.map((s) => s.name)], owned.length + 1);
       try {
         await context.sync();
