@@ -18,7 +18,7 @@ import type { WorkbookSnapshot } from '../domain/sheets';
 import { readWorkbook } from '../io/readWorkbook';
 import type { Language } from '../io/problems';
 import type { EmbeddedData } from './planner';
-import { StagingWorkbook, type StagedWrite } from './staging';
+import { pack, StagingWorkbook, type PackedWrite } from './staging';
 
 export type ReadResult = ReturnType<typeof readWorkbook>;
 /**
@@ -47,7 +47,7 @@ export type CommandRequest =
  * those writes, for the page to apply. (The plan command's summary is cut to what the page uses:
  * the engine's input and scores stay on the host.)
  */
-export type Staged = Readonly<{ result: commands.CommandResult<unknown>; writes: readonly StagedWrite[] }>;
+export type Staged = Readonly<{ result: commands.CommandResult<unknown>; writes: readonly PackedWrite[] }>;
 
 /** The host no longer has the reading a command asked for (a worker started again): the page runs the command itself. */
 export const READING_GONE = 'ReadingGoneError';
@@ -76,7 +76,7 @@ async function runCommand(
     const names = { sheets: request.existing.map((name) => ({ name, visible: true, values: [] })), ownedSheets: [] };
     const wb = new StagingWorkbook(names);
     const result = await commands.sample(wb, request.county, params, ref, request.existing, lang);
-    return { result, writes: wb.writes };
+    return { result, writes: pack(wb.writes) };
   }
   const read = reading(request.reading);
   const wb = new StagingWorkbook(read.snapshot, read);
@@ -84,12 +84,12 @@ async function runCommand(
     case 'plan': {
       const result = await commands.plan(wb, params, ref, lang);
       const summary = result.summary && { scenarioErrors: result.summary.scenarioErrors };
-      return { result: { ...result, summary }, writes: wb.writes };
+      return { result: { ...result, summary }, writes: pack(wb.writes) };
     }
     case 'costs':
-      return { result: await commands.costs(wb, params, ref, request.request, undefined, lang), writes: wb.writes };
+      return { result: await commands.costs(wb, params, ref, request.request, undefined, lang), writes: pack(wb.writes) };
     case 'optimised':
-      return { result: await writeOptimised(wb, params, ref, request.req, request.pr, request.outcome, lang), writes: wb.writes };
+      return { result: await writeOptimised(wb, params, ref, request.req, request.pr, request.outcome, lang), writes: pack(wb.writes) };
   }
 }
 

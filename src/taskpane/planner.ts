@@ -23,7 +23,7 @@ import type { OfficeWorkbook } from '../workbook/office/officeWorkbook';
 import { SheetConflictError, WorkbookError } from '../workbook/port';
 import { fingerprint } from './changes';
 import { READING_GONE, type CommandRequest, type Offload, type Staged } from './offload';
-import { sheetsOf, type StagedWrite } from './staging';
+import { sheetsOf, unpack, type PackedWrite } from './staging';
 
 /** The sample's sheets are in the workbook already: the planner's now, so never overwritten. */
 export class SampleTakenError extends Error {
@@ -157,20 +157,24 @@ export class Planner {
    * nothing is written: OfficeWorkbook's write is one batch, cleaned up when Excel stops it
    * half-way), or the sample's input sheets.
    */
-  private async apply(writes: readonly StagedWrite[], onStage?: OnStage): Promise<commands.Failure | undefined> {
+  private async apply(writes: readonly PackedWrite[], onStage?: OnStage): Promise<commands.Failure | undefined> {
     const total = sheetsOf(writes);
     let before = 0;
     for (const w of writes) {
       const at = before;
       this.workbook.onWriting = (sheet) => onStage?.('writing', { sheet: at + sheet, of: total });
       try {
+        const sheets = await unpack(w);
+        const wb = this.workbook;
         if (w.kind === 'own') {
           const keep = new Set(w.keep);
-          const failure = await commands.write(this.workbook, w.specs, (n) => keep.has(n), this.lang);
+          // The command's own write step (its refusals as failures), over the sheets laid out in the worker.
+          const port = { read: () => wb.read(), replaceOwnSheets: (_: unknown, k?: (n: string) => boolean) => wb.replaceLaidOut(sheets, k) };
+          const failure = await commands.write(port, sheets.map((x) => x.spec), (n) => keep.has(n), this.lang);
           if (failure) return failure;
         } else {
           try {
-            await this.excel(() => this.workbook.addInputSheets(w.specs));
+            await this.excel(() => wb.addLaidOut(sheets));
           } catch (e) {
             // Added since the pane looked: still the planner's sheet.
             if (e instanceof SheetConflictError) return { code: 'sampleTaken', params: { sheets: e.sheet }, sheets: [e.sheet] };
@@ -180,7 +184,7 @@ export class Planner {
       } finally {
         this.workbook.onWriting = undefined;
       }
-      before += w.specs.length;
+      before += w.names.length;
     }
     return undefined;
   }

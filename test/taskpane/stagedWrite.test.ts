@@ -13,7 +13,7 @@ import { optimize } from '../../src/optimize/run';
 import { inProcess, type CommandRequest, type Offload, type Staged } from '../../src/taskpane/offload';
 import { Planner, type Progress, type Stage } from '../../src/taskpane/planner';
 import { StagingWorkbook } from '../../src/taskpane/staging';
-import { OfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
+import { OfficeWorkbook, type LaidOutSheet } from '../../src/workbook/office/officeWorkbook';
 import { FakeExcel } from '../fakes/fakeExcel';
 
 const municipalities = loadEmbedded();
@@ -39,15 +39,22 @@ function recorded(): { offload: Offload; asked: CommandRequest[]; answers: Stage
   };
 }
 
-/** What the Office port was asked to write, spec by spec. */
-function spied(wb: OfficeWorkbook): { own: SheetSpec[][]; input: SheetSpec[][] } {
-  const calls = { own: [] as SheetSpec[][], input: [] as SheetSpec[][] };
+/** What the Office port was asked to write: sheets it lays out itself (`specs`), and sheets laid out elsewhere. */
+function spied(wb: OfficeWorkbook) {
+  const calls = { specs: [] as SheetSpec[][], own: [] as LaidOutSheet[][], input: [] as LaidOutSheet[][] };
   const own = wb.replaceOwnSheets.bind(wb);
   const input = wb.addInputSheets.bind(wb);
-  wb.replaceOwnSheets = (specs, keep) => (calls.own.push([...specs]), own(specs, keep));
-  wb.addInputSheets = (specs) => (calls.input.push([...specs]), input(specs));
+  const ownLaid = wb.replaceLaidOut.bind(wb);
+  const inputLaid = wb.addLaidOut.bind(wb);
+  wb.replaceOwnSheets = (specs, keep) => (calls.specs.push([...specs]), own(specs, keep));
+  wb.addInputSheets = (specs) => (calls.specs.push([...specs]), input(specs));
+  wb.replaceLaidOut = (sheets, keep) => (calls.own.push([...sheets]), ownLaid(sheets, keep));
+  wb.addLaidOut = (sheets) => (calls.input.push([...sheets]), inputLaid(sheets));
   return calls;
 }
+
+/** The sheets a worker's answer carries, as the page parses them. */
+const carried = (a: Staged | undefined) => (a?.writes ?? []).flatMap((w) => w.sheets.map((t) => JSON.parse(t) as LaidOutSheet));
 
 const ports = { plan: [] as unknown[], sample: [] as unknown[], costs: [] as unknown[], optimised: [] as unknown[] };
 beforeEach(() => {
@@ -81,9 +88,10 @@ describe('writing from the pane’s worker', () => {
     const added = await p.insertSample('18', (s, pr) => stages.push([s, pr]));
     expect(added.municipalities).toBe(41);
     expect(w.asked.map((r) => r.command)).toEqual(['sample']);
-    // The sample's sheets were built over there: the page added exactly those.
-    expect(calls.input).toEqual([w.answers[0]!.writes[0]!.specs]);
-    expect(calls.input[0]!.map((s) => s.name)).toEqual(added.sheets);
+    // The sample's sheets were built and laid out over there: the page added exactly those.
+    expect(calls.input).toEqual([carried(w.answers[0])]);
+    expect(calls.input[0]!.map((s) => s.spec.name)).toEqual(added.sheets);
+    expect(calls.input[0]!.every((s) => s.grid.formulas.length > 0 && s.grid.formats.length === s.grid.formulas.length)).toBe(true);
     // Progress: building, then every sheet in turn, then reading it back.
     const n = added.sheets.length;
     expect(stages[0]).toEqual(['building', undefined]);
@@ -93,19 +101,19 @@ describe('writing from the pane’s worker', () => {
 
     const sheets = await p.writeScenarios({ check: true });
     expect(sheets).toContain('Sammenligning');
-    expect(calls.own.at(-1)).toEqual(w.answers.at(-1)!.writes[0]!.specs);
+    expect(calls.own.at(-1)).toEqual(carried(w.answers.at(-1)));
 
     const req = { offices: 12 };
     const pr = p.optimisationProblem(req);
     const outcome = await optimize(pr, { heuristicSeconds: 0.3, sweep: [] });
     const result = await p.writeOptimised(req, pr, outcome);
-    expect(calls.own.at(-1)).toEqual(w.answers.at(-1)!.writes[0]!.specs);
-    expect(calls.own.at(-1)!.map((s) => s.name)).toEqual(result.specs.map((s) => s.name));
+    expect(calls.own.at(-1)).toEqual(carried(w.answers.at(-1)));
+    expect(calls.own.at(-1)!.map((s) => s.spec.name)).toEqual(result.specs.map((s) => s.name));
 
     const scenario = p.loaded!.value!.scenarios.find((s) => s.offices.some((o) => o.members.length > 1))!;
     const host = scenario.offices.find((o) => o.members.length > 1)!.host;
     const name = await p.writeCosts({ scenario: scenario.name, host, key: { kind: 'per-capita' }, costPerFte: 900_000, costPerFteGiven: false });
-    expect(calls.own.at(-1)![0]!.name).toBe(name);
+    expect(calls.own.at(-1)![0]!.spec.name).toBe(name);
     expect(excel.sheet(name)).toBeDefined();
 
     expect(w.asked.map((r) => r.command)).toEqual(['sample', 'plan', 'optimised', 'costs']);
@@ -114,6 +122,8 @@ describe('writing from the pane’s worker', () => {
       expect(list.length).toBeGreaterThan(0);
       for (const port of list) expect(port).toBeInstanceOf(StagingWorkbook);
     }
+    // The page never laid a sheet out itself.
+    expect(calls.specs).toEqual([]);
     expect(excel.dump('Notater')).toEqual(notes);
   }, 120_000);
 
@@ -122,13 +132,14 @@ describe('writing from the pane’s worker', () => {
       const excel = new FakeExcel([]);
       const p = new Planner(new OfficeWorkbook(excel.run), data);
       if (offload) p.offload = inProcess(data);
-      await p.insertSample('34');
+      const sample = await p.insertSample('34');
       const written = await p.writeScenarios({ check: true });
-      return { excel, written };
+      return { excel, written: [...sample.sheets, ...written] };
     };
     const [here, there] = [await run(false), await run(true)];
     expect(there.written).toEqual(here.written);
-    for (const name of [...here.written, 'Kommuner', 'Scenarier'])
+    expect(here.written).toEqual(expect.arrayContaining(['Kommuner', 'Reisetid', 'Om dataene', 'Sammenligning']));
+    for (const name of here.written)
       expect(JSON.stringify(there.excel.dump(name))).toBe(JSON.stringify(here.excel.dump(name)));
   }, 120_000);
 

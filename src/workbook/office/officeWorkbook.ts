@@ -209,6 +209,20 @@ export function sheetGrids(spec: SheetSpec): { formulas: Cell[][]; formats: stri
   return { formulas, formats, width };
 }
 
+/** A sheet spec with the 2-D arrays it is written as (`sheetGrids`). */
+export type LaidOutSheet = Readonly<{ spec: SheetSpec; grid: SheetGrid }>;
+export type SheetGrid = ReturnType<typeof sheetGrids>;
+
+/** Specs laid out sheet by sheet, letting the pane draw between them (a whole country's sheets take a while). */
+async function laidOut(specs: readonly SheetSpec[]): Promise<LaidOutSheet[]> {
+  const out: LaidOutSheet[] = [];
+  for (const spec of specs) {
+    if (out.length > 0) await turn();
+    out.push({ spec, grid: sheetGrids(spec) });
+  }
+  return out;
+}
+
 /** Rough size of the request that writes these sheets, in bytes of JSON. */
 function requestBytes(grids: readonly { formulas: Cell[][]; formats: string[][] }[]): number {
   let n = 0;
@@ -352,20 +366,26 @@ export class OfficeWorkbook implements WorkbookPort, InputSheetsPort, SettingsPo
 
   /** Adds the planner's input sheets (the sample data), not marked as Kontorplan's own; refuses when a name is taken. */
   async addInputSheets(specs: readonly SheetSpec[]): Promise<void> {
-    await this.write(specs, () => false, false);
+    await this.write(await laidOut(specs), () => false, false);
   }
 
   async replaceOwnSheets(specs: readonly SheetSpec[], keep?: (name: string) => boolean): Promise<void> {
-    await this.write(specs, keep ?? (() => false), true);
+    await this.write(await laidOut(specs), keep ?? (() => false), true);
   }
 
-  private async write(specs: readonly SheetSpec[], keep: (name: string) => boolean, own: boolean): Promise<void> {
-    // Laid out sheet by sheet, letting the pane draw between them (a whole country's sheets take a while).
-    const grids: ReturnType<typeof sheetGrids>[] = [];
-    for (const spec of specs) {
-      if (grids.length > 0) await turn();
-      grids.push(sheetGrids(spec));
-    }
+  /** As addInputSheets, for sheets laid out elsewhere (the pane's worker, by `sheetGrids`). */
+  async addLaidOut(sheets: readonly LaidOutSheet[]): Promise<void> {
+    await this.write(sheets, () => false, false);
+  }
+
+  /** As replaceOwnSheets, for sheets laid out elsewhere (the pane's worker, by `sheetGrids`). */
+  async replaceLaidOut(sheets: readonly LaidOutSheet[], keep?: (name: string) => boolean): Promise<void> {
+    await this.write(sheets, keep ?? (() => false), true);
+  }
+
+  private async write(sheets: readonly LaidOutSheet[], keep: (name: string) => boolean, own: boolean): Promise<void> {
+    const specs = sheets.map((x) => x.spec);
+    const grids = sheets.map((x) => x.grid);
     const bytes = requestBytes(grids);
     if (bytes > MAX_REQUEST_BYTES) {
       const mb = (bytes / 1e6).toFixed(1);
