@@ -13,7 +13,7 @@ import { optimize } from '../../src/optimize/run';
 import { inProcess, type CommandRequest, type Offload, type Staged } from '../../src/taskpane/offload';
 import { Planner, type Progress, type Stage } from '../../src/taskpane/planner';
 import { StagingWorkbook } from '../../src/taskpane/staging';
-import { OfficeWorkbook, type LaidOutSheet } from '../../src/workbook/office/officeWorkbook';
+import { OfficeWorkbook, sheetGrids, type LaidOutSheet } from '../../src/workbook/office/officeWorkbook';
 import { FakeExcel } from '../fakes/fakeExcel';
 
 const municipalities = loadEmbedded();
@@ -199,4 +199,13 @@ describe('writing from the pane’s worker', () => {
     // It ran here, over the page's port.
     expect(ports.plan.some((port) => !(port instanceof StagingWorkbook))).toBe(true);
   }, 120_000);
+
+  it('lays out a sheet with more rows than a stack takes as arguments (all of Norway’s Reisetid in a Web Worker)', () => {
+    const rows = Array.from({ length: 400_000 }, (_, i) => [i]);
+    const spec: SheetSpec = { name: 'KP Lang', tables: [{ name: 'KP_Lang', startRow: 0, columns: [{ header: 'n' }], rows }] };
+    const grid = sheetGrids(spec);
+    expect(grid.width).toBe(1);
+    expect(grid.formulas).toHaveLength(400_001);
+    expect(grid.formulas[400_000]).toEqual([399_999]);
+  });
 });

@@ -180,7 +180,8 @@ type Cell = string | number | boolean;
 export function sheetGrids(spec: SheetSpec): { formulas: Cell[][]; formats: string[][]; width: number } {
   const grid = layoutSheet(spec, (v: OutputCell) => (isFormula(v) ? `=${v.formula}` : v));
   const formulaAt = layoutSheet(spec, (v: OutputCell) => isFormula(v));
-  const width = Math.max(1, ...grid.map((r) => r.length));
+  // Not Math.max(...rows): a whole country's Reisetid has more rows than a worker's stack takes as arguments.
+  const width = grid.reduce((w, r) => Math.max(w, r.length), 1);
   const formats: string[][] = grid.map(() => Array<string>(width).fill('General'));
   for (const t of spec.tables) {
     t.rows.forEach((row, i) => {
