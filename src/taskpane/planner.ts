@@ -169,8 +169,16 @@ export class Planner {
         if (w.kind === 'own') {
           const keep = new Set(w.keep);
           // The command's own write step (its refusals as failures), over the sheets laid out in the worker.
-          const port = { read: () => wb.read(), replaceOwnSheets: (_: unknown, k?: (n: string) => boolean) => wb.replaceLaidOut(sheets, k) };
-          const failure = await commands.write(port, sheets.map((x) => x.spec), (n) => keep.has(n), this.lang);
+          const port = {
+            read: () => wb.read(),
+            replaceOwnSheets: (_: unknown, k?: (n: string) => boolean) => wb.replaceLaidOut(sheets, k),
+          };
+          const failure = await commands.write(
+            port,
+            sheets.map((x) => x.spec),
+            (n) => keep.has(n),
+            this.lang,
+          );
           if (failure) return failure;
         } else {
           try {

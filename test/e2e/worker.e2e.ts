@@ -25,7 +25,6 @@ const problems: string[] = [];
 type TestApi = { sheetNames(): string[]; values(name: string): unknown[][] };
 const api = <T>(f: (t: TestApi) => T): Promise<T> => page.evaluate(`(${f.toString()})(globalThis.kontorplanTest)`) as Promise<T>;
 const shot = (name: string) => page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
-const status = () => page.getByRole('status').first();
 
 /** Records every spinner label the pane shows, and the page's longest task, from now on. */
 const watchProgress = () =>
@@ -57,7 +56,15 @@ beforeAll(async () => {
   served = await serveDist(DIST);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
   const fakeJs = readFileSync(fake, 'utf8');
@@ -98,7 +105,9 @@ it('inserts all of Norway from the pane, with progress per sheet, and reads 357 
   expect(seen).toContain('Lager arkene …');
   expect(seen.some((t) => /^Skriver ark [1-7] av 7 …$/.test(t))).toBe(true);
   expect(seen.indexOf('Lager arkene …')).toBeLessThan(seen.findIndex((t) => t.startsWith('Skriver ark')));
-  console.log(`insert all of Norway: progress shown ${JSON.stringify(seen)}; the page's longest task ${Math.round(await longestTask())} ms`);
+  console.log(
+    `insert all of Norway: progress shown ${JSON.stringify(seen)}; the page's longest task ${Math.round(await longestTask())} ms`,
+  );
   // Fits the narrowest pane.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   await shot('w1-hele-landet');
@@ -120,7 +129,9 @@ it('writes the scenario sheets for all of Norway with progress per sheet', async
   const seen = await progressSeen();
   expect(seen).toContain('Lager arkene …');
   expect(seen.some((t) => /^Skriver ark \d+ av \d+ …$/.test(t))).toBe(true);
-  console.log(`write the scenario sheets: progress shown ${JSON.stringify(seen)}; the page's longest task ${Math.round(await longestTask())} ms`);
+  console.log(
+    `write the scenario sheets: progress shown ${JSON.stringify(seen)}; the page's longest task ${Math.round(await longestTask())} ms`,
+  );
   expect(await api((t) => t.sheetNames())).toContain('Sammenligning');
   await shot('w2-scenarioark');
 });

@@ -112,7 +112,13 @@ describe('writing from the pane’s worker', () => {
 
     const scenario = p.loaded!.value!.scenarios.find((s) => s.offices.some((o) => o.members.length > 1))!;
     const host = scenario.offices.find((o) => o.members.length > 1)!.host;
-    const name = await p.writeCosts({ scenario: scenario.name, host, key: { kind: 'per-capita' }, costPerFte: 900_000, costPerFteGiven: false });
+    const name = await p.writeCosts({
+      scenario: scenario.name,
+      host,
+      key: { kind: 'per-capita' },
+      costPerFte: 900_000,
+      costPerFteGiven: false,
+    });
     expect(calls.own.at(-1)![0]!.spec.name).toBe(name);
     expect(excel.sheet(name)).toBeDefined();
 
@@ -139,8 +145,7 @@ describe('writing from the pane’s worker', () => {
     const [here, there] = [await run(false), await run(true)];
     expect(there.written).toEqual(here.written);
     expect(here.written).toEqual(expect.arrayContaining(['Kommuner', 'Reisetid', 'Om dataene', 'Sammenligning']));
-    for (const name of here.written)
-      expect(JSON.stringify(there.excel.dump(name))).toBe(JSON.stringify(here.excel.dump(name)));
+    for (const name of here.written) expect(JSON.stringify(there.excel.dump(name))).toBe(JSON.stringify(here.excel.dump(name)));
   }, 120_000);
 
   it('leaves the planner’s sheets as they were when Excel stops the write half-way', async () => {
