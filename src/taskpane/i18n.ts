@@ -168,6 +168,7 @@ const nb = {
     curve: (index: number, of: number, offices: number) =>
       `Avveiningskurven: ${offices ? `${offices} kontor, ` : ''}punkt ${index} av ${of}`,
     writing: 'Skriver arkene',
+    writingSheet: (sheet: number, of: number) => `Skriver ark ${sheet} av ${of}`,
   },
   remaining: (seconds: string) => `høyst ${seconds} igjen`,
   elapsed: (seconds: string) => `${seconds} brukt`,
@@ -405,6 +406,7 @@ const en: Words = {
     curve: (index: number, of: number, offices: number) =>
       `Trade-off curve: ${offices ? `${offices} offices, ` : ''}point ${index} of ${of}`,
     writing: 'Writing the sheets',
+    writingSheet: (sheet: number, of: number) => `Writing sheet ${sheet} of ${of}`,
   },
   remaining: (seconds: string) => `at most ${seconds} left`,
   elapsed: (seconds: string) => `${seconds} so far`,
