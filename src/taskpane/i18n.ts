@@ -115,7 +115,13 @@ const nb = {
     names.length === 1
       ? `Skrev arket ${names[0]}.`
       : `Skrev ${names.length} ark${names.includes('Sammenligning') ? ': scenarioene og Sammenligning' : ''}.`,
-  stageOf: { reading: 'Leser arbeidsboken …', checking: 'Kontrollerer dataene …', writing: 'Skriver arkene …' },
+  stageOf: {
+    reading: 'Leser arbeidsboken …',
+    checking: 'Kontrollerer dataene …',
+    building: 'Lager arkene …',
+    writing: 'Skriver arkene …',
+  },
+  writingSheet: (sheet: number, of: number) => `Skriver ark ${sheet} av ${of} …`,
   welcome: 'Kom i gang',
   welcomeText:
     'Arbeidsboken har ingen kommunedata ennå. Sett inn eksempeldata for et fylke eller hele landet, eller velg arket med kommunene dine og folketallet.',
@@ -162,6 +168,7 @@ const nb = {
     curve: (index: number, of: number, offices: number) =>
       `Avveiningskurven: ${offices ? `${offices} kontor, ` : ''}punkt ${index} av ${of}`,
     writing: 'Skriver arkene',
+    writingSheet: (sheet: number, of: number) => `Skriver ark ${sheet} av ${of}`,
   },
   remaining: (seconds: string) => `høyst ${seconds} igjen`,
   elapsed: (seconds: string) => `${seconds} brukt`,
@@ -346,7 +353,13 @@ const en: Words = {
     names.length === 1
       ? `Wrote the sheet ${names[0]}.`
       : `Wrote ${names.length} sheets${names.includes('Sammenligning') ? ': the scenarios and Sammenligning' : ''}.`,
-  stageOf: { reading: 'Reading the workbook …', checking: 'Checking the data …', writing: 'Writing the sheets …' },
+  stageOf: {
+    reading: 'Reading the workbook …',
+    checking: 'Checking the data …',
+    building: 'Building the sheets …',
+    writing: 'Writing the sheets …',
+  },
+  writingSheet: (sheet: number, of: number) => `Writing sheet ${sheet} of ${of} …`,
   welcome: 'Getting started',
   welcomeText:
     'The workbook has no municipality data yet. Insert sample data for a county or all of Norway, or choose the sheet with your municipalities and their population.',
@@ -393,6 +406,7 @@ const en: Words = {
     curve: (index: number, of: number, offices: number) =>
       `Trade-off curve: ${offices ? `${offices} offices, ` : ''}point ${index} of ${of}`,
     writing: 'Writing the sheets',
+    writingSheet: (sheet: number, of: number) => `Writing sheet ${sheet} of ${of}`,
   },
   remaining: (seconds: string) => `at most ${seconds} left`,
   elapsed: (seconds: string) => `${seconds} so far`,

@@ -20,9 +20,10 @@ import { hasErrors, type Language, type Problem } from '../io/problems';
 import { readWorkbook, type ReadOptions, type ReadResult } from '../io/readWorkbook';
 import type { TravelNetwork } from '../travel/network';
 import type { OfficeWorkbook } from '../workbook/office/officeWorkbook';
-import { WorkbookError } from '../workbook/port';
+import { SheetConflictError, WorkbookError } from '../workbook/port';
 import { fingerprint } from './changes';
-import type { Offload } from './offload';
+import { READING_GONE, type CommandRequest, type Offload, type Staged } from './offload';
+import { sheetsOf, unpack, type PackedWrite } from './staging';
 
 /** The sample's sheets are in the workbook already: the planner's now, so never overwritten. */
 export class SampleTakenError extends Error {
@@ -62,8 +63,16 @@ export class NotReadError extends Error {
 /** Lets the page draw (a progress message) before a long stretch of work. */
 export const yieldToUi = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** What a long step is doing, for the pane's progress. */
-export type Stage = 'reading' | 'checking' | 'writing';
+/**
+ * What a long step is doing, for the pane's progress: `building` the sheets (in the pane's
+ * worker), `writing` them to Excel (with the sheet being written, `Progress`).
+ */
+export type Stage = 'reading' | 'checking' | 'building' | 'writing';
+
+/** Sheet `sheet` of `of` is being written. */
+export type Progress = Readonly<{ sheet: number; of: number }>;
+
+export type OnStage = (stage: Stage, progress?: Progress) => void;
 
 export type EmbeddedData = Readonly<{ municipalities: readonly EmbeddedMunicipality[]; network: TravelNetwork }>;
 
@@ -94,8 +103,8 @@ export class Planner {
   /** Built once: every read of the workbook uses the same embedded data. */
   private readonly readOptions: ReadOptions;
   private readonly ref: commands.Reference;
-  /** The last reading (in the mapped names), which the commands write from. */
-  private reading: { snapshot: WorkbookSnapshot; result: ReadResult } | undefined;
+  /** The last reading (in the mapped names), which the commands write from; `name`: the worker's for it, when it read it. */
+  private reading: { snapshot: WorkbookSnapshot; result: ReadResult; name?: string } | undefined;
 
   constructor(
     readonly workbook: OfficeWorkbook,
@@ -119,6 +128,88 @@ export class Planner {
       if (e instanceof WorkbookError) e.message = e.text(this.lang);
       throw e;
     }
+  }
+
+  /**
+   * Runs a command that writes. With the pane's worker (`offload`), the command runs there over
+   * a staging port and the page only applies the sheets it wrote, through the Office port;
+   * `here` runs it on the page (no worker, or one that lost the reading).
+   */
+  private async command<S>(request: CommandRequest | undefined, here: () => Promise<commands.CommandResult<S>>, onStage?: OnStage) {
+    if (!this.offload || !request) return here();
+    onStage?.('building');
+    let staged: Staged;
+    try {
+      staged = await this.offload.command(request);
+    } catch (e) {
+      if ((e as Error).name === READING_GONE) return here();
+      throw e;
+    }
+    const result = staged.result as commands.CommandResult<S>;
+    if (result.failure) return result;
+    const failure = await this.apply(staged.writes, onStage);
+    return failure ? { ...result, written: [], summary: undefined, failure } : result;
+  }
+
+  /**
+   * Applies writes a command made in the worker, as the command would have made them here:
+   * Kontorplan's sheets (a planner's sheet in the way, or Excel refusing, is a failure and
+   * nothing is written: OfficeWorkbook's write is one batch, cleaned up when Excel stops it
+   * half-way), or the sample's input sheets.
+   */
+  private async apply(writes: readonly PackedWrite[], onStage?: OnStage): Promise<commands.Failure | undefined> {
+    const total = sheetsOf(writes);
+    let before = 0;
+    for (const w of writes) {
+      const at = before;
+      this.workbook.onWriting = (sheet) => onStage?.('writing', { sheet: at + sheet, of: total });
+      try {
+        const sheets = await unpack(w);
+        const wb = this.workbook;
+        if (w.kind === 'own') {
+          const keep = new Set(w.keep);
+          // The command's own write step (its refusals as failures), over the sheets laid out in the worker.
+          const port = {
+            read: () => wb.read(),
+            replaceOwnSheets: (_: unknown, k?: (n: string) => boolean) => wb.replaceLaidOut(sheets, k),
+          };
+          const failure = await commands.write(
+            port,
+            sheets.map((x) => x.spec),
+            (n) => keep.has(n),
+            this.lang,
+          );
+          if (failure) return failure;
+        } else {
+          try {
+            await this.excel(() => wb.addLaidOut(sheets));
+          } catch (e) {
+            // Added since the pane looked: still the planner's sheet.
+            if (e instanceof SheetConflictError) return { code: 'sampleTaken', params: { sheets: e.sheet }, sheets: [e.sheet] };
+            throw e;
+          }
+        }
+      } finally {
+        this.workbook.onWriting = undefined;
+      }
+      before += w.names.length;
+    }
+    return undefined;
+  }
+
+  /** Runs a command on the page, its writes' sheets reported as they are written. */
+  private async withProgress<T>(onStage: OnStage | undefined, f: () => Promise<T>): Promise<T> {
+    this.workbook.onWriting = (sheet, of) => onStage?.('writing', { sheet, of });
+    try {
+      return await f();
+    } finally {
+      this.workbook.onWriting = undefined;
+    }
+  }
+
+  /** A reading the worker has, for a command to run over there. */
+  private readingName(): string | undefined {
+    return this.reading?.name;
   }
 
   /** A command's summary, or its refusal as an error in the pane's language (nothing was written). */
@@ -146,7 +237,7 @@ export class Planner {
    * Reads the workbook (OfficeWorkbook.read's round trips) and the engine's input from it, and
    * watches the input sheets it found for changes (one more round trip when there are new ones).
    */
-  async load(onStage?: (stage: Stage) => void): Promise<Loaded> {
+  async load(onStage?: OnStage): Promise<Loaded> {
     onStage?.('reading');
     const raw = await this.excel(() => this.workbook.read());
     onStage?.('checking');
@@ -156,7 +247,7 @@ export class Planner {
     const result = this.offload
       ? await this.offload.read(mapped.snapshot, this.params)
       : readWorkbook(mapped.snapshot, this.params, this.readOptions);
-    this.reading = { snapshot: mapped.snapshot, result };
+    this.reading = { snapshot: mapped.snapshot, result, name: (result as { reading?: string }).reading };
     // Partial results, as the command line gives them: Scenarier's problems are shown, and the
     // scenarios without errors are scored; only problems in the other sheets hold everything up.
     // A Scenarier sheet that cannot be read at all (no scenario left out by name) holds it up too.
@@ -226,12 +317,17 @@ export class Planner {
    * refused, before anything is written, when a sheet of that name is there already. Returns
    * the sheets added and how many municipalities they hold.
    */
-  async insertSample(county: string | undefined, onStage?: (stage: Stage) => void): Promise<{ sheets: string[]; municipalities: number }> {
-    onStage?.('writing');
+  async insertSample(county: string | undefined, onStage?: OnStage): Promise<{ sheets: string[]; municipalities: number }> {
+    onStage?.('building');
     await yieldToUi();
     // Every name taken is named at once.
+    const existing = this.loaded?.sheetNames ?? [];
     const r = await this.excel(() =>
-      commands.sample(this.workbook, county, this.params, this.ref, this.loaded?.sheetNames ?? [], this.lang),
+      this.command(
+        { command: 'sample', county, existing, params: this.params, lang: this.lang },
+        () => this.withProgress(onStage, () => commands.sample(this.workbook, county, this.params, this.ref, existing, this.lang)),
+        onStage,
+      ),
     );
     if (r.failure?.code === 'sampleTaken') throw new SampleTakenError(r.failure.sheets ?? []);
     const s = this.done(r);
@@ -249,7 +345,7 @@ export class Planner {
    * Reads the workbook again before a write: what the pane shows must be what is there. When it
    * differs, nothing is written and the pane has the new reading.
    */
-  private async ensureCurrent(onStage?: (stage: Stage) => void): Promise<void> {
+  private async ensureCurrent(onStage?: OnStage): Promise<void> {
     // Sheets added, deleted, renamed or resized: seen in the outline, without reading the values
     // (edits within an input sheet reach the pane through Worksheet.onChanged).
     if (
@@ -274,12 +370,17 @@ export class Planner {
    * Writes every scenario's sheet and the comparison (keeping cost and travel sheets). `check`
    * reads the workbook first and writes nothing when it changed since the pane read it.
    */
-  async writeScenarios(o: { check?: boolean; onStage?: (stage: Stage) => void } = {}): Promise<string[]> {
+  async writeScenarios(o: { check?: boolean; onStage?: OnStage } = {}): Promise<string[]> {
     if (o.check) await this.ensureCurrent(o.onStage);
     this.value();
-    o.onStage?.('writing');
+    o.onStage?.('building');
     await yieldToUi();
-    const r = await commands.plan(this.port(), this.params, this.ref, this.lang);
+    const reading = this.readingName();
+    const r = await this.command(
+      reading ? { command: 'plan', reading, params: this.params, lang: this.lang } : undefined,
+      () => this.withProgress(o.onStage, () => commands.plan(this.port(), this.params, this.ref, this.lang)),
+      o.onStage,
+    );
     this.done(r);
     await this.load(o.onStage);
     return [...r.written];
@@ -301,13 +402,20 @@ export class Planner {
    * and only then keeps the rules in the workbook (so scoring and optimising agree): a run that
    * fails before this saves nothing. The new scenarios are read back.
    */
-  async writeOptimised(req: OptimizeRequest, pr: OptProblem, outcome: OutcomeSummary, rules?: Rules, onStage?: (stage: Stage) => void) {
+  async writeOptimised(req: OptimizeRequest, pr: OptProblem, outcome: OutcomeSummary, rules?: Rules, onStage?: OnStage) {
     await this.ensureCurrent(onStage);
     const params = rules ? withParameters({ ...this.settings.rules, ...rules }) : this.params;
-    onStage?.('writing');
+    onStage?.('building');
     await yieldToUi();
     this.value();
-    const result = this.done(await writeOptimised(this.port(), params, this.ref, req, pr, outcome, this.lang));
+    const reading = this.readingName();
+    const result = this.done(
+      await this.command(
+        reading ? { command: 'optimised', reading, params, lang: this.lang, req, pr, outcome } : undefined,
+        () => this.withProgress(onStage, () => writeOptimised(this.port(), params, this.ref, req, pr, outcome, this.lang)),
+        onStage,
+      ),
+    );
     if (rules) await this.excel(() => saveSettings(this.workbook, { ...this.settings, rules }));
     await this.load(onStage);
     return result;
@@ -326,13 +434,20 @@ export class Planner {
 
   async writeCosts(
     o: { scenario: string; host: string; key: CostKey; costPerFte: number; costPerFteGiven: boolean },
-    onStage?: (stage: Stage) => void,
+    onStage?: OnStage,
   ): Promise<string> {
     await this.ensureCurrent(onStage);
-    onStage?.('writing');
+    onStage?.('building');
     await yieldToUi();
     this.value();
-    const s = this.done(await commands.costs(this.port(), this.params, this.ref, o, undefined, this.lang));
+    const reading = this.readingName();
+    const s = this.done(
+      await this.command(
+        reading ? { command: 'costs', reading, params: this.params, lang: this.lang, request: o } : undefined,
+        () => this.withProgress(onStage, () => commands.costs(this.port(), this.params, this.ref, o, undefined, this.lang)),
+        onStage,
+      ),
+    );
     await this.load();
     return s.sheet.name;
   }

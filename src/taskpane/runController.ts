@@ -212,7 +212,10 @@ export class RunController {
       at = { index: plan.segments.length - 1, since: now() };
       phase = { kind: 'writing' };
       report();
-      const result = await planner.writeOptimised(r.req, pr, outcome, r.rules, () => report());
+      const result = await planner.writeOptimised(r.req, pr, outcome, r.rules, (_, progress) => {
+        if (progress) phase = { kind: 'writing', sheet: progress.sheet, of: progress.of };
+        report();
+      });
       this.deps.onLoaded();
       const offices = outcome.best.evaluation.offices;
       const status = outcome.best.status;

@@ -51,7 +51,8 @@ export type Phase =
   | Readonly<{ kind: 'best' }>
   | Readonly<{ kind: 'alternative'; index: number }>
   | Readonly<{ kind: 'curve'; offices: number; index: number; of: number }>
-  | Readonly<{ kind: 'writing' }>;
+  /** `sheet` of `of` is being written, once the sheets are built. */
+  | Readonly<{ kind: 'writing'; sheet?: number; of?: number }>;
 
 /** HiGHS's report: the objective of the best structure, the proven bound and the gap, when known. */
 export type RunFigures = Readonly<{ incumbent: number | null; bound: number | null; gap: number | null }>;

@@ -45,7 +45,7 @@ describe('offloading the heavy work', () => {
   it('reports the host’s errors as errors', async () => {
     const host = createPaneHost(data);
     // A snapshot without sheets is not one the page sends; the engine throws on it.
-    const reply = host({ type: 'read', id: 7, snapshot: {} as never, params: {} as never });
+    const reply = await host({ type: 'read', id: 7, snapshot: {} as never, params: {} as never });
     expect(reply).toMatchObject({ id: 7, ok: false, name: 'TypeError' });
     await expect(inProcess(data).read({} as never, {} as never)).rejects.toMatchObject({ name: 'TypeError' });
   });

@@ -95,6 +95,10 @@ describe('the controller', () => {
     const phases = st.actions.flatMap((a) => (a.type === 'runPhase' ? [a.phase.kind] : []));
     expect(phases).toEqual(expect.arrayContaining(['best', 'alternative', 'writing']));
     expect(phases.indexOf('writing')).toBeGreaterThan(phases.indexOf('alternative'));
+    // Writing says which sheet, in the pane's words, up to the last.
+    const sheets = st.actions.flatMap((a) => (a.type === 'runPhase' && a.phase.kind === 'writing' && a.phase.sheet ? [a.phase] : []));
+    expect(sheets.length).toBeGreaterThan(1);
+    expect(sheets.at(-1)).toMatchObject({ sheet: sheets.at(-1)!.of });
     const withFigures = st.actions.find((a) => a.type === 'runPhase' && a.figures);
     expect(withFigures).toMatchObject({ figures: { incumbent: 1000, bound: 900, gap: 0.1 } });
     const shares = st.actions.flatMap((a) => (a.type === 'runPhase' ? [a.fraction] : []));

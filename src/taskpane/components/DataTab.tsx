@@ -1,13 +1,12 @@
 import { Button, Link, Spinner, Text } from '@fluentui/react-components';
-import { useState } from 'react';
 import { usePane } from '../paneContext';
 import { selectFirstRun, selectMapping } from '../store';
 import type { SheetKind } from '../../io/headers';
 import type { ColumnMapping, FoundInput } from '../../io/mapping';
 import { formatProblem } from '../../io/problems';
-import { SampleTakenError, type Loaded, type Planner, type Stage } from '../planner';
+import { SampleTakenError, type Loaded, type Planner } from '../planner';
 import { useLanguage, useWords } from '../i18n';
-import { ActionNotice, Section, useAction, useCommonStyles, Choice } from './common';
+import { ActionNotice, Section, useAction, useCommonStyles, useStage, Choice } from './common';
 
 /** Problems listed one by one; the rest are counted (a wrong mapping can give hundreds). */
 const MAX_SHOWN = 40;
@@ -44,12 +43,12 @@ function useInsertSample(
   onLoaded: () => void,
 ) {
   const w = useWords();
-  const [stage, setStage] = useState<Stage | undefined>();
+  const stage = useStage();
   const insert = () =>
     sample.run(async () => {
       const all = county === ALL;
       try {
-        const added = await planner.insertSample(all ? undefined : county, setStage);
+        const added = await planner.insertSample(all ? undefined : county, stage.onStage);
         onLoaded();
         const place = all ? w.allOfNorway : (counties.find((c) => c.number === county)?.name ?? county);
         return w.sampleInserted(place, added.municipalities, added.sheets);
@@ -57,10 +56,10 @@ function useInsertSample(
         if (e instanceof SampleTakenError) throw new Error(w.sampleTaken(e.sheets));
         throw e;
       } finally {
-        setStage(undefined);
+        stage.clear();
       }
     });
-  return { stage, insert };
+  return { stage: stage.label, insert };
 }
 
 /**
@@ -151,7 +150,7 @@ function SampleSection(p: {
   onCounty: (c: string) => void;
   busy: boolean;
   sample: ReturnType<typeof useAction>;
-  stage: Stage | undefined;
+  stage: string | undefined;
   onInsert: () => void;
   onOwnSheets: () => void;
 }) {
@@ -183,7 +182,7 @@ function SampleSection(p: {
           </Button>
         )}
       </div>
-      {p.sample.busy && <Spinner size="tiny" label={p.stage ? w.stageOf[p.stage] : w.busy} />}
+      {p.sample.busy && <Spinner size="tiny" label={p.stage ?? w.busy} />}
       <ActionNotice notice={p.sample.notice} />
     </Section>
   );

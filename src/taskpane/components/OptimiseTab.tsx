@@ -42,7 +42,7 @@ export function phaseText(w: Words, phase: Phase | undefined, offices: number | 
     case 'curve':
       return w.phase.curve(phase.index, phase.of, phase.offices);
     case 'writing':
-      return w.phase.writing;
+      return phase.sheet && phase.of ? w.phase.writingSheet(phase.sheet, phase.of) : w.phase.writing;
   }
 }
 

@@ -14,7 +14,7 @@ import type { CSSProperties } from 'react';
 import { parseNumber } from '../../io/cells';
 import type { Language } from '../../io/problems';
 import { useLanguage, useWords, type Words } from '../i18n';
-import { NotReadError, StaleDataError, type Stage } from '../planner';
+import { NotReadError, StaleDataError, type OnStage, type Progress, type Stage } from '../planner';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 
 export const useCommonStyles = makeStyles({
@@ -222,6 +222,19 @@ export function ActionNotice({ notice }: { notice: Notice | undefined }) {
   return <div ref={ref}>{notice && <NoticeBar notice={notice} />}</div>;
 }
 
+/**
+ * What a long step is doing, in the pane's words ("Skriver ark 2 av 8 …"): `onStage` to hand
+ * to the Planner, `label` for the spinner (undefined before the first stage), `clear` at the end.
+ */
+export function useStage(): { label: string | undefined; onStage: OnStage; clear: () => void } {
+  const w = useWords();
+  const [at, setAt] = useState<{ stage: Stage; progress?: Progress } | undefined>();
+  const onStage = useCallback<OnStage>((stage, progress) => setAt({ stage, progress }), []);
+  const clear = useCallback(() => setAt(undefined), []);
+  const label = at && (at.progress ? w.writingSheet(at.progress.sheet, at.progress.of) : w.stageOf[at.stage]);
+  return { label, onStage, clear };
+}
+
 /** The button that writes sheets: runs `write` as the tab's action, re-reads, and says what it wrote, beside itself. */
 export function WriteButton(p: {
   label: string;
@@ -229,13 +242,13 @@ export function WriteButton(p: {
   disabled?: boolean;
   notice: Notice | undefined;
   run: ReturnType<typeof useAction>['run'];
-  write: (onStage: (stage: Stage) => void) => Promise<string | readonly string[]>;
+  write: (onStage: OnStage) => Promise<string | readonly string[]>;
   onLoaded: () => void;
 }) {
   const w = useWords();
   const s = useCommonStyles();
   const [mine, setMine] = useState(false);
-  const [stage, setStage] = useState<Stage | undefined>();
+  const stage = useStage();
   return (
     <div className={s.section}>
       <div className={s.row}>
@@ -248,7 +261,7 @@ export function WriteButton(p: {
             setMine(true);
             void p.run(async () => {
               try {
-                const names = [await p.write(setStage)].flat();
+                const names = [await p.write(stage.onStage)].flat();
                 p.onLoaded();
                 return w.wroteSheets(names);
               } catch (e) {
@@ -259,14 +272,14 @@ export function WriteButton(p: {
                 if (e instanceof NotReadError) throw new Error(w.notRead);
                 throw e;
               } finally {
-                setStage(undefined);
+                stage.clear();
               }
             });
           }}
         >
           {p.label}
         </Button>
-        {p.busy && mine && <Spinner size="tiny" label={stage ? w.stageOf[stage] : w.busy} />}
+        {p.busy && mine && <Spinner size="tiny" label={stage.label ?? w.busy} />}
       </div>
       <ActionNotice notice={mine ? p.notice : undefined} />
     </div>

@@ -45,6 +45,9 @@ export const SETTINGS_KEY = 'kontorplan';
 
 export { WorkbookBlockedError } from '../port';
 
+/** A turn of the event loop: the pane draws, and handles input, between steps of a long write. */
+const turn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 /** The A1 address of the top-left cell of a (sheet-qualified) range address, as 0-based row and column. */
 export function topLeft(address: string): { row: number; col: number } {
   const local = address.slice(address.lastIndexOf('!') + 1);
@@ -177,7 +180,8 @@ type Cell = string | number | boolean;
 export function sheetGrids(spec: SheetSpec): { formulas: Cell[][]; formats: string[][]; width: number } {
   const grid = layoutSheet(spec, (v: OutputCell) => (isFormula(v) ? `=${v.formula}` : v));
   const formulaAt = layoutSheet(spec, (v: OutputCell) => isFormula(v));
-  const width = Math.max(1, ...grid.map((r) => r.length));
+  // Not Math.max(...rows): a whole country's Reisetid has more rows than a worker's stack takes as arguments.
+  const width = grid.reduce((w, r) => Math.max(w, r.length), 1);
   const formats: string[][] = grid.map(() => Array<string>(width).fill('General'));
   for (const t of spec.tables) {
     t.rows.forEach((row, i) => {
@@ -206,6 +210,20 @@ export function sheetGrids(spec: SheetSpec): { formulas: Cell[][]; formats: stri
   return { formulas, formats, width };
 }
 
+/** A sheet spec with the 2-D arrays it is written as (`sheetGrids`). */
+export type LaidOutSheet = Readonly<{ spec: SheetSpec; grid: SheetGrid }>;
+export type SheetGrid = ReturnType<typeof sheetGrids>;
+
+/** Specs laid out sheet by sheet, letting the pane draw between them (a whole country's sheets take a while). */
+async function laidOut(specs: readonly SheetSpec[]): Promise<LaidOutSheet[]> {
+  const out: LaidOutSheet[] = [];
+  for (const spec of specs) {
+    if (out.length > 0) await turn();
+    out.push({ spec, grid: sheetGrids(spec) });
+  }
+  return out;
+}
+
 /** Rough size of the request that writes these sheets, in bytes of JSON. */
 function requestBytes(grids: readonly { formulas: Cell[][]; formats: string[][] }[]): number {
   let n = 0;
@@ -231,6 +249,11 @@ export class OfficeWorkbook implements WorkbookPort, InputSheetsPort, SettingsPo
   settings: unknown = undefined;
   /** The sheets' names, visibility and used ranges as of the last `read` (see `outlineNow`). */
   outline: string | undefined;
+  /**
+   * Told as each sheet of a write is laid out and queued (`sheet` of `of`, from 1), with a turn
+   * of the event loop between sheets so the pane can show it; the batch is still sent in one sync.
+   */
+  onWriting: ((sheet: number, of: number) => void) | undefined;
 
   constructor(private readonly run: ExcelRun) {}
 
@@ -344,15 +367,26 @@ export class OfficeWorkbook implements WorkbookPort, InputSheetsPort, SettingsPo
 
   /** Adds the planner's input sheets (the sample data), not marked as Kontorplan's own; refuses when a name is taken. */
   async addInputSheets(specs: readonly SheetSpec[]): Promise<void> {
-    await this.write(specs, () => false, false);
+    await this.write(await laidOut(specs), () => false, false);
   }
 
   async replaceOwnSheets(specs: readonly SheetSpec[], keep?: (name: string) => boolean): Promise<void> {
-    await this.write(specs, keep ?? (() => false), true);
+    await this.write(await laidOut(specs), keep ?? (() => false), true);
   }
 
-  private async write(specs: readonly SheetSpec[], keep: (name: string) => boolean, own: boolean): Promise<void> {
-    const grids = specs.map(sheetGrids);
+  /** As addInputSheets, for sheets laid out elsewhere (the pane's worker, by `sheetGrids`). */
+  async addLaidOut(sheets: readonly LaidOutSheet[]): Promise<void> {
+    await this.write(sheets, () => false, false);
+  }
+
+  /** As replaceOwnSheets, for sheets laid out elsewhere (the pane's worker, by `sheetGrids`). */
+  async replaceLaidOut(sheets: readonly LaidOutSheet[], keep?: (name: string) => boolean): Promise<void> {
+    await this.write(sheets, keep ?? (() => false), true);
+  }
+
+  private async write(sheets: readonly LaidOutSheet[], keep: (name: string) => boolean, own: boolean): Promise<void> {
+    const specs = sheets.map((x) => x.spec);
+    const grids = sheets.map((x) => x.grid);
     const bytes = requestBytes(grids);
     if (bytes > MAX_REQUEST_BYTES) {
       const mb = (bytes / 1e6).toFixed(1);
@@ -387,7 +421,11 @@ export class OfficeWorkbook implements WorkbookPort, InputSheetsPort, SettingsPo
 
       // 3: everything, in one batch: remove the old own sheets, write the new ones, record them.
       if (own) for (const name of plan.remove) if (name !== OWNER_SHEET) context.workbook.worksheets.getItem(name).delete();
-      specs.forEach((spec, k) => writeSheet(context, spec, grids[k]!));
+      for (const [k, spec] of specs.entries()) {
+        this.onWriting?.(k + 1, specs.length);
+        writeSheet(context, spec, grids[k]!);
+        if (this.onWriting) await turn();
+      }
       if (own) writeOwner(context, !hasOwner, [...plan.kept, ...specs.map((s) => s.name)], owned.length + 1);
       try {
         await context.sync();
