@@ -10,7 +10,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useReducer, useState, type Dispatch, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type Dispatch, type ReactNode } from 'react';
 import type { Language } from '../io/problems';
 import type { Planner } from './planner';
 import { rereadOn, type PaneEvents } from './changes';
@@ -95,6 +95,21 @@ function useWorkbookReading(planner: Planner, events: PaneEvents | undefined, lo
   }, [planner, loaded, dispatch]);
 }
 
+/** Reads the workbook again when the pane's language changes: today's structure is named in it. */
+function useRereadOnLanguage(planner: Planner, lang: Language, loaded: () => void, dispatch: Dispatch<Action>) {
+  const shown = useRef(lang);
+  useEffect(() => {
+    if (shown.current === lang) return;
+    shown.current = lang;
+    if (!planner.loaded) return;
+    dispatch({ type: 'rereading', on: true });
+    planner
+      .load()
+      .then(loaded, (e: Error) => dispatch({ type: 'error', message: e.message }))
+      .finally(() => dispatch({ type: 'rereading', on: false }));
+  }, [planner, lang, loaded, dispatch]);
+}
+
 /** The built-in tabs' names in the pane's words. */
 function tabTitles(w: Words): Record<TabId, string> {
   return {
@@ -167,11 +182,13 @@ export function App({
     if (typeof document !== 'undefined') document.documentElement.lang = lang;
   }, [lang]);
   const shownTheme = useShownTheme(theme);
-  useWorkbookReading(planner, events, loaded, dispatch);
-  // The sheets the commands write, and their refusals, in the pane's language.
+  // The sheets the commands write, their refusals and the names the read makes up, in the
+  // pane's language: set before the first read, and read again when the planner switches.
   useEffect(() => {
     planner.lang = lang;
   }, [planner, lang]);
+  useWorkbookReading(planner, events, loaded, dispatch);
+  useRereadOnLanguage(planner, lang, loaded, dispatch);
   const w = WORDS[lang];
   const title = tabTitles(w);
   const ids: string[] = [...TABS, ...extraTabs.map((t) => t.id)];

@@ -53,7 +53,7 @@ export type Staged = Readonly<{ result: commands.CommandResult<unknown>; writes:
 export const READING_GONE = 'ReadingGoneError';
 
 export type OffloadRequest =
-  | Readonly<{ type: 'read'; id: number; snapshot: WorkbookSnapshot; params: Parameters }>
+  | Readonly<{ type: 'read'; id: number; snapshot: WorkbookSnapshot; params: Parameters; lang?: Language }>
   | Readonly<{ type: 'command'; id: number; request: CommandRequest }>;
 
 export type OffloadReply =
@@ -61,7 +61,8 @@ export type OffloadReply =
 
 /** What the Planner hands off (Planner.offload): each resolves with what the in-thread code gives. */
 export type Offload = Readonly<{
-  read(snapshot: WorkbookSnapshot, params: Parameters): Promise<Read>;
+  /** `lang`: the language of the names the read makes up (today's structure's). */
+  read(snapshot: WorkbookSnapshot, params: Parameters, lang?: Language): Promise<Read>;
   command(request: CommandRequest): Promise<Staged>;
 }>;
 
@@ -108,7 +109,7 @@ export function createPaneHost(data: EmbeddedData): (req: OffloadRequest) => Pro
   const answer = async (req: OffloadRequest): Promise<unknown> => {
     switch (req.type) {
       case 'read': {
-        const result: Read = readWorkbook(req.snapshot, req.params, readOptions);
+        const result: Read = readWorkbook(req.snapshot, req.params, { ...readOptions, lang: req.lang });
         if (result.value) {
           try {
             result.scores = commands.scores(result.value, req.params);
@@ -143,7 +144,7 @@ export type Port = {
 function askOf(o: Offload, req: OffloadRequest): Promise<unknown> {
   switch (req.type) {
     case 'read':
-      return o.read(req.snapshot, req.params);
+      return o.read(req.snapshot, req.params, req.lang);
     case 'command':
       return o.command(req.request);
   }
@@ -182,7 +183,7 @@ export function offloadTo(port: Port, fallback?: () => Offload): Offload {
           port.postMessage(req);
         });
   return {
-    read: (snapshot, params) => ask({ type: 'read', id: next++, snapshot, params }),
+    read: (snapshot, params, lang) => ask({ type: 'read', id: next++, snapshot, params, lang }),
     command: (request) => ask({ type: 'command', id: next++, request }),
   };
 }

@@ -245,8 +245,8 @@ export class Planner {
     this.settings = settingsOf(this.workbook);
     const mapped = applyMapping(raw, this.settings.mapping);
     const result = this.offload
-      ? await this.offload.read(mapped.snapshot, this.params)
-      : readWorkbook(mapped.snapshot, this.params, this.readOptions);
+      ? await this.offload.read(mapped.snapshot, this.params, this.lang)
+      : readWorkbook(mapped.snapshot, this.params, { ...this.readOptions, lang: this.lang });
     this.reading = { snapshot: mapped.snapshot, result, name: (result as { reading?: string }).reading };
     // Partial results, as the command line gives them: Scenarier's problems are shown, and the
     // scenarios without errors are scored; only problems in the other sheets hold everything up.

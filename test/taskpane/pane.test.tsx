@@ -327,6 +327,16 @@ describe('Office integration', () => {
     expect(document.documentElement.lang).toBe('en');
   });
 
+  it('names today’s structure in the pane’s language, and again when the planner switches', async () => {
+    await pane({ sample: true, language: 'en' });
+    tab('Scenarios');
+    expect((await screen.findAllByText(/Current structure \(as of /, {}, { timeout: 20_000 })).length).toBeGreaterThan(0);
+    expect(screen.queryAllByText(/Dagens struktur/)).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: /^Språk/ }));
+    expect((await screen.findAllByText(/Dagens struktur \(per /, {}, { timeout: 20_000 })).length).toBeGreaterThan(0);
+    expect(screen.queryAllByText(/Current structure/)).toEqual([]);
+  }, 60_000);
+
   it('names each tab panel by its tab, and tells what the arrow keys do in the pane’s language', async () => {
     await pane({ sample: true, language: 'en' });
     tab('Optimise');

@@ -28,7 +28,7 @@ function recorded(): { offload: Offload; asked: CommandRequest[]; answers: Stage
     asked,
     answers,
     offload: {
-      read: (s, p) => inner.read(s, p),
+      read: (s, p, l) => inner.read(s, p, l),
       command: async (r) => {
         asked.push(r);
         const a = await inner.command(r);
