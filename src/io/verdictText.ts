@@ -177,22 +177,35 @@ const weightText = (x: number, lang: Language) => {
 
 /**
  * The sensitivity line: does the order survive each weight halved or doubled, and if not, which
- * weight changes which pair.
+ * weight changes which pair. Scenarios that were level and only come apart (none passing one
+ * that was ahead of it) are said once, with how many changes part them: listing every such
+ * change drowned the real ones when the optimiser's alternatives tie.
  */
 export function sensitivityText(changes: readonly WeightChange[], p: Pick<Parameters, 'travelThresholds'>, lang: Language = 'nb'): string {
   const nb = lang === 'nb';
   const tried = new Set(changes.map((c) => c.metric)).size;
-  const moved = changes.filter((c) => c.flips.length > 0);
+  const real = changes.map((c) => ({ ...c, flips: c.flips.filter((f) => f.kind !== 'split') }));
+  const moved = real.filter((c) => c.flips.length > 0);
+  const parting = changes.filter((c) => c.flips.some((f) => f.kind === 'split')).length;
+  const level = [...new Set(changes.flatMap((c) => c.flips.filter((f) => f.kind === 'split').flatMap((f) => [f.ahead, f.behind])))];
+  const quoted = level.map((n) => (nb ? `«${n}»` : `"${n}"`));
+  const list = quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} ${nb ? 'og' : 'and'} ${quoted.at(-1)}` : (quoted[0] ?? '');
+  const apart =
+    parting === 0
+      ? ''
+      : nb
+        ? ` Scenarier som står likt (${list}) skilles av ${parting} av endringene, uten at noen går forbi en som var foran.`
+        : ` Scenarios that are level (${list}) come apart under ${parting} of the changes, none passing one that was ahead.`;
   if (moved.length === 0)
     return nb
-      ? `Følsomhet: rekkefølgen står seg når hver av de ${tried} vektene halveres eller dobles.`
-      : `Sensitivity: the order holds when each of the ${tried} weights is halved or doubled.`;
+      ? `Følsomhet: rekkefølgen står seg når hver av de ${tried} vektene halveres eller dobles.${apart}`
+      : `Sensitivity: the order holds when each of the ${tried} weights is halved or doubled.${apart}`;
   const parts = moved.map((c) => {
     const name = lowerFirst(metricLabel(metric(c.metric), p, lang));
     const how = nb ? (c.factor < 1 ? 'halvert' : 'doblet') : c.factor < 1 ? 'halved' : 'doubled';
     return `${nb ? 'vekten for' : 'the weight of'} ${name} ${how} (${weightText(c.from, lang)} → ${weightText(c.weight, lang)}): ${flipsText(c, lang)}`;
   });
   return nb
-    ? `Følsomhet: rekkefølgen endres når ${parts.join('; ')}. De andre ${2 * tried - moved.length} endringene (hver vekt halvert eller doblet) lar den stå.`
-    : `Sensitivity: the order changes when ${parts.join('; ')}. The other ${2 * tried - moved.length} changes (each weight halved or doubled) leave it.`;
+    ? `Følsomhet: rekkefølgen endres når ${parts.join('; ')}. De andre ${2 * tried - moved.length} endringene (hver vekt halvert eller doblet) lar den stå.${apart}`
+    : `Sensitivity: the order changes when ${parts.join('; ')}. The other ${2 * tried - moved.length} changes (each weight halved or doubled) leave it.${apart}`;
 }

@@ -67,6 +67,12 @@ describe('weightSensitivity', () => {
     // A (100 + 80) / 3 = 60 and B (40 + 140) / 3 = 60 are level; FTE halved: A 52, B (20 + 140) / 2.5 = 64.
     const level = weightSensitivity([scenario('A', 100, 40), scenario('B', 40, 70)], p);
     expect(level.find((c) => c.metric === 'fte' && c.factor === 0.5)!.flips).toEqual([{ ahead: 'B', behind: 'A', kind: 'split' }]);
+    // Said once, with how many changes part them, not change by change.
+    const parting = level.filter((c) => c.flips.length > 0).length;
+    expect(parting).toBeGreaterThan(1);
+    expect(sensitivityText(level, p)).toBe(
+      `Følsomhet: rekkefølgen står seg når hver av de 10 vektene halveres eller dobles. Scenarier som står likt («B» og «A») skilles av ${parting} av endringene, uten at noen går forbi en som var foran.`,
+    );
     // Equal ratings on every metric: nothing can move them.
     const same = weightSensitivity([scenario('A', 50, 50), scenario('B', 50, 50)], p);
     expect(same.every((c) => c.flips.length === 0)).toBe(true);
