@@ -127,6 +127,7 @@ const nb = {
     'Arbeidsboken har ingen kommunedata ennå. Sett inn eksempeldata for et fylke eller hele landet, eller velg arket med kommunene dine og folketallet.',
   mapOwn: 'Velg arkene mine selv',
   allOfNorway: 'Hele landet',
+  allOfNorwayInText: 'hele landet',
   sampleInserted: (place: string, n: number, sheets: readonly string[]) =>
     `Satte inn eksempeldata for ${place} (${n} kommuner) i ${sheets.length} nye ark: ${sheets.join(', ')}. Arkene er dine nå.`,
   sampleTaken: (names: readonly string[]) =>
@@ -365,6 +366,7 @@ const en: Words = {
     'The workbook has no municipality data yet. Insert sample data for a county or all of Norway, or choose the sheet with your municipalities and their population.',
   mapOwn: 'Choose my own sheets',
   allOfNorway: 'All of Norway',
+  allOfNorwayInText: 'all of Norway',
   sampleInserted: (place: string, n: number, sheets: readonly string[]) =>
     `Inserted sample data for ${place} (${n} municipalities) in ${sheets.length} new sheets: ${sheets.join(', ')}. The sheets are yours now.`,
   sampleTaken: (names: readonly string[]) =>

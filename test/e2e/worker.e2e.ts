@@ -98,7 +98,7 @@ it('inserts all of Norway from the pane, with progress per sheet, and reads 357 
     await shot('w1-hele-landet-feil');
     throw new Error(`${e.message}\nprogress: ${JSON.stringify(await progressSeen())}\nproblems: ${problems.join('\n')}`);
   });
-  expect(await said.textContent()).toMatch(/^Satte inn eksempeldata for Hele landet \(357 kommuner\) i 7 nye ark: Kommuner, /);
+  expect(await said.textContent()).toMatch(/^Satte inn eksempeldata for hele landet \(357 kommuner\) i 7 nye ark: Kommuner, /);
   // The pane's worker built the sheets; the page wrote them one by one, and said so.
   expect(served.requests).toContain('/pane-worker.js');
   const seen = await progressSeen();

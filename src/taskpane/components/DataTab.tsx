@@ -50,7 +50,7 @@ function useInsertSample(
       try {
         const added = await planner.insertSample(all ? undefined : county, stage.onStage);
         onLoaded();
-        const place = all ? w.allOfNorway : (counties.find((c) => c.number === county)?.name ?? county);
+        const place = all ? w.allOfNorwayInText : (counties.find((c) => c.number === county)?.name ?? county);
         return w.sampleInserted(place, added.municipalities, added.sheets);
       } catch (e) {
         if (e instanceof SampleTakenError) throw new Error(w.sampleTaken(e.sheets));
