@@ -173,6 +173,8 @@ const nb = {
   fieldLabels: {} as Readonly<Record<string, string>>,
   quote: (x: string) => `«${x}»`,
   stepHint: (step: string) => `Piltastene opp og ned endrer tallet med ${step}.`,
+  stepUp: (step: string) => `Øk med ${step}`,
+  stepDown: (step: string) => `Senk med ${step}`,
   nothingWritten: 'Ingenting ble skrevet.',
   // What-if in place (components/WhatIf.tsx).
   tabWhatIf: 'Hva om',
@@ -443,6 +445,8 @@ const en: Words = {
   },
   quote: (x: string) => `“${x}”`,
   stepHint: (step: string) => `The up and down arrow keys change the number by ${step}.`,
+  stepUp: (step: string) => `Increase by ${step}`,
+  stepDown: (step: string) => `Decrease by ${step}`,
   nothingWritten: 'Nothing was written.',
   tabWhatIf: 'What if',
   whatIfHelp:

@@ -39,7 +39,7 @@ async function pane(o: { sample?: boolean; solve?: Solve; language?: 'nb' | 'en'
 }
 
 const tab = (name: string) => fireEvent.click(screen.getByRole('tab', { name }));
-const field = (name: string) => screen.getByRole('textbox', { name }) as HTMLInputElement;
+const field = (name: string) => screen.getByRole('spinbutton', { name }) as HTMLInputElement;
 const type = (name: string, text: string) => fireEvent.change(field(name), { target: { value: text } });
 
 /** A solver the test releases: it reports a stage at once and finishes (really optimising) when told. */
