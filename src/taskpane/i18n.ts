@@ -52,6 +52,8 @@ const nb = {
   writeScenarios: 'Skriv scenarioark og sammenligning',
   written: 'Skrev',
   map: 'Kart: kommunene farget etter kontor (over 15 kontor også med mønster); vertskommuner med prikk.',
+  /** The map's source line (assets/kommuner_kart.json's, in Norwegian). */
+  mapSource: (source: string) => source,
   mapLegend: 'Kontorene på kartet (velg et for detaljer)',
   officeDetails: 'Kontoret',
   officeOf: (host: string) => `Kontoret i ${host}`,
@@ -285,6 +287,7 @@ const en: Words = {
   writeScenarios: 'Write scenario sheets and comparison',
   written: 'Wrote',
   map: 'Map: municipalities coloured by office (beyond 15 offices also patterned); hosts dotted.',
+  mapSource: (source: string) => source.replace('Kommunegrenser', 'Municipal boundaries').replace('forenklet', 'simplified'),
   mapLegend: 'The offices on the map (choose one for details)',
   officeDetails: 'The office',
   officeOf: (host: string) => `The office in ${host}`,

@@ -55,7 +55,11 @@ export function NoticeBar({ notice }: { notice: Notice | undefined }) {
   );
 }
 
-/** Runs one user action at a time: busy while it runs, its error as a message, never an unhandled rejection. */
+/**
+ * Runs one user action at a time: busy while it runs, its error as a message, never an
+ * unhandled rejection. A message is in the language it was made in: when the planner switches
+ * language it is put away rather than shown in the other.
+ */
 export function useAction(): {
   busy: boolean;
   notice: Notice | undefined;
@@ -63,22 +67,29 @@ export function useAction(): {
   /** Never rejects: a failure becomes the error notice, so a click handler may `void` it. */
   run: (f: () => Promise<string | Notice | void>) => Promise<void>;
 } {
+  const lang = useLanguage();
+  const langRef = useRef(lang);
+  langRef.current = lang;
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<Notice | undefined>();
-  const run = useCallback(async (f: () => Promise<string | Notice | void>) => {
-    setBusy(true);
-    setNotice(undefined);
-    try {
-      const done = await f();
-      if (typeof done === 'string') setNotice({ intent: 'success', text: done });
-      else if (done) setNotice(done);
-    } catch (e) {
-      setNotice({ intent: 'error', text: (e as Error).message });
-    } finally {
-      setBusy(false);
-    }
-  }, []);
-  return { busy, notice, setNotice, run };
+  const [said, setSaid] = useState<{ notice: Notice; lang: Language } | undefined>();
+  const setNotice = useCallback((n: Notice | undefined) => setSaid(n && { notice: n, lang: langRef.current }), []);
+  const run = useCallback(
+    async (f: () => Promise<string | Notice | void>) => {
+      setBusy(true);
+      setNotice(undefined);
+      try {
+        const done = await f();
+        if (typeof done === 'string') setNotice({ intent: 'success', text: done });
+        else if (done) setNotice(done);
+      } catch (e) {
+        setNotice({ intent: 'error', text: (e as Error).message });
+      } finally {
+        setBusy(false);
+      }
+    },
+    [setNotice],
+  );
+  return { busy, notice: said?.lang === lang ? said.notice : undefined, setNotice, run };
 }
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
