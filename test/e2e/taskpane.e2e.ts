@@ -584,11 +584,26 @@ it('compares the scenarios side by side, the optimised one among them', async ()
   const widths = await table.locator('thead th').evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().width));
   expect(widths[0]! + widths[1]! + widths[2]!).toBeLessThanOrEqual(view!.width + 1);
   await scroller.evaluate((e) => (e.scrollLeft = 0));
+  // What the write button shows while it works, as the page draws it (item 5: it showed nothing).
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    const watch = new MutationObserver(() => {
+      for (const e of document.querySelectorAll('[role=tabpanel]:not([hidden]) .fui-Spinner')) seen.push(e.textContent ?? '');
+    });
+    Object.assign(globalThis, { spinnerSeen: seen, spinnerWatch: watch });
+    watch.observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
   await page.getByRole('button', { name: 'Skriv sammenligningsark' }).click();
   await page
     .getByRole('status')
     .filter({ hasText: /^Skrev \d+ ark: scenarioene og Sammenligning\.$/ })
     .waitFor();
+  const stages = await page.evaluate(() => {
+    const g = globalThis as never as { spinnerSeen: string[]; spinnerWatch: MutationObserver };
+    g.spinnerWatch.disconnect();
+    return g.spinnerSeen;
+  });
+  expect(stages.filter((t) => /^(Leser arbeidsboken|Kontrollerer dataene|Skriver arkene|Arbeider)/.test(t)).length).toBeGreaterThan(0);
   await page.getByRole('button', { name: 'Skriv sammenligningsark' }).and(page.locator(':enabled')).waitFor();
   await shot('5-sammenligning');
 });
