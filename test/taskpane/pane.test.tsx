@@ -24,6 +24,10 @@ const municipalities = loadEmbedded();
 const data = { municipalities, network: loadNetwork(municipalities) };
 const scrolled: Element[] = [];
 
+// Each test renders the whole pane over the Nordland sample: 1–6 s alone, but past the default
+// 30 s on a shared 2-core machine under load (a full run there timed five of them out).
+jest.setTimeout(120_000);
+
 beforeAll(() => givePaneABrowser((el) => scrolled.push(el)));
 
 beforeEach(() => localStorage.clear());
