@@ -10,7 +10,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type Dispatch, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, type Dispatch, type ReactNode } from 'react';
 import type { Language } from '../io/problems';
 import type { Planner } from './planner';
 import { rereadOn, type PaneEvents } from './changes';
@@ -19,7 +19,7 @@ import { PaneContext } from './paneContext';
 import { RunController, type Solve } from './runController';
 import { runInWorker } from './solver';
 import { initialState, reducer, TABS, type Action, type TabId } from './store';
-import { themeOfSystem, type ThemeName } from './theme';
+import { useShownTheme, type ThemeSource } from './theme';
 import { DataTab } from './components/DataTab';
 import { ScenariosTab } from './components/ScenariosTab';
 import { OptimiseTab } from './components/OptimiseTab';
@@ -53,21 +53,6 @@ const useStyles = makeStyles({
 
 /** A tab after the built-in ones: its id, a name per language and the panel. */
 type ExtraTab = Readonly<{ id: string; title: Readonly<Record<Language, string>>; panel: () => ReactNode }>;
-
-/** The theme shown: Office's when given, else the system's colour scheme, followed as it changes. */
-function useShownTheme(theme: ThemeName | undefined): ThemeName {
-  // The system's scheme, followed as it changes (Office's theme is given once, by index.tsx).
-  const [system, setSystem] = useState<ThemeName>(() => themeOfSystem(typeof matchMedia === 'function' ? matchMedia : undefined));
-  useEffect(() => {
-    if (theme || typeof matchMedia !== 'function') return undefined;
-    const q = matchMedia('(prefers-color-scheme: dark)') as Partial<MediaQueryList>;
-    if (typeof q?.addEventListener !== 'function') return undefined;
-    const on = (e: MediaQueryListEvent) => setSystem(e.matches ? 'dark' : 'light');
-    q.addEventListener('change', on);
-    return () => q.removeEventListener?.('change', on);
-  }, [theme]);
-  return theme ?? system;
-}
 
 /** The workbook read at start and again on `events`, each reading (or its error) told to the store. */
 function useWorkbookReading(planner: Planner, events: PaneEvents | undefined, loaded: () => void, dispatch: Dispatch<Action>) {
@@ -152,8 +137,8 @@ type AppProps = {
   events?: PaneEvents;
   /** How an optimisation is started (default: in the Web Worker at `workerUrl`). */
   solve?: Solve;
-  /** Office's theme (index.tsx reads it); the system's colour scheme otherwise. */
-  theme?: ThemeName;
+  /** Office's theme, or how to read it again (index.tsx); the system's colour scheme when it says nothing. */
+  theme?: ThemeSource;
   /** More tabs after the built-in ones (the what-if view hooks in here): a name per language and the panel. */
   extraTabs?: readonly ExtraTab[];
 };
@@ -181,7 +166,9 @@ export function App({
   useEffect(() => {
     if (typeof document !== 'undefined') document.documentElement.lang = lang;
   }, [lang]);
-  const shownTheme = useShownTheme(theme);
+  // Read again when the pane is shown (Excel has no theme-changed event; see theme.ts).
+  const onShown = useCallback((f: () => void) => events?.on((e) => e === 'shown' && f()) ?? (() => undefined), [events]);
+  const shownTheme = useShownTheme(theme, onShown);
   // The sheets the commands write, their refusals and the names the read makes up, in the
   // pane's language: set before the first read, and read again when the planner switches.
   useEffect(() => {

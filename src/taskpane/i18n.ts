@@ -52,6 +52,8 @@ const nb = {
   writeScenarios: 'Skriv scenarioark og sammenligning',
   written: 'Skrev',
   map: 'Kart: kommunene farget etter kontor (over 15 kontor også med mønster); vertskommuner med prikk.',
+  /** The map's source line (assets/kommuner_kart.json's, in Norwegian). */
+  mapSource: (source: string) => source,
   mapLegend: 'Kontorene på kartet (velg et for detaljer)',
   officeDetails: 'Kontoret',
   officeOf: (host: string) => `Kontoret i ${host}`,
@@ -181,6 +183,8 @@ const nb = {
   fieldLabels: {} as Readonly<Record<string, string>>,
   quote: (x: string) => `«${x}»`,
   stepHint: (step: string) => `Piltastene opp og ned endrer tallet med ${step}.`,
+  stepUp: (step: string) => `Øk med ${step}`,
+  stepDown: (step: string) => `Senk med ${step}`,
   nothingWritten: 'Ingenting ble skrevet.',
   // What-if in place (components/WhatIf.tsx).
   tabWhatIf: 'Hva om',
@@ -291,6 +295,7 @@ const en: Words = {
   writeScenarios: 'Write scenario sheets and comparison',
   written: 'Wrote',
   map: 'Map: municipalities coloured by office (beyond 15 offices also patterned); hosts dotted.',
+  mapSource: (source: string) => source.replace('Kommunegrenser', 'Municipal boundaries').replace('forenklet', 'simplified'),
   mapLegend: 'The offices on the map (choose one for details)',
   officeDetails: 'The office',
   officeOf: (host: string) => `The office in ${host}`,
@@ -459,6 +464,8 @@ const en: Words = {
   },
   quote: (x: string) => `“${x}”`,
   stepHint: (step: string) => `The up and down arrow keys change the number by ${step}.`,
+  stepUp: (step: string) => `Increase by ${step}`,
+  stepDown: (step: string) => `Decrease by ${step}`,
   nothingWritten: 'Nothing was written.',
   tabWhatIf: 'What if',
   whatIfHelp:

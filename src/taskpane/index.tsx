@@ -57,7 +57,7 @@ void Office.onReady().then(() => {
       .finally(() => event.completed());
   });
   const lang = (Office.context?.displayLanguage ?? 'nb').toLowerCase().startsWith('en') ? 'en' : 'nb';
-  // Office's theme where the host tells it (Excel on Windows and Mac); the system's otherwise (App).
-  const theme = themeOfOffice(Office.context?.officeTheme);
+  // Office's theme where the host tells it, read again whenever it may have changed (theme.ts); the system's otherwise.
+  const theme = () => themeOfOffice(Office.context?.officeTheme);
   createRoot(document.getElementById('root')!).render(<App planner={planner} language={lang} events={events} theme={theme} />);
 });

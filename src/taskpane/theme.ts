@@ -2,7 +2,17 @@
  * The pane's theme: Office's own where the host tells it (Office.context.officeTheme, whose
  * body background is dark in Office's dark and black themes), the system's otherwise
  * (prefers-color-scheme), light when neither says.
+ *
+ * Excel raises no event when its theme changes: Office.EventType.OfficeThemeChanged is
+ * Outlook's alone ("Occurs when the OfficeTheme is changed in Outlook", Mailbox requirement set
+ * 1.14, @types/office-js and Microsoft's Office.OfficeThemeChangedEventArgs page), while
+ * Office.context.officeTheme itself is supported in Excel on the web, Windows, Mac and iPad
+ * (Office.OfficeTheme, "Supported applications, by platform"). So the pane reads it again
+ * whenever the theme may have changed: when the pane is shown again, when its window gains
+ * focus or becomes visible, and when the system's colour scheme changes.
  */
+import { useCallback, useEffect, useState } from 'react';
+
 export type ThemeName = 'light' | 'dark';
 
 /** Relative luminance of a #rrggbb colour (WCAG 2.x); undefined for anything else. */
@@ -30,4 +40,57 @@ export function themeOfSystem(matchMedia: ((q: string) => { matches: boolean }) 
   } catch {
     return 'light';
   }
+}
+
+/** The theme as given: a fixed one, or how to read Office's now (undefined when Office does not say). */
+export type ThemeSource = ThemeName | (() => ThemeName | undefined) | undefined;
+
+const systemMedia = () => (typeof matchMedia === 'function' ? matchMedia : undefined);
+
+/** The theme to show now: Office's when it says, else the system's. */
+export function currentTheme(source: ThemeSource): ThemeName {
+  let office: ThemeName | undefined;
+  try {
+    office = typeof source === 'function' ? source() : source;
+  } catch {
+    office = undefined;
+  }
+  return office ?? themeOfSystem(systemMedia());
+}
+
+/**
+ * Calls `update` whenever the theme may have changed (Excel tells no one): the system's colour
+ * scheme changed, the pane's window gained focus or became visible, or the pane was shown again
+ * (`shown`, Office.addin.onVisibilityModeChanged through the pane's events). Returns the unsubscribe.
+ */
+export function watchTheme(update: () => void, shown?: (listener: () => void) => () => void): () => void {
+  const offs: (() => void)[] = [];
+  const media = systemMedia()?.('(prefers-color-scheme: dark)') as Partial<MediaQueryList> | undefined;
+  if (typeof media?.addEventListener === 'function') {
+    media.addEventListener('change', update);
+    offs.push(() => media.removeEventListener?.('change', update));
+  }
+  if (typeof window !== 'undefined' && typeof window.addEventListener === 'function') {
+    window.addEventListener('focus', update);
+    offs.push(() => window.removeEventListener('focus', update));
+  }
+  if (typeof document !== 'undefined' && typeof document.addEventListener === 'function') {
+    const visible = () => document.visibilityState === 'visible' && update();
+    document.addEventListener('visibilitychange', visible);
+    offs.push(() => document.removeEventListener('visibilitychange', visible));
+  }
+  if (shown) offs.push(shown(update));
+  return () => offs.forEach((off) => off());
+}
+
+/** The theme shown, followed as it changes (see watchTheme). */
+export function useShownTheme(source: ThemeSource, shown?: (listener: () => void) => () => void): ThemeName {
+  const read = useCallback(() => currentTheme(source), [source]);
+  const [theme, setTheme] = useState<ThemeName>(read);
+  useEffect(() => {
+    const update = () => setTheme(read());
+    update();
+    return watchTheme(update, shown);
+  }, [read, shown]);
+  return theme;
 }

@@ -236,7 +236,7 @@ export function MapView({ score, onSelect }: { score: ScenarioScore; onSelect?: 
       />
       <figcaption className={c.section}>
         <Text size={200} className={s.caption}>
-          {w.map} {map?.source}
+          {w.map} {map && w.mapSource(map.source)}
         </Text>
         <MapLegend score={score} chosen={chosen} onChoose={setChosen} />
         {office && <OfficeDetails office={office} />}

@@ -2,11 +2,11 @@ import {
   Button,
   Dropdown,
   Field,
-  Input,
   makeStyles,
   MessageBar,
   MessageBarBody,
   Option,
+  SpinButton,
   Spinner,
   tokens,
 } from '@fluentui/react-components';
@@ -55,7 +55,11 @@ export function NoticeBar({ notice }: { notice: Notice | undefined }) {
   );
 }
 
-/** Runs one user action at a time: busy while it runs, its error as a message, never an unhandled rejection. */
+/**
+ * Runs one user action at a time: busy while it runs, its error as a message, never an
+ * unhandled rejection. A message is in the language it was made in: when the planner switches
+ * language it is put away rather than shown in the other.
+ */
 export function useAction(): {
   busy: boolean;
   notice: Notice | undefined;
@@ -63,22 +67,29 @@ export function useAction(): {
   /** Never rejects: a failure becomes the error notice, so a click handler may `void` it. */
   run: (f: () => Promise<string | Notice | void>) => Promise<void>;
 } {
+  const lang = useLanguage();
+  const langRef = useRef(lang);
+  langRef.current = lang;
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<Notice | undefined>();
-  const run = useCallback(async (f: () => Promise<string | Notice | void>) => {
-    setBusy(true);
-    setNotice(undefined);
-    try {
-      const done = await f();
-      if (typeof done === 'string') setNotice({ intent: 'success', text: done });
-      else if (done) setNotice(done);
-    } catch (e) {
-      setNotice({ intent: 'error', text: (e as Error).message });
-    } finally {
-      setBusy(false);
-    }
-  }, []);
-  return { busy, notice, setNotice, run };
+  const [said, setSaid] = useState<{ notice: Notice; lang: Language } | undefined>();
+  const setNotice = useCallback((n: Notice | undefined) => setSaid(n && { notice: n, lang: langRef.current }), []);
+  const run = useCallback(
+    async (f: () => Promise<string | Notice | void>) => {
+      setBusy(true);
+      setNotice(undefined);
+      try {
+        const done = await f();
+        if (typeof done === 'string') setNotice({ intent: 'success', text: done });
+        else if (done) setNotice(done);
+      } catch (e) {
+        setNotice({ intent: 'error', text: (e as Error).message });
+      } finally {
+        setBusy(false);
+      }
+    },
+    [setNotice],
+  );
+  return { busy, notice: said?.lang === lang ? said.notice : undefined, setNotice, run };
 }
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -146,10 +157,12 @@ export function useValidity(): { report: (field: string) => (ok: boolean) => voi
 }
 
 /**
- * A number the planner types: shown as typed (7,5 stays 7,5), read as Norwegian text in
- * Norwegian; what cannot be used (not a number, not whole where it must be, outside min–max)
- * is never rewritten: the field says why, and the value stays the last good one (reported
- * through `onValidity`, so the action can wait). Arrow up/down step within min–max.
+ * A number the planner types, in a spin button (Fluent's SpinButton: arrows beside it and the
+ * arrow keys step it, its role is spinbutton): shown as typed (7,5 stays 7,5), read as
+ * Norwegian text in Norwegian; what cannot be used (not a number, not whole where it must be,
+ * outside min–max) is never rewritten: the field says why, and the value stays the last good
+ * one (reported through `onValidity`, so the action can wait). The arrows' names are in the
+ * pane's language (Fluent's own are English).
  */
 export function NumberField(p: {
   label: string;
@@ -169,6 +182,7 @@ export function NumberField(p: {
   const shown = text ?? shownNumber(lang, p.value);
   const checked = numberError(w, lang, shown, p);
   const error = 'error' in checked ? checked.error : undefined;
+  const step = p.step ?? 1;
   const { onValidity } = p;
   useEffect(() => onValidity?.(error === undefined), [error, onValidity]);
   const set = (t: string) => {
@@ -176,30 +190,40 @@ export function NumberField(p: {
     const c = numberError(w, lang, t, p);
     if ('value' in c && c.value !== p.value) p.onChange(c.value);
   };
-  const stepBy = (k: number) => {
-    const base = 'value' in checked ? checked.value : p.value;
-    const x = Math.min(p.max, Math.max(p.min, Math.round((base + k * (p.step ?? 1)) * 1e6) / 1e6));
+  const base = 'value' in checked ? checked.value : p.value;
+  const stepTo = (x: number) => {
+    const y = Math.min(p.max, Math.max(p.min, Math.round(x * 1e6) / 1e6));
     setText(undefined);
-    if (x !== p.value) p.onChange(x);
+    if (y !== p.value) p.onChange(y);
   };
   return (
     <Field label={p.label} size="small" validationState={error ? 'error' : 'none'} validationMessage={error}>
-      <Input
+      <SpinButton
         size="small"
-        inputMode={p.integer ? 'numeric' : 'decimal'}
-        value={shown}
+        // Fluent steps from its own idea of the value (stale while text is typed, and typed
+        // text read with parseFloat, "7,5" as 7): the arrows and arrow keys step from the value
+        // read here instead, and Fluent's stepped values are not used.
+        value={base}
+        displayValue={shown}
+        min={p.min}
+        max={p.max}
+        step={step}
         disabled={p.disabled}
         aria-invalid={error ? true : undefined}
         // What the arrow keys do, in the pane's language (not the browser's).
-        aria-description={w.stepHint(shownNumber(lang, p.step ?? 1))}
-        onChange={(_, d) => set(d.value)}
-        onBlur={() => error === undefined && setText(undefined)}
+        aria-description={w.stepHint(shownNumber(lang, step))}
+        inputMode={p.integer ? 'numeric' : 'decimal'}
+        input={{ onChange: (e) => set(e.currentTarget.value) }}
+        incrementButton={{ 'aria-label': w.stepUp(shownNumber(lang, step)), onClick: () => stepTo(base + step) }}
+        decrementButton={{ 'aria-label': w.stepDown(shownNumber(lang, step)), onClick: () => stepTo(base - step) }}
         onKeyDown={(e) => {
           if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
             e.preventDefault();
-            stepBy(e.key === 'ArrowUp' ? 1 : -1);
+            stepTo(base + (e.key === 'ArrowUp' ? step : -step));
           }
         }}
+        // Typed text is read as it is typed (input's onChange); leaving the field shows the value as the pane writes it.
+        onChange={(_, d) => d.value === undefined && error === undefined && setText(undefined)}
       />
     </Field>
   );
