@@ -11,7 +11,8 @@ import type { OptProblem } from '../optimize/problem';
 import type { OutcomeSummary } from '../optimize/run';
 import { lowestOfficeCount, sweepCounts } from '../app/optimise';
 import type { OptimizeJob } from '../optimize/worker';
-import type { Words } from './i18n';
+import { WORDS, type Words } from './i18n';
+import type { Language } from '../io/problems';
 import { NotReadError, StaleDataError, type Planner, type Rules } from './planner';
 import { CancelledError, WorkerStoppedError, type RunHandle } from './solver';
 import type { Action, Phase, RunFigures } from './store';
@@ -120,6 +121,9 @@ export function fractionAt(plan: Plan, index: number, seconds: number): number {
 const figuresOf = (p: Progress | undefined): RunFigures | undefined =>
   p && (p.incumbent !== null || p.bound !== null || p.gap !== null) ? { incumbent: p.incumbent, bound: p.bound, gap: p.gap } : undefined;
 
+/** The language of a catalogue of the pane's words. */
+const languageOf = (w: Words): Language => (w === WORDS.en ? 'en' : 'nb');
+
 export class RunController {
   private handle: RunHandle | undefined;
   private running = false;
@@ -203,8 +207,8 @@ export class RunController {
         outcome = await this.handle.done;
       } catch (e) {
         const key = e instanceof CancelledError ? 'cancelledBeforeAny' : e instanceof WorkerStoppedError ? 'workerStopped' : undefined;
-        const message = textOf(e as Error, planner.lang);
-        this.end((w) => ({ intent: 'error', text: `${key ? w[key] : message} ${w.rulesKept}` }));
+        // Said in the language shown, also after the planner switches (the reason is coded where the engine gives one).
+        this.end((w) => ({ intent: 'error', text: `${key ? w[key] : textOf(e as Error, languageOf(w))} ${w.rulesKept}` }));
         return;
       } finally {
         this.handle = undefined;
@@ -230,10 +234,7 @@ export class RunController {
         this.deps.onLoaded();
         this.end((w) => ({ intent: 'error', text: w.staleData }));
       } else if (e instanceof NotReadError || (e as Error).message === 'notRead') this.end((w) => ({ intent: 'error', text: w.notRead }));
-      else {
-        const message = textOf(e as Error, planner.lang);
-        this.end(() => ({ intent: 'error', text: message }));
-      }
+      else this.end((w) => ({ intent: 'error', text: textOf(e as Error, languageOf(w)) }));
     }
   }
 
