@@ -11,22 +11,12 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildFakeOffice } from './build';
-import { serveDist } from './server';
+import type { Page } from 'playwright-core';
+import { DIST, launchPane, OFFICE_JS_CDN, OUT, type PaneBrowser, type Served } from './browser';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const DIST = path.join(ROOT, 'dist');
-const OUT = path.join(ROOT, 'test-output', 'e2e');
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-
-type Served = Awaited<ReturnType<typeof serveDist>>;
+let pane: PaneBrowser;
 let served: Served;
-let browser: Browser;
 let page: Page;
-/** The fake Office host's script, served at Office.js's CDN address. */
-let fakeJs: string;
 const problems: string[] = [];
 const foreign: string[] = [];
 const blocked: string[] = [];
@@ -43,32 +33,12 @@ const api = <T>(f: (t: TestApi) => T): Promise<T> => page.evaluate(`(${f.toStrin
 const shot = (name: string) => page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
 
 beforeAll(async () => {
-  if (!existsSync(path.join(DIST, 'taskpane.html')))
-    throw new Error('dist/ is not built: run `npm run build:web` (npm run test:e2e does it).');
-  if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (or set CHROMIUM).`);
   mkdirSync(OUT, { recursive: true });
   // This run's screenshots only.
   for (const f of readdirSync(OUT)) if (f.endsWith('.png')) rmSync(path.join(OUT, f));
-  const fake = await buildFakeOffice(OUT);
-  served = await serveDist(DIST);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
-  // Office.js from the CDN, as the production task pane asks for it: here the fake host.
-  fakeJs = readFileSync(fake, 'utf8');
-  await context.route(OFFICE_JS_CDN, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: fakeJs }));
-  page = await context.newPage();
+  pane = await launchPane(OUT);
+  served = pane.served;
+  page = await (await pane.context()).newPage();
   page.on('console', (m) => {
     if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`);
   });
@@ -87,8 +57,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  served?.server.close();
+  await pane?.close();
 });
 
 afterEach(() => {
@@ -965,8 +934,7 @@ it('remembers the language chosen when the pane opens again', async () => {
 });
 
 it('at 150 % zoom (device scale 1.5, 213 CSS px): the outcome beside its button, one row of tabs, every tab shot', async () => {
-  const context = await browser.newContext({ viewport: { width: 213, height: 900 }, deviceScaleFactor: 1.5 });
-  await context.route(OFFICE_JS_CDN, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: fakeJs }));
+  const context = await pane.context({ viewport: { width: 213, height: 900 }, deviceScaleFactor: 1.5 });
   const zoomed = await context.newPage();
   const errors: string[] = [];
   zoomed.on('pageerror', (e) => errors.push(e.message));

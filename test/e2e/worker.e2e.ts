@@ -5,20 +5,12 @@
  * reads 357 municipalities; writing the scenario sheets shows its progress too. The longest task
  * on the page's thread is printed (measured, not asserted: it depends on the machine).
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildFakeOffice } from './build';
-import { serveDist } from './server';
+import type { Page } from 'playwright-core';
+import { launchPane, OUT, type PaneBrowser } from './browser';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const DIST = path.join(ROOT, 'dist');
-const OUT = path.join(ROOT, 'test-output', 'e2e');
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-
-let served: Awaited<ReturnType<typeof serveDist>>;
-let browser: Browser;
+let pane: PaneBrowser;
 let page: Page;
 const problems: string[] = [];
 
@@ -47,29 +39,9 @@ const progressSeen = () => page.evaluate(() => (globalThis as unknown as { seen:
 const longestTask = () => page.evaluate(() => (globalThis as unknown as { longest: number }).longest);
 
 beforeAll(async () => {
-  if (!existsSync(path.join(DIST, 'taskpane.html')))
-    throw new Error('dist/ is not built: run `npm run build:web` (npm run test:e2e does it).');
-  if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (or set CHROMIUM).`);
   mkdirSync(OUT, { recursive: true });
-  const fake = await buildFakeOffice(path.join(OUT, 'worker'));
-  served = await serveDist(DIST);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
-  const fakeJs = readFileSync(fake, 'utf8');
-  await context.route(OFFICE_JS_CDN, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: fakeJs }));
-  page = await context.newPage();
+  pane = await launchPane(path.join(OUT, 'worker'));
+  page = await (await pane.context()).newPage();
   page.on('console', (m) => {
     if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`);
   });
@@ -77,13 +49,12 @@ beforeAll(async () => {
   page.on('response', (r) => {
     if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
   });
-  await page.goto(`${served.url}/taskpane.html`);
+  await page.goto(`${pane.served.url}/taskpane.html`);
   await page.getByRole('heading', { name: 'Kontorplan' }).waitFor();
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  served?.server.close();
+  await pane?.close();
 });
 
 afterEach(() => expect(problems).toEqual([]));
@@ -100,7 +71,7 @@ it('inserts all of Norway from the pane, with progress per sheet, and reads 357 
   });
   expect(await said.textContent()).toMatch(/^Satte inn eksempeldata for hele landet \(357 kommuner\) i 7 nye ark: Kommuner, /);
   // The pane's worker built the sheets; the page wrote them one by one, and said so.
-  expect(served.requests).toContain('/pane-worker.js');
+  expect(pane.served.requests).toContain('/pane-worker.js');
   const seen = await progressSeen();
   expect(seen).toContain('Lager arkene …');
   expect(seen.some((t) => /^Skriver ark [1-7] av 7 …$/.test(t))).toBe(true);
