@@ -86,8 +86,7 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
   const sweep = parseSweep(values.sweep);
   const lang = language(values.lang);
   const t = (code: MessageCode, params: MessageParams = {}) => message(code, params, lang);
-  // --any-host: a member may join a smaller host (the optimiser's default is the most populous).
-  const params = values['any-host'] === true ? { ...parametersFrom(values), optimiserLargestHost: false } : parametersFrom(values);
+  const params = parametersFrom(values);
   const siteCostScales = parseScales(values['sweep-site-cost']);
   if (values['no-service-points'] && (values['keep-locations'] || siteCostScales.length > 0)) throw new UsageError('siteOptionsNeedSites');
   const request = {
@@ -100,6 +99,8 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
     servicePoints: !values['no-service-points'],
     keepLocations: values['keep-locations'] === true,
     keepExisting: values['keep-existing'] === true,
+    // A member may join a smaller host (the optimiser's default is the most populous).
+    anyHost: values['any-host'] === true,
     requireGivenOver: number('require-given-over', values['require-given-over'], 0, 1440),
     siteCostScales,
   };

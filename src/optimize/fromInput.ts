@@ -36,6 +36,8 @@ export type OptimizeRequest = Readonly<{
   keepExisting?: Scenario;
   /** Multiplies every service point's cost (the trade-off curve over location cost); default 1. */
   siteCostScale?: number;
+  /** A member may join a smaller host (`--any-host`); default: the host is the office's most populous member. */
+  anyHost?: boolean;
 }>;
 
 export class RequestError extends Error {
@@ -124,7 +126,7 @@ export function fromPlanningInput(input: PlanningInput, params: Parameters, req:
     forcedHosts: (req.forcedHosts ?? []).map((h) => at(h, 'påkrevd vertskommune')),
     forbiddenHosts: (req.forbiddenHosts ?? []).map((h) => at(h, 'utelukket vertskommune')),
     locks,
-    largestHost: params.optimiserLargestHost,
+    largestHost: params.optimiserLargestHost && req.anyHost !== true,
   };
   let minDays: Float64Array | undefined;
   let todayPoints: (ServicePoint | undefined)[] | undefined;

@@ -27,6 +27,8 @@ export type OptimiseForm = Readonly<{
   servicePoints: boolean;
   keepLocations: boolean;
   keepExisting: boolean;
+  /** Let a smaller municipality host a larger one (off: the host is the office's most populous, DEFAULT_PARAMETERS). */
+  anyHost: boolean;
 }>;
 
 /** What the planner chose on the Kostnadsnøkler tab; undefined scenario, office or cost: the first, or the default. */
@@ -127,6 +129,7 @@ export const DEFAULT_FORM: OptimiseForm = {
   servicePoints: true,
   keepLocations: false,
   keepExisting: false,
+  anyHost: false,
 };
 
 // Our assumptions, as the tab always had them: a per-inhabitant key, 20 % fixed, half on population.

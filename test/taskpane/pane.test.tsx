@@ -284,6 +284,26 @@ describe('English', () => {
   });
 });
 
+describe('the host rule', () => {
+  it('reaches the optimiser on by default, and the planner can lift it', async () => {
+    const seen: (boolean | undefined)[] = [];
+    const solve: Solve = (_url, problem) => {
+      seen.push(problem.rules.largestHost);
+      return { done: Promise.resolve(optimize(problem, { heuristicSeconds: 0.2, sweep: [] })), cancel: () => undefined };
+    };
+    await pane({ sample: true, solve });
+    tab('Optimaliser');
+    type('Antall kontor', '20');
+    const button = screen.getByRole('button', { name: 'Optimaliser' });
+    fireEvent.click(button);
+    await waitFor(() => expect(seen).toEqual([true]));
+    await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false), { timeout: 60_000 });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'La en mindre kommune være vert for en større' }));
+    fireEvent.click(button);
+    await waitFor(() => expect(seen).toEqual([true, false]));
+  });
+});
+
 describe('progress', () => {
   it('speaks the planner’s words over one bar for the whole run, locks the form and keeps focus on a usable button', async () => {
     const run = gatedSolve();

@@ -83,6 +83,7 @@ function requestOf(
     servicePoints: form.servicePoints,
     ...(form.servicePoints && form.keepLocations && baseline ? { keepLocations: baseline } : {}),
     ...(form.keepExisting && baseline ? { keepExisting: baseline } : {}),
+    ...(form.anyHost ? { anyHost: true } : {}),
   };
 }
 
@@ -299,6 +300,7 @@ function SearchFields(p: FieldsProps & { form: OptimiseForm; offices: number; n:
         checked={form.keepExisting && !!baseline}
         onChange={(_, d) => set({ keepExisting: d.checked === true })}
       />
+      <Checkbox label={w.anyHost} disabled={busy} checked={form.anyHost} onChange={(_, d) => set({ anyHost: d.checked === true })} />
       <NumberField
         label={w.timeLimit}
         min={1}
