@@ -113,6 +113,46 @@ export const unreadable = (result: ReadResult): Failure => ({
   params: { count: result.problems.filter((p) => p.severity === 'error').length },
 });
 
+/** The workbook's problems, which every command's result carries. */
+type Found = Pick<CommandResult<never>, 'problems' | 'scenarioProblems' | 'notes'>;
+
+/** A command that stopped: nothing written, and why. */
+export const stopped = (found: Found, failure: Failure): CommandResult<never> => ({ ...found, written: [], summary: undefined, failure });
+
+/** What a command that writes has read: the snapshot, the reading, its value and the problems found. */
+export type Opened = Readonly<{ snapshot: WorkbookSnapshot; result: ReadResult; value: PlanValue; found: Found }>;
+
+/**
+ * A writing command's first step: the workbook read, or the result that ends the command
+ * (Excel refused the read, or the planner's data has errors; nothing written).
+ */
+export async function openRead(
+  wb: ReadPort,
+  params: Parameters,
+  ref: Reference,
+  lang: Language,
+): Promise<Opened | { ended: CommandResult<never> }> {
+  const read = await readPort(wb, params, ref, lang);
+  if ('failure' in read) return { ended: refusedRead(read.failure) };
+  const { snapshot, result, value } = read;
+  const found = { problems: result.problems, scenarioProblems: result.scenarioProblems };
+  if (!value) return { ended: stopped(found, unreadable(result)) };
+  return { snapshot, result, value, found };
+}
+
+/** A writing command's last step: the sheets written and the summary, or why nothing was. */
+export async function finish<S>(
+  wb: WorkbookPort,
+  found: Found,
+  specs: readonly SheetSpec[],
+  keep: (name: string) => boolean,
+  summary: S,
+  lang: Language,
+): Promise<CommandResult<S>> {
+  const failure = await write(wb, specs, keep, lang);
+  return failure ? stopped(found, failure) : { ...found, written: specs.map((s) => s.name), summary };
+}
+
 export type PlanSummary = Readonly<{
   input: PlanValue;
   scores: readonly ScenarioScore[];
@@ -127,19 +167,14 @@ export async function plan(
   ref: Reference,
   lang: Language = 'nb',
 ): Promise<CommandResult<PlanSummary>> {
-  const read = await readPort(wb, params, ref, lang);
-  if ('failure' in read) return refusedRead(read.failure);
-  const { snapshot, result, value } = read;
-  const base = { problems: result.problems, scenarioProblems: result.scenarioProblems };
-  if (!value) return { ...base, written: [], summary: undefined, failure: unreadable(result) };
+  const opened = await openRead(wb, params, ref, lang);
+  if ('ended' in opened) return opened.ended;
+  const { snapshot, result, value, found } = opened;
   const scenarioErrors = result.scenarioProblems.filter((p) => p.severity === 'error').length;
-  if (value.scenarios.length === 0)
-    return { ...base, written: [], summary: undefined, failure: { code: 'noScenario', params: { count: scenarioErrors } } };
+  if (value.scenarios.length === 0) return stopped(found, { code: 'noScenario', params: { count: scenarioErrors } });
   const scores = scoreAll(value, params);
   const specs = [...resultSheets(scores, params, lang), ...carriedOver(snapshot, value, params, lang)];
-  const failure = await write(wb, specs, keepFor('plan'), lang);
-  if (failure) return { ...base, written: [], summary: undefined, failure };
-  return { ...base, written: specs.map((s) => s.name), summary: { input: value, scores, scenarioErrors } };
+  return finish(wb, found, specs, keepFor('plan'), { input: value, scores, scenarioErrors }, lang);
 }
 
 export type TravelSummary = Readonly<{
@@ -162,11 +197,9 @@ export async function travel(
   ref: Reference,
   lang: Language = 'nb',
 ): Promise<CommandResult<TravelSummary>> {
-  const read = await readPort(wb, params, ref, lang);
-  if ('failure' in read) return refusedRead(read.failure);
-  const { snapshot, result, value } = read;
-  const base = { problems: result.problems, scenarioProblems: result.scenarioProblems };
-  if (!value) return { ...base, written: [], summary: undefined, failure: unreadable(result) };
+  const opened = await openRead(wb, params, ref, lang);
+  if ('ended' in opened) return opened.ended;
+  const { snapshot, value, found } = opened;
   const names = new Map(value.municipalities.map((m) => [m.number as string, m.name]));
   const label = (n: string): string => names.get(n) ?? n;
   const report = value.travelReport;
@@ -175,26 +208,21 @@ export async function travel(
     travelCheckSheet(report.findings, label, lang),
     ...carriedOver(snapshot, value, params, lang),
   ];
-  const failure = await write(wb, specs, keepFor('travel'), lang);
-  if (failure) return { ...base, written: [], summary: undefined, failure };
   const count = (k: string): number => report.findings.filter((f) => f.kind === k).length;
   const n = value.municipalities.length;
-  return {
-    ...base,
-    written: specs.map((s) => s.name),
-    summary: {
-      input: value,
-      municipalities: n,
-      pairs: n * (n - 1),
-      given: report.given,
-      estimated: report.estimated,
-      viaFerry: report.viaFerry,
-      missing: count('missing'),
-      asymmetric: count('asymmetric'),
-      triangle: count('triangle'),
-      zero: count('zero'),
-    },
+  const summary: TravelSummary = {
+    input: value,
+    municipalities: n,
+    pairs: n * (n - 1),
+    given: report.given,
+    estimated: report.estimated,
+    viaFerry: report.viaFerry,
+    missing: count('missing'),
+    asymmetric: count('asymmetric'),
+    triangle: count('triangle'),
+    zero: count('zero'),
   };
+  return finish(wb, found, specs, keepFor('travel'), summary, lang);
 }
 
 export type SampleSummary = Readonly<{ municipalities: number; county?: string; countyName?: string }>;
@@ -267,11 +295,9 @@ export async function costs(
   resolve?: ArgsOf<typeof costsResult>[2],
   lang: Language = 'nb',
 ): Promise<CommandResult<CostsSummary>> {
-  const read = await readPort(wb, params, ref, lang);
-  if ('failure' in read) return refusedRead(read.failure);
-  const { snapshot, result, value } = read;
-  const base = { problems: result.problems, scenarioProblems: result.scenarioProblems };
-  if (!value) return { ...base, written: [], summary: undefined, failure: unreadable(result) };
+  const opened = await openRead(wb, params, ref, lang);
+  if ('ended' in opened) return opened.ended;
+  const { snapshot, value, found } = opened;
   let composed: CostsSummary;
   try {
     composed = costsResult(
@@ -280,13 +306,10 @@ export async function costs(
       resolve,
     );
   } catch (e) {
-    if (e instanceof CostKeyError)
-      return { ...base, written: [], summary: undefined, failure: { code: 'error', params: { text: `${textOf(e, lang)}.` } } };
+    if (e instanceof CostKeyError) return stopped(found, { code: 'error', params: { text: `${textOf(e, lang)}.` } });
     throw e;
   }
   const notes: Problem[] = composed.warnings.map((w) => ({ severity: 'warning', ...w }));
   const specs = [composed.sheet, ...carriedOver(snapshot, value, params, lang)];
-  const failure = await write(wb, specs, keepFor('costs'), lang);
-  if (failure) return { ...base, notes, written: [], summary: undefined, failure };
-  return { ...base, notes, written: specs.map((s) => s.name), summary: composed };
+  return finish(wb, { ...found, notes }, specs, keepFor('costs'), composed, lang);
 }

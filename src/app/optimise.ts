@@ -24,7 +24,7 @@ import {
   type Solution,
 } from '../optimize/run';
 import type { WorkbookPort } from '../workbook/port';
-import { readPort, refusedRead, unreadable, write, type CommandResult, type Failure, type ReadPort, type Reference } from './commands';
+import { finish, openRead, stopped, write, type CommandResult, type Failure, type Opened, type ReadPort, type Reference } from './commands';
 import {
   estimatedPairsOver,
   keepFor,
@@ -265,12 +265,10 @@ export async function optimise(
   o: OptimiseOptions = {},
   lang: Language = 'nb',
 ): Promise<CommandResult<OptimiseSummary>> {
-  const read = await readPort(wb, params, ref, lang);
-  if ('failure' in read) return refusedRead(read.failure);
-  const { result, value } = read;
-  const base = { problems: result.problems, scenarioProblems: result.scenarioProblems };
-  const stop = (failure: Failure) => ({ ...base, written: [], summary: undefined, failure });
-  if (!value) return stop(unreadable(result));
+  const opened = await openRead(wb, params, ref, lang);
+  if ('ended' in opened) return opened.ended;
+  const { value, found } = opened;
+  const stop = (failure: Failure) => stopped(found, failure);
   const baseline = value.scenarios.find((s) => s.name === value.sheetsUsed.baseline);
   if ((request.keepLocations || request.keepExisting) && !baseline)
     return stop(failed(message('needsBaseline', { option: request.keepLocations ? 'keep-locations' : 'keep-existing' }, lang)));
@@ -292,7 +290,7 @@ export async function optimise(
 
   if (requireGivenOver !== undefined) {
     const pairs = estimatedPairsOver(value, pr, requireGivenOver);
-    if (pairs.length > 0) return refuse(wb, value, pairs, requireGivenOver, base, lang);
+    if (pairs.length > 0) return refuse(wb, value, pairs, requireGivenOver, found, lang);
   }
 
   const started = Date.now();
@@ -335,7 +333,7 @@ export async function optimise(
   if (failure) return stop(failure);
   const best = outcome.best;
   return {
-    ...base,
+    ...found,
     written: specs.map((s) => s.name),
     summary: {
       kind: 'optimised',
@@ -381,14 +379,13 @@ async function refuse(
   value: PlanValue,
   pairs: readonly { from: string; to: string; minutes: number }[],
   limit: number,
-  base: Pick<CommandResult<never>, 'problems' | 'scenarioProblems'>,
+  found: Opened['found'],
   lang: Language,
 ): Promise<CommandResult<OptimiseSummary>> {
   const names = new Map<string, string>(value.municipalities.map((m) => [m.number, m.name]));
   const sheet = travelTemplateSheet(pairs, (n) => names.get(n) ?? n, limit, lang);
-  const failure = await write(wb, [sheet], keepFor('travel'), lang);
-  if (failure) return { ...base, written: [], summary: undefined, failure };
-  return { ...base, written: [sheet.name], summary: { kind: 'refused', input: value, pairs, limit, sheet: TRAVEL_TEMPLATE_SHEET } };
+  const summary: OptimiseSummary = { kind: 'refused', input: value, pairs, limit, sheet: TRAVEL_TEMPLATE_SHEET };
+  return finish(wb, found, [sheet], keepFor('travel'), summary, lang);
 }
 
 /**
@@ -419,13 +416,8 @@ export async function writeOptimised(
   outcome: OutcomeSummary,
   lang: Language = 'nb',
 ): Promise<CommandResult<Composed>> {
-  const read = await readPort(wb, params, ref, lang);
-  if ('failure' in read) return refusedRead(read.failure);
-  const { result, value } = read;
-  const base = { problems: result.problems, scenarioProblems: result.scenarioProblems };
-  if (!value) return { ...base, written: [], summary: undefined, failure: unreadable(result) };
-  const composed = optimisedResult(value, params, req, pr, outcome, lang);
-  const failure = await write(wb, composed.specs, keepFor('plan'), lang);
-  if (failure) return { ...base, written: [], summary: undefined, failure };
-  return { ...base, written: composed.specs.map((s) => s.name), summary: composed };
+  const opened = await openRead(wb, params, ref, lang);
+  if ('ended' in opened) return opened.ended;
+  const composed = optimisedResult(opened.value, params, req, pr, outcome, lang);
+  return finish(wb, opened.found, composed.specs, keepFor('plan'), composed, lang);
 }

@@ -13,6 +13,7 @@ import { edit, hostChoices, start, undo, WhatIfScorer, type Edit, type WhatIfCon
 import { sampleInput } from '../cli/common';
 import { withParameters } from '../domain/parameters';
 import type { MunicipalityNumber, ServicePoint } from '../domain/types';
+import { rng } from '../optimize/heuristic/rng';
 
 const SITES: readonly ServicePoint[] = [
   { kind: 'none' },
@@ -21,18 +22,6 @@ const SITES: readonly ServicePoint[] = [
   { kind: 'branch', days: 5 },
   { kind: 'full' },
 ];
-
-/** A small deterministic generator (mulberry32), so every run draws the same edits. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Stats = { median: number; worst: number; mean: number };
 function stats(ms: readonly number[]): Stats {
@@ -55,7 +44,8 @@ function run(county: string | undefined, edits: number, seed: number) {
   const scorer = new WhatIfScorer(ctx);
   scorer.score(base);
   const firstMs = performance.now() - t1;
-  const draw = random(seed);
+  // Seeded (the heuristic's generator), so every run draws the same edits.
+  const draw = rng(seed);
   const numbers = input.municipalities.map((m) => m.number);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(draw() * xs.length)]!;
   const incremental: number[] = [];
