@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { loadEmbedded } from '../../src/cli/common';
 import { main } from '../../src/cli/main';
+import { KNOWN_COOPERATIONS } from '../../src/data/cooperations';
 import { DEFAULT_PARAMETERS } from '../../src/domain/parameters';
 import { pairAllowed, NO_RULES, type OptProblem } from '../../src/optimize/problem';
 import { capture } from '../builders';
@@ -82,5 +84,27 @@ describe('the rule in pairAllowed', () => {
     expect(pairAllowed(problem({ forbiddenHosts: [0] }), 0, 1)).toBe(true);
     expect(pairAllowed(problem({ largestHost: false }), 0, 1)).toBe(true);
     expect(DEFAULT_PARAMETERS.optimiserLargestHost).toBe(true);
+  });
+});
+
+describe('the rule against the cooperations the research documents', () => {
+  it('holds for every one: by the report’s own populations, and by the embedded ones (1.1.2026, as the sample gives them)', () => {
+    const byName = new Map(loadEmbedded().flatMap((m) => [[m.shortName, m] as const, [m.name, m] as const]));
+    const offSize: string[] = [];
+    for (const c of KNOWN_COOPERATIONS) {
+      const reported = c.partners.filter(
+        (p) => c.hostPopulation !== undefined && p.population !== undefined && p.population > c.hostPopulation,
+      );
+      offSize.push(...reported.map((p) => `${c.name}: ${p.name} larger than ${c.host} in the report`));
+      const host = byName.get(c.host);
+      expect([c.name, host?.name ?? 'not found']).not.toContain('not found');
+      for (const p of c.partners) {
+        const m = byName.get(p.name);
+        expect([c.name, p.name, m ? 'found' : 'not found']).toEqual([c.name, p.name, 'found']);
+        if (m!.population2026 > host!.population2026) offSize.push(`${c.name}: ${p.name} larger than ${c.host} in the embedded data`);
+      }
+    }
+    expect(KNOWN_COOPERATIONS.length).toBeGreaterThanOrEqual(6);
+    expect(offSize).toEqual([]);
   });
 });
