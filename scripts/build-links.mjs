@@ -2,7 +2,10 @@
 // Builds assets/lenker_2024.csv: for every land-neighbour pair in assets/naboer_2024.csv, the
 // length of a plausible overland path between the two municipalities' centres, found on a
 // raster instead of the straight point → border point → point of naboer_2024.csv (which
-// crosses fjords and mountains, so long trips came out far too short).
+// crosses fjords and mountains, so long trips came out far too short); and, below them, the
+// transit paths: for two municipalities that are not road neighbours but share one or more
+// (column `via`), a path through the land of all of them that does not pass a via's centre,
+// as a road through a municipality does not (see "Transit pairs" below).
 //
 //   node scripts/build-links.mjs ../shared/data assets/kommunesentre_2024.csv assets/naboer_2024.csv assets/lenker_2024.csv
 //   node scripts/build-links.mjs <data dir> <centres.csv> <naboer.csv> <out.csv> [--empty E] [--other O] [--lake L]
@@ -13,7 +16,9 @@
 //                  raw/ssb-befolkning-rutenett/NOR1000M_POP_2019.csv
 //   <centres.csv>  one row per municipality with columns kommunenummer, senter_lat, senter_lon
 //   <naboer.csv>   neighbour pairs, columns kommune_a, kommune_b (others ignored)
-//   <out.csv>      written: kommune_a,kommune_b,rett_km,bebodd_km,ubebodd_km,annen_km,innsjo_km,sjo_km,sti_km,veg
+//   <out.csv>      written: kommune_a,kommune_b,rett_km,bebodd_km,ubebodd_km,annen_km,innsjo_km,sjo_km,sti_km,veg,via
+//                  (oyer_2024.csv and ikke_veg_2024.csv are read from beside <naboer.csv>: islands
+//                  without a fixed link and neighbours with no road take no part in transit paths)
 //   --empty E      cost per km on empty land (inside a polygon, no inhabitants near), default 3
 //                  (a path prefers settled valleys, where the roads are, over roadless plateaus)
 //   --other O      cost per km on a third municipality's land, default 8 (assumption: the
@@ -62,7 +67,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 // ---------- projection: geodetic (GRS80) → transverse Mercator (Krüger, 3rd order) ----------
 function makeTM({ a, f, lon0, k0, E0, N0 }) {
@@ -153,7 +158,7 @@ function makeSolver({ muni, near, sea, NX, cell, cost }) {
   const dy = [0, 0, 1, -1, 1, -1, 1, -1];
   const dl = [1, 1, 1, 1, Math.SQRT2, Math.SQRT2, Math.SQRT2, Math.SQRT2];
 
-  return function solve({ ia, ib, win, ca, cb }) {
+  return function solve({ own, win, ca, cb }) {
     const [i0, j0, W, H] = win;
     const size = W * H;
     ensure(size);
@@ -161,7 +166,7 @@ function makeSolver({ muni, near, sea, NX, cell, cost }) {
       const row = (j0 + j) * NX + i0;
       for (let i = 0; i < W; i++) {
         const m = muni[row + i];
-        cls[j * W + i] = m === ia || m === ib ? (near[row + i] ? SETTLED : EMPTY) : m ? OTHER : sea[row + i] ? SEA : LAKE;
+        cls[j * W + i] = own.includes(m) ? (near[row + i] ? SETTLED : EMPTY) : m ? OTHER : sea[row + i] ? SEA : LAKE;
       }
     }
     const snap = ([ci, cj]) => {
@@ -489,63 +494,163 @@ async function main() {
   const pairs = nab.rows.map((r) => [r[nab.col('kommune_a')].padStart(4, '0'), r[nab.col('kommune_b')].padStart(4, '0')]);
   const M = Math.round(10000 / cell);
   const cellOf = (c) => [Math.floor((c.x - X0) / cell), Math.floor((c.y - Y0) / cell)];
-  const tasks = pairs.map(([a, b], k) => {
-    const fa = byId.get(a);
-    const fb = byId.get(b);
+  // A path from a's centre to b's over the land of `own` (a, b and, for a transit pair, the
+  // municipalities between them), in the joint bounding box of their polygons.
+  const taskFor = (k, a, b, own) => {
+    const fs = own.map((id) => byId.get(id));
     const ca = centres.get(a);
     const cb = centres.get(b);
-    if (!fa || !fb) throw new Error(`pair ${a},${b}: no polygon`);
+    if (fs.some((f) => !f)) throw new Error(`pair ${a},${b}: no polygon`);
     if (!ca || !cb) throw new Error(`pair ${a},${b}: no centre`);
-    const xs = [fa.bbox[0], fb.bbox[0], ca.x, cb.x];
-    const ys = [fa.bbox[1], fb.bbox[1], ca.y, cb.y];
-    const xe = [fa.bbox[2], fb.bbox[2], ca.x, cb.x];
-    const ye = [fa.bbox[3], fb.bbox[3], ca.y, cb.y];
+    const xs = [...fs.map((f) => f.bbox[0]), ca.x, cb.x];
+    const ys = [...fs.map((f) => f.bbox[1]), ca.y, cb.y];
+    const xe = [...fs.map((f) => f.bbox[2]), ca.x, cb.x];
+    const ye = [...fs.map((f) => f.bbox[3]), ca.y, cb.y];
     const i0 = Math.max(0, Math.floor((Math.min(...xs) - X0) / cell) - M);
     const j0 = Math.max(0, Math.floor((Math.min(...ys) - Y0) / cell) - M);
     const i1 = Math.min(NX - 1, Math.floor((Math.max(...xe) - X0) / cell) + M);
     const j1 = Math.min(NY - 1, Math.floor((Math.max(...ye) - Y0) / cell) + M);
     return {
       k,
-      ia: fa.idx,
-      ib: fb.idx,
+      own: fs.map((f) => f.idx),
       win: [i0, j0, i1 - i0 + 1, j1 - j0 + 1],
       ca: cellOf(ca),
       cb: cellOf(cb),
       area: (i1 - i0 + 1) * (j1 - j0 + 1),
     };
-  });
+  };
+  const tasks = pairs.map(([a, b], k) => taskFor(k, a, b, [a, b]));
 
   // Balance by window area over the workers.
   const nW = Math.max(1, Math.floor(opt.workers));
-  const buckets = Array.from({ length: nW }, () => ({ load: 0, tasks: [] }));
-  for (const t of [...tasks].sort((p, q) => q.area - p.area)) {
-    const bkt = buckets.reduce((p, q) => (q.load < p.load ? q : p));
-    bkt.load += t.area;
-    bkt.tasks.push(t);
-  }
+  const runAll = async (list) => {
+    const buckets = Array.from({ length: nW }, () => ({ load: 0, tasks: [] }));
+    for (const t of [...list].sort((p, q) => q.area - p.area)) {
+      const bkt = buckets.reduce((p, q) => (q.load < p.load ? q : p));
+      bkt.load += t.area;
+      bkt.tasks.push(t);
+    }
+    const out = new Array(list.length);
+    await Promise.all(
+      buckets.map(
+        (bkt) =>
+          new Promise((resolve, reject) => {
+            const w = new Worker(fileURLToPath(import.meta.url), {
+              workerData: { muniBuf, nearBuf, seaBuf, NX, cell, cost, probeCost, tasks: bkt.tasks },
+            });
+            w.on('message', (res) => {
+              for (const { k, r, minSea } of res) out[k] = r && { ...r, minSea };
+              resolve();
+            });
+            w.on('error', reject);
+            w.on('exit', (code) => code !== 0 && reject(new Error(`worker exited with ${code}`)));
+          }),
+      ),
+    );
+    return out;
+  };
   const t1 = Date.now();
-  const results = new Array(tasks.length);
-  await Promise.all(
-    buckets.map(
-      (bkt) =>
-        new Promise((resolve, reject) => {
-          const w = new Worker(fileURLToPath(import.meta.url), {
-            workerData: { muniBuf, nearBuf, seaBuf, NX, cell, cost, probeCost, tasks: bkt.tasks },
-          });
-          w.on('message', (out) => {
-            for (const { k, r, minSea } of out) results[k] = r && { ...r, minSea };
-            resolve();
-          });
-          w.on('error', reject);
-          w.on('exit', (code) => code !== 0 && reject(new Error(`worker exited with ${code}`)));
-        }),
-    ),
-  );
+  const results = await runAll(tasks);
   const t2 = Date.now();
+  const kmOf = (a, b, r) => {
+    const ca = centres.get(a);
+    const cb = centres.get(b);
+    const kScale = scaleAt((ca.x + cb.x) / 2) * 1000;
+    return { parts: [r.settled, r.empty, r.other, r.lake, r.sea].map((v) => Number(f1(v / kScale))), minSea: r.minSea / kScale };
+  };
+  const f1 = (v) => v.toFixed(1);
+
+  // Transit pairs. A road from a to c that crosses b's land need not pass b's centre (the E69
+  // from Honningsvåg to Olderfjord and on to Skaidi never comes near Lakselv, Porsanger's
+  // centre). For every two municipalities that are not road neighbours but share one or more
+  // (the `via`), a path over the land of all of them; kept where no path leaves that land for
+  // more than --max-sea km and it is shorter than going through a via's centre. Islands without
+  // a fixed link (oyer_2024.csv beside <naboer.csv>) and pairs with no road (ikke_veg_2024.csv)
+  // take no part: the network reaches those over their own crossings only.
+  const dir = dirname(pairsFile);
+  const listed = (file, cols) => {
+    try {
+      const t = readCsv(join(dir, file));
+      return t.rows.map((r) => cols.map((c) => (c === 'fastlandsforbindelse' ? r[t.col(c)] : r[t.col(c)].padStart(4, '0'))));
+    } catch (e) {
+      if (e.code === 'ENOENT') return [];
+      throw e;
+    }
+  };
+  const islands = new Set(
+    listed('oyer_2024.csv', ['knr', 'fastlandsforbindelse'])
+      .filter(([, fixed]) => fixed.trim() === 'nei')
+      .map(([k]) => k),
+  );
+  const noRoadListed = new Set(listed('ikke_veg_2024.csv', ['kommune_a', 'kommune_b']).map(([a, b]) => [a, b].sort().join('-')));
+  const pkey = (a, b) => (a < b ? `${a}-${b}` : `${b}-${a}`);
+  const roadNeighbours = new Map();
+  const stiOf = new Map();
+  pairs.forEach(([a, b], k) => {
+    const r = results[k];
+    if (!r || islands.has(a) || islands.has(b) || noRoadListed.has(pkey(a, b))) return;
+    const { parts, minSea } = kmOf(a, b, r);
+    if (minSea > opt['max-sea']) return;
+    stiOf.set(pkey(a, b), { sti: parts.reduce((s, v) => s + v, 0), empty: parts[1], sea: parts[4] });
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ]) {
+      if (!roadNeighbours.has(x)) roadNeighbours.set(x, new Set());
+      roadNeighbours.get(x).add(y);
+    }
+  });
+  const transit = new Map();
+  for (const [b, ns] of roadNeighbours)
+    for (const a of ns)
+      for (const c of ns) {
+        if (a >= c || stiOf.has(pkey(a, c)) || noRoadListed.has(pkey(a, c))) continue;
+        const k = pkey(a, c);
+        if (!transit.has(k)) transit.set(k, { a, c, vias: new Set() });
+        transit.get(k).vias.add(b);
+      }
+  const transitList = [...transit.values()].map((t) => ({ ...t, vias: [...t.vias].sort() }));
+  const transitResults = await runAll(transitList.map((t, k) => taskFor(k, t.a, t.c, [t.a, t.c, ...t.vias])));
+  const t3 = Date.now();
+  const transitRows = [];
+  let transitOffLand = 0;
+  let transitNotShorter = 0;
+  let transitShortcut = 0;
+  transitList.forEach((t, k) => {
+    const r = transitResults[k];
+    if (!r) return;
+    const { parts, minSea } = kmOf(t.a, t.c, r);
+    if (minSea > opt['max-sea']) {
+      transitOffLand++;
+      return;
+    }
+    const sti = parts.reduce((s, v) => s + v, 0);
+    // Through the via whose centre gives the shortest chain: the transit path must be shorter,
+    // and cross no more roadless land or sea than that chain does. A shortcut over a plateau or
+    // a sound the chain went round is a path no road takes (Bodø–Steigen over Sørfolda,
+    // Gamvik–Berlevåg over the Tana plateau), so the chain stays the route there.
+    const chain = t.vias
+      .map((b) => {
+        const [x, y] = [stiOf.get(pkey(t.a, b)), stiOf.get(pkey(b, t.c))];
+        return { sti: x.sti + y.sti, empty: x.empty + y.empty, sea: x.sea + y.sea };
+      })
+      .reduce((p, q) => (q.sti < p.sti ? q : p));
+    const chained = chain.sti;
+    if (!(sti < chained - 0.5)) {
+      transitNotShorter++;
+      return;
+    }
+    if (parts[1] > chain.empty + 1 || parts[4] > chain.sea + 0.5) {
+      transitShortcut++;
+      return;
+    }
+    const ca = centres.get(t.a);
+    const cc = centres.get(t.c);
+    transitRows.push({ a: t.a, c: t.c, vias: t.vias, parts, sti, chained, rett: haversineKm(ca.lat, ca.lon, cc.lat, cc.lon) });
+  });
 
   // Write.
-  const f1 = (v) => v.toFixed(1);
-  const lines = ['kommune_a,kommune_b,rett_km,bebodd_km,ubebodd_km,annen_km,innsjo_km,sjo_km,sti_km,veg'];
+  const lines = ['kommune_a,kommune_b,rett_km,bebodd_km,ubebodd_km,annen_km,innsjo_km,sjo_km,sti_km,veg,via'];
   const ratios = [];
   let snapped = 0;
   const snaps = new Map();
@@ -560,13 +665,11 @@ async function main() {
     const r = results[k];
     if (!r) {
       failed++;
-      lines.push(`${a},${b},${f1(rett)},,,,,,,nei`);
+      lines.push(`${a},${b},${f1(rett)},,,,,,,nei,`);
       return;
     }
-    const kScale = scaleAt((ca.x + cb.x) / 2) * 1000;
-    const parts = [r.settled, r.empty, r.other, r.lake, r.sea].map((v) => Number(f1(v / kScale)));
+    const { parts, minSea } = kmOf(a, b, r);
     const sti = parts.reduce((s, v) => s + v, 0);
-    const minSea = r.minSea / kScale;
     const road = minSea <= opt['max-sea'];
     if (!road) noRoad.push(`${a},${b} ${f1(minSea)}`);
     if (r.snapA > 0 || r.snapB > 0) snapped++;
@@ -575,8 +678,9 @@ async function main() {
     cellsTotal += r.cells;
     expandedTotal += r.expanded;
     ratios.push({ a, b, q: sti / rett, rett, sti, other: parts[2], lake: parts[3], sea: parts[4], minSea });
-    lines.push(`${a},${b},${f1(rett)},${parts.map(f1).join(',')},${f1(sti)},${road ? 'ja' : 'nei'}`);
+    lines.push(`${a},${b},${f1(rett)},${parts.map(f1).join(',')},${f1(sti)},${road ? 'ja' : 'nei'},`);
   });
+  for (const t of transitRows) lines.push(`${t.a},${t.c},${f1(t.rett)},${t.parts.map(f1).join(',')},${f1(t.sti)},ja,${t.vias.join(' ')}`);
   writeFileSync(outFile, lines.join('\n') + '\n');
 
   const q = ratios.map((r) => r.q).sort((p, s) => p - s);
@@ -591,6 +695,13 @@ async function main() {
       `max ${q[q.length - 1].toFixed(2)}; mean ${(sum((r) => r.q) / q.length).toFixed(3)}; ` +
       `total sti ${sum((r) => r.sti).toFixed(0)} km vs rett ${sum((r) => r.rett).toFixed(0)} km; ` +
       `third municipality ${sum((r) => r.other).toFixed(0)} km, inland water ${sum((r) => r.lake).toFixed(0)} km, sea ${sum((r) => r.sea).toFixed(0)} km`,
+  );
+  const saved = transitRows.map((t) => t.chained - t.sti).sort((p, q) => p - q);
+  console.error(
+    `transit pairs ${transitList.length}: kept ${transitRows.length} (leave the land ${transitOffLand}, not shorter ${transitNotShorter}, ` +
+      `over more roadless land or sea than the chain ${transitShortcut}); ` +
+      `km saved against the via's centre: median ${f1(saved[Math.floor(saved.length / 2)] ?? 0)}, max ${f1(saved[saved.length - 1] ?? 0)}; ` +
+      `paths ${((t3 - t2) / 1000).toFixed(1)} s`,
   );
   console.error(`no road (every path crosses more than ${opt['max-sea']} km of sea; least sea km): ${noRoad.join('; ') || 'none'}`);
   console.error('most sea on a kept path:');
@@ -609,7 +720,9 @@ async function main() {
   console.error('highest sti/rett:');
   for (const r of [...ratios].sort((p, s) => s.q - p.q).slice(0, 10))
     console.error(`  ${r.a},${r.b} rett ${r.rett.toFixed(1)} sti ${r.sti.toFixed(1)} (${r.q.toFixed(2)})`);
-  console.error(`wrote ${outFile}: ${pairs.length} rows in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.error(
+    `wrote ${outFile}: ${pairs.length} neighbour and ${transitRows.length} transit rows in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
 }
 
 function usage(msg) {

@@ -66,8 +66,17 @@ const [vegCol, classCol, numbersCol, urlCol] = ['veg', 'klasse', 'kommunenummer'
 
 const linksText = fs.readFileSync(linksPath, 'utf8');
 const [linkHead, ...links] = parseCsv(linksText);
-const [aCol, bCol, roadCol] = ['kommune_a', 'kommune_b', 'veg'].map((n) => linkHead.indexOf(n));
-const withRoad = new Set(links.filter((r) => r[roadCol] !== 'nei').map((r) => key(r[aCol], r[bCol])));
+const [aCol, bCol, roadCol, viaCol] = ['kommune_a', 'kommune_b', 'veg', 'via'].map((n) => linkHead.indexOf(n));
+const viasOf = (r) =>
+  viaCol < 0
+    ? []
+    : (r[viaCol] ?? '')
+        .trim()
+        .split(/\s+/)
+        .filter((v) => v !== '');
+// Transit rows (a path through the land of the `via` between two municipalities that are not
+// neighbours) do not join consecutive municipalities of a road: only neighbour links do.
+const withRoad = new Set(links.filter((r) => r[roadCol] !== 'nei' && viasOf(r).length === 0).map((r) => key(r[aCol], r[bCol])));
 const crossingsPath = path.join(path.dirname(linksPath), 'ferjer_og_bruer_2024.csv');
 const [crossHead, ...crossRows] = parseCsv(fs.readFileSync(crossingsPath, 'utf8'));
 const crossings = new Set(crossRows.map((r) => key(r[crossHead.indexOf('fra')], r[crossHead.indexOf('til')])));
@@ -86,6 +95,20 @@ for (const r of roads) {
     } else if (!crossings.has(k)) problems.push(`${r[vegCol]}: ${numbers[i - 1]}–${numbers[i]} are not joined in the network`);
   }
 }
+// A transit path a–c through b is on a road where the road passes a, b, c in turn (in either
+// direction), with the lower class of its two legs.
+const transitClass = new Map();
+for (const r of roads) {
+  const numbers = r[numbersCol].trim().split(/\s+/);
+  for (let i = 2; i < numbers.length; i++) {
+    const [a, b, c] = [numbers[i - 2], numbers[i - 1], numbers[i]];
+    const legs = [classOf.get(key(a, b)), classOf.get(key(b, c))];
+    if (legs.some((l) => l === undefined)) continue;
+    const klasse = RANK[legs[0]] <= RANK[legs[1]] ? legs[0] : legs[1];
+    const k = `${key(a, c)}|${b}`;
+    if ((RANK[transitClass.get(k)] ?? 0) < RANK[klasse]) transitClass.set(k, klasse);
+  }
+}
 if (problems.length > 0) {
   console.error(problems.join('\n'));
   process.exit(1);
@@ -94,15 +117,26 @@ if (problems.length > 0) {
 let at = linkHead.indexOf('hovedveg');
 const head = at < 0 ? [...linkHead, 'hovedveg'] : linkHead;
 if (at < 0) at = linkHead.length;
+const transitCount = {};
 const csvField = (v) => (/[",]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 const out = [
   head,
   ...links.map((r) => {
     const row = [...r];
-    row[at] = classOf.get(key(r[aCol], r[bCol])) ?? '';
+    const vias = viasOf(r);
+    if (vias.length === 0) row[at] = classOf.get(key(r[aCol], r[bCol])) ?? '';
+    else {
+      const classes = vias.map((b) => transitClass.get(`${key(r[aCol], r[bCol])}|${b}`)).filter((c) => c !== undefined);
+      row[at] = classes.reduce((best, c) => ((RANK[c] ?? 0) > (RANK[best] ?? 0) ? c : best), '');
+      if (row[at]) transitCount[row[at]] = (transitCount[row[at]] ?? 0) + 1;
+    }
     return row;
   }),
 ];
 fs.writeFileSync(linksPath, out.map((r) => r.map(csvField).join(',')).join('\n') + '\n');
 const counts = [...classOf.values()].reduce((m, c) => ((m[c] = (m[c] ?? 0) + 1), m), {});
-console.log(`${linksPath}: ${classOf.size} of ${links.length} links on a main road (${JSON.stringify(counts)})`);
+const neighbourRows = links.filter((r) => viasOf(r).length === 0).length;
+console.log(
+  `${linksPath}: ${classOf.size} of ${neighbourRows} neighbour links on a main road (${JSON.stringify(counts)}); ` +
+    `${Object.values(transitCount).reduce((a, b) => a + b, 0)} of ${links.length - neighbourRows} transit paths (${JSON.stringify(transitCount)})`,
+);

@@ -47,17 +47,27 @@ export function parseCrossings(csvText: string): NetworkLink[] {
 }
 
 /** An overland path between two neighbours' centres; `road: false` when every path crosses open sea (no road). */
-export type LinkPath = Readonly<{ pathKm: number; emptyKm: number; road: boolean; mainRoad?: MainRoad }>;
+export type LinkPath = Readonly<{
+  pathKm: number;
+  emptyKm: number;
+  road: boolean;
+  mainRoad?: MainRoad;
+  /** A transit path (the two are not neighbours): the municipalities between them whose land it crosses. */
+  via?: readonly string[];
+}>;
 
 /**
  * The overland paths between neighbours' centres from assets/lenker_2024.csv (built by
  * scripts/build-links.mjs), by pair. `veg = nei` marks neighbours whose every path leaves their
  * own land for more sea (or a third municipality's land) than a bridge or tunnel spans: they
- * meet only at sea, and no road joins them directly.
+ * meet only at sea, and no road joins them directly. Rows with a `via` are transit paths
+ * (two municipalities that share a neighbour, through its land), kept apart in `transit`:
+ * two neighbours that meet only at sea may have one.
  */
-export function parseLinkPaths(csvText: string): Map<string, LinkPath> {
+export function parseLinkPaths(csvText: string): { neighbours: Map<string, LinkPath>; transit: Map<string, LinkPath> } {
   const t = csvTable(csvText, 'lenker_2024.csv', ['kommune_a', 'kommune_b', 'sti_km', 'ubebodd_km']);
-  const out = new Map<string, LinkPath>();
+  const neighbours = new Map<string, LinkPath>();
+  const transit = new Map<string, LinkPath>();
   for (const r of t.rows) {
     const road = t.get(r, 'veg') !== 'nei';
     const pathKm = Number(t.get(r, 'sti_km'));
@@ -67,14 +77,19 @@ export function parseLinkPaths(csvText: string): Map<string, LinkPath> {
     // hovedveg (scripts/build-main-roads.mjs from assets/hovedveger.csv): the link is on a European or national road.
     const main = t.get(r, 'hovedveg');
     const mainRoad: MainRoad | undefined = main === 'motorveg' ? 'motorway' : main === 'hovedveg' ? 'trunk' : undefined;
-    out.set(pairKey(t.get(r, 'kommune_a'), t.get(r, 'kommune_b')), {
+    const via = t
+      .get(r, 'via')
+      .split(/\s+/)
+      .filter((v) => v !== '');
+    (via.length > 0 ? transit : neighbours).set(pairKey(t.get(r, 'kommune_a'), t.get(r, 'kommune_b')), {
       pathKm,
       emptyKm: Math.min(emptyKm, pathKm),
       road,
       ...(mainRoad ? { mainRoad } : {}),
+      ...(via.length > 0 ? { via } : {}),
     });
   }
-  return out;
+  return { neighbours, transit };
 }
 
 /** Municipalities with no fixed link to the mainland road network, from assets/oyer_2024.csv (each row with its source). */
@@ -109,7 +124,10 @@ export type NetworkFiles = Readonly<{
  * its coast may lie within reach of a neighbour's, but there is no road, only its ferries.
  */
 export function embeddedNetwork(data: readonly EmbeddedMunicipality[], files: NetworkFiles): TravelNetwork {
-  const paths = files.links === undefined ? new Map<string, LinkPath>() : parseLinkPaths(files.links);
+  const { neighbours: paths, transit: transitPaths } =
+    files.links === undefined
+      ? { neighbours: new Map<string, LinkPath>(), transit: new Map<string, LinkPath>() }
+      : parseLinkPaths(files.links);
   const islands = files.islands === undefined ? new Set<string>() : parseIslands(files.islands);
   const noRoad = files.noRoad === undefined ? new Set<string>() : parseNoRoad(files.noRoad);
   const crossings = parseCrossings(files.crossings);
@@ -133,9 +151,25 @@ export function embeddedNetwork(data: readonly EmbeddedMunicipality[], files: Ne
       ...(ferry ? { accessFerry: ferry } : {}),
     });
   }
+  // Transit paths: through a municipality between the two without passing its centre. None
+  // starts or ends on an island (their land links carry the island's own crossing).
+  const transit: NetworkLink[] = [];
+  for (const [key, path] of transitPaths) {
+    if (!path.road) continue;
+    const [a, b] = key.split('-') as [string, string];
+    if (islands.has(a) || islands.has(b) || noRoad.has(key)) continue;
+    transit.push({
+      a,
+      b,
+      kind: 'transit',
+      pathKm: path.pathKm,
+      emptyKm: path.emptyKm,
+      ...(path.mainRoad ? { mainRoad: path.mainRoad } : {}),
+    });
+  }
   return {
     points: new Map(data.map((m) => [m.number, { lat: m.lat, lon: m.lon }])),
-    links: [...neighbours, ...crossings.filter((c) => c.a !== c.b)],
+    links: [...neighbours, ...transit, ...crossings.filter((c) => c.a !== c.b)],
     islands,
   };
 }

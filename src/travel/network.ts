@@ -6,7 +6,12 @@ import { greatCircleKm } from './geo';
  * their common border; bridges and tunnels join municipalities that do not touch on land;
  * a ferry costs its sailing time plus waiting.
  */
-export type LinkKind = 'neighbour' | 'bridge' | 'tunnel' | 'ferry';
+/**
+ * `transit`: two municipalities that are not neighbours, joined by an overland path through the
+ * land of a municipality between them that does not pass that municipality's centre
+ * (scripts/build-links.mjs), as a road through it does.
+ */
+export type LinkKind = 'neighbour' | 'transit' | 'bridge' | 'tunnel' | 'ferry';
 
 export type NetworkLink = Readonly<{
   a: string;
@@ -204,7 +209,7 @@ export class RoadGraph {
     // A ferry between two neighbours is there because no road goes round: it replaces their land link.
     const ferried = new Set(network.links.filter((l) => l.kind === 'ferry').map((l) => pairKey(l.a, l.b)));
     for (const link of network.links) {
-      if (link.kind === 'neighbour' && ferried.has(pairKey(link.a, link.b))) continue;
+      if ((link.kind === 'neighbour' || link.kind === 'transit') && ferried.has(pairKey(link.a, link.b))) continue;
       const i = this.index.get(link.a);
       const j = this.index.get(link.b);
       if (i === undefined || j === undefined || i === j) continue;
