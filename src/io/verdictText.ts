@@ -177,18 +177,20 @@ const weightText = (x: number, lang: Language) => {
 
 /**
  * The sensitivity line: does the order survive each weight halved or doubled, and if not, which
- * weight changes which pair. Scenarios that were level and only come apart (none passing one
- * that was ahead of it) are said once, with how many changes part them: listing every such
- * change drowned the real ones when the optimiser's alternatives tie.
+ * weight changes which pair. Scenarios that only become level, or were level and only come
+ * apart (none passing one that was ahead of it), are said once per pair, with how many changes
+ * do it: listing every such change drowned the real ones when the optimiser's alternatives are
+ * a point apart or tie.
  */
 export function sensitivityText(changes: readonly WeightChange[], p: Pick<Parameters, 'travelThresholds'>, lang: Language = 'nb'): string {
   const nb = lang === 'nb';
+  const q = (n: string) => (nb ? `«${n}»` : `"${n}"`);
   const tried = new Set(changes.map((c) => c.metric)).size;
-  const real = changes.map((c) => ({ ...c, flips: c.flips.filter((f) => f.kind !== 'split') }));
+  const real = changes.map((c) => ({ ...c, flips: c.flips.filter((f) => f.kind === 'swap') }));
   const moved = real.filter((c) => c.flips.length > 0);
   const parting = changes.filter((c) => c.flips.some((f) => f.kind === 'split')).length;
   const level = [...new Set(changes.flatMap((c) => c.flips.filter((f) => f.kind === 'split').flatMap((f) => [f.ahead, f.behind])))];
-  const quoted = level.map((n) => (nb ? `«${n}»` : `"${n}"`));
+  const quoted = level.map(q);
   const list = quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} ${nb ? 'og' : 'and'} ${quoted.at(-1)}` : (quoted[0] ?? '');
   const apart =
     parting === 0
@@ -196,16 +198,36 @@ export function sensitivityText(changes: readonly WeightChange[], p: Pick<Parame
       : nb
         ? ` Scenarier som står likt (${list}) skilles av ${parting} av endringene, uten at noen går forbi en som var foran.`
         : ` Scenarios that are level (${list}) come apart under ${parting} of the changes, none passing one that was ahead.`;
+  // Pairs that become level, each with how many changes make them so, in the order first met.
+  const ties = new Map<string, { ahead: string; behind: string; changes: number }>();
+  for (const c of changes)
+    for (const f of c.flips.filter((x) => x.kind === 'tie')) {
+      const k = `${f.ahead}\u0000${f.behind}`;
+      const t = ties.get(k) ?? { ahead: f.ahead, behind: f.behind, changes: 0 };
+      t.changes++;
+      ties.set(k, t);
+    }
+  const tieText = [...ties.values()]
+    .map((t) =>
+      nb
+        ? `${q(t.ahead)} og ${q(t.behind)} blir like ved ${t.changes} av endringene`
+        : `${q(t.ahead)} and ${q(t.behind)} become level under ${t.changes} of the changes`,
+    )
+    .join('; ');
+  const level2 =
+    tieText === ''
+      ? ''
+      : ` ${tieText.charAt(0).toUpperCase()}${tieText.slice(1)}, ${nb ? 'uten at den ene går forbi den andre' : 'neither passing the other'}.`;
   if (moved.length === 0)
     return nb
-      ? `Følsomhet: rekkefølgen står seg når hver av de ${tried} vektene halveres eller dobles.${apart}`
-      : `Sensitivity: the order holds when each of the ${tried} weights is halved or doubled.${apart}`;
+      ? `Følsomhet: ${ties.size === 0 ? 'rekkefølgen står seg' : 'ingen scenario går forbi et som var foran'} når hver av de ${tried} vektene halveres eller dobles.${level2}${apart}`
+      : `Sensitivity: ${ties.size === 0 ? 'the order holds' : 'no scenario passes one that was ahead'} when each of the ${tried} weights is halved or doubled.${level2}${apart}`;
   const parts = moved.map((c) => {
     const name = lowerFirst(metricLabel(metric(c.metric), p, lang));
     const how = nb ? (c.factor < 1 ? 'halvert' : 'doblet') : c.factor < 1 ? 'halved' : 'doubled';
     return `${nb ? 'vekten for' : 'the weight of'} ${name} ${how} (${weightText(c.from, lang)} → ${weightText(c.weight, lang)}): ${flipsText(c, lang)}`;
   });
   return nb
-    ? `Følsomhet: rekkefølgen endres når ${parts.join('; ')}. De andre ${2 * tried - moved.length} endringene (hver vekt halvert eller doblet) lar den stå.${apart}`
-    : `Sensitivity: the order changes when ${parts.join('; ')}. The other ${2 * tried - moved.length} changes (each weight halved or doubled) leave it.${apart}`;
+    ? `Følsomhet: rekkefølgen endres når ${parts.join('; ')}. De andre ${2 * tried - moved.length} endringene (hver vekt halvert eller doblet) flytter ingen forbi en som var foran.${level2}${apart}`
+    : `Sensitivity: the order changes when ${parts.join('; ')}. The other ${2 * tried - moved.length} changes (each weight halved or doubled) move none past one that was ahead.${level2}${apart}`;
 }

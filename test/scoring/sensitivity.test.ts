@@ -59,7 +59,23 @@ describe('weightSensitivity', () => {
     expect(changes.filter((c) => c.flips.length > 0).map((c) => `${c.metric}×${c.factor}`)).toEqual(['fte×0.5', 'weightedTravel×2']);
     expect(sensitivityText(changes, p)).toBe(
       'Følsomhet: rekkefølgen endres når vekten for årsverk halvert (1 → 0,5): «B» går foran «A»; ' +
-        'vekten for vektet reisetid doblet (2 → 4): «B» går foran «A». De andre 18 endringene (hver vekt halvert eller doblet) lar den stå.',
+        'vekten for vektet reisetid doblet (2 → 4): «B» går foran «A». De andre 18 endringene (hver vekt halvert eller doblet) flytter ingen forbi en som var foran.',
+    );
+  });
+
+  it('says once, with a count, when two scenarios only become level', () => {
+    // A (62 + 120) / 3 = 60.7 → 61 is ahead of B (60 + 120) / 3 = 60. FTE halved: A (31 + 120) / 2.5
+    // = 60.4 → 60, level with B; travel doubled: A (62 + 240) / 5 = 60.4 → 60, level again. No change
+    // puts B ahead.
+    const near = weightSensitivity([scenario('A', 62, 60), scenario('B', 60, 60)], p);
+    const tying = near.filter((c) => c.flips.length > 0);
+    expect(tying.map((c) => `${c.metric}×${c.factor}`)).toEqual(['fte×0.5', 'weightedTravel×2']);
+    expect(tying.every((c) => c.flips.every((f) => f.kind === 'tie'))).toBe(true);
+    expect(sensitivityText(near, p)).toBe(
+      'Følsomhet: ingen scenario går forbi et som var foran når hver av de 10 vektene halveres eller dobles. «A» og «B» blir like ved 2 av endringene, uten at den ene går forbi den andre.',
+    );
+    expect(sensitivityText(near, p, 'en')).toBe(
+      'Sensitivity: no scenario passes one that was ahead when each of the 10 weights is halved or doubled. "A" and "B" become level under 2 of the changes, neither passing the other.',
     );
   });
 
