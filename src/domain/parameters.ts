@@ -94,7 +94,7 @@ export type Parameters = NetworkParameters &
 /**
  * Fitted by `fitParameters` (src/travel/calibrate.ts) to the 192 TØI pairs (municipality →
  * BA-region centre, the inhabitants' car time) over the overland paths between administrative
- * centres (assets/lenker_2024.csv), with the detour factor held at 1.2 (road km ÷ path km, our
+ * centres and through a shared neighbour (assets/lenker_2024.csv), with the detour factor held at 1.2 (road km ÷ path km, our
  * assumption) and ferry waiting at half the headway capped at 30 min, within the plausible
  * range: 0–10 fixed minutes, 60–80 km/h on the road km (80 km/h is the general speed limit
  * outside built-up areas; a trip's mean speed above it is not plausible, nor a main road's
@@ -104,27 +104,27 @@ export type Parameters = NetworkParameters &
  * drive times, not fitted to them (docs/travel.md).
  */
 export const FITTED_TRAVEL_PARAMETERS = {
-  estimateFixedMinutes: 4.2,
+  estimateFixedMinutes: 4,
   detourFactor: 1.2,
-  roadSpeedKmh: 78.3,
+  roadSpeedKmh: 77.5,
   emptyLandSpeedKmh: 60,
   trunkRoadSpeedKmh: 80,
-  motorwaySpeedKmh: 99.4,
+  motorwaySpeedKmh: 91.8,
   countyRoadSpeedKmh: {
-    '11': 79.3,
-    '15': 79.2,
-    '18': 79.3,
-    '31': 79,
-    '32': 77.8,
-    '33': 78.6,
-    '34': 79.6,
-    '39': 78.7,
-    '40': 75.1,
-    '42': 74.9,
-    '46': 66.9,
-    '50': 71.2,
-    '55': 68.4,
-    '56': 74.5,
+    '11': 78.9,
+    '15': 78.9,
+    '18': 79,
+    '31': 78.5,
+    '32': 77.5,
+    '33': 74.5,
+    '34': 79.4,
+    '39': 78.1,
+    '40': 74.6,
+    '42': 75.6,
+    '46': 66.6,
+    '50': 70.4,
+    '55': 68.1,
+    '56': 73.9,
   },
 } as const;
 
