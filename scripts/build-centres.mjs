@@ -112,6 +112,13 @@ const OVERRIDES = {
     lon: 6.54565,
     note: 'norway-geodata says Kinsarvik (centre of the old Ullensvang); the merged Ullensvang (2020) is run from Odda',
   },
+  3431: {
+    name: 'Dombås',
+    geonames: 'Dombås',
+    lat: 62.07554,
+    lon: 9.12785,
+    note: 'norway-geodata gives Dovre, the church village 13 km south; the municipality is run from Dombås (town hall)',
+  },
   5042: {
     name: 'Sandvika',
     geonames: 'Sandvika',
