@@ -37,7 +37,17 @@ export function parseCrossings(csvText: string): NetworkLink[] {
     const url = t.get(r, 'kilde_url');
     const source = url ? `${t.get(r, 'kilde')} (${url})` : t.get(r, 'kilde');
     const link: NetworkLink = { a: t.get(r, 'fra'), b: t.get(r, 'til'), kind, route: t.get(r, 'strekning'), source };
-    if (kind !== 'ferry') return link;
+    if (kind !== 'ferry') {
+      // Where the bridge or tunnel lies (via_lat, via_lon): the route runs centre → crossing →
+      // centre, not in a straight line between the centres (Asker to Drøbak through the Oslofjord
+      // tunnel at Hurum, Ålesund to Valderøya by way of Ellingsøya).
+      const [lat, lon] = [t.get(r, 'via_lat'), t.get(r, 'via_lon')];
+      if (lat === '' && lon === '') return link;
+      const via = { lat: Number(lat), lon: Number(lon) };
+      if (!(Math.abs(via.lat) <= 90 && Math.abs(via.lon) <= 180) || lat === '' || lon === '')
+        throw new Error(`ferjer_og_bruer_2024.csv: ${link.route} has a bad via_lat/via_lon (${lat}, ${lon})`);
+      return { ...link, via };
+    }
     const sailingMinutes = Number(t.get(r, 'seiletid_min'));
     const headwayMinutes = Number(t.get(r, 'intervall_min'));
     if (!(sailingMinutes > 0) || !(headwayMinutes > 0))

@@ -23,8 +23,9 @@ export type NetworkLink = Readonly<{
   /** Ferries only: a passenger fast boat (hurtigbåt), which covers more water a minute than a car ferry. */
   fastBoat?: boolean;
   /**
-   * Neighbours only: the point on the common border a route crosses. A route between two
-   * neighbours runs point → border → point, so a fjord between them is driven round.
+   * Neighbours: the point on the common border a route crosses. A route between two neighbours
+   * runs point → border → point, so a fjord between them is driven round. Bridges and tunnels:
+   * where the crossing is, for the same reason.
    */
   via?: Point;
   /**

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { embeddedNetwork, parseLinkPaths } from '../../src/data/network';
 import type { EmbeddedMunicipality } from '../../src/data/embedded';
 import { loadEmbedded, loadNetwork } from '../../src/cli/common';
-import { pairKey } from '../../src/travel/network';
+import { pairKey, RoadGraph } from '../../src/travel/network';
+import { greatCircleKm } from '../../src/travel/geo';
+import { withParameters } from '../../src/domain/parameters';
 
 const HEAD = 'kommune_a,kommune_b,rett_km,bebodd_km,ubebodd_km,annen_km,innsjo_km,sjo_km,sti_km,veg,via,hovedveg';
 const municipality = (number: string, lat: number): EmbeddedMunicipality => ({ number, lat, lon: 14 }) as unknown as EmbeddedMunicipality;
@@ -73,5 +75,35 @@ describe('the shipped transit paths', () => {
     expect(chain - t!.pathKm).toBeGreaterThan(50);
     const data = loadEmbedded();
     expect(loadNetwork(data).links.some((l) => l.kind === 'transit' && pairKey(l.a, l.b) === pairKey('5603', '5620'))).toBe(true);
+  });
+});
+
+describe('bridges and tunnels with their position (ferjer_og_bruer_2024.csv: via_lat, via_lon)', () => {
+  const HEAD_X = 'fra,til,type,seiletid_min,intervall_min,strekning,kilde,kilde_url,merknad,via_lat,via_lon';
+
+  it('routes centre → crossing → centre, and a row without a position in a straight line', () => {
+    const data = [municipality('9001', 65), municipality('9002', 65.1), municipality('9003', 65.2)];
+    const crossings = [HEAD_X, '9001,9002,tunnel,,,Fjordtunnelen,test,,,65.05,14.5', '9002,9003,bru,,,Sundbrua,test,,,,'].join('\n');
+    const net = embeddedNetwork(data, { neighbours: 'kommune_a,kommune_b', crossings });
+    const tunnel = net.links.find((l) => l.route === 'Fjordtunnelen')!;
+    expect(tunnel.via).toEqual({ lat: 65.05, lon: 14.5 });
+    expect(net.links.find((l) => l.route === 'Sundbrua')!.via).toBeUndefined();
+    const graph = new RoadGraph(
+      data.map((m) => ({ id: m.number, lat: m.lat, lon: m.lon })),
+      net,
+      withParameters({ detourFactor: 1 }),
+    );
+    const legs = greatCircleKm(65, 14, 65.05, 14.5) + greatCircleKm(65.05, 14.5, 65.1, 14);
+    const [toTunnel, toBridge] = [graph.routesFrom(0, 1)[1]!, graph.routesFrom(1, 1)[2]!];
+    expect(toTunnel.roadKm).toBeCloseTo(legs, 6);
+    expect(toBridge.roadKm).toBeCloseTo(greatCircleKm(65.1, 14, 65.2, 14), 6);
+  });
+
+  it('refuses a half-given or impossible position, naming the crossing', () => {
+    const data = [municipality('9001', 65), municipality('9002', 65.1)];
+    for (const row of ['9001,9002,tunnel,,,Fjordtunnelen,test,,,65.05,', '9001,9002,tunnel,,,Fjordtunnelen,test,,,650.5,14'])
+      expect(() => embeddedNetwork(data, { neighbours: 'kommune_a,kommune_b', crossings: `${HEAD_X}\n${row}` })).toThrow(
+        /Fjordtunnelen.*via_lat/,
+      );
   });
 });

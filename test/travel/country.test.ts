@@ -155,7 +155,9 @@ describe('the estimate over the whole country', () => {
   });
 
   it('takes the long trips the way they are driven: hours, not minutes', () => {
-    expect(at('0301', '4601')).toBeGreaterThan(6 * 60); // Oslo–Bergen
+    // Oslo–Bergen: published 405 and 420 min (assets/validering_reisetid.csv); the estimate, like
+    // every long trip, is some 10 % short, and must stay within the median target (15 %) of 405.
+    expect(at('0301', '4601')).toBeGreaterThan(0.85 * 405);
     expect(at('5001', '1804')).toBeGreaterThan(8.5 * 60); // Trondheim–Bodø
     expect(at('5601', '5603')).toBeGreaterThan(90); // Alta–Hammerfest, round the fjords
     expect(at('5624', '5622')).toBeGreaterThan(120); // Lebesby–Porsanger, round Laksefjorden
