@@ -559,6 +559,8 @@ async function main() {
     return { parts: [r.settled, r.empty, r.other, r.lake, r.sea].map((v) => Number(f1(v / kScale))), minSea: r.minSea / kScale };
   };
   const f1 = (v) => v.toFixed(1);
+  // Each neighbour path's km by class and least sea, measured once for the transit pairs and the output.
+  const measured = results.map((r, k) => r && kmOf(pairs[k][0], pairs[k][1], r));
 
   // Transit pairs. A road from a to c that crosses b's land need not pass b's centre (the E69
   // from Honningsvåg to Olderfjord and on to Skaidi never comes near Lakselv, Porsanger's
@@ -568,10 +570,11 @@ async function main() {
   // a fixed link (oyer_2024.csv beside <naboer.csv>) and pairs with no road (ikke_veg_2024.csv)
   // take no part: the network reaches those over their own crossings only.
   const dir = dirname(pairsFile);
+  const knr = (v) => v.trim().padStart(4, '0');
   const listed = (file, cols) => {
     try {
       const t = readCsv(join(dir, file));
-      return t.rows.map((r) => cols.map((c) => (c === 'fastlandsforbindelse' ? r[t.col(c)] : r[t.col(c)].padStart(4, '0'))));
+      return t.rows.map((r) => cols.map((c) => r[t.col(c)]));
     } catch (e) {
       if (e.code === 'ENOENT') return [];
       throw e;
@@ -580,16 +583,15 @@ async function main() {
   const islands = new Set(
     listed('oyer_2024.csv', ['knr', 'fastlandsforbindelse'])
       .filter(([, fixed]) => fixed.trim() === 'nei')
-      .map(([k]) => k),
+      .map(([k]) => knr(k)),
   );
-  const noRoadListed = new Set(listed('ikke_veg_2024.csv', ['kommune_a', 'kommune_b']).map(([a, b]) => [a, b].sort().join('-')));
   const pkey = (a, b) => (a < b ? `${a}-${b}` : `${b}-${a}`);
+  const noRoadListed = new Set(listed('ikke_veg_2024.csv', ['kommune_a', 'kommune_b']).map(([a, b]) => pkey(knr(a), knr(b))));
   const roadNeighbours = new Map();
   const stiOf = new Map();
   pairs.forEach(([a, b], k) => {
-    const r = results[k];
-    if (!r || islands.has(a) || islands.has(b) || noRoadListed.has(pkey(a, b))) return;
-    const { parts, minSea } = kmOf(a, b, r);
+    if (!measured[k] || islands.has(a) || islands.has(b) || noRoadListed.has(pkey(a, b))) return;
+    const { parts, minSea } = measured[k];
     if (minSea > opt['max-sea']) return;
     stiOf.set(pkey(a, b), { sti: parts.reduce((s, v) => s + v, 0), empty: parts[1], sea: parts[4] });
     for (const [x, y] of [
@@ -668,7 +670,7 @@ async function main() {
       lines.push(`${a},${b},${f1(rett)},,,,,,,nei,`);
       return;
     }
-    const { parts, minSea } = kmOf(a, b, r);
+    const { parts, minSea } = measured[k];
     const sti = parts.reduce((s, v) => s + v, 0);
     const road = minSea <= opt['max-sea'];
     if (!road) noRoad.push(`${a},${b} ${f1(minSea)}`);

@@ -186,8 +186,8 @@ export function sensitivityText(changes: readonly WeightChange[], p: Pick<Parame
   const nb = lang === 'nb';
   const q = (n: string) => (nb ? `«${n}»` : `"${n}"`);
   const tried = new Set(changes.map((c) => c.metric)).size;
-  const real = changes.map((c) => ({ ...c, flips: c.flips.filter((f) => f.kind === 'swap') }));
-  const moved = real.filter((c) => c.flips.length > 0);
+  const swapsOnly = changes.map((c) => ({ ...c, flips: c.flips.filter((f) => f.kind === 'swap') }));
+  const moved = swapsOnly.filter((c) => c.flips.length > 0);
   const parting = changes.filter((c) => c.flips.some((f) => f.kind === 'split')).length;
   const level = [...new Set(changes.flatMap((c) => c.flips.filter((f) => f.kind === 'split').flatMap((f) => [f.ahead, f.behind])))];
   const quoted = level.map(q);
@@ -214,20 +214,20 @@ export function sensitivityText(changes: readonly WeightChange[], p: Pick<Parame
         : `${q(t.ahead)} and ${q(t.behind)} become level under ${t.changes} of the changes`,
     )
     .join('; ');
-  const level2 =
+  const becomeLevel =
     tieText === ''
       ? ''
       : ` ${tieText.charAt(0).toUpperCase()}${tieText.slice(1)}, ${nb ? 'uten at den ene går forbi den andre' : 'neither passing the other'}.`;
   if (moved.length === 0)
     return nb
-      ? `Følsomhet: ${ties.size === 0 ? 'rekkefølgen står seg' : 'ingen scenario går forbi et som var foran'} når hver av de ${tried} vektene halveres eller dobles.${level2}${apart}`
-      : `Sensitivity: ${ties.size === 0 ? 'the order holds' : 'no scenario passes one that was ahead'} when each of the ${tried} weights is halved or doubled.${level2}${apart}`;
+      ? `Følsomhet: ${ties.size === 0 ? 'rekkefølgen står seg' : 'ingen scenario går forbi et som var foran'} når hver av de ${tried} vektene halveres eller dobles.${becomeLevel}${apart}`
+      : `Sensitivity: ${ties.size === 0 ? 'the order holds' : 'no scenario passes one that was ahead'} when each of the ${tried} weights is halved or doubled.${becomeLevel}${apart}`;
   const parts = moved.map((c) => {
     const name = lowerFirst(metricLabel(metric(c.metric), p, lang));
     const how = nb ? (c.factor < 1 ? 'halvert' : 'doblet') : c.factor < 1 ? 'halved' : 'doubled';
     return `${nb ? 'vekten for' : 'the weight of'} ${name} ${how} (${weightText(c.from, lang)} → ${weightText(c.weight, lang)}): ${flipsText(c, lang)}`;
   });
   return nb
-    ? `Følsomhet: rekkefølgen endres når ${parts.join('; ')}. De andre ${2 * tried - moved.length} endringene (hver vekt halvert eller doblet) flytter ingen forbi en som var foran.${level2}${apart}`
-    : `Sensitivity: the order changes when ${parts.join('; ')}. The other ${2 * tried - moved.length} changes (each weight halved or doubled) move none past one that was ahead.${level2}${apart}`;
+    ? `Følsomhet: rekkefølgen endres når ${parts.join('; ')}. De andre ${2 * tried - moved.length} endringene (hver vekt halvert eller doblet) flytter ingen forbi en som var foran.${becomeLevel}${apart}`
+    : `Sensitivity: the order changes when ${parts.join('; ')}. The other ${2 * tried - moved.length} changes (each weight halved or doubled) move none past one that was ahead.${becomeLevel}${apart}`;
 }

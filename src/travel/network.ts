@@ -4,12 +4,9 @@ import { greatCircleKm } from './geo';
  * The network travel is estimated over: municipalities (by their interior point) joined by
  * road-plausible links, plus ferries. A link between neighbours stands for the roads across
  * their common border; bridges and tunnels join municipalities that do not touch on land;
- * a ferry costs its sailing time plus waiting.
- */
-/**
- * `transit`: two municipalities that are not neighbours, joined by an overland path through the
- * land of a municipality between them that does not pass that municipality's centre
- * (scripts/build-links.mjs), as a road through it does.
+ * a ferry costs its sailing time plus waiting. A `transit` link joins two municipalities that
+ * are not neighbours by an overland path through the land of one between them that does not
+ * pass its centre (scripts/build-links.mjs), as a road through it does.
  */
 export type LinkKind = 'neighbour' | 'transit' | 'bridge' | 'tunnel' | 'ferry';
 
