@@ -58,6 +58,9 @@ export function parseCrossings(csvText: string): NetworkLink[] {
 
 /** An overland path between two neighbours' centres; `road: false` when every path crosses open sea (no road). */
 export type LinkPath = Readonly<{
+  /** The two ends, as the row gives them. */
+  a: string;
+  b: string;
   pathKm: number;
   emptyKm: number;
   road: boolean;
@@ -91,7 +94,11 @@ export function parseLinkPaths(csvText: string): { neighbours: Map<string, LinkP
       .get(r, 'via')
       .split(/\s+/)
       .filter((v) => v !== '');
-    (via.length > 0 ? transit : neighbours).set(pairKey(t.get(r, 'kommune_a'), t.get(r, 'kommune_b')), {
+    const a = t.get(r, 'kommune_a');
+    const b = t.get(r, 'kommune_b');
+    (via.length > 0 ? transit : neighbours).set(pairKey(a, b), {
+      a,
+      b,
       pathKm,
       emptyKm: Math.min(emptyKm, pathKm),
       road,
@@ -166,7 +173,7 @@ export function embeddedNetwork(data: readonly EmbeddedMunicipality[], files: Ne
   const transit: NetworkLink[] = [];
   for (const [key, path] of transitPaths) {
     if (!path.road) continue;
-    const [a, b] = key.split('-') as [string, string];
+    const { a, b } = path;
     if (islands.has(a) || islands.has(b) || noRoad.has(key)) continue;
     transit.push({
       a,

@@ -24,8 +24,8 @@ const municipalities = loadEmbedded();
 const data = { municipalities, network: loadNetwork(municipalities) };
 const scrolled: Element[] = [];
 
-// Each test renders the whole pane over the Nordland sample: 1–6 s alone, but past the default
-// 30 s on a shared 2-core machine under load (a full run there timed five of them out).
+// Each test renders the whole pane over the Nordland sample: 0.4–15 s on a quiet machine, but
+// past the default 30 s on a shared 2-core machine under load (a full run there timed five out).
 jest.setTimeout(120_000);
 
 beforeAll(() => givePaneABrowser((el) => scrolled.push(el)));
