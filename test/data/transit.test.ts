@@ -29,7 +29,15 @@ describe('transit paths (scripts/build-links.mjs: through a municipality without
     const { neighbours, transit } = parseLinkPaths(links);
     expect(neighbours.get(pairKey('9003', '9004'))).toMatchObject({ road: false });
     expect(transit.get(pairKey('9003', '9004'))).toMatchObject({ road: true, pathKm: 20, via: ['9002'] });
-    expect(transit.get(pairKey('9001', '9003'))).toEqual({ pathKm: 18, emptyKm: 3, road: true, mainRoad: 'trunk', via: ['9002'] });
+    expect(transit.get(pairKey('9001', '9003'))).toEqual({
+      a: '9001',
+      b: '9003',
+      pathKm: 18,
+      emptyKm: 3,
+      road: true,
+      mainRoad: 'trunk',
+      via: ['9002'],
+    });
   });
 
   it('joins the two ends in the network, with the road class and roadless km, except an island', () => {
