@@ -924,6 +924,14 @@ export const MESSAGES = {
     nb: '  lengde          par  median min  p90 min  median %  p90 %  skjevhet %  mål',
     en: '  length        pairs  median min  p90 min  median %  p90 %    bias %  target',
   },
+  accuracyPrecision: {
+    nb: '  Etter hvordan kilden oppgir tallet: hele timer («omtrent en time», «to timer») kan bomme en halvtime hver vei:',
+    en: '  By how the source gives the figure: whole hours ("about an hour", "two hours") may be half an hour out either way:',
+  },
+  accuracyPrecisionColumns: {
+    nb: '  lengde       hele timer  median %  p90 %  finere  median %  p90 %',
+    en: '  length       whole hours median %  p90 %  finer   median %  p90 %',
+  },
   targetMet: { nb: 'nådd', en: 'met' },
   targetMissed: { nb: 'ikke nådd', en: 'not met' },
   accuracyKm: {

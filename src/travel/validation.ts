@@ -46,9 +46,20 @@ export type BandAccuracy = Readonly<{
 
 export type ValidationRow = ValidationPair & Readonly<{ estimatedMinutes: number; estimatedKm: number; estimatedViaFerry: boolean }>;
 
+/**
+ * A band's pairs split by how the source gave its figure: a whole number of hours ("about an
+ * hour", "two hours"), which may be half an hour out either way, against anything finer.
+ */
+export type PrecisionSplit = Readonly<{ band: string; wholeHours: BandAccuracy; finer: BandAccuracy }>;
+
+/** Whether a published figure is a whole number of hours. */
+export const inWholeHours = (minutes: number): boolean => minutes % 60 === 0;
+
 export type ValidationReport = Readonly<{
   bands: readonly BandAccuracy[];
   all: BandAccuracy;
+  /** Every band and all pairs again, split by the published figure's precision. */
+  precision: readonly PrecisionSplit[];
   /** Rows with a published road distance: the estimate's road km against it. */
   km: Readonly<{ pairs: number; medianAbsPercentError: number; p90AbsPercentError: number; medianSignedPercentError: number }>;
   rows: readonly ValidationRow[];
@@ -105,18 +116,26 @@ export function validate(
     };
   });
   const timed = rows.filter((r) => r.minutes !== undefined);
-  const bands = BANDS.map((b) =>
-    bandOf(
+  const inBand = BANDS.map((b) => ({ label: b.label as string, rows: timed.filter((r) => r.minutes! >= b.from && r.minutes! < b.to) }));
+  const bands = inBand.map((b) => bandOf(b.label, b.rows));
+  const precision = [...inBand, { label: 'alle', rows: timed }].map((b) => ({
+    band: b.label,
+    wholeHours: bandOf(
       b.label,
-      timed.filter((r) => r.minutes! >= b.from && r.minutes! < b.to),
+      b.rows.filter((r) => inWholeHours(r.minutes!)),
     ),
-  );
+    finer: bandOf(
+      b.label,
+      b.rows.filter((r) => !inWholeHours(r.minutes!)),
+    ),
+  }));
   const withKm = rows.filter((r) => r.km !== undefined);
   const kmPct = withKm.map((r) => (100 * Math.abs(r.estimatedKm - r.km!)) / r.km!);
   const kmSigned = withKm.map((r) => (100 * (r.estimatedKm - r.km!)) / r.km!);
   return {
     bands,
     all: bandOf('alle', timed),
+    precision,
     km: {
       pairs: withKm.length,
       medianAbsPercentError: round1(quantile(kmPct, 0.5)),
@@ -128,6 +147,7 @@ export function validate(
 }
 
 const dec = (x: number): string => x.toFixed(1);
+const decOrDash = (b: BandAccuracy, x: number): string => (b.pairs === 0 ? '–' : `${dec(x)} %`);
 
 /**
  * The validation as Markdown: the table by band, then every pair with its source, as
@@ -140,6 +160,15 @@ export function validationMarkdown(report: ValidationReport): string {
     ...[...report.bands, report.all].map(
       (b) =>
         `| ${b.band === 'alle' ? 'all' : b.band} | ${b.pairs} | ${dec(b.medianAbsErrorMinutes)} min | ${dec(b.p90AbsErrorMinutes)} min | ${dec(b.medianAbsPercentError)} % | ${dec(b.p90AbsPercentError)} % | ${dec(b.medianSignedPercentError)} % | ${b.meetsTargets ? 'yes' : 'no'} |`,
+    ),
+    '',
+    'The same pairs by how the source gave the figure: a whole number of hours ("about an hour", "two hours") may be half an hour out either way.',
+    '',
+    '| trip length (published) | whole hours: pairs | median % error | 90th percentile % | finer: pairs | median % error | 90th percentile % |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...report.precision.map(
+      ({ band, wholeHours: h, finer: f }) =>
+        `| ${band === 'alle' ? 'all' : band} | ${h.pairs} | ${decOrDash(h, h.medianAbsPercentError)} | ${decOrDash(h, h.p90AbsPercentError)} | ${f.pairs} | ${decOrDash(f, f.medianAbsPercentError)} | ${decOrDash(f, f.p90AbsPercentError)} |`,
     ),
     '',
     `Road distance, where the source gives one: ${report.km.pairs} pairs, median error ${dec(report.km.medianAbsPercentError)} %, 90th percentile ${dec(report.km.p90AbsPercentError)} %, median signed ${dec(report.km.medianSignedPercentError)} %.`,

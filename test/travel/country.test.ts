@@ -9,7 +9,7 @@ import { asMunicipalityNumber, type Municipality } from '../../src/domain/types'
 import { greatCircleKm } from '../../src/travel/geo';
 import { buildTravelMatrix } from '../../src/travel/matrix';
 import { pairKey, RoadGraph } from '../../src/travel/network';
-import { BAND_TARGETS, validationMarkdown } from '../../src/travel/validation';
+import { BAND_TARGETS, inWholeHours, validationMarkdown } from '../../src/travel/validation';
 import { embedded } from '../builders';
 
 const asset = (f: string) => readFileSync(path.join(__dirname, '..', '..', 'assets', f), 'utf8');
@@ -210,6 +210,22 @@ describe('the published drive times the estimate is validated on', () => {
     // stays within the median target. It is some 10 % short, with road km about right
     // (docs/travel.md: the speeds come from TØI's short trips).
     expect(Math.abs(long.medianSignedPercentError)).toBeLessThan(BAND_TARGETS.medianAbsPercentError);
+  });
+
+  it('splits every band by how the source gave the figure, whole hours apart from finer ones', () => {
+    expect(report.precision.map((x) => x.band)).toEqual([...report.bands.map((b) => b.band), 'alle']);
+    for (const [i, split] of report.precision.entries()) {
+      const band = i < report.bands.length ? report.bands[i]! : report.all;
+      expect(split.wholeHours.pairs + split.finer.pairs).toBe(band.pairs);
+    }
+    const all = report.precision.at(-1)!;
+    const timed = report.rows.filter((r) => r.minutes !== undefined);
+    // 60, 120, 180 … are whole hours; 45, 90, 135 are not.
+    expect(all.wholeHours.pairs).toBe(
+      timed.filter((r) => [60, 120, 180, 240, 300, 360, 420, 480, 540, 600, 660].includes(r.minutes!)).length,
+    );
+    expect(inWholeHours(90)).toBe(false);
+    expect(inWholeHours(420)).toBe(true);
   });
 
   it('estimates road distances within 15 % at the median (the detour factor is held, not fitted to them)', () => {
