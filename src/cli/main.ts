@@ -151,7 +151,13 @@ function travelAccuracy(params: Parameters, json: boolean, markdown: boolean, io
           leaveOneCountyOut: cv.leaveOneCountyOut,
           inSample: cv.inSample,
           within,
-          validation: { bands: validation.bands, all: validation.all, km: validation.km, targets: BAND_TARGETS },
+          validation: {
+            bands: validation.bands,
+            all: validation.all,
+            precision: validation.precision,
+            km: validation.km,
+            targets: BAND_TARGETS,
+          },
           fitted: {
             estimateFixedMinutes: fitted.estimateFixedMinutes,
             detourFactor: fitted.detourFactor,

@@ -408,6 +408,14 @@ describe('kontorplan travel', () => {
     expect(await main(['travel', '--accuracy', '--json'], io)).toBe(0);
     const json = JSON.parse(io.stdout.join('\n'));
     expect(json.validation.bands.map((b: { band: string }) => b.band)).toEqual(['< 45 min', '45–90 min', '90–180 min', '> 180 min']);
+    expect(json.validation.precision.map((b: { band: string }) => b.band)).toEqual([
+      '< 45 min',
+      '45–90 min',
+      '90–180 min',
+      '> 180 min',
+      'alle',
+    ]);
+    expect(text.stdout.join('\n')).toContain('hele timer');
     expect(json.within.points).toBe(162);
     expect(Object.keys(json)).toEqual(
       expect.arrayContaining(['pairs', 'medianAbsErrorMinutes', 'p90AbsErrorMinutes', 'medianAbsPercentError']),
