@@ -115,7 +115,7 @@ export function parseIslands(csvText: string): Set<string> {
   return new Set(t.rows.filter((r) => t.get(r, 'fastlandsforbindelse') === 'nei').map((r) => t.get(r, 'knr')));
 }
 
-/** Neighbours with no road between them (their border lies at sea), from assets/ikke_veg_2024.csv, each with its source. */
+/** Neighbours with no road between them open all year (their border lies at sea or in the mountains, or its only road is a pass closed in winter), from assets/ikke_veg_2024.csv, each with its source. */
 export function parseNoRoad(csvText: string): Set<string> {
   const t = csvTable(csvText, 'ikke_veg_2024.csv', ['kommune_a', 'kommune_b', 'kilde']);
   return new Set(t.rows.map((r) => pairKey(t.get(r, 'kommune_a'), t.get(r, 'kommune_b'))));
@@ -131,7 +131,7 @@ export type NetworkFiles = Readonly<{
   links?: string;
   /** oyer_2024.csv: municipalities reached only over water. */
   islands?: string;
-  /** ikke_veg_2024.csv: neighbours with no road between them. */
+  /** ikke_veg_2024.csv: neighbours with no road between them open all year. */
   noRoad?: string;
 }>;
 

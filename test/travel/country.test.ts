@@ -164,6 +164,13 @@ describe('the estimate over the whole country', () => {
     expect(at('1135', '4222')).toBeGreaterThan(105); // Sauda–Bykle, over Røldal and Haukeli (about 2.5 h: short)
   });
 
+  it('does not cross a pass closed in winter: an office is reached all year (ikke_veg_2024.csv)', () => {
+    // Rauma–Fjord was 46 min over Trollstigen; round by Sjøholt and Stordal it is over 1.5 h.
+    expect(at('1539', '1578')).toBeGreaterThan(85);
+    // Lom–Luster was 97 min over Sognefjellet; the winter route is hours (not yet all of them).
+    expect(at('3434', '4644')).toBeGreaterThan(150);
+  });
+
   it('uses TØI’s own-region time inside a municipality where TØI has one, and the grid elsewhere', () => {
     const i = matrix.numbers.indexOf(asMunicipalityNumber('1834'));
     expect(matrix.withinSource[i]).toBe('toi');
