@@ -167,7 +167,7 @@ describe('the estimate over the whole country', () => {
   it('does not cross a pass closed in winter: an office is reached all year (ikke_veg_2024.csv)', () => {
     // Rauma–Fjord was 46 min over Trollstigen; round by Sjøholt and Stordal it is over 1.5 h.
     expect(at('1539', '1578')).toBeGreaterThan(85);
-    // Lom–Luster was 97 min over Sognefjellet; the winter route is hours (not yet all of them).
+    // Lom–Luster was 97 min over Sognefjellet; the winter route is hours (183 min here: not yet all of them).
     expect(at('3434', '4644')).toBeGreaterThan(150);
   });
 
