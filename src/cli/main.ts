@@ -5,7 +5,7 @@ import { calibrationPairs, embeddedPairRoutes, embeddedValidation, withinPoints 
 import type { Parameters } from '../domain/parameters';
 import { staffingAssumption } from '../app/shared';
 import { crossValidate } from '../travel/calibrate';
-import { BAND_TARGETS, validationMarkdown, type BandAccuracy } from '../travel/validation';
+import { BAND_TARGETS, bandLabel, validationMarkdown, type BandAccuracy } from '../travel/validation';
 import { crossValidateWithin, fitWithin } from '../travel/within';
 import { ExcelJsWorkbook } from '../workbook/exceljs/exceljsWorkbook';
 import {
@@ -188,10 +188,9 @@ function travelAccuracy(params: Parameters, json: boolean, markdown: boolean, io
   io.out('');
   io.out(t('accuracyPublished', { median: BAND_TARGETS.medianAbsPercentError, p90: BAND_TARGETS.p90AbsPercentError }));
   io.out(t('accuracyColumns'));
-  const bandName = (band: string) => (band === 'alle' && lang === 'en' ? 'all' : band);
   for (const b of [...validation.bands, validation.all]) {
     io.out(
-      `  ${bandName(b.band).padEnd(14)}${String(b.pairs).padStart(5)}${n1(b.medianAbsErrorMinutes).padStart(12)}${n1(b.p90AbsErrorMinutes).padStart(9)}` +
+      `  ${bandLabel(b.band, lang).padEnd(14)}${String(b.pairs).padStart(5)}${n1(b.medianAbsErrorMinutes).padStart(12)}${n1(b.p90AbsErrorMinutes).padStart(9)}` +
         `${n1(b.medianAbsPercentError).padStart(10)}${n1(b.p90AbsPercentError).padStart(7)}${n1(b.medianSignedPercentError).padStart(12)}  ${t(b.meetsTargets ? 'targetMet' : 'targetMissed')}`,
     );
   }
@@ -200,7 +199,7 @@ function travelAccuracy(params: Parameters, json: boolean, markdown: boolean, io
   const pct = (b: BandAccuracy, x: number) => (b.pairs === 0 ? '–' : n1(x));
   for (const { band, wholeHours: h, finer: f } of validation.precision) {
     io.out(
-      `  ${bandName(band).padEnd(14)}${String(h.pairs).padStart(5)}${pct(h, h.medianAbsPercentError).padStart(10)}${pct(h, h.p90AbsPercentError).padStart(7)}` +
+      `  ${bandLabel(band, lang).padEnd(14)}${String(h.pairs).padStart(5)}${pct(h, h.medianAbsPercentError).padStart(10)}${pct(h, h.p90AbsPercentError).padStart(7)}` +
         `${String(f.pairs).padStart(8)}${pct(f, f.medianAbsPercentError).padStart(10)}${pct(f, f.p90AbsPercentError).padStart(7)}`,
     );
   }

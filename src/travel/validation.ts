@@ -52,6 +52,9 @@ export type ValidationRow = ValidationPair & Readonly<{ estimatedMinutes: number
  */
 export type PrecisionSplit = Readonly<{ band: string; wholeHours: BandAccuracy; finer: BandAccuracy }>;
 
+/** A band's label as shown: the report's row for all pairs is `alle`, which English shows as `all`. */
+export const bandLabel = (band: string, lang: 'nb' | 'en'): string => (band === 'alle' && lang === 'en' ? 'all' : band);
+
 /** Whether a published figure is a whole number of hours. */
 export const inWholeHours = (minutes: number): boolean => minutes % 60 === 0;
 
@@ -159,7 +162,7 @@ export function validationMarkdown(report: ValidationReport): string {
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...[...report.bands, report.all].map(
       (b) =>
-        `| ${b.band === 'alle' ? 'all' : b.band} | ${b.pairs} | ${dec(b.medianAbsErrorMinutes)} min | ${dec(b.p90AbsErrorMinutes)} min | ${dec(b.medianAbsPercentError)} % | ${dec(b.p90AbsPercentError)} % | ${dec(b.medianSignedPercentError)} % | ${b.meetsTargets ? 'yes' : 'no'} |`,
+        `| ${bandLabel(b.band, 'en')} | ${b.pairs} | ${dec(b.medianAbsErrorMinutes)} min | ${dec(b.p90AbsErrorMinutes)} min | ${dec(b.medianAbsPercentError)} % | ${dec(b.p90AbsPercentError)} % | ${dec(b.medianSignedPercentError)} % | ${b.meetsTargets ? 'yes' : 'no'} |`,
     ),
     '',
     'The same pairs by how the source gave the figure: a whole number of hours ("about an hour", "two hours") may be half an hour out either way.',
@@ -168,7 +171,7 @@ export function validationMarkdown(report: ValidationReport): string {
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...report.precision.map(
       ({ band, wholeHours: h, finer: f }) =>
-        `| ${band === 'alle' ? 'all' : band} | ${h.pairs} | ${decOrDash(h, h.medianAbsPercentError)} | ${decOrDash(h, h.p90AbsPercentError)} | ${f.pairs} | ${decOrDash(f, f.medianAbsPercentError)} | ${decOrDash(f, f.p90AbsPercentError)} |`,
+        `| ${bandLabel(band, 'en')} | ${h.pairs} | ${decOrDash(h, h.medianAbsPercentError)} | ${decOrDash(h, h.p90AbsPercentError)} | ${f.pairs} | ${decOrDash(f, f.medianAbsPercentError)} | ${decOrDash(f, f.p90AbsPercentError)} |`,
     ),
     '',
     `Road distance, where the source gives one: ${report.km.pairs} pairs, median error ${dec(report.km.medianAbsPercentError)} %, 90th percentile ${dec(report.km.p90AbsPercentError)} %, median signed ${dec(report.km.medianSignedPercentError)} %.`,
