@@ -33,7 +33,8 @@
 //                  joins them directly (Nordkapp–Lebesby across Porsangerfjorden, Høyanger across
 //                  Sognefjorden). Default 3.0: the simplified boundaries widen narrow sounds
 //                  (Risøysundet under Andøybrua, 0.75 km, comes out 2.5 km), the narrowest
-//                  unbridged fjords come out 3.4 km and wider. Kept rows say ja.
+//                  unbridged fjords come out 3.4 km and wider. Kept rows say ja; a pair
+//                  listed in ikke_veg_2024.csv says nei whatever its path.
 //   --cell M       raster cell size in metres, default 250 (use 500 if too slow)
 //   --workers N    worker threads, default min(2, available cores)
 //
@@ -658,6 +659,7 @@ async function main() {
   const snaps = new Map();
   let failed = 0;
   const noRoad = [];
+  let noRoadFromList = 0;
   let cellsTotal = 0;
   let expandedTotal = 0;
   pairs.forEach(([a, b], k) => {
@@ -672,8 +674,12 @@ async function main() {
     }
     const { parts, minSea } = measured[k];
     const sti = parts.reduce((s, v) => s + v, 0);
-    const road = minSea <= opt['max-sea'];
-    if (!road) noRoad.push(`${a},${b} ${f1(minSea)}`);
+    // A pair of ikke_veg_2024.csv has no road open all year whatever its path: say so here,
+    // so the file says what the network uses.
+    const listedNoRoad = noRoadListed.has(pkey(a, b));
+    const road = minSea <= opt['max-sea'] && !listedNoRoad;
+    if (minSea > opt['max-sea']) noRoad.push(`${a},${b} ${f1(minSea)}`);
+    else if (listedNoRoad) noRoadFromList++;
     if (r.snapA > 0 || r.snapB > 0) snapped++;
     if (r.snapA > 0) snaps.set(a, Math.max(snaps.get(a) ?? 0, r.snapA));
     if (r.snapB > 0) snaps.set(b, Math.max(snaps.get(b) ?? 0, r.snapB));
@@ -706,6 +712,7 @@ async function main() {
       `paths ${((t3 - t2) / 1000).toFixed(1)} s`,
   );
   console.error(`no road (every path crosses more than ${opt['max-sea']} km of sea; least sea km): ${noRoad.join('; ') || 'none'}`);
+  console.error(`no road, listed in ikke_veg_2024.csv (veg = nei whatever the path): ${noRoadFromList} more pairs`);
   console.error('most sea on a kept path:');
   for (const r of [...ratios]
     .filter((r) => r.sea > 0 && r.sea <= opt['max-sea'])

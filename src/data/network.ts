@@ -73,7 +73,9 @@ export type LinkPath = Readonly<{
  * The overland paths between neighbours' centres from assets/lenker_2024.csv (built by
  * scripts/build-links.mjs), by pair. `veg = nei` marks neighbours whose every path leaves their
  * own land for more sea (or a third municipality's land) than a bridge or tunnel spans: they
- * meet only at sea, and no road joins them directly. Rows with a `via` are transit paths
+ * meet only at sea, and no road joins them directly; the builder also writes it for the pairs
+ * of ikke_veg_2024.csv, which `embeddedNetwork` drops again by that list (a workbook's own
+ * links file may lack the mark). Rows with a `via` are transit paths
  * (two municipalities that share a neighbour, through its land), kept apart in `transit`:
  * two neighbours that meet only at sea may have one.
  */

@@ -127,6 +127,21 @@ describe('water is water', () => {
     ])
       expect(land.has(pairKey(a!, b!))).toBe(true);
   });
+
+  it('writes veg = nei in the links file for every pair with no road open all year (ikke_veg_2024.csv)', () => {
+    const links = parseCsv(asset('lenker_2024.csv'));
+    const [head, ...rows] = links;
+    const col = (c: string) => head!.indexOf(c);
+    const road = new Map(rows.filter((r) => r[col('via')] === '').map((r) => [pairKey(r[0]!, r[1]!), r[col('veg')]]));
+    const listed = parseCsv(asset('ikke_veg_2024.csv'))
+      .slice(1)
+      .map((r) => pairKey(r[0]!, r[1]!));
+    expect(listed.length).toBeGreaterThanOrEqual(25);
+    for (const k of listed) expect([k, road.get(k)]).toEqual([k, 'nei']);
+    // …and no transit path joins them either.
+    const transit = new Set(rows.filter((r) => r[col('via')] !== '').map((r) => pairKey(r[0]!, r[1]!)));
+    for (const k of listed) expect(transit.has(k)).toBe(false);
+  });
 });
 
 describe('the estimate over the whole country', () => {
