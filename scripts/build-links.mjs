@@ -159,7 +159,9 @@ function makeSolver({ muni, near, sea, NX, cell, cost }) {
   const dy = [0, 0, 1, -1, 1, -1, 1, -1];
   const dl = [1, 1, 1, 1, Math.SQRT2, Math.SQRT2, Math.SQRT2, Math.SQRT2];
 
-  return function solve({ own, win, ca, cb }) {
+  // `noJoin` [p, q]: no step from p's land straight into q's or back (two neighbours whose
+  // border no road crosses: a path between them must go through a third municipality's land).
+  return function solve({ own, win, ca, cb, noJoin }) {
     const [i0, j0, W, H] = win;
     const size = W * H;
     ensure(size);
@@ -170,6 +172,15 @@ function makeSolver({ muni, near, sea, NX, cell, cost }) {
         cls[j * W + i] = own.includes(m) ? (near[row + i] ? SETTLED : EMPTY) : m ? OTHER : sea[row + i] ? SEA : LAKE;
       }
     }
+    const side = new Uint8Array(noJoin ? size : 0);
+    if (noJoin)
+      for (let j = 0; j < H; j++) {
+        const row = (j0 + j) * NX + i0;
+        for (let i = 0; i < W; i++) {
+          const m = muni[row + i];
+          side[j * W + i] = m === noJoin[0] ? 1 : m === noJoin[1] ? 2 : 0;
+        }
+      }
     const snap = ([ci, cj]) => {
       ci = Math.min(W - 1, Math.max(0, ci - i0));
       cj = Math.min(H - 1, Math.max(0, cj - j0));
@@ -259,6 +270,7 @@ function makeSolver({ muni, near, sea, NX, cell, cost }) {
         if (vi < 0 || vj < 0 || vi >= W || vj >= H) continue;
         const v = vj * W + vi;
         if (closed[v]) continue;
+        if (noJoin && side[u] !== 0 && side[v] !== 0 && side[u] !== side[v]) continue;
         const nd = g[u] + dl[d] * cell * 0.5 * (cu + cost[cls[v]]);
         if (nd < g[v]) {
           g[v] = nd;
@@ -587,7 +599,11 @@ async function main() {
       .map(([k]) => knr(k)),
   );
   const pkey = (a, b) => (a < b ? `${a}-${b}` : `${b}-${a}`);
-  const noRoadListed = new Set(listed('ikke_veg_2024.csv', ['kommune_a', 'kommune_b']).map(([a, b]) => pkey(knr(a), knr(b))));
+  const noRoadRows = listed('ikke_veg_2024.csv', ['kommune_a', 'kommune_b', 'transitt']);
+  const noRoadListed = new Set(noRoadRows.map(([a, b]) => pkey(knr(a), knr(b))));
+  // transitt = nei: no road through a third municipality's land either (the roads meet at its
+  // centre, or a path across the same plateau is no road): the chain through the centre stays.
+  const noTransit = new Set(noRoadRows.filter(([, , t]) => t.trim() === 'nei').map(([a, b]) => pkey(knr(a), knr(b))));
   const roadNeighbours = new Map();
   const stiOf = new Map();
   pairs.forEach(([a, b], k) => {
@@ -607,13 +623,22 @@ async function main() {
   for (const [b, ns] of roadNeighbours)
     for (const a of ns)
       for (const c of ns) {
-        if (a >= c || stiOf.has(pkey(a, c)) || noRoadListed.has(pkey(a, c))) continue;
+        if (a >= c || stiOf.has(pkey(a, c)) || noTransit.has(pkey(a, c))) continue;
         const k = pkey(a, c);
         if (!transit.has(k)) transit.set(k, { a, c, vias: new Set() });
         transit.get(k).vias.add(b);
       }
   const transitList = [...transit.values()].map((t) => ({ ...t, vias: [...t.vias].sort() }));
-  const transitResults = await runAll(transitList.map((t, k) => taskFor(k, t.a, t.c, [t.a, t.c, ...t.vias])));
+  // A pair of ikke_veg_2024.csv is a neighbour pair whose border no road crosses: its transit
+  // path must go through a via's land (Alta to Porsanger on the E6 over Skaidi, Hammerfest;
+  // Steigen to Sørfold through Hamarøy at Tømmerneset), never straight over that border.
+  const idxOf = new Map(feats.map((f) => [f.id, f.idx]));
+  const transitResults = await runAll(
+    transitList.map((t, k) => ({
+      ...taskFor(k, t.a, t.c, [t.a, t.c, ...t.vias]),
+      ...(noRoadListed.has(pkey(t.a, t.c)) ? { noJoin: [idxOf.get(t.a), idxOf.get(t.c)] } : {}),
+    })),
+  );
   const t3 = Date.now();
   const transitRows = [];
   let transitOffLand = 0;

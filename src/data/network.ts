@@ -171,12 +171,14 @@ export function embeddedNetwork(data: readonly EmbeddedMunicipality[], files: Ne
     });
   }
   // Transit paths: through a municipality between the two without passing its centre. None
-  // starts or ends on an island (their land links carry the island's own crossing).
+  // starts or ends on an island (their land links carry the island's own crossing). A pair of
+  // ikke_veg_2024.csv may have one: the builder keeps its path off their common border, through
+  // a third municipality's land, as the road runs (Alta–Porsanger over Skaidi).
   const transit: NetworkLink[] = [];
-  for (const [key, path] of transitPaths) {
+  for (const [, path] of transitPaths) {
     if (!path.road) continue;
     const { a, b } = path;
-    if (islands.has(a) || islands.has(b) || noRoad.has(key)) continue;
+    if (islands.has(a) || islands.has(b)) continue;
     transit.push({
       a,
       b,
