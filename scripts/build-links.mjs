@@ -281,13 +281,19 @@ function makeSolver({ muni, near, sea, NX, cell, cost }) {
     }
     if (!closed[t]) return null;
     const len = [0, 0, 0, 0, 0, 0];
+    // With noJoin: how far the path runs on the land of `own` that is neither p's nor q's (the
+    // third municipality it must go through).
+    let between = 0;
+    const ownLand = (c) => cls[c] === SETTLED || cls[c] === EMPTY;
     for (let v = t; parent[v] >= 0; v = parent[v]) {
       const u = parent[v];
       const step = (u % W !== v % W && Math.floor(u / W) !== Math.floor(v / W) ? Math.SQRT2 : 1) * cell;
       len[cls[u]] += step / 2;
       len[cls[v]] += step / 2;
+      if (noJoin) between += ((ownLand(u) && side[u] === 0 ? 1 : 0) + (ownLand(v) && side[v] === 0 ? 1 : 0)) * (step / 2);
     }
     return {
+      between,
       settled: len[SETTLED],
       empty: len[EMPTY],
       other: len[OTHER],
@@ -644,6 +650,7 @@ async function main() {
   let transitOffLand = 0;
   let transitNotShorter = 0;
   let transitShortcut = 0;
+  let transitCorner = 0;
   transitList.forEach((t, k) => {
     const r = transitResults[k];
     if (!r) return;
@@ -666,6 +673,15 @@ async function main() {
     const chained = chain.sti;
     if (!(sti < chained - 0.5)) {
       transitNotShorter++;
+      return;
+    }
+    // A pair with no road across its border: the path must really run through the third
+    // municipality (5 km and a tenth of its length at least), not slip past the border at a
+    // corner where the three meet, which would cross the same roadless land.
+    const listedPair = noRoadListed.has(pkey(t.a, t.c));
+    const betweenKm = r.between / (scaleAt((centres.get(t.a).x + centres.get(t.c).x) / 2) * 1000);
+    if (listedPair && (betweenKm < 5 || betweenKm < 0.1 * sti)) {
+      transitCorner++;
       return;
     }
     if (parts[1] > chain.empty + 1 || parts[4] > chain.sea + 0.5) {
@@ -732,7 +748,7 @@ async function main() {
   const saved = transitRows.map((t) => t.chained - t.sti).sort((p, q) => p - q);
   console.error(
     `transit pairs ${transitList.length}: kept ${transitRows.length} (leave the land ${transitOffLand}, not shorter ${transitNotShorter}, ` +
-      `over more roadless land or sea than the chain ${transitShortcut}); ` +
+      `over more roadless land or sea than the chain ${transitShortcut}, a no-road pair past a corner ${transitCorner}); ` +
       `km saved against the via's centre: median ${f1(saved[Math.floor(saved.length / 2)] ?? 0)}, max ${f1(saved[saved.length - 1] ?? 0)}; ` +
       `paths ${((t3 - t2) / 1000).toFixed(1)} s`,
   );
