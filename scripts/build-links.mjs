@@ -143,6 +143,7 @@ function makeSolver({ muni, near, sea, NX, cell, cost }) {
   let g;
   let parent;
   let closed;
+  let side;
   let hk = new Float64Array(1 << 16);
   let hv = new Int32Array(1 << 16);
   const ensure = (size) => {
@@ -152,6 +153,7 @@ function makeSolver({ muni, near, sea, NX, cell, cost }) {
     g = new Float64Array(size);
     parent = new Int32Array(size);
     closed = new Uint8Array(size);
+    side = new Uint8Array(size);
   };
   const minCost = Math.min(...cost.slice(1));
   const land = (c) => c === SETTLED || c === EMPTY;
@@ -170,17 +172,9 @@ function makeSolver({ muni, near, sea, NX, cell, cost }) {
       for (let i = 0; i < W; i++) {
         const m = muni[row + i];
         cls[j * W + i] = own.includes(m) ? (near[row + i] ? SETTLED : EMPTY) : m ? OTHER : sea[row + i] ? SEA : LAKE;
+        if (noJoin) side[j * W + i] = m === noJoin[0] ? 1 : m === noJoin[1] ? 2 : 0;
       }
     }
-    const side = new Uint8Array(noJoin ? size : 0);
-    if (noJoin)
-      for (let j = 0; j < H; j++) {
-        const row = (j0 + j) * NX + i0;
-        for (let i = 0; i < W; i++) {
-          const m = muni[row + i];
-          side[j * W + i] = m === noJoin[0] ? 1 : m === noJoin[1] ? 2 : 0;
-        }
-      }
     const snap = ([ci, cj]) => {
       ci = Math.min(W - 1, Math.max(0, ci - i0));
       cj = Math.min(H - 1, Math.max(0, cj - j0));
@@ -575,7 +569,11 @@ async function main() {
     const ca = centres.get(a);
     const cb = centres.get(b);
     const kScale = scaleAt((ca.x + cb.x) / 2) * 1000;
-    return { parts: [r.settled, r.empty, r.other, r.lake, r.sea].map((v) => Number(f1(v / kScale))), minSea: r.minSea / kScale };
+    return {
+      parts: [r.settled, r.empty, r.other, r.lake, r.sea].map((v) => Number(f1(v / kScale))),
+      minSea: r.minSea / kScale,
+      between: r.between / kScale,
+    };
   };
   const f1 = (v) => v.toFixed(1);
   // Each neighbour path's km by class and least sea, measured once for the transit pairs and the output.
@@ -654,7 +652,7 @@ async function main() {
   transitList.forEach((t, k) => {
     const r = transitResults[k];
     if (!r) return;
-    const { parts, minSea } = kmOf(t.a, t.c, r);
+    const { parts, minSea, between } = kmOf(t.a, t.c, r);
     if (minSea > opt['max-sea']) {
       transitOffLand++;
       return;
@@ -678,9 +676,7 @@ async function main() {
     // A pair with no road across its border: the path must really run through the third
     // municipality (5 km and a tenth of its length at least), not slip past the border at a
     // corner where the three meet, which would cross the same roadless land.
-    const listedPair = noRoadListed.has(pkey(t.a, t.c));
-    const betweenKm = r.between / (scaleAt((centres.get(t.a).x + centres.get(t.c).x) / 2) * 1000);
-    if (listedPair && (betweenKm < 5 || betweenKm < 0.1 * sti)) {
+    if (noRoadListed.has(pkey(t.a, t.c)) && (between < 5 || between < 0.1 * sti)) {
       transitCorner++;
       return;
     }

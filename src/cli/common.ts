@@ -76,7 +76,6 @@ export function loadNetwork(data: readonly EmbeddedMunicipality[]): TravelNetwor
     crossings: readAsset('ferjer_og_bruer_2024.csv'),
     links: readAsset('lenker_2024.csv'),
     islands: readAsset('oyer_2024.csv'),
-    noRoad: readAsset('ikke_veg_2024.csv'),
   });
 }
 

@@ -74,8 +74,8 @@ export type LinkPath = Readonly<{
  * scripts/build-links.mjs), by pair. `veg = nei` marks neighbours whose every path leaves their
  * own land for more sea (or a third municipality's land) than a bridge or tunnel spans: they
  * meet only at sea, and no road joins them directly; the builder also writes it for the pairs
- * of ikke_veg_2024.csv, which `embeddedNetwork` drops again by that list (a workbook's own
- * links file may lack the mark). Rows with a `via` are transit paths
+ * of assets/ikke_veg_2024.csv (no road open all year across their border, each with its
+ * source), so this file alone says which neighbours the network joins. Rows with a `via` are transit paths
  * (two municipalities that share a neighbour, through its land), kept apart in `transit`:
  * two neighbours that meet only at sea may have one.
  */
@@ -117,12 +117,6 @@ export function parseIslands(csvText: string): Set<string> {
   return new Set(t.rows.filter((r) => t.get(r, 'fastlandsforbindelse') === 'nei').map((r) => t.get(r, 'knr')));
 }
 
-/** Neighbours with no road between them open all year (their border lies at sea or in the mountains, or its only road is a pass closed in winter), from assets/ikke_veg_2024.csv, each with its source. */
-export function parseNoRoad(csvText: string): Set<string> {
-  const t = csvTable(csvText, 'ikke_veg_2024.csv', ['kommune_a', 'kommune_b', 'kilde']);
-  return new Set(t.rows.map((r) => pairKey(t.get(r, 'kommune_a'), t.get(r, 'kommune_b'))));
-}
-
 /** The files the embedded network is built from (assets/). */
 export type NetworkFiles = Readonly<{
   /** naboer_2024.csv: land neighbours. */
@@ -133,8 +127,6 @@ export type NetworkFiles = Readonly<{
   links?: string;
   /** oyer_2024.csv: municipalities reached only over water. */
   islands?: string;
-  /** ikke_veg_2024.csv: neighbours with no road between them open all year. */
-  noRoad?: string;
 }>;
 
 /**
@@ -148,7 +140,6 @@ export function embeddedNetwork(data: readonly EmbeddedMunicipality[], files: Ne
       ? { neighbours: new Map<string, LinkPath>(), transit: new Map<string, LinkPath>() }
       : parseLinkPaths(files.links);
   const islands = files.islands === undefined ? new Set<string>() : parseIslands(files.islands);
-  const noRoad = files.noRoad === undefined ? new Set<string>() : parseNoRoad(files.noRoad);
   const crossings = parseCrossings(files.crossings);
   // A ferry from a municipality to itself takes its centre, on an island, to its own mainland
   // part (Lurøy: Onøy–Stokkvågen): every land link of that municipality includes the crossing.
@@ -158,7 +149,6 @@ export function embeddedNetwork(data: readonly EmbeddedMunicipality[], files: Ne
   for (const l of parseNeighbours(files.neighbours)) {
     const ferry = access.get(l.a) ?? access.get(l.b);
     if ((islands.has(l.a) && !access.has(l.a)) || (islands.has(l.b) && !access.has(l.b))) continue;
-    if (noRoad.has(pairKey(l.a, l.b))) continue;
     const path = paths.get(pairKey(l.a, l.b));
     // Where a municipality's centre is on an island reached by its own ferry, the sea on the
     // path is that crossing: the link stays, with the ferry in it.

@@ -5,7 +5,6 @@ import naboer from '../../assets/naboer_2024.csv';
 import lenker from '../../assets/lenker_2024.csv';
 import ferjer from '../../assets/ferjer_og_bruer_2024.csv';
 import oyer from '../../assets/oyer_2024.csv';
-import ikkeVeg from '../../assets/ikke_veg_2024.csv';
 import { parseEmbeddedMunicipalities } from '../data/embedded';
 import { embeddedNetwork } from '../data/network';
 import type { EmbeddedData } from './planner';
@@ -19,7 +18,6 @@ export function embeddedData(): EmbeddedData {
       crossings: ferjer,
       links: lenker,
       islands: oyer,
-      noRoad: ikkeVeg,
     }),
   };
 }
