@@ -19,6 +19,9 @@
 //   <out.csv>      written: kommune_a,kommune_b,rett_km,bebodd_km,ubebodd_km,annen_km,innsjo_km,sjo_km,sti_km,veg,via
 //                  (oyer_2024.csv and ikke_veg_2024.csv are read from beside <naboer.csv>: islands
 //                  without a fixed link and neighbours with no road take no part in transit paths)
+//                  and, beside <out.csv>, kryssinger_2024.csv: fra,til,strekning,rett_km,sti_km,
+//                  ubebodd_km,kryssing_km for each bridge and tunnel of ferjer_og_bruer_2024.csv
+//                  (beside <naboer.csv>), the path from each centre to the crossing over its own land
 //   --empty E      cost per km on empty land (inside a polygon, no inhabitants near), default 3
 //                  (a path prefers settled valleys, where the roads are, over roadless plateaus)
 //   --other O      cost per km on a third municipality's land, default 8 (assumption: the
@@ -510,11 +513,16 @@ async function main() {
   // A path from a's centre to b's over the land of `own` (a, b and, for a transit pair, the
   // municipalities between them), in the joint bounding box of their polygons.
   const taskFor = (k, a, b, own) => {
-    const fs = own.map((id) => byId.get(id));
     const ca = centres.get(a);
     const cb = centres.get(b);
-    if (fs.some((f) => !f)) throw new Error(`pair ${a},${b}: no polygon`);
     if (!ca || !cb) throw new Error(`pair ${a},${b}: no centre`);
+    return taskAt(k, ca, cb, own, `pair ${a},${b}`);
+  };
+  // The same between any two points (UTM x, y); a point off the land of `own` is moved to the
+  // nearest cell of it by the solver, which reports how far (snapA, snapB).
+  const taskAt = (k, ca, cb, own, what) => {
+    const fs = own.map((id) => byId.get(id));
+    if (fs.some((f) => !f)) throw new Error(`${what}: no polygon`);
     const xs = [...fs.map((f) => f.bbox[0]), ca.x, cb.x];
     const ys = [...fs.map((f) => f.bbox[1]), ca.y, cb.y];
     const xe = [...fs.map((f) => f.bbox[2]), ca.x, cb.x];
@@ -689,6 +697,63 @@ async function main() {
     transitRows.push({ a: t.a, c: t.c, vias: t.vias, parts, sti, chained, rett: haversineKm(ca.lat, ca.lon, cc.lat, cc.lon) });
   });
 
+  // Bridges and tunnels (ferjer_og_bruer_2024.csv beside <naboer.csv>: type bru or tunnel, with
+  // the crossing's position via_lat, via_lon). The road from each centre to the crossing runs
+  // over that municipality's own land, round its fjords, not in a straight line over the water
+  // (Sistranda to the Frøya tunnel, Fillan to it from the other side over Hitra). Each side is a
+  // path over its own municipality from the centre to the crossing's position; where that
+  // position lies off the side's land (a bridge's middle, a tunnel under the sea) the path ends
+  // at the nearest cell of its land, and the crossing itself is the straight line on from there.
+  // A tunnel whose two portals are known (portal_fra_*, portal_til_*, each with its source) runs
+  // from portal to portal instead: each side's path ends at its own portal.
+  const point = (lat, lon) => {
+    const p = { lat: Number(lat), lon: Number(lon) };
+    [p.x, p.y] = utm33(p.lon, p.lat);
+    return p;
+  };
+  const crossingCols = [
+    'fra',
+    'til',
+    'type',
+    'strekning',
+    'via_lat',
+    'via_lon',
+    'portal_fra_lat',
+    'portal_fra_lon',
+    'portal_til_lat',
+    'portal_til_lon',
+  ];
+  const crossingRows = listed('ferjer_og_bruer_2024.csv', crossingCols)
+    .filter(([, , type, , lat, lon]) => (type === 'bru' || type === 'tunnel') && lat.trim() !== '' && lon.trim() !== '')
+    .map(([a, b, type, route, lat, lon, pfLat, pfLon, ptLat, ptLon]) => {
+      const via = point(lat, lon);
+      const portals = [pfLat, pfLon, ptLat, ptLon].every((v) => v.trim() !== '');
+      return { a: knr(a), b: knr(b), type, route, via, from: portals ? point(pfLat, pfLon) : via, to: portals ? point(ptLat, ptLon) : via };
+    });
+  const crossingResults = await runAll(
+    crossingRows.flatMap((c, k) => [
+      taskAt(2 * k, centres.get(c.a), c.from, [c.a], `${c.route}, ${c.a}'s side`),
+      taskAt(2 * k + 1, c.to, centres.get(c.b), [c.b], `${c.route}, ${c.b}'s side`),
+    ]),
+  );
+  const crossingLines = ['fra,til,strekning,rett_km,sti_km,ubebodd_km,kryssing_km'];
+  const crossingGain = [];
+  crossingRows.forEach((c, k) => {
+    const [ra, rb] = [crossingResults[2 * k], crossingResults[2 * k + 1]];
+    if (!ra || !rb) throw new Error(`${c.route}: no path from a centre to the crossing`);
+    const [ca, cb] = [centres.get(c.a), centres.get(c.b)];
+    const land = (r) => r.settled + r.empty + r.other + r.lake + r.sea;
+    const kScale = scaleAt((ca.x + cb.x) / 2) * 1000;
+    const across = (ra.snapB + rb.snapA) / kScale + haversineKm(c.from.lat, c.from.lon, c.to.lat, c.to.lon);
+    const sti = (land(ra) + land(rb)) / kScale + across;
+    const empty = (ra.empty + rb.empty) / kScale;
+    const rett = haversineKm(ca.lat, ca.lon, c.via.lat, c.via.lon) + haversineKm(c.via.lat, c.via.lon, cb.lat, cb.lon);
+    crossingGain.push(`${c.route} ${f1(rett)} → ${f1(sti)}`);
+    const route = /[",]/.test(c.route) ? `"${c.route.replace(/"/g, '""')}"` : c.route;
+    crossingLines.push(`${c.a},${c.b},${route},${f1(rett)},${f1(sti)},${f1(empty)},${f1(across)}`);
+  });
+  const crossingFile = join(dirname(outFile), 'kryssinger_2024.csv');
+
   // Write.
   const lines = ['kommune_a,kommune_b,rett_km,bebodd_km,ubebodd_km,annen_km,innsjo_km,sjo_km,sti_km,veg,via'];
   const ratios = [];
@@ -727,6 +792,7 @@ async function main() {
   });
   for (const t of transitRows) lines.push(`${t.a},${t.c},${f1(t.rett)},${t.parts.map(f1).join(',')},${f1(t.sti)},ja,${t.vias.join(' ')}`);
   writeFileSync(outFile, lines.join('\n') + '\n');
+  writeFileSync(crossingFile, crossingLines.join('\n') + '\n');
 
   const q = ratios.map((r) => r.q).sort((p, s) => p - s);
   const at = (p) => q[Math.min(q.length - 1, Math.floor(p * q.length))].toFixed(2);
@@ -766,8 +832,10 @@ async function main() {
   console.error('highest sti/rett:');
   for (const r of [...ratios].sort((p, s) => s.q - p.q).slice(0, 10))
     console.error(`  ${r.a},${r.b} rett ${r.rett.toFixed(1)} sti ${r.sti.toFixed(1)} (${r.q.toFixed(2)})`);
+  console.error(`bridges and tunnels, km centre → crossing → centre, straight → over each side's land: ${crossingGain.join('; ')}`);
   console.error(
-    `wrote ${outFile}: ${pairs.length} neighbour and ${transitRows.length} transit rows in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    `wrote ${outFile}: ${pairs.length} neighbour and ${transitRows.length} transit rows, and ${crossingFile}: ` +
+      `${crossingRows.length} bridges and tunnels, in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
   );
 }
 

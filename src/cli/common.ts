@@ -76,6 +76,7 @@ export function loadNetwork(data: readonly EmbeddedMunicipality[]): TravelNetwor
     crossings: readAsset('ferjer_og_bruer_2024.csv'),
     links: readAsset('lenker_2024.csv'),
     islands: readAsset('oyer_2024.csv'),
+    crossingPaths: readAsset('kryssinger_2024.csv'),
   });
 }
 

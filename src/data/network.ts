@@ -56,6 +56,26 @@ export function parseCrossings(csvText: string): NetworkLink[] {
   });
 }
 
+/**
+ * The road km of each bridge and tunnel from assets/kryssinger_2024.csv (built by
+ * scripts/build-links.mjs): from each centre to the crossing over its own municipality's land,
+ * round its fjords, and across. Keyed by `fra`, `til` and `strekning` as in
+ * ferjer_og_bruer_2024.csv.
+ */
+export function parseCrossingPaths(csvText: string): Map<string, { pathKm: number; emptyKm: number }> {
+  const t = csvTable(csvText, 'kryssinger_2024.csv', ['fra', 'til', 'strekning', 'sti_km', 'ubebodd_km']);
+  const out = new Map<string, { pathKm: number; emptyKm: number }>();
+  for (const r of t.rows) {
+    const [pathKm, emptyKm] = [Number(t.get(r, 'sti_km')), Number(t.get(r, 'ubebodd_km'))];
+    if (!(pathKm > 0) || !(emptyKm >= 0) || emptyKm > pathKm)
+      throw new Error(`kryssinger_2024.csv: ${t.get(r, 'strekning')} has a bad sti_km or ubebodd_km`);
+    out.set(crossingKey(t.get(r, 'fra'), t.get(r, 'til'), t.get(r, 'strekning')), { pathKm, emptyKm });
+  }
+  return out;
+}
+
+const crossingKey = (a: string, b: string, route: string): string => `${a}|${b}|${route}`;
+
 /** An overland path between two neighbours' centres; `road: false` when every path crosses open sea (no road). */
 export type LinkPath = Readonly<{
   /** The two ends, as the row gives them. */
@@ -127,6 +147,8 @@ export type NetworkFiles = Readonly<{
   links?: string;
   /** oyer_2024.csv: municipalities reached only over water. */
   islands?: string;
+  /** kryssinger_2024.csv: road km to and over each bridge and tunnel; without it, straight lines through the crossing. */
+  crossingPaths?: string;
 }>;
 
 /**
@@ -140,7 +162,14 @@ export function embeddedNetwork(data: readonly EmbeddedMunicipality[], files: Ne
       ? { neighbours: new Map<string, LinkPath>(), transit: new Map<string, LinkPath>() }
       : parseLinkPaths(files.links);
   const islands = files.islands === undefined ? new Set<string>() : parseIslands(files.islands);
-  const crossings = parseCrossings(files.crossings);
+  const crossingPaths = files.crossingPaths === undefined ? undefined : parseCrossingPaths(files.crossingPaths);
+  const crossings = parseCrossings(files.crossings).map((c) => {
+    if (!crossingPaths || c.kind === 'ferry' || !c.via) return c;
+    const path = crossingPaths.get(crossingKey(c.a, c.b, c.route ?? ''));
+    // The two files are built together: a bridge or tunnel without its row means they have drifted apart.
+    if (!path) throw new Error(`kryssinger_2024.csv: no row for ${c.route} (${c.a}–${c.b}); rebuild it with scripts/build-links.mjs`);
+    return { ...c, ...path };
+  });
   // A ferry from a municipality to itself takes its centre, on an island, to its own mainland
   // part (Lurøy: Onøy–Stokkvågen): every land link of that municipality includes the crossing.
   const access = new Map<string, NetworkLink>();

@@ -5,6 +5,7 @@ import naboer from '../../assets/naboer_2024.csv';
 import lenker from '../../assets/lenker_2024.csv';
 import ferjer from '../../assets/ferjer_og_bruer_2024.csv';
 import oyer from '../../assets/oyer_2024.csv';
+import kryssinger from '../../assets/kryssinger_2024.csv';
 import { parseEmbeddedMunicipalities } from '../data/embedded';
 import { embeddedNetwork } from '../data/network';
 import type { EmbeddedData } from './planner';
@@ -18,6 +19,7 @@ export function embeddedData(): EmbeddedData {
       crossings: ferjer,
       links: lenker,
       islands: oyer,
+      crossingPaths: kryssinger,
     }),
   };
 }

@@ -26,9 +26,10 @@ export type NetworkLink = Readonly<{
    */
   via?: Point;
   /**
-   * Neighbours only: the km of an overland path between the two centres (scripts/build-links.mjs:
-   * the cheapest path over a 250 m raster of the two municipalities, round fjords and, at a
-   * cost, over roadless land). Replaces the point → border → point legs when given.
+   * The km of an overland path between the two centres (scripts/build-links.mjs: the cheapest
+   * path over a 250 m raster of the two municipalities, round fjords and, at a cost, over
+   * roadless land; for a bridge or tunnel, from each centre to the crossing over its own land,
+   * and across). Replaces the point → border (or crossing) → point legs when given.
    */
   pathKm?: number;
   /** Neighbours only: the ferry between the centre of an island municipality and its own mainland part, on every land link of it. */

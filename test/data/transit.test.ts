@@ -107,6 +107,52 @@ describe('bridges and tunnels with their position (ferjer_og_bruer_2024.csv: via
     expect(toBridge.roadKm).toBeCloseTo(greatCircleKm(65.1, 14, 65.2, 14), 6);
   });
 
+  it('takes the road km over the land of each side from kryssinger_2024.csv, and refuses a crossing without its row', () => {
+    const data = [municipality('9001', 65), municipality('9002', 65.1)];
+    const crossings = `${HEAD_X}\n9001,9002,tunnel,,,Fjordtunnelen,test,,,65.05,14.5`;
+    const crossingPaths = 'fra,til,strekning,rett_km,sti_km,ubebodd_km,kryssing_km\n9001,9002,Fjordtunnelen,30.4,41.5,2.5,4.0';
+    const net = embeddedNetwork(data, { neighbours: 'kommune_a,kommune_b', crossings, crossingPaths });
+    expect(net.links.find((l) => l.route === 'Fjordtunnelen')).toMatchObject({ pathKm: 41.5, emptyKm: 2.5 });
+    const graph = new RoadGraph(
+      data.map((m) => ({ id: m.number, lat: m.lat, lon: m.lon })),
+      net,
+      withParameters({ detourFactor: 1 }),
+    );
+    expect(graph.routesFrom(0, 1)[1]!.roadKm).toBeCloseTo(41.5, 6);
+    expect(() =>
+      embeddedNetwork(data, {
+        neighbours: 'kommune_a,kommune_b',
+        crossings,
+        crossingPaths: 'fra,til,strekning,rett_km,sti_km,ubebodd_km,kryssing_km',
+      }),
+    ).toThrow(/kryssinger_2024\.csv: no row for Fjordtunnelen/);
+  });
+
+  it('the shipped crossings: every bridge and tunnel with a position has its road km, and the subsea tunnels to Giske and Frøya come out near the published km', () => {
+    const crossingsText = readFileSync(path.join(__dirname, '../../assets/ferjer_og_bruer_2024.csv'), 'utf8');
+    const pathsText = readFileSync(path.join(__dirname, '../../assets/kryssinger_2024.csv'), 'utf8');
+    const data = loadEmbedded();
+    const net = loadNetwork(data);
+    const fixed = net.links.filter((l) => (l.kind === 'bridge' || l.kind === 'tunnel') && l.via);
+    expect(fixed.length).toBe(pathsText.trim().split('\n').length - 1);
+    expect(crossingsText).toContain('portal_fra_lat');
+    for (const l of fixed) expect(l.pathKm).toBeGreaterThan(0);
+    const p = withParameters({});
+    const graph = new RoadGraph(
+      data.map((m) => ({ id: m.number, lat: m.lat, lon: m.lon })),
+      net,
+      p,
+    );
+    const at = (id: string): number => data.findIndex((m) => m.number === id);
+    // Road km: the path's km times the detour factor, as the minutes take them.
+    const roadKm = (a: string, b: string): number => graph.routesFrom(at(a), 1)[at(b)]!.roadKm * p.detourFactor;
+    // Giske kommune: "Avstand til Ålesund: 10 km" through the Valderøy and Ellingsøy tunnels;
+    // Trøndelag Reiseliv: Frøya–Hitra 31 km through the Frøya tunnel. In straight lines through
+    // one point of the crossing they came out 6.7 and 20.2 km.
+    expect(Math.abs(roadKm('1532', '1508') / 10 - 1)).toBeLessThan(0.2);
+    expect(roadKm('5014', '5056') / 31).toBeGreaterThan(0.7);
+  });
+
   it('refuses a half-given or impossible position, naming the crossing', () => {
     const data = [municipality('9001', 65), municipality('9002', 65.1)];
     for (const row of ['9001,9002,tunnel,,,Fjordtunnelen,test,,,65.05,', '9001,9002,tunnel,,,Fjordtunnelen,test,,,650.5,14'])
