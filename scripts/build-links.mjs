@@ -21,7 +21,8 @@
 //                  without a fixed link and neighbours with no road take no part in transit paths)
 //                  and, beside <out.csv>, kryssinger_2024.csv: fra,til,strekning,rett_km,sti_km,
 //                  ubebodd_km,kryssing_km for each bridge and tunnel of ferjer_og_bruer_2024.csv
-//                  (beside <naboer.csv>), the path from each centre to the crossing over its own land
+//                  (beside <naboer.csv>), and each ferry whose quays it gives: the path from each
+//                  centre to the crossing (or quay) over its own land
 //   --empty E      cost per km on empty land (inside a polygon, no inhabitants near), default 3
 //                  (a path prefers settled valleys, where the roads are, over roadless plateaus)
 //   --other O      cost per km on a third municipality's land, default 8 (assumption: the
@@ -38,6 +39,9 @@
 //                  (Risøysundet under Andøybrua, 0.75 km, comes out 2.5 km), the narrowest
 //                  unbridged fjords come out 3.4 km and wider. Kept rows say ja; a pair
 //                  listed in ikke_veg_2024.csv says nei whatever its path.
+//   --max-quay KM  a ferry quay further than KM km from its side's land (the simplified boundary)
+//                  is taken to lie on another municipality's shore: that ferry keeps the network's
+//                  approximation. Default 1.0 (assumption: a quay is at the shore)
 //   --cell M       raster cell size in metres, default 250 (use 500 if too slow)
 //   --workers N    worker threads, default min(2, available cores)
 //
@@ -321,9 +325,18 @@ async function main() {
   const t0 = Date.now();
   const args = process.argv.slice(2);
   const pos = [];
-  const opt = { empty: 3.0, other: 8.0, lake: 8.0, sea: 20.0, 'max-sea': 3.0, cell: 250, workers: Math.min(2, availableParallelism()) };
+  const opt = {
+    empty: 3.0,
+    other: 8.0,
+    lake: 8.0,
+    sea: 20.0,
+    'max-sea': 3.0,
+    'max-quay': 1.0,
+    cell: 250,
+    workers: Math.min(2, availableParallelism()),
+  };
   for (let i = 0; i < args.length; i++) {
-    const m = /^--(empty|other|lake|sea|max-sea|cell|workers)(?:=(.*))?$/.exec(args[i]);
+    const m = /^--(empty|other|lake|sea|max-sea|max-quay|cell|workers)(?:=(.*))?$/.exec(args[i]);
     if (m) {
       const v = Number(m[2] ?? args[++i]);
       if (!(v > 0)) usage(`bad value for --${m[1]}`);
@@ -705,7 +718,11 @@ async function main() {
   // position lies off the side's land (a bridge's middle, a tunnel under the sea) the path ends
   // at the nearest cell of its land, and the crossing itself is the straight line on from there.
   // A tunnel whose two portals are known (portal_fra_*, portal_til_*, each with its source) runs
-  // from portal to portal instead: each side's path ends at its own portal.
+  // from portal to portal instead: each side's path ends at its own portal. A ferry or fast boat
+  // whose two quays are known (kai_fra_*, kai_til_*) is driven the same way, to its quay and on
+  // from the other, but the sea between the quays is sailed, not driven, so it is no road km.
+  // A quay more than --max-quay km off its side's land is not that side's: the row is left out
+  // (and the network keeps its approximation) rather than driven to the wrong shore.
   const point = (lat, lon) => {
     const p = { lat: Number(lat), lon: Number(lon) };
     [p.x, p.y] = utm33(p.lon, p.lat);
@@ -722,12 +739,28 @@ async function main() {
     'portal_fra_lon',
     'portal_til_lat',
     'portal_til_lon',
+    'kai_fra_lat',
+    'kai_fra_lon',
+    'kai_til_lat',
+    'kai_til_lon',
   ];
-  const crossingRows = listed('ferjer_og_bruer_2024.csv', crossingCols)
-    .filter(([, , type, , lat, lon]) => (type === 'bru' || type === 'tunnel') && lat.trim() !== '' && lon.trim() !== '')
-    .map(([a, b, type, route, lat, lon, pfLat, pfLon, ptLat, ptLon]) => {
+  const given = (...vs) => vs.every((v) => v.trim() !== '');
+  const crossingList = listed('ferjer_og_bruer_2024.csv', crossingCols);
+  for (const [, , , route, , , ...ends] of crossingList)
+    for (const four of [ends.slice(0, 4), ends.slice(4, 8)])
+      if (!given(...four) && four.some((v) => v.trim() !== ''))
+        throw new Error(`ferjer_og_bruer_2024.csv: ${route} gives only part of its portals or quays (${four.join(', ')})`);
+  const crossingRows = crossingList
+    .filter(
+      ([a, b, type, , lat, lon, , , , , qfLat, qfLon, qtLat, qtLon]) =>
+        ((type === 'bru' || type === 'tunnel') && given(lat, lon)) ||
+        ((type === 'ferje' || type === 'hurtigbåt') && knr(a) !== knr(b) && given(qfLat, qfLon, qtLat, qtLon)),
+    )
+    .map(([a, b, type, route, lat, lon, pfLat, pfLon, ptLat, ptLon, qfLat, qfLon, qtLat, qtLon]) => {
+      const sailed = type === 'ferje' || type === 'hurtigbåt';
+      if (sailed) return { a: knr(a), b: knr(b), type, route, sailed, from: point(qfLat, qfLon), to: point(qtLat, qtLon) };
       const via = point(lat, lon);
-      const portals = [pfLat, pfLon, ptLat, ptLon].every((v) => v.trim() !== '');
+      const portals = given(pfLat, pfLon, ptLat, ptLon);
       return { a: knr(a), b: knr(b), type, route, via, from: portals ? point(pfLat, pfLon) : via, to: portals ? point(ptLat, ptLon) : via };
     });
   const crossingResults = await runAll(
@@ -738,16 +771,24 @@ async function main() {
   );
   const crossingLines = ['fra,til,strekning,rett_km,sti_km,ubebodd_km,kryssing_km'];
   const crossingGain = [];
+  const quaysOff = [];
   crossingRows.forEach((c, k) => {
     const [ra, rb] = [crossingResults[2 * k], crossingResults[2 * k + 1]];
     if (!ra || !rb) throw new Error(`${c.route}: no path from a centre to the crossing`);
     const [ca, cb] = [centres.get(c.a), centres.get(c.b)];
     const land = (r) => r.settled + r.empty + r.other + r.lake + r.sea;
     const kScale = scaleAt((ca.x + cb.x) / 2) * 1000;
-    const across = (ra.snapB + rb.snapA) / kScale + haversineKm(c.from.lat, c.from.lon, c.to.lat, c.to.lon);
+    const off = (ra.snapB + rb.snapA) / kScale;
+    if (c.sailed && Math.max(ra.snapB, rb.snapA) / kScale > opt['max-quay']) {
+      quaysOff.push(`${c.route} ${f1(ra.snapB / kScale)}/${f1(rb.snapA / kScale)} km`);
+      return;
+    }
+    const across = c.sailed ? off : off + haversineKm(c.from.lat, c.from.lon, c.to.lat, c.to.lon);
     const sti = (land(ra) + land(rb)) / kScale + across;
     const empty = (ra.empty + rb.empty) / kScale;
-    const rett = haversineKm(ca.lat, ca.lon, c.via.lat, c.via.lon) + haversineKm(c.via.lat, c.via.lon, cb.lat, cb.lon);
+    const rett = c.sailed
+      ? haversineKm(ca.lat, ca.lon, cb.lat, cb.lon)
+      : haversineKm(ca.lat, ca.lon, c.via.lat, c.via.lon) + haversineKm(c.via.lat, c.via.lon, cb.lat, cb.lon);
     crossingGain.push(`${c.route} ${f1(rett)} → ${f1(sti)}`);
     const route = /[",]/.test(c.route) ? `"${c.route.replace(/"/g, '""')}"` : c.route;
     crossingLines.push(`${c.a},${c.b},${route},${f1(rett)},${f1(sti)},${f1(empty)},${f1(across)}`);
@@ -832,17 +873,20 @@ async function main() {
   console.error('highest sti/rett:');
   for (const r of [...ratios].sort((p, s) => s.q - p.q).slice(0, 10))
     console.error(`  ${r.a},${r.b} rett ${r.rett.toFixed(1)} sti ${r.sti.toFixed(1)} (${r.q.toFixed(2)})`);
-  console.error(`bridges and tunnels, km centre → crossing → centre, straight → over each side's land: ${crossingGain.join('; ')}`);
+  console.error(
+    `bridges, tunnels and ferries with quays, km centre → crossing → centre, straight → over each side's land: ${crossingGain.join('; ')}`,
+  );
+  console.error(`ferries left out, a quay off its side's land (km): ${quaysOff.join('; ') || 'none'}`);
   console.error(
     `wrote ${outFile}: ${pairs.length} neighbour and ${transitRows.length} transit rows, and ${crossingFile}: ` +
-      `${crossingRows.length} bridges and tunnels, in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+      `${crossingLines.length - 1} bridges, tunnels and ferries, in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
   );
 }
 
 function usage(msg) {
   if (msg) console.error(msg);
   console.error(
-    'Bruk: node scripts/build-links.mjs <data dir> <kommunesentre.csv> <naboer.csv> <lenker.csv> [--empty 3] [--other 8] [--lake 8] [--sea 20] [--max-sea 3] [--cell 250] [--workers 2]',
+    'Bruk: node scripts/build-links.mjs <data dir> <kommunesentre.csv> <naboer.csv> <lenker.csv> [--empty 3] [--other 8] [--lake 8] [--sea 20] [--max-sea 3] [--max-quay 1] [--cell 250] [--workers 2]',
   );
   process.exit(2);
 }

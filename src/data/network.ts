@@ -57,9 +57,10 @@ export function parseCrossings(csvText: string): NetworkLink[] {
 }
 
 /**
- * The road km of each bridge and tunnel from assets/kryssinger_2024.csv (built by
- * scripts/build-links.mjs): from each centre to the crossing over its own municipality's land,
- * round its fjords, and across. Keyed by `fra`, `til` and `strekning` as in
+ * The road km of each bridge and tunnel, and of each ferry whose quays are known, from
+ * assets/kryssinger_2024.csv (built by scripts/build-links.mjs): from each centre to the
+ * crossing (the quay) over its own municipality's land, round its fjords, and across (a
+ * ferry's sea is sailed, not driven, and is not in its km). Keyed by `fra`, `til` and `strekning` as in
  * ferjer_og_bruer_2024.csv.
  */
 export function parseCrossingPaths(csvText: string): Map<string, { pathKm: number; emptyKm: number }> {
@@ -67,7 +68,7 @@ export function parseCrossingPaths(csvText: string): Map<string, { pathKm: numbe
   const out = new Map<string, { pathKm: number; emptyKm: number }>();
   for (const r of t.rows) {
     const [pathKm, emptyKm] = [Number(t.get(r, 'sti_km')), Number(t.get(r, 'ubebodd_km'))];
-    if (!(pathKm > 0) || !(emptyKm >= 0) || emptyKm > pathKm)
+    if (t.get(r, 'sti_km') === '' || !(pathKm >= 0) || !(emptyKm >= 0) || emptyKm > pathKm)
       throw new Error(`kryssinger_2024.csv: ${t.get(r, 'strekning')} has a bad sti_km or ubebodd_km`);
     out.set(crossingKey(t.get(r, 'fra'), t.get(r, 'til'), t.get(r, 'strekning')), { pathKm, emptyKm });
   }
@@ -164,11 +165,13 @@ export function embeddedNetwork(data: readonly EmbeddedMunicipality[], files: Ne
   const islands = files.islands === undefined ? new Set<string>() : parseIslands(files.islands);
   const crossingPaths = files.crossingPaths === undefined ? undefined : parseCrossingPaths(files.crossingPaths);
   const crossings = parseCrossings(files.crossings).map((c) => {
-    if (!crossingPaths || c.kind === 'ferry' || !c.via) return c;
+    if (!crossingPaths) return c;
     const path = crossingPaths.get(crossingKey(c.a, c.b, c.route ?? ''));
-    // The two files are built together: a bridge or tunnel without its row means they have drifted apart.
-    if (!path) throw new Error(`kryssinger_2024.csv: no row for ${c.route} (${c.a}–${c.b}); rebuild it with scripts/build-links.mjs`);
-    return { ...c, ...path };
+    // A ferry has a row where its quays are known. A bridge or tunnel with a position always has
+    // one: the two files are built together, so a missing row means they have drifted apart.
+    if (!path && c.kind !== 'ferry' && c.via)
+      throw new Error(`kryssinger_2024.csv: no row for ${c.route} (${c.a}–${c.b}); rebuild it with scripts/build-links.mjs`);
+    return path ? { ...c, ...path } : c;
   });
   // A ferry from a municipality to itself takes its centre, on an island, to its own mainland
   // part (Lurøy: Onøy–Stokkvågen): every land link of that municipality includes the crossing.

@@ -214,7 +214,10 @@ export class RoadGraph {
       if (i === undefined || j === undefined || i === j) continue;
       if (link.kind === 'ferry') {
         const sailedKm = ((link.sailingMinutes ?? 0) / 60) * (link.fastBoat ? p.fastBoatSailingSpeedKmh : p.ferrySailingSpeedKmh);
-        this.connect(i, j, Math.max(0, this.km(i, j) - sailedKm), ferryMinutes(link, p), true);
+        // The road to and from the quays: over each side's land where the quays are known
+        // (pathKm), or else the part of the straight line between the centres not sailed.
+        const km = link.pathKm ?? Math.max(0, this.km(i, j) - sailedKm);
+        this.connect(i, j, km, ferryMinutes(link, p), true, Math.min(link.emptyKm ?? 0, km));
       } else {
         const km = link.pathKm ?? (link.via ? this.kmVia(i, link.via, j) : this.km(i, j));
         const ferry = link.accessFerry ? ferryMinutes(link.accessFerry, p) : 0;

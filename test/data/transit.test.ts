@@ -128,13 +128,31 @@ describe('bridges and tunnels with their position (ferjer_og_bruer_2024.csv: via
     ).toThrow(/kryssinger_2024\.csv: no row for Fjordtunnelen/);
   });
 
+  it('drives a ferry to its quays over each side where kryssinger_2024.csv has its row, and else the straight line not sailed', () => {
+    const data = [municipality('9001', 65), municipality('9002', 65.5), municipality('9003', 66)];
+    const crossings = [HEAD_X, '9001,9002,ferje,30,60,Kaia–Vika,test,,,,', '9002,9003,ferje,30,60,Vika–Nes,test,,,,'].join('\n');
+    const crossingPaths = 'fra,til,strekning,rett_km,sti_km,ubebodd_km,kryssing_km\n9001,9002,Kaia–Vika,55.6,38.2,4.0,0.3';
+    const net = embeddedNetwork(data, { neighbours: 'kommune_a,kommune_b', crossings, crossingPaths });
+    const p = withParameters({ detourFactor: 1 });
+    const graph = new RoadGraph(
+      data.map((m) => ({ id: m.number, lat: m.lat, lon: m.lon })),
+      net,
+      p,
+    );
+    const sailed = (30 / 60) * p.ferrySailingSpeedKmh;
+    expect(graph.routesFrom(0, 1)[1]!.roadKm).toBeCloseTo(38.2, 6);
+    expect(graph.routesFrom(0, 1)[1]!.emptyKm).toBeCloseTo(4.0, 6);
+    expect(graph.routesFrom(1, 1)[2]!.roadKm).toBeCloseTo(greatCircleKm(65.5, 14, 66, 14) - sailed, 6);
+  });
+
   it('the shipped crossings: every bridge and tunnel with a position has its road km, and the subsea tunnels to Giske and Frøya come out near the published km', () => {
     const crossingsText = readFileSync(path.join(__dirname, '../../assets/ferjer_og_bruer_2024.csv'), 'utf8');
     const pathsText = readFileSync(path.join(__dirname, '../../assets/kryssinger_2024.csv'), 'utf8');
     const data = loadEmbedded();
     const net = loadNetwork(data);
     const fixed = net.links.filter((l) => (l.kind === 'bridge' || l.kind === 'tunnel') && l.via);
-    expect(fixed.length).toBe(pathsText.trim().split('\n').length - 1);
+    const withQuays = net.links.filter((l) => l.kind === 'ferry' && l.pathKm !== undefined);
+    expect(fixed.length + withQuays.length).toBe(pathsText.trim().split('\n').length - 1);
     expect(crossingsText).toContain('portal_fra_lat');
     for (const l of fixed) expect(l.pathKm).toBeGreaterThan(0);
     const p = withParameters({});
