@@ -35,7 +35,7 @@ type Json = {
   siteCost: { totalKr: number } | null;
   isolated: string[];
   alternatives: { objective: number; fromBest: number; offices: { host: string; members: string[] }[] }[];
-  sweep: { offices: number; meanTravel: number | null; status: string }[];
+  sweep: { offices: number; meanTravel: number | null; maxTravel: number | null; minOfficeFte: number | null; status: string }[];
 };
 
 describe('kontorplan optimize', () => {
@@ -142,8 +142,18 @@ describe('kontorplan optimize', () => {
     const ch = curve.values.findIndex((r) => r[0] === 'Antall kontor');
     const points = curve.values.slice(ch + 1).filter((r) => typeof r[0] === 'number');
     expect(points.map((r) => r[0])).toEqual([17, 18, 19, 20, 21]);
-    const travel = points.map((r) => r[1] as number);
-    for (let k = 1; k < travel.length; k++) expect(travel[k]).toBeLessThanOrEqual(travel[k - 1]! + 1e-9);
+    // Each point is exactly that many offices, each of at least 10 FTE, so one more office need not
+    // lower the travel (Nordland: 20 → 21 offices raises the mean from 17.25 to 17.31 min, and
+    // the whole cost with it, as the 21st host forces smaller offices). What holds at every
+    // point: the optimum is proven and keeps the rules.
+    const sweep = json.sweep;
+    expect(sweep.map((p) => p.offices)).toEqual([17, 18, 19, 20, 21]);
+    for (const p of sweep) {
+      expect(p.status).toBe('bevist optimal på disse reisetidene');
+      expect(p.maxTravel).toBeLessThanOrEqual(90);
+      expect(p.minOfficeFte).toBeGreaterThanOrEqual(10);
+    }
+    expect(points.map((r) => r[1] as number)).toEqual(sweep.map((p) => expect.closeTo(p.meanTravel!, 6)));
 
     const zip = await JSZip.loadAsync(readFileSync(out()));
     const charts = await Promise.all(
