@@ -313,8 +313,9 @@ if (!isMainThread) {
   const grids = { muni: new Uint16Array(muniBuf), near: new Uint8Array(nearBuf), sea: new Uint8Array(seaBuf), NX, cell };
   const solve = makeSolver({ ...grids, cost });
   const probe = makeSolver({ ...grids, cost: probeCost });
-  // The path itself, and the least sea any path between the two centres must cross.
-  const out = tasks.map((task) => ({ k: task.k, r: solve(task), minSea: probe(task)?.sea }));
+  // The path itself, and the least sea any path between the two centres must cross (not for a
+  // crossing's side, task.probe = false: a path to a bridge or quay has no least sea to judge).
+  const out = tasks.map((task) => ({ k: task.k, r: solve(task), minSea: task.probe === false ? undefined : probe(task)?.sea }));
   parentPort.postMessage(out);
 } else {
   await main();
@@ -586,10 +587,10 @@ async function main() {
   const t1 = Date.now();
   const results = await runAll(tasks);
   const t2 = Date.now();
+  // Raster metres to ground km, at the scale factor of the pair's midpoint.
+  const metresPerKm = (a, b) => scaleAt((centres.get(a).x + centres.get(b).x) / 2) * 1000;
   const kmOf = (a, b, r) => {
-    const ca = centres.get(a);
-    const cb = centres.get(b);
-    const kScale = scaleAt((ca.x + cb.x) / 2) * 1000;
+    const kScale = metresPerKm(a, b);
     return {
       parts: [r.settled, r.empty, r.other, r.lake, r.sea].map((v) => Number(f1(v / kScale))),
       minSea: r.minSea / kScale,
@@ -744,29 +745,28 @@ async function main() {
     'kai_til_lat',
     'kai_til_lon',
   ];
-  const given = (...vs) => vs.every((v) => v.trim() !== '');
-  const crossingList = listed('ferjer_og_bruer_2024.csv', crossingCols);
-  for (const [, , , route, , , ...ends] of crossingList)
-    for (const four of [ends.slice(0, 4), ends.slice(4, 8)])
-      if (!given(...four) && four.some((v) => v.trim() !== ''))
-        throw new Error(`ferjer_og_bruer_2024.csv: ${route} gives only part of its portals or quays (${four.join(', ')})`);
-  const crossingRows = crossingList
-    .filter(
-      ([a, b, type, , lat, lon, , , , , qfLat, qfLon, qtLat, qtLon]) =>
-        ((type === 'bru' || type === 'tunnel') && given(lat, lon)) ||
-        ((type === 'ferje' || type === 'hurtigbåt') && knr(a) !== knr(b) && given(qfLat, qfLon, qtLat, qtLon)),
-    )
-    .map(([a, b, type, route, lat, lon, pfLat, pfLon, ptLat, ptLon, qfLat, qfLon, qtLat, qtLon]) => {
-      const sailed = type === 'ferje' || type === 'hurtigbåt';
-      if (sailed) return { a: knr(a), b: knr(b), type, route, sailed, from: point(qfLat, qfLon), to: point(qtLat, qtLon) };
-      const via = point(lat, lon);
-      const portals = given(pfLat, pfLon, ptLat, ptLon);
-      return { a: knr(a), b: knr(b), type, route, via, from: portals ? point(pfLat, pfLon) : via, to: portals ? point(ptLat, ptLon) : via };
-    });
+  // A position given as <name>_lat, <name>_lon: the point, null when both are empty.
+  const position = (row, name) => {
+    const [lat, lon] = [row[`${name}_lat`].trim(), row[`${name}_lon`].trim()];
+    if (lat === '' && lon === '') return null;
+    if (lat === '' || lon === '') throw new Error(`ferjer_og_bruer_2024.csv: ${row.strekning} gives only half of ${name}_lat, ${name}_lon`);
+    return point(lat, lon);
+  };
+  const crossingRows = listed('ferjer_og_bruer_2024.csv', crossingCols).flatMap((cells) => {
+    const row = Object.fromEntries(crossingCols.map((c, i) => [c, cells[i]]));
+    const [a, b, route] = [knr(row.fra), knr(row.til), row.strekning];
+    const [portalFrom, portalTo, quayFrom, quayTo] = ['portal_fra', 'portal_til', 'kai_fra', 'kai_til'].map((n) => position(row, n));
+    if (!portalFrom !== !portalTo || !quayFrom !== !quayTo)
+      throw new Error(`ferjer_og_bruer_2024.csv: ${route} gives only one of its two portals or quays`);
+    if (row.type === 'ferje' || row.type === 'hurtigbåt')
+      return a !== b && quayFrom ? [{ a, b, route, sailed: true, from: quayFrom, to: quayTo }] : [];
+    const via = row.type === 'bru' || row.type === 'tunnel' ? position(row, 'via') : null;
+    return via ? [{ a, b, route, via, from: portalFrom ?? via, to: portalTo ?? via }] : [];
+  });
   const crossingResults = await runAll(
     crossingRows.flatMap((c, k) => [
-      taskAt(2 * k, centres.get(c.a), c.from, [c.a], `${c.route}, ${c.a}'s side`),
-      taskAt(2 * k + 1, c.to, centres.get(c.b), [c.b], `${c.route}, ${c.b}'s side`),
+      { ...taskAt(2 * k, centres.get(c.a), c.from, [c.a], `${c.route}, ${c.a}'s side`), probe: false },
+      { ...taskAt(2 * k + 1, c.to, centres.get(c.b), [c.b], `${c.route}, ${c.b}'s side`), probe: false },
     ]),
   );
   const crossingLines = ['fra,til,strekning,rett_km,sti_km,ubebodd_km,kryssing_km'];
@@ -777,7 +777,7 @@ async function main() {
     if (!ra || !rb) throw new Error(`${c.route}: no path from a centre to the crossing`);
     const [ca, cb] = [centres.get(c.a), centres.get(c.b)];
     const land = (r) => r.settled + r.empty + r.other + r.lake + r.sea;
-    const kScale = scaleAt((ca.x + cb.x) / 2) * 1000;
+    const kScale = metresPerKm(c.a, c.b);
     const off = (ra.snapB + rb.snapA) / kScale;
     if (c.sailed && Math.max(ra.snapB, rb.snapA) / kScale > opt['max-quay']) {
       quaysOff.push(`${c.route} ${f1(ra.snapB / kScale)}/${f1(rb.snapA / kScale)} km`);
