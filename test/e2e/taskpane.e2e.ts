@@ -432,12 +432,15 @@ it('optimises in the Web Worker and writes the result as a scenario with its tra
   await page.evaluate(() => {
     const seen = { texts: [] as string[], values: [] as number[] };
     (globalThis as never as { progressSeen: typeof seen }).progressSeen = seen;
+    // Stop when the run's result is said. A status shown before the bar appears, or on the Data
+    // tab while the run goes on (its bar hidden), must not stop the sampling.
     const t = setInterval(() => {
       const bar = document.querySelector('[role=tabpanel]:not([hidden]) [role=progressbar][aria-valuenow]');
       if (bar) seen.values.push(Number(bar.getAttribute('aria-valuenow')));
       const field = bar?.closest('.fui-Field');
       if (field) seen.texts.push(field.textContent ?? '');
-      if (document.querySelector('[role=status]') && !bar) clearInterval(t);
+      const said = [...document.querySelectorAll('[role=status]')].some((e) => /skrev \d+ ark\.$/.test(e.textContent ?? ''));
+      if (said && !bar) clearInterval(t);
     }, 50);
   });
   await page.getByRole('button', { name: 'Optimaliser', exact: true }).focus();
