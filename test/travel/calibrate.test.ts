@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { loadNetwork } from '../../src/cli/common';
 import { calibrationPairs, embeddedPairRoutes } from '../../src/data/network';
 import { DEFAULT_PARAMETERS, FITTED_TRAVEL_PARAMETERS, withParameters } from '../../src/domain/parameters';
@@ -169,5 +171,11 @@ describe('the shipped estimate against the TØI BA-region car times', () => {
     expect(cv.leaveOneOut.p90AbsErrorMinutes).toBeLessThanOrEqual(16);
     // Held-out errors are no better than in-sample ones.
     expect(cv.leaveOneOut.p90AbsErrorMinutes).toBeGreaterThanOrEqual(cv.inSample.p90AbsErrorMinutes);
+    // The figure the README, the overview and docs/travel.md quote is the one measured here.
+    const minutes = `${cv.leaveOneOut.medianAbsErrorMinutes.toFixed(1)} min`;
+    const doc = (name: string) => readFileSync(path.join(__dirname, '..', '..', name), 'utf8');
+    expect(doc('README.md')).toContain(`median error **${minutes}** on pairs the fit did not see`);
+    expect(doc('docs/overview.md')).toContain(`(median error ${minutes} on pairs the fit did not see)`);
+    expect(doc('docs/travel.md')).toMatch(new RegExp(`\\*\\*leave-one-out\\*\\*[^\\n]*\\*\\*${minutes}\\*\\*`));
   });
 });

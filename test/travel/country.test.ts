@@ -291,4 +291,11 @@ describe('the published drive times the estimate is validated on', () => {
     expect(cells(block)).toEqual(cells(validationMarkdown(report)));
     expect(block).toContain(`Road distance, where the source gives one: ${report.km.pairs} pairs`);
   });
+
+  it('is what the overview quotes: the count of timed pairs and their median error', () => {
+    const overview = readFileSync(path.join(__dirname, '..', '..', 'docs', 'overview.md'), 'utf8').replace(/\s+/g, ' ');
+    expect(overview).toContain(
+      `validated on ${report.all.pairs} published drive times by trip length (all: median error ${report.all.medianAbsPercentError.toFixed(1)} %;`,
+    );
+  });
 });
