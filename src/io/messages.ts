@@ -151,8 +151,8 @@ export const MESSAGES = {
     en: '{count} findings in the given travel times. Compare with the cell in the last column.',
   },
   templateHeading: {
-    nb: 'Estimerte reisetider over {limit} min som optimaliseringen kunne bygge på. Fyll inn kolonne E (minutter med bil, fra sentrum til sentrum) og kopier tabellen til et eget ark «Reisetid»; Kontorplan leser ikke dette arket.',
-    en: 'Estimated travel times over {limit} min the optimisation could rest on. Fill in column E (minutes by car, centre to centre) and copy the table to a sheet of your own named "Reisetid"; Kontorplan does not read this sheet.',
+    nb: 'Estimerte reisetider over {limit} min som optimaliseringen kunne bygge på. Fyll inn kolonne E (minutter med bil, fra sentrum til sentrum) og kopier tabellen til et eget ark med navn som begynner på «Reisetid» (f.eks. «Reisetid oppgitt»); Kontorplan leser ikke dette arket.',
+    en: 'Estimated travel times over {limit} min the optimisation could rest on. Fill in column E (minutes by car, centre to centre) and copy the table to a sheet of your own whose name starts with "Reisetid" (e.g. "Reisetid oppgitt"); Kontorplan does not read this sheet.',
   },
 
   // KP Optimerte scenarier, KP Avveiing, KP Avveiing tjenestesteder (read back in either language).
@@ -793,8 +793,8 @@ export const MESSAGES = {
     en: '  {offices}: {minutes} min, {fte} FTE ({status}{gap})',
   },
   refuseEstimated: {
-    nb: 'Feil: optimaliseringen ville bygge på {count} estimerte reisetider over {limit} min. Ingenting ble optimalisert. Fyll inn minuttene i «{sheet}»!E3:E{last} i {file} og kopier radene til et eget ark «Reisetid».',
-    en: 'Error: the optimisation would rest on {count} estimated travel times over {limit} min. Nothing was optimised. Fill in the minutes in "{sheet}"!E3:E{last} in {file} and copy the rows to a sheet of your own named "Reisetid".',
+    nb: 'Feil: optimaliseringen ville bygge på {count} estimerte reisetider over {limit} min. Ingenting ble optimalisert. Fyll inn minuttene i «{sheet}»!E3:E{last} i {file} og kopier tabellen med overskriftene (rad 2) til et eget ark med navn som begynner på «Reisetid» (f.eks. «Reisetid oppgitt»); en oppgitt tid erstatter en estimert for samme par.',
+    en: 'Error: the optimisation would rest on {count} estimated travel times over {limit} min. Nothing was optimised. Fill in the minutes in "{sheet}"!E3:E{last} in {file} and copy the table with its headers (row 2) to a sheet of your own whose name starts with "Reisetid" (e.g. "Reisetid oppgitt"); a given time replaces an estimated one for the same pair.',
   },
   refuseEstimatedPair: { nb: '  {from} → {to}: estimert {minutes} min', en: '  {from} → {to}: estimated {minutes} min' },
   andMoreInSheet: { nb: '  … og {count} til (alle i arket).', en: '  … and {count} more (all in the sheet).' },

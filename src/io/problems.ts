@@ -123,6 +123,10 @@ export const MESSAGES = {
     nb: 'reisetiden {from}–{to} er oppgitt to ganger med ulike verdier ({value} og {other}); bruker {value}',
     en: 'travel time {from}–{to} is given twice with different values ({value} and {other}); using {value}',
   },
+  travelEstimateConflict: {
+    nb: 'reisetiden {from}–{to} står to ganger som estimert med ulike verdier ({value} og {other}); bruker {value}',
+    en: 'travel time {from}–{to} appears twice as estimated with different values ({value} and {other}); using {value}',
+  },
   travelAsymmetric: {
     nb: 'reisetiden fra {from} til {to} er {minutes} min, men {back} min motsatt vei; sjekk at begge er riktige',
     en: 'travel time from {from} to {to} is {minutes} min, but {back} min the other way; check that both are right',

@@ -25,7 +25,7 @@ export function isLongForm(sheet: SheetData): boolean {
  */
 export function readTravelSheet(sheet: SheetData, resolver: MunicipalityResolver, log: ProblemLog, kommunerSheet: string): TravelEntry[] {
   const entries: TravelEntry[] = [];
-  const where = new Map<string, Cell & { minutes: number }>();
+  const where = new Map<string, Cell & { minutes: number; estimated: boolean; at: number }>();
   const add = (
     from: MunicipalityNumber,
     to: MunicipalityNumber,
@@ -37,14 +37,34 @@ export function readTravelSheet(sheet: SheetData, resolver: MunicipalityResolver
   ): void => {
     const key = `${from}>${to}`;
     const before = where.get(key);
+    const entry: TravelEntry = {
+      from,
+      to,
+      minutes,
+      provenance: estimated ? 'estimated' : 'given',
+      viaFerry,
+      sheet: sheet.name,
+      cell: a1(r, c),
+    };
     if (before) {
-      if (before.minutes !== minutes) {
-        log.warn(sheet.name, a1(r, c), 'travelConflict', { from, to, value: before.minutes, other: minutes });
+      // A given time replaces an estimate of the same pair (the planner filling in what
+      // `--require-given-over` asked for, below the sample's estimated rows); an estimate never
+      // replaces a given time. Two given times (or two estimates) that differ are reported.
+      if (before.estimated && !estimated) {
+        where.set(key, { sheet: sheet.name, cell: a1(r, c), minutes, estimated, at: before.at });
+        entries[before.at] = entry;
+      } else if (before.estimated === estimated && before.minutes !== minutes) {
+        log.warn(sheet.name, a1(r, c), estimated ? 'travelEstimateConflict' : 'travelConflict', {
+          from,
+          to,
+          value: before.minutes,
+          other: minutes,
+        });
       }
       return;
     }
-    where.set(key, { sheet: sheet.name, cell: a1(r, c), minutes });
-    entries.push({ from, to, minutes, provenance: estimated ? 'estimated' : 'given', viaFerry, sheet: sheet.name, cell: a1(r, c) });
+    where.set(key, { sheet: sheet.name, cell: a1(r, c), minutes, estimated, at: entries.length });
+    entries.push(entry);
   };
 
   const long = findHeaderRow(sheet, TRAVEL_LONG_FIELDS);

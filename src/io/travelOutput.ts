@@ -126,8 +126,8 @@ export const TRAVEL_TEMPLATE_SHEET = 'KP Reisetid å oppgi';
 
 /**
  * The pairs a planner must give before optimising on measured travel only: the reader's long
- * form (fra, til, minutter) with the estimate beside the blank minutes, to fill in and copy to
- * a sheet of her own named Reisetid.
+ * form (fra, til, minutter) with the estimate beside the blank minutes, to fill in and copy,
+ * headers and all, to a sheet of her own whose name starts with Reisetid.
  */
 export function travelTemplateSheet(
   pairs: readonly { from: string; to: string; minutes: number }[],

@@ -51,13 +51,18 @@ export function buildTravelMatrix(
     const i = index.get(e.from);
     const j = index.get(e.to);
     if (i === undefined || j === undefined || i === j) continue;
+    // A given time beats an estimate of the same pair from another sheet, whatever the order.
+    if (e.provenance === 'estimated' && provenance[i]![j] === 'given') continue;
     minutes[i]![j] = e.minutes;
     provenance[i]![j] = e.provenance;
     viaFerry[i]![j] = e.viaFerry ? 1 : 0;
   }
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
-      if (Number.isNaN(minutes[i]![j]!) && !Number.isNaN(minutes[j]![i]!)) {
+      // A pair given one way is used the other way too, where that way is missing or only an
+      // estimate marked so in the planner's sheet.
+      const reverseGiven = provenance[j]![i] === 'given' && provenance[i]![j] === 'estimated';
+      if ((Number.isNaN(minutes[i]![j]!) || reverseGiven) && !Number.isNaN(minutes[j]![i]!)) {
         minutes[i]![j] = minutes[j]![i]!;
         provenance[i]![j] = provenance[j]![i];
         viaFerry[i]![j] = viaFerry[j]![i]!;

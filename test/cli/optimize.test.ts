@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { main } from '../../src/cli/main';
 import { capture } from '../builders';
@@ -350,5 +351,36 @@ describe('kontorplan optimize', () => {
     }
     // Longer than anything the rules allow: nothing to give, and it optimises.
     expect(await main([...args, '--out', path.join(dir, 'ok.xlsx'), '--require-given-over', '300'], capture())).toBe(0);
+
+    // Done as the message says: the table, headers and all, filled in and copied to a sheet of
+    // the planner's own whose name starts with Reisetid. The sample's estimated rows stay in
+    // its Reisetid sheet, in one direction or the other; the given times replace them.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(input);
+    const own = book.addWorksheet('Reisetid oppgitt');
+    for (const [i, r] of sheet.values.slice(1).entries()) {
+      own.addRow(i === 0 ? r.slice(0, 5) : [...r.slice(0, 4), Number(r[5])]);
+    }
+    const filled = path.join(dir, 'utfylt.xlsx');
+    await book.xlsx.writeFile(filled);
+    const io2 = capture();
+    const again = [
+      'optimize',
+      filled,
+      '--out',
+      path.join(dir, 'utfylt-ut.xlsx'),
+      '--offices',
+      '20',
+      '--sweep',
+      'none',
+      '--alternatives',
+      '0',
+    ];
+    expect(await main([...again, '--require-given-over', '60', '--json'], io2)).toBe(0);
+    expect(io2.stderr.join('\n')).not.toContain('oppgitt to ganger');
+    const basis = JSON.parse(io2.stdout.join('\n')).travelBasis;
+    expect(basis.over60Minutes.length).toBeGreaterThan(0);
+    expect(basis.estimatedOver60Minutes).toBe(0);
+    for (const l of basis.over60Minutes) expect(l.estimated).toBe(false);
   });
 });

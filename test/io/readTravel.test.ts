@@ -24,6 +24,41 @@ const KOMMUNER = sheet('Kommuner', [
 ]);
 
 describe('reading travel times', () => {
+  it('lets a given time replace an estimate of the same pair, in the same sheet or another, either way round', () => {
+    const result = readWorkbook(
+      snapshot(
+        KOMMUNER,
+        // The planner's own sheet first, the sample's estimates after it.
+        sheet('Reisetid oppgitt', [
+          ['fra', 'til', 'minutter'],
+          ['Bodø', 'Fauske', 61],
+          ['Fauske', 'Røst', 300],
+        ]),
+        sheet('Reisetid', [
+          ['fra', 'til', 'minutter', 'kilde'],
+          ['Bodø', 'Fauske', 48, 'estimert'],
+          ['Røst', 'Fauske', 280, 'estimert'],
+          ['Værøy', 'Bodø', 150, 'estimert'],
+          ['Værøy', 'Bodø', 170, ''],
+          ['Værøy', 'Bodø', 160, 'estimert'],
+        ]),
+      ),
+      DEFAULT_PARAMETERS,
+      options,
+    );
+    const v = result.value!;
+    expect(travelMinutes(v.travel, n('1804'), n('1841'))).toBe(61);
+    expect(travelProvenance(v.travel, n('1804'), n('1841'))).toBe('given');
+    // Given one way, estimated the other: the given time is used both ways.
+    expect(travelMinutes(v.travel, n('1856'), n('1841'))).toBe(300);
+    expect(travelProvenance(v.travel, n('1856'), n('1841'))).toBe('given');
+    // Below an estimate in the same sheet, and not put back by a later one.
+    expect(travelMinutes(v.travel, n('1857'), n('1804'))).toBe(170);
+    expect(travelProvenance(v.travel, n('1857'), n('1804'))).toBe('given');
+    // Neither is a conflict between two given times.
+    expect(result.problems.map((p) => formatProblem(p)).filter((t) => t.startsWith('Reisetid'))).toEqual([]);
+  });
+
   it('merges a road matrix and a long-form ferry list, with the ferje column marking ferry times', () => {
     const result = readWorkbook(
       snapshot(
