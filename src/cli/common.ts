@@ -4,7 +4,7 @@ import { embeddedReadOptions, parseEmbeddedMunicipalities, type EmbeddedMunicipa
 import { embeddedNetwork } from '../data/network';
 import { buildSampleWorkbook } from '../data/sample';
 import { DEFAULT_PARAMETERS, withParameters, type Parameters } from '../domain/parameters';
-import type { SheetSpec, WorkbookSnapshot } from '../domain/sheets';
+import type { WorkbookSnapshot } from '../domain/sheets';
 import type { CommandResult, Reference } from '../app/commands';
 import { message, type MessageCode, type MessageParams } from '../io/messages';
 import { usageTemplate } from './help';
@@ -13,7 +13,6 @@ import { readWorkbook, type ReadResult } from '../io/readWorkbook';
 import type { TravelNetwork } from '../travel/network';
 import { ExcelJsWorkbook } from '../workbook/exceljs/exceljsWorkbook';
 import { layoutSheet } from '../workbook/memory/memoryWorkbook';
-import { SheetConflictError } from '../workbook/port';
 import { openWorkbookFile } from './openWorkbook';
 
 /** What the commands share: output, usage errors, options, reading a workbook and writing Kontorplan's sheets. */
@@ -105,7 +104,13 @@ export function inputAndOut(
   const input = positionals[0];
   if (!input || positionals.length > 1) throw new UsageError('needsOneInput', { command, usage: usageTemplate(usage) });
   if (!out) throw new UsageError('needsOut', { command });
+  checkOutEnding(out);
   return { input, out };
+}
+
+/** A workbook is written to a name Excel opens it by: .xlsx, or .xlsm for one with macros. */
+export function checkOutEnding(out: string): void {
+  if (!/\.xls[xm]$/i.test(out)) throw new UsageError('outExtension', { file: out });
 }
 
 /** What every command that writes a workbook takes. */
@@ -200,26 +205,32 @@ export function parametersFrom(values: Record<string, string | boolean | undefin
   return withParameters(Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)));
 }
 
-/** Replaces Kontorplan's own sheets (but those `keep` spares) and saves to `out`; false (nothing written) when a planner's sheet is in the way. */
-export async function writeOwnSheets(
-  wb: ExcelJsWorkbook,
-  specs: SheetSpec[],
-  out: string,
-  io: Io,
-  keep?: (name: string) => boolean,
-  lang: Language = 'nb',
-): Promise<boolean> {
+/** Whether `out`'s ending fits the workbook (.xlsm for a macro workbook, .xlsx otherwise); says so when not. */
+export async function outFits(wb: ExcelJsWorkbook, input: string, out: string, io: Io, lang: Language): Promise<boolean> {
+  const macro = await wb.hasMacros();
+  if (macro === /\.xlsm$/i.test(out)) return true;
+  io.err(message(macro ? 'outMacro' : 'outNotMacro', { input, file: out }, lang));
+  return false;
+}
+
+const WRITE_ERRORS = new Set(['EISDIR', 'ENOENT', 'ENOTDIR', 'EACCES', 'EPERM', 'EBUSY', 'EROFS', 'ENOSPC']);
+
+/**
+ * Saves to `out` (a temporary file, then a rename), or says why not, writing nothing: a macro
+ * workbook keeps its macros only under .xlsm and an ordinary one opens only as .xlsx; a file
+ * open in Excel or a folder that cannot be written is the planner's to fix, not an internal error.
+ */
+export async function saveWorkbook(wb: ExcelJsWorkbook, input: string, out: string, io: Io, lang: Language): Promise<boolean> {
+  if (!(await outFits(wb, input, out, io, lang))) return false;
   try {
-    await wb.replaceOwnSheets(specs, keep);
+    await wb.save(out);
+    return true;
   } catch (e) {
-    if (e instanceof SheetConflictError) {
-      io.err(message('error', { text: message(e.code, e.params, lang) }, lang));
-      return false;
-    }
-    throw e;
+    const code = (e as { code?: string }).code;
+    if (code === undefined || !WRITE_ERRORS.has(code)) throw e;
+    io.err(message('cannotWrite', { file: out, detail: code }, lang));
+    return false;
   }
-  await wb.save(out);
-  return true;
 }
 
 export function language(v: string | undefined): Language {

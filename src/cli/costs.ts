@@ -24,6 +24,7 @@ import {
   type Io,
   OUTPUT_OPTIONS,
   inputAndOut,
+  saveWorkbook,
 } from './common';
 import * as commands from '../app/commands';
 
@@ -157,7 +158,7 @@ export async function costsCommand(args: string[], io: Io): Promise<number> {
   const r = await commands.costs(wb, params, reference(), request, resolveColumns, lang);
   printOutcome(r, lang, io);
   if (!r.summary) return 1;
-  await wb.save(out);
+  if (!(await saveWorkbook(wb, input, out, io, lang))) return 1;
   if (values.json) io.out(JSON.stringify(costsJson(r.summary, lang), null, 2));
   else printCosts(r.summary, request.costPerFte, lang, io);
   io.err(message('wroteCosts', { file: out, sheet: r.summary.sheet.name }, lang));

@@ -25,6 +25,8 @@ import {
   type Io,
   OUTPUT_OPTIONS,
   inputAndOut,
+  saveWorkbook,
+  checkOutEnding,
 } from './common';
 import { message, type MessageCode, type MessageParams } from '../io/messages';
 import type { Language } from '../io/problems';
@@ -49,6 +51,7 @@ async function sample(args: string[], io: Io): Promise<number> {
   });
   const lang = language(values.lang);
   if (!values.out) throw new UsageError('sampleNeedsOut');
+  checkOutEnding(values.out);
   if (!values.all && !values.county) throw new UsageError('sampleNeedsCounty');
   const county = values.all ? undefined : values.county!.padStart(2, '0');
   const wb = ExcelJsWorkbook.create();
@@ -58,7 +61,7 @@ async function sample(args: string[], io: Io): Promise<number> {
     printOutcome(r, lang, io);
     return 1;
   }
-  await wb.save(values.out);
+  if (!(await saveWorkbook(wb, values.out, values.out, io, lang))) return 1;
   const s = r.summary;
   const said = s.county
     ? message('sampleCounty', { county: s.countyName ?? '', number: s.county, count: s.municipalities }, lang)
@@ -84,7 +87,7 @@ async function plan(args: string[], io: Io): Promise<number> {
   const r = await commands.plan(wb, params, reference(), lang);
   printOutcome(r, lang, io, true);
   if (!r.summary) return 1;
-  await wb.save(out);
+  if (!(await saveWorkbook(wb, input, out, io, lang))) return 1;
   const { input: value, scores, scenarioErrors } = r.summary;
   const optimisedNames = new Set(value.sheetsUsed.optimizedScenarioNames ?? []);
   const ownCount = value.sheetsUsed.ownScenarioNames?.length ?? 0;
@@ -238,7 +241,7 @@ async function travel(args: string[], io: Io): Promise<number> {
   const r = await commands.travel(wb, params, reference(), lang);
   printOutcome(r, lang, io);
   if (!r.summary) return 1;
-  await wb.save(out);
+  if (!(await saveWorkbook(wb, input, out, io, lang))) return 1;
   const { input: value, ...summary } = r.summary;
   if (values.json) io.out(JSON.stringify({ inputs: inputsJson(value), ...summary }, null, 2));
   else {

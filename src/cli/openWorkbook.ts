@@ -9,7 +9,8 @@ import { ExcelJsWorkbook } from '../workbook/exceljs/exceljsWorkbook';
  */
 
 /** What a file is, judged by its first bytes and, for a zip, its parts. */
-export type FileKind = 'xlsx' | 'xls' | 'encrypted' | 'xlsb' | 'ods' | 'zip' | 'damaged' | 'html' | 'xml2003' | 'text' | 'empty' | 'other';
+export type FileKind =
+  'xlsx' | 'strict' | 'xls' | 'encrypted' | 'xlsb' | 'ods' | 'zip' | 'damaged' | 'html' | 'xml2003' | 'text' | 'empty' | 'other';
 
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
@@ -28,7 +29,11 @@ export async function fileKind(bytes: Buffer): Promise<FileKind> {
       const mimetype = await zip.file('mimetype')?.async('string');
       if (mimetype?.startsWith('application/vnd.oasis.opendocument')) return 'ods';
       if (zip.file('xl/workbook.bin')) return 'xlsb';
-      return zip.file('xl/workbook.xml') || zip.file(/^xl\/workbook\d*\.xml$/).length > 0 ? 'xlsx' : 'zip';
+      const main = zip.file('xl/workbook.xml') ?? zip.file(/^xl\/workbook\d*\.xml$/)[0];
+      if (!main) return 'zip';
+      // Strict Open XML (Excel's «Strict Open XML-regneark»): other namespaces throughout.
+      const head = (await main.async('string')).slice(0, 2000);
+      return head.includes('http://purl.oclc.org/ooxml/spreadsheetml/main') ? 'strict' : 'xlsx';
     } catch {
       // A zip's signature but no readable zip: a file cut short or damaged on the way.
       return 'damaged';
@@ -51,6 +56,10 @@ export async function fileKind(bytes: Buffer): Promise<FileKind> {
 }
 
 const REFUSALS: Readonly<Record<Exclude<FileKind, 'xlsx'>, { nb: string; en: string }>> = {
+  strict: {
+    nb: '{file} er lagret som «Strict Open XML-regneark», som Kontorplan ikke skriver i; åpne den i Excel og lagre den som «Excel-arbeidsbok (.xlsx)»',
+    en: '{file} is saved as "Strict Open XML Spreadsheet", which Kontorplan does not write to; open it in Excel and save it as "Excel Workbook (.xlsx)"',
+  },
   xls: {
     nb: '{file} er en arbeidsbok i det gamle Excel-formatet (.xls); åpne den i Excel og lagre den som «Excel-arbeidsbok (.xlsx)»',
     en: '{file} is a workbook in the old Excel format (.xls); open it in Excel and save it as "Excel Workbook (.xlsx)"',

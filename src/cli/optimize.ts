@@ -7,6 +7,8 @@ import { meanTravelOf } from '../app/shared';
 import { WorkerSolver } from '../optimize/node/exactInWorker';
 import {
   inputAndOut,
+  saveWorkbook,
+  outFits,
   language,
   number,
   openInput,
@@ -106,7 +108,8 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
   };
 
   const wb = await openInput(input, lang, io);
-  if (!wb) return 1;
+  // Before the solve, which may take minutes: a result that could not be written is lost.
+  if (!wb || !(await outFits(wb, input, out, io, lang))) return 1;
   // Ctrl-C: the main run stops with the best found so far; the site-cost curve keeps the points found.
   let current: { phase: 'main' | 'curve'; solver?: SolverHandle } = { phase: 'main' };
   let curveStopped = false;
@@ -164,7 +167,7 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
   printOutcome(r, lang, io);
   const s = r.summary;
   if (!s) return 1;
-  await wb.save(out);
+  if (!(await saveWorkbook(wb, input, out, io, lang))) return 1;
   if (s.kind === 'refused') {
     const names = new Map<string, string>(s.input.municipalities.map((m) => [m.number, m.name]));
     io.err(t('refuseEstimated', { count: s.pairs.length, limit: s.limit, sheet: s.sheet, last: s.pairs.length + 2, file: out }));

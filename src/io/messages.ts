@@ -25,6 +25,22 @@ export const MESSAGES = {
   badArguments: { nb: 'argumentene kan ikke leses: {detail}', en: 'the arguments cannot be read: {detail}' },
   needsOneInput: { nb: '{command} trenger én inndatafil: {usage}', en: '{command} needs one input file: {usage}' },
   needsOut: { nb: '{command} trenger --out UT.xlsx', en: '{command} needs --out OUT.xlsx' },
+  outExtension: {
+    nb: '--out må være en arbeidsbok som slutter på .xlsx (eller .xlsm for en arbeidsbok med makroer), ikke «{file}»',
+    en: '--out must be a workbook ending in .xlsx (or .xlsm for a workbook with macros), not "{file}"',
+  },
+  outMacro: {
+    nb: 'Feil: {input} er en arbeidsbok med makroer; skriv resultatet til en fil som slutter på .xlsm, ikke «{file}» (Excel åpner ikke en makroarbeidsbok med .xlsx-endelse). Ingenting ble skrevet.',
+    en: 'Error: {input} is a workbook with macros; write the result to a file ending in .xlsm, not "{file}" (Excel does not open a macro workbook with an .xlsx ending). Nothing was written.',
+  },
+  outNotMacro: {
+    nb: 'Feil: {input} har ingen makroer; skriv resultatet til en fil som slutter på .xlsx, ikke «{file}» (Excel åpner ikke en vanlig arbeidsbok med .xlsm-endelse). Ingenting ble skrevet.',
+    en: 'Error: {input} has no macros; write the result to a file ending in .xlsx, not "{file}" (Excel does not open an ordinary workbook with an .xlsm ending). Nothing was written.',
+  },
+  cannotWrite: {
+    nb: 'Feil: kan ikke skrive {file} ({detail}); er filen åpen i Excel, eller er mappen skrivebeskyttet? Ingenting ble skrevet.',
+    en: 'Error: cannot write {file} ({detail}); is the file open in Excel, or is the folder read-only? Nothing was written.',
+  },
   notANumberBetween: {
     nb: '--{name} må være et tall mellom {min} og {max}, ikke «{value}»',
     en: '--{name} must be a number between {min} and {max}, not "{value}"',

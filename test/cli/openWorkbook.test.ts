@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import JSZip from 'jszip';
@@ -108,5 +108,68 @@ describe('opening', () => {
     expect(await main(['plan', file('openpyxl-med-diagram.xlsx'), '--out', out], io)).toBe(0);
     expect(io.stdout.join('\n')).toContain('Leste 5 kommuner fra «Kommuner»');
     expect(existsSync(out)).toBe(true);
+  });
+});
+
+describe('where the result is written', () => {
+  const rezip = async (edit: (zip: JSZip) => Promise<void>, name: string) => {
+    const zip = await JSZip.loadAsync(readFileSync(file('kommuner-navn.xlsx')));
+    await edit(zip);
+    const f = path.join(dir, name);
+    writeFileSync(f, await zip.generateAsync({ type: 'nodebuffer' }));
+    return f;
+  };
+
+  it('refuses a Strict Open XML workbook (ISO/IEC 29500 Strict namespaces) with what to do', async () => {
+    const strict = await rezip(async (zip) => {
+      const xml = await zip.file('xl/workbook.xml')!.async('string');
+      zip.file(
+        'xl/workbook.xml',
+        xml.replace('http://schemas.openxmlformats.org/spreadsheetml/2006/main', 'http://purl.oclc.org/ooxml/spreadsheetml/main'),
+      );
+    }, 'strict.xlsx');
+    expect(await fileKind(readFileSync(strict))).toBe('strict');
+    const io = capture();
+    const out = path.join(dir, 'strict-ut.xlsx');
+    expect(await main(['plan', strict, '--out', out], io)).toBe(1);
+    expect(io.stderr.join('\n')).toContain('Strict Open XML-regneark');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('writes a macro workbook only as .xlsm and an ordinary one only as .xlsx, and refuses other endings', async () => {
+    const xlsm = await rezip(async (zip) => {
+      const types = await zip.file('[Content_Types].xml')!.async('string');
+      zip.file(
+        '[Content_Types].xml',
+        types.replace(
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+          'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
+        ),
+      );
+    }, 'makro.xlsm');
+    const io = capture();
+    expect(await main(['plan', xlsm, '--out', path.join(dir, 'makro-ut.xlsx')], io)).toBe(1);
+    expect(io.stderr.join('\n')).toContain('er en arbeidsbok med makroer; skriv resultatet til en fil som slutter på .xlsm');
+    expect(existsSync(path.join(dir, 'makro-ut.xlsx'))).toBe(false);
+    expect(await main(['plan', xlsm, '--out', path.join(dir, 'makro-ut.xlsm')], capture())).toBe(0);
+    const written = await JSZip.loadAsync(readFileSync(path.join(dir, 'makro-ut.xlsm')));
+    expect(await written.file('[Content_Types].xml')!.async('string')).toContain('macroEnabled.main+xml');
+
+    const io2 = capture();
+    expect(await main(['plan', file('kommuner-navn.xlsx'), '--out', path.join(dir, 'vanlig.xlsm')], io2)).toBe(1);
+    expect(io2.stderr.join('\n')).toContain('har ingen makroer; skriv resultatet til en fil som slutter på .xlsx');
+    const io3 = capture();
+    expect(await main(['plan', file('kommuner-navn.xlsx'), '--out', path.join(dir, 'ut.csv'), '--lang', 'en'], io3)).toBe(2);
+    expect(io3.stderr.join('\n')).toContain('--out must be a workbook ending in .xlsx');
+    expect(existsSync(path.join(dir, 'ut.csv'))).toBe(false);
+  });
+
+  it('says it cannot write where --out cannot be written, and writes nothing', async () => {
+    const folder = path.join(dir, 'en-mappe.xlsx');
+    mkdirSync(folder);
+    const io = capture();
+    expect(await main(['plan', file('kommuner-navn.xlsx'), '--out', folder], io)).toBe(1);
+    expect(io.stderr.join('\n')).toMatch(/kan ikke skrive .*en-mappe\.xlsx \(EISDIR\); er filen åpen i Excel/);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });

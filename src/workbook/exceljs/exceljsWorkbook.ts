@@ -194,6 +194,13 @@ export class ExcelJsWorkbook implements WorkbookPort, InputSheetsPort {
     return new ExcelJsWorkbook(await load(pkg), pkg);
   }
 
+  /** True when the planner's workbook is a macro workbook (.xlsm): its main part says so. */
+  async hasMacros(): Promise<boolean> {
+    if (!this.pkg) return false;
+    const types = await (await JSZip.loadAsync(this.pkg)).file('[Content_Types].xml')?.async('string');
+    return types?.includes('application/vnd.ms-excel.sheet.macroEnabled.main+xml') ?? false;
+  }
+
   private async values(): Promise<ExcelJS.Workbook> {
     this.view ??= await load(this.pkg!);
     return this.view;
