@@ -348,7 +348,9 @@ export function phaseFrom(member: string | undefined, raw: string | undefined): 
   const steps = raw.split(',').map((part): PhaseStep => {
     const m = /^\s*([^=]+?)\s*=\s*([0-9.,]+)\s*(%?)\s*$/.exec(part);
     const x = m ? Number(m[2]!.replace(',', '.')) : Number.NaN;
-    const share = m && (m[3] === '%' || x > 1) ? x / 100 : x;
+    // A share is 0–1, a percentage carries its sign: read "1.5" as 1.5 % and the joining member
+    // would pay a hundredth of what was meant, so a bare number above 1 is refused.
+    const share = m && m[3] === '%' ? x / 100 : x;
     if (!m || !(share >= 0 && share <= 1)) throw new UsageError('phaseForm', { value: part });
     return { label: m[1]!, share };
   });

@@ -486,8 +486,8 @@ const COSTS = (): Section => ({
     [
       '--phase ÅR=ANDEL,...',
       {
-        nb: '... og andelen av full pris den betaler hvert år, f.eks. 2022=0.5,2023=0.75,2024=1',
-        en: '... and the share of the full price it pays each year, e.g. 2022=0.5,2023=0.75,2024=1',
+        nb: '... og andelen av full pris den betaler hvert år, 0–1 eller prosent med tegnet, f.eks. 2022=0.5,2023=75%,2024=1',
+        en: '... and the share of the full price it pays each year, 0–1 or a percentage with its sign, e.g. 2022=0.5,2023=75%,2024=1',
       },
     ],
     [

@@ -115,8 +115,8 @@ export const MESSAGES = {
     en: 'a phase-in needs both --phase-in MUNICIPALITY and --phase YEAR=SHARE,…, e.g. --phase 2022=0.5,2023=0.75,2024=1',
   },
   phaseForm: {
-    nb: '--phase må være ÅR=ANDEL,… med andeler 0–1 (eller prosent), ikke «{value}»',
-    en: '--phase must be YEAR=SHARE,… with shares 0–1 (or percentages), not "{value}"',
+    nb: '--phase må være ÅR=ANDEL,… med andeler fra 0 til 1 (0.5) eller prosent med tegnet (50%), ikke «{value}»',
+    en: '--phase must be YEAR=SHARE,… with shares from 0 to 1 (0.5) or percentages with the sign (50%), not "{value}"',
   },
 
   // Words in sheets and output.

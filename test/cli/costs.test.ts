@@ -182,6 +182,13 @@ describe('kontorplan costs', () => {
       'ukjent driver «hoder»; bruk population, users, spending, fte eller en tallkolonne i Kommuner:',
     );
     expect(io3.stderr.join('\n')).toContain('Arbeidsledige');
+    // A share above 1 without its percent sign is a typo, not 1.5 %: the member would pay a hundredth.
+    for (const phase of ['2025=1.5', '2025=50', '2025=0.5,2026=2']) {
+      const io4 = capture();
+      expect(await main([...base, '--key', 'per-innbygger', '--phase-in', 'tydal', '--phase', phase], io4)).toBe(2);
+      expect(io4.stderr.join('\n')).toContain('--phase må være ÅR=ANDEL,… med andeler fra 0 til 1 (0.5) eller prosent med tegnet (50%)');
+    }
+    expect(existsSync(path.join(dir, 'y.xlsx'))).toBe(false);
   });
 
   it('cost sheets for several offices accumulate, and plan and optimize keep them beside their own sheets', async () => {
