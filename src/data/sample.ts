@@ -199,9 +199,16 @@ export function kontorerSheet(ms: readonly EmbeddedMunicipality[], lang: Languag
       `${c.staff !== undefined ? t('sampleOfficeSource', { source: c.source, staff: c.staff }) : c.source}; ${t('sampleOfficesProposal')}`,
     ]);
   }
+  // A member whose documented host lies outside the sample (Gratangen in Troms, served by NAV
+  // Narvik in Nordland) keeps an office of its own here, and its row says so.
+  const hostElsewhere = new Map<string, KnownCooperation>();
+  for (const c of KNOWN_COOPERATIONS)
+    if (!byShort.has(c.host)) for (const p of c.partners) if (byShort.has(p.name)) hostElsewhere.set(byShort.get(p.name)!.number, c);
   for (const m of ms) {
     if (placed.has(m.number)) continue;
-    rows.push([`NAV ${m.shortName}`, label(m), label(m), '', null, null, null, '', '', t('sampleOfficesProposal')]);
+    const c = hostElsewhere.get(m.number);
+    const source = c ? `${t('sampleHostElsewhere', { name: c.name, host: c.host, source: c.source })}; ` : '';
+    rows.push([`NAV ${m.shortName}`, label(m), label(m), '', null, null, null, '', '', `${source}${t('sampleOfficesProposal')}`]);
   }
   return {
     name: 'Kontorer',

@@ -500,6 +500,10 @@ export const MESSAGES = {
     nb: '{name} (fra {started}): {note}; {staff}; kilde {source}',
     en: '{name} (from {started}): {note}; {staff}; source {source}',
   },
+  sampleHostElsewhere: {
+    nb: 'i dag med i {name} med {host} som vertskommune, utenfor utvalget ({source}); utvalget for hele landet har samarbeidet',
+    en: 'today part of {name}, hosted by {host}, outside this selection ({source}); the selection of the whole country has the cooperation',
+  },
   sampleCoopPartnerNote: { nb: '{name}; kilde {source}', en: '{name}; source {source}' },
   sampleStaffNotGiven: { nb: 'ansatte ikke oppgitt', en: 'staff not given' },
   sampleStaffGiven: {

@@ -1,5 +1,5 @@
 import { KNOWN_COOPERATIONS } from '../../src/data/cooperations';
-import { sampleScenarios, selectCounty } from '../../src/data/sample';
+import { kontorerSheet, sampleScenarios, selectCounty } from '../../src/data/sample';
 import { embedded } from '../builders';
 
 describe('the embedded municipality dataset', () => {
@@ -51,5 +51,17 @@ describe('sampleScenarios', () => {
   it('hosts each BA region at its centre', () => {
     expect(hostOf('Ett kontor per BA-region', 'Gildeskål')).toBe('Bodø');
     expect(hostOf('Ett kontor per BA-region', 'Grane')).toBe('Vefsn');
+  });
+});
+
+describe('the sample of a county whose member is hosted from another', () => {
+  it('says on Gratangen’s row in Troms that NAV Narvik, in Nordland, hosts it today', () => {
+    const troms = selectCounty(embedded(), '55');
+    expect(troms.some((m) => m.shortName === 'Narvik')).toBe(false);
+    const rows = kontorerSheet(troms).tables![0]!.rows;
+    const gratangen = rows.find((r) => r[0] === 'NAV Gratangen')!;
+    expect(String(gratangen[9])).toContain('i dag med i NAV Narvik med Narvik som vertskommune, utenfor utvalget (004 L141');
+    // The others keep the plain proposal.
+    expect(rows.filter((r) => String(r[9]).includes('utenfor utvalget'))).toHaveLength(1);
   });
 });
