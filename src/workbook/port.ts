@@ -1,3 +1,4 @@
+import { layoutSheet } from '../domain/layout';
 import type { SheetSpec, WorkbookSnapshot } from '../domain/sheets';
 import { message, type MessageCode, type MessageParams } from '../io/messages';
 import type { Language } from '../io/problems';
@@ -41,6 +42,32 @@ export interface SelectPort {
 
 /** The very hidden sheet listing the sheets Kontorplan made, one name per row in column A. */
 export const OWNER_SHEET = '_kontorplan';
+
+/**
+ * What a sheet Kontorplan writes holds in A1 (its heading, or its first table's first header),
+ * recorded beside its name in the owner sheet: a sheet of that name whose A1 now says something
+ * else is not taken to be Kontorplan's (the planner deleted it and made her own under the same
+ * name), so it is never replaced.
+ */
+export function ownerMark(spec: SheetSpec): string {
+  return markText(layoutSheet(spec)[0]?.[0]);
+}
+
+/** A cell's value as the owner sheet compares it: text, numbers as written, empty as "". */
+export function markText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object' && v !== null && 'richText' in v)
+    return (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
+  return String(v);
+}
+
+/**
+ * The names the owner sheet lists, without those whose sheet no longer holds the mark recorded for
+ * it. A name with no mark (written before marks were kept) is still owned.
+ */
+export function stillOwned(listed: readonly { name: string; mark?: string }[], a1Of: (name: string) => unknown): string[] {
+  return listed.filter((l) => !l.mark || markText(a1Of(l.name)) === l.mark).map((l) => l.name);
+}
 
 /**
  * What the workbook or Excel refused, as a message of the catalogue (src/io/messages.ts):

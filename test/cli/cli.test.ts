@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -293,6 +293,21 @@ describe('kontorplan plan', () => {
     expect(io.stderr).toContain('Feil: Scenarier!D3: "Atlantis" er ikke en kommune i arket Kommuner');
     expect(io.stderr).toContain('2 feil; ingenting ble skrevet.');
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('will not overwrite a sheet the planner made in place of one of its own, under the same name', async () => {
+    const raw = new ExcelJS.Workbook();
+    await raw.xlsx.readFile(path.join(dir, 'resultat.xlsx'));
+    raw.removeWorksheet(raw.getWorksheet('Sammenligning')!.id);
+    const notes = raw.addWorksheet('Sammenligning');
+    notes.getCell('A1').value = 'Møtenotater fra kommunestyret';
+    const mine = path.join(dir, 'mine-notater.xlsx');
+    await raw.xlsx.writeFile(mine);
+    const before = readFileSync(mine);
+    const io = capture();
+    expect(await main(['plan', mine, '--out', mine], io)).toBe(1);
+    expect(io.stderr.join('\n')).toContain('Arket «Sammenligning» finnes allerede og er ikke laget av Kontorplan');
+    expect(readFileSync(mine).equals(before)).toBe(true);
   });
 
   it('will not overwrite a planner’s own sheet that has a result sheet’s name', async () => {

@@ -189,3 +189,32 @@ describe('ExcelJsWorkbook', () => {
     expect(values[0]![3]).toBe('Sammenslått');
   });
 });
+
+describe('a sheet of the planner’s under the name of one Kontorplan wrote', () => {
+  it('is not replaced: Kontorplan owns the name only while the sheet holds what it wrote in A1 (Office.js)', async () => {
+    const excel = new FakeExcel([
+      {
+        name: 'Kommuner',
+        values: [
+          ['Knr', 'Folketall'],
+          ['1804', 53638],
+        ],
+      },
+    ]);
+    const wb = new OfficeWorkbook(excel.run);
+    await wb.replaceOwnSheets([result('KP A', 1), result('KP B', 2)]);
+    expect((await wb.read()).ownedSheets).toEqual(['KP A', 'KP B']);
+    // The planner deletes KP A and makes her own sheet of that name.
+    excel.sheets = excel.sheets.filter((s) => s.name !== 'KP A');
+    excel.addSheet('KP A', [['Møtenotater'], ['viktig']]);
+    const snap = await wb.read();
+    expect(snap.ownedSheets).toEqual(['KP B']);
+    expect(snap.sheets.find((s) => s.name === 'KP A')!.values[0]).toEqual(['Møtenotater']);
+    await expect(wb.replaceOwnSheets([result('KP A', 3)])).rejects.toThrow('Arket «KP A» finnes allerede og er ikke laget av Kontorplan');
+    // KP B is still Kontorplan's, and is replaced as before.
+    await wb.replaceOwnSheets([result('KP B', 4)]);
+    const after = await wb.read();
+    expect(after.sheets.find((s) => s.name === 'KP A')!.values[1]).toEqual(['viktig']);
+    expect(after.sheets.find((s) => s.name === 'KP B')!.values[3]).toEqual([4]);
+  });
+});

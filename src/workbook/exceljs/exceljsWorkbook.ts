@@ -16,7 +16,16 @@ import { columnLetters } from '../../io/cells';
 import { addCharts } from './charts';
 import { mergeOwnSheets } from './package';
 import { excelDays, isDateTimeFormat } from '../numberFormat';
-import { OWNER_SHEET, planReplacement, SheetConflictError, type InputSheetsPort, type WorkbookPort } from '../port';
+import {
+  markText,
+  ownerMark,
+  OWNER_SHEET,
+  planReplacement,
+  SheetConflictError,
+  stillOwned,
+  type InputSheetsPort,
+  type WorkbookPort,
+} from '../port';
 
 /**
  * An exceljs cell value as the engine sees it (what Office.js `values` would give). exceljs
@@ -209,12 +218,12 @@ export class ExcelJsWorkbook implements WorkbookPort, InputSheetsPort {
   private static ownedNames(wb: ExcelJS.Workbook): string[] {
     const ws = wb.getWorksheet(OWNER_SHEET);
     if (!ws) return [];
-    const names: string[] = [];
+    const listed: { name: string; mark?: string }[] = [];
     ws.eachRow((row, r) => {
       const v = row.getCell(1).value;
-      if (r > 1 && typeof v === 'string' && v) names.push(v);
+      if (r > 1 && typeof v === 'string' && v) listed.push({ name: v, mark: markText(row.getCell(2).value) });
     });
-    return names;
+    return stillOwned(listed, (name) => wb.getWorksheet(name)?.getCell('A1').value);
   }
 
   async read(): Promise<WorkbookSnapshot> {
@@ -257,8 +266,11 @@ export class ExcelJsWorkbook implements WorkbookPort, InputSheetsPort {
           {
             name: 'KP_Eierskap',
             startRow: 0,
-            columns: [{ header: 'Ark laget av Kontorplan' }],
-            rows: [...plan.kept, ...specs.map((s) => s.name)].map((n) => [n]),
+            columns: [{ header: 'Ark laget av Kontorplan' }, { header: 'A1' }],
+            rows: [
+              ...plan.kept.map((n) => [n, markText(wb.getWorksheet(n)?.getCell('A1').value)]),
+              ...specs.map((s) => [s.name, ownerMark(s)]),
+            ],
           },
         ],
       },

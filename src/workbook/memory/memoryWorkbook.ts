@@ -1,7 +1,9 @@
 import { layoutSheet } from '../../domain/layout';
 import type { CellValue, SheetData, SheetSpec, WorkbookSnapshot } from '../../domain/sheets';
 import {
+  ownerMark,
   OWNER_SHEET,
+  stillOwned,
   planReplacement,
   SheetConflictError,
   type InputSheetsPort,
@@ -15,7 +17,7 @@ export { layoutSheet } from '../../domain/layout';
 /** An in-memory workbook: the reference implementation of WorkbookPort for tests. */
 export class MemoryWorkbook implements WorkbookPort, InputSheetsPort, SettingsPort, SelectPort {
   private sheets: SheetData[];
-  private owned: string[] = [];
+  private owned: { name: string; mark: string }[] = [];
   /** The specs last written, for assertions. */
   written: readonly SheetSpec[] = [];
   settings: unknown = undefined;
@@ -29,14 +31,14 @@ export class MemoryWorkbook implements WorkbookPort, InputSheetsPort, SettingsPo
   async read(): Promise<WorkbookSnapshot> {
     return {
       sheets: this.sheets.filter((s) => s.name !== OWNER_SHEET).map((s) => ({ ...s, values: s.values.map((r) => [...r]) })),
-      ownedSheets: [...this.owned],
+      ownedSheets: this.ownedNames(),
     };
   }
 
   async replaceOwnSheets(specs: readonly SheetSpec[], keep?: (name: string) => boolean): Promise<void> {
     const plan = planReplacement(
       this.sheets.map((s) => s.name),
-      this.owned,
+      this.ownedNames(),
       specs,
       keep,
     );
@@ -44,8 +46,13 @@ export class MemoryWorkbook implements WorkbookPort, InputSheetsPort, SettingsPo
     const remove = new Set(plan.remove);
     this.sheets = this.sheets.filter((s) => !remove.has(s.name));
     for (const spec of specs) this.sheets.push({ name: spec.name, visible: true, values: layoutSheet(spec) });
-    this.owned = [...plan.kept, ...specs.map((s) => s.name)];
+    this.owned = [...this.owned.filter((o) => plan.kept.includes(o.name)), ...specs.map((s) => ({ name: s.name, mark: ownerMark(s) }))];
     this.written = specs;
+  }
+
+  /** The sheets Kontorplan wrote that still hold what it wrote in A1 (ownerMark). */
+  private ownedNames(): string[] {
+    return stillOwned(this.owned, (name) => this.sheets.find((s) => s.name === name)?.values[0]?.[0]);
   }
 
   /** Adds the planner's input sheets (the sample): not marked as Kontorplan's own. */

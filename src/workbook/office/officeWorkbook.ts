@@ -12,8 +12,11 @@ import {
 import { a1, columnIndex, columnLetters } from '../../io/cells';
 import { layoutSheet } from '../../domain/layout';
 import {
+  markText,
+  ownerMark,
   OWNER_SHEET,
   planReplacement,
+  stillOwned,
   SheetConflictError,
   WorkbookBlockedError,
   type InputSheetsPort,
@@ -306,7 +309,11 @@ export class OfficeWorkbook implements WorkbookPort, InputSheetsPort, SettingsPo
           );
         };
         const ownerAt = sheets.items.findIndex((ws) => ws.name === OWNER_SHEET);
-        const owned = ownerAt >= 0 ? ownedFrom(valuesOf(ownerAt)) : [];
+        const listed = ownerAt >= 0 ? ownedFrom(valuesOf(ownerAt)) : [];
+        const owned = stillOwned(listed, (name) => {
+          const i = sheets.items.findIndex((ws) => ws.name === name);
+          return i < 0 ? undefined : valuesOf(i)[0]?.[0];
+        });
         const data: SheetData[] = sheets.items
           .map((ws, i) => ({ ws, i }))
           .filter(({ ws }) => ws.name !== OWNER_SHEET)
@@ -397,6 +404,8 @@ export class OfficeWorkbook implements WorkbookPort, InputSheetsPort, SettingsPo
       const sheets = context.workbook.worksheets.load('items/name');
       const protection = context.workbook.protection.load('protected');
       const owned: string[] = [];
+      const listed: { name: string; mark?: string }[] = [];
+      const a1s = new Map<string, unknown>();
       try {
         await context.sync();
         // Only a write of Kontorplan's own sheets needs to know which they are.
@@ -405,8 +414,15 @@ export class OfficeWorkbook implements WorkbookPort, InputSheetsPort, SettingsPo
             .getItem(OWNER_SHEET)
             .getUsedRangeOrNullObject(true)
             .load('address,values,valueTypes');
+          // Every sheet's A1 in the same round trip, to tell a listed sheet from one of the
+          // planner's under the same name (one cell each).
+          const cells = sheets.items
+            .filter((ws) => ws.name !== OWNER_SHEET)
+            .map((ws) => ({ name: ws.name, range: ws.getRange('A1').load('values') }));
           await context.sync();
-          if (!ownerRange.isNullObject) owned.push(...ownedFrom(fromA1(ownerRange)));
+          if (!ownerRange.isNullObject) listed.push(...ownedFrom(fromA1(ownerRange)));
+          for (const c of cells) a1s.set(c.name, c.range.values[0]?.[0]);
+          owned.push(...stillOwned(listed, (name) => a1s.get(name)));
         }
       } catch (e) {
         throw blocked(e, 'write');
@@ -426,7 +442,13 @@ export class OfficeWorkbook implements WorkbookPort, InputSheetsPort, SettingsPo
         writeSheet(context, spec, grids[k]!);
         if (this.onWriting) await turn();
       }
-      if (own) writeOwner(context, !hasOwner, [...plan.kept, ...specs.map((s) => s.name)], owned.length + 1);
+      if (own)
+        writeOwner(
+          context,
+          !hasOwner,
+          [...plan.kept.map((n) => ({ name: n, mark: markText(a1s.get(n)) })), ...specs.map((s) => ({ name: s.name, mark: ownerMark(s) }))],
+          listed.length + 1,
+        );
       try {
         await context.sync();
       } catch (e) {
@@ -457,21 +479,26 @@ function parseSetting(v: unknown): unknown {
   }
 }
 
-/** The owner sheet's list: a header, then one name per row in column A. */
-function ownedFrom(values: readonly (readonly CellValue[])[]): string[] {
+/** The owner sheet's list: a header, then one name per row in column A, with its sheet's A1 in column B. */
+function ownedFrom(values: readonly (readonly CellValue[])[]): { name: string; mark?: string }[] {
   return values
     .slice(1)
-    .map((r) => r[0])
-    .filter((v): v is string => typeof v === 'string' && v !== '');
+    .filter((r) => typeof r[0] === 'string' && r[0] !== '')
+    .map((r) => ({ name: r[0] as string, mark: markText(r[1]) }));
 }
 
-function writeOwner(context: XRequestContext, create: boolean, names: readonly string[], previousRows: number): void {
+function writeOwner(
+  context: XRequestContext,
+  create: boolean,
+  names: readonly { name: string; mark: string }[],
+  previousRows: number,
+): void {
   const ws = create ? context.workbook.worksheets.add(OWNER_SHEET) : context.workbook.worksheets.getItem(OWNER_SHEET);
-  const rows = [['Ark laget av Kontorplan'], ...names.map((n) => [n])];
+  const rows = [['Ark laget av Kontorplan', 'A1'], ...names.map((n) => [n.name, n.mark])];
   // The new list, and blanks over what a longer old list left.
   const clear = Math.max(rows.length, previousRows);
-  ws.getRange(`A1:A${clear}`).numberFormat = Array.from({ length: clear }, () => ['@']);
-  ws.getRange(`A1:A${clear}`).values = Array.from({ length: clear }, (_, i) => [rows[i]?.[0] ?? '']);
+  ws.getRange(`A1:B${clear}`).numberFormat = Array.from({ length: clear }, () => ['@', '@']);
+  ws.getRange(`A1:B${clear}`).values = Array.from({ length: clear }, (_, i) => rows[i] ?? ['', '']);
   ws.visibility = 'VeryHidden';
 }
 
