@@ -47,9 +47,10 @@ export function usageFromParseArgs(e: Error & { code?: string }): UsageError {
       return new UsageError('unexpectedArgument', { value: quoted });
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
       const option = quoted.split(' ')[0] ?? quoted;
-      return /argument missing/.test(e.message)
-        ? new UsageError('optionNeedsValue', { option })
-        : new UsageError('optionTakesNoValue', { option });
+      if (/argument missing/.test(e.message)) return new UsageError('optionNeedsValue', { option });
+      // "--offices -3": Node takes -3 for an option and calls the value ambiguous.
+      if (/ambiguous/.test(e.message)) return new UsageError('optionValueDash', { option });
+      return new UsageError('optionTakesNoValue', { option });
     }
     default:
       return new UsageError('badArguments', { detail: e.message });

@@ -79,7 +79,8 @@ export async function optimizeCommand(args: string[], io: Io): Promise<number> {
   const { input, out } = inputAndOut('optimize', 'kontorplan optimize INN.xlsx --out UT.xlsx --offices N', positionals, values.out);
   const offices = number('offices', values.offices, 1, 10000);
   const officeCost = number('office-cost', values['office-cost'], 0, 10000);
-  if ((offices === undefined) === (officeCost === undefined)) throw new UsageError('officesOrCost');
+  if (offices === undefined && officeCost === undefined) throw new UsageError('officesOrCost');
+  if (offices !== undefined && officeCost !== undefined) throw new UsageError('officesAndCost');
   if (offices !== undefined && !Number.isInteger(offices)) throw new UsageError('officesInteger', { value: values.offices! });
   const timeLimit = number('time-limit', values['time-limit'], 0.1, 86400) ?? 60;
   const sweepTimeLimit = number('sweep-time-limit', values['sweep-time-limit'], 0.1, 86400) ?? Math.min(timeLimit, 20);

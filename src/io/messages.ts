@@ -20,6 +20,10 @@ export const MESSAGES = {
   unknownCommand: { nb: 'ukjent kommando «{command}»', en: 'unknown command "{command}"' },
   unknownOption: { nb: 'ukjent valg «{option}»', en: 'unknown option "{option}"' },
   optionNeedsValue: { nb: 'valget {option} trenger en verdi', en: 'the option {option} needs a value' },
+  optionValueDash: {
+    nb: 'valget {option} fikk en verdi som begynner med «-»; negative tall gjelder ikke her (skriv {option}=VERDI om bindestreken hører til verdien)',
+    en: 'the option {option} got a value starting with "-"; negative numbers do not apply here (write {option}=VALUE if the dash belongs to the value)',
+  },
   optionTakesNoValue: { nb: 'valget {option} tar ingen verdi', en: 'the option {option} takes no value' },
   unexpectedArgument: { nb: 'uventet argument «{value}»', en: 'unexpected argument "{value}"' },
   badArguments: { nb: 'argumentene kan ikke leses: {detail}', en: 'the arguments cannot be read: {detail}' },
@@ -68,8 +72,12 @@ export const MESSAGES = {
     en: '--sweep must be FROM-TO (e.g. 10-30) or none, not "{value}"',
   },
   officesOrCost: {
-    nb: 'optimize trenger enten --offices N (antall kontor) eller --office-cost MIN (kostnad per kontor), ikke begge',
-    en: 'optimize needs either --offices N (number of offices) or --office-cost MIN (cost per office), not both',
+    nb: 'optimize trenger enten --offices N (antall kontor) eller --office-cost MIN (kostnad per kontor)',
+    en: 'optimize needs either --offices N (number of offices) or --office-cost MIN (cost per office)',
+  },
+  officesAndCost: {
+    nb: 'optimize tar enten --offices N (antall kontor) eller --office-cost MIN (kostnad per kontor), ikke begge',
+    en: 'optimize takes either --offices N (number of offices) or --office-cost MIN (cost per office), not both',
   },
   officesInteger: { nb: '--offices må være et heltall, ikke «{value}»', en: '--offices must be a whole number, not "{value}"' },
   siteOptionsNeedSites: {

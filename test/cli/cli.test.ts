@@ -327,6 +327,16 @@ describe('kontorplan plan', () => {
     [['plan', 'x.xlsx'], 'plan trenger --out UT.xlsx'],
     [['plan', 'x.xlsx', '--out', 'y.xlsx', '--min-fte', 'mange'], '--min-fte må være et tall mellom 0 og 10000, ikke «mange»'],
     [['frobnicate'], 'ukjent kommando «frobnicate»'],
+    [
+      ['optimize', 'x.xlsx', '--out', 'y.xlsx', '--offices', '-3'],
+      'valget --offices fikk en verdi som begynner med «-»; negative tall gjelder ikke her',
+    ],
+    [['optimize', 'x.xlsx', '--out', 'y.xlsx', '--offices=-3'], '--offices må være et tall mellom'],
+    [
+      ['optimize', 'x.xlsx', '--out', 'y.xlsx'],
+      'optimize trenger enten --offices N (antall kontor) eller --office-cost MIN (kostnad per kontor)',
+    ],
+    [['optimize', 'x.xlsx', '--out', 'y.xlsx', '--offices', '5', '--office-cost', '10'], 'ikke begge'],
   ])('explains usage errors: %p', async (args, message) => {
     const io = capture();
     expect(await main(args, io)).toBe(2);
