@@ -2,7 +2,9 @@
 """
 Writes test/fixtures/inputs/openpyxl-med-diagram.xlsx: a Kommuner sheet (five Nordland
 municipalities, population 1 January 2026 from assets/kommuner_2024.csv) with a bar chart,
-as a planner's Python script (openpyxl, or pandas through it) writes it. The file is
+as a planner's Python script (openpyxl, or pandas through it) writes it; and
+openpyxl-diagramark.xlsx: the same sheet with the chart on a tab of its own (a chart sheet)
+named Sammenligning, the name of a sheet Kontorplan writes. The file is
 committed; the tests read it and do not need Python. Run: /usr/bin/python3 scripts/build-openpyxl-fixture.py
 """
 import csv
@@ -32,3 +34,17 @@ ws.add_chart(chart, 'E2')
 wb.properties.created = wb.properties.modified = __import__('datetime').datetime(2026, 1, 1)
 wb.save(os.path.join(root, 'test', 'fixtures', 'inputs', 'openpyxl-med-diagram.xlsx'))
 print('wrote test/fixtures/inputs/openpyxl-med-diagram.xlsx')
+
+chartsheet = Workbook()
+ks = chartsheet.active
+ks.title = 'Kommuner'
+for row in ws.iter_rows(values_only=True):
+    ks.append(row)
+tab = chartsheet.create_chartsheet('Sammenligning')
+bars = BarChart()
+bars.add_data(Reference(ks, min_col=3, min_row=1, max_row=len(wanted) + 1), titles_from_data=True)
+bars.set_categories(Reference(ks, min_col=2, min_row=2, max_row=len(wanted) + 1))
+tab.add_chart(bars)
+chartsheet.properties.created = chartsheet.properties.modified = __import__('datetime').datetime(2026, 1, 1)
+chartsheet.save(os.path.join(root, 'test', 'fixtures', 'inputs', 'openpyxl-diagramark.xlsx'))
+print('wrote test/fixtures/inputs/openpyxl-diagramark.xlsx')

@@ -164,6 +164,18 @@ describe('where the result is written', () => {
     expect(existsSync(path.join(dir, 'ut.csv'))).toBe(false);
   });
 
+  it('will not write over a chart sheet of the planner’s with the name of one of its own sheets', async () => {
+    // openpyxl's chart sheet (scripts/build-openpyxl-fixture.py): exceljs does not list chart sheets.
+    const input = file('openpyxl-diagramark.xlsx');
+    const before = readFileSync(input);
+    const io = capture();
+    const out = path.join(dir, 'diagramark-ut.xlsx');
+    expect(await main(['plan', input, '--out', out], io)).toBe(1);
+    expect(io.stderr.join('\n')).toContain('Arket «Sammenligning» finnes allerede og er ikke laget av Kontorplan');
+    expect(existsSync(out)).toBe(false);
+    expect(readFileSync(input).equals(before)).toBe(true);
+  });
+
   it('says it cannot write where --out cannot be written, and writes nothing', async () => {
     const folder = path.join(dir, 'en-mappe.xlsx');
     mkdirSync(folder);

@@ -14,7 +14,7 @@ import {
 } from '../../domain/sheets';
 import { columnLetters } from '../../io/cells';
 import { addCharts } from './charts';
-import { mergeOwnSheets } from './package';
+import { mergeOwnSheets, parseRels, parseSheets, workbookPartOf } from './package';
 import { excelDays, isDateTimeFormat } from '../numberFormat';
 import {
   markText,
@@ -246,14 +246,20 @@ export class ExcelJsWorkbook implements WorkbookPort, InputSheetsPort {
     for (const s of specs) renderSheet(this.view, s);
   }
 
+  /** Every sheet's name, chart sheets too (exceljs lists worksheets only). */
+  private async allSheetNames(wb: ExcelJS.Workbook): Promise<string[]> {
+    const names = wb.worksheets.map((w) => w.name);
+    if (!this.pkg) return names;
+    const zip = await JSZip.loadAsync(this.pkg);
+    const rels = parseRels((await zip.file('_rels/.rels')?.async('string')) ?? '');
+    const xml = await zip.file(workbookPartOf(rels))?.async('string');
+    const listed = xml ? parseSheets(xml).map((e) => e.name) : [];
+    return [...names, ...listed.filter((n) => !names.includes(n))];
+  }
+
   async replaceOwnSheets(specs: readonly SheetSpec[], keep?: (name: string) => boolean): Promise<void> {
     const wb = await this.values();
-    const plan = planReplacement(
-      wb.worksheets.map((w) => w.name),
-      ExcelJsWorkbook.ownedNames(wb),
-      specs,
-      keep,
-    );
+    const plan = planReplacement(await this.allSheetNames(wb), ExcelJsWorkbook.ownedNames(wb), specs, keep);
     if (plan.conflict !== undefined) throw new SheetConflictError(plan.conflict);
     // Kontorplan's sheets alone, in a scratch package, then merged into the planner's.
     const scratch = new ExcelJS.Workbook();
