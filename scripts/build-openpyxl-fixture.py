@@ -4,7 +4,9 @@ Writes test/fixtures/inputs/openpyxl-med-diagram.xlsx: a Kommuner sheet (five No
 municipalities, population 1 January 2026 from assets/kommuner_2024.csv) with a bar chart,
 as a planner's Python script (openpyxl, or pandas through it) writes it; and
 openpyxl-diagramark.xlsx: the same sheet with the chart on a tab of its own (a chart sheet)
-named Sammenligning, the name of a sheet Kontorplan writes. The file is
+named Sammenligning, the name of a sheet Kontorplan writes; and openpyxl-tabell.xlsx: the sheet
+as an Excel table, whose relationship openpyxl writes from the package root
+(Target="/xl/tables/table1.xml"). The file is
 committed; the tests read it and do not need Python. Run: /usr/bin/python3 scripts/build-openpyxl-fixture.py
 """
 import csv
@@ -48,3 +50,14 @@ tab.add_chart(bars)
 chartsheet.properties.created = chartsheet.properties.modified = __import__('datetime').datetime(2026, 1, 1)
 chartsheet.save(os.path.join(root, 'test', 'fixtures', 'inputs', 'openpyxl-diagramark.xlsx'))
 print('wrote test/fixtures/inputs/openpyxl-diagramark.xlsx')
+
+from openpyxl.worksheet.table import Table
+tabular = Workbook()
+ts = tabular.active
+ts.title = 'Kommuner'
+for row in ws.iter_rows(values_only=True):
+    ts.append(row)
+ts.add_table(Table(displayName='Kommuner', ref=f'A1:C{len(wanted) + 1}'))
+tabular.properties.created = tabular.properties.modified = __import__('datetime').datetime(2026, 1, 1)
+tabular.save(os.path.join(root, 'test', 'fixtures', 'inputs', 'openpyxl-tabell.xlsx'))
+print('wrote test/fixtures/inputs/openpyxl-tabell.xlsx')

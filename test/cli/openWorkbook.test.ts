@@ -71,6 +71,19 @@ describe('opening', () => {
     expect(snapshot.sheets[0]!.values[1]).toEqual(['1841', 'Fauske - Fuossko', expect.any(Number)]);
   });
 
+  it('opens a workbook openpyxl wrote with a table (its relationship targets start at the package root), and plans it keeping the table', async () => {
+    const input = file('openpyxl-tabell.xlsx');
+    const opened = await openWorkbookFile(input, 'nb');
+    if (!('wb' in opened)) throw new Error(opened.refusal);
+    expect((await opened.wb.read()).sheets[0]!.values[1]).toEqual(['1841', 'Fauske - Fuossko', expect.any(Number)]);
+    const out = path.join(dir, 'tabell-ut.xlsx');
+    expect(await main(['plan', input, '--out', out], capture())).toBe(0);
+    const before = await JSZip.loadAsync(readFileSync(input));
+    const after = await JSZip.loadAsync(readFileSync(out));
+    for (const part of ['xl/worksheets/sheet1.xml', 'xl/tables/table1.xml', 'xl/worksheets/_rels/sheet1.xml.rels'])
+      expect([part, await after.file(part)?.async('string')]).toEqual([part, await before.file(part)!.async('string')]);
+  });
+
   it.each([
     [
       'kommuner.xls',

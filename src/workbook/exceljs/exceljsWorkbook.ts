@@ -139,8 +139,27 @@ function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec, hidden = false): voi
  * when it cannot read those (openpyxl's absolute part names); cell values do not need them, and the
  * package written back is the original, not this copy.
  */
+/**
+ * A copy for reading values only: drawings and comments left out, and every relationship target
+ * written from the package root (`/xl/tables/table1.xml`, as openpyxl writes them; ECMA-376
+ * Part 2 allows both) made relative to its part, as exceljs expects.
+ */
 async function withoutDrawings(buffer: Buffer | ArrayBuffer): Promise<Buffer> {
   const zip = await JSZip.loadAsync(buffer);
+  for (const f of Object.keys(zip.files)) {
+    if (/(^|\/)_rels\/[^/]*\.rels$/.test(f)) {
+      const base = path.posix.dirname(path.posix.dirname(f));
+      const xml = await zip.file(f)!.async('string');
+      zip.file(
+        f,
+        xml.replace(/<Relationship\b[^>]*>/g, (tag) =>
+          /TargetMode="External"/.test(tag)
+            ? tag
+            : tag.replace(/Target="\/([^"]*)"/, (_, abs: string) => `Target="${path.posix.relative(base === '.' ? '' : base, abs)}"`),
+        ),
+      );
+    }
+  }
   for (const f of Object.keys(zip.files)) {
     if (/^xl\/worksheets\/[^/]+\.xml$/.test(f)) {
       const xml = await zip.file(f)!.async('string');
