@@ -94,7 +94,8 @@ export function travelCheckSheet(findings: readonly TravelFinding[], label: Labe
     m(KIND_LABEL[f.kind], {}, lang),
     label(f.from),
     label(f.to),
-    'minutes' in f ? f.minutes : null,
+    // A zero is the finding: the cell shows it.
+    f.kind === 'zero' ? 0 : 'minutes' in f ? f.minutes : null,
     f.kind === 'asymmetric' ? f.back : f.kind === 'triangle' ? f.viaMinutes : null,
     f.kind === 'triangle' ? label(f.via) : '',
     'sheet' in f && f.sheet ? `${f.sheet}!${f.cell ?? ''}` : '',

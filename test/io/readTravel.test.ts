@@ -4,6 +4,7 @@ import { DEFAULT_PARAMETERS } from '../../src/domain/parameters';
 import type { MunicipalityNumber } from '../../src/domain/types';
 import { formatProblem } from '../../src/io/problems';
 import { readWorkbook } from '../../src/io/readWorkbook';
+import { travelCheckSheet } from '../../src/io/travelOutput';
 import { travelMinutes, travelProvenance, travelViaFerry } from '../../src/travel/matrix';
 import { embedded, sheet, snapshot } from '../builders';
 
@@ -163,5 +164,12 @@ describe('reading travel times', () => {
         'Reisetid!C5: reisetiden fra 1841 Fauske - Fuossko til 1857 Værøy er 400 min, men via 1804 Bodø er den bare 280 min; sjekk tallet',
       ]),
     );
+  });
+});
+
+describe('the travel checks sheet', () => {
+  it('shows the 0 of a zero finding in its minutes column', () => {
+    const sheet = travelCheckSheet([{ kind: 'zero', from: n('1804'), to: n('1856'), sheet: 'Reisetid', cell: 'C4' }], (x) => x);
+    expect(sheet.tables[0]!.rows[0]).toEqual(['0 minutter', '1804', '1856', 0, null, '', 'Reisetid!C4']);
   });
 });
