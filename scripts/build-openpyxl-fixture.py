@@ -10,9 +10,11 @@ as an Excel table, whose relationship openpyxl writes from the package root
 committed; the tests read it and do not need Python. Run: /usr/bin/python3 scripts/build-openpyxl-fixture.py
 """
 import csv
+import datetime
 import os
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
+from openpyxl.worksheet.table import Table
 
 root = os.path.join(os.path.dirname(__file__), '..')
 wanted = ['1841', '1845', '1875', '1839', '1840']
@@ -22,42 +24,40 @@ with open(os.path.join(root, 'assets', 'kommuner_2024.csv'), encoding='utf-8') a
         if r['kommunenummer'] in wanted:
             rows[r['kommunenummer']] = r
 
-wb = Workbook()
-ws = wb.active
-ws.title = 'Kommuner'
-ws.append(['Kommunenummer', 'Kommunenavn', 'Folketall'])
-for n in wanted:
-    ws.append([n, rows[n]['kommunenavn'], int(rows[n]['folketall_2026'])])
-chart = BarChart()
+def kommuner_book():
+    """A new workbook whose one sheet is Kommuner with the five municipalities."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = 'Kommuner'
+    sheet.append(['Kommunenummer', 'Kommunenavn', 'Folketall'])
+    for n in wanted:
+        sheet.append([n, rows[n]['kommunenavn'], int(rows[n]['folketall_2026'])])
+    return book, sheet
+
+
+def population_chart(sheet):
+    chart = BarChart()
+    chart.add_data(Reference(sheet, min_col=3, min_row=1, max_row=len(wanted) + 1), titles_from_data=True)
+    chart.set_categories(Reference(sheet, min_col=2, min_row=2, max_row=len(wanted) + 1))
+    return chart
+
+
+def save(book, name):
+    book.properties.created = book.properties.modified = datetime.datetime(2026, 1, 1)
+    book.save(os.path.join(root, 'test', 'fixtures', 'inputs', name))
+    print(f'wrote test/fixtures/inputs/{name}')
+
+
+wb, ws = kommuner_book()
+chart = population_chart(ws)
 chart.title = 'Folketall'
-chart.add_data(Reference(ws, min_col=3, min_row=1, max_row=len(wanted) + 1), titles_from_data=True)
-chart.set_categories(Reference(ws, min_col=2, min_row=2, max_row=len(wanted) + 1))
 ws.add_chart(chart, 'E2')
-wb.properties.created = wb.properties.modified = __import__('datetime').datetime(2026, 1, 1)
-wb.save(os.path.join(root, 'test', 'fixtures', 'inputs', 'openpyxl-med-diagram.xlsx'))
-print('wrote test/fixtures/inputs/openpyxl-med-diagram.xlsx')
+save(wb, 'openpyxl-med-diagram.xlsx')
 
-chartsheet = Workbook()
-ks = chartsheet.active
-ks.title = 'Kommuner'
-for row in ws.iter_rows(values_only=True):
-    ks.append(row)
-tab = chartsheet.create_chartsheet('Sammenligning')
-bars = BarChart()
-bars.add_data(Reference(ks, min_col=3, min_row=1, max_row=len(wanted) + 1), titles_from_data=True)
-bars.set_categories(Reference(ks, min_col=2, min_row=2, max_row=len(wanted) + 1))
-tab.add_chart(bars)
-chartsheet.properties.created = chartsheet.properties.modified = __import__('datetime').datetime(2026, 1, 1)
-chartsheet.save(os.path.join(root, 'test', 'fixtures', 'inputs', 'openpyxl-diagramark.xlsx'))
-print('wrote test/fixtures/inputs/openpyxl-diagramark.xlsx')
+chartsheet, ks = kommuner_book()
+chartsheet.create_chartsheet('Sammenligning').add_chart(population_chart(ks))
+save(chartsheet, 'openpyxl-diagramark.xlsx')
 
-from openpyxl.worksheet.table import Table
-tabular = Workbook()
-ts = tabular.active
-ts.title = 'Kommuner'
-for row in ws.iter_rows(values_only=True):
-    ts.append(row)
+tabular, ts = kommuner_book()
 ts.add_table(Table(displayName='Kommuner', ref=f'A1:C{len(wanted) + 1}'))
-tabular.properties.created = tabular.properties.modified = __import__('datetime').datetime(2026, 1, 1)
-tabular.save(os.path.join(root, 'test', 'fixtures', 'inputs', 'openpyxl-tabell.xlsx'))
-print('wrote test/fixtures/inputs/openpyxl-tabell.xlsx')
+save(tabular, 'openpyxl-tabell.xlsx')
