@@ -802,7 +802,7 @@ export const MESSAGES = {
   },
   alternativesHeader: {
     nb: '{count} alternativ med andre vertskommuner innen {within} av den beste:',
-    en: '{count} alternatives with other hosts within {within} of the best:',
+    en: 'Alternatives with other hosts within {within} of the best ({count}):',
   },
   siteTradeoffHeader: {
     nb: 'Avveiing mot kostnaden for tjenestesteder (kostnad ganget med: snittreisetid, kostnad i året, lokalkontor/avdelinger/møterom):',
