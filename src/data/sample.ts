@@ -201,9 +201,11 @@ export function kontorerSheet(ms: readonly EmbeddedMunicipality[], lang: Languag
   }
   // A member whose documented host lies outside the sample (Gratangen in Troms, served by NAV
   // Narvik in Nordland) keeps an office of its own here, and its row says so.
-  const hostElsewhere = new Map<string, KnownCooperation>();
-  for (const c of KNOWN_COOPERATIONS)
-    if (!byShort.has(c.host)) for (const p of c.partners) if (byShort.has(p.name)) hostElsewhere.set(byShort.get(p.name)!.number, c);
+  const hostElsewhere = new Map<string, KnownCooperation>(
+    KNOWN_COOPERATIONS.filter((c) => !byShort.has(c.host)).flatMap((c) =>
+      c.partners.filter((p) => byShort.has(p.name)).map((p) => [byShort.get(p.name)!.number, c] as const),
+    ),
+  );
   for (const m of ms) {
     if (placed.has(m.number)) continue;
     const c = hostElsewhere.get(m.number);

@@ -25,7 +25,7 @@ export function isLongForm(sheet: SheetData): boolean {
  */
 export function readTravelSheet(sheet: SheetData, resolver: MunicipalityResolver, log: ProblemLog, kommunerSheet: string): TravelEntry[] {
   const entries: TravelEntry[] = [];
-  const where = new Map<string, Cell & { minutes: number; estimated: boolean; at: number }>();
+  const where = new Map<string, Cell & { minutes: number }>();
   const add = (
     from: MunicipalityNumber,
     to: MunicipalityNumber,
@@ -35,25 +35,14 @@ export function readTravelSheet(sheet: SheetData, resolver: MunicipalityResolver
     c: number,
     viaFerry = false,
   ): void => {
-    const key = `${from}>${to}`;
+    // Two given times (or two estimates) of a pair that differ are reported and the first is
+    // kept; a given time and an estimate are both passed on, and the matrix takes the given one.
+    const key = `${from}>${to}>${estimated ? 'estimated' : 'given'}`;
     const before = where.get(key);
-    const entry: TravelEntry = {
-      from,
-      to,
-      minutes,
-      provenance: estimated ? 'estimated' : 'given',
-      viaFerry,
-      sheet: sheet.name,
-      cell: a1(r, c),
-    };
+    // An estimate below a given time of the pair is moot: nothing to report.
+    if (estimated && where.has(`${from}>${to}>given`)) return;
     if (before) {
-      // A given time replaces an estimate of the same pair (the planner filling in what
-      // `--require-given-over` asked for, below the sample's estimated rows); an estimate never
-      // replaces a given time. Two given times (or two estimates) that differ are reported.
-      if (before.estimated && !estimated) {
-        where.set(key, { sheet: sheet.name, cell: a1(r, c), minutes, estimated, at: before.at });
-        entries[before.at] = entry;
-      } else if (before.estimated === estimated && before.minutes !== minutes) {
+      if (before.minutes !== minutes) {
         log.warn(sheet.name, a1(r, c), estimated ? 'travelEstimateConflict' : 'travelConflict', {
           from,
           to,
@@ -63,8 +52,8 @@ export function readTravelSheet(sheet: SheetData, resolver: MunicipalityResolver
       }
       return;
     }
-    where.set(key, { sheet: sheet.name, cell: a1(r, c), minutes, estimated, at: entries.length });
-    entries.push(entry);
+    where.set(key, { sheet: sheet.name, cell: a1(r, c), minutes });
+    entries.push({ from, to, minutes, provenance: estimated ? 'estimated' : 'given', viaFerry, sheet: sheet.name, cell: a1(r, c) });
   };
 
   const long = findHeaderRow(sheet, TRAVEL_LONG_FIELDS);

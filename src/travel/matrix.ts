@@ -51,7 +51,7 @@ export function buildTravelMatrix(
     const i = index.get(e.from);
     const j = index.get(e.to);
     if (i === undefined || j === undefined || i === j) continue;
-    // A given time beats an estimate of the same pair from another sheet, whatever the order.
+    // A given time beats an estimate of the same pair, in the same sheet or another, whatever the order.
     if (e.provenance === 'estimated' && provenance[i]![j] === 'given') continue;
     minutes[i]![j] = e.minutes;
     provenance[i]![j] = e.provenance;

@@ -135,16 +135,13 @@ function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec, hidden = false): voi
 }
 
 /**
- * A copy of a package with its drawings and comments unhooked from the sheets: what exceljs reads
- * when it cannot read those (openpyxl's absolute part names); cell values do not need them, and the
+ * A copy of a package for reading values only, what exceljs reads when it cannot read the package
+ * itself: drawings and comments unhooked from the sheets (some writers' charts), and relationship
+ * targets written from the package root (`/xl/tables/table1.xml`, as openpyxl writes them;
+ * ECMA-376 Part 2 allows both) made relative to their part. Cell values need neither, and the
  * package written back is the original, not this copy.
  */
-/**
- * A copy for reading values only: drawings and comments left out, and every relationship target
- * written from the package root (`/xl/tables/table1.xml`, as openpyxl writes them; ECMA-376
- * Part 2 allows both) made relative to its part, as exceljs expects.
- */
-async function withoutDrawings(buffer: Buffer | ArrayBuffer): Promise<Buffer> {
+async function readableCopy(buffer: Buffer | ArrayBuffer): Promise<Buffer> {
   const zip = await JSZip.loadAsync(buffer);
   for (const f of Object.keys(zip.files)) {
     if (/(^|\/)_rels\/[^/]*\.rels$/.test(f)) {
@@ -183,7 +180,7 @@ async function load(buffer: Buffer | ArrayBuffer): Promise<ExcelJS.Workbook> {
     // Drawings exceljs does not understand (some writers' charts) must not stop the reading of values.
     const plain = new ExcelJS.Workbook();
     try {
-      await plain.xlsx.load((await withoutDrawings(buffer)) as unknown as ArrayBuffer);
+      await plain.xlsx.load((await readableCopy(buffer)) as unknown as ArrayBuffer);
     } catch {
       throw e;
     }
@@ -222,10 +219,17 @@ export class ExcelJsWorkbook implements WorkbookPort, InputSheetsPort {
     return new ExcelJsWorkbook(await load(pkg), pkg);
   }
 
+  /** The package's parts, unzipped once per package (a write makes a new one). */
+  private zipped: { pkg: Buffer; zip: Promise<JSZip> } | undefined;
+  private parts(pkg: Buffer): Promise<JSZip> {
+    if (this.zipped?.pkg !== pkg) this.zipped = { pkg, zip: JSZip.loadAsync(pkg) };
+    return this.zipped.zip;
+  }
+
   /** True when the planner's workbook is a macro workbook (.xlsm): its main part says so. */
   async hasMacros(): Promise<boolean> {
     if (!this.pkg) return false;
-    const types = await (await JSZip.loadAsync(this.pkg)).file('[Content_Types].xml')?.async('string');
+    const types = await (await this.parts(this.pkg)).file('[Content_Types].xml')?.async('string');
     return types?.includes('application/vnd.ms-excel.sheet.macroEnabled.main+xml') ?? false;
   }
 
@@ -269,7 +273,7 @@ export class ExcelJsWorkbook implements WorkbookPort, InputSheetsPort {
   private async allSheetNames(wb: ExcelJS.Workbook): Promise<string[]> {
     const names = wb.worksheets.map((w) => w.name);
     if (!this.pkg) return names;
-    const zip = await JSZip.loadAsync(this.pkg);
+    const zip = await this.parts(this.pkg);
     const rels = parseRels((await zip.file('_rels/.rels')?.async('string')) ?? '');
     const xml = await zip.file(workbookPartOf(rels))?.async('string');
     const listed = xml ? parseSheets(xml).map((e) => e.name) : [];
